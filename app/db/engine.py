@@ -1,0 +1,55 @@
+"""Engine factory: SQLite tuned for durability (DATA-SAFETY.md), PostgreSQL as is."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+BUSY_TIMEOUT_MS = 8000
+# Execution option read by the ``begin`` hook: "IMMEDIATE" for transactions that write.
+BEGIN_MODE = "sc_begin_mode"
+
+
+def normalise_url(db: str | Path) -> str:
+    """Accept a file path or any SQLAlchemy URL; a bare path means SQLite."""
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_app_engine(url: str, *, echo: bool = False) -> Engine:
+    """Create the engine; SQLite gets WAL, synchronous=FULL, foreign keys, busy timeout."""
+    if is_sqlite(url):
+        engine = create_engine(
+            url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from pysqlite (SQLAlchemy's documented recipe).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get(BEGIN_MODE, "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")

@@ -1,0 +1,107 @@
+"""Bring a database to the current schema at start; copy the file aside first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from app.db.database import Database
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class SchemaError(Exception):
+    """The database cannot be opened as a Service Counter database."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code  # not_ours / too_new
+        self.detail = detail
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_schema(db: Database) -> str | None:
+    """Return the current revision; refuse foreign or newer databases."""
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = MigrationContext.configure(conn).get_current_revision()
+    if revision is None and tables - {"alembic_version"}:
+        raise SchemaError("not_ours", ", ".join(sorted(tables))[:200])
+    script = ScriptDirectory.from_config(alembic_config())
+    if revision is not None and script.get_revision(revision) is None:
+        raise SchemaError("too_new", revision)
+    return revision
+
+
+def _is_unknown_revision(exc: Exception) -> bool:
+    return "Can't locate revision" in str(exc) or "No such revision" in str(exc)
+
+
+def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
+    """Migrate to head. Returns the path of the pre-migration copy, if one was made."""
+    try:
+        revision = check_schema(db)
+    except Exception as exc:
+        if isinstance(exc, SchemaError):
+            raise
+        if _is_unknown_revision(exc):
+            raise SchemaError("too_new", str(exc)) from exc
+        raise
+    if revision == head_revision():
+        return None
+    copy = None
+    if revision is not None and db.is_sqlite and backup_dir is not None:
+        copy = copy_aside(db, backup_dir, f"pre-migration-{revision}")
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return copy
+
+
+def sqlite_path(db: Database) -> Path | None:
+    name = db.engine.url.database
+    if not db.is_sqlite or not name or name == ":memory:":
+        return None
+    return Path(name)
+
+
+def copy_aside(db: Database, folder: Path, label: str) -> Path | None:
+    """Copy a SQLite database with the online backup API (never a file copy)."""
+    source = sqlite_path(db)
+    if source is None or not source.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{source.stem}-{label}-{stamp}.sqlite"
+    src = sqlite3.connect(str(source))
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target

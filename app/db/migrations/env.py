@@ -1,0 +1,23 @@
+"""Alembic environment: runs on the connection the app hands over (render_as_batch for SQLite)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from app.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+if connection is None:  # pragma: no cover - alembic CLI use
+    from app.db.engine import create_app_engine
+
+    engine = create_app_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.connect() as conn:
+        context.configure(connection=conn, target_metadata=Base.metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+else:
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,203 @@
+"""Log-in, accounts and lock-out: argon2id hashes, 5 failures in 15 minutes lock 15 minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.audit import record_event
+from app.db.database import Database
+from app.i18n import N_
+from app.models.enums import Role
+from app.models.staff import User
+from app.services.context import Actor, ServiceContext, system_clock
+from app.services.errors import AuthError, NotFound, ValidationError
+from app.services.permissions import Perm, require
+from app.services.validation import check_version, clean_text
+
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+LOCK_TIME = timedelta(minutes=15)
+MIN_PASSWORD = 6
+
+_hasher = PasswordHasher()
+
+
+def use_fast_hashing() -> None:
+    """Cheap argon2id parameters for tests and demo data (never for real accounts)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@dataclass(frozen=True)
+class UserDTO:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    phone: str
+    active: bool
+    locked: bool
+    version: int
+
+
+def _dto(user: User, now: datetime) -> UserDTO:
+    locked = user.locked_until is not None and user.locked_until > now
+    return UserDTO(user.id, user.username, user.display_name, Role(user.role), user.phone or "",
+                   user.active, locked, user.version)
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count(User.id))))
+
+
+def _validate_account(username: str, display_name: str, password: str | None) -> tuple[str, str]:
+    username = clean_text(username, field="username", max_len=40, required=True).lower()
+    if not username.replace("_", "").replace(".", "").isalnum() or not username.isascii():
+        raise ValidationError(N_("A user name uses letters, digits, '.' and '_' only."),
+                              field="username")
+    display_name = clean_text(display_name, field="display_name", max_len=40, required=True)
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise ValidationError(N_("A password needs at least {n} characters."),
+                              field="password", n=MIN_PASSWORD)
+    return username, display_name
+
+
+def _insert_user(session: Session, username: str, display_name: str, role: Role,
+                 password: str, phone: str = "") -> User:
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ValidationError(N_("The user name {name} is taken."), field="username",
+                              name=username)
+    user = User(username=username, display_name=display_name, role=role.value,
+                phone=phone, password_hash=_hasher.hash(password))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_first_admin(db: Database, *, username: str, display_name: str, password: str) -> UserDTO:
+    """First start: create the admin account. Refused once any account exists."""
+    username, display_name = _validate_account(username, display_name, password)
+    with db.write(None, reason="first start") as session:
+        if session.scalar(select(func.count(User.id))):
+            raise ValidationError(N_("An administrator already exists."), field="username")
+        user = _insert_user(session, username, display_name, Role.ADMIN, password)
+        return _dto(user, system_clock())
+
+
+def create_user(ctx: ServiceContext, *, username: str, display_name: str, role: Role,
+                password: str, phone: str = "") -> UserDTO:
+    require(ctx.actor, Perm.USERS_MANAGE)
+    username, display_name = _validate_account(username, display_name, password)
+    with ctx.write() as session:
+        return _dto(_insert_user(session, username, display_name, role, password, phone),
+                    ctx.now())
+
+
+def list_users(ctx: ServiceContext, *, include_inactive: bool = False) -> list[UserDTO]:
+    with ctx.read() as session:
+        query = select(User).order_by(User.role, User.display_name)
+        if not include_inactive:
+            query = query.where(User.active.is_(True))
+        return [_dto(u, ctx.now()) for u in session.scalars(query)]
+
+
+def update_user(ctx: ServiceContext, user_id: int, *, display_name: str, role: Role,
+                phone: str, active: bool, expected_version: int) -> UserDTO:
+    require(ctx.actor, Perm.USERS_MANAGE)
+    display_name = clean_text(display_name, field="display_name", max_len=40, required=True)
+    with ctx.write() as session:
+        user = _get(session, user_id)
+        check_version(session, user, expected_version)
+        user.display_name, user.role, user.phone, user.active = (
+            display_name, role.value, phone, active)
+        session.flush()
+        return _dto(user, ctx.now())
+
+
+def set_password(ctx: ServiceContext, user_id: int, *, password: str) -> None:
+    """Admins reset anyone's password; every user may change their own."""
+    if user_id != ctx.actor.user_id:
+        require(ctx.actor, Perm.USERS_MANAGE)
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(N_("A password needs at least {n} characters."),
+                              field="password", n=MIN_PASSWORD)
+    with ctx.write(action="password") as session:
+        user = _get(session, user_id)
+        user.password_hash = _hasher.hash(password)
+        record_event(session, table="users", row_key=str(user_id), action="password")
+
+
+def unlock(ctx: ServiceContext, user_id: int) -> None:
+    """A supervisor (or admin) lifts a lock-out."""
+    require(ctx.actor, Perm.DISPATCH)
+    with ctx.write() as session:
+        user = _get(session, user_id)
+        user.locked_until, user.failed_logins, user.first_failed_at = None, 0, None
+        record_event(session, table="users", row_key=str(user_id), action="unlock")
+
+
+def _get(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(N_("No such user."))
+    return user
+
+
+_REFUSED = N_("Wrong user name or password, or the account is locked for a while.")
+
+
+def log_in(db: Database, username: str, password: str, *, workstation: str = "",
+           now: datetime | None = None) -> Actor:
+    """Check the password; count failures; lock after MAX_FAILURES within the window."""
+    now = now or system_clock()
+    username = username.strip().lower()
+    with db.write(None) as session:
+        user = session.scalar(select(User).where(User.username == username))
+        ok = user is not None and user.active and _password_ok(user, password, now)
+        who = _audit_who(user, username, workstation)
+        session.info["audit"] = who
+        record_event(session, table="users", row_key=str(user.id) if user else username,
+                     action="login" if ok else "login_failed")
+        if ok and user is not None:
+            user.failed_logins, user.first_failed_at, user.last_login_at = 0, None, now
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            actor = Actor(user.id, user.username, user.display_name, Role(user.role), workstation)
+    if not ok:
+        raise AuthError(_REFUSED, field="password")
+    return actor
+
+
+def _password_ok(user: User, password: str, now: datetime) -> bool:
+    if user.locked_until is not None and user.locked_until > now:
+        return False
+    try:
+        _hasher.verify(user.password_hash, password)
+        return True
+    except (VerificationError, InvalidHashError):
+        _count_failure(user, now)
+        return False
+
+
+def _count_failure(user: User, now: datetime) -> None:
+    if user.first_failed_at is None or now - user.first_failed_at > FAILURE_WINDOW:
+        user.first_failed_at, user.failed_logins = now, 0
+    user.failed_logins += 1
+    if user.failed_logins >= MAX_FAILURES:
+        user.locked_until = now + LOCK_TIME
+        user.failed_logins, user.first_failed_at = 0, None
+
+
+def _audit_who(user: User | None, username: str, workstation: str) -> object:
+    from app.db.database import AuditContext
+
+    if user is None:
+        return AuditContext(None, username[:40], "", workstation)
+    return AuditContext(user.id, user.username, user.role, workstation)

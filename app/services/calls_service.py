@@ -1,0 +1,323 @@
+"""The call-log book (叫修登记簿): register, edit, cancel (注销) and list calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Integer, Select, func, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from app.db.numbering import next_number
+from app.i18n import N_
+from app.models.calls import FAULT_MAX, Call
+from app.models.customers import Customer, CustomerPhone, Item
+from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
+from app.models.store import ProductModel, Zone
+from app.services import customers_service as customers
+from app.services.context import ServiceContext
+from app.services.dto import CallDTO, CallRow
+from app.services.errors import NotFound, ValidationError
+from app.services.permissions import Perm, allowed, require
+from app.services.validation import check_version, clean_text, mask_phone
+from app.services.warranty import warranty_status
+
+OPEN_STATUSES = (CallStatus.REGISTERED, CallStatus.DISPATCHED, CallStatus.ON_SITE,
+                 CallStatus.TAKEN_IN)
+
+
+@dataclass(frozen=True)
+class CallInput:
+    """A new call: an existing customer/item by id, or new ones created in the same action."""
+
+    fault: str
+    channel: Channel = Channel.PHONE
+    customer_id: int | None = None
+    new_customer: customers.CustomerInput | None = None
+    item_id: int | None = None
+    new_item: customers.ItemInput | None = None
+    service_kind: ServiceKind = ServiceKind.REPAIR
+    urgency: Urgency = Urgency.NORMAL
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CallEdit:
+    fault: str
+    channel: Channel
+    item_id: int | None
+    service_kind: ServiceKind
+    urgency: Urgency
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    statuses: tuple[CallStatus, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    zone_id: int | None = None
+    channel: Channel | None = None
+    search: str = ""
+    customer_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CallPage:
+    rows: list[CallRow]
+    next_cursor: tuple[datetime, int] | None = None
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+def propose_category(session: Session, item: Item | None, today: date) -> tuple[Category, str]:
+    """C inside the warranty, else A (contracts add B). Returns (category, why)."""
+    if item is None:
+        return Category.A, "no item"
+    model = session.get(ProductModel, item.product_model_id)
+    assert model is not None
+    status = warranty_status(item.purchase_date, model.warranty_months, today,
+                             restarted=item.warranty_restart)
+    if status.in_warranty:
+        return Category.C, f"warranty to {status.last_day}"
+    return Category.A, f"warranty {status.state.value}"
+
+
+def search_text_for(session: Session, customer_id: int, item_id: int | None, fault: str) -> str:
+    customer = session.get(Customer, customer_id)
+    assert customer is not None
+    parts = [customer.name, *(p.digits for p in customer.phones)]
+    if item_id is not None:
+        item = session.get(Item, item_id)
+        model = session.get(ProductModel, item.product_model_id) if item else None
+        if item is not None and model is not None:
+            parts += [model.code, model.name, item.serial]
+    parts.append(fault)
+    return " | ".join(p for p in parts if p).lower()
+
+
+def _check_fault(fault: str) -> str:
+    return clean_text(fault, field="fault", max_len=FAULT_MAX, required=True)
+
+
+def _resolve_customer(session: Session, ctx: ServiceContext, data: CallInput) -> Customer:
+    if data.new_customer is not None:
+        return customers.insert_customer(session, data.new_customer)
+    if data.customer_id is None:
+        raise ValidationError(N_("Choose a customer or enter a new one."), field="customer")
+    customer = session.get(Customer, data.customer_id)
+    if customer is None:
+        raise NotFound(N_("No such customer."), field="customer")
+    return customer
+
+
+def _resolve_item(session: Session, ctx: ServiceContext, customer: Customer,
+                  data: CallInput) -> Item | None:
+    if data.new_item is not None:
+        return customers.insert_item(session, customer.id, data.new_item, ctx.today())
+    if data.item_id is None:
+        return None
+    item = session.get(Item, data.item_id)
+    if item is None or item.customer_id != customer.id:
+        raise ValidationError(N_("The item does not belong to this customer."), field="item")
+    return item
+
+
+def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
+    """Record a call in one transaction: customer/item if new, number, proposed category."""
+    require(ctx.actor, Perm.CALL_REGISTER)
+    fault = _check_fault(data.fault)
+    received = data.received_at or ctx.now()
+    if received > ctx.now() + timedelta(minutes=5):
+        raise ValidationError(N_("This date is in the future."), field="received_at")
+    with ctx.write() as session:
+        customer = _resolve_customer(session, ctx, data)
+        item = _resolve_item(session, ctx, customer, data)
+        category, why = propose_category(session, item, ctx.local(received).date())
+        call = Call(
+            number=next_number(session, "call", ctx.local(received).date()),
+            received_at=received, channel=Channel(data.channel).value,
+            customer_id=customer.id, item_id=item.id if item else None,
+            zone_id=customer.zone_id, fault=fault,
+            service_kind=ServiceKind(data.service_kind).value,
+            urgency=Urgency(data.urgency).value, proposed_category=category.value,
+            category=category.value, category_reason=why,
+            status=CallStatus.REGISTERED.value, created_by_id=ctx.actor.user_id,
+            search_text=search_text_for(session, customer.id, item.id if item else None, fault),
+        )
+        session.add(call)
+        session.flush()
+        return call_dto(session, call)
+
+
+def update_call(ctx: ServiceContext, call_id: int, data: CallEdit, *,
+                expected_version: int, reason: str) -> CallDTO:
+    """Edit a call; the reason goes on the audit trail."""
+    require(ctx.actor, Perm.CALL_EDIT)
+    reason = clean_text(reason, field="reason", max_len=200, required=True)
+    fault = _check_fault(data.fault)
+    with ctx.write(reason=reason) as session:
+        call = get_call_row(session, call_id)
+        check_version(session, call, expected_version)
+        if call.status in (CallStatus.CANCELLED, CallStatus.CLOSED):
+            raise ValidationError(N_("A closed or cancelled call cannot be edited."),
+                                  field="status")
+        if data.item_id is not None:
+            item = session.get(Item, data.item_id)
+            if item is None or item.customer_id != call.customer_id:
+                raise ValidationError(N_("The item does not belong to this customer."),
+                                      field="item")
+        call.fault, call.channel, call.item_id = fault, Channel(data.channel).value, data.item_id
+        call.service_kind = ServiceKind(data.service_kind).value
+        call.urgency = Urgency(data.urgency).value
+        call.received_at = data.received_at
+        call.search_text = search_text_for(session, call.customer_id, call.item_id, fault)
+        session.flush()
+        return call_dto(session, call)
+
+
+def cancel_call(ctx: ServiceContext, call_id: int, *, reason: str,
+                expected_version: int) -> CallDTO:
+    """Cancel (注销) a call with a reason; it stays in the book."""
+    require(ctx.actor, Perm.CALL_CANCEL)
+    reason = clean_text(reason, field="reason", max_len=200, required=True)
+    with ctx.write(reason=reason, action="cancel") as session:
+        call = get_call_row(session, call_id)
+        check_version(session, call, expected_version)
+        if call.status in (CallStatus.CANCELLED, CallStatus.CLOSED):
+            raise ValidationError(N_("This call is already closed or cancelled."),
+                                  field="status")
+        call.status, call.cancel_reason = CallStatus.CANCELLED.value, reason
+        call.closed_at = ctx.now()
+        session.flush()
+        return call_dto(session, call)
+
+
+def get_call_row(session: Session, call_id: int) -> Call:
+    call = session.get(Call, call_id)
+    if call is None:
+        raise NotFound(N_("No such call."))
+    return call
+
+
+def get_call(ctx: ServiceContext, call_id: int) -> CallDTO:
+    with ctx.read() as session:
+        return call_dto(session, get_call_row(session, call_id))
+
+
+def find_call_by_number(ctx: ServiceContext, number: str) -> CallDTO:
+    with ctx.read() as session:
+        call = session.scalar(select(Call).where(Call.number == number.strip().upper()))
+        if call is None:
+            raise NotFound(N_("No call with the number {number}."), number=number)
+        return call_dto(session, call)
+
+
+def call_dto(session: Session, call: Call) -> CallDTO:
+    customer = session.get(Customer, call.customer_id)
+    assert customer is not None
+    item_label = ""
+    if call.item_id is not None:
+        item = session.get(Item, call.item_id)
+        model = session.get(ProductModel, item.product_model_id) if item else None
+        if item and model:
+            item_label = f"{model.code} {model.name}" + (f" #{item.serial}" if item.serial else "")
+    return CallDTO(
+        call.id, call.number, call.received_at, call.channel, customer.id, customer.name,
+        tuple(p.phone for p in customer.phones), customer.address, call.item_id, item_label,
+        call.zone_id, call.fault, call.service_kind, call.urgency, call.proposed_category,
+        call.category, call.category_reason, call.status, call.cancel_reason, call.version)
+
+
+# ---- the book as a lazy, keyset-paged list -------------------------------------------------
+
+def _day_start(ctx: ServiceContext, day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=ctx.tz)
+
+
+def _apply_search(query: Select[Call], session: Session, term: str) -> Select[Call]:
+    dialect = session.get_bind().dialect.name
+    for word in term.lower().split():
+        if dialect == "sqlite" and len(word) >= 3:
+            # Trigram index; terms of 1–2 characters never match it (DATA-SAFETY.md).
+            phrase = '"' + word.replace('"', '""') + '"'
+            fts = text("SELECT rowid FROM calls_fts WHERE calls_fts MATCH :q").bindparams(
+                q=phrase).columns(rowid=Integer)
+            query = query.where(Call.id.in_(fts))
+        else:
+            query = query.where(Call.search_text.contains(word, autoescape=True))
+    return query
+
+
+def _filtered(ctx: ServiceContext, session: Session, flt: CallFilter) -> Select[Call]:
+    query = select(Call)
+    if flt.statuses:
+        query = query.where(Call.status.in_([s.value for s in flt.statuses]))
+    if flt.date_from:
+        query = query.where(Call.received_at >= _day_start(ctx, flt.date_from))
+    if flt.date_to:
+        query = query.where(Call.received_at < _day_start(ctx, flt.date_to + timedelta(days=1)))
+    if flt.zone_id is not None:
+        query = query.where(Call.zone_id == flt.zone_id)
+    if flt.channel is not None:
+        query = query.where(Call.channel == flt.channel.value)
+    if flt.customer_id is not None:
+        query = query.where(Call.customer_id == flt.customer_id)
+    if flt.search.strip():
+        query = _apply_search(query, session, flt.search)
+    return query
+
+
+def list_calls(ctx: ServiceContext, flt: CallFilter, *,
+               after: tuple[datetime, int] | None = None, limit: int = 100) -> CallPage:
+    """One page of the book, newest first, continuing after ``after`` (keyset paging)."""
+    with ctx.read() as session:
+        query = _filtered(ctx, session, flt)
+        if after is not None:
+            query = query.where(tuple_(Call.received_at, Call.id) < tuple_(*after))
+        query = query.order_by(Call.received_at.desc(), Call.id.desc()).limit(limit + 1)
+        calls = list(session.scalars(query))
+        more = len(calls) > limit
+        calls = calls[:limit]
+        rows = _rows(ctx, session, calls)
+        cursor = (calls[-1].received_at, calls[-1].id) if more and calls else None
+        return CallPage(rows, cursor)
+
+
+def count_calls(ctx: ServiceContext, flt: CallFilter) -> int:
+    with ctx.read() as session:
+        sub = _filtered(ctx, session, flt).with_only_columns(Call.id).subquery()
+        return int(session.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def _rows(ctx: ServiceContext, session: Session, calls: list[Call]) -> list[CallRow]:
+    if not calls:
+        return []
+    customer_ids = {c.customer_id for c in calls}
+    item_ids = {c.item_id for c in calls if c.item_id is not None}
+    names = dict(session.execute(select(Customer.id, Customer.name)
+                                 .where(Customer.id.in_(customer_ids))).all())
+    phones: dict[int, str] = {}
+    for cid, phone in session.execute(select(CustomerPhone.customer_id, CustomerPhone.phone)
+                                      .where(CustomerPhone.customer_id.in_(customer_ids))
+                                      .order_by(CustomerPhone.id)):
+        phones.setdefault(cid, phone)
+    labels = {
+        r.id: f"{r.code} {r.name}" + (f" #{r.serial}" if r.serial else "")
+        for r in session.execute(
+            select(Item.id, ProductModel.code, ProductModel.name, Item.serial)
+            .join(ProductModel, ProductModel.id == Item.product_model_id)
+            .where(Item.id.in_(item_ids)))
+    }
+    zones = dict(session.execute(select(Zone.id, Zone.name)).all())
+    full = allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE) or allowed(ctx.actor, Perm.CALL_REGISTER)
+    return [
+        CallRow(c.id, c.number, c.received_at, names.get(c.customer_id, ""),
+                _phone(phones.get(c.customer_id, ""), full), labels.get(c.item_id or 0, ""),
+                c.fault, c.category, c.status, c.channel, zones.get(c.zone_id or 0, ""),
+                c.urgency)
+        for c in calls
+    ]
+
+
+def _phone(phone: str, full: bool) -> str:
+    return phone if full else mask_phone(phone)

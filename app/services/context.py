@@ -1,0 +1,69 @@
+"""Who acts, on which database, at what time: passed to every service call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.db.database import AuditContext, Database
+from app.models.enums import Role
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in user, as the services see them."""
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: Role
+    workstation: str = ""
+
+    def audit(self) -> AuditContext:
+        return AuditContext(self.user_id, self.username, self.role.value, self.workstation)
+
+
+SYSTEM = Actor(None, "system", "system", Role.ADMIN, "")
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    actor: Actor
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TZ))
+    clock: Callable[[], datetime] = system_clock
+
+    def now(self) -> datetime:
+        """Current time, aware, UTC."""
+        return self.clock().astimezone(UTC)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
+
+    def today(self) -> date:
+        """The store's local date."""
+        return self.local(self.now()).date()
+
+    @contextmanager
+    def write(self, *, reason: str | None = None, action: str | None = None) -> Iterator[Session]:
+        """One unit of work on behalf of the actor; ``action`` names it on the audit trail."""
+        with self.db.write(self.actor.audit(), reason=reason) as session:
+            if action:
+                session.info["action"] = action
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.db.read() as session:
+            yield session

@@ -1,0 +1,109 @@
+"""Plain data handed to the UI, printing and export: never live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from app.services.warranty import WarrantyStatus
+
+
+@dataclass(frozen=True)
+class PhoneDTO:
+    id: int
+    phone: str
+
+
+@dataclass(frozen=True)
+class ItemDTO:
+    id: int
+    customer_id: int
+    product_model_id: int
+    model_code: str
+    model_name: str
+    serial: str
+    purchase_date: date | None
+    invoice_no: str
+    warranty: WarrantyStatus
+    version: int
+
+    @property
+    def label(self) -> str:
+        serial = f" #{self.serial}" if self.serial else ""
+        return f"{self.model_code} {self.model_name}{serial}"
+
+
+@dataclass(frozen=True)
+class CustomerSummary:
+    id: int
+    name: str
+    phones: tuple[str, ...]
+    address: str
+    zone_name: str
+
+
+@dataclass(frozen=True)
+class CallSummary:
+    id: int
+    number: str
+    received_at: datetime
+    fault: str
+    category: str
+    status: str
+
+
+@dataclass(frozen=True)
+class CustomerDTO:
+    id: int
+    name: str
+    kind: str
+    address: str
+    zone_id: int | None
+    zone_name: str
+    notes: str
+    version: int
+    phones: tuple[PhoneDTO, ...] = ()
+    items: tuple[ItemDTO, ...] = ()
+    calls: tuple[CallSummary, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CallRow:
+    """One line of the call-log book."""
+
+    id: int
+    number: str
+    received_at: datetime
+    customer_name: str
+    phone: str
+    item_label: str
+    fault: str
+    category: str
+    status: str
+    channel: str
+    zone_name: str
+    urgency: str
+
+
+@dataclass(frozen=True)
+class CallDTO:
+    id: int
+    number: str
+    received_at: datetime
+    channel: str
+    customer_id: int
+    customer_name: str
+    phones: tuple[str, ...]
+    address: str
+    item_id: int | None
+    item_label: str
+    zone_id: int | None
+    fault: str
+    service_kind: str
+    urgency: str
+    proposed_category: str
+    category: str
+    category_reason: str
+    status: str
+    cancel_reason: str
+    version: int
