@@ -1,0 +1,33 @@
+"""The books of the main window: one entry per page, in sidebar order.
+
+Each page is a QWidget built as ``factory(session, parent)`` and may define ``refresh()``.
+A page is shown only to users whose role carries its permission (None: everybody).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from app.services.permissions import Perm
+from app.ui.session import AppSession
+
+PageFactory = Callable[[AppSession, QWidget | None], QWidget]
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    title: str  # English source, translated in context "Pages"
+    icon: str  # file name in resources/icons
+    factory_path: str  # "module:Class", imported when first opened
+    permission: Perm | None = None
+
+
+PAGES: list[PageEntry] = [
+    PageEntry("calls", QT_TRANSLATE_NOOP("Pages", "Call-log book"), "calls.svg",
+              "app.ui.pages.call_log_page:CallLogPage"),
+]
