@@ -10,3 +10,9 @@ from __future__ import annotations
 def N_(text: str) -> str:
     """Mark ``text`` for translation; returns it unchanged."""
     return text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; returns it unchanged (typed as str)."""
+    del context
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.services.errors import UserError
@@ -38,4 +39,5 @@ def show_user_error(err: UserError, fields: Mapping[str, QWidget], *,
         message_label.setText(text)
         message_label.setVisible(True)
     else:
-        QMessageBox.warning(parent or widget, QMessageBox.tr("Service Counter"), text)
+        title = QCoreApplication.translate("Errors", "Service Counter")
+        QMessageBox.warning(parent or widget, title, text)
