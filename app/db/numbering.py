@@ -52,3 +52,23 @@ def next_number(session: Session, series: str, day: date) -> str:
     ).returning(table.c.last_value)
     serial = session.execute(stmt).scalar_one()
     return format_number(series, period, int(serial))
+
+
+def reserve_block(session: Session, series: str, period: str, count: int) -> int:
+    """Reserve ``count`` consecutive serials of one period; returns the first serial.
+
+    For bulk loads (demo data, data moves) that write many documents in one transaction:
+    the counter moves by ``count`` at once, so the numbers stay gap- and duplicate-free.
+    """
+    if count <= 0:
+        raise ValueError("count must be positive")
+    table: Table = DocumentCounter.__table__  # type: ignore[assignment]
+    dialect = session.get_bind().dialect.name
+    maker = pg_insert if dialect == "postgresql" else sqlite_insert
+    upsert = maker(table).values(series=series, period=period, last_value=count)
+    stmt = upsert.on_conflict_do_update(
+        index_elements=[table.c.series, table.c.period],
+        set_={"last_value": table.c.last_value + count},
+    ).returning(table.c.last_value)
+    last = int(session.execute(stmt).scalar_one())
+    return last - count + 1
