@@ -125,28 +125,34 @@ def _resolve_item(session: Session, ctx: ServiceContext, customer: Customer,
 def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
     """Record a call in one transaction: customer/item if new, number, proposed category."""
     require(ctx.actor, Perm.CALL_REGISTER)
+    with ctx.write() as session:
+        call = insert_call(session, ctx, data)
+        return call_dto(session, call)
+
+
+def insert_call(session: Session, ctx: ServiceContext, data: CallInput) -> Call:
+    """Write a call inside an open unit of work (register_call, walk-in take-in)."""
     fault = _check_fault(data.fault)
     received = data.received_at or ctx.now()
     if received > ctx.now() + timedelta(minutes=5):
         raise ValidationError(N_("This date is in the future."), field="received_at")
-    with ctx.write() as session:
-        customer = _resolve_customer(session, ctx, data)
-        item = _resolve_item(session, ctx, customer, data)
-        category, why = propose_category(session, item, ctx.local(received).date())
-        call = Call(
-            number=next_number(session, "call", ctx.local(received).date()),
-            received_at=received, channel=Channel(data.channel).value,
-            customer_id=customer.id, item_id=item.id if item else None,
-            zone_id=customer.zone_id, fault=fault,
-            service_kind=ServiceKind(data.service_kind).value,
-            urgency=Urgency(data.urgency).value, proposed_category=category.value,
-            category=category.value, category_reason=why,
-            status=CallStatus.REGISTERED.value, created_by_id=ctx.actor.user_id,
-            search_text=search_text_for(session, customer.id, item.id if item else None, fault),
-        )
-        session.add(call)
-        session.flush()
-        return call_dto(session, call)
+    customer = _resolve_customer(session, ctx, data)
+    item = _resolve_item(session, ctx, customer, data)
+    category, why = propose_category(session, item, ctx.local(received).date())
+    call = Call(
+        number=next_number(session, "call", ctx.local(received).date()),
+        received_at=received, channel=Channel(data.channel).value,
+        customer_id=customer.id, item_id=item.id if item else None,
+        zone_id=customer.zone_id, fault=fault,
+        service_kind=ServiceKind(data.service_kind).value,
+        urgency=Urgency(data.urgency).value, proposed_category=category.value,
+        category=category.value, category_reason=why,
+        status=CallStatus.REGISTERED.value, created_by_id=ctx.actor.user_id,
+        search_text=search_text_for(session, customer.id, item.id if item else None, fault),
+    )
+    session.add(call)
+    session.flush()
+    return call
 
 
 def update_call(ctx: ServiceContext, call_id: int, data: CallEdit, *,
