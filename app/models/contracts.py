@@ -1,0 +1,51 @@
+"""Maintenance contracts (商品保养合同书) and the items each one covers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Timestamped, Versioned
+
+
+class MaintenanceContract(Versioned, Timestamped, Base):
+    """One contract term; a renewal is a new row pointing back at the one it follows."""
+
+    __tablename__ = "maintenance_contracts"
+    __audited__ = True
+    __table_args__ = (
+        Index("ix_contracts_status_end", "status", "end_date"),
+        Index("ix_contracts_customer", "customer_id", "end_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    fee_cents: Mapped[int] = mapped_column(default=0)
+    covers_labour: Mapped[bool] = mapped_column(default=True)
+    covers_parts: Mapped[bool] = mapped_column(default=False)
+    visits_per_year: Mapped[int] = mapped_column(default=0)
+    terms: Mapped[str] = mapped_column(Text, default="")
+    # active → renewed (a successor exists) | lapsed (not renewed, reason kept) | cancelled
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    lapse_reason: Mapped[str] = mapped_column(String(200), default="")
+    cancel_reason: Mapped[str] = mapped_column(String(200), default="")
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("maintenance_contracts.id"), index=True)
+    notice_sent_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ContractItem(Base):
+    """An item covered by a contract (fixed when the contract is made)."""
+
+    __tablename__ = "contract_items"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("maintenance_contracts.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)

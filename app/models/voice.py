@@ -1,0 +1,108 @@
+"""Customer voice: survey cards (客户意见调查卡), complaints (客户投诉) and follow-ups (回访)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Timestamped, Versioned
+
+
+class SurveyCard(Versioned, Timestamped, Base):
+    """One card per completed call; four ratings of 1 (unsatisfied) to 4 (very satisfied)."""
+
+    __tablename__ = "survey_cards"
+    __audited__ = True
+    __table_args__ = (
+        Index("ix_survey_tech_issued", "technician_id", "issued_on"),
+        Index("ix_survey_status_issued", "status", "issued_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), unique=True)
+    technician_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    issued_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(10), default="sent")  # sent | returned
+    returned_on: Mapped[date | None]
+    returned_via: Mapped[str] = mapped_column(String(10), default="")  # phone | paper
+    attitude: Mapped[int | None]  # 态度
+    skill: Mapped[int | None]  # 技术
+    arrival: Mapped[int | None]  # 到达时间
+    promise: Mapped[int | None]  # 答应事情的办理
+    comments: Mapped[str] = mapped_column(Text, default="")
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Complaint(Versioned, Timestamped, Base):
+    """One line of the complaint register (客户投诉处理登记表), numbered 2611-007."""
+
+    __tablename__ = "complaints"
+    __audited__ = True
+    __table_args__ = (
+        Index("ix_complaints_status_deadline", "status", "deadline"),
+        Index("ix_complaints_accepted", "accepted_on", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    source: Mapped[str] = mapped_column(String(10))  # call | card | visit | letter | followup
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
+    description: Mapped[str] = mapped_column(Text)
+    demand: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(12))
+    department: Mapped[str] = mapped_column(String(24))
+    severity: Mapped[str] = mapped_column(String(10), default="ordinary")
+    abroad: Mapped[bool] = mapped_column(default=False)
+    accepted_on: Mapped[date]
+    deadline: Mapped[date]
+    # open → resolved → closed; a rejected outcome opens a NEW complaint (reopened_from_id)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    decision: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    visit_on: Mapped[date | None]
+    visit_by: Mapped[str] = mapped_column(String(40), default="")
+    visit_notes: Mapped[str] = mapped_column(Text, default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(String(80), default="")
+    told_via: Mapped[str] = mapped_column(String(10), default="")  # letter | phone
+    resolved_on: Mapped[date | None]
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[date | None]
+    rejected: Mapped[bool] = mapped_column(default=False)
+    reopened_from_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ComplaintReminder(Base):
+    """A reminder (催办单) issued for an overdue complaint."""
+
+    __tablename__ = "complaint_reminders"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    issued_at: Mapped[datetime]
+    days_overdue: Mapped[int]
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class FollowUp(Versioned, Timestamped, Base):
+    """A quality follow-up call (质量回访) after a completed repair, with the answer."""
+
+    __tablename__ = "followups"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), unique=True)
+    done_on: Mapped[date]
+    satisfied: Mapped[bool]
+    answer: Mapped[str] = mapped_column(Text, default="")
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
