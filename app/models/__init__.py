@@ -1,7 +1,8 @@
 """SQLAlchemy models, one module per aggregate; importing this package registers them all."""
 
-from app.models import audit, calls, customers, numbering, staff, store
-from app.models import contracts, voice
+from app.models import audit, calls, contracts, customers, numbering, staff, store, voice
 from app.models.base import Base
 
-__all__ = ["Base", "audit", "calls", "customers", "numbering", "staff", "store", "contracts", "voice"]
+__all__ = [
+    "Base", "audit", "calls", "contracts", "customers", "numbering", "staff", "store", "voice",
+]
