@@ -1,0 +1,12 @@
+"""Demo step: calls (being written)."""
+
+from __future__ import annotations
+
+from app.demo.core import DemoContext, Step
+
+
+def run(dc: DemoContext) -> None:
+    """Filled in shortly."""
+
+
+STEP = Step("calls", run, weight=1)

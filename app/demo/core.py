@@ -1,0 +1,132 @@
+"""The demo generator's shared state (``DemoContext``) and the contract every step follows.
+
+The step contract
+-----------------
+A step is one module in ``app/demo/`` that defines ``STEP = Step(name, run, weight)`` and is
+listed once in ``app/demo/steps.py`` (one import + one list entry). ``generate`` runs the
+steps in list order, each exactly once, with the same ``DemoContext``:
+
+``run(dc: DemoContext) -> None``
+    * Writes in **batches**: ``with dc.batch() as session:`` is one transaction (BEGIN
+      IMMEDIATE on SQLite) that commits on leaving the block. Make every batch consistent
+      on its own (a job with its voucher and its counter reservation, never half of it):
+      a cancelled run keeps every committed batch and nothing else. Keep batches to a few
+      thousand rows.
+    * ``dc.batch()`` checks for cancellation before it opens; long loops also call
+      ``dc.check_cancel()``. Do not catch ``Cancelled``.
+    * Reports progress with ``dc.report(done, total, message)`` (step-local counts; the
+      generator scales them into the overall bar).
+    * Bulk rows go in with SQLAlchemy Core (``session.execute(insert(Model), rows)``), not
+      one service call per row: the demo builds 200,000 calls in a few minutes. Core inserts
+      bypass the ORM audit hook on purpose (the demo is not a user's action); record one
+      ``record_event`` per step if the step wants a trace. Use a service call (through
+      ``dc.ctx[Role.X]``) where the step creates only a handful of records and the service
+      does real work (e.g. log-ins).
+    * Document numbers: ``reserve_block(session, series, period, count)`` + ``format_number``
+      inside the batch that inserts the documents (gap-free, in time order per month).
+    * Times are aware UTC (``dc.utc(local_naive)`` converts store-local wall-clock times);
+      ``dc.now`` is the moment the demo treats as "now"; ``dc.today`` the store-local date.
+      Nothing is ever dated after ``dc.now``.
+    * Randomness only from ``dc.rng`` (seeded): the same seed gives the same store.
+    * Shares what later steps need through the typed id lists below or ``dc.extras`` (keys
+      prefixed with the step name, e.g. ``extras["dispatch.voucher_ids"]``), and adds its
+      figures to ``dc.counts`` (shown in the summary, e.g. ``counts["vouchers"] = 1234``).
+
+What the foundation steps leave behind (in ``steps.py`` order: staff, store, catalogue,
+customers, calls):
+    * ``dc.ctx[role]``: a ``ServiceContext`` acting as the demo user of each ``Role``;
+      ``dc.user_ids[username]``; ``dc.technician_ids`` (user ids of role technician).
+    * ``dc.zone_ids``: zone name → id (district zones of kind city/suburb);
+      ``dc.model_ids``: product model ids.
+    * ``dc.customer_ids``, ``dc.item_ids``; ``dc.call_ids`` in received order.
+    * Calls older than ``OPEN_DAYS`` days are ``closed`` (``closed_at`` set) or ``cancelled``
+      (with a reason); recent ones are mostly ``registered``. Later steps (dispatch, carry-in,
+      money, complaints) give the closed calls their history and may change their statuses.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.db.database import AuditContext, Database
+from app.models.enums import Role
+from app.services.context import ServiceContext
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+DEMO_WHO = AuditContext(None, "demo", "admin", "demo")
+OPEN_DAYS = 7  # calls newer than this may still be open
+
+
+class Cancelled(Exception):
+    """The user cancelled the demo; every committed batch stays, consistent."""
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[DemoContext], None]
+    weight: int = 1  # share of the overall progress bar
+
+
+@dataclass
+class DemoContext:
+    """Everything a demo step needs; see the module docstring for the contract."""
+
+    db: Database
+    rng: random.Random
+    now: datetime
+    tz: ZoneInfo
+    calls: int  # the number of calls asked for
+    ctx: dict[Role, ServiceContext] = field(default_factory=dict)
+    user_ids: dict[str, int] = field(default_factory=dict)
+    technician_ids: list[int] = field(default_factory=list)
+    zone_ids: dict[str, int] = field(default_factory=dict)
+    model_ids: list[int] = field(default_factory=list)
+    customer_ids: list[int] = field(default_factory=list)
+    item_ids: list[int] = field(default_factory=list)
+    call_ids: list[int] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    on_progress: Callable[[float, str], None] = lambda _fraction, _message: None
+    cancel: CancelFn = lambda: False
+
+    @property
+    def today(self) -> date:
+        """The store-local date of ``now``."""
+        return self.now.astimezone(self.tz).date()
+
+    def utc(self, local: datetime) -> datetime:
+        """A store-local wall-clock time (naive or aware) as aware UTC."""
+        aware = local if local.tzinfo else local.replace(tzinfo=self.tz)
+        return aware.astimezone(UTC)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        """Progress inside the current step (``done`` of ``total``)."""
+        self.on_progress(min(1.0, done / total) if total else 1.0, message)
+
+    def check_cancel(self) -> None:
+        if self.cancel():
+            raise Cancelled()
+
+    @contextmanager
+    def batch(self, *, reason: str = "demo") -> Iterator[Session]:
+        """One transaction of demo rows; checks for cancellation first."""
+        self.check_cancel()
+        with self.db.write(DEMO_WHO, reason=reason) as session:
+            yield session
+
+    def add_count(self, key: str, n: int) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n

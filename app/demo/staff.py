@@ -1,0 +1,12 @@
+"""Demo step: staff (being written)."""
+
+from __future__ import annotations
+
+from app.demo.core import DemoContext, Step
+
+
+def run(dc: DemoContext) -> None:
+    """Filled in shortly."""
+
+
+STEP = Step("staff", run, weight=1)

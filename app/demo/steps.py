@@ -1,0 +1,17 @@
+"""The demo steps, in the order they run: append yours (one import + one entry).
+
+Contract: see ``app.demo.core`` (each module defines ``STEP = Step(name, run, weight)``).
+"""
+
+from __future__ import annotations
+
+from app.demo import calls, catalogue, customers, staff, store
+from app.demo.core import Step
+
+STEPS: list[Step] = [
+    staff.STEP,
+    store.STEP,
+    catalogue.STEP,
+    customers.STEP,
+    calls.STEP,
+]
