@@ -1,0 +1,53 @@
+"""Spare parts (配件): the catalogue and the stock ledger (received, counted, used).
+
+``Part.stock_on_hand`` is a kept balance, and every change to it is one ``StockMovement``
+row written by the same function in the same transaction, with the balance after the move.
+The column makes the catalogue, the low-stock list and the negative-stock check one indexed
+read; the ledger keeps the why and who, and ``sum(quantity)`` over it must equal the balance
+(parts_service.verify_stock checks that).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Timestamped, Versioned
+
+
+class Part(Versioned, Timestamped, Base):
+    __tablename__ = "parts"
+    __audited__ = True
+    __table_args__ = (Index("ix_parts_low", "active", "stock_on_hand", "reorder_level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)  # part number 零件编号
+    name: Mapped[str] = mapped_column(String(80), index=True)
+    unit: Mapped[str] = mapped_column(String(10), default="个")
+    unit_price_cents: Mapped[int] = mapped_column(default=0)
+    stock_on_hand: Mapped[int] = mapped_column(default=0)
+    reorder_level: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class StockMovement(Base):
+    """One line of the stock ledger; append-only (never updated, never deleted)."""
+
+    __tablename__ = "stock_movements"
+    __audited__ = True
+    __table_args__ = (Index("ix_stock_movements_part_at", "part_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(10))  # received | count | used
+    quantity: Mapped[int]  # signed change of stock_on_hand
+    balance_after: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    repair_card_id: Mapped[int | None] = mapped_column(ForeignKey("repair_cards.id"),
+                                                       index=True)
+    voucher_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
+    overridden: Mapped[bool] = mapped_column(default=False)  # went below zero by override
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
