@@ -42,8 +42,9 @@ def to_text(value: Any) -> str | None:
 
 
 def _row_key(obj: Base) -> str:
-    identity = inspect(obj).identity
-    return "/".join(str(part) for part in identity) if identity else ""
+    # New rows have no identity key yet in after_flush, but their primary key is populated.
+    values = inspect(obj).mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in values)
 
 
 def _base_row(session: Session, obj: Base, action: str) -> dict[str, Any]:

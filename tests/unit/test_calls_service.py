@@ -88,7 +88,7 @@ def test_cancel_needs_reason_and_is_audited(clerk, db):
         assert s.get(Call, call.id) is not None  # nothing is ever deleted
         entry = s.scalar(select(AuditEntry).where(
             AuditEntry.table_name == "calls", AuditEntry.row_key == str(call.id),
-            AuditEntry.field == "status"))
+            AuditEntry.field == "status").order_by(AuditEntry.id.desc()).limit(1))
         assert entry.action == "cancel" and entry.reason == "客户已自行解决"
         assert entry.username == "clerk" and entry.new_value == "cancelled"
 
