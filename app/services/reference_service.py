@@ -1,0 +1,424 @@
+"""Reference data and settings (基础资料): store profile, terms, hours, zones, catalogue."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.i18n import N_
+from app.models.enums import StoreKind, ZoneKind
+from app.models.store import BusinessHours, ProductModel, Setting, Zone
+from app.services.context import ServiceContext
+from app.services.errors import ConflictError, NotFound, ValidationError
+from app.services.permissions import Perm, require
+from app.services.setup_service import DEFAULT_PROFILE
+from app.services.validation import check_version, clean_text, normalise_phone
+
+PROFILE_KEY = "store.profile"
+TERMS_KEY = "store.terms"
+DEFAULT_DISPATCH_HOURS = {ZoneKind.CITY: 6, ZoneKind.SUBURB: 7}
+MAX_PRICE_CENTS = 10**11  # one billion yuan: anything above is a typing slip
+
+
+# ---------------------------------------------------------------- DTOs and inputs
+
+
+@dataclass(frozen=True)
+class StoreProfile:
+    """The store's letterhead: printed on every form's header."""
+
+    name: str
+    address: str
+    phone: str
+    kind: StoreKind
+    timezone: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class ReceiptTerms:
+    text: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """Business hours of one weekday (0 = Monday); ``version`` is the one the form opened."""
+
+    weekday: int
+    is_open: bool
+    opens_at: time
+    closes_at: time
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class ZoneInput:
+    name: str
+    kind: ZoneKind
+    dispatch_hours: int | None = None  # None: 6 for the city, 7 for a suburb
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ZoneDTO:
+    id: int
+    name: str
+    kind: ZoneKind
+    dispatch_hours: int
+    active: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class ProductModelInput:
+    code: str
+    name: str
+    category: str = ""
+    brand: str = ""
+    warranty_months: int = 12
+    price: Decimal = Decimal("0")
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ProductModelDTO:
+    id: int
+    code: str
+    name: str
+    category: str
+    brand: str
+    warranty_months: int
+    price: Decimal
+    active: bool
+    version: int
+
+
+# ---------------------------------------------------------------- money
+
+
+def to_cents(value: Decimal | str | int, *, field: str = "price") -> int:
+    """Decimal yuan → integer cents; refuse negatives, more than 2 decimals and floats."""
+    if isinstance(value, float):
+        raise TypeError("money is never a float")
+    try:
+        amount = Decimal(str(value).strip().replace(",", "").lstrip("¥￥"))
+    except InvalidOperation:
+        raise ValidationError(N_("{value} is not an amount of money."), field=field,
+                              value=str(value)) from None
+    if not amount.is_finite() or amount < 0:
+        raise ValidationError(N_("{value} is not an amount of money."), field=field,
+                              value=str(value))
+    cents = amount * 100
+    if cents != cents.to_integral_value():
+        raise ValidationError(N_("At most two decimal places."), field=field)
+    if cents > MAX_PRICE_CENTS:
+        raise ValidationError(N_("This amount is too large."), field=field)
+    return int(cents)
+
+
+def from_cents(cents: int) -> Decimal:
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+# ---------------------------------------------------------------- settings (profile, terms)
+
+
+def _load_setting(session: Session, key: str) -> tuple[Any, int]:
+    row = session.get(Setting, key)
+    if row is None:
+        return None, 0
+    return json.loads(row.value), row.version
+
+
+def _save_setting(session: Session, key: str, value: Any, expected_version: int) -> int:
+    row = session.get(Setting, key)
+    text = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        if expected_version != 0:
+            raise ConflictError()
+        row = Setting(key=key, value=text)
+        session.add(row)
+    else:
+        check_version(session, row, expected_version)
+        row.value = text
+    session.flush()
+    return row.version
+
+
+def _profile(data: Any, version: int) -> StoreProfile:
+    merged = {**DEFAULT_PROFILE, **(data or {})}
+    kind = merged["kind"] if merged["kind"] in set(StoreKind) else StoreKind.SERVICE_CENTRE
+    return StoreProfile(str(merged["name"]), str(merged["address"]), str(merged["phone"]),
+                        StoreKind(kind), str(merged["timezone"]), version)
+
+
+def get_store_profile(ctx: ServiceContext) -> StoreProfile:
+    """Name, address, phone, kind and time zone of the store (for headers of printed forms)."""
+    with ctx.read() as session:
+        return _profile(*_load_setting(session, PROFILE_KEY))
+
+
+def update_store_profile(ctx: ServiceContext, profile: StoreProfile, *,
+                         expected_version: int) -> StoreProfile:
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    clean = _checked_profile(profile)
+    value = {"name": clean.name, "address": clean.address, "phone": clean.phone,
+             "kind": clean.kind.value, "timezone": clean.timezone}
+    with ctx.write(action="store_profile") as session:
+        version = _save_setting(session, PROFILE_KEY, value, expected_version)
+    return _profile(value, version)
+
+
+def _checked_profile(profile: StoreProfile) -> StoreProfile:
+    name = clean_text(profile.name, field="name", max_len=60, required=True)
+    address = clean_text(profile.address, field="address", max_len=200)
+    phone = clean_text(profile.phone, field="phone", max_len=40)
+    if phone:
+        phone = normalise_phone(phone, field="phone")[0]
+    try:
+        StoreKind(profile.kind)
+    except ValueError:
+        raise ValidationError(N_("Choose a value from the list."), field="kind") from None
+    timezone = clean_text(profile.timezone, field="timezone", max_len=60, required=True)
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(N_("{value} is not a time zone."), field="timezone",
+                              value=timezone) from None
+    return StoreProfile(name, address, phone, StoreKind(profile.kind), timezone)
+
+
+def get_receipt_terms(ctx: ServiceContext) -> ReceiptTerms:
+    """The terms printed on the customer item receipt (客户商品领取收据)."""
+    with ctx.read() as session:
+        data, version = _load_setting(session, TERMS_KEY)
+    return ReceiptTerms(str(data or ""), version)
+
+
+def update_receipt_terms(ctx: ServiceContext, text: str, *,
+                         expected_version: int) -> ReceiptTerms:
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    text = clean_text(text, field="terms", max_len=4000)
+    with ctx.write(action="receipt_terms") as session:
+        version = _save_setting(session, TERMS_KEY, text, expected_version)
+    return ReceiptTerms(text, version)
+
+
+# ---------------------------------------------------------------- business hours
+
+
+def _day(row: BusinessHours) -> DayHours:
+    return DayHours(row.weekday, row.is_open, row.opens_at, row.closes_at, row.version)
+
+
+def list_business_hours(ctx: ServiceContext) -> list[DayHours]:
+    """Seven rows, Monday first."""
+    with ctx.read() as session:
+        rows = session.scalars(select(BusinessHours).order_by(BusinessHours.weekday))
+        return [_day(r) for r in rows]
+
+
+def _check_day(day: DayHours) -> None:
+    if not 0 <= day.weekday <= 6:
+        raise ValidationError(N_("No such weekday."), field="weekday")
+    if day.is_open and day.closes_at <= day.opens_at:
+        raise ValidationError(N_("Closing time must be after opening time."),
+                              field=f"closes_at_{day.weekday}")
+
+
+def update_business_hours(ctx: ServiceContext, days: Sequence[DayHours]) -> list[DayHours]:
+    """Save several weekdays at once (one transaction); each carries the version it opened."""
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    for day in days:
+        _check_day(day)
+    with ctx.write(action="business_hours") as session:
+        for day in days:
+            row = session.get(BusinessHours, day.weekday)
+            if row is None:
+                if day.version != 0:
+                    raise NotFound(N_("No such weekday."))
+                row = BusinessHours(weekday=day.weekday)
+                session.add(row)
+            else:
+                check_version(session, row, day.version)
+            row.is_open, row.opens_at, row.closes_at = day.is_open, day.opens_at, day.closes_at
+        session.flush()
+        rows = session.scalars(select(BusinessHours).order_by(BusinessHours.weekday))
+        return [_day(r) for r in rows]
+
+
+# ---------------------------------------------------------------- zones
+
+
+def _zone(row: Zone) -> ZoneDTO:
+    return ZoneDTO(row.id, row.name, ZoneKind(row.kind), row.dispatch_hours, row.active,
+                   row.version)
+
+
+def list_zones(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ZoneDTO]:
+    with ctx.read() as session:
+        query = select(Zone).order_by(Zone.kind, Zone.name)
+        if not include_inactive:
+            query = query.where(Zone.active.is_(True))
+        return [_zone(z) for z in session.scalars(query)]
+
+
+def get_zone(ctx: ServiceContext, zone_id: int) -> ZoneDTO:
+    with ctx.read() as session:
+        return _zone(_get_zone(session, zone_id))
+
+
+def _get_zone(session: Session, zone_id: int) -> Zone:
+    zone = session.get(Zone, zone_id)
+    if zone is None:
+        raise NotFound(N_("No such zone."))
+    return zone
+
+
+def _checked_zone(session: Session, data: ZoneInput, own_id: int | None) -> ZoneInput:
+    name = clean_text(data.name, field="name", max_len=40, required=True)
+    try:
+        kind = ZoneKind(data.kind)
+    except ValueError:
+        raise ValidationError(N_("Choose a value from the list."), field="kind") from None
+    hours = DEFAULT_DISPATCH_HOURS[kind] if data.dispatch_hours is None else data.dispatch_hours
+    if not 1 <= hours <= 72:
+        raise ValidationError(N_("Between {low} and {high}."), field="dispatch_hours",
+                              low=1, high=72)
+    query = select(Zone.id).where(func.lower(Zone.name) == name.lower())
+    if own_id is not None:
+        query = query.where(Zone.id != own_id)
+    if session.scalar(query) is not None:
+        raise ValidationError(N_("The zone {name} already exists."), field="name", name=name)
+    return ZoneInput(name, kind, hours, data.active)
+
+
+def create_zone(ctx: ServiceContext, data: ZoneInput) -> ZoneDTO:
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    with ctx.write() as session:
+        clean = _checked_zone(session, data, None)
+        zone = Zone(name=clean.name, kind=clean.kind.value, dispatch_hours=clean.dispatch_hours,
+                    active=clean.active)
+        session.add(zone)
+        session.flush()
+        return _zone(zone)
+
+
+def update_zone(ctx: ServiceContext, zone_id: int, data: ZoneInput, *,
+                expected_version: int) -> ZoneDTO:
+    """Edit or (``active=False``) retire a zone; zones are never deleted."""
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    with ctx.write() as session:
+        zone = _get_zone(session, zone_id)
+        check_version(session, zone, expected_version)
+        clean = _checked_zone(session, data, zone_id)
+        zone.name, zone.kind, zone.active = clean.name, clean.kind.value, clean.active
+        zone.dispatch_hours = clean.dispatch_hours or 0
+        session.flush()
+        return _zone(zone)
+
+
+# ---------------------------------------------------------------- product models
+
+
+def _model(row: ProductModel) -> ProductModelDTO:
+    return ProductModelDTO(row.id, row.code, row.name, row.category, row.brand,
+                           row.warranty_months, from_cents(row.price_cents), row.active,
+                           row.version)
+
+
+def check_product_model(data: ProductModelInput) -> tuple[ProductModelInput, int]:
+    """Validate a catalogue entry without the database: (cleaned input, price in cents)."""
+    code = clean_text(data.code, field="code", max_len=40, required=True).upper()
+    name = clean_text(data.name, field="name", max_len=80, required=True)
+    category = clean_text(data.category, field="category", max_len=40)
+    brand = clean_text(data.brand, field="brand", max_len=40)
+    months = data.warranty_months
+    if isinstance(months, bool) or not isinstance(months, int) or not 0 <= months <= 240:
+        raise ValidationError(N_("Between {low} and {high}."), field="warranty_months",
+                              low=0, high=240)
+    cents = to_cents(data.price, field="price")
+    return ProductModelInput(code, name, category, brand, months, from_cents(cents),
+                             data.active), cents
+
+
+def code_taken(session: Session, code: str, own_id: int | None = None) -> bool:
+    query = select(ProductModel.id).where(func.upper(ProductModel.code) == code.upper())
+    if own_id is not None:
+        query = query.where(ProductModel.id != own_id)
+    return session.scalar(query) is not None
+
+
+def insert_product_model(session: Session, data: ProductModelInput) -> ProductModel:
+    """Add a catalogue entry inside an open unit of work (used by the import too)."""
+    clean, cents = check_product_model(data)
+    if code_taken(session, clean.code):
+        raise ValidationError(N_("The model {code} is already in the catalogue."), field="code",
+                              code=clean.code)
+    row = ProductModel(code=clean.code, name=clean.name, category=clean.category,
+                       brand=clean.brand, warranty_months=clean.warranty_months,
+                       price_cents=cents, active=clean.active)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def create_product_model(ctx: ServiceContext, data: ProductModelInput) -> ProductModelDTO:
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    with ctx.write() as session:
+        return _model(insert_product_model(session, data))
+
+
+def update_product_model(ctx: ServiceContext, model_id: int, data: ProductModelInput, *,
+                         expected_version: int) -> ProductModelDTO:
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    clean, cents = check_product_model(data)
+    with ctx.write() as session:
+        row = _get_model(session, model_id)
+        check_version(session, row, expected_version)
+        if code_taken(session, clean.code, model_id):
+            raise ValidationError(N_("The model {code} is already in the catalogue."),
+                                  field="code", code=clean.code)
+        row.code, row.name, row.category, row.brand = (clean.code, clean.name, clean.category,
+                                                       clean.brand)
+        row.warranty_months, row.price_cents, row.active = (clean.warranty_months, cents,
+                                                            clean.active)
+        session.flush()
+        return _model(row)
+
+
+def _get_model(session: Session, model_id: int) -> ProductModel:
+    row = session.get(ProductModel, model_id)
+    if row is None:
+        raise NotFound(N_("No such product model."))
+    return row
+
+
+def get_product_model(ctx: ServiceContext, model_id: int) -> ProductModelDTO:
+    with ctx.read() as session:
+        return _model(_get_model(session, model_id))
+
+
+def list_product_models(ctx: ServiceContext, *, search: str = "", include_inactive: bool = True,
+                        after_code: str | None = None, limit: int = 100) -> list[ProductModelDTO]:
+    """One keyset page of the catalogue ordered by code; ``search`` matches code/name/brand."""
+    query = select(ProductModel).order_by(ProductModel.code).limit(limit)
+    text = search.strip()
+    if text:
+        query = query.where(or_(*(col.contains(text, autoescape=True) for col in (
+            ProductModel.code, ProductModel.name, ProductModel.brand, ProductModel.category))))
+    if not include_inactive:
+        query = query.where(ProductModel.active.is_(True))
+    if after_code is not None:
+        query = query.where(ProductModel.code > after_code)
+    with ctx.read() as session:
+        return [_model(m) for m in session.scalars(query)]
