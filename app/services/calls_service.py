@@ -16,11 +16,12 @@ from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
+from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import check_version, clean_text, mask_phone
-from app.services.warranty import warranty_status
+from app.services.warranty import WarrantyStatus, warranty_status
 
 OPEN_STATUSES = (CallStatus.REGISTERED, CallStatus.DISPATCHED, CallStatus.ON_SITE,
                  CallStatus.TAKEN_IN)
@@ -70,7 +71,7 @@ class CallPage:
 
 
 def propose_category(session: Session, item: Item | None, today: date) -> tuple[Category, str]:
-    """C inside the warranty, else A (contracts add B). Returns (category, why)."""
+    """C inside the warranty, B under a maintenance contract, else A. Returns (category, why)."""
     if item is None:
         return Category.A, "no item"
     model = session.get(ProductModel, item.product_model_id)
@@ -79,6 +80,9 @@ def propose_category(session: Session, item: Item | None, today: date) -> tuple[
                              restarted=item.warranty_restart)
     if status.in_warranty:
         return Category.C, f"warranty to {status.last_day}"
+    contract = covering_contract(session, item.id, today)
+    if contract is not None:
+        return Category.B, f"contract {contract.number} to {contract.end_date}"
     return Category.A, f"warranty {status.state.value}"
 
 

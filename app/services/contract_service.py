@@ -1,0 +1,325 @@
+"""Maintenance contracts (商品保养合同书): make, renew, lapse, and the renewal list.
+
+Seed 002 §二十: one month before a contract ends the store sends the expiry notice
+(保养到期通知书) and someone to renew it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.audit import record_event
+from app.db.numbering import next_number
+from app.i18n import N_
+from app.models.contracts import ContractItem, MaintenanceContract
+from app.models.customers import Customer, Item
+from app.services.context import ServiceContext
+from app.services.errors import NotFound, ValidationError
+from app.services.permissions import Perm, require
+from app.services.validation import check_version, clean_text
+from app.services.voice_common import (
+    StoreHeader,
+    add_months,
+    cents_to_decimal,
+    decimal_to_cents,
+    first_phone,
+    item_labels,
+    store_header,
+)
+
+ACTIVE, RENEWED, LAPSED, CANCELLED = "active", "renewed", "lapsed", "cancelled"
+COVERING = (ACTIVE, RENEWED, LAPSED)  # a lapse stops renewal, not the paid term
+
+
+@dataclass(frozen=True)
+class ContractInput:
+    customer_id: int
+    item_ids: tuple[int, ...]
+    start_date: date
+    end_date: date
+    fee: Decimal = Decimal("0")
+    covers_labour: bool = True
+    covers_parts: bool = False
+    visits_per_year: int = 0
+    terms: str = ""
+
+
+@dataclass(frozen=True)
+class ContractDTO:
+    id: int
+    number: str
+    customer_id: int
+    customer_name: str
+    customer_address: str
+    customer_phone: str
+    item_ids: tuple[int, ...]
+    item_labels: tuple[str, ...]
+    start_date: date
+    end_date: date
+    fee_cents: int
+    covers_labour: bool
+    covers_parts: bool
+    visits_per_year: int
+    terms: str
+    status: str
+    lapse_reason: str
+    previous_id: int | None
+    previous_number: str
+    notice_sent_at: datetime | None
+    version: int
+    days_left: int = 0
+
+    @property
+    def fee(self) -> Decimal:
+        return cents_to_decimal(self.fee_cents)
+
+
+@dataclass(frozen=True)
+class ExpiryNotice:
+    """Everything the expiry notice (保养到期通知书) prints."""
+
+    store: StoreHeader
+    contract: ContractDTO
+    notice_date: date
+    renewal_start: date
+    renewal_end: date
+
+
+# ---- queries used by other services ---------------------------------------------------------
+
+def covering_contract(session: Session, item_id: int, day: date) -> MaintenanceContract | None:
+    """The contract that covers ``item_id`` on ``day``, if any (category B, DOMAIN.md)."""
+    return session.scalar(
+        select(MaintenanceContract)
+        .join(ContractItem, ContractItem.contract_id == MaintenanceContract.id)
+        .where(ContractItem.item_id == item_id,
+               MaintenanceContract.status.in_(COVERING),
+               MaintenanceContract.start_date <= day, MaintenanceContract.end_date >= day)
+        .order_by(MaintenanceContract.end_date.desc()).limit(1))
+
+
+def renewal_window_end(today: date) -> date:
+    """Contracts ending on or before this day are due for renewal (one month ahead)."""
+    return add_months(today, 1)
+
+
+# ---- actions --------------------------------------------------------------------------------
+
+def _checked(session: Session, data: ContractInput) -> tuple[str, int]:
+    customer = session.get(Customer, data.customer_id)
+    if customer is None:
+        raise ValidationError(N_("Choose a customer."), field="customer")
+    if not data.item_ids:
+        raise ValidationError(N_("Choose at least one item the contract covers."),
+                              field="items")
+    for item_id in data.item_ids:
+        item = session.get(Item, item_id)
+        if item is None or item.customer_id != customer.id:
+            raise ValidationError(N_("The item does not belong to this customer."),
+                                  field="items")
+    if data.end_date < data.start_date:
+        raise ValidationError(N_("The contract must end after it starts."), field="end_date")
+    if data.fee < 0:
+        raise ValidationError(N_("The fee cannot be negative."), field="fee")
+    if not 0 <= data.visits_per_year <= 52:
+        raise ValidationError(N_("Visits per year: 0 to 52."), field="visits_per_year")
+    return clean_text(data.terms, field="terms", max_len=2000), decimal_to_cents(data.fee)
+
+
+def _insert(session: Session, ctx: ServiceContext, data: ContractInput,
+            previous_id: int | None = None) -> MaintenanceContract:
+    terms, fee_cents = _checked(session, data)
+    contract = MaintenanceContract(
+        number=next_number(session, "contract", ctx.today()), customer_id=data.customer_id,
+        start_date=data.start_date, end_date=data.end_date, fee_cents=fee_cents,
+        covers_labour=data.covers_labour, covers_parts=data.covers_parts,
+        visits_per_year=data.visits_per_year, terms=terms, status=ACTIVE,
+        previous_id=previous_id, created_by_id=ctx.actor.user_id)
+    session.add(contract)
+    session.flush()
+    session.add_all(ContractItem(contract_id=contract.id, item_id=i)
+                    for i in dict.fromkeys(data.item_ids))
+    session.flush()
+    return contract
+
+
+def create_contract(ctx: ServiceContext, data: ContractInput) -> ContractDTO:
+    """Record a new maintenance contract for a customer's items."""
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    with ctx.write(action="contract.create") as session:
+        return contract_dto(session, _insert(session, ctx, data), ctx.today())
+
+
+def next_term(contract: ContractDTO) -> tuple[date, date]:
+    """The renewal term: starts the day after the end, as long as the current term."""
+    start = contract.end_date + timedelta(days=1)
+    months = _whole_months(contract.start_date, contract.end_date)
+    if months:
+        return start, add_months(start, months) - timedelta(days=1)
+    return start, start + (contract.end_date - contract.start_date)
+
+
+def _whole_months(start: date, end: date) -> int:
+    after = end + timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return months if months > 0 and add_months(start, months) == after else 0
+
+
+def renew_contract(ctx: ServiceContext, contract_id: int, *, expected_version: int,
+                   fee: Decimal | None = None, start_date: date | None = None,
+                   end_date: date | None = None) -> ContractDTO:
+    """Renewal (续约): a new contract follows this one; this one is kept, marked renewed."""
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    with ctx.write(action="contract.renew") as session:
+        old = _get(session, contract_id)
+        check_version(session, old, expected_version)
+        if old.status != ACTIVE:
+            raise ValidationError(N_("Only an active contract can be renewed."), field="status")
+        current = contract_dto(session, old, ctx.today())
+        start, end = next_term(current)
+        data = ContractInput(
+            old.customer_id, current.item_ids, start_date or start, end_date or end,
+            current.fee if fee is None else fee, old.covers_labour, old.covers_parts,
+            old.visits_per_year, old.terms)
+        new = _insert(session, ctx, data, previous_id=old.id)
+        old.status = RENEWED
+        session.flush()
+        return contract_dto(session, new, ctx.today())
+
+
+def record_lapse(ctx: ServiceContext, contract_id: int, *, reason: str,
+                 expected_version: int) -> ContractDTO:
+    """The customer does not renew: recorded with the reason; the term still runs out."""
+    return _close(ctx, contract_id, LAPSED, reason=reason, expected_version=expected_version)
+
+
+def cancel_contract(ctx: ServiceContext, contract_id: int, *, reason: str,
+                    expected_version: int) -> ContractDTO:
+    """Void a contract entered by mistake; it covers nothing from then on."""
+    return _close(ctx, contract_id, CANCELLED, reason=reason, expected_version=expected_version)
+
+
+def _close(ctx: ServiceContext, contract_id: int, status: str, *, reason: str,
+           expected_version: int) -> ContractDTO:
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    reason = clean_text(reason, field="reason", max_len=200, required=True)
+    with ctx.write(reason=reason, action=f"contract.{status}") as session:
+        contract = _get(session, contract_id)
+        check_version(session, contract, expected_version)
+        if contract.status != ACTIVE:
+            raise ValidationError(N_("Only an active contract can be changed."),
+                                  field="status")
+        contract.status = status
+        if status == LAPSED:
+            contract.lapse_reason = reason
+        else:
+            contract.cancel_reason = reason
+        session.flush()
+        return contract_dto(session, contract, ctx.today())
+
+
+def expiry_notices(ctx: ServiceContext, contract_ids: list[int]) -> list[ExpiryNotice]:
+    """The notices to print for these contracts; the sending is recorded on each contract."""
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    with ctx.write(action="contract.notice") as session:
+        header = store_header(session)
+        notices = []
+        for contract_id in contract_ids:
+            contract = _get(session, contract_id)
+            contract.notice_sent_at = ctx.now()
+            session.flush()
+            dto = contract_dto(session, contract, ctx.today())
+            start, end = next_term(dto)
+            notices.append(ExpiryNotice(header, dto, ctx.today(), start, end))
+            record_event(session, table="maintenance_contracts", row_key=str(contract.id),
+                         action="print", detail="expiry notice")
+        return notices
+
+
+# ---- lists ----------------------------------------------------------------------------------
+
+def renewal_list(ctx: ServiceContext, *, today: date | None = None) -> list[ContractDTO]:
+    """Active contracts ending within one month (and any already ended but not handled)."""
+    day = today or ctx.today()
+    with ctx.read() as session:
+        rows = session.scalars(
+            select(MaintenanceContract)
+            .where(MaintenanceContract.status == ACTIVE,
+                   MaintenanceContract.end_date <= renewal_window_end(day))
+            .order_by(MaintenanceContract.end_date, MaintenanceContract.id))
+        return [contract_dto(session, c, day) for c in rows]
+
+
+def contracts_ending_in(ctx: ServiceContext, year: int, month: int) -> list[ContractDTO]:
+    """Active contracts whose term ends in this month: the month's batch of notices."""
+    first = date(year, month, 1)
+    with ctx.read() as session:
+        rows = session.scalars(
+            select(MaintenanceContract)
+            .where(MaintenanceContract.status == ACTIVE,
+                   MaintenanceContract.end_date >= first,
+                   MaintenanceContract.end_date < add_months(first, 1))
+            .order_by(MaintenanceContract.end_date, MaintenanceContract.id))
+        return [contract_dto(session, c, ctx.today()) for c in rows]
+
+
+def list_contracts(ctx: ServiceContext, *, status: str | None = None,
+                   customer_id: int | None = None, after_id: int | None = None,
+                   limit: int = 100) -> list[ContractDTO]:
+    """Contracts newest first, one keyset page after ``after_id``."""
+    with ctx.read() as session:
+        query = select(MaintenanceContract)
+        if status:
+            query = query.where(MaintenanceContract.status == status)
+        if customer_id is not None:
+            query = query.where(MaintenanceContract.customer_id == customer_id)
+        if after_id is not None:
+            query = query.where(MaintenanceContract.id < after_id)
+        rows = session.scalars(query.order_by(MaintenanceContract.id.desc()).limit(limit))
+        return [contract_dto(session, c, ctx.today()) for c in rows]
+
+
+def get_contract(ctx: ServiceContext, contract_id: int) -> ContractDTO:
+    with ctx.read() as session:
+        return contract_dto(session, _get(session, contract_id), ctx.today())
+
+
+def contract_history(ctx: ServiceContext, contract_id: int) -> list[ContractDTO]:
+    """This contract and every term before it, oldest first."""
+    with ctx.read() as session:
+        chain = []
+        contract: MaintenanceContract | None = _get(session, contract_id)
+        while contract is not None:
+            chain.append(contract_dto(session, contract, ctx.today()))
+            contract = (session.get(MaintenanceContract, contract.previous_id)
+                        if contract.previous_id else None)
+        return chain[::-1]
+
+
+def _get(session: Session, contract_id: int) -> MaintenanceContract:
+    contract = session.get(MaintenanceContract, contract_id)
+    if contract is None:
+        raise NotFound(N_("No such contract."))
+    return contract
+
+
+def contract_dto(session: Session, c: MaintenanceContract, today: date) -> ContractDTO:
+    customer = session.get(Customer, c.customer_id)
+    assert customer is not None
+    item_ids = tuple(session.scalars(select(ContractItem.item_id)
+                                     .where(ContractItem.contract_id == c.id)
+                                     .order_by(ContractItem.id)))
+    labels = item_labels(session, set(item_ids))
+    previous = session.get(MaintenanceContract, c.previous_id) if c.previous_id else None
+    return ContractDTO(
+        c.id, c.number, customer.id, customer.name, customer.address,
+        first_phone(session, customer.id), item_ids, tuple(labels.get(i, "") for i in item_ids),
+        c.start_date, c.end_date, c.fee_cents, c.covers_labour, c.covers_parts,
+        c.visits_per_year, c.terms, c.status, c.lapse_reason, c.previous_id,
+        previous.number if previous else "", c.notice_sent_at, c.version,
+        (c.end_date - today).days)

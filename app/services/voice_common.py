@@ -1,0 +1,103 @@
+"""Small helpers shared by the contract, survey, complaint and follow-up services."""
+
+from __future__ import annotations
+
+import calendar
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.customers import Customer, CustomerPhone, Item
+from app.models.staff import User
+from app.models.store import ProductModel, Setting
+
+# Settings this feature reads (key → default); a store changes them in its settings.
+COMPLAINT_DEADLINE_KEY = "complaint.deadline_days"
+COMPLAINT_DEADLINE_DEFAULT = {"domestic": 13, "abroad": 17}
+FOLLOWUP_DAYS_KEY = "followup.after_days"
+FOLLOWUP_DAYS_DEFAULT = 7
+
+
+@dataclass(frozen=True)
+class StoreHeader:
+    """The letterhead printed on notices and letters."""
+
+    name: str
+    address: str
+    phone: str
+
+
+def setting_value(session: Session, key: str, default: Any) -> Any:
+    row = session.get(Setting, key)
+    if row is None:
+        return default
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return default
+
+
+def store_header(session: Session) -> StoreHeader:
+    profile = setting_value(session, "store.profile", {})
+    if not isinstance(profile, dict):
+        profile = {}
+    return StoreHeader(str(profile.get("name", "")), str(profile.get("address", "")),
+                       str(profile.get("phone", "")))
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day ``months`` later, clamped to the month's last day (Jan 31 + 1 → Feb 28/29)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """First day of the month and first day of the next."""
+    first = date(year, month, 1)
+    return first, add_months(first, 1)
+
+
+def item_labels(session: Session, item_ids: set[int]) -> dict[int, str]:
+    if not item_ids:
+        return {}
+    rows = session.execute(
+        select(Item.id, ProductModel.code, ProductModel.name, Item.serial)
+        .join(ProductModel, ProductModel.id == Item.product_model_id)
+        .where(Item.id.in_(item_ids)))
+    return {r.id: f"{r.code} {r.name}" + (f" #{r.serial}" if r.serial else "") for r in rows}
+
+
+def customer_names(session: Session, customer_ids: set[int]) -> dict[int, str]:
+    if not customer_ids:
+        return {}
+    return dict(session.execute(select(Customer.id, Customer.name)
+                                .where(Customer.id.in_(customer_ids))).tuples())
+
+
+def first_phone(session: Session, customer_id: int) -> str:
+    phone = session.scalar(select(CustomerPhone.phone)
+                           .where(CustomerPhone.customer_id == customer_id)
+                           .order_by(CustomerPhone.id).limit(1))
+    return phone or ""
+
+
+def user_names(session: Session, user_ids: set[int]) -> dict[int, str]:
+    ids = {i for i in user_ids if i is not None}
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.display_name)
+                                .where(User.id.in_(ids))).tuples())
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def decimal_to_cents(value: Decimal) -> int:
+    return int((value * 100).quantize(Decimal("1")))
