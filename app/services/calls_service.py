@@ -70,6 +70,11 @@ class CallPage:
     extra: dict[str, int] = field(default_factory=dict)
 
 
+def category_for_warranty(status: WarrantyStatus | None) -> Category:
+    """The proposal from warranty alone (C inside, else A): the register dialog previews it."""
+    return Category.C if status is not None and status.in_warranty else Category.A
+
+
 def propose_category(session: Session, item: Item | None, today: date) -> tuple[Category, str]:
     """C inside the warranty, B under a maintenance contract, else A. Returns (category, why)."""
     if item is None:

@@ -17,7 +17,13 @@ from app.services.context import ServiceContext
 from app.services.dto import CallSummary, CustomerDTO, CustomerSummary, ItemDTO, PhoneDTO
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, normalise_phone, not_in_future
+from app.services.validation import (
+    check_version,
+    clean_text,
+    normalise_phone,
+    not_in_future,
+    phone_digits,
+)
 from app.services.warranty import warranty_status
 
 
@@ -29,6 +35,27 @@ class CustomerInput:
     zone_id: int | None = None
     kind: CustomerKind = CustomerKind.PERSON
     notes: str = ""
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """A product model for pick lists (catalogue)."""
+
+    id: int
+    code: str
+    name: str
+    warranty_months: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+@dataclass(frozen=True)
+class ZoneChoice:
+    id: int
+    name: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -224,3 +251,26 @@ def find_customers(ctx: ServiceContext, query: str, *, limit: int = 30) -> list[
         return [CustomerSummary(c.id, c.name, tuple(p.phone for p in c.phones), c.address,
                                 zones.get(c.zone_id or 0, ""))
                 for c in (by_id[i] for i in unique if i in by_id)]
+
+
+def list_product_models(ctx: ServiceContext) -> list[ModelChoice]:
+    """The active catalogue, by code, for choosing a new item's model."""
+    with ctx.read() as session:
+        rows = session.scalars(select(ProductModel).where(ProductModel.active.is_(True))
+                               .order_by(ProductModel.code))
+        return [ModelChoice(m.id, m.code, m.name, m.warranty_months) for m in rows]
+
+
+def list_zones(ctx: ServiceContext) -> list[ZoneChoice]:
+    """Active service zones (市区/郊区 …) for pick lists and filters."""
+    with ctx.read() as session:
+        rows = session.scalars(select(Zone).where(Zone.active.is_(True)).order_by(Zone.id))
+        return [ZoneChoice(z.id, z.name, z.kind) for z in rows]
+
+
+def exact_phone_match(query: str, found: list[CustomerSummary]) -> CustomerSummary | None:
+    """The one customer whose phone is exactly the typed number, if there is exactly one."""
+    digits = phone_digits(query)
+    if len(digits) < 7 or len(found) != 1:
+        return None
+    return found[0] if any(phone_digits(p) == digits for p in found[0].phones) else None
