@@ -84,11 +84,23 @@ def propose_category(session: Session, item: Item | None, today: date) -> tuple[
     status = warranty_status(item.purchase_date, model.warranty_months, today,
                              restarted=item.warranty_restart)
     if status.in_warranty:
-        return Category.C, f"warranty to {status.last_day}"
+        return warranty_category(status)
     contract = covering_contract(session, item.id, today)
     if contract is not None:
         return Category.B, f"contract {contract.number} to {contract.end_date}"
+    return warranty_category(status)
+
+
+def warranty_category(status: WarrantyStatus) -> tuple[Category, str]:
+    """The proposal from the warranty alone: C inside it, else A (pure; bulk loaders use it)."""
+    if status.in_warranty:
+        return Category.C, f"warranty to {status.last_day}"
     return Category.A, f"warranty {status.state.value}"
+
+
+def search_text_of(*parts: str) -> str:
+    """The search column from its parts (name, phone digits, model, serial, fault); pure."""
+    return " | ".join(p for p in parts if p).lower()
 
 
 def search_text_for(session: Session, customer_id: int, item_id: int | None, fault: str) -> str:
@@ -101,7 +113,7 @@ def search_text_for(session: Session, customer_id: int, item_id: int | None, fau
         if item is not None and model is not None:
             parts += [model.code, model.name, item.serial]
     parts.append(fault)
-    return " | ".join(p for p in parts if p).lower()
+    return search_text_of(*parts)
 
 
 def _check_fault(fault: str) -> str:
