@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ class SchemaError(Exception):
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code  # not_ours / too_new
+        self.code = code  # not_ours / too_new / read_only
         self.detail = detail
 
 
@@ -43,33 +44,59 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def precheck_sqlite_file(path: Path) -> None:
+    """Inspect an existing SQLite file read-only before the app touches it.
+
+    Opening through the engine would switch the file to WAL, which already changes a
+    foreign file; this looks first and refuses with a code the GUI turns into a message.
+    """
+    if not path.exists():
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise SchemaError("read_only", str(path))
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError("not_ours", str(exc)) from exc
+    _judge(tables, revision)
+
+
+def _judge(tables: set[str], revision: str | None) -> None:
+    if revision is None and tables - {"alembic_version"}:
+        raise SchemaError("not_ours", ", ".join(sorted(tables))[:200])
+    script = ScriptDirectory.from_config(alembic_config())
+    if revision is not None and _unknown(script, revision):
+        raise SchemaError("too_new", revision)
+
+
+def _unknown(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is None
+    except Exception:  # alembic raises for revisions it has never heard of
+        return True
+
+
 def check_schema(db: Database) -> str | None:
     """Return the current revision; refuse foreign or newer databases."""
     with db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         revision = MigrationContext.configure(conn).get_current_revision()
-    if revision is None and tables - {"alembic_version"}:
-        raise SchemaError("not_ours", ", ".join(sorted(tables))[:200])
-    script = ScriptDirectory.from_config(alembic_config())
-    if revision is not None and script.get_revision(revision) is None:
-        raise SchemaError("too_new", revision)
+    _judge(tables, revision)
     return revision
-
-
-def _is_unknown_revision(exc: Exception) -> bool:
-    return "Can't locate revision" in str(exc) or "No such revision" in str(exc)
 
 
 def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
     """Migrate to head. Returns the path of the pre-migration copy, if one was made."""
-    try:
-        revision = check_schema(db)
-    except Exception as exc:
-        if isinstance(exc, SchemaError):
-            raise
-        if _is_unknown_revision(exc):
-            raise SchemaError("too_new", str(exc)) from exc
-        raise
+    revision = check_schema(db)
     if revision == head_revision():
         return None
     copy = None

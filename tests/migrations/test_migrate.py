@@ -1,0 +1,102 @@
+"""Opening databases: fresh files are created, foreign or newer ones are refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import open_database
+from app.db.database import Database
+from app.db.migrate import SchemaError, copy_aside, current_revision, head_revision
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_first_start_creates_the_schema_with_search_index(tmp_path):
+    db = open_database(str(tmp_path / "new.sqlite"))
+    assert current_revision(db) == head_revision()
+    with sqlite3.connect(tmp_path / "new.sqlite") as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert {"calls", "customers", "audit_log", "calls_fts"} <= names
+    assert mode == "wal"
+    db.dispose()
+
+
+def test_connections_run_with_durable_settings(tmp_path):
+    db = open_database(str(tmp_path / "s.sqlite"))
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    db.dispose()
+
+
+def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    before = _digest(path)
+    with pytest.raises(SchemaError) as err:
+        open_database(str(path))
+    assert err.value.code == "not_ours"
+    assert _digest(path) == before
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "newer.sqlite"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = _digest(path)
+    with pytest.raises(SchemaError) as err:
+        open_database(str(path))
+    assert err.value.code == "too_new"
+    assert _digest(path) == before
+
+
+def test_copy_aside_uses_the_backup_api_and_yields_a_sound_file(tmp_path):
+    db = open_database(str(tmp_path / "live.sqlite"))
+    copy = copy_aside(db, tmp_path / "aside", "pre-migration-0001")
+    assert copy is not None and copy.exists()
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM zones").fetchone()[0] == 2
+    db.dispose()
+
+
+def test_existing_database_at_head_is_opened_without_a_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    path = tmp_path / "store.sqlite"
+    open_database(str(path)).dispose()
+    db = open_database(str(path))
+    assert isinstance(db, Database)
+    assert not (tmp_path / "data" / "backups").exists()
+    db.dispose()
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这不是数据库 " * 200, encoding="utf-8")
+    before = _digest(path)
+    with pytest.raises(SchemaError) as err:
+        open_database(str(path))
+    assert err.value.code == "not_ours" and _digest(path) == before
+
+
+def test_a_read_only_database_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    path = tmp_path / "ro.sqlite"
+    open_database(str(path)).dispose()
+    before = _digest(path)
+    # CI runs as root, where chmod does not stop writes: simulate the OS answer instead.
+    import app.db.migrate as migrate
+
+    monkeypatch.setattr(migrate.os, "access", lambda p, mode: mode != migrate.os.W_OK)
+    with pytest.raises(SchemaError) as err:
+        open_database(str(path))
+    assert err.value.code == "read_only" and _digest(path) == before
