@@ -1,0 +1,147 @@
+"""A record's history from the audit trail: when, who, role, workstation, what, why."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services import audit_service
+from app.services.audit_service import AuditRow
+from app.services.errors import UserError
+from app.ui.errors import user_message
+from app.ui.labels import label
+from app.ui.session import AppSession
+from app.ui.theme import SPACING
+
+_CTX = "HistoryDialog"
+COLUMNS = (
+    QT_TRANSLATE_NOOP(_CTX, "When"),
+    QT_TRANSLATE_NOOP(_CTX, "Who"),
+    QT_TRANSLATE_NOOP(_CTX, "Role"),
+    QT_TRANSLATE_NOOP(_CTX, "Workstation"),
+    QT_TRANSLATE_NOOP(_CTX, "Action"),
+    QT_TRANSLATE_NOOP(_CTX, "Field"),
+    QT_TRANSLATE_NOOP(_CTX, "Old → new"),
+    QT_TRANSLATE_NOOP(_CTX, "Reason"),
+)
+ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP(_CTX, "Created"),
+    "update": QT_TRANSLATE_NOOP(_CTX, "Changed"),
+    "cancel": QT_TRANSLATE_NOOP(_CTX, "Cancelled"),
+    "void": QT_TRANSLATE_NOOP(_CTX, "Voided"),
+    "delete": QT_TRANSLATE_NOOP(_CTX, "Deleted"),
+    "print": QT_TRANSLATE_NOOP(_CTX, "Printed"),
+    "reprint": QT_TRANSLATE_NOOP(_CTX, "Reprinted"),
+    "export": QT_TRANSLATE_NOOP(_CTX, "Exported"),
+}
+FIELDS = {
+    "number": QT_TRANSLATE_NOOP(_CTX, "Number"),
+    "received_at": QT_TRANSLATE_NOOP(_CTX, "Received"),
+    "channel": QT_TRANSLATE_NOOP(_CTX, "Channel"),
+    "customer_id": QT_TRANSLATE_NOOP(_CTX, "Customer"),
+    "item_id": QT_TRANSLATE_NOOP(_CTX, "Item"),
+    "zone_id": QT_TRANSLATE_NOOP(_CTX, "Zone"),
+    "fault": QT_TRANSLATE_NOOP(_CTX, "Fault"),
+    "service_kind": QT_TRANSLATE_NOOP(_CTX, "Service"),
+    "urgency": QT_TRANSLATE_NOOP(_CTX, "Urgency"),
+    "category": QT_TRANSLATE_NOOP(_CTX, "Category"),
+    "proposed_category": QT_TRANSLATE_NOOP(_CTX, "Proposed category"),
+    "status": QT_TRANSLATE_NOOP(_CTX, "Status"),
+    "cancel_reason": QT_TRANSLATE_NOOP(_CTX, "Cancel reason"),
+    "name": QT_TRANSLATE_NOOP(_CTX, "Name"),
+    "address": QT_TRANSLATE_NOOP(_CTX, "Address"),
+    "phone": QT_TRANSLATE_NOOP(_CTX, "Phone"),
+    "notes": QT_TRANSLATE_NOOP(_CTX, "Notes"),
+    "serial": QT_TRANSLATE_NOOP(_CTX, "Serial no."),
+    "purchase_date": QT_TRANSLATE_NOOP(_CTX, "Purchase date"),
+    "invoice_no": QT_TRANSLATE_NOOP(_CTX, "Invoice no."),
+    "product_model_id": QT_TRANSLATE_NOOP(_CTX, "Model"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def change_text(row: AuditRow) -> str:
+    old, new = row.old_value, row.new_value
+    if old is None:
+        return new or ""
+    return f"{old} → {new if new is not None else ''}"
+
+
+def row_cells(row: AuditRow, session: AppSession) -> list[str]:
+    when = session.ctx.local(row.at).strftime("%Y-%m-%d %H:%M:%S")
+    action = _tr(ACTIONS[row.action]) if row.action in ACTIONS else row.action
+    field = _tr(FIELDS[row.field]) if row.field in FIELDS else row.field
+    return [when, row.username, label("role", row.role), row.workstation, action, field,
+            change_text(row), row.reason]
+
+
+class HistoryDialog(QDialog):
+    """The audit history of ``table``/``row_key`` (plus ``related`` records), newest first."""
+
+    def __init__(self, session: AppSession, table: str, row_key: str | int,
+                 parent: QWidget | None = None, *, title: str = "",
+                 related: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("History"))
+        self.resize(980, 480)
+        self._table = QTableWidget(0, len(COLUMNS))
+        self._table.setObjectName("history")
+        self._table.setHorizontalHeaderLabels([_tr(c) for c in COLUMNS])
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setAlternatingRowColors(True)
+        self._table.verticalHeader().setVisible(False)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self._message = QLabel()
+        self._message.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self._message)
+        layout.addWidget(self._table)
+        layout.addWidget(buttons)
+        self.rows: list[AuditRow] = []
+        self._load(session, table, row_key, related)
+
+    def _load(self, session: AppSession, table: str, row_key: str | int,
+              related: tuple[tuple[str, str], ...]) -> None:
+        try:
+            self.rows = audit_service.history(session.ctx, table, row_key, related=related)
+        except UserError as err:
+            self._message.setText(user_message(err))
+            self._message.setVisible(True)
+            return
+        self._table.setRowCount(len(self.rows))
+        for r, entry in enumerate(self.rows):
+            for c, text in enumerate(row_cells(entry, session)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                self._table.setItem(r, c, cell)
+
+    @property
+    def table(self) -> QTableWidget:
+        return self._table
+
+    def cell_texts(self) -> list[list[str]]:
+        """What the user sees, row by row (for tests and copying)."""
+        return [[(cell.text() if (cell := self._table.item(r, c)) else "")
+                 for c in range(self._table.columnCount())]
+                for r in range(self._table.rowCount())]
