@@ -103,6 +103,13 @@ def search_text_of(*parts: str) -> str:
     return " | ".join(p for p in parts if p).lower()
 
 
+def preview_category(ctx: ServiceContext, item_id: int | None) -> Category:
+    """The category register_call would propose today for this item (warranty, contract)."""
+    with ctx.read() as session:
+        item = session.get(Item, item_id) if item_id is not None else None
+        return propose_category(session, item, ctx.today())[0]
+
+
 def search_text_for(session: Session, customer_id: int, item_id: int | None, fault: str) -> str:
     customer = session.get(Customer, customer_id)
     assert customer is not None
