@@ -1,0 +1,176 @@
+"""Import of the product catalogue and an existing customer list from Excel (.xlsx).
+
+Two steps: ``preview_import`` reads and validates every row with the services' own rules
+and returns the good rows plus a row-by-row error report; ``run_import`` writes the good
+rows in ONE transaction (all or nothing), refusing a file with errors unless told to skip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy.orm import Session
+
+from app.i18n import N_
+from app.services.context import ServiceContext
+from app.services.customers_service import insert_customer, insert_item
+from app.services.errors import UserError, ValidationError
+from app.services.import_columns import COLUMNS, REQUIRED, ImportKind, match_headers
+from app.services.import_parse import (
+    CustomerRow,
+    ImportIssue,
+    ImportRow,
+    ParseState,
+    cell_text,
+    freeze,
+    parse_row,
+    read_rows,
+)
+from app.services.permissions import Perm, require
+from app.services.reference_service import ProductModelInput, insert_product_model
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+__all__ = ["COLUMNS", "CustomerRow", "ImportCancelled", "ImportIssue", "ImportKind",
+           "ImportPreview", "ImportResult", "preview_import", "run_import", "write_error_report"]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: ImportKind
+    file_name: str
+    headers: tuple[str, ...]
+    total_rows: int
+    good: tuple[tuple[int, ImportRow], ...]
+    issues: tuple[ImportIssue, ...]
+    bad_rows: tuple[tuple[int, tuple[Any, ...]], ...] = ()
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.issues)
+
+    @property
+    def bad_count(self) -> int:
+        return len({i.row for i in self.issues})
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    skipped: int
+    items: int = 0
+
+
+class ImportCancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__(N_("The import was cancelled: nothing was imported."))
+
+
+class ImportRowError(UserError):
+    """A row that passed the preview but failed on import (the data changed meanwhile)."""
+
+    def __init__(self, row: int, cause: UserError) -> None:
+        super().__init__(N_("Row {row}: {detail} Nothing was imported."), field="file",
+                         row=row, detail=cause.text())
+        self.row, self.cause = row, cause
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        return translate(self.message).format(row=self.row, detail=self.cause.text(translate))
+
+
+# ---------------------------------------------------------------- preview
+
+
+def preview_import(ctx: ServiceContext, path: str | Path, kind: ImportKind) -> ImportPreview:
+    """Read and validate the whole file; nothing is written."""
+    _require(ctx, kind)
+    rows = read_rows(Path(path))
+    header_row = next(rows, None)
+    if header_row is None:
+        raise ValidationError(N_("The file is empty."), field="file")
+    header_values = tuple(cell_text(v) for v in header_row[1])
+    columns = match_headers(kind, header_values)
+    missing = [key for key in REQUIRED[kind] if key not in columns]
+    if missing:
+        raise ValidationError(N_("The header row has no column {column}."), field="file",
+                              column=" / ".join(COLUMNS[kind][missing[0]][:2]))
+    headers = {key: header_values[index] for key, index in columns.items()}
+    total = 0
+    with ctx.read() as session:
+        state = ParseState(ctx, session, kind, columns, headers)
+        for number, values in rows:
+            total += 1
+            parse_row(state, number, values)
+    good = tuple((n, freeze(r)) for n, r in state.good)
+    return ImportPreview(kind, Path(path).name, header_values, total, good,
+                         tuple(state.issues), tuple(state.bad))
+
+
+# ---------------------------------------------------------------- import
+
+
+def _require(ctx: ServiceContext, kind: ImportKind) -> None:
+    require(ctx.actor, Perm.DATA_IMPORT)
+    if kind is ImportKind.CATALOGUE:
+        require(ctx.actor, Perm.REFERENCE_MANAGE)
+
+
+def run_import(ctx: ServiceContext, preview: ImportPreview, *, skip_bad_rows: bool = False,
+               progress: Progress | None = None,
+               is_cancelled: Cancelled | None = None) -> ImportResult:
+    """Write the good rows of ``preview`` in one transaction; cancel rolls everything back."""
+    _require(ctx, preview.kind)
+    if preview.has_errors and not skip_bad_rows:
+        raise ValidationError(N_("{n} rows have errors: nothing was imported. Correct the "
+                                 "file, or choose to import only the good rows."),
+                              field="file", n=preview.bad_count)
+    total, items = len(preview.good), 0
+    step = max(1, total // 100)
+    with ctx.write(action="import", reason=f"import {preview.file_name}") as session:
+        for done, (number, row) in enumerate(preview.good, start=1):
+            if is_cancelled is not None and is_cancelled():
+                raise ImportCancelled()
+            items += _write_row(ctx, session, number, row)
+            if progress is not None and (done % step == 0 or done == total):
+                progress(done, total)
+        if is_cancelled is not None and is_cancelled():
+            raise ImportCancelled()
+    return ImportResult(total, preview.bad_count, items)
+
+
+def _write_row(ctx: ServiceContext, session: Session, number: int, row: ImportRow) -> int:
+    try:
+        if isinstance(row, ProductModelInput):
+            insert_product_model(session, row)
+            return 0
+        customer = insert_customer(session, row.customer)
+        for item in row.items:
+            insert_item(session, customer.id, item, ctx.today())
+        return len(row.items)
+    except UserError as err:
+        raise ImportRowError(number, err) from err
+
+
+def write_error_report(preview: ImportPreview, path: str | Path, *,
+                       translate: Callable[[str], str] = lambda s: s,
+                       headers: tuple[str, str] = ("Row", "Errors")) -> None:
+    """The bad rows as they were in the file, with their row number and errors beside them."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append([headers[0], *preview.headers, headers[1]])
+    by_row: dict[int, list[str]] = {}
+    for issue in preview.issues:
+        column = f"{issue.column}: " if issue.column else ""
+        by_row.setdefault(issue.row, []).append(column + issue.text(translate))
+    for number, values in preview.bad_rows:
+        cells = [v if v is None or isinstance(v, int | float | str | date) else str(v)
+                 for v in values]
+        cells += [None] * (len(preview.headers) - len(cells))
+        sheet.append([number, *cells, "；".join(by_row.get(number, []))])
+    book.save(str(path))
