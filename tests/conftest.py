@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,26 +25,63 @@ from tests.seed import SEED_PASSWORD, seed_store
 auth_service.use_fast_hashing()
 
 
+# Set SC_TEST_PG_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres) to run the
+# tests that use the ``db`` fixture against PostgreSQL instead of SQLite.
+PG_URL = os.environ.get("SC_TEST_PG_URL", "")
+_PG_TEMPLATE = "sc_test_template"
+
+
+def _pg_admin(sql: str) -> None:
+    engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(sql)
+    engine.dispose()
+
+
+def _pg_url(name: str) -> str:
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated, seeded database file per test session; tests get copies."""
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One migrated, seeded database per test session; each test gets a copy of it."""
     folder = tmp_path_factory.mktemp("template")
     os.environ["SERVICE_COUNTER_DATA"] = str(folder / "data")
-    path = folder / "template.sqlite"
-    db = open_database(str(path))
+    if PG_URL:
+        _pg_admin(f"DROP DATABASE IF EXISTS {_PG_TEMPLATE} WITH (FORCE)")
+        _pg_admin(f"CREATE DATABASE {_PG_TEMPLATE} ENCODING 'UTF8' TEMPLATE template0")
+        target = _pg_url(_PG_TEMPLATE)
+    else:
+        target = str(folder / "template.sqlite")
+    db = open_database(target)
     seed_store(db)
     db.dispose()
-    return path
+    return target
 
 
 @pytest.fixture
-def db(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+def db(template_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    if PG_URL:
+        name = f"sc_test_{uuid.uuid4().hex[:12]}"
+        _pg_admin(f"CREATE DATABASE {name} TEMPLATE {_PG_TEMPLATE}")
+        database = open_database(_pg_url(name))
+        yield database
+        database.dispose()
+        _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
     path = tmp_path / "store.sqlite"
     shutil.copy(template_db, path)
     database = open_database(str(path))
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def sqlite_only() -> None:
+    """Request this in tests about SQLite files (pragmas, backups, file copies)."""
+    if PG_URL:
+        pytest.skip("SQLite-specific test; this run is against PostgreSQL")
 
 
 @pytest.fixture
