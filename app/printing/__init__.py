@@ -1,0 +1,1 @@
+"""Printed documents: ReportLab DTO-in, PDF-bytes-out renderers and the one print path."""

@@ -1,0 +1,1 @@
+"""One module per printed form; each registers its kind with app.printing.registry."""

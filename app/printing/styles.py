@@ -1,0 +1,86 @@
+"""Paragraph styles in the bundled font, and the page sizes the store prints on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from app.printing.fonts import BOLD, REGULAR, ensure_fonts
+
+__all__ = ["A4", "A5", "LABEL_DEFAULT_MM", "THERMAL_PRINTABLE", "THERMAL_WIDTH",
+           "DocStyles", "PageSize", "label_size", "styles"]
+
+PageSize = tuple[float, float]
+
+THERMAL_WIDTH = 80 * mm  # paper roll width
+THERMAL_PRINTABLE = 72 * mm  # what the print head reaches
+THERMAL_MARGIN = (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2
+LABEL_DEFAULT_MM = (100.0, 70.0)
+
+INK = colors.black
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#888888")
+SHADE = colors.HexColor("#EEEEEE")
+
+
+def label_size(width_mm: float = LABEL_DEFAULT_MM[0],
+               height_mm: float = LABEL_DEFAULT_MM[1]) -> PageSize:
+    """A label (tag) page, landscape as it comes off the label printer."""
+    return (width_mm * mm, height_mm * mm)
+
+
+@dataclass(frozen=True)
+class DocStyles:
+    """The named styles every document uses; ``size`` is the body font size in points."""
+
+    size: float
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    value: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    header_name: ParagraphStyle
+    table_header: ParagraphStyle
+    right: ParagraphStyle
+    centre: ParagraphStyle
+
+
+@lru_cache(maxsize=8)
+def styles(size: float = 10.0) -> DocStyles:
+    """Styles scaled from a body size (10 pt forms, 8.5 pt receipts, 9 pt tags)."""
+    ensure_fonts()
+    lead = size * 1.35
+
+    def make(name: str, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {"fontName": REGULAR, "fontSize": size, "leading": lead,
+                                   "wordWrap": "CJK", "textColor": INK}
+        base.update(kw)
+        return ParagraphStyle(f"sc-{name}-{size}", **base)
+
+    small = size * 0.82
+    return DocStyles(
+        size=size,
+        body=make("body"),
+        bold=make("bold", fontName=BOLD),
+        small=make("small", fontSize=small, leading=small * 1.3, textColor=MUTED),
+        label=make("label", fontSize=small, leading=small * 1.3, textColor=MUTED),
+        value=make("value"),
+        title=make("title", fontName=BOLD, fontSize=size * 1.6, leading=size * 2.0,
+                   alignment=TA_CENTER, spaceAfter=size * 0.4),
+        subtitle=make("subtitle", fontName=BOLD, fontSize=size * 1.15, leading=size * 1.5,
+                      spaceBefore=size * 0.6, spaceAfter=size * 0.2),
+        header_name=make("header-name", fontName=BOLD, fontSize=size * 1.3,
+                         leading=size * 1.6),
+        table_header=make("table-header", fontName=BOLD, fontSize=small,
+                          leading=small * 1.3),
+        right=make("right", alignment=TA_RIGHT),
+        centre=make("centre", alignment=TA_CENTER),
+    )
