@@ -1,0 +1,397 @@
+"""The complaint register (客户投诉): accept, route, decide, visit, remind, resolve, close.
+
+Seed 002 客户投诉管理办法: numbers 年度月份流水 (2611-007), closed within 13 days (domestic) or
+17 days (abroad) of acceptance; overdue cases get a reminder (催办单); a rejected outcome is
+filed as a new complaint attached to the first. Seed 003 §4.3.4–4.3.6: routing by kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.numbering import next_number
+from app.i18n import N_
+from app.models.calls import Call
+from app.models.customers import Customer, Item
+from app.models.voice import Complaint, ComplaintReminder
+from app.services.context import ServiceContext
+from app.services.errors import NotFound, ValidationError
+from app.services.permissions import Perm, require
+from app.services.validation import check_version, clean_text, not_in_future
+from app.services.voice_common import (
+    COMPLAINT_DEADLINE_DEFAULT,
+    COMPLAINT_DEADLINE_KEY,
+    StoreHeader,
+    first_phone,
+    item_labels,
+    setting_value,
+    store_header,
+    user_names,
+)
+
+KINDS = ("quality", "function", "packaging", "attitude", "service", "other")
+SOURCES = ("call", "card", "visit", "letter", "followup")
+SEVERITIES = ("ordinary", "serious")
+TOLD_VIA = ("letter", "phone")
+# Seed 003 §4.3.4–4.3.6: where each kind of complaint is sent.
+ROUTES = {
+    "quality": "quality_inspection",  # 质检部门 / 生产厂家
+    "function": "quality_inspection",
+    "packaging": "warehouse_delivery",  # 仓储配送部门
+    "attitude": "sales",  # 销售部
+    "service": "service",  # 服务部
+    "other": "service",
+}
+DEPARTMENTS = ("quality_inspection", "warehouse_delivery", "sales", "service")
+OPEN, RESOLVED, CLOSED = "open", "resolved", "closed"
+
+
+@dataclass(frozen=True)
+class ComplaintInput:
+    customer_id: int
+    description: str
+    kind: str
+    source: str = "call"
+    demand: str = ""
+    item_id: int | None = None
+    call_id: int | None = None
+    severity: str = "ordinary"
+    abroad: bool = False
+    accepted_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ComplaintDTO:
+    id: int
+    number: str
+    source: str
+    customer_id: int
+    customer_name: str
+    customer_address: str
+    customer_phone: str
+    item_id: int | None
+    item_label: str
+    call_id: int | None
+    call_number: str
+    description: str
+    demand: str
+    kind: str
+    department: str
+    severity: str
+    abroad: bool
+    accepted_on: date
+    deadline: date
+    days_left: int
+    status: str
+    decision: str
+    decided_by: str
+    visit_on: date | None
+    visit_by: str
+    visit_notes: str
+    resolution: str
+    responsible: str
+    told_via: str
+    resolved_on: date | None
+    outcome: str
+    closed_on: date | None
+    rejected: bool
+    reopened_from_id: int | None
+    reopened_from_number: str
+    reminders: int
+    version: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.status != CLOSED and self.days_left < 0
+
+    @property
+    def needs_decision(self) -> bool:
+        return self.severity == "serious" and not self.decision
+
+
+@dataclass(frozen=True)
+class ReminderDoc:
+    """The reminder (催办单) as printed."""
+
+    store: StoreHeader
+    complaint: ComplaintDTO
+    serial: int
+    issued_on: date
+    days_overdue: int
+    issued_by: str
+
+
+@dataclass(frozen=True)
+class ReplyLetter:
+    """The written reply to the customer (处理结果函告)."""
+
+    store: StoreHeader
+    complaint: ComplaintDTO
+    letter_date: date
+
+
+def route_for(kind: str) -> str:
+    """The department a complaint of this kind goes to."""
+    if kind not in ROUTES:
+        raise ValidationError(N_("Choose the kind of complaint."), field="kind")
+    return ROUTES[kind]
+
+
+def deadline_for(session: Session, accepted_on: date, abroad: bool) -> date:
+    days = setting_value(session, COMPLAINT_DEADLINE_KEY, COMPLAINT_DEADLINE_DEFAULT)
+    default = COMPLAINT_DEADLINE_DEFAULT["abroad" if abroad else "domestic"]
+    count = days.get("abroad" if abroad else "domestic", default) if isinstance(days, dict) \
+        else default
+    return accepted_on + timedelta(days=int(count))
+
+
+def _checked(session: Session, ctx: ServiceContext, data: ComplaintInput) -> dict[str, object]:
+    if session.get(Customer, data.customer_id) is None:
+        raise ValidationError(N_("Choose a customer."), field="customer")
+    if data.source not in SOURCES:
+        raise ValidationError(N_("Choose where the complaint came from."), field="source")
+    if data.severity not in SEVERITIES:
+        raise ValidationError(N_("Choose the severity."), field="severity")
+    if data.item_id is not None:
+        item = session.get(Item, data.item_id)
+        if item is None or item.customer_id != data.customer_id:
+            raise ValidationError(N_("The item does not belong to this customer."),
+                                  field="item")
+    accepted = data.accepted_on or ctx.today()
+    not_in_future(accepted, ctx.today(), field="accepted_on")
+    return {
+        "description": clean_text(data.description, field="description", max_len=2000,
+                                  required=True),
+        "demand": clean_text(data.demand, field="demand", max_len=1000),
+        "department": route_for(data.kind), "accepted_on": accepted,
+    }
+
+
+def insert_complaint(session: Session, ctx: ServiceContext, data: ComplaintInput, *,
+                     reopened_from_id: int | None = None) -> Complaint:
+    """Open a complaint inside an open unit of work (survey cards and follow-ups use it)."""
+    checked = _checked(session, ctx, data)
+    accepted = checked["accepted_on"]
+    assert isinstance(accepted, date)
+    complaint = Complaint(
+        number=next_number(session, "complaint", accepted), source=data.source,
+        customer_id=data.customer_id, item_id=data.item_id, call_id=data.call_id,
+        description=checked["description"], demand=checked["demand"], kind=data.kind,
+        department=checked["department"], severity=data.severity, abroad=data.abroad,
+        accepted_on=accepted, deadline=deadline_for(session, accepted, data.abroad),
+        status=OPEN, reopened_from_id=reopened_from_id, created_by_id=ctx.actor.user_id)
+    session.add(complaint)
+    session.flush()
+    return complaint
+
+
+def open_complaint(ctx: ServiceContext, data: ComplaintInput) -> ComplaintDTO:
+    """Accept a complaint into the register: numbered, routed, deadline set."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    with ctx.write(action="complaint.open") as session:
+        return complaint_dto(session, insert_complaint(session, ctx, data), ctx.today())
+
+
+def reroute_complaint(ctx: ServiceContext, complaint_id: int, *, kind: str, severity: str,
+                      expected_version: int, department: str | None = None) -> ComplaintDTO:
+    """Correct the kind or severity; the department follows the kind unless chosen."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    dept = department or route_for(kind)
+    if dept not in DEPARTMENTS:
+        raise ValidationError(N_("Choose a department."), field="department")
+    if severity not in SEVERITIES:
+        raise ValidationError(N_("Choose the severity."), field="severity")
+    with ctx.write(action="complaint.route") as session:
+        c = _open_one(session, complaint_id, expected_version)
+        route_for(kind)
+        c.kind, c.severity, c.department = kind, severity, dept
+        session.flush()
+        return complaint_dto(session, c, ctx.today())
+
+
+def decide_complaint(ctx: ServiceContext, complaint_id: int, *, decision: str,
+                     expected_version: int) -> ComplaintDTO:
+    """A serious complaint's decision by the vice general manager (seed 002 §二十六)."""
+    require(ctx.actor, Perm.COMPLAINT_DECIDE)
+    decision = clean_text(decision, field="decision", max_len=2000, required=True)
+    with ctx.write(action="complaint.decide") as session:
+        c = _open_one(session, complaint_id, expected_version)
+        c.decision, c.decided_by_id, c.decided_at = decision, ctx.actor.user_id, ctx.now()
+        session.flush()
+        return complaint_dto(session, c, ctx.today())
+
+
+def record_visit(ctx: ServiceContext, complaint_id: int, *, visit_on: date, visit_by: str,
+                 notes: str, expected_version: int) -> ComplaintDTO:
+    """The supervisor's (or their delegate's) visit to the customer (seed 002 §二十八)."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    not_in_future(visit_on, ctx.today(), field="visit_on")
+    visit_by = clean_text(visit_by, field="visit_by", max_len=40, required=True)
+    notes = clean_text(notes, field="visit_notes", max_len=2000)
+    with ctx.write(action="complaint.visit") as session:
+        c = _open_one(session, complaint_id, expected_version)
+        c.visit_on, c.visit_by, c.visit_notes = visit_on, visit_by, notes
+        session.flush()
+        return complaint_dto(session, c, ctx.today())
+
+
+def issue_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
+    """Issue a reminder (催办单) for an overdue complaint; returns what to print."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    with ctx.write(action="complaint.remind") as session:
+        c = _get(session, complaint_id)
+        days_over = (ctx.today() - c.deadline).days
+        if c.status == CLOSED or days_over <= 0:
+            raise ValidationError(N_("Only an overdue complaint gets a reminder."),
+                                  field="deadline")
+        session.add(ComplaintReminder(complaint_id=c.id, issued_at=ctx.now(),
+                                      days_overdue=days_over, issued_by_id=ctx.actor.user_id))
+        session.flush()
+        dto = complaint_dto(session, c, ctx.today())
+        return ReminderDoc(store_header(session), dto, dto.reminders, ctx.today(), days_over,
+                           ctx.actor.display_name)
+
+
+def resolve_complaint(ctx: ServiceContext, complaint_id: int, *, resolution: str,
+                      responsible: str, told_via: str, expected_version: int) -> ComplaintDTO:
+    """What was done, who was responsible, how the customer was told."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    resolution = clean_text(resolution, field="resolution", max_len=2000, required=True)
+    responsible = clean_text(responsible, field="responsible", max_len=80, required=True)
+    _check_told(told_via)
+    with ctx.write(action="complaint.resolve") as session:
+        c = _open_one(session, complaint_id, expected_version)
+        if c.severity == "serious" and not c.decision:
+            raise ValidationError(N_("A serious complaint needs the manager's decision first."),
+                                  field="decision")
+        c.resolution, c.responsible, c.told_via = resolution, responsible, told_via
+        c.status, c.resolved_on = RESOLVED, ctx.today()
+        session.flush()
+        return complaint_dto(session, c, ctx.today())
+
+
+def close_complaint(ctx: ServiceContext, complaint_id: int, *, outcome: str, told_via: str,
+                    expected_version: int) -> ComplaintDTO:
+    """Close (结案): needs the outcome and how the customer was told."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    outcome = clean_text(outcome, field="outcome", max_len=2000, required=True)
+    _check_told(told_via)
+    with ctx.write(action="complaint.close") as session:
+        c = _get(session, complaint_id)
+        check_version(session, c, expected_version)
+        if c.status != RESOLVED:
+            raise ValidationError(N_("Record the resolution before closing."),
+                                  field="resolution")
+        c.outcome, c.told_via, c.status, c.closed_on = outcome, told_via, CLOSED, ctx.today()
+        session.flush()
+        return complaint_dto(session, c, ctx.today())
+
+
+def reopen_as_new(ctx: ServiceContext, complaint_id: int, *, reason: str,
+                  expected_version: int) -> ComplaintDTO:
+    """The customer rejects the outcome: a NEW complaint, linked to the first (seed 九.9)."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    reason = clean_text(reason, field="reason", max_len=2000, required=True)
+    with ctx.write(reason=reason, action="complaint.reopen") as session:
+        first = _get(session, complaint_id)
+        check_version(session, first, expected_version)
+        if first.status != CLOSED:
+            raise ValidationError(N_("Only a closed complaint can be rejected."),
+                                  field="status")
+        first.rejected = True
+        data = ComplaintInput(first.customer_id, reason, first.kind, first.source,
+                              first.demand, first.item_id, first.call_id, first.severity,
+                              first.abroad)
+        new = insert_complaint(session, ctx, data, reopened_from_id=first.id)
+        return complaint_dto(session, new, ctx.today())
+
+
+def reply_letter(ctx: ServiceContext, complaint_id: int) -> ReplyLetter:
+    """The reply letter for a resolved complaint (printed, so the printing is recorded)."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    with ctx.read() as session:
+        c = _get(session, complaint_id)
+        if not c.resolution:
+            raise ValidationError(N_("Record the resolution before writing to the customer."),
+                                  field="resolution")
+        return ReplyLetter(store_header(session), complaint_dto(session, c, ctx.today()),
+                           ctx.today())
+
+
+def _check_told(told_via: str) -> None:
+    if told_via not in TOLD_VIA:
+        raise ValidationError(N_("Say how the customer was told: letter or phone."),
+                              field="told_via")
+
+
+def _get(session: Session, complaint_id: int) -> Complaint:
+    c = session.get(Complaint, complaint_id)
+    if c is None:
+        raise NotFound(N_("No such complaint."))
+    return c
+
+
+def _open_one(session: Session, complaint_id: int, expected_version: int) -> Complaint:
+    c = _get(session, complaint_id)
+    check_version(session, c, expected_version)
+    if c.status != OPEN:
+        raise ValidationError(N_("This complaint is no longer open."), field="status")
+    return c
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+def get_complaint(ctx: ServiceContext, complaint_id: int) -> ComplaintDTO:
+    with ctx.read() as session:
+        return complaint_dto(session, _get(session, complaint_id), ctx.today())
+
+
+def list_complaints(ctx: ServiceContext, *, view: str = "open", after_id: int | None = None,
+                    limit: int = 100, customer_id: int | None = None) -> list[ComplaintDTO]:
+    """One keyset page, newest first. view: open | overdue | closed | all."""
+    with ctx.read() as session:
+        query = select(Complaint)
+        if view == "open":
+            query = query.where(Complaint.status != CLOSED)
+        elif view == "overdue":
+            query = query.where(Complaint.status != CLOSED, Complaint.deadline < ctx.today())
+        elif view == "closed":
+            query = query.where(Complaint.status == CLOSED)
+        if customer_id is not None:
+            query = query.where(Complaint.customer_id == customer_id)
+        if after_id is not None:
+            query = query.where(Complaint.id < after_id)
+        rows = session.scalars(query.order_by(Complaint.id.desc()).limit(limit))
+        return [complaint_dto(session, c, ctx.today()) for c in rows]
+
+
+def overdue_complaints(ctx: ServiceContext) -> list[ComplaintDTO]:
+    """Open complaints past their deadline, most overdue first: the manager's list."""
+    return sorted(list_complaints(ctx, view="overdue", limit=10_000),
+                  key=lambda c: (c.deadline, c.id))
+
+
+def complaint_dto(session: Session, c: Complaint, today: date) -> ComplaintDTO:
+    customer = session.get(Customer, c.customer_id)
+    assert customer is not None
+    call = session.get(Call, c.call_id) if c.call_id else None
+    first = session.get(Complaint, c.reopened_from_id) if c.reopened_from_id else None
+    reminders = session.scalar(select(func.count()).select_from(ComplaintReminder)
+                               .where(ComplaintReminder.complaint_id == c.id)) or 0
+    names = user_names(session, {c.decided_by_id} if c.decided_by_id else set())
+    label = item_labels(session, {c.item_id}).get(c.item_id, "") if c.item_id else ""
+    end = c.closed_on if c.closed_on else today
+    return ComplaintDTO(
+        c.id, c.number, c.source, customer.id, customer.name, customer.address,
+        first_phone(session, customer.id), c.item_id, label, c.call_id,
+        call.number if call else "", c.description, c.demand, c.kind, c.department,
+        c.severity, c.abroad, c.accepted_on, c.deadline, (c.deadline - end).days, c.status,
+        c.decision, names.get(c.decided_by_id or 0, ""), c.visit_on, c.visit_by,
+        c.visit_notes, c.resolution, c.responsible, c.told_via, c.resolved_on, c.outcome,
+        c.closed_on, c.rejected, c.reopened_from_id, first.number if first else "",
+        int(reminders), c.version)
+

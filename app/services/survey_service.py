@@ -1,0 +1,252 @@
+"""Customer opinion survey cards (客户意见调查卡): one for every completed call, not a sample.
+
+Seed 002 §二十二–二十五: four items — attitude (态度), skill (技术), arrival time (到达时间) and
+follow-through on promises (答应事情的办理) — each on four levels; the ratings feed the
+technician's monthly review; suggestions and complaints go to the complaint register.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from app.db.audit import record_event
+from app.db.numbering import next_number
+from app.i18n import N_
+from app.models.calls import Call
+from app.models.customers import Customer
+from app.models.jobs import Job
+from app.models.voice import Complaint, SurveyCard
+from app.services import complaint_service as complaints
+from app.services.context import ServiceContext
+from app.services.errors import NotFound, ValidationError
+from app.services.permissions import Perm, require
+from app.services.validation import check_version, clean_text, not_in_future
+from app.services.voice_common import StoreHeader, item_labels, store_header, user_names
+
+ITEMS = ("attitude", "skill", "arrival", "promise")
+LEVELS = (4, 3, 2, 1)  # 很满意, 满意, 一般, 不满意
+DONE_STATUSES = ("completed", "closed")
+RETURN_WAYS = ("phone", "paper")
+
+
+@dataclass(frozen=True)
+class Ratings:
+    attitude: int
+    skill: int
+    arrival: int
+    promise: int
+
+    def values(self) -> tuple[int, int, int, int]:
+        return self.attitude, self.skill, self.arrival, self.promise
+
+
+@dataclass(frozen=True)
+class SurveyCardDTO:
+    id: int
+    number: str
+    call_id: int
+    call_number: str
+    customer_id: int
+    customer_name: str
+    customer_address: str
+    item_id: int | None
+    item_label: str
+    technician_id: int | None
+    technician_name: str
+    issued_on: date
+    status: str
+    returned_on: date | None
+    returned_via: str
+    ratings: Ratings | None
+    comments: str
+    complaint_id: int | None
+    complaint_number: str
+    version: int
+
+
+@dataclass(frozen=True)
+class SurveyCardDoc:
+    """A card as printed: the letterhead and the card."""
+
+    store: StoreHeader
+    card: SurveyCardDTO
+    call_date: date
+
+    @property
+    def qr_payload(self) -> str:
+        """ASCII only (ECOSYSTEM.md): the card and call numbers."""
+        return f"SC:{self.card.number}:{self.card.call_number}"
+
+
+def completion_time() -> ColumnElement[datetime]:
+    """When a call was completed: its job's completion, else when it was closed or changed."""
+    done = (select(func.max(Job.completed_at)).where(Job.call_id == Call.id)
+            .correlate(Call).scalar_subquery())
+    return func.coalesce(done, Call.closed_at, Call.updated_at, type_=Call.updated_at.type)
+
+
+def _technician_of(session: Session, call_id: int) -> int | None:
+    """The technician who did the job (the latest voucher of the call)."""
+    return session.scalar(select(Job.technician_id).where(Job.call_id == call_id)
+                          .order_by(Job.id.desc()).limit(1))
+
+
+def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
+    """Make a card for every call completed by the end of ``day`` that has none yet."""
+    require(ctx.actor, Perm.SURVEY_ENTER)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=ctx.tz)
+    with ctx.write(action="survey.issue") as session:
+        calls = session.scalars(
+            select(Call).where(Call.status.in_(DONE_STATUSES),
+                               Call.id.not_in(select(SurveyCard.call_id)),
+                               completion_time() < end).order_by(Call.id))
+        cards = []
+        for call in list(calls):
+            card = SurveyCard(number=next_number(session, "survey", day), call_id=call.id,
+                              technician_id=_technician_of(session, call.id), issued_on=day,
+                              status="sent")
+            session.add(card)
+            cards.append(card)
+        session.flush()
+        return [card_dto(session, c) for c in cards]
+
+
+def enter_returned_card(ctx: ServiceContext, card_id: int, ratings: Ratings, *, via: str,
+                        expected_version: int, returned_on: date | None = None,
+                        comments: str = "") -> SurveyCardDTO:
+    """Record a returned card (by phone or on paper): four ratings and the comments."""
+    require(ctx.actor, Perm.SURVEY_ENTER)
+    _check_ratings(ratings)
+    if via not in RETURN_WAYS:
+        raise ValidationError(N_("Say how the card came back: phone or paper."), field="via")
+    day = returned_on or ctx.today()
+    not_in_future(day, ctx.today(), field="returned_on")
+    comments = clean_text(comments, field="comments", max_len=2000)
+    with ctx.write(action="survey.return") as session:
+        card = _get(session, card_id)
+        check_version(session, card, expected_version)
+        if day < card.issued_on:
+            raise ValidationError(N_("The card cannot come back before it was sent."),
+                                  field="returned_on")
+        card.attitude, card.skill, card.arrival, card.promise = ratings.values()
+        card.status, card.returned_on, card.returned_via = "returned", day, via
+        card.comments, card.entered_by_id = comments, ctx.actor.user_id
+        session.flush()
+        return card_dto(session, card)
+
+
+def _check_ratings(ratings: Ratings) -> None:
+    for name, value in zip(ITEMS, ratings.values(), strict=True):
+        if value not in LEVELS:
+            raise ValidationError(N_("Tick one of the four levels."), field=name)
+
+
+def complaint_from_card(ctx: ServiceContext, card_id: int, *, kind: str,
+                        expected_version: int, severity: str = "ordinary",
+                        description: str = "") -> complaints.ComplaintDTO:
+    """The card carries a complaint: open it in the register in one step, linked both ways."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    with ctx.write(action="survey.complaint") as session:
+        card = _get(session, card_id)
+        check_version(session, card, expected_version)
+        if card.complaint_id is not None:
+            raise ValidationError(N_("This card's complaint is already in the register."),
+                                  field="complaint")
+        call = session.get(Call, card.call_id)
+        assert call is not None
+        text = description.strip() or card.comments
+        data = complaints.ComplaintInput(call.customer_id, text, kind, "card",
+                                         item_id=call.item_id, call_id=call.id,
+                                         severity=severity)
+        complaint = complaints.insert_complaint(session, ctx, data)
+        card.complaint_id = complaint.id
+        session.flush()
+        return complaints.complaint_dto(session, complaint, ctx.today())
+
+
+def card_documents(ctx: ServiceContext, card_ids: list[int]) -> list[SurveyCardDoc]:
+    """The cards to print; each printing is recorded on the audit trail."""
+    require(ctx.actor, Perm.SURVEY_ENTER)
+    with ctx.write(action="survey.print") as session:
+        header = store_header(session)
+        docs = []
+        for card_id in card_ids:
+            card = _get(session, card_id)
+            call = session.get(Call, card.call_id)
+            assert call is not None
+            docs.append(SurveyCardDoc(header, card_dto(session, card),
+                                      ctx.local(call.received_at).date()))
+            record_event(session, table="survey_cards", row_key=str(card.id), action="print",
+                         detail="survey card")
+        return docs
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+def get_card(ctx: ServiceContext, card_id: int) -> SurveyCardDTO:
+    with ctx.read() as session:
+        return card_dto(session, _get(session, card_id))
+
+
+def find_card(ctx: ServiceContext, number: str) -> SurveyCardDTO:
+    """By card number, call number, or the QR payload scanned from the card."""
+    term = number.strip().upper()
+    if term.startswith("SC:"):
+        term = term.split(":")[1]
+    with ctx.read() as session:
+        card = session.scalar(select(SurveyCard).where(SurveyCard.number == term))
+        if card is None:
+            card = session.scalar(select(SurveyCard).join(Call, Call.id == SurveyCard.call_id)
+                                  .where(Call.number == term))
+        if card is None:
+            raise NotFound(N_("No survey card with the number {number}."), number=number)
+        return card_dto(session, card)
+
+
+def list_cards(ctx: ServiceContext, *, status: str | None = None,
+               issued_from: date | None = None, issued_to: date | None = None,
+               after_id: int | None = None, limit: int = 100) -> list[SurveyCardDTO]:
+    """One keyset page of cards, newest first."""
+    with ctx.read() as session:
+        query = select(SurveyCard)
+        if status:
+            query = query.where(SurveyCard.status == status)
+        if issued_from:
+            query = query.where(SurveyCard.issued_on >= issued_from)
+        if issued_to:
+            query = query.where(SurveyCard.issued_on <= issued_to)
+        if after_id is not None:
+            query = query.where(SurveyCard.id < after_id)
+        rows = list(session.scalars(query.order_by(SurveyCard.id.desc()).limit(limit)))
+        return [card_dto(session, c) for c in rows]
+
+
+def _get(session: Session, card_id: int) -> SurveyCard:
+    card = session.get(SurveyCard, card_id)
+    if card is None:
+        raise NotFound(N_("No such survey card."))
+    return card
+
+
+def card_dto(session: Session, card: SurveyCard) -> SurveyCardDTO:
+    call = session.get(Call, card.call_id)
+    assert call is not None
+    customer = session.get(Customer, call.customer_id)
+    assert customer is not None
+    label = item_labels(session, {call.item_id}).get(call.item_id, "") if call.item_id else ""
+    tech = user_names(session, {card.technician_id} if card.technician_id else set())
+    ratings = None
+    if card.status == "returned" and card.attitude is not None:
+        ratings = Ratings(card.attitude, card.skill or 0, card.arrival or 0, card.promise or 0)
+    complaint = (session.get(Complaint, card.complaint_id)
+                 if card.complaint_id else None)
+    return SurveyCardDTO(
+        card.id, card.number, call.id, call.number, customer.id, customer.name,
+        customer.address, call.item_id, label, card.technician_id,
+        tech.get(card.technician_id or 0, ""), card.issued_on, card.status, card.returned_on,
+        card.returned_via, ratings, card.comments, card.complaint_id,
+        complaint.number if complaint else "", card.version)

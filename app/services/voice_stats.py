@@ -1,0 +1,117 @@
+"""Monthly figures of the customer's voice: survey ratings per technician, complaints.
+
+On screen now; the monthly workbook (Excel issue) reads the same DTOs for its sheets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+
+from app.models.voice import Complaint, SurveyCard
+from app.services.context import ServiceContext
+from app.services.permissions import Perm, require
+from app.services.survey_service import ITEMS
+from app.services.voice_common import month_bounds, user_names
+
+TWO_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class TechnicianSurveyStats:
+    """One technician's month: cards sent and returned, average and lowest per item."""
+
+    technician_id: int | None
+    technician_name: str
+    sent: int
+    returned: int
+    averages: tuple[Decimal | None, ...]  # in ITEMS order: attitude, skill, arrival, promise
+    lowest: tuple[int | None, ...]
+    unsatisfied: int  # ratings at the lowest level (不满意), all items
+
+    @property
+    def return_rate(self) -> Decimal:
+        if not self.sent:
+            return Decimal("0")
+        return (Decimal(self.returned) * 100 / self.sent).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class ComplaintMonthStats:
+    """The complaint statistics table (客户投诉案件统计表) of one month."""
+
+    year: int
+    month: int
+    received: int
+    closed: int
+    by_kind: tuple[tuple[str, int], ...]
+    by_department: tuple[tuple[str, int], ...]
+    average_days_to_close: Decimal | None
+    closed_late: int
+    open_overdue: int  # not closed and past the deadline at the end of the month (or today)
+    reopened: int
+
+
+def _average(values: list[int]) -> Decimal | None:
+    if not values:
+        return None
+    return (Decimal(sum(values)) / len(values)).quantize(TWO_PLACES)
+
+
+def survey_month_stats(ctx: ServiceContext, year: int, month: int) -> list[TechnicianSurveyStats]:
+    """Per technician, cards issued in the month (seed 002 §二十三: the monthly review)."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    first, after = month_bounds(year, month)
+    with ctx.read() as session:
+        cards = session.execute(
+            select(SurveyCard.technician_id, SurveyCard.status, SurveyCard.attitude,
+                   SurveyCard.skill, SurveyCard.arrival, SurveyCard.promise)
+            .where(SurveyCard.issued_on >= first, SurveyCard.issued_on < after)).all()
+        names = user_names(session, {c.technician_id for c in cards if c.technician_id})
+    by_tech: dict[int | None, list[tuple[object, ...]]] = {}
+    for card in cards:
+        by_tech.setdefault(card.technician_id, []).append(tuple(card))
+    rows = [_tech_row(tech, names.get(tech or 0, ""), rows) for tech, rows in by_tech.items()]
+    return sorted(rows, key=lambda r: (r.technician_id is None, r.technician_name))
+
+
+def _tech_row(tech: int | None, name: str,
+              cards: list[tuple[object, ...]]) -> TechnicianSurveyStats:
+    returned = [c for c in cards if c[1] == "returned"]
+    columns: list[list[int]] = [[int(str(c[2 + i])) for c in returned if c[2 + i] is not None]
+                                for i in range(len(ITEMS))]
+    return TechnicianSurveyStats(
+        tech, name, len(cards), len(returned), tuple(_average(col) for col in columns),
+        tuple(min(col) if col else None for col in columns),
+        sum(col.count(1) for col in columns))
+
+
+def complaint_month_stats(ctx: ServiceContext, year: int, month: int) -> ComplaintMonthStats:
+    """Received, closed, by kind and department, days to close, late and overdue."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    first, after = month_bounds(year, month)
+    as_of = min(after, ctx.today())
+    with ctx.read() as session:
+        rows = list(session.scalars(select(Complaint).where(or_(
+            Complaint.accepted_on.between(first, after),
+            Complaint.closed_on.between(first, after),
+            Complaint.status != "closed"))))
+    received = [c for c in rows if first <= c.accepted_on < after]
+    closed = [c for c in rows if c.closed_on is not None and first <= c.closed_on < after]
+    overdue = [c for c in rows if c.accepted_on < after and c.deadline < as_of
+               and (c.closed_on is None or c.closed_on >= as_of)]
+    return ComplaintMonthStats(
+        year, month, len(received), len(closed),
+        tuple(sorted(Counter(c.kind for c in received).items())),
+        tuple(sorted(Counter(c.department for c in received).items())),
+        _average([_days(c.accepted_on, c.closed_on) for c in closed]),
+        sum(1 for c in closed if c.closed_on and c.closed_on > c.deadline), len(overdue),
+        sum(1 for c in received if c.reopened_from_id is not None))
+
+
+def _days(start: date, end: date | None) -> int:
+    return (end - start).days if end else 0
