@@ -1,0 +1,297 @@
+"""Carry-in (§十一–十三): take an item in against its receipt (客户商品领取收据), find it by the
+receipt number, return it (receipt taken back and voided) or return it on an identity check."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.audit import record_event
+from app.db.numbering import next_number
+from app.i18n import N_
+from app.models.calls import Call
+from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard
+from app.models.customers import Customer, Item
+from app.models.enums import CallStatus, Channel
+from app.models.jobs import Job, JobStatus
+from app.models.staff import User
+from app.models.store import ProductModel
+from app.services import calls_service, register_service
+from app.services.calls_service import CallInput
+from app.services.carry_in_dto import CarryInDTO, carry_in_dto
+from app.services.context import ServiceContext
+from app.services.errors import NotFound, ValidationError
+from app.services.permissions import Perm, require
+from app.services.validation import check_version, clean_text, phone_digits
+
+NOT_TAKEABLE = (CallStatus.CLOSED.value, CallStatus.CANCELLED.value,
+                CallStatus.COMPLETED.value)
+
+
+@dataclass(frozen=True)
+class TakeInInput:
+    """What the receipt records. Either ``call_id`` (taken in on site, or a call already in
+    the book) or ``walk_in`` (a new walk-in call registered in the same transaction)."""
+
+    technician_id: int
+    promised_date: date
+    accessories: tuple[str, ...] = ()
+    accessories_note: str = ""
+    condition: str = ""
+    fault: str = ""  # empty: the call's fault
+    call_id: int | None = None
+    walk_in: CallInput | None = None
+    item_id: int | None = None  # for a call registered without an item
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    """The check for a customer without the receipt: ID type, last digits, phone."""
+
+    id_type: str
+    id_last_digits: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class ReturnInput:
+    collected_by: str
+    customer_signed: bool
+    note: str = ""
+    identity: IdentityCheck | None = field(default=None)  # set only for a lost receipt
+
+
+def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
+    if data.walk_in is not None:
+        require(ctx.actor, Perm.CALL_REGISTER)
+        walk_in = data.walk_in
+        if walk_in.channel != Channel.WALK_IN:
+            walk_in = CallInput(**{**walk_in.__dict__, "channel": Channel.WALK_IN})
+        return calls_service.insert_call(session, ctx, walk_in)
+    if data.call_id is None:
+        raise ValidationError(N_("Choose the call the item belongs to."), field="call")
+    call = session.get(Call, data.call_id)
+    if call is None:
+        raise NotFound(N_("No such call."), field="call")
+    if call.status in NOT_TAKEABLE:
+        raise ValidationError(N_("The call {number} is closed; it cannot take an item in."),
+                              field="call", number=call.number)
+    held = select(ItemReceipt.number).where(ItemReceipt.call_id == call.id,
+                                            ItemReceipt.status == "held")
+    number = session.scalar(held)
+    if number is not None:
+        raise ValidationError(N_("The item of this call is already in the store ({number})."),
+                              field="call", number=number)
+    return call
+
+
+def _item_for(session: Session, call: Call, data: TakeInInput) -> Item:
+    if call.item_id is None and data.item_id is not None:
+        call.item_id = data.item_id
+    item = session.get(Item, call.item_id) if call.item_id is not None else None
+    if item is None or item.customer_id != call.customer_id:
+        raise ValidationError(N_("Enter the item (model and serial) that is taken in."),
+                              field="item")
+    return item
+
+
+def _technician(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        raise ValidationError(N_("Choose the technician who took the item in."),
+                              field="technician")
+    return user
+
+
+def _check_input(ctx: ServiceContext, data: TakeInInput) -> tuple[str, str, tuple[str, ...]]:
+    if data.promised_date < ctx.today():
+        raise ValidationError(N_("The promised date cannot be in the past."),
+                              field="promised_date")
+    if data.promised_date > ctx.today() + timedelta(days=366):
+        raise ValidationError(N_("The promised date is too far ahead."), field="promised_date")
+    condition = clean_text(data.condition, field="condition", max_len=300)
+    note = clean_text(data.accessories_note, field="accessories_note", max_len=200)
+    accessories = tuple(a.strip()[:40] for a in data.accessories if a.strip())
+    return condition, note, accessories
+
+
+def _voucher_of(session: Session, call_id: int) -> Job | None:
+    query = (select(Job).where(Job.call_id == call_id,
+                               Job.status != JobStatus.CANCELLED.value)
+             .order_by(Job.id.desc()).limit(1))
+    return session.scalar(query)
+
+
+def _item_label(session: Session, item: Item) -> str:
+    model = session.get(ProductModel, item.product_model_id)
+    assert model is not None
+    return f"{model.code} {model.name}" + (f" #{item.serial}" if item.serial else "")
+
+
+def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
+    """One transaction: (walk-in call,) receipt, repair card, register line, call taken in."""
+    require(ctx.actor, Perm.TAKE_IN)
+    condition, note, accessories = _check_input(ctx, data)
+    with ctx.write(action="take_in") as session:
+        call = _call_for(session, ctx, data)
+        item = _item_for(session, call, data)
+        fault = clean_text(data.fault or call.fault, field="fault", max_len=500, required=True)
+        tech = _technician(session, data.technician_id)
+        voucher = _voucher_of(session, call.id)
+        now, today = ctx.now(), ctx.today()
+        receipt = ItemReceipt(
+            number=next_number(session, "receipt", today), call_id=call.id,
+            voucher_id=voucher.id if voucher else None, customer_id=call.customer_id,
+            item_id=item.id, taken_in_at=now,
+            accessories=json.dumps(list(accessories), ensure_ascii=False),
+            accessories_note=note, condition=condition, fault=fault,
+            promised_date=data.promised_date, technician_id=tech.id,
+            clerk_id=ctx.actor.user_id, status="held")
+        session.add(receipt)
+        session.flush()
+        session.add(RepairCard(number=next_number(session, "repair", today),
+                               receipt_id=receipt.id, technician_id=tech.id))
+        customer = session.get(Customer, call.customer_id)
+        assert customer is not None
+        register_service.write_in(
+            session, receipt_id=receipt.id, date_in=now, receipt_number=receipt.number,
+            customer_name=customer.name, item_label=_item_label(session, item),
+            accessories_text="、".join([*accessories, *([note] if note else [])]),
+            taken_in_by=tech.display_name, promised_date=data.promised_date)
+        call.status = CallStatus.TAKEN_IN.value
+        session.flush()
+        return carry_in_dto(session, ctx, receipt)
+
+
+def normalise_number(number: str) -> str:
+    """What a scanner or a hand typed: trimmed, upper case (r2611-0001 → R2611-0001)."""
+    return number.strip().upper()
+
+
+def receipt_row(session: Session, number: str) -> ItemReceipt:
+    """The receipt with this number; a repair card (tag) number finds its receipt too."""
+    wanted = normalise_number(number)
+    receipt = session.scalar(select(ItemReceipt).where(ItemReceipt.number == wanted))
+    if receipt is None:
+        card = session.scalar(select(RepairCard).where(RepairCard.number == wanted))
+        receipt = session.get(ItemReceipt, card.receipt_id) if card else None
+    if receipt is None:
+        raise NotFound(N_("No item receipt with the number {number}."), field="number",
+                       number=wanted or number)
+    return receipt
+
+
+def find_by_number(ctx: ServiceContext, number: str) -> CarryInDTO:
+    """Open a carried-in item by receipt (or repair card) number, as scanned or typed."""
+    with ctx.read() as session:
+        return carry_in_dto(session, ctx, receipt_row(session, number))
+
+
+def get_carry_in(ctx: ServiceContext, receipt_id: int) -> CarryInDTO:
+    with ctx.read() as session:
+        return carry_in_dto(session, ctx, get_receipt_row(session, receipt_id))
+
+
+def get_receipt_row(session: Session, receipt_id: int) -> ItemReceipt:
+    receipt = session.get(ItemReceipt, receipt_id)
+    if receipt is None:
+        raise NotFound(N_("No such item receipt."), field="number")
+    return receipt
+
+
+def _check_returnable(receipt: ItemReceipt, card: RepairCard) -> None:
+    if receipt.status != "held":
+        raise ValidationError(N_("The item of receipt {number} has already been returned."),
+                              field="number", number=receipt.number)
+    if card.status != "passed":
+        raise ValidationError(
+            N_("The item of receipt {number} has not passed inspection; it cannot go back "
+               "to the customer yet."), field="number", number=receipt.number)
+
+
+def _check_identity(customer: Customer, identity: IdentityCheck) -> bool:
+    id_type = clean_text(identity.id_type, field="id_type", max_len=20, required=True)
+    digits = identity.id_last_digits.strip().upper()
+    if not (4 <= len(digits) <= 6 and digits.isalnum()):
+        raise ValidationError(N_("Enter the last 4 to 6 characters of the ID number."),
+                              field="id_last_digits")
+    given = phone_digits(identity.phone)
+    matched = bool(given) and any(p.digits == given for p in customer.phones)
+    if not matched:
+        raise ValidationError(N_("The phone does not match the customer's file."),
+                              field="phone")
+    return bool(id_type)
+
+
+def return_item(ctx: ServiceContext, receipt_id: int, data: ReturnInput, *,
+                expected_version: int) -> CarryInDTO:
+    """Check out (§十三): customer signs, receipt taken back and voided (or voided as lost
+    after the identity check), register completed, card and call closed, voucher filed."""
+    require(ctx.actor, Perm.RETURN_ITEM)
+    collected_by = clean_text(data.collected_by, field="collected_by", max_len=60,
+                              required=True)
+    note = clean_text(data.note, field="note", max_len=300)
+    if not data.customer_signed:
+        raise ValidationError(N_("The customer must sign for the item."),
+                              field="customer_signed")
+    lost = data.identity is not None
+    with ctx.write(action="return_lost" if lost else "return",
+                   reason=N_("receipt lost") if lost else None) as session:
+        receipt = get_receipt_row(session, receipt_id)
+        card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
+        assert card is not None
+        _check_returnable(receipt, card)
+        check_version(session, receipt, expected_version)
+        customer = session.get(Customer, receipt.customer_id)
+        assert customer is not None
+        if data.identity is not None:
+            _check_identity(customer, data.identity)
+        _close(session, ctx, receipt, card, data, collected_by=collected_by, note=note)
+        session.flush()
+        return carry_in_dto(session, ctx, receipt)
+
+
+def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: RepairCard,
+           data: ReturnInput, *, collected_by: str, note: str) -> None:
+    now = ctx.now()
+    identity = data.identity
+    receipt.status = "lost" if identity else "taken_back"
+    receipt.voided_at = now
+    card.status = "returned"
+    session.add(ItemReturn(
+        receipt_id=receipt.id, returned_at=now, returned_by_id=ctx.actor.user_id,
+        collected_by=collected_by, customer_signed=True, receipt_lost=identity is not None,
+        id_type=identity.id_type.strip()[:20] if identity else "",
+        id_last_digits=identity.id_last_digits.strip().upper()[:6] if identity else "",
+        phone_matched=identity is not None, note=note))
+    register_service.write_out(session, receipt.id, date_out=now, returned_to=collected_by,
+                               returned_by=ctx.actor.display_name,
+                               remark=N_("receipt lost, identity checked") if identity else "")
+    call = session.get(Call, receipt.call_id)
+    if call is not None and call.status == CallStatus.TAKEN_IN.value:
+        call.status, call.closed_at = CallStatus.CLOSED.value, now
+    job = session.get(Job, receipt.voucher_id) if receipt.voucher_id else None
+    if job is not None and job.status == JobStatus.TAKEN_IN.value:
+        job.status, job.filed_at = JobStatus.FILED.value, now
+
+
+def mark_printed(ctx: ServiceContext, receipt_id: int, *, document: str) -> CarryInDTO:
+    """Count a print of the receipt or the tag; the DTO's count tells a reprint."""
+    with ctx.write(action="print") as session:
+        receipt = get_receipt_row(session, receipt_id)
+        if document == "repair-tag":
+            card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
+            assert card is not None
+            card.print_count += 1
+            count, number = card.print_count, card.number
+        else:
+            receipt.print_count += 1
+            count, number = receipt.print_count, receipt.number
+        record_event(session, table="item_receipts", row_key=str(receipt.id),
+                     action="reprint" if count > 1 else "print", detail=f"{document} {number}")
+        session.flush()
+        return carry_in_dto(session, ctx, receipt)

@@ -1,0 +1,59 @@
+"""Shared givens for the carry-in tests: a walk-in take-in and a stocked part."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.models.customers import Customer, Item
+from app.models.staff import User
+from app.models.store import ProductModel
+from app.services import carry_in_service, parts_service
+from app.services.calls_service import CallInput
+from app.services.carry_in_dto import CarryInDTO
+from app.services.carry_in_service import TakeInInput
+from app.services.context import ServiceContext
+from app.services.customers_service import CustomerInput, ItemInput
+from app.services.parts_service import PartDTO, PartInput
+
+
+def user_id(ctx: ServiceContext, username: str) -> int:
+    with ctx.read() as session:
+        return int(session.scalar(select(User.id).where(User.username == username)) or 0)
+
+
+def model_id(ctx: ServiceContext, code: str = "XQB80") -> int:
+    with ctx.read() as session:
+        return int(session.scalar(select(ProductModel.id).where(ProductModel.code == code)) or 0)
+
+
+def zhang_item(ctx: ServiceContext) -> tuple[int, int]:
+    with ctx.read() as session:
+        customer = session.scalar(select(Customer).where(Customer.name == "张伟"))
+        assert customer is not None
+        item = session.scalar(select(Item).where(Item.customer_id == customer.id,
+                                                 Item.serial == "XTE778"))
+        assert item is not None
+        return customer.id, item.id
+
+
+def walk_in(ctx: ServiceContext, *, new_customer: bool = True, days: int = 5) -> CarryInDTO:
+    """A new customer walks in with a washing machine; the clerk takes it in."""
+    if new_customer:
+        call = CallInput(fault="不脱水，有异响",
+                         new_customer=CustomerInput("刘洋", ("13900001111",), "市区解放路 8 号"),
+                         new_item=ItemInput(model_id(ctx), "XTE-9001"))
+    else:
+        customer_id, item_id = zhang_item(ctx)
+        call = CallInput(fault="漏水", customer_id=customer_id, item_id=item_id)
+    return carry_in_service.take_in(ctx, TakeInInput(
+        technician_id=user_id(ctx, "tech"), promised_date=ctx.today() + timedelta(days=days),
+        accessories=("电源线", "说明书"), accessories_note="进水管一根",
+        condition="外壳左侧划痕", walk_in=call))
+
+
+def stocked_part(ctx: ServiceContext, *, stock: int = 5, number: str = "P-DRAIN-01",
+                 price_cents: int = 3550) -> PartDTO:
+    part = parts_service.create_part(ctx, PartInput(number, "排水泵", "个", price_cents, 2))
+    return parts_service.receive_goods(ctx, part.id, stock, note="首批入库")
