@@ -30,4 +30,6 @@ class PageEntry:
 PAGES: list[PageEntry] = [
     PageEntry("calls", QT_TRANSLATE_NOOP("Pages", "Call-log book"), "calls.svg",
               "app.ui.pages.call_log_page:CallLogPage"),
+    PageEntry("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.svg",
+              "app.ui.pages.settings_page:SettingsPage", Perm.REFERENCE_MANAGE),
 ]
