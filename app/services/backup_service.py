@@ -1,0 +1,195 @@
+"""Backups of the SQLite store: online backup API, verified, with a two-month window.
+
+The store's rule (seed 002): anything changed or lost within the last two months can be
+found and restored. Every day of the last ``DAILY_DAYS`` days stays restorable, then one
+backup per month for a year; pre-migration copies are kept for a year; nothing is pruned
+unless a newer verified backup exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from app.i18n import N_
+from app.services.errors import UserError
+
+DAILY_DAYS = 62
+MONTHLY_DAYS = 366
+COUNTED_TABLES = ("customers", "calls", "items", "users", "audit_log")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z-]+)\.sqlite$")
+
+
+class BackupFolderError(UserError):
+    """The backup folder is missing, not writable or full: said loudly, never ignored."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    kind: str  # daily / manual / pre-migration / pre-restore
+    size_bytes: int
+    sha256: str
+    integrity: str  # "ok" or the first problem integrity_check reported
+    counts: dict[str, int]
+    newest_call_at: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup known from its file name alone (enough to plan retention)."""
+
+    path: Path
+    taken_at: datetime
+    kind: str
+
+
+def _check_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupFolderError(N_("The backup folder {folder} cannot be created: {error}"),
+                                folder=str(folder), error=exc.strerror or str(exc)) from exc
+    if not os.access(folder, os.W_OK):
+        raise BackupFolderError(N_("The backup folder {folder} is not writable."),
+                                folder=str(folder))
+
+
+def take_backup(source: Path, folder: Path, *, kind: str, now: datetime) -> BackupInfo:
+    """Copy the live database with SQLite's backup API, verify it, then move it into place."""
+    _check_folder(folder)
+    final = folder / f"{source.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
+    partial = final.with_suffix(".partial")
+    try:
+        _online_copy(source, partial)
+        info = verify(partial, kind=kind, taken_at=now)
+        os.replace(partial, final)
+        _fsync_dir(folder)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupFolderError(N_("The backup could not be written to {folder}: {error}"),
+                                folder=str(folder), error=exc.strerror or str(exc)) from exc
+    return BackupInfo(final, info.taken_at, kind, info.size_bytes, info.sha256,
+                      info.integrity, info.counts, info.newest_call_at)
+
+
+def _online_copy(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst, pages=1024)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def verify(path: Path, *, kind: str = "", taken_at: datetime | None = None) -> BackupInfo:
+    """Open read-only; integrity_check, row counts, newest call, checksum."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                  for t in COUNTED_TABLES if t in tables}
+        newest = (conn.execute("SELECT max(received_at) FROM calls").fetchone()[0]
+                  if "calls" in tables else None)
+    finally:
+        conn.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    integrity = "ok" if problems == ["ok"] else "; ".join(problems[:3])
+    stamp = taken_at or datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    return BackupInfo(path, stamp, kind, path.stat().st_size, digest, integrity, counts,
+                      str(newest) if newest else None)
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backups in a folder, newest first, recognised by their file names."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.sqlite"):
+        match = _NAME.match(path.name)
+        if match:
+            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, taken, match["kind"]))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def has_backup_for(folder: Path, day: date) -> bool:
+    return any(b.taken_at.date() == day for b in list_backups(folder))
+
+
+def plan_pruning(backups: list[BackupFile], today: date) -> list[BackupFile]:
+    """Which backups may go: outside every window, and never the newest one.
+
+    Kept: every backup of the last DAILY_DAYS days; the newest backup of each month for
+    MONTHLY_DAYS days; pre-migration copies for MONTHLY_DAYS days.
+    """
+    if not backups:
+        return []
+    newest = max(backups, key=lambda b: b.taken_at)
+    keep = {newest.path}
+    monthly: dict[tuple[int, int], BackupFile] = {}
+    for backup in backups:
+        age = (today - backup.taken_at.date()).days
+        if age <= DAILY_DAYS:
+            keep.add(backup.path)
+        elif age <= MONTHLY_DAYS:
+            if backup.kind == "pre-migration":
+                keep.add(backup.path)
+            month = (backup.taken_at.year, backup.taken_at.month)
+            if month not in monthly or backup.taken_at > monthly[month].taken_at:
+                monthly[month] = backup
+    keep |= {b.path for b in monthly.values()}
+    return sorted((b for b in backups if b.path not in keep), key=lambda b: b.taken_at)
+
+
+def prune(folder: Path, today: date) -> list[Path]:
+    """Delete what plan_pruning releases; only after the newest backup verifies."""
+    backups = list_backups(folder)
+    if not backups or not verify(backups[0].path).ok:
+        return []
+    removed = []
+    for backup in plan_pruning(backups, today):
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed
+
+
+def summary_json(info: BackupInfo) -> str:
+    return json.dumps({"counts": info.counts, "newest_call_at": info.newest_call_at,
+                       "integrity": info.integrity, "sha256": info.sha256,
+                       "size": info.size_bytes}, ensure_ascii=False)
+
+
+def daily_due(folder: Path, now: datetime) -> bool:
+    """True at the first start of a day that has no backup yet."""
+    return not has_backup_for(folder, now.date())
+
+
+def window_start(today: date) -> date:
+    return today - timedelta(days=DAILY_DAYS)
