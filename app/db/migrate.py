@@ -101,7 +101,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
         return None
     copy = None
     if revision is not None and db.is_sqlite and backup_dir is not None:
-        copy = copy_aside(db, backup_dir, f"pre-migration-{revision}")
+        copy = copy_aside(db, backup_dir, "pre-migration")
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -117,18 +117,10 @@ def sqlite_path(db: Database) -> Path | None:
 
 
 def copy_aside(db: Database, folder: Path, label: str) -> Path | None:
-    """Copy a SQLite database with the online backup API (never a file copy)."""
+    """A verified online backup of a SQLite database (never a file copy)."""
+    from app.services.backup_service import take_backup
+
     source = sqlite_path(db)
     if source is None or not source.exists():
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{source.stem}-{label}-{stamp}.sqlite"
-    src = sqlite3.connect(str(source))
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
+    return take_backup(source, folder, kind=label, now=datetime.now()).path

@@ -62,7 +62,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(tmp_path):
 
 def test_copy_aside_uses_the_backup_api_and_yields_a_sound_file(tmp_path):
     db = open_database(str(tmp_path / "live.sqlite"))
-    copy = copy_aside(db, tmp_path / "aside", "pre-migration-0001")
+    copy = copy_aside(db, tmp_path / "aside", "pre-migration")
     assert copy is not None and copy.exists()
     with sqlite3.connect(copy) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
