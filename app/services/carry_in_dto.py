@@ -204,3 +204,30 @@ def carry_in_dto(session: Session, ctx: ServiceContext, receipt: ItemReceipt) ->
               for c in checks),
         _returned(session, receipt.id, names),
     )
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """The store's letterhead as printed on receipts, tags and register pages."""
+
+    name: str
+    address: str
+    phone: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class PrintPack:
+    """Everything one print of a receipt or tag needs; ``copy`` > 1 is a reprint."""
+
+    job: CarryInDTO
+    store: StoreInfo
+    terms: str
+    copy: int
+    printed_at: datetime
+    printed_by: str
+    tag_size_mm: tuple[float, float] = (100.0, 70.0)
+
+    @property
+    def reprint(self) -> bool:
+        return self.copy > 1

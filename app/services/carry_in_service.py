@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,15 +20,18 @@ from app.models.customers import Customer, Item
 from app.models.enums import CallStatus, Channel
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
-from app.models.store import ProductModel
+from app.models.store import ProductModel, Setting
 from app.services import calls_service, register_service
 from app.services.calls_service import CallInput
-from app.services.carry_in_dto import CarryInDTO, carry_in_dto
+from app.services.carry_in_dto import CarryInDTO, PrintPack, StoreInfo, carry_in_dto
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
+from app.services.setup_service import DEFAULT_PROFILE
 from app.services.validation import check_version, clean_text, phone_digits
 
+TAG_SIZE_KEY = "print.repair_tag_mm"  # [width, height] of the label stock
+DEFAULT_TAG_MM = (100.0, 70.0)
 NOT_TAKEABLE = (CallStatus.CLOSED.value, CallStatus.CANCELLED.value,
                 CallStatus.COMPLETED.value)
 
@@ -162,7 +166,8 @@ def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
             customer_name=customer.name, item_label=_item_label(session, item),
             accessories_text="、".join([*accessories, *([note] if note else [])]),
             taken_in_by=tech.display_name, promised_date=data.promised_date)
-        call.status = CallStatus.TAKEN_IN.value
+        if call.status != CallStatus.TAKEN_IN.value:
+            calls_service.move_call(call, CallStatus.TAKEN_IN)
         session.flush()
         return carry_in_dto(session, ctx, receipt)
 
@@ -273,14 +278,35 @@ def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: Re
                                remark=N_("receipt lost, identity checked") if identity else "")
     call = session.get(Call, receipt.call_id)
     if call is not None and call.status == CallStatus.TAKEN_IN.value:
-        call.status, call.closed_at = CallStatus.CLOSED.value, now
+        calls_service.move_call(call, CallStatus.CLOSED, at=now)
     job = session.get(Job, receipt.voucher_id) if receipt.voucher_id else None
     if job is not None and job.status == JobStatus.TAKEN_IN.value:
         job.status, job.filed_at = JobStatus.FILED.value, now
 
 
-def mark_printed(ctx: ServiceContext, receipt_id: int, *, document: str) -> CarryInDTO:
-    """Count a print of the receipt or the tag; the DTO's count tells a reprint."""
+def _setting(session: Session, key: str) -> Any:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row is not None else None
+
+
+def store_info(session: Session) -> StoreInfo:
+    profile = {**DEFAULT_PROFILE, **(_setting(session, "store.profile") or {})}
+    return StoreInfo(str(profile["name"]), str(profile["address"]), str(profile["phone"]),
+                     str(profile["timezone"]))
+
+
+def _tag_size(session: Session) -> tuple[float, float]:
+    size = _setting(session, TAG_SIZE_KEY)
+    if isinstance(size, list) and len(size) == 2 and all(20 <= float(v) <= 300 for v in size):
+        return float(size[0]), float(size[1])
+    return DEFAULT_TAG_MM
+
+
+def prepare_print(ctx: ServiceContext, receipt_id: int, *, document: str) -> PrintPack:
+    """Count a print of the receipt ("item-receipt") or the tag ("repair-tag") on the audit
+    trail and hand back what the document needs; a second print is marked as a reprint."""
+    if document not in ("item-receipt", "repair-tag"):
+        raise ValueError(document)
     with ctx.write(action="print") as session:
         receipt = get_receipt_row(session, receipt_id)
         if document == "repair-tag":
@@ -294,4 +320,6 @@ def mark_printed(ctx: ServiceContext, receipt_id: int, *, document: str) -> Carr
         record_event(session, table="item_receipts", row_key=str(receipt.id),
                      action="reprint" if count > 1 else "print", detail=f"{document} {number}")
         session.flush()
-        return carry_in_dto(session, ctx, receipt)
+        return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
+                         str(_setting(session, "store.terms") or ""), count, ctx.now(),
+                         ctx.actor.display_name, _tag_size(session))

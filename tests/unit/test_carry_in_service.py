@@ -247,9 +247,10 @@ def test_register_filters_and_late_repairs(login: Login, clerk: ServiceContext) 
 
 def test_printing_counts_reprints(clerk: ServiceContext) -> None:
     job = walk_in(clerk)
-    first = carry_in_service.mark_printed(clerk, job.receipt_id, document="item-receipt")
-    again = carry_in_service.mark_printed(clerk, job.receipt_id, document="item-receipt")
-    assert (first.print_count, again.print_count) == (1, 2)
+    first = carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
+    again = carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
+    assert (first.copy, again.copy) == (1, 2) and again.reprint and not first.reprint
+    assert first.store.name and first.tag_size_mm == (100.0, 70.0)
     with clerk.read() as session:
         actions = list(session.scalars(select(AuditEntry.action).where(
             AuditEntry.table_name == "item_receipts", AuditEntry.field == "")))
