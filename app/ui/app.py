@@ -1,0 +1,256 @@
+"""Starting the GUI: application, font and look, language, database, first admin, log-in."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sqlite3
+import sys
+from pathlib import Path
+from types import TracebackType
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from sqlalchemy.engine import make_url
+
+from app import __version__, config
+from app.bootstrap import open_database
+from app.db.database import Database
+from app.db.migrate import SchemaError, alembic_config
+from app.logging_setup import configure_logging
+from app.services import auth_service
+from app.services.context import Actor, ServiceContext
+from app.ui.dialogs.error_dialog import report_exception
+from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
+from app.ui.dialogs.login_dialog import LoginDialog
+from app.ui.fonts import install_app_font
+from app.ui.main_window import MainWindow
+from app.ui.session import AppSession
+from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore, normalise_language
+from app.ui.style import icon, install_stylesheet
+
+log = logging.getLogger(__name__)
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+QM_BASENAME = "service_counter"
+EXIT_CANNOT_OPEN = 2
+
+_translators: list[QTranslator] = []
+
+
+class StartupError(Exception):
+    """The database cannot be used; ``message`` is already in the user's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# application ---------------------------------------------------------------------------------
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, with the names QSettings uses, the bundled font and the look."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setOrganizationName(config.APP_AUTHOR)
+    app.setApplicationName(config.APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_app_font(app)
+    install_stylesheet(app)
+    app.setWindowIcon(icon("calls"))
+    return app
+
+
+def resolve_language(cli_lang: str | None, settings: SettingsStore) -> str:
+    """--lang beats the saved preference, which beats Chinese."""
+    return normalise_language(cli_lang) or settings.language() or DEFAULT_LANGUAGE
+
+
+def install_translator(app: QCoreApplication, lang: str | None) -> str:
+    """Chinese loads our .qm and Qt's own; English runs on the source texts. Returns the code."""
+    chosen = normalise_language(lang) or DEFAULT_LANGUAGE
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if chosen == "zh_CN":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((f"{QM_BASENAME}_zh_CN", str(I18N_DIR)), ("qtbase_zh_CN", qt_dir)):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _translators.append(translator)
+            else:
+                log.warning("translation %s not found in %s", name, folder)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return chosen
+
+
+# unexpected errors -----------------------------------------------------------------------------
+def handle_exception(exc_type: type[BaseException], exc: BaseException,
+                     tb: TracebackType | None) -> None:
+    """sys.excepthook of the GUI: log, then apologise (never a raw traceback)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    try:
+        parent = QApplication.activeWindow()
+        report_exception(exc_type, exc, tb, parent)
+    except Exception:  # the error dialog itself failed: at least keep the log
+        log.exception("could not show the error dialog")
+
+
+def install_excepthook() -> None:
+    sys.excepthook = handle_exception
+
+
+# database -------------------------------------------------------------------------------------
+def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:
+        return False
+
+
+def precheck_sqlite_file(url: str) -> None:
+    """Look at an existing SQLite file read-only, so a foreign or newer one stays untouched.
+
+    (Opening it through the engine would switch it to WAL mode before the schema check.)
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return
+    path = Path(parsed.database)
+    if parsed.database == ":memory:" or not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                   "WHERE type='table'")}
+            revision = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                        if "alembic_version" in tables else None)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError("not_ours", str(exc)) from exc
+    if revision is None and tables - {"alembic_version"}:
+        raise SchemaError("not_ours", ", ".join(sorted(tables))[:200])
+    if revision is not None and not _known_revision(str(revision[0])):
+        raise SchemaError("too_new", str(revision[0]))
+
+
+def _schema_message(exc: SchemaError) -> str:
+    if exc.code == "too_new":
+        return QCoreApplication.translate(
+            "Startup", "This database was made by a newer version of Service Counter. "
+            "Install the newer version; nothing was changed.")
+    return QCoreApplication.translate(
+        "Startup", "This file is not a Service Counter database. Nothing was changed.")
+
+
+def describe_open_error(exc: BaseException) -> str | None:
+    """The translated reason a database cannot be opened, or None for a bug."""
+    if isinstance(exc, SchemaError):
+        return _schema_message(exc)
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES):
+        return QCoreApplication.translate(
+            "Startup", "The database cannot be written (the file or its folder is read-only). "
+            "Ask your administrator to fix the permissions; nothing was changed.")
+    if "disk is full" in text or code == errno.ENOSPC:
+        return QCoreApplication.translate(
+            "Startup", "The disk holding the database is full. Free some space and start "
+            "again; nothing was changed.")
+    if "unable to open database" in text:
+        return QCoreApplication.translate(
+            "Startup", "The database file cannot be opened. Check that its folder exists "
+            "and that you may write to it.")
+    return None
+
+
+def open_store_database(db_url: str | None) -> Database:
+    """Open and migrate the database; known problems become a StartupError."""
+    url = config.database_url(db_url)
+    try:
+        precheck_sqlite_file(url)
+        return open_database(url)
+    except Exception as exc:
+        message = describe_open_error(exc)
+        if message is None:
+            raise
+        log.error("cannot open database %s: %s", url, exc)
+        raise StartupError(message) from exc
+
+
+def show_startup_error(message: str, parent: QWidget | None = None) -> None:
+    title = QCoreApplication.translate("Startup", "Service Counter cannot start")
+    QMessageBox.critical(parent, title, message)
+
+
+# first start, log-in, main window -------------------------------------------------------------
+def ensure_first_admin(db: Database, parent: QWidget | None = None) -> str | None:
+    """First start: ask for the admin account.
+
+    Returns the new admin's user name, "" when accounts already exist, None if the user quit.
+    """
+    if auth_service.has_users(db):
+        return ""
+    dialog = FirstAdminDialog(db, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created is None:
+        return None
+    return dialog.created.username
+
+
+def ask_log_in(db: Database, settings: SettingsStore, username: str = "") -> Actor | None:
+    dialog = LoginDialog(db, username=username or settings.last_username())
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    settings.set_last_username(dialog.actor.username)
+    return dialog.actor
+
+
+def make_context(db: Database, actor: Actor) -> ServiceContext:
+    """A context in the store's time zone (from the store profile)."""
+    from app.services import reference_service
+
+    ctx = ServiceContext(db, actor)
+    try:
+        ctx.tz = ZoneInfo(reference_service.get_store_profile(ctx).timezone)
+    except Exception:  # a broken profile must not keep the counter closed
+        log.exception("store time zone unavailable; using %s", ctx.tz)
+    return ctx
+
+
+def build_main_window(db: Database, actor: Actor, settings: SettingsStore,
+                      language: str) -> MainWindow:
+    session = AppSession(db, make_context(db, actor))
+    return MainWindow(session, settings, language=language)
+
+
+def run_gui(db_url: str | None, lang: str | None) -> int:
+    """Start the GUI; returns the process exit code (2: the database cannot be used)."""
+    configure_logging()
+    app = create_application()
+    settings = SettingsStore()
+    language = install_translator(app, resolve_language(lang, settings))
+    install_excepthook()
+    try:
+        db = open_store_database(db_url)
+    except StartupError as err:
+        show_startup_error(err.message)
+        return EXIT_CANNOT_OPEN
+    admin_name = ensure_first_admin(db)
+    if admin_name is None:
+        return 0
+    actor = ask_log_in(db, settings, admin_name)
+    if actor is None:
+        return 0
+    window = build_main_window(db, actor, settings, language)
+    window.show()
+    code = app.exec()
+    db.dispose()
+    return code

@@ -1,0 +1,356 @@
+"""The main window: a sidebar of books, a search/scan field, the user and database in view."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from app import __version__, config
+from app.db.database import Database
+from app.services.context import Actor, ServiceContext
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
+from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
+from app.ui.labels import label
+from app.ui.pages.registry import PAGES, PageEntry
+from app.ui.session import AppSession
+from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
+from app.ui.style import icon
+
+log = logging.getLogger(__name__)
+WINDOW_KEY = "main_window"
+SEARCH_PAGE = "calls"  # until a job finder exists, a scan or search opens the call-log book
+
+
+def page_title(entry: PageEntry) -> str:
+    return QCoreApplication.translate("Pages", entry.title)
+
+
+def load_page_factory(entry: PageEntry) -> Callable[..., QWidget] | None:
+    """Import the page class named by ``factory_path``; None if it is not there (yet)."""
+    module_name, _, attr = entry.factory_path.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            log.warning("page module %s is not available", module_name)
+            return None
+        raise
+    factory = getattr(module, attr, None)
+    if factory is None:
+        log.warning("page %s has no %s", module_name, attr)
+    return factory
+
+
+def short_db_name(db: Database) -> str:
+    """A SQLite database by its file path; any other by its URL without the password."""
+    name = db.display_name
+    return name.split(":///", 1)[1] if name.startswith("sqlite:///") else name
+
+
+class PlaceholderPage(QLabel):
+    """Stands in for a book whose page is not installed yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("This book is not available yet."))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setObjectName("hint")
+
+
+class MainWindow(QMainWindow):
+    """主窗口. Pages are built once per user on first open; ``refresh()`` runs when shown."""
+
+    global_search = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(self, session: AppSession, settings: SettingsStore | None = None,
+                 parent: QWidget | None = None, *, language: str = DEFAULT_LANGUAGE) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings or SettingsStore()
+        self.language = language
+        self._pages: dict[str, QWidget] = {}
+        self._entries: list[PageEntry] = []
+        self.switch_dialog: SwitchUserDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.setObjectName("mainWindow")
+        self._build_widgets()
+        self._build_actions()
+        self.retranslate()
+        self.session.user_changed.connect(self._user_changed)
+        self.global_search.connect(self.search_in_books)
+        self.sidebar.currentRowChanged.connect(self._row_chosen)
+        self._restore_layout()
+        self._rebuild_sidebar(self.settings.value("main/page", SEARCH_PAGE))
+
+    # building ---------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setMinimumWidth(150)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([210, 990])
+        self.setCentralWidget(self.splitter)
+        self._build_toolbar()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.database_label = QLabel()
+        self.database_label.setObjectName("statusDatabase")
+        self.station_label = QLabel()
+        self.station_label.setObjectName("statusWorkstation")
+        for widget in (self.user_label, self.database_label, self.station_label):
+            self.statusBar().addPermanentWidget(widget)
+        self.resize(1200, 760)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("globalSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.returnPressed.connect(self._search_entered)
+        self.toolbar.addWidget(self.search_edit)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.user_button = QToolButton()
+        self.user_button.setObjectName("userButton")
+        self.user_button.setIcon(icon("user"))
+        self.user_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.user_button.clicked.connect(self.switch_user)
+        self.toolbar.addWidget(self.user_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _build_actions(self) -> None:
+        self.switch_action = QAction(icon("user"), "", self)
+        self.switch_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.switch_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.switch_action.triggered.connect(self.switch_user)
+        self.preferences_action = QAction(icon("settings"), "", self)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction("", self)
+        self.about_action.triggered.connect(self.show_about)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
+        self.search_action.triggered.connect(self.focus_search)
+        self.addAction(self.search_action)
+
+    def retranslate(self) -> None:
+        """Set every text of the shell in the current language."""
+        self.setWindowTitle(self.tr("Service Counter"))
+        self.menuBar().clear()
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.switch_action.setText(self.tr("&Switch user…"))
+        self.preferences_action.setText(self.tr("&Preferences…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        file_menu.addAction(self.switch_action)
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Service Counter"))
+        help_menu.addAction(self.about_action)
+        self.search_edit.setPlaceholderText(
+            self.tr("Scan a receipt or search calls, customers, phones…  (F3)"))
+        self.user_button.setToolTip(self.tr("Switch user (F2)"))
+        self._update_status()
+
+    # pages -------------------------------------------------------------------------------
+    def visible_entries(self) -> list[PageEntry]:
+        """The books the logged-in user may open, in sidebar order."""
+        return [e for e in PAGES if e.permission is None or self.session.may(e.permission)]
+
+    def visible_page_keys(self) -> list[str]:
+        return [entry.key for entry in self._entries]
+
+    def _rebuild_sidebar(self, wanted: str | None = None) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        self._entries = self.visible_entries()
+        for entry in self._entries:
+            item = QListWidgetItem(icon(entry.icon), page_title(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setSizeHint(QSize(0, 44))
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(False)
+        keys = self.visible_page_keys()
+        if keys:
+            self.open_page(wanted if wanted in keys else keys[0])
+
+    def _drop_pages(self) -> None:
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+
+    def page(self, key: str) -> QWidget | None:
+        """The page built for ``key`` (None if not opened yet for this user)."""
+        return self._pages.get(key)
+
+    def current_page_key(self) -> str | None:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def open_page(self, key: str) -> QWidget | None:
+        """Show the book ``key`` (building it on first open); None if the user may not."""
+        keys = self.visible_page_keys()
+        if key not in keys:
+            return None
+        row = keys.index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # comes back through _row_chosen
+        else:
+            self._show(self._entries[row])
+        return self._pages.get(key)
+
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self._entries):
+            self._show(self._entries[row])
+
+    def _show(self, entry: PageEntry) -> None:
+        page = self._pages.get(entry.key)
+        if page is None:
+            page = self._build_page(entry)
+            self._pages[entry.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.settings.set_value("main/page", entry.key)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def _build_page(self, entry: PageEntry) -> QWidget:
+        factory = load_page_factory(entry)
+        if factory is None:
+            return PlaceholderPage(self.stack)
+        page = factory(self.session, self.stack)
+        page.setObjectName(f"page_{entry.key}")
+        return page
+
+    # search ------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _search_entered(self) -> None:
+        text = self.search_edit.text().strip()
+        if text:
+            self.global_search.emit(text)
+
+    def search_in_books(self, text: str) -> None:
+        """Default handling of a search or scan: the call-log book searches for it."""
+        page = self.open_page(SEARCH_PAGE)
+        search = getattr(page, "search", None)
+        if callable(search):
+            search(text)
+        else:
+            self.statusBar().showMessage(self.tr("Nothing here can search for that yet."), 5000)
+
+    # users ---------------------------------------------------------------------------------
+    def switch_user(self) -> None:
+        """F2: pick a user by digit, type the password, Enter."""
+        if self.switch_dialog is not None and self.switch_dialog.isVisible():
+            return
+        dialog = SwitchUserDialog(self.session, self)
+        dialog.accepted.connect(lambda: self._switched(dialog.actor))
+        dialog.finished.connect(dialog.deleteLater)
+        self.switch_dialog = dialog
+        dialog.open()
+
+    def _switched(self, actor: Actor | None) -> None:
+        self.switch_dialog = None
+        if actor is not None:
+            old = self.session.ctx
+            self.session.set_context(ServiceContext(old.db, actor, tz=old.tz, clock=old.clock))
+
+    def _user_changed(self) -> None:
+        wanted = self.current_page_key()
+        self._drop_pages()
+        self._rebuild_sidebar(wanted)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        db = self.session.db
+        self.database_label.setText(self.tr("Database: {name}").format(name=short_db_name(db)))
+        self.database_label.setToolTip(db.display_name)
+        self.station_label.setText(
+            self.tr("Workstation: {name}").format(name=config.workstation()))
+        actor = self.session.ctx.actor
+        text = f"{actor.display_name} · {label('role', actor.role.value)}"
+        self.user_label.setText(self.tr("User: {name}").format(name=text))
+        self.user_button.setText(text)
+
+    # preferences, about ------------------------------------------------------------------
+    def open_preferences(self) -> None:
+        dialog = PreferencesDialog(self.language, self)
+        dialog.accepted.connect(lambda: self.apply_language(dialog.language, save=True))
+        dialog.finished.connect(dialog.deleteLater)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def apply_language(self, language: str, *, save: bool = False) -> None:
+        """Switch the interface language: new translator, shell retranslated, pages rebuilt."""
+        from app.ui.app import install_translator
+
+        if save:
+            self.settings.set_language(language)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.language = install_translator(app, language)
+        self.retranslate()
+        self._user_changed()
+        self.language_changed.emit(self.language)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Service Counter"), self.tr(
+            "<h3>Service Counter {version}</h3>"
+            "<p>The after-sales service counter of a store: call-log book, dispatch, "
+            "repairs, money and reports.</p>").format(version=__version__))
+
+    # layout memory -----------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        self.settings.restore_window_state(WINDOW_KEY, self)
+        self.settings.restore_splitter(WINDOW_KEY, self.splitter)
+
+    def save_layout(self) -> None:
+        self.settings.save_window_state(WINDOW_KEY, self)
+        self.settings.save_splitter(WINDOW_KEY, self.splitter)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+

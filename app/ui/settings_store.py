@@ -1,0 +1,127 @@
+"""Per-workstation preferences in QSettings: language, window layout, column widths, printers.
+
+With SERVICE_COUNTER_DATA set (tests, portable installs) they live in an INI file in that
+folder; otherwise in the platform's usual place under the application's names.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
+
+from app import config
+
+SETTINGS_FILE = "settings.ini"
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def normalise_language(value: str | None) -> str | None:
+    """'en', 'EN_us' → 'en'; 'zh', 'zh-CN', 'zh_CN' → 'zh_CN'; anything else → None."""
+    if not value:
+        return None
+    text = value.strip().replace("-", "_").lower()
+    if text.startswith("zh"):
+        return "zh_CN"
+    if text.startswith("en"):
+        return "en"
+    return None
+
+
+def default_qsettings() -> QSettings:
+    if os.environ.get(config.DATA_ENV):
+        path = config.data_dir() / SETTINGS_FILE
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                     config.APP_AUTHOR, config.APP_NAME)
+
+
+class SettingsStore:
+    """Typed access to the few things a counter PC remembers between runs."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings if settings is not None else default_qsettings()
+
+    # language -----------------------------------------------------------------------
+    def language(self) -> str | None:
+        return normalise_language(str(self.qsettings.value("ui/language", "") or ""))
+
+    def set_language(self, lang: str) -> None:
+        self.qsettings.setValue("ui/language", normalise_language(lang) or DEFAULT_LANGUAGE)
+        self.qsettings.sync()
+
+    # log-in -------------------------------------------------------------------------
+    def last_username(self) -> str:
+        return str(self.qsettings.value("login/last_username", "") or "")
+
+    def set_last_username(self, username: str) -> None:
+        self.qsettings.setValue("login/last_username", username)
+
+    # windows --------------------------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.qsettings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_geometry(self, key: str, widget: QWidget) -> None:
+        self.qsettings.setValue(f"geometry/{key}", widget.saveGeometry())
+
+    def restore_geometry(self, key: str, widget: QWidget) -> bool:
+        data = self._bytes(f"geometry/{key}")
+        return bool(data is not None and widget.restoreGeometry(data))
+
+    def save_window_state(self, key: str, window: QMainWindow) -> None:
+        self.save_geometry(key, window)
+        self.qsettings.setValue(f"state/{key}", window.saveState())
+
+    def restore_window_state(self, key: str, window: QMainWindow) -> bool:
+        restored = self.restore_geometry(key, window)
+        data = self._bytes(f"state/{key}")
+        if data is not None:
+            window.restoreState(data)
+        return restored
+
+    def save_splitter(self, key: str, splitter: QSplitter) -> None:
+        self.qsettings.setValue(f"splitter/{key}", splitter.saveState())
+
+    def restore_splitter(self, key: str, splitter: QSplitter) -> bool:
+        data = self._bytes(f"splitter/{key}")
+        return bool(data is not None and splitter.restoreState(data))
+
+    def value(self, key: str, default: str = "") -> str:
+        return str(self.qsettings.value(key, default) or default)
+
+    def set_value(self, key: str, value: str) -> None:
+        self.qsettings.setValue(key, value)
+
+    # tables ---------------------------------------------------------------------------
+    def save_column_widths(self, key: str, header: QHeaderView) -> None:
+        widths = [header.sectionSize(i) for i in range(header.count())]
+        self.qsettings.setValue(f"columns/{key}", ",".join(str(w) for w in widths))
+
+    def restore_column_widths(self, key: str, header: QHeaderView) -> bool:
+        """Apply saved widths (only if the column count still matches)."""
+        raw = str(self.qsettings.value(f"columns/{key}", "") or "")
+        try:
+            widths = [int(part) for part in raw.split(",") if part]
+        except ValueError:
+            return False
+        if not widths or len(widths) != header.count():
+            return False
+        for index, width in enumerate(widths):
+            if width > 0:
+                header.resizeSection(index, width)
+        return True
+
+    # printers -------------------------------------------------------------------------
+    def printer_for(self, document_type: str) -> str | None:
+        """The printer chosen last time for this kind of document (voucher, receipt, …)."""
+        name = str(self.qsettings.value(f"printers/{document_type}", "") or "")
+        return name or None
+
+    def set_printer_for(self, document_type: str, printer_name: str) -> None:
+        self.qsettings.setValue(f"printers/{document_type}", printer_name)
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,148 @@
+"""Extract, fill and compile the Chinese translation.
+
+    python tools/i18n.py            # lupdate → fill from resources/i18n/zh_CN/*.tsv → lrelease
+    python tools/i18n.py --check    # the same, then exit 1 listing untranslated sources
+
+Sources: every app/**/*.py. ``N_("...")`` (services) is extracted as an alias of QT_TR_NOOP
+and lands in context "". The TSV files hold ``English source<TAB>中文`` per line, matched by
+source text in any context; ``\\n`` and ``\\t`` in a TSV line stand for newline and tab,
+lines starting with ``#`` are comments. Locations are left out of the .ts so that parallel
+edits of the Python files do not churn it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_DIR = ROOT / "app"
+I18N_DIR = ROOT / "resources" / "i18n"
+TSV_DIR = I18N_DIR / "zh_CN"
+TS_FILE = I18N_DIR / "service_counter_zh_CN.ts"
+QM_FILE = I18N_DIR / "service_counter_zh_CN.qm"
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*\}")
+
+
+@dataclass
+class Report:
+    messages: int = 0
+    translated: int = 0
+    untranslated: list[tuple[str, str]] = field(default_factory=list)  # (context, source)
+    bad_tsv_lines: list[str] = field(default_factory=list)
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 (it ships {name})")
+    return found
+
+
+def source_files(app_dir: Path = APP_DIR) -> list[Path]:
+    return sorted(p for p in app_dir.rglob("*.py") if "migrations" not in p.parts)
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace("\\t", "\t")
+
+
+def load_tsv(tsv_dir: Path = TSV_DIR) -> tuple[dict[str, str], list[str]]:
+    """All TSV translations (later files win) and the lines that are malformed."""
+    table: dict[str, str] = {}
+    bad: list[str] = []
+    for path in sorted(tsv_dir.glob("*.tsv")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            source, sep, target = line.partition("\t")
+            source, target = _unescape(source), _unescape(target.strip())
+            where = f"{path.name}:{number}"
+            if not sep or not target:
+                bad.append(f"{where}: no translation after a TAB")
+            elif sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(target)):
+                bad.append(f"{where}: placeholders differ: {source!r}")
+            else:
+                table[source] = target
+    return table, bad
+
+
+def run_lupdate(ts_file: Path, files: list[Path]) -> None:
+    ts_file.parent.mkdir(parents=True, exist_ok=True)
+    command = [_tool("pyside6-lupdate"), *map(str, files),
+               "-tr-function-alias", "QT_TR_NOOP+=N_", "-locations", "none", "-no-obsolete",
+               "-source-language", "en", "-target-language", "zh_CN", "-ts", str(ts_file)]
+    subprocess.run(command, check=True, capture_output=True, text=True)
+
+
+def fill(ts_file: Path, table: dict[str, str]) -> Report:
+    """Write every known translation into the .ts, marking it finished."""
+    tree = ET.parse(ts_file)
+    report = Report()
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            report.messages += 1
+            target = table.get(source)
+            translation.attrib.pop("type", None)
+            if target:
+                translation.text = target
+                report.translated += 1
+            else:
+                translation.text = None
+                translation.set("type", "unfinished")
+                report.untranslated.append((name, source))
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                       encoding="utf-8")
+    return report
+
+
+def run_lrelease(ts_file: Path, qm_file: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
+                   check=True, capture_output=True, text=True)
+
+
+def build(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, *,
+          app_dir: Path = APP_DIR, tsv_dir: Path = TSV_DIR) -> Report:
+    """lupdate, fill from the TSV files, lrelease; the report says what is missing."""
+    run_lupdate(ts_file, source_files(app_dir))
+    table, bad = load_tsv(tsv_dir)
+    report = fill(ts_file, table)
+    report.bad_tsv_lines = bad
+    run_lrelease(ts_file, qm_file)
+    return report
+
+
+def describe(report: Report) -> str:
+    lines = [f"{report.translated} of {report.messages} messages translated"]
+    lines += [f"bad TSV line: {line}" for line in report.bad_tsv_lines]
+    lines += [f"untranslated [{ctx or '(N_)'}]: {source}" for ctx, source in report.untranslated]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 if any message has no translation")
+    args = parser.parse_args(argv)
+    report = build()
+    print(describe(report))
+    if args.check and (report.untranslated or report.bad_tsv_lines):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
