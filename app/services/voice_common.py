@@ -76,8 +76,9 @@ def item_labels(session: Session, item_ids: set[int]) -> dict[int, str]:
 def customer_names(session: Session, customer_ids: set[int]) -> dict[int, str]:
     if not customer_ids:
         return {}
-    return dict(session.execute(select(Customer.id, Customer.name)
-                                .where(Customer.id.in_(customer_ids))).tuples())
+    rows = session.execute(select(Customer.id, Customer.name)
+                           .where(Customer.id.in_(customer_ids)))
+    return {row[0]: row[1] for row in rows}
 
 
 def first_phone(session: Session, customer_id: int) -> str:
@@ -91,8 +92,8 @@ def user_names(session: Session, user_ids: set[int]) -> dict[int, str]:
     ids = {i for i in user_ids if i is not None}
     if not ids:
         return {}
-    return dict(session.execute(select(User.id, User.display_name)
-                                .where(User.id.in_(ids))).tuples())
+    rows = session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+    return {row[0]: row[1] for row in rows}
 
 
 def cents_to_decimal(cents: int) -> Decimal:

@@ -100,6 +100,12 @@ def complaint_month_stats(ctx: ServiceContext, year: int, month: int) -> Complai
             Complaint.accepted_on.between(first, after),
             Complaint.closed_on.between(first, after),
             Complaint.status != "closed"))))
+        return _complaint_stats(year, month, rows, as_of)
+
+
+def _complaint_stats(year: int, month: int, rows: list[Complaint],
+                     as_of: date) -> ComplaintMonthStats:
+    first, after = month_bounds(year, month)
     received = [c for c in rows if first <= c.accepted_on < after]
     closed = [c for c in rows if c.closed_on is not None and first <= c.closed_on < after]
     overdue = [c for c in rows if c.accepted_on < after and c.deadline < as_of
