@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,15 @@ def datetime_of(edit: QDateTimeEdit, session: AppSession) -> datetime:
     d, t = qdt.date(), qdt.time()
     local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=session.ctx.tz)
     return local.astimezone(UTC)
+
+
+def item_text(item: ItemDTO) -> str:
+    """'KFR-35GW 格力空调 #GR2024001　[在保 至 2029-06-05]' for item pick lists."""
+    state = label("warranty", item.warranty.state.value)
+    last = item.warranty.last_day
+    until = " " + QCoreApplication.translate("RegisterCallDialog", "to {day}").format(
+        day=last.isoformat()) if last else ""
+    return f"{item.label}　[{state}{until}]"
 
 
 class RegisterCallDialog(QDialog):
@@ -234,17 +243,12 @@ class RegisterCallDialog(QDialog):
         self.item_combo.blockSignals(True)
         self.item_combo.clear()
         for item in items:
-            self.item_combo.addItem(self._item_text(item), item.id)
+            self.item_combo.addItem(item_text(item), item.id)
         self.item_combo.addItem(self.tr("(no item / not known)"), NO_ITEM)
         self.item_combo.addItem(self.tr("New item…"), NEW_ITEM)
         self.item_combo.setCurrentIndex(0)
         self.item_combo.blockSignals(False)
         self._item_changed()
-
-    def _item_text(self, item: ItemDTO) -> str:
-        state = label("warranty", item.warranty.state.value)
-        until = f" {self.tr('to')} {item.warranty.last_day}" if item.warranty.last_day else ""
-        return f"{item.label}　[{state}{until}]"
 
     def _item_changed(self) -> None:
         self.item_fields.setVisible(self.item_combo.currentData() == NEW_ITEM)
