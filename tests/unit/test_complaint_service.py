@@ -108,8 +108,9 @@ def test_visit_resolve_close_and_the_closing_rules(clerk):
         complaints.close_complaint(clerk, c.id, outcome="换机", told_via="phone",
                                    expected_version=c.version)
     assert err.value.field == "resolution"
-    c = complaints.resolve_complaint(clerk, c.id, resolution="更换压缩机", responsible="质检部 刘工",
-                                     told_via="letter", expected_version=c.version)
+    c = complaints.resolve_complaint(clerk, c.id, resolution="更换压缩机",
+                                     responsible="质检部 刘工", told_via="letter",
+                                     expected_version=c.version)
     with pytest.raises(ValidationError) as err:
         complaints.close_complaint(clerk, c.id, outcome="", told_via="phone",
                                    expected_version=c.version)
