@@ -1,0 +1,209 @@
+"""Daily reports: the technician's work report (技术员工作日报表) and the supervisor's
+report (服务主任日报表). One query layer feeds the screen and the A4 PDF."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import N_
+from app.models.calls import Call
+from app.models.customers import Customer
+from app.models.enums import CallStatus, Category, Channel, Role, StoreKind
+from app.models.jobs import InternalWork, Job, Visit, VisitOutcome
+from app.models.staff import User
+from app.services.context import ServiceContext
+from app.services.errors import NotFound, PermissionDenied
+from app.services.permissions import Perm, allowed, require
+from app.services.reference_service import get_store_profile
+
+CATEGORIES = tuple(c.value for c in Category)
+LEFTOVER_WINDOW = timedelta(days=31)  # how far back a waiting call still counts as left over
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    """One job (visit) or one internal work entry of the day."""
+
+    category: str
+    voucher_number: str  # "" for internal work
+    call_number: str
+    customer_name: str
+    description: str  # work done, or the kind and note of internal work
+    started_at: datetime | None
+    ended_at: datetime | None
+    minutes: int
+    outcome: str  # completed / taken_in / unfinished / internal
+    fee_cents: int
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    category: str
+    jobs: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class TechnicianDailyReport:
+    day: date
+    store_name: str
+    technician_id: int
+    technician_name: str
+    lines: tuple[ReportLine, ...]
+    totals: tuple[CategoryTotal, ...]  # A, B, C, D in order
+    total_minutes: int
+    total_fee_cents: int
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    technician_id: int
+    technician_name: str
+    totals: tuple[CategoryTotal, ...]  # A, B, C, D
+    total_minutes: int
+
+
+@dataclass(frozen=True)
+class SupervisorDailyReport:
+    day: date
+    store_name: str
+    is_branch: bool  # a branch's report is signed by its manager (经理签字)
+    rows: tuple[TeamRow, ...]
+    totals: tuple[CategoryTotal, ...]
+    total_minutes: int
+    calls_received: int
+    dispatched: int
+    completed: int
+    taken_in: int
+    left_over: int
+    deadlines_missed: int
+
+
+def _bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=ctx.tz)
+    return start, start + timedelta(days=1)
+
+
+def _visit_lines(session: Session, tech_ids: list[int], start: datetime,
+                 end: datetime) -> dict[int, list[ReportLine]]:
+    """Visits finished in [start, end) by these technicians, as report lines per technician."""
+    rows = session.execute(
+        select(Visit, Job.number, Job.category, Call.number, Customer.name)
+        .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
+        .join(Customer, Customer.id == Call.customer_id)
+        .where(Visit.completed_at >= start, Visit.completed_at < end,
+               Visit.technician_id.in_(tech_ids))
+        .order_by(Visit.arrived_at, Visit.id))
+    lines: dict[int, list[ReportLine]] = defaultdict(list)
+    for visit, voucher, category, call_number, customer in rows:
+        lines[visit.technician_id].append(ReportLine(
+            category, voucher, call_number, customer, visit.work_done, visit.arrived_at,
+            visit.completed_at, visit.labour_minutes, visit.outcome, visit.fee_cents))
+    return lines
+
+
+def _internal_lines(session: Session, tech_ids: list[int],
+                    day: date) -> dict[int, list[ReportLine]]:
+    lines: dict[int, list[ReportLine]] = defaultdict(list)
+    for work in session.scalars(select(InternalWork).where(
+            InternalWork.day == day, InternalWork.technician_id.in_(tech_ids),
+            InternalWork.voided.is_(False)).order_by(InternalWork.id)):
+        text = f"{work.kind}: {work.note}" if work.note else work.kind
+        lines[work.technician_id].append(ReportLine(
+            Category.D.value, "", "", "", text, None, None, work.minutes, "internal", 0))
+    return lines
+
+
+def _totals(lines: list[ReportLine]) -> tuple[CategoryTotal, ...]:
+    return tuple(CategoryTotal(cat, sum(1 for ln in lines if ln.category == cat),
+                               sum(ln.minutes for ln in lines if ln.category == cat))
+                 for cat in CATEGORIES)
+
+
+def _lines_by_tech(session: Session, tech_ids: list[int], ctx: ServiceContext,
+                   day: date) -> dict[int, list[ReportLine]]:
+    start, end = _bounds(ctx, day)
+    visits = _visit_lines(session, tech_ids, start, end)
+    internal = _internal_lines(session, tech_ids, day)
+    return {t: [*visits.get(t, []), *internal.get(t, [])] for t in tech_ids}
+
+
+def technician_report(ctx: ServiceContext, technician_id: int, day: date) -> TechnicianDailyReport:
+    """技术员工作日报表: every job of the day with its category and time, totals by category."""
+    if not allowed(ctx.actor, Perm.REPORTS_VIEW) and ctx.actor.user_id != technician_id:
+        raise PermissionDenied(Perm.REPORTS_VIEW.value)
+    store = get_store_profile(ctx)
+    with ctx.read() as session:
+        tech = session.get(User, technician_id)
+        if tech is None:
+            raise NotFound(N_("No such technician."))
+        lines = _lines_by_tech(session, [technician_id], ctx, day)[technician_id]
+        return TechnicianDailyReport(
+            day, store.name, tech.id, tech.display_name, tuple(lines), _totals(lines),
+            sum(ln.minutes for ln in lines), sum(ln.fee_cents for ln in lines))
+
+
+def _count(session: Session, query: object) -> int:
+    return int(session.scalar(query) or 0)  # type: ignore[call-overload]
+
+
+def _figures(session: Session, start: datetime, end: datetime, now: datetime) -> dict[str, int]:
+    outcome_count = (select(func.count()).select_from(Visit)
+                     .where(Visit.completed_at >= start, Visit.completed_at < end))
+    dispatched_by_end = exists().where(Job.call_id == Call.id, Job.dispatched_at < end)
+    late = (Job.arrived_at.is_(None) & (Job.deadline_at < min(now, end))) | \
+        (Job.arrived_at > Job.deadline_at)
+    return {
+        "received": _count(session, select(func.count()).select_from(Call).where(
+            Call.received_at >= start, Call.received_at < end)),
+        "dispatched": _count(session, select(func.count()).select_from(Job).where(
+            Job.dispatched_at >= start, Job.dispatched_at < end)),
+        "completed": _count(session, outcome_count.where(
+            Visit.outcome == VisitOutcome.COMPLETED.value)),
+        "taken_in": _count(session, outcome_count.where(
+            Visit.outcome == VisitOutcome.TAKEN_IN.value)),
+        "left_over": _count(session, select(func.count()).select_from(Call).where(
+            Call.received_at >= end - LEFTOVER_WINDOW, Call.received_at < end,
+            Call.channel != Channel.WALK_IN.value, ~dispatched_by_end,
+            ~((Call.status == CallStatus.CANCELLED.value) & (Call.closed_at < end)))),
+        "missed": _count(session, select(func.count()).select_from(Job).where(
+            Job.deadline_at >= start, Job.deadline_at < end, late)),
+    }
+
+
+def supervisor_report(ctx: ServiceContext, day: date) -> SupervisorDailyReport:
+    """服务主任日报表: the team by technician and category, and the day's call figures."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    store = get_store_profile(ctx)
+    start, end = _bounds(ctx, day)
+    with ctx.read() as session:
+        techs = [(uid, name) for uid, name in session.execute(
+            select(User.id, User.display_name).where(User.role == Role.TECHNICIAN.value)
+            .order_by(User.id))]
+        by_tech = _lines_by_tech(session, [t for t, _ in techs], ctx, day)
+        rows = tuple(TeamRow(t, name, _totals(by_tech[t]), sum(ln.minutes for ln in by_tech[t]))
+                     for t, name in techs if by_tech[t] or _active(session, t))
+        every = [ln for lines in by_tech.values() for ln in lines]
+        fig = _figures(session, start, end, ctx.now())
+    return SupervisorDailyReport(
+        day, store.name, store.kind is StoreKind.BRANCH, rows, _totals(every),
+        sum(ln.minutes for ln in every), fig["received"], fig["dispatched"], fig["completed"],
+        fig["taken_in"], fig["left_over"], fig["missed"])
+
+
+def _active(session: Session, user_id: int) -> bool:
+    return bool(session.scalar(select(User.active).where(User.id == user_id)))
+
+
+def report_technicians(ctx: ServiceContext) -> list[tuple[int, str]]:
+    """Technicians whose report the actor may open (all with REPORTS_VIEW, else oneself)."""
+    with ctx.read() as session:
+        query = select(User.id, User.display_name).where(User.role == Role.TECHNICIAN.value)
+        if not allowed(ctx.actor, Perm.REPORTS_VIEW):
+            query = query.where(User.id == ctx.actor.user_id)
+        return [(uid, name) for uid, name in session.execute(query.order_by(User.id))]

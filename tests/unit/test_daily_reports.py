@@ -1,0 +1,116 @@
+"""Daily reports: the technician's work report and the supervisor's team report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from app.models.customers import Customer, Item
+from app.models.enums import Category, StoreKind
+from app.models.jobs import InternalWorkKind, VisitOutcome
+from app.models.staff import User
+from app.services import daily_report_service as reports
+from app.services import dispatch_service as dispatch
+from app.services import reference_service
+from app.services import visit_service as visits
+from app.services.calls_service import CallInput, register_call
+from app.services.errors import PermissionDenied
+
+TZ = ZoneInfo("Asia/Shanghai")
+DAY = date(2026, 11, 18)
+
+
+def at(h: int, m: int = 0, day: date = DAY) -> datetime:
+    return datetime(day.year, day.month, day.day, h, m, tzinfo=TZ)
+
+
+def clocked(ctx, moment: datetime):
+    return replace(ctx, clock=lambda: moment)
+
+
+def uid(db, username: str) -> int:
+    with db.read() as session:
+        return session.scalar(select(User.id).where(User.username == username))
+
+
+@pytest.fixture
+def worked_day(db, login):
+    """Wednesday: three calls; one completed on site, one taken in, one left waiting;
+    the technician also spent 90 minutes in training."""
+    clerk, sup = clocked(login("clerk"), at(12)), clocked(login("super"), at(10, 30))
+    tech = clocked(login("tech"), at(17))
+    with db.read() as session:
+        zhang = session.scalar(select(Customer.id).where(Customer.name == "张伟"))
+        items = session.scalars(select(Item.id).where(Item.customer_id == zhang)).all()
+    calls = [register_call(clerk, CallInput(fault=f, customer_id=zhang, item_id=i,
+                                            received_at=at(h)))
+             for f, i, h in (("不制冷", items[0], 9), ("不脱水", items[1], 10),
+                             ("漏水", items[1], 11))]
+    jobs = [dispatch.dispatch_call(sup, c.id, uid(db, "tech"), expected_version=c.version)
+            for c in calls[:2]]
+    visits.record_visit(tech, jobs[0].job_id, visits.VisitInput(
+        at(11), at(11, 50), VisitOutcome.COMPLETED, "更换电容", fee=Decimal("0"),
+        customer_signed=True), expected_version=jobs[0].version)
+    visits.record_visit(tech, jobs[1].job_id, visits.VisitInput(
+        at(14), at(14, 30), VisitOutcome.TAKEN_IN, "电机故障，带回", fee=Decimal("50"),
+        customer_signed=True), expected_version=jobs[1].version)
+    visits.log_internal_work(tech, visits.InternalWorkInput(
+        DAY, InternalWorkKind.TRAINING, 90, "新机型培训"))
+    return calls, jobs
+
+
+def test_technician_report_lists_every_job_with_category_and_time(db, login, worked_day):
+    report = reports.technician_report(login("tech"), uid(db, "tech"), DAY)
+    assert [(ln.category, ln.minutes, ln.outcome) for ln in report.lines] == [
+        ("C", 50, "completed"), ("A", 30, "taken_in"), ("D", 90, "internal")]
+    totals = {t.category: (t.jobs, t.minutes) for t in report.totals}
+    assert totals == {"A": (1, 30), "B": (0, 0), "C": (1, 50), "D": (1, 90)}
+    assert report.total_minutes == 170 and report.total_fee_cents == 5000
+    assert report.lines[0].customer_name == "张伟"
+    assert report.lines[0].voucher_number.startswith("V2611-")
+
+
+def test_a_technician_may_not_read_a_colleagues_report(db, login, worked_day):
+    with pytest.raises(PermissionDenied):
+        reports.technician_report(login("tech2"), uid(db, "tech"), DAY)
+
+
+def test_supervisor_report_totals_the_team_and_the_days_calls(db, login, worked_day):
+    sup = clocked(login("super"), at(18))
+    report = reports.supervisor_report(sup, DAY)
+    by_name = {r.technician_name: r for r in report.rows}
+    assert by_name["李师傅"].total_minutes == 170 and by_name["赵师傅"].total_minutes == 0
+    assert {t.category: t.minutes for t in report.totals} == {"A": 30, "B": 0, "C": 50,
+                                                                "D": 90}
+    figures = (report.calls_received, report.dispatched, report.completed, report.taken_in,
+               report.left_over)
+    assert figures == (3, 2, 1, 1, 1)
+    assert not report.is_branch
+
+
+def test_late_arrival_counts_as_a_missed_deadline_and_branches_sign(db, login):
+    # Given a city call at 9:00 (due 15:00) the technician reached at 16:00
+    clerk, sup = clocked(login("clerk"), at(9, 5)), clocked(login("super"), at(9, 10))
+    with db.read() as session:
+        zhang = session.scalar(select(Customer.id).where(Customer.name == "张伟"))
+    call = register_call(clerk, CallInput(fault="异响", customer_id=zhang, received_at=at(9)))
+    assert call.category == Category.A
+    job = dispatch.dispatch_call(sup, call.id, uid(db, "tech"), expected_version=1)
+    assert job.deadline_at == at(15)
+    visits.record_visit(clocked(login("tech"), at(17)), job.job_id, visits.VisitInput(
+        at(16), at(16, 40), VisitOutcome.COMPLETED, "紧固", customer_signed=True),
+        expected_version=job.version)
+    # And the store is a branch
+    boss = login("boss")
+    profile = reference_service.get_store_profile(boss)
+    reference_service.update_store_profile(boss, replace(profile, kind=StoreKind.BRANCH),
+                                           expected_version=profile.version)
+    report = reports.supervisor_report(clocked(sup, at(18)), DAY)
+    assert report.deadlines_missed == 1 and report.is_branch
+    assert reports.supervisor_report(clocked(sup, at(18)), DAY + timedelta(days=1)) \
+        .deadlines_missed == 0
