@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import json
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,21 +14,13 @@ from sqlalchemy.orm import Session
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.staff import User
 from app.models.store import ProductModel, Setting
+from app.printing.header import StoreHeader
 
 # Settings this feature reads (key → default); a store changes them in its settings.
 COMPLAINT_DEADLINE_KEY = "complaint.deadline_days"
 COMPLAINT_DEADLINE_DEFAULT = {"domestic": 13, "abroad": 17}
 FOLLOWUP_DAYS_KEY = "followup.after_days"
 FOLLOWUP_DAYS_DEFAULT = 7
-
-
-@dataclass(frozen=True)
-class StoreHeader:
-    """The letterhead printed on notices and letters."""
-
-    name: str
-    address: str
-    phone: str
 
 
 def setting_value(session: Session, key: str, default: Any) -> Any:
@@ -47,7 +38,8 @@ def store_header(session: Session) -> StoreHeader:
     if not isinstance(profile, dict):
         profile = {}
     return StoreHeader(str(profile.get("name", "")), str(profile.get("address", "")),
-                       str(profile.get("phone", "")))
+                       str(profile.get("phone", "")),
+                       str(profile.get("timezone", "") or "Asia/Shanghai"))
 
 
 def add_months(day: date, months: int) -> date:
