@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,9 +23,10 @@ from app.models.customers import Customer, Item
 from app.models.jobs import Job
 from app.models.parts import Part
 from app.models.staff import User
-from app.models.store import ProductModel
+from app.models.store import ProductModel, Setting
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, allowed
+from app.services.setup_service import DEFAULT_PROFILE
 from app.services.validation import mask_phone
 
 
@@ -231,3 +233,14 @@ class PrintPack:
     @property
     def reprint(self) -> bool:
         return self.copy > 1
+
+
+def setting(session: Session, key: str) -> Any:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row is not None else None
+
+
+def store_info(session: Session) -> StoreInfo:
+    profile = {**DEFAULT_PROFILE, **(setting(session, "store.profile") or {})}
+    return StoreInfo(str(profile["name"]), str(profile["address"]), str(profile["phone"]),
+                     str(profile["timezone"]))

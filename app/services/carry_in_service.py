@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,14 +19,13 @@ from app.models.customers import Customer, Item
 from app.models.enums import CallStatus, Channel
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
-from app.models.store import ProductModel, Setting
+from app.models.store import ProductModel
 from app.services import calls_service, register_service
 from app.services.calls_service import CallInput
-from app.services.carry_in_dto import CarryInDTO, PrintPack, StoreInfo, carry_in_dto
+from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting, store_info
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.setup_service import DEFAULT_PROFILE
 from app.services.validation import check_version, clean_text, phone_digits
 
 TAG_SIZE_KEY = "print.repair_tag_mm"  # [width, height] of the label stock
@@ -284,19 +282,8 @@ def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: Re
         job.status, job.filed_at = JobStatus.FILED.value, now
 
 
-def _setting(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
-    return json.loads(row.value) if row is not None else None
-
-
-def store_info(session: Session) -> StoreInfo:
-    profile = {**DEFAULT_PROFILE, **(_setting(session, "store.profile") or {})}
-    return StoreInfo(str(profile["name"]), str(profile["address"]), str(profile["phone"]),
-                     str(profile["timezone"]))
-
-
 def _tag_size(session: Session) -> tuple[float, float]:
-    size = _setting(session, TAG_SIZE_KEY)
+    size = setting(session, TAG_SIZE_KEY)
     if isinstance(size, list) and len(size) == 2 and all(20 <= float(v) <= 300 for v in size):
         return float(size[0]), float(size[1])
     return DEFAULT_TAG_MM
@@ -321,5 +308,5 @@ def prepare_print(ctx: ServiceContext, receipt_id: int, *, document: str) -> Pri
                      action="reprint" if count > 1 else "print", detail=f"{document} {number}")
         session.flush()
         return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
-                         str(_setting(session, "store.terms") or ""), count, ctx.now(),
+                         str(setting(session, "store.terms") or ""), count, ctx.now(),
                          ctx.actor.display_name, _tag_size(session))

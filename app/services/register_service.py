@@ -9,8 +9,10 @@ from datetime import date, datetime, time
 from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from app.db.audit import record_event
 from app.i18n import N_
 from app.models.carry_in import RegisterEntry
+from app.services.carry_in_dto import StoreInfo, store_info
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -68,7 +70,7 @@ class RegisterMonth:
     """A month of the book, for printing as A4 pages."""
 
     month: date
-    store_name: str
+    store: StoreInfo
     rows: list[RegisterRow]
     printed_at: datetime
 
@@ -157,13 +159,15 @@ def in_store_now(ctx: ServiceContext) -> list[RegisterRow]:
         return [row_of(e) for e in session.scalars(query)]
 
 
-def month_book(ctx: ServiceContext, month: date, *, store_name: str = "") -> RegisterMonth:
-    """All entries taken in during ``month``, oldest first, for the A4 print."""
-    with ctx.read() as session:
+def month_book(ctx: ServiceContext, month: date) -> RegisterMonth:
+    """All entries taken in during ``month``, oldest first, for the A4 print (audited)."""
+    with ctx.write(action="print") as session:
         query = _filtered(ctx, RegisterFilter(month=month)).order_by(
             RegisterEntry.date_in, RegisterEntry.id)
         rows = [row_of(e) for e in session.scalars(query)]
-    return RegisterMonth(month.replace(day=1), store_name, rows, ctx.now())
+        record_event(session, table="register_entries", row_key=month.strftime("%Y-%m"),
+                     action="print", detail="register-month")
+        return RegisterMonth(month.replace(day=1), store_info(session), rows, ctx.now())
 
 
 def correct_entry(ctx: ServiceContext, entry_id: int, data: RegisterCorrection, *,

@@ -1,0 +1,103 @@
+"""The customer item receipt (客户商品领取收据): 80 mm thermal roll or A5, number as QR."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from app.printing.base import BaseDocument, ThermalDocument
+from app.printing.documents.carry_in_common import (
+    accessories_text,
+    header_of,
+    item_text,
+    terms_text,
+)
+from app.printing.flowables import Field, field_grid, para, signature_line
+from app.printing.formatting import fmt_date, fmt_datetime
+from app.printing.styles import A5
+from app.printing.text import pt
+from app.services.carry_in_dto import PrintPack
+
+PAPERS = ("thermal", "a5")
+
+
+def _fields(doc: BaseDocument, pack: PrintPack) -> list[Field]:
+    job = pack.job
+    return [
+        Field(pt("Customer"), job.customer_name),
+        Field(pt("Phone"), job.customer_phone),
+        Field(pt("Item"), item_text(job)),
+        Field(pt("Serial No."), job.serial or "—"),
+        Field(pt("Accessories"), accessories_text(job), wide=True),
+        Field(pt("Condition"), job.condition or "—", wide=True),
+        Field(pt("Fault"), job.fault, wide=True),
+        Field(pt("Taken in at"), fmt_datetime(job.taken_in_at, doc.tz)),
+        Field(pt("Taken in by"), job.technician_name),
+        Field(pt("Promised date"), fmt_date(job.promised_date)),
+        Field(pt("Call No."), job.call_number + (f" / {job.voucher_number}"
+                                                 if job.voucher_number else "")),
+    ]
+
+
+def _signatures(doc: BaseDocument, *, columns: int) -> list[Flowable]:
+    labels = [pt("Customer signature"), pt("Date")]
+    if columns == 4:
+        return [signature_line(labels, width=doc.width, st=doc.st)]
+    # On the 72 mm roll each line gets the full width, or the label wraps.
+    return [signature_line([text], width=doc.width, st=doc.st) for text in labels]
+
+
+def _story(doc: BaseDocument, pack: PrintPack, *, columns: int) -> list[Flowable]:
+    return [
+        field_grid(_fields(doc, pack), width=doc.width, st=doc.st, columns=columns),
+        Spacer(1, 2 * mm),
+        para(pt("Terms"), doc.st.bold),
+        para(terms_text(pack.terms), doc.st.small),
+        Spacer(1, 4 * mm),
+        *_signatures(doc, columns=columns),
+    ]
+
+
+class ItemReceiptThermal(ThermalDocument):
+    title = "Customer item receipt"
+
+    def __init__(self, pack: PrintPack, **kw: Any) -> None:
+        super().__init__(header_of(pack.store), number=pack.job.receipt_number,
+                         reprint=pack.reprint, printed_at=pack.printed_at,
+                         printed_by=pack.printed_by, **kw)
+        self.pack = pack
+
+    def header_qr(self) -> str | None:
+        return self.pack.job.receipt_number
+
+    def story(self) -> list[Flowable]:
+        return _story(self, self.pack, columns=2)
+
+
+class ItemReceiptA5(BaseDocument):
+    pagesize = A5
+    margins = (10 * mm, 10 * mm, 10 * mm, 12 * mm)
+    font_size = 9.0
+    title = "Customer item receipt"
+
+    def __init__(self, pack: PrintPack, **kw: Any) -> None:
+        super().__init__(header_of(pack.store), number=pack.job.receipt_number,
+                         reprint=pack.reprint, printed_at=pack.printed_at,
+                         printed_by=pack.printed_by, **kw)
+        self.pack = pack
+
+    def header_qr(self) -> str | None:
+        return self.pack.job.receipt_number
+
+    def story(self) -> list[Flowable]:
+        return _story(self, self.pack, columns=4)
+
+
+def render_item_receipt(pack: PrintPack, paper: str = "thermal") -> bytes:
+    """The receipt as PDF bytes on ``thermal`` (80 mm roll) or ``a5`` paper."""
+    if paper not in PAPERS:
+        raise ValueError(paper)
+    cls = ItemReceiptThermal if paper == "thermal" else ItemReceiptA5
+    return cls(pack).generate()

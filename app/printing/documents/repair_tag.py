@@ -1,0 +1,57 @@
+"""The repair card tag (修护卡) hung on the item: card number, QR, customer, item, fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from app.printing.base import LabelDocument
+from app.printing.documents.carry_in_common import header_of, item_text
+from app.printing.flowables import Field, QRCode, field_grid, para
+from app.printing.formatting import fmt_date
+from app.printing.styles import label_size
+from app.printing.text import pt
+from app.services.carry_in_dto import PrintPack
+
+
+class RepairTag(LabelDocument):
+    title = "Repair card"
+
+    def __init__(self, pack: PrintPack, **kw: Any) -> None:
+        width, height = pack.tag_size_mm
+        super().__init__(header_of(pack.store), number=pack.job.card_number,
+                         reprint=pack.reprint, printed_at=pack.printed_at,
+                         printed_by=pack.printed_by, pagesize=label_size(width, height), **kw)
+        self.pack = pack
+
+    def _fields(self) -> list[Field]:
+        job = self.pack.job
+        return [
+            Field(pt("Receipt No."), job.receipt_number),
+            Field(pt("Customer"), job.customer_name),
+            Field(pt("Item"), item_text(job)),
+            Field(pt("Serial No."), job.serial or "—"),
+            Field(pt("Fault"), job.fault),
+            Field(pt("Promised date"), fmt_date(job.promised_date)),
+        ]
+
+    def story(self) -> list[Flowable]:
+        qr = min(24 * mm, self.width * 0.3)
+        number = para(self.pack.job.card_number,
+                      self.st.title.clone("sc-tag-no", alignment=0, spaceAfter=0))
+        grid = field_grid(self._fields(), width=self.width - qr - 2 * mm, st=self.st,
+                          columns=2)
+        body = Table([[[number, grid], QRCode(self.pack.job.card_number, qr)]],
+                     colWidths=[self.width - qr - 2 * mm, qr + 2 * mm])
+        body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+        return [body]
+
+
+def render_repair_tag(pack: PrintPack) -> bytes:
+    """The tag as PDF bytes, on the label size the store configured (100 × 70 mm default)."""
+    return RepairTag(pack).generate()

@@ -1,0 +1,64 @@
+"""The item receipt (80 mm and A5) and a register month page, rendered and read back."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.printing.documents.item_receipt import render_item_receipt
+from app.printing.documents.register_page import render_register_month
+from app.services import carry_in_service, register_service
+from app.services.context import ServiceContext
+from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
+from tests.unit.carry_in_fixtures import walk_in
+
+
+@pytest.mark.parametrize("paper", ["thermal", "a5"])
+def test_receipt_prints_labels_number_terms_and_qr(clerk: ServiceContext, tmp_path: Path,
+                                                   paper: str) -> None:
+    # given a walk-in item taken in
+    job = walk_in(clerk)
+    # when the receipt is printed
+    pdf = render_item_receipt(carry_in_service.prepare_print(
+        clerk, job.receipt_id, document="item-receipt"), paper)
+    # then it reads in Chinese, with the number as text and as a QR code
+    text = pdf_text(pdf, tmp_path / f"receipt-{paper}.pdf")
+    for expected in ("客户商品领取收据", job.receipt_number, "刘洋", "XTE-9001", "电源线",
+                     "外壳左侧划痕", "承诺日期", job.promised_date.isoformat(), "客户签字",
+                     "售后服务中心", "须知"):
+        assert expected in text.replace(" ", ""), expected
+    assert "补打" not in text
+    pngs = pdf_png(pdf, tmp_path / f"receipt-{paper}.pdf")
+    assert len(pngs) == 1
+    assert qr_payloads(pngs[0]) == [job.receipt_number]
+    fonts = subprocess.run(["pdffonts", str(tmp_path / f"receipt-{paper}.pdf")],
+                           capture_output=True, check=True).stdout.decode()
+    assert "SCSans" in fonts and "Helvetica" not in fonts
+
+
+def test_reprint_is_marked_and_custom_terms_print(clerk: ServiceContext, admin: ServiceContext,
+                                                  tmp_path: Path) -> None:
+    from app.services import reference_service
+
+    terms = reference_service.get_receipt_terms(admin)
+    reference_service.update_receipt_terms(admin, "凭本收据取件，遗失请带身份证。",
+                                           expected_version=terms.version)
+    job = walk_in(clerk)
+    carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
+    again = carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
+    text = pdf_text(render_item_receipt(again, "a5"), tmp_path / "again.pdf")
+    assert "补打" in text and "凭本收据取件" in text.replace(" ", "")
+
+
+def test_register_month_prints_as_a4_pages(clerk: ServiceContext, tmp_path: Path) -> None:
+    jobs = [walk_in(clerk, new_customer=False) for _ in range(1)] + [walk_in(clerk)]
+    book = register_service.month_book(clerk, clerk.today())
+    pdf = render_register_month(book)
+    text = pdf_text(pdf, tmp_path / "register.pdf").replace(" ", "")
+    for expected in ("客户商品进出登记簿", "收据号", "取回人", jobs[0].receipt_number,
+                     jobs[1].receipt_number, "张伟", "刘洋", clerk.today().strftime("%Y-%m")):
+        assert expected in text, expected
+    pngs = pdf_png(pdf, tmp_path / "register.pdf", dpi=80)
+    assert len(pngs) == 1

@@ -1,0 +1,44 @@
+"""The repair card tag: label size, Chinese labels, card number and its QR code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from sqlalchemy import select
+
+from app.models.store import Setting
+from app.printing.documents.repair_tag import render_repair_tag
+from app.services import carry_in_service
+from app.services.context import ServiceContext
+from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
+from tests.unit.carry_in_fixtures import walk_in
+
+
+def test_tag_prints_card_number_customer_fault_and_qr(clerk: ServiceContext,
+                                                      tmp_path: Path) -> None:
+    job = walk_in(clerk)
+    pdf = render_repair_tag(carry_in_service.prepare_print(clerk, job.receipt_id,
+                                                           document="repair-tag"))
+    text = pdf_text(pdf, tmp_path / "tag.pdf").replace(" ", "")
+    for expected in ("修护卡", job.card_number, job.receipt_number, "刘洋", "不脱水",
+                     job.promised_date.isoformat()):
+        assert expected in text, expected
+    assert b"/MediaBox [ 0 0 283.4646 198.4252 ]" in pdf
+    pngs = pdf_png(pdf, tmp_path / "tag.pdf", dpi=200)
+    assert qr_payloads(pngs[0]) == [job.card_number]
+    # the tag's QR opens the same job as the receipt number
+    assert carry_in_service.find_by_number(clerk, job.card_number).receipt_id == job.receipt_id
+
+
+def test_tag_size_follows_the_store_setting(clerk: ServiceContext, tmp_path: Path) -> None:
+    with clerk.write() as session:
+        if session.scalar(select(Setting).where(Setting.key == "print.repair_tag_mm")) is None:
+            session.add(Setting(key="print.repair_tag_mm", value="[80, 60]"))
+    job = walk_in(clerk)
+    pack = carry_in_service.prepare_print(clerk, job.receipt_id, document="repair-tag")
+    pdf = render_repair_tag(pack)
+    assert pack.tag_size_mm == (80.0, 60.0)
+    width, height = 80 * mm, 60 * mm
+    assert f"/MediaBox [ 0 0 {width:.4f} {height:.4f} ]".encode() in pdf
+    assert "修护卡" in pdf_text(pdf, tmp_path / "small.pdf")
