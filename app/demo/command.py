@@ -1,0 +1,112 @@
+"""``service-counter demo``: fill a database with the demo store, with progress and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from app.cli import EXIT_OK, EXIT_USAGE, CliError, Command, complain, say, tr
+from app.i18n import N_
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--calls", type=_count, required=True, metavar="N",
+                        help=tr(N_("number of calls in the call-log book")))
+    parser.add_argument("--seed", type=int, default=2611, metavar="S",
+                        help=tr(N_("random seed: the same seed gives the same store")))
+    parser.add_argument("--force", action="store_true",
+                        help=tr(N_("add the demo store to a database that already holds data")))
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(tr(N_("a number of 0 or more")))
+    return value
+
+
+def open_for_cli(db_arg: str | None) -> Database:
+    """Open (create, migrate) the database or raise CliError with exit code 2."""
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from app.bootstrap import open_database
+    from app.db.migrate import SchemaError
+
+    try:
+        return open_database(db_arg)
+    except SchemaError as err:
+        raise CliError(tr(N_("This is not a Service Counter database, or it comes from a "
+                             "newer version: {detail}"), detail=err), EXIT_USAGE) from err
+    except (ArgumentError, DBAPIError, OSError) as err:
+        raise CliError(tr(N_("Cannot open the database: {detail}"), detail=err),
+                       EXIT_USAGE) from err
+
+
+def holds_data(db: Database) -> bool:
+    from sqlalchemy import func, select
+
+    from app.models.calls import Call
+    from app.models.customers import Customer
+    from app.models.staff import User
+
+    with db.read() as session:
+        return any(session.scalar(select(func.count()).select_from(model)) for model in
+                   (User, Customer, Call))
+
+
+class _Progress:
+    """Prints the overall percentage when it moves by a step (a line per step off a tty)."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+        self.tty = sys.stdout.isatty()
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        percent = done * 100 // total if total else 100
+        if percent < self.shown + (1 if self.tty else 10) and percent != 100:
+            return
+        self.shown = percent
+        line = f"{percent:3d}%  {message}"
+        print(f"\r{line:<60}" if self.tty else line, end="" if self.tty else "\n", flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.demo import generate
+
+    db = open_for_cli(args.db)
+    try:
+        if holds_data(db) and not args.force:
+            raise CliError(tr(N_("The database {db} already holds data; use --force to add "
+                                 "the demo store anyway."), db=db.display_name), EXIT_USAGE)
+        say(N_("Building the demo store in {db} ({calls} calls)…"), db=db.display_name,
+            calls=args.calls)
+        started = time.perf_counter()
+        summary = generate(db, calls=args.calls, seed=args.seed, progress=_Progress())
+        print()
+        if summary.cancelled:
+            complain(N_("Cancelled: the database keeps what was written so far."))
+            return EXIT_USAGE
+        _print_summary(summary.counts, time.perf_counter() - started)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def _print_summary(counts: dict[str, int], seconds: float) -> None:
+    from app.demo.data import STAFF
+
+    say(N_("Done in {seconds} s."), seconds=f"{seconds:.1f}")
+    for key, value in counts.items():
+        print(f"  {key:<20} {value:>9,}")
+    say(N_("Demo accounts (user name / password):"))
+    for username, name, role, password in STAFF:
+        print(f"  {username:<8} {password:<10} {name} ({role})")
+
+
+COMMAND = Command("demo", N_("fill a database with a believable demo store"),
+                  add_arguments, run)

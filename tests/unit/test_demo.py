@@ -1,0 +1,167 @@
+"""The demo store: a believable, consistent shop that every role can log in to."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.bootstrap import open_database
+from app.db.database import Database
+from app.demo import calls as demo_calls
+from app.demo import customers as demo_customers
+from app.demo import generate
+from app.demo.data import STAFF
+from app.models.enums import Role
+from app.services import auth_service, calls_service
+from app.services.context import ServiceContext
+
+NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)  # 15:00 in the store
+STORE_TZ = ZoneInfo("Asia/Shanghai")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SERVICE_COUNTER_DATA", str(folder / "data"))
+        db = open_database(str(folder / "demo.sqlite"))
+        summary = generate(db, calls=300, seed=7, now=NOW)
+        db.dispose()
+    assert not summary.cancelled
+    return folder / "demo.sqlite"
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+            ) -> Iterator[Database]:
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    db = open_database(str(demo_file))
+    yield db
+    db.dispose()
+
+
+def _sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
+    with sqlite3.connect(path) as conn:
+        return conn.execute(query).fetchall()
+
+
+def test_demo_holds_a_store_of_the_asked_size(demo_file: Path) -> None:
+    # given a demo of 300 calls; then the book, the file and the catalogue are filled
+    assert _sql(demo_file, "SELECT count(*) FROM calls") == [(300,)]
+    assert _sql(demo_file, "SELECT count(*) FROM customers") == [(120,)]
+    assert _sql(demo_file, "SELECT count(*) FROM product_models")[0][0] >= 40
+    items = _sql(demo_file, "SELECT count(*) FROM items")[0][0]
+    assert items >= 120
+    assert _sql(demo_file, "SELECT count(*) FROM customers WHERE id NOT IN "
+                           "(SELECT customer_id FROM customer_phones)") == [(0,)]
+
+
+def test_call_numbers_are_unique_and_gap_free_per_month(demo_file: Path) -> None:
+    serials: dict[str, list[int]] = defaultdict(list)
+    for (number,) in _sql(demo_file, "SELECT number FROM calls ORDER BY received_at, id"):
+        period, serial = re.fullmatch(r"C(\d{4})-(\d{4})", number).groups()  # type: ignore[union-attr]
+        serials[period].append(int(serial))
+    counters = dict(_sql(demo_file, "SELECT period, last_value FROM document_counters "
+                                    "WHERE series = 'call'"))
+    for period, numbers in serials.items():
+        assert numbers == list(range(1, len(numbers) + 1)), period  # in received order
+        assert counters[period] == len(numbers)
+
+
+def test_calls_spread_over_twelve_months_and_both_zone_kinds(demo_file: Path) -> None:
+    periods = _sql(demo_file, "SELECT count(DISTINCT substr(number, 2, 4)) FROM calls")[0][0]
+    assert periods >= 12
+    kinds = {k for (k,) in _sql(demo_file, "SELECT DISTINCT z.kind FROM calls c "
+                                           "JOIN zones z ON z.id = c.zone_id")}
+    assert kinds == {"city", "suburb"}
+    latest = _sql(demo_file, "SELECT max(received_at) FROM calls")[0][0]
+    assert latest <= NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def test_names_addresses_and_faults_are_chinese(demo_file: Path) -> None:
+    names = [n for (n,) in _sql(demo_file, "SELECT name FROM customers")]
+    assert sum(bool(CJK.search(n)) for n in names) == len(names)
+    assert any(n.endswith("公司") for n in names)
+    assert all(a.startswith("杭州市") for (a,) in _sql(demo_file, "SELECT address FROM customers"))
+    phones = _sql(demo_file, "SELECT count(*), count(DISTINCT digits) FROM customer_phones")
+    assert phones[0][0] == phones[0][1]
+
+
+def test_every_role_logs_in_with_its_documented_password(demo_db: Database) -> None:
+    roles = set()
+    for username, _name, role, password in STAFF:
+        actor = auth_service.log_in(demo_db, username, password)
+        roles.add(actor.role)
+        assert actor.role == Role(role)
+    assert roles == set(Role)
+
+
+def test_search_text_and_category_match_the_call_service(demo_db: Database) -> None:
+    # given demo calls; when the service recomputes their derived columns; then they agree
+    from sqlalchemy import select
+
+    from app.models.calls import Call
+    from app.models.customers import Item
+
+    with demo_db.read() as session:
+        for call in session.scalars(select(Call).order_by(Call.id).limit(60)):
+            expected = calls_service.search_text_for(session, call.customer_id, call.item_id,
+                                                     call.fault)
+            assert call.search_text == expected
+            item = session.get(Item, call.item_id) if call.item_id else None
+            day = call.received_at.astimezone(STORE_TZ).date()
+            assert calls_service.propose_category(session, item, day)[0] == call.category
+
+
+def test_the_book_finds_demo_calls_by_phone_and_short_fault(demo_db: Database) -> None:
+    clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
+    digits = _sql(Path(demo_db.engine.url.database or ""),
+                  "SELECT p.digits FROM calls c JOIN customer_phones p "
+                  "ON p.customer_id = c.customer_id LIMIT 1")[0][0]
+    page = calls_service.list_calls(clerk, calls_service.CallFilter(search=digits[-6:]))
+    assert page.rows
+    leaks = calls_service.list_calls(clerk, calls_service.CallFilter(search="漏水"))
+    assert leaks.rows and all("漏水" in r.fault for r in leaks.rows)
+
+
+def test_same_seed_gives_the_same_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        demo_file: Path) -> None:
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    db = open_database(str(tmp_path / "again.sqlite"))
+    generate(db, calls=300, seed=7, now=NOW)
+    db.dispose()
+    query = "SELECT number, fault, customer_id FROM calls ORDER BY id"
+    assert _sql(tmp_path / "again.sqlite", query) == _sql(demo_file, query)
+
+
+def test_cancelled_demo_leaves_a_consistent_database(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # given small batches and a user who cancels once the first calls are written
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(demo_calls, "BATCH", 100)
+    monkeypatch.setattr(demo_customers, "BATCH", 50)
+    seen: list[str] = []
+    db = open_database(str(tmp_path / "cut.sqlite"))
+    summary = generate(db, calls=300, seed=3, now=NOW,
+                       progress=lambda _d, _t, message: seen.append(message),
+                       cancel=lambda: any(m.startswith("calls: 100/") for m in seen))
+    db.dispose()
+    # then the run says so and holds whole batches only, every index intact
+    path = tmp_path / "cut.sqlite"
+    assert summary.cancelled
+    assert _sql(path, "SELECT count(*) FROM calls") == [(100,)]
+    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
+    assert _sql(path, "PRAGMA foreign_key_check") == []
+    assert _sql(path, "SELECT count(*) FROM calls WHERE number = ''") == [(0,)]
+    counted = _sql(path, "SELECT sum(last_value) FROM document_counters WHERE series='call'")
+    assert counted == [(100,)]
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO calls_fts(calls_fts) VALUES ('integrity-check')")
