@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from io import BytesIO
 from typing import Any
@@ -53,6 +52,7 @@ from reportlab.platypus import TableStyle as TS
 from app.printing.flowables import MarkBanner, QRCode, para
 from app.printing.fonts import BOLD, REGULAR
 from app.printing.formatting import fmt_datetime
+from app.printing.header import StoreHeader
 from app.printing.styles import (
     A4,
     RULE,
@@ -67,15 +67,8 @@ from app.printing.text import pt
 
 Margins = tuple[float, float, float, float]  # left, right, top, bottom
 
-
-@dataclass(frozen=True)
-class StoreHeader:
-    """What every form prints at its top: the store's name, address and phone."""
-
-    name: str
-    address: str = ""
-    phone: str = ""
-    timezone: str = "Asia/Shanghai"
+__all__ = ["BaseDocument", "LabelDocument", "Margins", "StoreHeader", "ThermalDocument",
+           "draw_watermark", "measure_height"]
 
 
 class BaseDocument:

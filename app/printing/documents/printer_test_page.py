@@ -7,6 +7,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from app.i18n import N_
 from app.printing.base import BaseDocument, LabelDocument, StoreHeader, ThermalDocument
 from app.printing.flowables import (
     Field,
@@ -19,8 +20,12 @@ from app.printing.flowables import (
     totals_table,
 )
 from app.printing.formatting import fmt_datetime
+from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4, A5, DocStyles, PageSize, label_size
-from app.printing.text import pt
+from app.printing.text import N_P, pt
+from app.services.context import ServiceContext
+from app.services.errors import NotFound
+from app.services.print_log_service import store_header
 
 SAMPLE_NAME = "张伟 喆堃赟昇玥珺璟"
 SAMPLE_LINES = (("Labour", Decimal("120.00")), ("Parts", Decimal("35.50")))
@@ -48,7 +53,7 @@ def _weights(st: DocStyles) -> Paragraph:
     return Paragraph(f"{pt('Regular')} 常规字重 — <b>{pt('Bold')} 粗体字重</b>", st.body)
 
 
-class TestPage(BaseDocument):
+class PrinterTestPage(BaseDocument):
     """A form-printer test page: every building block once."""
 
     title = "Printer test page"
@@ -76,7 +81,7 @@ class TestPage(BaseDocument):
         ]
 
 
-class TestReceipt(ThermalDocument):
+class PrinterTestReceipt(ThermalDocument):
     """A receipt-printer test: 72 mm grid, QR and a Code128 of whole dots."""
 
     title = "Printer test page"
@@ -97,7 +102,7 @@ class TestReceipt(ThermalDocument):
         ]
 
 
-class TestTag(LabelDocument):
+class PrinterTestTag(LabelDocument):
     """A label-printer test: the size of a repair tag."""
 
     title = "Printer test page"
@@ -114,16 +119,31 @@ class TestTag(LabelDocument):
 
 TEST_PAGE_NUMBER = "TEST-0001"
 FORMATS: dict[str, tuple[type[BaseDocument], PageSize | None]] = {
-    "a4": (TestPage, A4),
-    "a5": (TestPage, A5),
-    "thermal": (TestReceipt, None),
-    "label": (TestTag, label_size()),
+    "a4": (PrinterTestPage, A4),
+    "a5": (PrinterTestPage, A5),
+    "thermal": (PrinterTestReceipt, None),
+    "label": (PrinterTestTag, label_size()),
 }
 
 
-def test_page(header: StoreHeader, fmt: str = "a4", *, reprint: bool = False,
-              void: bool = False) -> bytes:
+GROUP_FORMATS = {PrinterGroup.FORMS: "a4", PrinterGroup.RECEIPTS: "thermal",
+                 PrinterGroup.TAGS: "label"}
+
+
+def printer_test_page(header: StoreHeader, fmt: str = "a4", *, reprint: bool = False,
+              void: bool = False, printed_by: str = "") -> bytes:
     """The test page for one printer kind: ``a4``, ``a5``, ``thermal`` or ``label``."""
     cls, size = FORMATS[fmt]
     return cls(header, number=TEST_PAGE_NUMBER, reprint=reprint, void=void,
-               pagesize=size).generate()
+               pagesize=size, printed_by=printed_by).generate()
+
+
+@register("test-page", title=N_P("Printer test page"), group=PrinterGroup.FORMS)
+def render_test_page(ctx: ServiceContext, fmt: str, reprint: bool) -> Rendered:
+    """``print test-page a4|a5|thermal|label``: the number is the paper format."""
+    if fmt not in FORMATS:
+        raise NotFound(N_("Unknown test page format {value}: use one of {known}."),
+                       value=fmt, known=", ".join(FORMATS))
+    pdf = printer_test_page(store_header(ctx), fmt, reprint=reprint,
+                    printed_by=ctx.actor.display_name)
+    return Rendered(pdf, f"test-page-{fmt}.pdf")

@@ -1,0 +1,122 @@
+"""Printable kinds: "voucher", "item-receipt", … → how to render one numbered document.
+
+The module that owns a form registers its kind; the print path (preview dialog, ``main.py
+print KIND NUMBER``) only knows kinds by name::
+
+    from app.printing.registry import PrinterGroup, Rendered, register
+
+    @register("voucher", title=N_P("Service voucher"), group=PrinterGroup.FORMS)
+    def render_voucher(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+        voucher = dispatch_service.voucher_for_print(ctx, number)   # NotFound if unknown
+        pdf = VoucherDocument(store_header(ctx), voucher, reprint=reprint).generate()
+        return Rendered(pdf, f"voucher-{number}.pdf")
+
+Registration happens when the module is imported; :func:`load_all` imports every module
+of ``app.printing.documents`` (so a form there needs no other wiring). A renderer that keeps
+its own print count (and so its own audit event) registers with ``records_itself=True``;
+for the others the print path records each print through ``print_log_service``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from app.i18n import N_
+from app.services.errors import NotFound
+
+if TYPE_CHECKING:
+    from app.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
+DOCUMENT_PACKAGES = ("app.printing.documents",)
+
+
+class PrinterGroup(StrEnum):
+    """Which printer a document goes to; each PC remembers one printer per group."""
+
+    FORMS = "forms"  # A4/A5 laser: vouchers, reports, letters
+    RECEIPTS = "receipts"  # 80 mm thermal roll
+    TAGS = "tags"  # label printer: repair tags
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One rendered document: the PDF and the file name to suggest when saving it."""
+
+    pdf: bytes
+    filename: str
+
+
+Renderer = Callable[["ServiceContext", str, bool], Rendered]
+
+
+@dataclass(frozen=True)
+class PrintableKind:
+    name: str  # "voucher", "item-receipt", … (the CLI's KIND)
+    title: str  # English source ("Service voucher"), printed/shown translated
+    group: PrinterGroup
+    render: Renderer
+    records_itself: bool = False  # the renderer writes its own print event
+
+
+_kinds: dict[str, PrintableKind] = {}
+_loaded = False
+
+
+def register(name: str, *, title: str, group: PrinterGroup,
+             records_itself: bool = False) -> Callable[[Renderer], Renderer]:
+    """Decorator: make ``render(ctx, number, reprint) -> Rendered`` printable as ``name``."""
+
+    def decorate(render: Renderer) -> Renderer:
+        register_kind(PrintableKind(name, title, group, render, records_itself))
+        return render
+
+    return decorate
+
+
+def register_kind(kind: PrintableKind) -> None:
+    existing = _kinds.get(kind.name)
+    if existing is not None and existing.render is not kind.render:
+        raise ValueError(f"printable kind {kind.name!r} registered twice")
+    _kinds[kind.name] = kind
+
+
+def load_all() -> None:
+    """Import every form module once, so every kind is registered."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for package_name in DOCUMENT_PACKAGES:
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__, package_name + "."):
+            try:
+                importlib.import_module(info.name)
+            except Exception:  # one broken form must not take every other print down
+                log.exception("printable kinds in %s not loaded", info.name)
+
+
+def kinds() -> list[PrintableKind]:
+    load_all()
+    return sorted(_kinds.values(), key=lambda k: k.name)
+
+
+def get_kind(name: str) -> PrintableKind:
+    """The kind called ``name``; NotFound (with the known kinds) otherwise."""
+    load_all()
+    kind = _kinds.get(name)
+    if kind is None:
+        raise NotFound(N_("There is no printable document kind {kind}. Known kinds: {known}."),
+                       kind=name, known=", ".join(sorted(_kinds)))
+    return kind
+
+
+def render(ctx: ServiceContext, kind: str, number: str, *, reprint: bool) -> Rendered:
+    """Render document ``number`` of ``kind`` (the renderer raises NotFound for no such one)."""
+    return get_kind(kind).render(ctx, number, reprint)
