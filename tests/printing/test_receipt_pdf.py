@@ -62,3 +62,19 @@ def test_register_month_prints_as_a4_pages(clerk: ServiceContext, tmp_path: Path
         assert expected in text, expected
     pngs = pdf_png(pdf, tmp_path / "register.pdf", dpi=80)
     assert len(pngs) == 1
+
+
+def test_print_path_kinds_render_by_number(clerk: ServiceContext, tmp_path: Path) -> None:
+    from app.printing import registry
+    from app.services.errors import NotFound
+
+    job = walk_in(clerk)
+    receipt = registry.render(clerk, "item-receipt", job.receipt_number.lower(), reprint=False)
+    tag = registry.render(clerk, "repair-tag", job.receipt_number, reprint=True)
+    month = registry.render(clerk, "register-month", clerk.today().strftime("%Y-%m"),
+                            reprint=False)
+    assert receipt.filename == f"item-receipt-{job.receipt_number}.pdf"
+    assert "补打" in pdf_text(tag.pdf, tmp_path / "tag.pdf")
+    assert job.receipt_number in pdf_text(month.pdf, tmp_path / "month.pdf")
+    with pytest.raises(NotFound):
+        registry.render(clerk, "item-receipt", "R0000-0000", reprint=False)

@@ -16,9 +16,12 @@ from app.printing.documents.carry_in_common import (
 )
 from app.printing.flowables import Field, field_grid, para, signature_line
 from app.printing.formatting import fmt_date, fmt_datetime
+from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A5
-from app.printing.text import pt
+from app.printing.text import N_P, pt
+from app.services import carry_in_service
 from app.services.carry_in_dto import PrintPack
+from app.services.context import ServiceContext
 
 PAPERS = ("thermal", "a5")
 
@@ -95,9 +98,32 @@ class ItemReceiptA5(BaseDocument):
         return _story(self, self.pack, columns=4)
 
 
-def render_item_receipt(pack: PrintPack, paper: str = "thermal") -> bytes:
+def render_item_receipt(pack: PrintPack, paper: str = "thermal", *,
+                        reprint: bool = False) -> bytes:
     """The receipt as PDF bytes on ``thermal`` (80 mm roll) or ``a5`` paper."""
     if paper not in PAPERS:
         raise ValueError(paper)
     cls = ItemReceiptThermal if paper == "thermal" else ItemReceiptA5
-    return cls(pack).generate()
+    document = cls(pack)
+    document.reprint = document.reprint or reprint
+    return document.generate()
+
+
+def _by_number(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
+    job = carry_in_service.find_by_number(ctx, number)
+    pack = carry_in_service.prepare_print(ctx, job.receipt_id, document="item-receipt")
+    pdf = render_item_receipt(pack, paper, reprint=reprint)
+    return Rendered(pdf, f"item-receipt-{job.receipt_number}.pdf")
+
+
+@register("item-receipt", title=N_P("Customer item receipt"), group=PrinterGroup.RECEIPTS,
+          records_itself=True)
+def render_item_receipt_thermal(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    """``main.py print item-receipt R2611-0001``: the 80 mm receipt."""
+    return _by_number(ctx, number, reprint, "thermal")
+
+
+@register("item-receipt-a5", title=N_P("Customer item receipt (A5)"),
+          group=PrinterGroup.FORMS, records_itself=True)
+def render_item_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    return _by_number(ctx, number, reprint, "a5")

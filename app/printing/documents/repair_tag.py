@@ -11,9 +11,12 @@ from app.printing.base import LabelDocument
 from app.printing.documents.carry_in_common import header_of, item_text
 from app.printing.flowables import Field, QRCode, field_grid, para
 from app.printing.formatting import fmt_date
+from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import label_size
-from app.printing.text import pt
+from app.printing.text import N_P, pt
+from app.services import carry_in_service
 from app.services.carry_in_dto import PrintPack
+from app.services.context import ServiceContext
 
 
 class RepairTag(LabelDocument):
@@ -52,6 +55,17 @@ class RepairTag(LabelDocument):
         return [body]
 
 
-def render_repair_tag(pack: PrintPack) -> bytes:
+def render_repair_tag(pack: PrintPack, *, reprint: bool = False) -> bytes:
     """The tag as PDF bytes, on the label size the store configured (100 × 70 mm default)."""
-    return RepairTag(pack).generate()
+    document = RepairTag(pack)
+    document.reprint = document.reprint or reprint
+    return document.generate()
+
+
+@register("repair-tag", title=N_P("Repair card"), group=PrinterGroup.TAGS,
+          records_itself=True)
+def render_repair_tag_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    """``main.py print repair-tag J2611-0001`` (a receipt number finds the tag too)."""
+    job = carry_in_service.find_by_number(ctx, number)
+    pack = carry_in_service.prepare_print(ctx, job.receipt_id, document="repair-tag")
+    return Rendered(render_repair_tag(pack, reprint=reprint), f"repair-tag-{job.card_number}.pdf")
