@@ -1,0 +1,111 @@
+"""The expiry notice, survey card, complaint reminder and reply: rendered, read back, decoded."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.printing.documents.complaint_reminder import complaint_reminder_pdf
+from app.printing.documents.complaint_reply import complaint_reply_pdf
+from app.printing.documents.expiry_notice import expiry_notices_pdf
+from app.printing.documents.survey_card import survey_cards_pdf
+from app.services import complaint_service as complaints
+from app.services import contract_service as contracts
+from app.services import survey_service as surveys
+from tests.voice_helpers import at, completed_call, zhang
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+
+
+def _text(pdf: bytes, tmp_path: Path, name: str) -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(path), str(tmp_path / name)],
+                   check=True)
+    assert list(tmp_path.glob(f"{name}*.png"))
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    return "".join(out.split())  # pdftotext spaces CJK unevenly: compare without spaces
+
+
+def _has(text: str, expected: str) -> bool:
+    return "".join(expected.split()) in text
+
+
+def _contract(ctx, end):
+    customer_id, _, washer = zhang(ctx)
+    return contracts.create_contract(ctx, contracts.ContractInput(
+        customer_id, (washer,), date(2026, 1, 1), end, Decimal("680.00"), True, True, 2,
+        "含上门清洗保养"))
+
+
+def test_the_expiry_notice_prints_customer_items_end_date_and_terms(login, tmp_path):
+    boss = at(login("super"), date(2026, 11, 22))
+    c = _contract(boss, date(2026, 12, 31))
+    text = _text(expiry_notices_pdf(contracts.expiry_notices(boss, [c.id])), tmp_path, "notice")
+
+    for expected in ("保养到期通知书", "张伟", "市区人民路 12 号", c.number, "2026-12-31",
+                     "XQB80 小天鹅洗衣机", "2027-01-01 — 2027-12-31", "￥680.00",
+                     "每年上门保养 2 次", "续约条件"):
+        assert _has(text, expected), expected
+
+
+def test_a_month_of_notices_is_one_pdf_with_one_letter_each(login, tmp_path):
+    boss = at(login("super"), date(2026, 11, 22))
+    first, second = _contract(boss, date(2026, 12, 5)), _contract(boss, date(2026, 12, 20))
+    ids = [c.id for c in contracts.contracts_ending_in(boss, 2026, 12)]
+    text = _text(expiry_notices_pdf(contracts.expiry_notices(boss, ids)), tmp_path, "batch")
+    assert _has(text, first.number) and _has(text, second.number)
+    assert text.count("保养到期通知书") == 2
+    assert _has(text, "第1页/共2页") and _has(text, "第2页/共2页")
+
+
+def test_the_survey_card_has_the_four_items_levels_and_a_qr_code(clerk, tmp_path):
+    completed_call(clerk, item_id=zhang(clerk)[1])
+    card = surveys.issue_cards_for_day(clerk, clerk.today())[0]
+    docs = surveys.card_documents(clerk, [card.id])
+    pdf = survey_cards_pdf(docs)
+    text = _text(pdf, tmp_path, "card")
+
+    for expected in ("客户意见调查卡", "态度", "技术", "到达时间", "答应事情的办理", "很满意",
+                     "满意", "一般", "不满意", card.number, card.call_number, "李师傅",
+                     "建议或抱怨"):
+        assert _has(text, expected), expected
+    if shutil.which("zbarimg"):
+        png = sorted(tmp_path.glob("card*.png"))[0]
+        decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
+                                 text=True).stdout.strip()
+        assert decoded == f"SC:{card.number}:{card.call_number}"
+
+
+def _overdue(login):
+    clerk = login("clerk")
+    customer_id, aircon, _ = zhang(clerk)
+    c = complaints.open_complaint(at(clerk, date(2026, 11, 2)), complaints.ComplaintInput(
+        customer_id, "包装箱破损，外壳有划痕", "packaging", demand="更换新机", item_id=aircon))
+    return clerk, c
+
+
+def test_the_reminder_names_department_deadline_and_days_overdue(login, tmp_path):
+    clerk, c = _overdue(login)
+    doc = complaints.issue_reminder(at(clerk, date(2026, 11, 20)), c.id)
+    text = _text(complaint_reminder_pdf(doc), tmp_path, "reminder")
+    for expected in ("客户投诉催办单", "仓储配送部门", "2611-001", "2026-11-15", "逾期 5 天",
+                     "包装破损", "包装箱破损，外壳有划痕", "更换新机", "第 1 次"):
+        assert _has(text, expected), expected
+
+
+def test_the_reply_letter_tells_the_customer_what_was_done(login, tmp_path):
+    clerk, c = _overdue(login)
+    c = complaints.resolve_complaint(clerk, c.id, resolution="已为您更换同型号新机一台",
+                                     responsible="仓储配送部", told_via="letter",
+                                     expected_version=c.version)
+    text = _text(complaint_reply_pdf(complaints.reply_letter(clerk, c.id)), tmp_path, "reply")
+    for expected in ("客户投诉处理回复函", "尊敬的张伟：", "2611-001", "2026-11-02",
+                     "已为您更换同型号新机一台", "包装箱破损"):
+        assert _has(text, expected), expected
