@@ -39,6 +39,7 @@ class ReportLine:
     minutes: int
     outcome: str  # completed / taken_in / unfinished / internal
     fee_cents: int
+    kind: str = ""  # internal work: inspection / parts / tools / training / other
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,9 @@ def _internal_lines(session: Session, tech_ids: list[int],
     for work in session.scalars(select(InternalWork).where(
             InternalWork.day == day, InternalWork.technician_id.in_(tech_ids),
             InternalWork.voided.is_(False)).order_by(InternalWork.id)):
-        text = f"{work.kind}: {work.note}" if work.note else work.kind
         lines[work.technician_id].append(ReportLine(
-            Category.D.value, "", "", "", text, None, None, work.minutes, "internal", 0))
+            Category.D.value, "", "", "", work.note, None, None, work.minutes, "internal", 0,
+            work.kind))
     return lines
 
 

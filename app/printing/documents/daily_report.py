@@ -1,0 +1,162 @@
+"""Daily reports on A4: the technician's work report (技术员工作日报表) and the supervisor's
+report (服务主任日报表), from the same DTOs the screen shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from app.i18n import N_
+from app.printing.base import BaseDocument, StoreHeader
+from app.printing.flowables import list_table, para, signature_line
+from app.printing.formatting import cents_to_decimal, money
+from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.text import N_P, pt
+from app.services.context import ServiceContext
+from app.services.daily_report_service import (
+    CategoryTotal,
+    ReportLine,
+    SupervisorDailyReport,
+    TechnicianDailyReport,
+    supervisor_report,
+    technician_report,
+)
+from app.services.errors import NotFound
+
+CATEGORY_TEXT = {"A": N_P("A Paid service"), "B": N_P("B Contract service"),
+                 "C": N_P("C Free (warranty)"), "D": N_P("D Internal work")}
+
+
+def hours_text(minutes: int) -> str:
+    return pt("{h} h {m} min", h=minutes // 60, m=minutes % 60)
+
+
+def _totals_table(totals: tuple[CategoryTotal, ...], width: float, doc: BaseDocument) -> Flowable:
+    rows = [[pt(CATEGORY_TEXT[t.category]), str(t.jobs), str(t.minutes), hours_text(t.minutes)]
+            for t in totals]
+    rows.append([pt("Total"), str(sum(t.jobs for t in totals)),
+                 str(sum(t.minutes for t in totals)), hours_text(sum(t.minutes for t in totals))])
+    return list_table([pt("Category"), pt("Jobs"), pt("Minutes"), ""], rows,
+                      widths=[width * 0.4, width * 0.15, width * 0.15, width * 0.3], st=doc.st,
+                      numeric=(1, 2))
+
+
+def _work_text(line: ReportLine) -> str:
+    if not line.kind:
+        return line.description
+    return f"{pt(line.kind)}: {line.description}" if line.description else pt(line.kind)
+
+
+class TechnicianReportDocument(BaseDocument):
+    title = N_P("Technician's daily work report")
+    font_size = 9.0
+
+    def __init__(self, header: StoreHeader, report: TechnicianDailyReport, **kw: Any) -> None:
+        super().__init__(header, **kw)
+        self.report = report
+
+    def _lines(self) -> Flowable:
+        r, w = self.report, self.width
+        rows = [[ln.voucher_number, ln.call_number, ln.customer_name, ln.category,
+                 _work_text(ln),
+                 ln.started_at.astimezone(self.tz).strftime("%H:%M") if ln.started_at else "",
+                 ln.ended_at.astimezone(self.tz).strftime("%H:%M") if ln.ended_at else "",
+                 str(ln.minutes), pt(ln.outcome), money(cents_to_decimal(ln.fee_cents))]
+                for ln in r.lines]
+        widths = [0.11, 0.11, 0.1, 0.05, 0.24, 0.07, 0.07, 0.07, 0.08, 0.1]
+        return list_table([pt("Voucher"), pt("Call No."), pt("Customer"), pt("Category"),
+                           pt("Work"), pt("From"), pt("To"), pt("Minutes"), pt("Result"),
+                           pt("Fee")], rows, widths=[w * f for f in widths], st=self.st,
+                          numeric=(7, 9))
+
+    def story(self) -> list[Flowable]:
+        r = self.report
+        return [
+            para(f"{pt('Day: {day}', day=r.day.isoformat())}    "
+                 f"{pt('Technician: {name}', name=r.technician_name)}", self.st.body),
+            Spacer(1, 3 * mm), self._lines(), Spacer(1, 4 * mm),
+            para(pt("Totals by category"), self.st.subtitle),
+            _totals_table(r.totals, self.width * 0.7, self),
+            para(f"{pt('Fees collected')}: {money(cents_to_decimal(r.total_fee_cents))}",
+                 self.st.body),
+            Spacer(1, 8 * mm),
+            signature_line([pt("Technician"), pt("Service supervisor")], width=self.width,
+                           st=self.st),
+        ]
+
+
+class SupervisorReportDocument(BaseDocument):
+    title = N_P("Supervisor's daily report")
+    font_size = 9.5
+
+    def __init__(self, header: StoreHeader, report: SupervisorDailyReport, **kw: Any) -> None:
+        super().__init__(header, **kw)
+        self.report = report
+
+    def _team(self) -> Flowable:
+        r, w = self.report, self.width
+        rows = [[row.technician_name,
+                 *(f"{t.jobs} / {t.minutes}" for t in row.totals), str(row.total_minutes)]
+                for row in r.rows]
+        rows.append([pt("Total"), *(f"{t.jobs} / {t.minutes}" for t in r.totals),
+                     str(r.total_minutes)])
+        heads = [pt("Technician"), *(pt(CATEGORY_TEXT[t.category]) for t in r.totals),
+                 pt("Minutes")]
+        return list_table(heads, rows, widths=[w * 0.2] + [w * 0.16] * 4 + [w * 0.16],
+                          st=self.st, numeric=(1, 2, 3, 4, 5))
+
+    def _figures(self) -> Flowable:
+        r, w = self.report, self.width
+        labels = [pt("Calls received"), pt("Dispatched"), pt("Completed on site"),
+                  pt("Taken in"), pt("Left over"), pt("Deadlines missed")]
+        values = [r.calls_received, r.dispatched, r.completed, r.taken_in, r.left_over,
+                  r.deadlines_missed]
+        return list_table(labels, [[str(v) for v in values]], widths=[w / 6] * 6, st=self.st,
+                          numeric=tuple(range(6)))
+
+    def story(self) -> list[Flowable]:
+        r = self.report
+        signers = [pt("Service supervisor")] + ([pt("Manager (branch)")] if r.is_branch else [])
+        return [
+            para(pt("Day: {day}", day=r.day.isoformat()), self.st.body),
+            para(pt("Team by technician and category"), self.st.subtitle),
+            para(pt("Each cell: jobs / minutes"), self.st.small),
+            self._team(),
+            para(pt("Calls of the day"), self.st.subtitle),
+            self._figures(), Spacer(1, 10 * mm),
+            signature_line([*signers, pt("Date")], width=self.width, st=self.st),
+        ]
+
+
+def render_technician_report(header: StoreHeader, report: TechnicianDailyReport, *,
+                             printed_by: str = "") -> bytes:
+    return TechnicianReportDocument(header, report, printed_by=printed_by).generate()
+
+
+def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport, *,
+                             printed_by: str = "") -> bytes:
+    return SupervisorReportDocument(header, report, printed_by=printed_by).generate()
+
+
+@register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
+def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    """``2026-11-18`` prints the supervisor's report; ``2026-11-18/5`` technician 5's."""
+    from app.services.print_log_service import store_header
+
+    day_text, _, tech = number.partition("/")
+    try:
+        day = date.fromisoformat(day_text.strip())
+        tech_id = int(tech) if tech else None
+    except ValueError as exc:
+        raise NotFound(N_("No daily report {number}: use 2026-11-18 or 2026-11-18/5."),
+                       number=number) from exc
+    header, who = store_header(ctx), ctx.actor.display_name
+    if tech_id is not None:
+        report = technician_report(ctx, tech_id, day)
+        return Rendered(render_technician_report(header, report, printed_by=who),
+                        f"daily-report-{day}-{report.technician_name}.pdf")
+    return Rendered(render_supervisor_report(header, supervisor_report(ctx, day),
+                                             printed_by=who), f"daily-report-{day}.pdf")

@@ -1,0 +1,73 @@
+"""The service voucher (服务凭证) as printed: everything the technician carries to the customer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from app.i18n import N_
+from app.models.calls import Call
+from app.models.customers import Customer, Item
+from app.models.jobs import Job
+from app.models.staff import User
+from app.models.store import ProductModel, Zone
+from app.services.context import ServiceContext
+from app.services.errors import NotFound, PermissionDenied
+from app.services.permissions import Perm, allowed
+from app.services.warranty import warranty_status
+
+_MAY_PRINT = (Perm.DISPATCH, Perm.VISIT_RECORD, Perm.CALL_CLOSE)
+
+
+@dataclass(frozen=True)
+class VoucherDTO:
+    number: str
+    call_number: str
+    received_at: datetime
+    customer_name: str
+    address: str
+    phones: tuple[str, ...]  # in full: the technician must reach the customer
+    zone_name: str
+    item_label: str
+    serial: str
+    purchase_date: date | None
+    warranty_state: str  # in / out / unknown
+    warranty_last_day: date | None
+    category: str
+    fault: str
+    technician_name: str
+    dispatched_at: datetime
+    deadline_at: datetime
+
+
+def voucher_for_print(ctx: ServiceContext, number: str) -> VoucherDTO:
+    """The voucher ``number`` (e.g. V2611-0007) with its call, customer and item."""
+    if not any(allowed(ctx.actor, p) for p in _MAY_PRINT):
+        raise PermissionDenied(Perm.DISPATCH.value)
+    with ctx.read() as session:
+        job = session.scalar(select(Job).where(Job.number == number.strip().upper()))
+        if job is None:
+            raise NotFound(N_("No service voucher with the number {number}."), number=number)
+        call = session.get(Call, job.call_id)
+        assert call is not None
+        customer = session.get(Customer, call.customer_id)
+        assert customer is not None
+        tech = session.get(User, job.technician_id)
+        zone = session.get(Zone, call.zone_id) if call.zone_id else None
+        item = session.get(Item, call.item_id) if call.item_id else None
+        model = session.get(ProductModel, item.product_model_id) if item else None
+        label, serial, purchase, state, last = "", "", None, "unknown", None
+        if item is not None and model is not None:
+            status = warranty_status(item.purchase_date, model.warranty_months,
+                                     ctx.local(call.received_at).date(),
+                                     restarted=item.warranty_restart)
+            label, serial, purchase = f"{model.code} {model.name}", item.serial, \
+                item.purchase_date
+            state, last = status.state.value, status.last_day
+        return VoucherDTO(
+            job.number, call.number, call.received_at, customer.name, customer.address,
+            tuple(p.phone for p in customer.phones), zone.name if zone else "", label, serial,
+            purchase, state, last, job.category, call.fault,
+            tech.display_name if tech else "", job.dispatched_at, job.deadline_at)
