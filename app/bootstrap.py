@@ -14,7 +14,8 @@ from app.db.migrate import precheck_sqlite_file, upgrade
 from app.services.setup_service import ensure_defaults
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+def open_database(url: str | None = None, *, migrate: bool = True,
+                  defaults: bool = True) -> Database:
     """Open (and on first start create) the database, migrating it to the current schema."""
     install_audit_hook()
     resolved = config.database_url(url)
@@ -23,5 +24,6 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     db = Database(resolved)
     if migrate:
         upgrade(db, backup_dir=config.backup_dir())
-        ensure_defaults(db)
+        if defaults:
+            ensure_defaults(db)
     return db
