@@ -18,6 +18,7 @@ from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, Item
 from app.models.voice import Complaint, ComplaintReminder
+from app.printing.header import StoreHeader
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -25,7 +26,6 @@ from app.services.validation import check_version, clean_text, not_in_future
 from app.services.voice_common import (
     COMPLAINT_DEADLINE_DEFAULT,
     COMPLAINT_DEADLINE_KEY,
-    StoreHeader,
     first_phone,
     item_labels,
     setting_value,
@@ -348,6 +348,30 @@ def _open_one(session: Session, complaint_id: int, expected_version: int) -> Com
 def get_complaint(ctx: ServiceContext, complaint_id: int) -> ComplaintDTO:
     with ctx.read() as session:
         return complaint_dto(session, _get(session, complaint_id), ctx.today())
+
+
+def find_complaint(ctx: ServiceContext, number: str) -> ComplaintDTO:
+    with ctx.read() as session:
+        c = session.scalar(select(Complaint).where(Complaint.number == number.strip()))
+        if c is None:
+            raise NotFound(N_("No complaint with the number {number}."), number=number)
+        return complaint_dto(session, c, ctx.today())
+
+
+def last_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
+    """The latest reminder of a complaint, to print it again."""
+    with ctx.read() as session:
+        c = _get(session, complaint_id)
+        row = session.scalar(select(ComplaintReminder)
+                             .where(ComplaintReminder.complaint_id == c.id)
+                             .order_by(ComplaintReminder.id.desc()).limit(1))
+        if row is None:
+            raise NotFound(N_("No reminder was issued for this complaint."))
+        dto = complaint_dto(session, c, ctx.today())
+        by = user_names(session, {row.issued_by_id} if row.issued_by_id else set())
+        return ReminderDoc(store_header(session), dto, dto.reminders,
+                           ctx.local(row.issued_at).date(), row.days_overdue,
+                           by.get(row.issued_by_id or 0, ""))
 
 
 def list_complaints(ctx: ServiceContext, *, view: str = "open", after_id: int | None = None,

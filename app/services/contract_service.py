@@ -18,12 +18,12 @@ from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.contracts import ContractItem, MaintenanceContract
 from app.models.customers import Customer, Item
+from app.printing.header import StoreHeader
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 from app.services.voice_common import (
-    StoreHeader,
     add_months,
     cents_to_decimal,
     decimal_to_cents,
@@ -282,6 +282,15 @@ def list_contracts(ctx: ServiceContext, *, status: str | None = None,
             query = query.where(MaintenanceContract.id < after_id)
         rows = session.scalars(query.order_by(MaintenanceContract.id.desc()).limit(limit))
         return [contract_dto(session, c, ctx.today()) for c in rows]
+
+
+def find_contract(ctx: ServiceContext, number: str) -> ContractDTO:
+    with ctx.read() as session:
+        contract = session.scalar(select(MaintenanceContract).where(
+            MaintenanceContract.number == number.strip().upper()))
+        if contract is None:
+            raise NotFound(N_("No contract with the number {number}."), number=number)
+        return contract_dto(session, contract, ctx.today())
 
 
 def get_contract(ctx: ServiceContext, contract_id: int) -> ContractDTO:

@@ -109,3 +109,14 @@ def test_the_reply_letter_tells_the_customer_what_was_done(login, tmp_path):
     for expected in ("客户投诉处理回复函", "尊敬的张伟：", "2611-001", "2026-11-02",
                      "已为您更换同型号新机一台", "包装箱破损"):
         assert _has(text, expected), expected
+
+
+def test_the_four_kinds_are_printable_by_number(login):
+    from app.printing import registry
+
+    clerk, c = _overdue(login)
+    complaints.issue_reminder(at(clerk, date(2026, 11, 20)), c.id)
+    rendered = registry.render(clerk, "complaint-reminder", c.number, reprint=True)
+    assert rendered.pdf.startswith(b"%PDF") and c.number in rendered.filename
+    assert {"expiry-notice", "survey-card", "complaint-reminder", "complaint-reply"} <= {
+        k.name for k in registry.kinds()}

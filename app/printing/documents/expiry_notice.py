@@ -18,7 +18,10 @@ from app.printing.documents.voice_letter import (
 )
 from app.printing.flowables import Field, field_grid
 from app.printing.formatting import fmt_date, money
-from app.printing.text import pt
+from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.text import N_P, pt
+from app.services import contract_service
+from app.services.context import ServiceContext
 from app.services.contract_service import ExpiryNotice
 
 
@@ -93,3 +96,13 @@ def expiry_notices_pdf(notices: list[ExpiryNotice]) -> bytes:
     if len(notices) == 1:
         return ExpiryNoticeDocument(notices[0]).generate()
     return ExpiryNoticeBatch(notices).generate()
+
+
+@register("expiry-notice", title=N_P("Maintenance expiry notice"), group=PrinterGroup.FORMS,
+          records_itself=True)
+def render_expiry_notice(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    """``main.py print expiry-notice K2611-0001``."""
+    contract = contract_service.find_contract(ctx, number)
+    notices = contract_service.expiry_notices(ctx, [contract.id])
+    return Rendered(ExpiryNoticeDocument(notices[0], reprint=reprint).generate(),
+                    f"expiry-notice-{contract.number}.pdf")
