@@ -124,10 +124,9 @@ def _early_lang(argv: Sequence[str]) -> str:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Start the application window (Qt is imported only here)."""
-    from app import config
     from app.ui.app import run_gui as start
 
-    return int(start(config.database_url(args.db), args.lang) or 0)
+    return int(start(args.db, args.lang) or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,18 +18,20 @@ def run(dc: DemoContext) -> None:
     """Create the accounts of ``STAFF``; accounts that already exist are kept as they are."""
     maker = ServiceContext(dc.db, DEMO_ADMIN, tz=dc.tz, clock=lambda: dc.now)
     with dc.db.read() as session:
-        existing = {u.username: u for u in session.scalars(select(User))}
+        existing = {row.username: (row.id, row.display_name, Role(row.role)) for row in
+                    session.execute(select(User.id, User.username, User.display_name,
+                                           User.role))}
     for done, (username, name, role_value, password) in enumerate(STAFF, start=1):
         dc.check_cancel()
         role = Role(role_value)
-        user = existing.get(username)
-        if user is None:
+        known = existing.get(username)
+        if known is None:
             dto = auth_service.create_user(maker, username=username, display_name=name,
                                            role=role, password=password)
             user_id, name = dto.id, dto.display_name
             dc.add_count("users", 1)
         else:
-            user_id, name, role = user.id, user.display_name, Role(user.role)
+            user_id, name, role = known
         _remember(dc, username, user_id, name, role)
         dc.report(done, len(STAFF), username)
 
