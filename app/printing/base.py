@@ -117,7 +117,7 @@ class BaseDocument:
         qr = self.header_qr()
         if qr:
             right.append(QRCode(qr, self.header_qr_size))
-        right_w = max(self.header_qr_size, 45 * mm) if right else 0.0
+        right_w = min(max(self.header_qr_size, 45 * mm), self.width * 0.4) if right else 0.0
         table = Table([[left, right or ""]], colWidths=[self.width - right_w, right_w])
         table.setStyle(TS([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),

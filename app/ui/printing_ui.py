@@ -1,0 +1,95 @@
+"""Opening the print preview from any page: by kind and number, or for PDF bytes in hand.
+
+    from app.ui.printing_ui import preview_document
+    preview_document(self.session, self, "voucher", voucher.number)
+
+Both go through :class:`PrintPreviewDialog`, so every document has the same preview, the
+same remembered printers and the same record of prints on the audit trail.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from app.printing import registry
+from app.printing.registry import PrinterGroup, Rendered
+from app.printing.text import pt
+from app.services import print_log_service
+from app.services.context import ServiceContext
+from app.services.errors import UserError
+from app.ui.dialogs.print_preview_dialog import OutputCallback, PrintJob, PrintPreviewDialog
+from app.ui.errors import show_user_error
+from app.ui.session import AppSession
+from app.ui.settings_store import SettingsStore
+
+TEST_FORMATS = {PrinterGroup.FORMS: "a4", PrinterGroup.RECEIPTS: "thermal",
+                PrinterGroup.TAGS: "label"}
+
+
+def _recorder(ctx: ServiceContext, kind: str, number: str) -> OutputCallback:
+    def record(action: str, reprint: bool, detail: str) -> None:
+        print_log_service.record_print(
+            ctx, kind, number, reprint=reprint,
+            action=print_log_service.SAVE_ACTION if action == "save_pdf" else None,
+            detail=detail)
+
+    return record
+
+
+def _test_page(ctx: ServiceContext, group: PrinterGroup) -> Rendered:
+    return registry.render(ctx, "test-page", TEST_FORMATS[group], reprint=False)
+
+
+def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
+    """The print job of a numbered document: reprint if a copy left before, recorded."""
+    kind = registry.get_kind(kind_name)
+    own = kind.records_itself
+    reprint = not own and print_log_service.was_printed(ctx, kind.name, number)
+    return PrintJob(
+        title=f"{pt(kind.title)} {number}", group=kind.group,
+        render=lambda again: kind.render(ctx, number, again), reprint=reprint,
+        on_output=None if own else _recorder(ctx, kind.name, number),
+        rerender_after_output=not own)
+
+
+def preview_document(session: AppSession, parent: QWidget | None, kind: str, number: str, *,
+                     settings: SettingsStore | None = None) -> PrintPreviewDialog | None:
+    """Open the preview of document ``number`` of ``kind`` (non-modal); None on a UserError."""
+    ctx = session.ctx
+    try:
+        job = document_job(ctx, kind, number)
+        dialog = PrintPreviewDialog(job, parent, settings=settings,
+                                    test_page=lambda: _test_page(ctx, job.group))
+    except UserError as err:
+        show_user_error(err, {}, parent=parent)
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
+
+
+def preview_pdf(parent: QWidget | None, rendered: Rendered, *, title: str,
+                group: PrinterGroup = PrinterGroup.FORMS, on_output: OutputCallback | None = None,
+                settings: SettingsStore | None = None) -> PrintPreviewDialog:
+    """Preview PDF bytes made elsewhere (a report on screen); ``on_output`` records copies."""
+    dialog = PrintPreviewDialog(
+        PrintJob(title=title, group=group, render=lambda _reprint: rendered,
+                 on_output=on_output, rerender_after_output=False),
+        parent, settings=settings)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
+
+
+def preview_test_page(session: AppSession, parent: QWidget | None, group: PrinterGroup, *,
+                      settings: SettingsStore | None = None) -> PrintPreviewDialog:
+    """The printer test page (打印测试页) for a group's printer: helps set up a new PC."""
+    ctx = session.ctx
+    title = QCoreApplication.translate("Printing", "Printer test page")
+    dialog = PrintPreviewDialog(
+        PrintJob(title=title, group=group, render=lambda _r: _test_page(ctx, group),
+                 rerender_after_output=False), parent, settings=settings)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
