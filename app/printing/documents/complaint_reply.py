@@ -40,12 +40,12 @@ class ComplaintReplyDocument(BaseDocument):
             Spacer(1, 3 * mm),
             field_grid([
                 Field(pt("Complaint No."), c.number),
-                Field(pt("Kind"), kind_text(c.kind)),
+                Field(pt("Kind of complaint"), kind_text(c.kind)),
                 Field(pt("Item"), c.item_label or "—", wide=True),
                 Field(pt("What happened"), c.description, wide=True),
                 Field(pt("Your demand"), c.demand or "—", wide=True),
                 Field(pt("What we did"), c.resolution, wide=True),
-                Field(pt("Outcome"), c.outcome or c.resolution, wide=True),
+                Field(pt("Final outcome"), c.outcome or c.resolution, wide=True),
             ], width=self.width, st=self.st),
             *body(self, [pt("If you are not satisfied with this outcome, please call us: "
                             "your complaint will be taken up again at once."),

@@ -21,7 +21,8 @@ from app.services.survey_service import SurveyCardDoc
 
 ITEM_LABELS = (N_P("Attitude"), N_P("Skill"), N_P("Arrival time"),
                N_P("Follow-through on promises"))
-LEVEL_LABELS = (N_P("Very satisfied"), N_P("Satisfied"), N_P("Fair"), N_P("Unsatisfied"))
+LEVEL_LABELS = (N_P("Very satisfied"), N_P("Satisfied"), N_P("Fair rating"),
+                N_P("Unsatisfied"))
 BOX = "□"
 
 

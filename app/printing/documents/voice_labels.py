@@ -10,7 +10,7 @@ KINDS = {
     "packaging": N_P("Damaged packaging"),
     "attitude": N_P("Staff attitude"),
     "service": N_P("After-sales service"),
-    "other": N_P("Other"),
+    "other": N_P("Other complaint"),
 }
 DEPARTMENTS = {
     "quality_inspection": N_P("Quality inspection / manufacturer"),
@@ -18,7 +18,7 @@ DEPARTMENTS = {
     "sales": N_P("Sales department"),
     "service": N_P("Service department"),
 }
-SEVERITIES = {"ordinary": N_P("Ordinary"), "serious": N_P("Serious")}
+SEVERITIES = {"ordinary": N_P("Ordinary case"), "serious": N_P("Serious case")}
 TOLD = {"letter": N_P("In writing"), "phone": N_P("By phone")}
 
 
