@@ -148,6 +148,8 @@ def update_customer(ctx: ServiceContext, customer_id: int, data: CustomerInput, 
         customer.name, customer.address, customer.zone_id = data.name, data.address, data.zone_id
         customer.kind, customer.notes = data.kind.value, data.notes
         _replace_phones(customer, phones)
+        # A phone-only change must bump the file's version too: forms opened before it are stale.
+        customer.updated_at = ctx.now()
         session.flush()
         _refresh_call_search(session, customer_id)
         return customer_dto(session, customer, ctx.today())
