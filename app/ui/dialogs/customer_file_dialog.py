@@ -34,14 +34,19 @@ from app.ui.widgets.item_fields import ItemFieldsWidget
 
 _CTX = "CustomerFileDialog"
 ITEM_COLUMNS = (
-    QT_TRANSLATE_NOOP(_CTX, "Model"), QT_TRANSLATE_NOOP(_CTX, "Serial no."),
-    QT_TRANSLATE_NOOP(_CTX, "Purchased"), QT_TRANSLATE_NOOP(_CTX, "Invoice no."),
-    QT_TRANSLATE_NOOP(_CTX, "Warranty"), QT_TRANSLATE_NOOP(_CTX, "Last covered day"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Model"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Serial no."),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Purchased"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Invoice no."),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Warranty"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Last covered day"),
 )
 CALL_COLUMNS = (
-    QT_TRANSLATE_NOOP(_CTX, "No."), QT_TRANSLATE_NOOP(_CTX, "Received"),
-    QT_TRANSLATE_NOOP(_CTX, "Fault"), QT_TRANSLATE_NOOP(_CTX, "Category"),
-    QT_TRANSLATE_NOOP(_CTX, "Status"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "No."),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Received"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Fault"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Category"),
+    QT_TRANSLATE_NOOP("CustomerFileDialog", "Status"),
 )
 
 

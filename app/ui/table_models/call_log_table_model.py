@@ -38,14 +38,14 @@ class CallLogTableModel(QAbstractTableModel):
     COL_NUMBER, COL_TIME, COL_CUSTOMER, COL_PHONE, COL_ITEM, COL_FAULT, COL_CATEGORY, \
         COL_STATUS = range(8)
     HEADERS = (
-        QT_TRANSLATE_NOOP(_CTX, "No."),
-        QT_TRANSLATE_NOOP(_CTX, "Received"),
-        QT_TRANSLATE_NOOP(_CTX, "Customer"),
-        QT_TRANSLATE_NOOP(_CTX, "Phone"),
-        QT_TRANSLATE_NOOP(_CTX, "Item"),
-        QT_TRANSLATE_NOOP(_CTX, "Fault"),
-        QT_TRANSLATE_NOOP(_CTX, "Category"),
-        QT_TRANSLATE_NOOP(_CTX, "Status"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "No."),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Received"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Customer"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Phone"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Item"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Fault"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Category"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Status"),
     )
     CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
