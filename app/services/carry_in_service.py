@@ -4,6 +4,7 @@ receipt number, return it (receipt taken back and voided) or return it on an ide
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -16,7 +17,7 @@ from app.i18n import N_
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard
 from app.models.customers import Customer, Item
-from app.models.enums import CallStatus, Channel
+from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel
@@ -310,3 +311,24 @@ def prepare_print(ctx: ServiceContext, receipt_id: int, *, document: str) -> Pri
         return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
                          str(setting(session, "store.terms") or ""), count, ctx.now(),
                          ctx.actor.display_name, _tag_size(session))
+
+
+@dataclass(frozen=True)
+class StaffChoice:
+    id: int
+    name: str
+
+
+def technicians(ctx: ServiceContext) -> list[StaffChoice]:
+    """Who can take an item in and repair it: active technicians, then supervisors."""
+    roles = (Role.TECHNICIAN.value, Role.SUPERVISOR.value)
+    with ctx.read() as session:
+        rows = session.execute(select(User.id, User.display_name, User.role)
+                               .where(User.active.is_(True), User.role.in_(roles)))
+        ordered = sorted(rows, key=lambda r: (roles.index(r.role), r.display_name))
+        return [StaffChoice(r.id, r.display_name) for r in ordered]
+
+
+def looks_like_number(text: str) -> bool:
+    """A receipt (R2611-0001) or repair card (J2611-0001) number, as a scanner types it."""
+    return re.fullmatch(r"[RJ]\d{4}-\d{4,}", normalise_number(text)) is not None

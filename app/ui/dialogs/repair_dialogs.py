@@ -1,0 +1,177 @@
+"""Repair card dialogs: a work entry (time and parts) and the supervisor's inspection (验讫)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import parts_service, repair_service
+from app.services.carry_in_dto import CarryInDTO
+from app.services.errors import UserError
+from app.services.permissions import Perm
+from app.services.repair_service import PartQty, WorkInput
+from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.session import AppSession
+
+
+def message_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("message")
+    label.setStyleSheet("color: #B00020;")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def save_buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class WorkEntryDialog(QDialog):
+    """Minutes worked, a note, and parts replaced (part + quantity, added to a list)."""
+
+    def __init__(self, session: AppSession, job: CarryInDTO,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Work on {card}").format(card=job.card_number))
+        self._session, self._job = session, job
+        self.carried_in: CarryInDTO | None = None
+        self.parts: list[PartQty] = []
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setObjectName("minutes")
+        self.minutes_spin.setRange(0, 24 * 60)
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("note")
+        self.part_combo = QComboBox()
+        self.part_combo.setObjectName("part")
+        for part in parts_service.list_parts(session.ctx, limit=5000):
+            self.part_combo.addItem(self.tr("{label} (in stock {n})").format(
+                label=part.label, n=part.stock_on_hand), part.id)
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setObjectName("quantity")
+        self.quantity_spin.setRange(1, 999)
+        self.add_part_button = QPushButton(self.tr("&Add part"))
+        self.add_part_button.setObjectName("add_part")
+        self.add_part_button.setAutoDefault(False)
+        self.add_part_button.clicked.connect(self.add_part)
+        self.parts_list = QListWidget()
+        self.parts_list.setObjectName("parts_list")
+        self.override_check = QCheckBox(self.tr("Supervisor override: allow stock below zero"))
+        self.override_check.setObjectName("override")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setPlaceholderText(self.tr("Reason for the override"))
+        may = session.may(Perm.STOCK_OVERRIDE)
+        self.override_check.setVisible(may)
+        self.reason_edit.setVisible(may)
+        self.message = message_label()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        part_row = QHBoxLayout()
+        part_row.addWidget(self.part_combo, 1)
+        part_row.addWidget(self.quantity_spin)
+        part_row.addWidget(self.add_part_button)
+        form = QFormLayout()
+        form.addRow(self.tr("&Time spent"), self.minutes_spin)
+        form.addRow(self.tr("&Note"), self.note_edit)
+        form.addRow(self.tr("&Parts replaced"), part_row)
+        form.addRow("", self.parts_list)
+        form.addRow("", self.override_check)
+        form.addRow("", self.reason_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save_buttons(self))
+        self.minutes_spin.setFocus()
+        self.minutes_spin.selectAll()
+
+    def add_part(self) -> None:
+        part_id = self.part_combo.currentData()
+        if part_id is None:
+            return
+        self.parts.append(PartQty(int(part_id), self.quantity_spin.value()))
+        self.parts_list.addItem(f"{self.part_combo.currentText()} × {self.quantity_spin.value()}")
+        self.quantity_spin.setValue(1)
+        self.part_combo.setFocus()
+
+    def work_input(self) -> WorkInput:
+        minutes = self.minutes_spin.value() or None
+        return WorkInput(minutes=minutes, note=self.note_edit.text(), parts=tuple(self.parts),
+                         stock_override=self.override_check.isChecked(),
+                         override_reason=self.reason_edit.text())
+
+    def fields(self) -> dict[str, QWidget]:
+        return {"minutes": self.minutes_spin, "note": self.note_edit,
+                "quantity": self.quantity_spin, "reason": self.reason_edit}
+
+    def accept(self) -> None:
+        clear_field_errors(self.fields())
+        try:
+            self.carried_in = repair_service.add_work(
+                self._session.ctx, self._job.card_id, self.work_input(),
+                expected_version=self._job.card_version)
+        except UserError as err:
+            show_user_error(err, self.fields(), message_label=self.message)
+            return
+        super().accept()
+
+
+class InspectionDialog(QDialog):
+    """验讫: passed, or failed back to repair with a note (the note is required then)."""
+
+    def __init__(self, session: AppSession, job: CarryInDTO,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inspect {card}").format(card=job.card_number))
+        self._session, self._job = session, job
+        self.carried_in: CarryInDTO | None = None
+        self.pass_radio = QRadioButton(self.tr("&Passed"))
+        self.pass_radio.setObjectName("passed")
+        self.fail_radio = QRadioButton(self.tr("&Failed: back to repair"))
+        self.fail_radio.setObjectName("failed")
+        self.pass_radio.setChecked(True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("note")
+        self.message = message_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Result"), self.pass_radio)
+        form.addRow("", self.fail_radio)
+        form.addRow(self.tr("&Note"), self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{job.card_number}  {job.customer_name}  {job.item_label}"))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save_buttons(self))
+        self.pass_radio.setFocus()
+
+    def accept(self) -> None:
+        fields: dict[str, QWidget] = {"note": self.note_edit, "card": self.pass_radio}
+        clear_field_errors(fields)
+        try:
+            self.carried_in = repair_service.inspect(
+                self._session.ctx, self._job.card_id, passed=self.pass_radio.isChecked(),
+                note=self.note_edit.text(), expected_version=self._job.card_version)
+        except UserError as err:
+            show_user_error(err, fields, message_label=self.message)
+            return
+        super().accept()

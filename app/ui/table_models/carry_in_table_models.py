@@ -1,0 +1,261 @@
+"""Carry-in lists as lazy tables: items in the store (repair cards), the goods register
+(keyset pages), the parts catalogue (keyset pages by part number)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.printing.formatting import money
+from app.services import parts_service, register_service, repair_service
+from app.services.context import ServiceContext
+from app.services.parts_service import PartDTO
+from app.services.register_service import RegisterFilter, RegisterRow
+from app.services.repair_service import CardRow
+from app.ui.session import AppSession
+from app.ui.theme import status_background, status_foreground
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+_CTX = "CarryInTables"
+
+CARD_STATUS = {
+    "in_repair": QT_TRANSLATE_NOOP(_CTX, "In repair"),
+    "failed": QT_TRANSLATE_NOOP(_CTX, "Failed inspection"),
+    "passed": QT_TRANSLATE_NOOP(_CTX, "Passed inspection"),
+    "returned": QT_TRANSLATE_NOOP(_CTX, "Returned"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def card_status_text(status: str) -> str:
+    return tr(CARD_STATUS.get(status, status))
+
+
+def _local(ctx: ServiceContext, moment: datetime | None) -> str:
+    return ctx.local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows of one DTO type; subclasses give headers, cells, and how to load pages."""
+
+    HEADERS: tuple[str, ...] = ()
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    PAGE_SIZE = 100
+
+    def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
+                 *, load: bool = True) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._rows: list[Row] = []
+        self._more = False
+        if load:
+            self.refresh()
+
+    def ctx(self) -> ServiceContext:
+        return self._source.ctx if isinstance(self._source, AppSession) else self._source
+
+    # ---- loading, overridden ----------------------------------------------------------
+    def first_page(self) -> tuple[Sequence[Row], bool]:
+        raise NotImplementedError
+
+    def next_page(self) -> tuple[Sequence[Row], bool]:
+        return [], False
+
+    def cell(self, row: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def row_id(self, row: Row) -> int:
+        raise NotImplementedError
+
+    def colour_key(self, row: Row) -> str | None:
+        return None
+
+    # ---- Qt -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        rows, more = self.first_page()
+        self.beginResetModel()
+        self._rows, self._more = list(rows), more
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        rows, more = self.next_page()
+        self._more = more
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        if role == self.ID_ROLE:
+            return self.row_id(row)
+        key = self.colour_key(row)
+        if key and role == Qt.ItemDataRole.BackgroundRole:
+            return status_background(key)
+        if key and role == Qt.ItemDataRole.ForegroundRole:
+            return status_foreground(key)
+        return None
+
+    def row_at(self, index: int) -> Row | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+
+class CardsTableModel(RowsTableModel[CardRow]):
+    """Items in the store with their repair card, earliest promise first; late ones red."""
+
+    HEADERS = (QT_TRANSLATE_NOOP(_CTX, "Receipt No."), QT_TRANSLATE_NOOP(_CTX, "Card No."),
+               QT_TRANSLATE_NOOP(_CTX, "Customer"), QT_TRANSLATE_NOOP(_CTX, "Item"),
+               QT_TRANSLATE_NOOP(_CTX, "Technician"), QT_TRANSLATE_NOOP(_CTX, "Promised"),
+               QT_TRANSLATE_NOOP(_CTX, "Days late"), QT_TRANSLATE_NOOP(_CTX, "Status"))
+
+    def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
+                 *, late_only: bool = False, load: bool = True) -> None:
+        self.late_only = late_only
+        super().__init__(source, parent, load=load)
+
+    def first_page(self) -> tuple[Sequence[CardRow], bool]:
+        if self.late_only:
+            return repair_service.late_repairs(self.ctx()), False
+        return repair_service.open_cards(self.ctx()), False
+
+    def cell(self, row: CardRow, column: int) -> str:
+        values = (row.receipt_number, row.card_number, row.customer_name, row.item_label,
+                  row.technician_name, row.promised_date.isoformat(),
+                  str(row.days_late) if row.days_late else "", card_status_text(row.card_status))
+        return values[column]
+
+    def row_id(self, row: CardRow) -> int:
+        return row.receipt_id
+
+    def colour_key(self, row: CardRow) -> str | None:
+        if row.days_late:
+            return "overdue"
+        return "ok" if row.card_status == "passed" else None
+
+
+class RegisterTableModel(RowsTableModel[RegisterRow]):
+    """The goods in/out book, newest line first, 100 lines a page."""
+
+    HEADERS = (QT_TRANSLATE_NOOP(_CTX, "Date in"), QT_TRANSLATE_NOOP(_CTX, "Receipt No."),
+               QT_TRANSLATE_NOOP(_CTX, "Customer"), QT_TRANSLATE_NOOP(_CTX, "Item"),
+               QT_TRANSLATE_NOOP(_CTX, "Accessories"), QT_TRANSLATE_NOOP(_CTX, "Taken in by"),
+               QT_TRANSLATE_NOOP(_CTX, "Promised"), QT_TRANSLATE_NOOP(_CTX, "Date out"),
+               QT_TRANSLATE_NOOP(_CTX, "Returned to"), QT_TRANSLATE_NOOP(_CTX, "Returned by"),
+               QT_TRANSLATE_NOOP(_CTX, "Remark"))
+
+    def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
+                 *, flt: RegisterFilter | None = None, load: bool = True) -> None:
+        self.filter = flt or RegisterFilter()
+        self._cursor: tuple[datetime, int] | None = None
+        super().__init__(source, parent, load=load)
+
+    def set_filter(self, flt: RegisterFilter) -> None:
+        self.filter = flt
+        self.refresh()
+
+    def _page(self, after: tuple[datetime, int] | None) -> tuple[Sequence[RegisterRow], bool]:
+        page = register_service.list_register(self.ctx(), self.filter, after=after,
+                                              limit=self.PAGE_SIZE)
+        self._cursor = page.next_cursor
+        return page.rows, page.next_cursor is not None
+
+    def first_page(self) -> tuple[Sequence[RegisterRow], bool]:
+        return self._page(None)
+
+    def next_page(self) -> tuple[Sequence[RegisterRow], bool]:
+        return self._page(self._cursor)
+
+    def cell(self, row: RegisterRow, column: int) -> str:
+        ctx = self.ctx()
+        values = (_local(ctx, row.date_in), row.receipt_number, row.customer_name,
+                  row.item_label, row.accessories_text, row.taken_in_by,
+                  row.promised_date.isoformat(), _local(ctx, row.date_out), row.returned_to,
+                  row.returned_by, row.remark)
+        return values[column]
+
+    def row_id(self, row: RegisterRow) -> int:
+        return row.id
+
+    def colour_key(self, row: RegisterRow) -> str | None:
+        if row.date_out is not None:
+            return "closed"
+        return "overdue" if row.days_late(self.ctx().today()) else "taken_in"
+
+
+class PartsTableModel(RowsTableModel[PartDTO]):
+    """The parts catalogue by part number; parts at or below the reorder level in red."""
+
+    HEADERS = (QT_TRANSLATE_NOOP(_CTX, "Part No."), QT_TRANSLATE_NOOP(_CTX, "Name"),
+               QT_TRANSLATE_NOOP(_CTX, "Unit"), QT_TRANSLATE_NOOP(_CTX, "Unit price"),
+               QT_TRANSLATE_NOOP(_CTX, "In stock"), QT_TRANSLATE_NOOP(_CTX, "Reorder level"))
+    PAGE_SIZE = 200
+
+    def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
+                 *, search: str = "", low_only: bool = False, load: bool = True) -> None:
+        self.search, self.low_only = search, low_only
+        super().__init__(source, parent, load=load)
+
+    def _page(self, after: str | None) -> tuple[Sequence[PartDTO], bool]:
+        rows = parts_service.list_parts(self.ctx(), search=self.search, low_only=self.low_only,
+                                        after=after, limit=self.PAGE_SIZE + 1)
+        return rows[:self.PAGE_SIZE], len(rows) > self.PAGE_SIZE
+
+    def first_page(self) -> tuple[Sequence[PartDTO], bool]:
+        return self._page(None)
+
+    def next_page(self) -> tuple[Sequence[PartDTO], bool]:
+        return self._page(self._rows[-1].number if self._rows else None)
+
+    def cell(self, row: PartDTO, column: int) -> str:
+        values = (row.number, row.name, row.unit, money(row.unit_price_cents),
+                  str(row.stock_on_hand), str(row.reorder_level))
+        return values[column]
+
+    def row_id(self, row: PartDTO) -> int:
+        return row.id
+
+    def colour_key(self, row: PartDTO) -> str | None:
+        return "overdue" if row.low else None
+
+

@@ -1,0 +1,213 @@
+"""The carry-in path by keyboard: walk-in take-in with receipt, work with parts, failed and
+passed inspection, return by scanning the receipt number; the lost-receipt path; bad input."""
+
+from __future__ import annotations
+
+import subprocess
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models.carry_in import ItemReceipt, RegisterEntry
+from app.services import carry_in_service, parts_service, repair_service
+from app.services.repair_service import WorkInput
+from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
+from app.ui.session import AppSession
+from tests.ui.carry_in_support import activate, capture_prints, drive, enter, key, retype
+from tests.ui.helpers import type_text
+from tests.unit.carry_in_fixtures import stocked_part, walk_in
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def page(qtbot, db, login):
+    session = AppSession(db, login("clerk"))
+    widget = CarryInPage(session)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _register_row(db) -> SimpleNamespace:
+    with db.read() as s:
+        return SimpleNamespace(**s.execute(select(RegisterEntry.__table__)).mappings().one())
+
+
+def _walk_in_dialog(qtbot):
+    def fill(dialog) -> None:
+        qtbot.keyClicks(dialog.picker.lookup, "13900001111")
+        enter(qtbot, dialog.picker.lookup)  # no match → new customer, phone carried over
+        type_text(dialog.customer_fields.name_edit, "刘洋")
+        dialog.item_combo.setFocus()
+        dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
+        item = dialog.item_fields
+        item.model_combo.setCurrentIndex(item.model_combo.findText("XQB80", Qt.MatchFlag.MatchStartsWith))
+        qtbot.keyClicks(item.serial_edit, "XTE-9001")
+        type_text(dialog.fault_edit, "不脱水，有异响")
+        fields = dialog.take_in_fields
+        key(qtbot, fields.checks["power_cord"], Qt.Key.Key_Space)
+        key(qtbot, fields.checks["manual"], Qt.Key.Key_Space)
+        type_text(fields.other_edit, "进水管一根")
+        type_text(fields.condition_edit, "外壳左侧划痕")
+        enter(qtbot, fields.condition_edit)
+    return fill
+
+
+def _work(qtbot, minutes: str, quantity: str | None):
+    def fill(dialog) -> None:
+        retype(qtbot, dialog.minutes_spin, minutes)
+        type_text(dialog.note_edit, "更换排水泵")
+        if quantity is not None:
+            retype(qtbot, dialog.quantity_spin, quantity)
+            activate(qtbot, dialog.add_part_button)
+        enter(qtbot, dialog.note_edit)
+    return fill
+
+
+def _inspect(qtbot, passed: bool, note: str = ""):
+    def fill(dialog) -> None:
+        key(qtbot, dialog.pass_radio if passed else dialog.fail_radio, Qt.Key.Key_Space)
+        if note:
+            type_text(dialog.note_edit, note)
+        enter(qtbot, dialog.note_edit)
+    return fill
+
+
+def _return(qtbot, *, signed: bool = True, identity: tuple[str, str] | None = None):
+    def fill(dialog) -> None:
+        if identity is not None:
+            qtbot.keyClicks(dialog.id_digits_edit, identity[0])
+            qtbot.keyClicks(dialog.phone_edit, identity[1])
+        if signed:
+            key(qtbot, dialog.signed_check, Qt.Key.Key_Space)
+        enter(qtbot, dialog.collected_edit)
+    return fill
+
+
+def test_whole_carry_in_path_by_keyboard(qtbot, page, db, login, tmp_path):
+    boss, tech, clerk = login("super"), login("tech"), page.session.ctx
+    part = stocked_part(boss, stock=5)
+    # given a walk-in customer: one screen registers the call and takes the item in
+    drive(page, qtbot, _walk_in_dialog(qtbot))
+    activate(qtbot, page.buttons["walk_in"])
+    job = page.job
+    assert job is not None and job.receipt_number.startswith("R")
+    assert job.accessories == ("电源线", "说明书") and job.condition == "外壳左侧划痕"
+    assert page.model.rowCount() == 1 and job.receipt_number in page.detail.toPlainText()
+    # and the receipt and the tag print
+    printed = capture_prints(page)
+    activate(qtbot, page.buttons["print_receipt"])
+    activate(qtbot, page.buttons["print_tag"])
+    assert [k for k, _ in printed] == ["item-receipt", "repair-tag"]
+    (tmp_path / "r.pdf").write_bytes(printed[0][1])
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    assert job.receipt_number in text and "客户商品领取收据" in text
+    # when the technician records 45 minutes and two pumps: stock drops by two
+    page.session.set_context(tech)
+    drive(page, qtbot, _work(qtbot, "45", "2"))
+    activate(qtbot, page.buttons["add_work"])
+    assert page.job.total_minutes == 45 and page.job.parts_cents == 7100
+    assert parts_service.get_part(boss, part.id).stock_on_hand == 3
+    # and the supervisor fails the inspection, the clerk cannot return it
+    page.session.set_context(boss)
+    drive(page, qtbot, _inspect(qtbot, passed=False, note="仍有异响"))
+    activate(qtbot, page.buttons["inspect"])
+    assert page.job.card_status == "failed"
+    page.session.set_context(clerk)
+    dialogs = drive(page, qtbot, _return(qtbot))
+    activate(qtbot, page.buttons["return"])
+    assert "inspection" in dialogs[0].message.text() or "验" in dialogs[0].message.text()
+    assert page.job.receipt_status == "held"
+    # then more work, a passed inspection
+    page.session.set_context(tech)
+    drive(page, qtbot, _work(qtbot, "20", None))
+    activate(qtbot, page.buttons["add_work"])
+    page.session.set_context(boss)
+    drive(page, qtbot, _inspect(qtbot, passed=True))
+    activate(qtbot, page.buttons["inspect"])
+    assert page.job.card_status == "passed"
+    # and the customer comes back: the clerk scans the receipt (number + Enter)
+    page.session.set_context(clerk)
+    page.show_job(None)
+    qtbot.keyClicks(page.number_edit, job.receipt_number)
+    enter(qtbot, page.number_edit)
+    assert page.job is not None and page.job.receipt_id == job.receipt_id
+    drive(page, qtbot, _return(qtbot))
+    activate(qtbot, page.buttons["return"])
+    # then the receipt is voided, the register line complete, the item gone from the list
+    assert page.job.receipt_status == "taken_back" and page.model.rowCount() == 0
+    entry = _register_row(db)
+    assert entry.date_out is not None and entry.returned_to == "刘洋"
+    assert entry.returned_by == "王小丽" and entry.taken_in_by == "李师傅"
+    with db.read() as s:
+        assert s.get(ItemReceipt, job.receipt_id).voided_at is not None
+    assert not page.buttons["return"].isEnabled()
+
+
+def _ready_for_return(login) -> int:
+    clerk, tech, boss = login("clerk"), login("tech"), login("super")
+    job = walk_in(clerk)
+    job = repair_service.add_work(tech, job.card_id, WorkInput(minutes=30),
+                                  expected_version=job.card_version)
+    job = repair_service.inspect(boss, job.card_id, passed=True,
+                                 expected_version=job.card_version)
+    return job.receipt_id
+
+
+def test_lost_receipt_path_records_identity_check(qtbot, page, db, login):
+    receipt_id = _ready_for_return(login)
+    number = carry_in_service.get_carry_in(page.session.ctx, receipt_id).receipt_number
+    qtbot.keyClicks(page.number_edit, number)
+    enter(qtbot, page.number_edit)
+    # a wrong phone is refused at the phone field
+    dialogs = drive(page, qtbot, _return(qtbot, identity=("1234", "13900009999")))
+    activate(qtbot, page.buttons["return_lost"])
+    assert dialogs[0].message.isVisible() and page.job.receipt_status == "held"
+    drive(page, qtbot, _return(qtbot, identity=("1234", "13900001111")))
+    activate(qtbot, page.buttons["return_lost"])
+    assert page.job.receipt_status == "lost"
+    assert page.job.returned is not None and page.job.returned.id_last_digits == "1234"
+    assert _register_row(db).date_out is not None
+
+
+def test_unknown_number_and_unsigned_return_change_nothing(qtbot, page, db, login):
+    receipt_id = _ready_for_return(login)
+    qtbot.keyClicks(page.number_edit, "R9912-9999")
+    enter(qtbot, page.number_edit)
+    assert page.job is None and "R9912-9999" in page.message.text()
+    number = carry_in_service.get_carry_in(page.session.ctx, receipt_id).receipt_number
+    page.number_edit.clear()
+    qtbot.keyClicks(page.number_edit, number.lower())
+    enter(qtbot, page.number_edit)
+    dialogs = drive(page, qtbot, _return(qtbot, signed=False))
+    activate(qtbot, page.buttons["return"])
+    assert dialogs[0].message.isVisible() and dialogs[0].signed_check.styleSheet()
+    assert _register_row(db).date_out is None
+
+
+def test_more_parts_than_stock_shows_message_and_keeps_stock(qtbot, page, db, login):
+    boss = login("super")
+    part = stocked_part(boss, stock=1)
+    job = walk_in(page.session.ctx)
+    page.session.set_context(login("tech"))
+    page.open_number(job.receipt_number)
+    dialogs = drive(page, qtbot, _work(qtbot, "30", "3"))
+    activate(qtbot, page.buttons["add_work"])
+    assert dialogs[0].isVisible() and "1" in dialogs[0].message.text()
+    dialogs[0].reject()
+    assert parts_service.get_part(boss, part.id).stock_on_hand == 1
+    assert page.job.total_minutes == 0
+
+
+def test_global_search_opens_the_item_from_a_scan(qtbot, page, login):
+    job = walk_in(page.session.ctx)
+    window = SimpleNamespace(open_page=lambda key: page)
+    assert handle_global_search(window, f"{job.card_number}")
+    assert page.job is not None and page.job.receipt_id == job.receipt_id
+    assert not handle_global_search(window, "张伟")
