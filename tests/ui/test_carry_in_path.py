@@ -46,7 +46,8 @@ def _walk_in_dialog(qtbot):
         dialog.item_combo.setFocus()
         dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
         item = dialog.item_fields
-        item.model_combo.setCurrentIndex(item.model_combo.findText("XQB80", Qt.MatchFlag.MatchStartsWith))
+        xqb = item.model_combo.findText("XQB80", Qt.MatchFlag.MatchStartsWith)
+        item.model_combo.setCurrentIndex(xqb)
         qtbot.keyClicks(item.serial_edit, "XTE-9001")
         type_text(dialog.fault_edit, "不脱水，有异响")
         fields = dialog.take_in_fields
