@@ -32,4 +32,12 @@ PAGES: list[PageEntry] = [
               "app.ui.pages.call_log_page:CallLogPage"),
     PageEntry("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.svg",
               "app.ui.pages.settings_page:SettingsPage", Perm.REFERENCE_MANAGE),
+    PageEntry("surveys", QT_TRANSLATE_NOOP("Pages", "Survey cards"), "reports.svg",
+              "app.ui.pages.surveys_page:SurveysPage", Perm.SURVEY_ENTER),
+    PageEntry("complaints", QT_TRANSLATE_NOOP("Pages", "Complaints"), "complaints.svg",
+              "app.ui.pages.complaints_page:ComplaintsPage", Perm.COMPLAINT_MANAGE),
+    PageEntry("followups", QT_TRANSLATE_NOOP("Pages", "Follow-up calls"), "customers.svg",
+              "app.ui.pages.followups_page:FollowUpsPage", Perm.SURVEY_ENTER),
+    PageEntry("contracts", QT_TRANSLATE_NOOP("Pages", "Maintenance contracts"), "register.svg",
+              "app.ui.pages.contracts_page:ContractsPage", Perm.CONTRACT_MANAGE),
 ]

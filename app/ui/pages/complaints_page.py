@@ -1,0 +1,305 @@
+"""The complaint register (客户投诉处理登记表): list, route, decide, visit, remind, close."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.printing.documents.complaint_reminder import complaint_reminder_pdf
+from app.printing.documents.complaint_reply import complaint_reply_pdf
+from app.services import complaint_service as svc
+from app.services.complaint_service import ComplaintDTO
+from app.services.permissions import Perm
+from app.services.voice_stats import complaint_month_stats
+from app.ui.dialogs.voice_dialogs import NewComplaintDialog
+from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
+from app.ui.pages.voice_labels import vchoices, vlabel
+from app.ui.pages.voice_page_base import VoicePageBase
+from app.ui.session import AppSession
+from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+
+VIEWS = ("open", "overdue", "closed", "all")
+_T = "VoiceTables"
+
+
+def _deadline_status(c: ComplaintDTO) -> str:
+    if c.status == "closed":
+        return "closed"
+    return "overdue" if c.overdue else ("due_soon" if c.days_left <= 3 else "ok")
+
+
+def _days_text(c: ComplaintDTO) -> str:
+    return "—" if c.status == "closed" else str(c.days_left)
+
+
+COLUMNS: list[Column[ComplaintDTO]] = [
+    Column(QT_TRANSLATE_NOOP(_T, "No."), lambda c: c.number),
+    Column(QT_TRANSLATE_NOOP(_T, "Accepted"), lambda c: c.accepted_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda c: c.customer_name),
+    Column(QT_TRANSLATE_NOOP(_T, "Kind"), lambda c: vlabel("kind", c.kind)),
+    Column(QT_TRANSLATE_NOOP(_T, "Department"), lambda c: vlabel("department", c.department)),
+    Column(QT_TRANSLATE_NOOP(_T, "Severity"), lambda c: vlabel("severity", c.severity)),
+    Column(QT_TRANSLATE_NOOP(_T, "Deadline"), lambda c: c.deadline.isoformat()),
+    Column(QT_TRANSLATE_NOOP(_T, "Days left"), _days_text, _deadline_status),
+    Column(QT_TRANSLATE_NOOP(_T, "Status"), lambda c: vlabel("complaint_status", c.status)),
+    Column(QT_TRANSLATE_NOOP(_T, "What happened"), lambda c: c.description),
+]
+
+
+class ComplaintsPage(VoicePageBase):
+    TOPIC = "complaints"
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.view_combo = QComboBox()
+        for key, text in zip(VIEWS, (self.tr("Open"), self.tr("Overdue"), self.tr("Closed"),
+                                     self.tr("All")), strict=True):
+            self.view_combo.addItem(text, key)
+        self.model: VoiceTableModel[ComplaintDTO] = VoiceTableModel(
+            COLUMNS, self._fetch, lambda c: c.id, self)
+        self.table = self.make_table(self.model, "complaints")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.buttons: dict[str, QPushButton] = {}
+        self.tabs = QTabWidget()
+        register = QWidget()
+        lay = QVBoxLayout(register)
+        lay.addLayout(self._toolbar())
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.detail)
+        self.tabs.addTab(register, self.tr("Register"))
+        self.tabs.addTab(self._stats_tab(), self.tr("Monthly statistics"))
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.view_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        session.user_changed.connect(self._permissions)
+        self._permissions()
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(self.view_combo)
+        actions = [("new", self.tr("New…"), self.new_complaint),
+                   ("route", self.tr("Route…"), self.route_selected),
+                   ("decide", self.tr("Decide…"), self.decide_selected),
+                   ("visit", self.tr("Visit…"), self.visit_selected),
+                   ("remind", self.tr("Reminder"), self.remind_selected),
+                   ("resolve", self.tr("Resolve…"), self.resolve_selected),
+                   ("close", self.tr("Close…"), self.close_selected),
+                   ("reply", self.tr("Reply letter"), self.print_reply),
+                   ("reopen", self.tr("Customer rejects…"), self.reopen_selected)]
+        for key, text, slot in actions:
+            button = QPushButton(text)
+            button.setObjectName(key)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _permissions(self) -> None:
+        self.buttons["decide"].setVisible(self.session.may(Perm.COMPLAINT_DECIDE))
+        self.tabs.setTabVisible(1, self.session.may(Perm.REPORTS_VIEW))
+
+    # ---- list ------------------------------------------------------------------------
+    def _fetch(self, after: int | None, limit: int) -> list[ComplaintDTO]:
+        view = self.view_combo.currentData() or "open"
+        return svc.list_complaints(self.session.ctx, view=view, after_id=after, limit=limit)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._show_detail()
+
+    def current(self) -> ComplaintDTO | None:
+        return self.selected(self.table, self.model)
+
+    def select(self, complaint_id: int) -> None:
+        row = self.model.row_of(complaint_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _show_detail(self) -> None:
+        c = self.current()
+        if c is None:
+            self.detail.clear()
+            return
+        lines = [f"{c.number}  {c.customer_name}  {c.item_label}", c.description]
+        if c.demand:
+            lines.append(self.tr("Demand: {text}").format(text=c.demand))
+        if c.decision:
+            lines.append(self.tr("Decision: {text}").format(text=c.decision))
+        if c.visit_by:
+            lines.append(self.tr("Visit: {day} {who} {notes}").format(
+                day=c.visit_on, who=c.visit_by, notes=c.visit_notes))
+        if c.resolution:
+            lines.append(self.tr("Resolution: {text}").format(text=c.resolution))
+        if c.reopened_from_number:
+            lines.append(self.tr("Follows rejected complaint {number}").format(
+                number=c.reopened_from_number))
+        self.detail.setText("\n".join(lines))
+
+    # ---- actions ---------------------------------------------------------------------
+    def new_complaint(self) -> None:
+        dialog = NewComplaintDialog(self.session, self)
+        if self.run_dialog(dialog):
+            self.changed()
+            self.select(dialog.result_value.id)
+
+    def _form(self, title: str) -> tuple[ComplaintDTO, VoiceFormDialog] | None:
+        c = self.current()
+        if c is None:
+            return None
+        return c, VoiceFormDialog(f"{title} {c.number}", self)
+
+    def _run(self, form: VoiceFormDialog, complaint_id: int) -> None:
+        if self.run_dialog(form):
+            self.changed()
+            self.select(form.result_value.id if form.result_value else complaint_id)
+
+    def route_selected(self) -> None:
+        found = self._form(self.tr("Route complaint"))
+        if found is None:
+            return
+        c, form = found
+        form.add_combo("kind", self.tr("Kind of complaint"), vchoices("kind"), c.kind)
+        form.add_combo("severity", self.tr("Severity"), vchoices("severity"), c.severity)
+        form.set_action(lambda d: svc.reroute_complaint(
+            self.session.ctx, c.id, kind=d.choice("kind"), severity=d.choice("severity"),
+            expected_version=c.version))
+        self._run(form, c.id)
+
+    def decide_selected(self) -> None:
+        found = self._form(self.tr("Manager's decision"))
+        if found is None:
+            return
+        c, form = found
+        form.add_text("decision", self.tr("Decision"))
+        form.set_action(lambda d: svc.decide_complaint(
+            self.session.ctx, c.id, decision=d.text("decision"), expected_version=c.version))
+        self._run(form, c.id)
+
+    def visit_selected(self) -> None:
+        found = self._form(self.tr("Visit to the customer"))
+        if found is None:
+            return
+        c, form = found
+        form.add_date("visit_on", self.tr("Visited on"), self.session.ctx.today())
+        form.add_line("visit_by", self.tr("Visited by"), self.session.ctx.actor.display_name)
+        form.add_text("visit_notes", self.tr("Notes"))
+        form.set_action(lambda d: svc.record_visit(
+            self.session.ctx, c.id, visit_on=d.day("visit_on"), visit_by=d.text("visit_by"),
+            notes=d.text("visit_notes"), expected_version=c.version))
+        self._run(form, c.id)
+
+    def resolve_selected(self) -> None:
+        found = self._form(self.tr("Resolve complaint"))
+        if found is None:
+            return
+        c, form = found
+        form.add_text("resolution", self.tr("What was done"))
+        form.add_line("responsible", self.tr("Responsible department or person"),
+                      vlabel("department", c.department))
+        form.add_combo("told_via", self.tr("Customer told"), vchoices("told"))
+        form.set_action(lambda d: svc.resolve_complaint(
+            self.session.ctx, c.id, resolution=d.text("resolution"),
+            responsible=d.text("responsible"), told_via=d.choice("told_via"),
+            expected_version=c.version))
+        self._run(form, c.id)
+
+    def close_selected(self) -> None:
+        found = self._form(self.tr("Close complaint"))
+        if found is None:
+            return
+        c, form = found
+        form.add_text("outcome", self.tr("Outcome"))
+        form.add_combo("told_via", self.tr("Customer told"), vchoices("told"), c.told_via)
+        form.set_action(lambda d: svc.close_complaint(
+            self.session.ctx, c.id, outcome=d.text("outcome"), told_via=d.choice("told_via"),
+            expected_version=c.version))
+        self._run(form, c.id)
+
+    def reopen_selected(self) -> None:
+        found = self._form(self.tr("Customer rejects the outcome"))
+        if found is None:
+            return
+        c, form = found
+        form.add_text("reason", self.tr("What the customer says"))
+        form.set_action(lambda d: svc.reopen_as_new(
+            self.session.ctx, c.id, reason=d.text("reason"), expected_version=c.version))
+        self.view_combo.setCurrentIndex(VIEWS.index("all"))
+        self._run(form, c.id)
+
+    def remind_selected(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        doc = self.try_action(lambda: svc.issue_reminder(self.session.ctx, c.id))
+        if doc is None:
+            return
+        self.changed()
+        self.show_print(self.tr("Complaint reminder"), lambda _r: complaint_reminder_pdf(doc),
+                        f"complaint-reminder-{c.number}.pdf")
+
+    def print_reply(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        letter = self.try_action(lambda: svc.reply_letter(self.session.ctx, c.id))
+        if letter is not None:
+            self.show_print(self.tr("Reply to the customer"),
+                            lambda _r: complaint_reply_pdf(letter),
+                            f"complaint-reply-{c.number}.pdf")
+
+    # ---- statistics ------------------------------------------------------------------
+    def _stats_tab(self) -> QWidget:
+        tab = QWidget()
+        today = date.today()
+        self.stats_year, self.stats_month = QSpinBox(), QSpinBox()
+        self.stats_year.setRange(2000, 2100)
+        self.stats_year.setValue(today.year)
+        self.stats_month.setRange(1, 12)
+        self.stats_month.setValue(today.month)
+        show = QPushButton(self.tr("Show"))
+        show.clicked.connect(self.show_stats)
+        self.stats_table = QTableWidget(0, 2)
+        self.stats_table.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Value")])
+        self.stats_table.horizontalHeader().setStretchLastSection(True)
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("Month")), self.stats_year, self.stats_month, show):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        lay = QVBoxLayout(tab)
+        lay.addLayout(bar)
+        lay.addWidget(self.stats_table)
+        return tab
+
+    def show_stats(self) -> None:
+        stats = self.try_action(lambda: complaint_month_stats(
+            self.session.ctx, self.stats_year.value(), self.stats_month.value()))
+        if stats is None:
+            return
+        rows = [(self.tr("Received"), str(stats.received)),
+                (self.tr("Closed"), str(stats.closed)),
+                (self.tr("Average days to close"), str(stats.average_days_to_close or "—")),
+                (self.tr("Closed late"), str(stats.closed_late)),
+                (self.tr("Open and overdue"), str(stats.open_overdue)),
+                (self.tr("Reopened after rejection"), str(stats.reopened))]
+        rows += [(vlabel("kind", k), str(n)) for k, n in stats.by_kind]
+        rows += [(vlabel("department", d), str(n)) for d, n in stats.by_department]
+        self.stats_table.setRowCount(len(rows))
+        for i, (name, value) in enumerate(rows):
+            self.stats_table.setItem(i, 0, QTableWidgetItem(name))
+            self.stats_table.setItem(i, 1, QTableWidgetItem(value))

@@ -1,0 +1,181 @@
+"""Maintenance contracts (商品保养合同书): renewal list, notices, renew, lapse, all contracts."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import N_, QT_TRANSLATE_NOOP
+from app.printing.documents.expiry_notice import expiry_notices_pdf
+from app.printing.formatting import money
+from app.services import contract_service as svc
+from app.services.contract_service import ContractDTO
+from app.services.errors import ValidationError
+from app.ui.dialogs.voice_dialogs import NewContractDialog
+from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
+from app.ui.pages.voice_labels import vlabel
+from app.ui.pages.voice_page_base import VoicePageBase
+from app.ui.session import AppSession
+from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+
+_T = "VoiceTables"
+
+
+def _left_status(c: ContractDTO) -> str:
+    return "overdue" if c.days_left < 0 else ("due_soon" if c.days_left <= 7 else "ok")
+
+
+COLUMNS: list[Column[ContractDTO]] = [
+    Column(QT_TRANSLATE_NOOP(_T, "Contract No."), lambda c: c.number),
+    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda c: c.customer_name),
+    Column(QT_TRANSLATE_NOOP(_T, "Items"), lambda c: "；".join(c.item_labels)),
+    Column(QT_TRANSLATE_NOOP(_T, "Starts"), lambda c: c.start_date.isoformat()),
+    Column(QT_TRANSLATE_NOOP(_T, "Ends"), lambda c: c.end_date.isoformat()),
+    Column(QT_TRANSLATE_NOOP(_T, "Days left"), lambda c: str(c.days_left), _left_status),
+    Column(QT_TRANSLATE_NOOP(_T, "Fee"), lambda c: money(c.fee_cents)),
+    Column(QT_TRANSLATE_NOOP(_T, "Status"), lambda c: vlabel("contract_status", c.status)),
+    Column(QT_TRANSLATE_NOOP(_T, "Notice sent"),
+           lambda c: c.notice_sent_at.date().isoformat() if c.notice_sent_at else ""),
+    Column(QT_TRANSLATE_NOOP(_T, "Follows"), lambda c: c.previous_number),
+]
+
+
+class ContractsPage(VoicePageBase):
+    TOPIC = "contracts"
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.renewals: VoiceTableModel[ContractDTO] = VoiceTableModel(
+            COLUMNS, lambda _a, _n: svc.renewal_list(self.session.ctx), lambda c: c.id, self,
+            paged=False)
+        self.all: VoiceTableModel[ContractDTO] = VoiceTableModel(
+            COLUMNS, lambda a, n: svc.list_contracts(self.session.ctx, after_id=a, limit=n),
+            lambda c: c.id, self)
+        self.renewal_table = self.make_table(self.renewals, "renewals")
+        self.all_table = self.make_table(self.all, "contracts")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._renewal_tab(), self.tr("Renewal list"))
+        self.tabs.addTab(self._all_tab(), self.tr("All contracts"))
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _renewal_tab(self) -> QWidget:
+        tab = QWidget()
+        today = self.session.ctx.today()
+        self.month_year, self.month = QSpinBox(), QSpinBox()
+        self.month_year.setRange(2000, 2100)
+        self.month_year.setValue(today.year if today.month < 12 else today.year + 1)
+        self.month.setRange(1, 12)
+        self.month.setValue(today.month % 12 + 1)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Contracts ending within one month")))
+        bar.addWidget(self._button(self.tr("Renew…"), "renew", self.renew_selected))
+        bar.addWidget(self._button(self.tr("Lapse…"), "lapse", self.lapse_selected))
+        bar.addWidget(self._button(self.tr("Print notice"), "notice", self.print_notice))
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Notices for contracts ending in")))
+        bar.addWidget(self.month_year)
+        bar.addWidget(self.month)
+        bar.addWidget(self._button(self.tr("Print the month's notices"), "month_notices",
+                                   self.print_month))
+        lay = QVBoxLayout(tab)
+        lay.addLayout(bar)
+        lay.addWidget(self.renewal_table, 1)
+        return tab
+
+    def _all_tab(self) -> QWidget:
+        tab = QWidget()
+        bar = QHBoxLayout()
+        bar.addWidget(self._button(self.tr("New contract…"), "new", self.new_contract))
+        bar.addStretch(1)
+        lay = QVBoxLayout(tab)
+        lay.addLayout(bar)
+        lay.addWidget(self.all_table, 1)
+        return tab
+
+    def refresh(self) -> None:
+        self.renewals.refresh()
+        self.all.refresh()
+
+    def _current(self) -> ContractDTO | None:
+        if self.tabs.currentIndex() == 1:
+            return self.selected(self.all_table, self.all)
+        return self.selected(self.renewal_table, self.renewals)
+
+    @property
+    def current_table(self) -> QTableView:
+        return self.all_table if self.tabs.currentIndex() == 1 else self.renewal_table
+
+    # ---- actions ---------------------------------------------------------------------
+    def new_contract(self) -> None:
+        if self.run_dialog(NewContractDialog(self.session, self)):
+            self.changed()
+
+    def renew_selected(self) -> None:
+        c = self._current()
+        if c is None:
+            return
+        start, end = svc.next_term(c)
+        form = VoiceFormDialog(self.tr("Renew contract {number}").format(number=c.number), self)
+        form.add_date("start_date", self.tr("Starts on"), start)
+        form.add_date("end_date", self.tr("Ends on"), end)
+        form.add_line("fee", self.tr("Fee (yuan)"), str(c.fee))
+        form.set_action(lambda d: svc.renew_contract(
+            self.session.ctx, c.id, expected_version=c.version, fee=_fee(d.text("fee")),
+            start_date=d.day("start_date"), end_date=d.day("end_date")))
+        if self.run_dialog(form):
+            self.changed()
+
+    def lapse_selected(self) -> None:
+        c = self._current()
+        if c is None:
+            return
+        form = VoiceFormDialog(self.tr("Contract {number} not renewed").format(number=c.number),
+                               self)
+        form.add_line("reason", self.tr("Reason"))
+        form.set_action(lambda d: svc.record_lapse(
+            self.session.ctx, c.id, reason=d.text("reason"), expected_version=c.version))
+        if self.run_dialog(form):
+            self.changed()
+
+    def print_notice(self) -> None:
+        c = self._current()
+        if c is not None:
+            self._print([c.id], f"expiry-notice-{c.number}.pdf")
+
+    def print_month(self) -> None:
+        year, month = self.month_year.value(), self.month.value()
+        found = self.try_action(lambda: svc.contracts_ending_in(self.session.ctx, year, month))
+        if found:
+            self._print([c.id for c in found], f"expiry-notices-{year}-{month:02d}.pdf")
+
+    def _print(self, ids: list[int], filename: str) -> None:
+        notices = self.try_action(lambda: svc.expiry_notices(self.session.ctx, ids))
+        if notices:
+            self.changed()
+            self.show_print(self.tr("Maintenance expiry notice"),
+                            lambda _r: expiry_notices_pdf(notices), filename)
+
+
+def _fee(text: str) -> Decimal:
+    try:
+        return Decimal(text.strip() or "0")
+    except InvalidOperation:
+        raise ValidationError(N_("Enter the fee as a number, e.g. 680.00."),
+                              field="fee") from None
+

@@ -1,0 +1,79 @@
+"""What the customer-voice pages share: a table, dialogs, print preview, errors, refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
+
+from app.printing.registry import PrinterGroup, Rendered
+from app.services.errors import UserError
+from app.ui.errors import show_user_error
+from app.ui.session import AppSession
+from app.ui.table_models.voice_table_model import VoiceTableModel
+
+T = TypeVar("T")
+
+
+class VoicePageBase(QWidget):
+    """Pages call ``run_dialog`` and ``show_print`` so tests can stand in for the user."""
+
+    TOPIC = ""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.last_print: tuple[str, bytes] | None = None
+        session.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, topic: str) -> None:
+        if topic in (self.TOPIC, "*", "calls"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the lists (pages override)."""
+
+    def changed(self) -> None:
+        self.refresh()
+        self.session.data_changed.emit(self.TOPIC)
+
+    @staticmethod
+    def make_table(model: VoiceTableModel[Any], name: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    @staticmethod
+    def selected(view: QTableView, model: VoiceTableModel[T]) -> T | None:
+        index = view.currentIndex()
+        return model.row_at(index.row()) if index.isValid() else None
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally; True when the user confirmed (tests replace this)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def try_action(self, action: Callable[[], Any]) -> Any:
+        """Run a service action; a UserError is shown, None returned."""
+        try:
+            return action()
+        except UserError as err:
+            show_user_error(err, {}, parent=self)
+            return None
+
+    def show_print(self, title: str, render: Callable[[bool], bytes], filename: str) -> None:
+        """Open the print preview of a document (tests replace this to read the PDF)."""
+        from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
+
+        job = PrintJob(title, PrinterGroup.FORMS,
+                       lambda reprint: Rendered(render(reprint), filename))
+        dialog = PrintPreviewDialog(job, self)
+        self.last_print = (filename, dialog.pdf)
+        dialog.exec()
