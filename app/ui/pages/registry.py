@@ -30,6 +30,12 @@ class PageEntry:
 PAGES: list[PageEntry] = [
     PageEntry("calls", QT_TRANSLATE_NOOP("Pages", "Call-log book"), "calls.svg",
               "app.ui.pages.call_log_page:CallLogPage"),
+    PageEntry("carry_in", QT_TRANSLATE_NOOP("Pages", "Carry-in repairs"), "repairs.svg",
+              "app.ui.pages.carry_in_page:CarryInPage", Perm.TAKE_IN),
+    PageEntry("goods_register", QT_TRANSLATE_NOOP("Pages", "Goods in/out register"),
+              "register.svg", "app.ui.pages.register_page:RegisterPage", Perm.TAKE_IN),
+    PageEntry("parts", QT_TRANSLATE_NOOP("Pages", "Parts stock"), "repairs.svg",
+              "app.ui.pages.parts_page:PartsPage"),
     PageEntry("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.svg",
               "app.ui.pages.settings_page:SettingsPage", Perm.REFERENCE_MANAGE),
     PageEntry("surveys", QT_TRANSLATE_NOOP("Pages", "Survey cards"), "reports.svg",
