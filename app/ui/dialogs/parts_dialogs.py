@@ -1,0 +1,109 @@
+"""Parts stock dialogs: a new catalogue part, goods received, a stock count with a reason."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from app.i18n import N_
+from app.services import parts_service
+from app.services.errors import UserError, ValidationError
+from app.services.parts_service import PartDTO, PartInput
+from app.ui.dialogs.repair_dialogs import message_label, save_buttons
+from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.session import AppSession
+
+
+def cents_of(text: str) -> int:
+    try:
+        value = Decimal(text.strip() or "0")
+    except InvalidOperation:
+        raise ValidationError(N_("{value} is not an amount."), field="unit_price",
+                              value=text) from None
+    return int((value * 100).to_integral_value())
+
+
+class PartDialog(QDialog):
+    """A new part in the catalogue (stock arrives as goods received)."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New part"))
+        self._session = session
+        self.part: PartDTO | None = None
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name, label in (("number", self.tr("Part &No.")), ("name", self.tr("&Name")),
+                            ("unit", self.tr("&Unit")), ("unit_price", self.tr("Unit &price")),
+                            ("reorder_level", self.tr("&Reorder level"))):
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            self.edits[name] = edit
+            form.addRow(label, edit)
+        self.edits["unit"].setText(self.tr("pc"))
+        self.edits["reorder_level"].setText("0")
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save_buttons(self))
+
+    def accept(self) -> None:
+        clear_field_errors(self.edits)
+        text = {k: e.text() for k, e in self.edits.items()}
+        try:
+            level = text["reorder_level"].strip()
+            if not level.isdigit():
+                raise ValidationError(N_("Enter a whole number."), field="reorder_level")
+            data = PartInput(text["number"], text["name"], text["unit"],
+                             cents_of(text["unit_price"]), int(level))
+            self.part = parts_service.create_part(self._session.ctx, data)
+        except UserError as err:
+            show_user_error(err, self.edits, message_label=self.message)
+            return
+        super().accept()
+
+
+class StockDialog(QDialog):
+    """``count=False``: goods received (quantity, note); ``count=True``: counted stock with a
+    reason for the correction."""
+
+    def __init__(self, session: AppSession, part: PartDTO, parent: QWidget | None = None, *,
+                 count: bool = False) -> None:
+        super().__init__(parent)
+        self._session, self._part, self.count = session, part, count
+        self.part: PartDTO | None = None
+        title = self.tr("Stock count: {part}") if count else self.tr("Goods received: {part}")
+        self.setWindowTitle(title.format(part=part.label))
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setObjectName("quantity")
+        self.quantity_spin.setRange(0, 1_000_000)
+        if count:
+            self.quantity_spin.setValue(part.stock_on_hand)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reason")
+        form = QFormLayout()
+        form.addRow(self.tr("Counted &quantity") if count else self.tr("&Quantity received"),
+                    self.quantity_spin)
+        form.addRow(self.tr("&Reason") if count else self.tr("&Note"), self.reason_edit)
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save_buttons(self))
+
+    def accept(self) -> None:
+        fields: dict[str, QWidget] = {"quantity": self.quantity_spin,
+                                      "reason": self.reason_edit, "note": self.reason_edit}
+        clear_field_errors(fields)
+        ctx, qty, text = self._session.ctx, self.quantity_spin.value(), self.reason_edit.text()
+        try:
+            if self.count:
+                self.part = parts_service.count_stock(ctx, self._part.id, qty, reason=text)
+            else:
+                self.part = parts_service.receive_goods(ctx, self._part.id, qty, note=text)
+        except UserError as err:
+            show_user_error(err, fields, message_label=self.message)
+            return
+        super().accept()
