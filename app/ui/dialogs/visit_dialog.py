@@ -1,0 +1,134 @@
+"""Recording a visit (上门服务记录): arrival, completion, work, labour, parts, fee, signature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import N_
+from app.models.jobs import VisitOutcome
+from app.services.dispatch_service import JobRow
+from app.services.errors import UserError, ValidationError
+from app.services.visit_service import VisitInput
+from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.theme import SPACING
+
+DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, 0)
+
+
+def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
+    naive: datetime = value.toPython()  # type: ignore[assignment]
+    return naive.replace(second=0, microsecond=0, tzinfo=tz)
+
+
+class VisitDialog(QDialog):
+    """Layout here; ``on_submit(visit_input)`` does the saving and may raise a UserError."""
+
+    def __init__(self, job: JobRow, now: datetime, parent: QWidget | None = None, *,
+                 on_submit: Callable[[VisitInput], None]) -> None:
+        super().__init__(parent)
+        self._tz: tzinfo = now.tzinfo or UTC
+        self._on_submit = on_submit
+        self.setWindowTitle(self.tr("Record visit — {number}").format(number=job.number))
+        self._build(job, now)
+
+    def _build(self, job: JobRow, now: datetime) -> None:
+        start = job.arrived_at.astimezone(self._tz) if job.arrived_at else now
+        self.arrived_edit = QDateTimeEdit(to_qdatetime(start))
+        self.completed_edit = QDateTimeEdit(to_qdatetime(now))
+        for edit in (self.arrived_edit, self.completed_edit):
+            edit.setDisplayFormat(DATETIME_FORMAT)
+            edit.setCalendarPopup(True)
+        self.outcome_combo = QComboBox()
+        for value, text in ((VisitOutcome.COMPLETED, self.tr("Completed on site")),
+                            (VisitOutcome.TAKEN_IN, self.tr("Not fixable: taken in")),
+                            (VisitOutcome.UNFINISHED, self.tr("Unfinished: another visit"))):
+            self.outcome_combo.addItem(text, value.value)
+        self.work_edit = QPlainTextEdit()
+        self.work_edit.setFixedHeight(70)
+        self.labour_spin = QSpinBox()
+        self.labour_spin.setRange(-1, 24 * 60)
+        self.labour_spin.setValue(-1)
+        self.labour_spin.setSpecialValueText(self.tr("From the times"))
+        self.labour_spin.setSuffix(self.tr(" min"))
+        self.parts_edit = QLineEdit()
+        self.fee_edit = QLineEdit("0")
+        self.signed_check = QCheckBox(self.tr("The customer signed the voucher"))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #B00020;")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        form = QFormLayout()
+        info = QLabel(f"{job.call_number}  {job.customer_name}  {job.item_label}\n{job.fault}")
+        info.setWordWrap(True)
+        form.addRow(info)
+        for text, widget in ((self.tr("Arrived"), self.arrived_edit),
+                             (self.tr("Completed"), self.completed_edit),
+                             (self.tr("Result"), self.outcome_combo),
+                             (self.tr("Work done"), self.work_edit),
+                             (self.tr("Labour time"), self.labour_spin),
+                             (self.tr("Parts used"), self.parts_edit),
+                             (self.tr("Fee (yuan)"), self.fee_edit)):
+            form.addRow(text, widget)
+        form.addRow(self.signed_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {"arrived_at": self.arrived_edit, "completed_at": self.completed_edit,
+                "work_done": self.work_edit, "labour_minutes": self.labour_spin,
+                "parts": self.parts_edit, "fee": self.fee_edit,
+                "customer_signed": self.signed_check, "status": self.outcome_combo}
+
+    @property
+    def visit_input(self) -> VisitInput:
+        try:
+            fee = Decimal(self.fee_edit.text().strip() or "0")
+        except InvalidOperation as exc:
+            raise ValidationError(N_("Enter an amount such as 80 or 80.50."),
+                                  field="fee") from exc
+        labour = self.labour_spin.value()
+        return VisitInput(
+            arrived_at=from_qdatetime(self.arrived_edit.dateTime(), self._tz),
+            completed_at=from_qdatetime(self.completed_edit.dateTime(), self._tz),
+            outcome=VisitOutcome(self.outcome_combo.currentData()),
+            work_done=self.work_edit.toPlainText(), labour_minutes=None if labour < 0 else labour,
+            parts=self.parts_edit.text(), fee=fee, customer_signed=self.signed_check.isChecked())
+
+    def accept(self) -> None:
+        clear_field_errors(self._fields())
+        try:
+            self._on_submit(self.visit_input)
+        except UserError as err:
+            show_user_error(err, self._fields(), message_label=self.message)
+            return
+        super().accept()

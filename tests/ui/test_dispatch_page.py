@@ -1,0 +1,172 @@
+"""The dispatch board driven by keyboard (and a drop): dispatch, reassign, category, visit,
+close — with the database and the audit trail checked after each step."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models.audit import AuditEntry
+from app.models.calls import Call
+from app.models.customers import Customer, Item
+from app.models.jobs import Job, Visit
+from app.models.staff import User
+from app.services.calls_service import CallInput, register_call
+from app.ui.pages.dispatch_page import DispatchPage
+from app.ui.session import AppSession
+from app.ui.table_models.dispatch_table_models import DispatchQueueModel
+from tests.ui.helpers import type_text
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, shown window
+
+
+def audit(db, table: str, key: int) -> list[tuple[str, str, str]]:
+    with db.read() as session:
+        return [(e.action, e.field, e.reason) for e in session.scalars(
+            select(AuditEntry).where(AuditEntry.table_name == table,
+                                     AuditEntry.row_key == str(key)))]
+
+
+def uid(db, username: str) -> int:
+    with db.read() as session:
+        return session.scalar(select(User.id).where(User.username == username))
+
+
+@pytest.fixture
+def calls(db, clerk):
+    with db.read() as session:
+        ids = {c.name: c.id for c in session.scalars(select(Customer))}
+        item = session.scalar(select(Item.id).where(Item.customer_id == ids["张伟"]))
+    first = register_call(clerk, CallInput(fault="不制冷", customer_id=ids["张伟"], item_id=item,
+                                           received_at=clerk.now() - timedelta(minutes=30)))
+    second = register_call(clerk, CallInput(fault="冰箱异响", customer_id=ids["李娜"],
+                                            received_at=clerk.now() - timedelta(minutes=10)))
+    return first, second
+
+
+@pytest.fixture
+def page(qtbot, db, login, calls):
+    session = AppSession(db, login("super"))
+    widget = DispatchPage(session)
+    widget.print_check.setChecked(False)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+class CallState:
+    def __init__(self, call: Call) -> None:
+        self.status, self.category = call.status, call.category
+
+
+def call_row(db, call_id: int) -> CallState:
+    with db.read() as session:
+        return CallState(session.get(Call, call_id))
+
+
+def test_the_board_shows_the_queue_coloured_by_time_left(page, calls, qtmodeltester):
+    assert page.queue_model.rowCount() == 2
+    qtmodeltester.check(page.queue_model)
+    qtmodeltester.check(page.tech_model)
+    index = page.queue_model.index(0, DispatchQueueModel.COL_LEFT)
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "2" in page.summary.text()
+    if os.environ.get("SC_KEEP_PNG"):  # a folder to look at the board in
+        page.grab().save(os.path.join(os.environ["SC_KEEP_PNG"], "dispatch-board.png"))
+
+
+def test_dispatch_reassign_override_visit_close_by_keyboard(qtbot, db, page, calls):
+    first, second = calls
+    # When the supervisor selects the first call and presses 1 (李师傅)
+    page.queue_view.setFocus()
+    page.queue_view.selectRow(0)
+    assert page.selected_call().call_id == first.id
+    qtbot.keyClick(page.queue_view, Qt.Key.Key_1)
+    # Then the call is dispatched with a numbered voucher, on the audit trail
+    assert call_row(db, first.id).status == "dispatched"
+    with db.read() as session:
+        job = session.scalar(select(Job).where(Job.call_id == first.id))
+        session.expunge(job)
+    assert job.technician_id == uid(db, "tech") and job.number.startswith("V")
+    assert ("dispatch", "status", "") in audit(db, "calls", first.id)
+    assert page.queue_model.rowCount() == 1
+    assert page.selected_job().job_id == job.id
+
+    # When they reassign the voucher to 赵师傅 with a reason
+    dialog = page.reassign_selected_job()
+    dialog.choice_combo.setCurrentIndex(dialog.choice_combo.findData(uid(db, "tech2")))
+    dialog.accept()
+    assert dialog.message.isVisible()  # no reason: refused, nothing saved
+    type_text(dialog.reason_edit, "李师傅请假")
+    dialog.accept()
+    with db.read() as session:
+        assert session.get(Job, job.id).technician_id == uid(db, "tech2")
+    assert ("reassign", "technician_id", "李师傅请假") in audit(db, "jobs", job.id)
+
+    # When they override the waiting call's category with a reason (Ctrl+K)
+    page.queue_view.setFocus()
+    page.queue_view.selectRow(0)
+    assert page.selected_call().call_id == second.id
+    qtbot.keyClick(page.queue_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.active_dialog
+    dialog.choice_combo.setCurrentIndex(dialog.choice_combo.findData("C"))
+    type_text(dialog.reason_edit, "购买发票可证明在保修期内")
+    dialog.accept()
+    assert call_row(db, second.id).category == "C"
+    assert ("category_override", "category", "购买发票可证明在保修期内") in \
+        audit(db, "calls", second.id)
+
+    # When the supervisor records the on-site completion on 赵师傅's voucher
+    page._select(page.tech_view, page.tech_model, uid(db, "tech2"))
+    page._show_jobs(job.id)
+    assert page.selected_job().job_id == job.id
+    visit = page.record_visit()
+    type_text(visit.work_edit, "更换启动电容")
+    visit.fee_edit.setText("80.50")
+    visit.signed_check.setChecked(True)
+    visit.accept()
+    assert call_row(db, first.id).status == "completed"
+    with db.read() as session:
+        stored = session.scalar(select(Visit).where(Visit.job_id == job.id))
+        assert stored.fee_cents == 8050 and stored.customer_signed
+    assert ("visit", "status", "") in audit(db, "calls", first.id)
+
+    # And closes (注销) the call: the voucher is filed
+    assert page.close_call()
+    assert call_row(db, first.id).status == "closed"
+    with db.read() as session:
+        assert session.get(Job, job.id).status == "filed"
+    assert ("close", "status", "") in audit(db, "calls", first.id)
+
+
+def test_enter_then_enter_on_a_technician_dispatches(qtbot, db, page, calls):
+    page.queue_view.setFocus()
+    page.queue_view.selectRow(0)
+    qtbot.keyClick(page.queue_view, Qt.Key.Key_Return)
+    assert page.tech_view.hasFocus()
+    page.tech_view.selectRow(1)
+    qtbot.keyClick(page.tech_view, Qt.Key.Key_Return)
+    with db.read() as session:
+        tech_id = session.scalar(select(Job.technician_id).where(Job.call_id == calls[0].id))
+    assert tech_id == uid(db, "tech2")
+
+
+def test_dropping_a_call_on_a_technician_dispatches(db, page, calls):
+    index = page.queue_model.index(1, 0)
+    mime = page.queue_model.mimeData([index])
+    target = page.tech_model.index(0, 0)
+    assert page.tech_model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    page.tech_model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    assert call_row(db, calls[1].id).status == "dispatched"
+    assert "V" in page.message.text()
+
+
+def test_a_clerk_may_not_dispatch(qtbot, db, login, calls):
+    from app.services.errors import PermissionDenied
+    with pytest.raises(PermissionDenied):
+        DispatchPage(AppSession(db, login("clerk")))
