@@ -71,6 +71,7 @@ class CupsQueue:
             for path in self.out_dir.glob(f"*{title}*.pdf"):
                 if path.stat().st_size > 0 and self.job_queue_empty():
                     found.append(path)
+                    self.seen.add(path)
                     return True
             return False
 
@@ -80,6 +81,8 @@ class CupsQueue:
         return _run("lpstat", "-o", self.name).stdout.strip() == ""
 
     def stop(self) -> None:
+        for path in self.seen:
+            path.unlink(missing_ok=True)
         _run("lpadmin", "-x", self.name)
         if self.started is not None:
             self.started.terminate()

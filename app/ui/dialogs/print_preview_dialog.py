@@ -74,13 +74,14 @@ class PrintPreviewDialog(QDialog):
     # ---- layout ----------------------------------------------------------------------
     def _build(self) -> None:
         self._pages = QWidget()
+        self._pages.setObjectName("pages")
+        self._pages.setStyleSheet("QWidget#pages { background: #8a8a8a; }")
         self._pages_layout = QVBoxLayout(self._pages)
         self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self._pages_layout.setSpacing(SPACING * 2)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setWidget(self._pages)
-        self._scroll.setStyleSheet("QScrollArea { background: #808080; }")
         self._info = QLabel()
         self._info.setObjectName("info")
         layout = QVBoxLayout(self)
