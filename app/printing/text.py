@@ -37,6 +37,10 @@ def use_language(language: str) -> None:
         _catalogue = None
 
 
+def current_language() -> str:
+    return _language
+
+
 def _load() -> dict[str, str]:
     global _catalogue
     if _catalogue is None:

@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from app.db.audit import record_event
 from app.models.audit import AuditEntry
 from app.printing.header import StoreHeader
+from app.printing.terms import terms_or_default
 from app.services.context import ServiceContext
-from app.services.reference_service import get_store_profile
+from app.services.reference_service import get_receipt_terms, get_store_profile
 
 PRINT_TABLE = "print"  # audit_log.table_name of print events; row_key is "kind/number"
 SAVE_ACTION = "save_pdf"
@@ -76,3 +77,8 @@ def store_header(ctx: ServiceContext) -> StoreHeader:
     """The store profile as the header of a printed form."""
     profile = get_store_profile(ctx)
     return StoreHeader(profile.name, profile.address, profile.phone, profile.timezone)
+
+
+def receipt_terms(ctx: ServiceContext) -> str:
+    """The terms printed on receipts: the store's setting "store.terms", else the default."""
+    return terms_or_default(get_receipt_terms(ctx).text)
