@@ -6,18 +6,19 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from app.i18n import N_
 from app.printing.formatting import money
 from app.services.carry_in_dto import CarryInDTO
 from app.services.context import ServiceContext
 from app.ui.table_models.carry_in_table_models import card_status_text
 
-_CTX = "CarryInDetail"
-RECEIPT_STATUS = {"held": "Customer holds the receipt", "taken_back": "Receipt taken back (void)",
-                  "lost": "Receipt lost (void)"}
+RECEIPT_STATUS = {"held": N_("Customer holds the receipt"),
+                  "taken_back": N_("Receipt taken back (void)"),
+                  "lost": N_("Receipt lost (void)")}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def _row(label: str, value: str) -> str:
@@ -33,19 +34,20 @@ def _summary(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
     promised = job.promised_date.isoformat() + (
         "  " + tr("{n} days late").format(n=late) if late else "")
     return [
-        _row("Receipt No.", f"{job.receipt_number}  ({tr(RECEIPT_STATUS[job.receipt_status])})"),
-        _row("Card No.", f"{job.card_number}  ({card_status_text(job.card_status)})"),
-        _row("Call No.", job.call_number + (f" / {job.voucher_number}"
+        _row(N_("Receipt No."),
+             f"{job.receipt_number}  ({tr(RECEIPT_STATUS[job.receipt_status])})"),
+        _row(N_("Card No."), f"{job.card_number}  ({card_status_text(job.card_status)})"),
+        _row(N_("Call No."), job.call_number + (f" / {job.voucher_number}"
                                             if job.voucher_number else "")),
-        _row("Customer", f"{job.customer_name}  {job.customer_phone}"),
-        _row("Item", job.item_label),
-        _row("Accessories", "、".join([*job.accessories, *([job.accessories_note]
+        _row(N_("Customer"), f"{job.customer_name}  {job.customer_phone}"),
+        _row(N_("Item"), job.item_label),
+        _row(N_("Accessories"), "、".join([*job.accessories, *([job.accessories_note]
                                                           if job.accessories_note else [])])),
-        _row("Condition", job.condition), _row("Fault", job.fault),
-        _row("Taken in", f"{_when(ctx, job)}  {job.technician_name}"),
-        _row("Promised date", promised),
-        _row("Time spent", tr("{n} min").format(n=job.total_minutes)),
-        _row("Parts", money(job.parts_cents)),
+        _row(N_("Condition"), job.condition), _row(N_("Fault"), job.fault),
+        _row(N_("Taken in"), f"{_when(ctx, job)}  {job.technician_name}"),
+        _row(N_("Promised date"), promised),
+        _row(N_("Time spent"), tr("{n} min").format(n=job.total_minutes)),
+        _row(N_("Parts"), money(job.parts_cents)),
     ]
 
 

@@ -31,10 +31,10 @@ Row = TypeVar("Row")
 _CTX = "CarryInTables"
 
 CARD_STATUS = {
-    "in_repair": QT_TRANSLATE_NOOP(_CTX, "In repair"),
-    "failed": QT_TRANSLATE_NOOP(_CTX, "Failed inspection"),
-    "passed": QT_TRANSLATE_NOOP(_CTX, "Passed inspection"),
-    "returned": QT_TRANSLATE_NOOP(_CTX, "Returned"),
+    "in_repair": QT_TRANSLATE_NOOP("CarryInTables", "In repair"),
+    "failed": QT_TRANSLATE_NOOP("CarryInTables", "Failed inspection"),
+    "passed": QT_TRANSLATE_NOOP("CarryInTables", "Passed inspection"),
+    "returned": QT_TRANSLATE_NOOP("CarryInTables", "Returned"),
 }
 
 
@@ -144,10 +144,16 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
 class CardsTableModel(RowsTableModel[CardRow]):
     """Items in the store with their repair card, earliest promise first; late ones red."""
 
-    HEADERS = (QT_TRANSLATE_NOOP(_CTX, "Receipt No."), QT_TRANSLATE_NOOP(_CTX, "Card No."),
-               QT_TRANSLATE_NOOP(_CTX, "Customer"), QT_TRANSLATE_NOOP(_CTX, "Item"),
-               QT_TRANSLATE_NOOP(_CTX, "Technician"), QT_TRANSLATE_NOOP(_CTX, "Promised"),
-               QT_TRANSLATE_NOOP(_CTX, "Days late"), QT_TRANSLATE_NOOP(_CTX, "Status"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CarryInTables", "Receipt No."),
+        QT_TRANSLATE_NOOP("CarryInTables", "Card No."),
+        QT_TRANSLATE_NOOP("CarryInTables", "Customer"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Item"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Technician"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Promised"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Days late"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Status"),
+    )
 
     def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
                  *, late_only: bool = False, load: bool = True) -> None:
@@ -177,12 +183,19 @@ class CardsTableModel(RowsTableModel[CardRow]):
 class RegisterTableModel(RowsTableModel[RegisterRow]):
     """The goods in/out book, newest line first, 100 lines a page."""
 
-    HEADERS = (QT_TRANSLATE_NOOP(_CTX, "Date in"), QT_TRANSLATE_NOOP(_CTX, "Receipt No."),
-               QT_TRANSLATE_NOOP(_CTX, "Customer"), QT_TRANSLATE_NOOP(_CTX, "Item"),
-               QT_TRANSLATE_NOOP(_CTX, "Accessories"), QT_TRANSLATE_NOOP(_CTX, "Taken in by"),
-               QT_TRANSLATE_NOOP(_CTX, "Promised"), QT_TRANSLATE_NOOP(_CTX, "Date out"),
-               QT_TRANSLATE_NOOP(_CTX, "Returned to"), QT_TRANSLATE_NOOP(_CTX, "Returned by"),
-               QT_TRANSLATE_NOOP(_CTX, "Remark"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CarryInTables", "Date in"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Receipt No."),
+        QT_TRANSLATE_NOOP("CarryInTables", "Customer"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Item"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Accessories"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Taken in by"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Promised"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Date out"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Returned to"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Returned by"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Remark"),
+    )
 
     def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
                  *, flt: RegisterFilter | None = None, load: bool = True) -> None:
@@ -226,9 +239,14 @@ class RegisterTableModel(RowsTableModel[RegisterRow]):
 class PartsTableModel(RowsTableModel[PartDTO]):
     """The parts catalogue by part number; parts at or below the reorder level in red."""
 
-    HEADERS = (QT_TRANSLATE_NOOP(_CTX, "Part No."), QT_TRANSLATE_NOOP(_CTX, "Name"),
-               QT_TRANSLATE_NOOP(_CTX, "Unit"), QT_TRANSLATE_NOOP(_CTX, "Unit price"),
-               QT_TRANSLATE_NOOP(_CTX, "In stock"), QT_TRANSLATE_NOOP(_CTX, "Reorder level"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CarryInTables", "Part No."),
+        QT_TRANSLATE_NOOP("CarryInTables", "Name"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Unit"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Unit price"),
+        QT_TRANSLATE_NOOP("CarryInTables", "In stock"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Reorder level"),
+    )
     PAGE_SIZE = 200
 
     def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
