@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +47,7 @@ class TakeInFieldsWidget(QWidget):
         self.checks: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         for i, (key, text) in enumerate(ACCESSORIES):
-            box = QCheckBox(self.tr(text))
+            box = QCheckBox(QCoreApplication.translate("TakeInFields", text))
             box.setObjectName(f"acc_{key}")
             self.checks[key] = box
             grid.addWidget(box, i // 3, i % 3)
