@@ -327,3 +327,12 @@ def override_category(ctx: ServiceContext, call_id: int, category: Category, *, 
             job.category = category.value
         session.flush()
         return call.category
+
+
+def jobs_to_close(ctx: ServiceContext, *, limit: int = 500) -> list[JobRow]:
+    """Vouchers completed on site, waiting for the clerk to close (注销) the call and file."""
+    require(ctx.actor, Perm.CALL_CLOSE)
+    with ctx.read() as session:
+        jobs = list(session.scalars(select(Job).where(Job.status == JobStatus.COMPLETED.value)
+                                    .order_by(Job.completed_at, Job.id).limit(limit)))
+        return _job_rows(session, jobs)

@@ -170,3 +170,43 @@ def test_a_clerk_may_not_dispatch(qtbot, db, login, calls):
     from app.services.errors import PermissionDenied
     with pytest.raises(PermissionDenied):
         DispatchPage(AppSession(db, login("clerk")))
+
+
+def test_technician_records_arrival_visit_and_internal_work_on_my_jobs(qtbot, db, login,
+                                                                      calls):
+    from app.services import dispatch_service
+    from app.ui.pages.daily_reports_page import DailyReportsPage
+    from app.ui.pages.my_jobs_page import MyJobsPage, VouchersToFilePage
+
+    dispatch_service.dispatch_call(login("super"), calls[0].id, uid(db, "tech"),
+                                   expected_version=calls[0].version)
+    page = MyJobsPage(AppSession(db, login("tech")))
+    qtbot.addWidget(page)
+    assert page.jobs_model.rowCount() == 1
+    # Arrival, then the taken-in visit
+    page.record_arrival()
+    assert call_row(db, calls[0].id).status == "on_site"
+    dialog = page.record_visit()
+    dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData("taken_in"))
+    type_text(dialog.work_edit, "压缩机故障，带回店修")
+    dialog.accept()
+    assert dialog.message.isVisible()  # the customer must sign
+    dialog.signed_check.setChecked(True)
+    dialog.accept()
+    assert call_row(db, calls[0].id).status == "taken_in"
+    # Internal work: 60 minutes of training
+    work = page.log_internal_work()
+    work.kind_combo.setCurrentIndex(work.kind_combo.findData("training"))
+    work.minutes_spin.setValue(60)
+    work.accept()
+    assert "logged" in page.message.text().lower() or page.message.text()
+    # The supervisor's daily reports page shows both lines
+    reports = DailyReportsPage(AppSession(db, login("super")))
+    qtbot.addWidget(reports)
+    assert reports.tech_model.rowCount() == 2
+    assert reports.team_model.rowCount() == 2  # both technicians
+    assert reports.rendered().pdf.startswith(b"%PDF")
+    # Nothing waits for the clerk: the call was taken in, not completed
+    filing = VouchersToFilePage(AppSession(db, login("clerk")))
+    qtbot.addWidget(filing)
+    assert filing.jobs_model.rowCount() == 0

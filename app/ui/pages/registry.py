@@ -39,7 +39,7 @@ PAGES: list[PageEntry] = [
     PageEntry("to_file", QT_TRANSLATE_NOOP("Pages", "Vouchers to close"), "calls.svg",
               "app.ui.pages.my_jobs_page:VouchersToFilePage", Perm.CALL_CLOSE),
     PageEntry("daily_reports", QT_TRANSLATE_NOOP("Pages", "Daily reports"), "reports.svg",
-              "app.ui.pages.daily_reports_page:DailyReportsPage", Perm.VISIT_RECORD),
+              "app.ui.pages.daily_reports_page:DailyReportsPage", Perm.REPORTS_VIEW),
     PageEntry("goods_register", QT_TRANSLATE_NOOP("Pages", "Goods in/out register"),
               "register.svg", "app.ui.pages.register_page:RegisterPage", Perm.TAKE_IN),
     PageEntry("parts", QT_TRANSLATE_NOOP("Pages", "Parts stock"), "repairs.svg",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -232,3 +233,31 @@ class JobsModel(RowsTableModel[JobRow]):
         if column == self.COL_CUSTOMER and role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.address}\n{row.item_label}\n{row.fault}"
         return None
+
+
+class TextRowsModel(RowsTableModel[tuple[str, ...]]):
+    """Rows of ready-made, translated text (the daily reports on screen)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers: tuple[str, ...] = ()
+
+    def set_table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
+        self._headers = headers
+        self.set_rows(rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return super().headerData(section, orientation, role)
+
+    def row_id(self, row: tuple[str, ...]) -> int:
+        return 0
+
+    def display(self, row: tuple[str, ...], column: int) -> str:
+        return row[column] if 0 <= column < len(row) else ""

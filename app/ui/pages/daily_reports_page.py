@@ -1,0 +1,180 @@
+"""Daily reports on screen: the technician's work report and the supervisor's team report.
+
+The same DTOs feed the A4 PDF (app/printing/documents/daily_report.py): what is on screen
+is what prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.printing.documents.daily_report import (
+    render_supervisor_report,
+    render_technician_report,
+)
+from app.printing.registry import Rendered
+from app.services import daily_report_service as reports
+from app.services import print_log_service
+from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
+from app.services.errors import UserError
+from app.services.permissions import Perm
+from app.ui.errors import user_message
+from app.ui.labels import label
+from app.ui.pages.dispatch_page import _view
+from app.ui.printing_ui import preview_pdf
+from app.ui.session import AppSession
+from app.ui.table_models.dispatch_table_models import TextRowsModel
+from app.ui.theme import SPACING
+
+
+class DailyReportsPage(QWidget):
+    """技术员工作日报表 and 服务主任日报表 for one day; "Print / PDF…" previews the A4 PDF."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.tech_report: TechnicianDailyReport | None = None
+        self.team_report: SupervisorDailyReport | None = None
+        today = session.ctx.today()
+        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setCalendarPopup(True)
+        self.tech_combo = QComboBox()
+        for user_id, name in reports.report_technicians(session.ctx):
+            self.tech_combo.addItem(name, user_id)
+        self.print_button = QPushButton(self.tr("Print / PDF…"))
+        self.tech_model, self.team_model = TextRowsModel(self), TextRowsModel(self)
+        self.tech_summary, self.team_summary = QLabel(), QLabel()
+        self.message = QLabel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._tab(self.tech_summary, _view(self.tech_model)),
+                         self.tr("Technician's daily work report"))
+        if session.may(Perm.REPORTS_VIEW):
+            self.tabs.addTab(self._tab(self.team_summary, _view(self.team_model)),
+                             self.tr("Supervisor's daily report"))
+        self._lay_out()
+        self.day_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.tech_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.print_button.clicked.connect(self.print_current)
+        self.refresh()
+
+    @staticmethod
+    def _tab(summary: QLabel, view: QTableView) -> QWidget:
+        tab = QWidget()
+        summary.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(view, 1)
+        layout.addWidget(summary)
+        return tab
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Day")))
+        top.addWidget(self.day_edit)
+        top.addWidget(QLabel(self.tr("Technician")))
+        top.addWidget(self.tech_combo)
+        top.addStretch(1)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+
+    @property
+    def day(self) -> date:
+        value: date = self.day_edit.date().toPython()  # type: ignore[assignment]
+        return value
+
+    def refresh(self) -> None:
+        ctx = self._session.ctx
+        try:
+            tech_id = self.tech_combo.currentData()
+            self.tech_report = reports.technician_report(ctx, tech_id, self.day) \
+                if tech_id is not None else None
+            self.team_report = reports.supervisor_report(ctx, self.day) \
+                if self._session.may(Perm.REPORTS_VIEW) else None
+        except UserError as err:
+            self.message.setText(user_message(err))
+            return
+        self.message.clear()
+        self._show_tech()
+        self._show_team()
+
+    def _show_tech(self) -> None:
+        r = self.tech_report
+        if r is None:
+            self.tech_model.set_table((), [])
+            return
+        local = self._session.ctx.local
+        heads = (self.tr("Voucher"), self.tr("Customer"), self.tr("Category"), self.tr("Work"),
+                 self.tr("From"), self.tr("To"), self.tr("Minutes"), self.tr("Fee"))
+        rows = [(ln.voucher_number, ln.customer_name, ln.category,
+                 f"{ln.kind}: {ln.description}" if ln.kind else ln.description,
+                 local(ln.started_at).strftime("%H:%M") if ln.started_at else "",
+                 local(ln.ended_at).strftime("%H:%M") if ln.ended_at else "",
+                 str(ln.minutes), f"{ln.fee_cents / 100:.2f}" if ln.fee_cents else "")
+                for ln in r.lines]
+        self.tech_model.set_table(heads, rows)
+        totals = "  ".join(f"{label('category', t.category)}: {t.jobs} / {t.minutes}"
+                           for t in r.totals)
+        self.tech_summary.setText(self.tr("Totals (jobs / minutes): {totals}; all {m} min")
+                                  .format(totals=totals, m=r.total_minutes))
+
+    def _show_team(self) -> None:
+        r = self.team_report
+        if r is None:
+            return
+        heads = (self.tr("Technician"), *(label("category", c) for c in reports.CATEGORIES),
+                 self.tr("Minutes"))
+        rows = [(row.technician_name, *(f"{t.jobs} / {t.minutes}" for t in row.totals),
+                 str(row.total_minutes)) for row in r.rows]
+        self.team_model.set_table(heads, rows)
+        self.team_summary.setText(self.tr(
+            "Calls received {received}, dispatched {dispatched}, completed on site "
+            "{completed}, taken in {taken}, left over {left}, deadlines missed {missed}").format(
+            received=r.calls_received, dispatched=r.dispatched, completed=r.completed,
+            taken=r.taken_in, left=r.left_over, missed=r.deadlines_missed))
+
+    def rendered(self) -> Rendered | None:
+        """The report of the current tab as an A4 PDF (the same DTO as on screen)."""
+        ctx = self._session.ctx
+        header, who = print_log_service.store_header(ctx), ctx.actor.display_name
+        if self.tabs.currentIndex() == 1 and self.team_report is not None:
+            return Rendered(render_supervisor_report(header, self.team_report, printed_by=who),
+                            f"daily-report-{self.day}.pdf")
+        if self.tech_report is not None:
+            return Rendered(render_technician_report(header, self.tech_report,
+                                                     printed_by=who),
+                            f"daily-report-{self.day}-{self.tech_report.technician_name}.pdf")
+        return None
+
+    def print_current(self) -> None:
+        rendered = self.rendered()
+        if rendered is None:
+            return
+        ctx = self._session.ctx
+        number = str(self.day) if self.tabs.currentIndex() == 1 else \
+            f"{self.day}/{self.tech_combo.currentData()}"
+
+        def record(action: str, reprint: bool, detail: str) -> None:
+            print_log_service.record_print(
+                ctx, "daily-report", number, reprint=reprint,
+                action=print_log_service.SAVE_ACTION if action == "save_pdf" else None,
+                detail=detail)
+
+        preview_pdf(self, rendered, title=self.tabs.tabText(self.tabs.currentIndex()),
+                    on_output=record)
