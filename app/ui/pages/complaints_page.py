@@ -120,7 +120,11 @@ class ComplaintsPage(VoicePageBase):
         return svc.list_complaints(self.session.ctx, view=view, after_id=after, limit=limit)
 
     def refresh(self) -> None:
+        """Reload the list, keeping the selected complaint selected."""
+        current = self.current()
         self.model.refresh()
+        if current is not None:
+            self.select(current.id)
         self._show_detail()
 
     def current(self) -> ComplaintDTO | None:
