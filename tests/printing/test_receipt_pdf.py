@@ -27,7 +27,7 @@ def test_receipt_prints_labels_number_terms_and_qr(clerk: ServiceContext, tmp_pa
     text = pdf_text(pdf, tmp_path / f"receipt-{paper}.pdf")
     for expected in ("客户商品领取收据", job.receipt_number, "刘洋", "XTE-9001", "电源线",
                      "外壳左侧划痕", "承诺日期", job.promised_date.isoformat(), "客户签字",
-                     "售后服务中心", "须知"):
+                     "售后服务中心", "须知", "妥善保管本收据"):
         assert expected in text.replace(" ", ""), expected
     assert "补打" not in text
     pngs = pdf_png(pdf, tmp_path / f"receipt-{paper}.pdf")
