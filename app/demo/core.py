@@ -39,6 +39,10 @@ customers, calls):
     * ``dc.zone_ids``: zone name → id (district zones of kind city/suburb);
       ``dc.model_ids``: product model ids.
     * ``dc.customer_ids``, ``dc.item_ids``; ``dc.call_ids`` in received order.
+    * ``dc.extras``: ``"staff.clerk_ids"`` (user ids), ``"catalogue.models"`` (model id →
+      (code, name, category, warranty months, brand)), ``"customers.info"`` (customer id →
+      (name, phone digits tuple, zone id)), ``"customers.items"`` (list of (purchase date,
+      item id, customer id, model id, serial), sorted by purchase date).
     * Calls older than ``OPEN_DAYS`` days are ``closed`` (``closed_at`` set) or ``cancelled``
       (with a reason); recent ones are mostly ``registered``. Later steps (dispatch, carry-in,
       money, complaints) give the closed calls their history and may change their statuses.
