@@ -142,7 +142,7 @@ def test_cancel_with_reason_then_history(qtbot, page, db, book):
     history = page.active_dialog
     assert isinstance(history, HistoryDialog)
     texts = history.cell_texts()
-    cancel = next(r for r in texts if r[6] == "registered → cancelled")
+    cancel = next(r for r in texts if r[6] == "Registered → Cancelled")
     assert cancel[1] == "clerk" and cancel[3] == "test-pc" and cancel[7] == "客户已自行解决"
     assert any(r[4] == "Created" for r in texts)
 
@@ -214,7 +214,7 @@ def test_technician_sees_no_register_edit_cancel(qtbot, db, login, book):
 
 def test_column_widths_remembered(qtbot, db, login, book):
     first = _page(qtbot, db, login)
-    first.table.horizontalHeader().resizeSection(Model.COL_FAULT, 333)
+    first.table.horizontalHeader().resizeSection(Model.COL_ITEM, 333)
     first.widths.save()
     second = _page(qtbot, db, login)
-    assert second.table.horizontalHeader().sectionSize(Model.COL_FAULT) == 333
+    assert second.table.horizontalHeader().sectionSize(Model.COL_ITEM) == 333

@@ -50,7 +50,7 @@ CALL_COLUMNS = (
 )
 
 
-def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
+def _table(columns: tuple[str, ...], name: str, stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels([QCoreApplication.translate(_CTX, c) for c in columns])
@@ -60,7 +60,8 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(140)
     return table
 
 
@@ -121,14 +122,14 @@ class CustomerFileDialog(QDialog):
         self._models = customers_service.list_product_models(session.ctx)
         self.customer: CustomerDTO = customers_service.get_customer(session.ctx, customer_id)
         self.child_dialog: QDialog | None = None
-        self.resize(900, 680)
+        self.resize(1000, 740)
         self._build()
         self._show_customer()
 
     def _build(self) -> None:
         may_edit = self._session.may(Perm.CUSTOMER_EDIT)
         self.customer_fields = CustomerFieldsWidget(
-            customers_service.list_zones(self._session.ctx))
+            customers_service.list_zones(self._session.ctx), columns=2)
         self.customer_fields.set_read_only(not may_edit)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -140,15 +141,17 @@ class CustomerFileDialog(QDialog):
         self.history_button = QPushButton(self.tr("&History"))
         self.history_button.clicked.connect(self.show_history)
         self.history_button.setVisible(self._session.may(Perm.AUDIT_VIEW))
-        self.items_table = _table(ITEM_COLUMNS, "items")
+        self.items_table = _table(ITEM_COLUMNS, "items", 0)
         self.add_item_button = QPushButton(self.tr("&Add item"))
         self.edit_item_button = QPushButton(self.tr("&Edit item"))
         self.add_item_button.clicked.connect(self.add_item)
         self.edit_item_button.clicked.connect(self.edit_item)
         for button in (self.add_item_button, self.edit_item_button):
             button.setVisible(may_edit)
+        for button in (self.add_item_button, self.edit_item_button, self.save_button,
+                       self.history_button):
             button.setAutoDefault(False)
-        self.calls_table = _table(CALL_COLUMNS, "calls")
+        self.calls_table = _table(CALL_COLUMNS, "calls", 2)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -157,6 +160,7 @@ class CustomerFileDialog(QDialog):
         top_layout.addWidget(self.customer_fields)
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
+        row.addStretch(0)
         row.addWidget(self.history_button)
         row.addWidget(self.save_button)
         top_layout.addLayout(row)
@@ -174,8 +178,8 @@ class CustomerFileDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING * 2)
-        for widget in (top, items, calls, close):
-            layout.addWidget(widget)
+        for widget, stretch in ((top, 0), (items, 2), (calls, 3), (close, 0)):
+            layout.addWidget(widget, stretch)
 
     def _show_customer(self) -> None:
         customer = self.customer

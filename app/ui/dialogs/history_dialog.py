@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,18 +69,41 @@ FIELDS = {
     "purchase_date": QT_TRANSLATE_NOOP("HistoryDialog", "Purchase date"),
     "invoice_no": QT_TRANSLATE_NOOP("HistoryDialog", "Invoice no."),
     "product_model_id": QT_TRANSLATE_NOOP("HistoryDialog", "Model"),
+    "closed_at": QT_TRANSLATE_NOOP("HistoryDialog", "Closed at"),
+    "created_by_id": QT_TRANSLATE_NOOP("HistoryDialog", "Registered by (user no.)"),
+    "category_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Why this category"),
+    "kind": QT_TRANSLATE_NOOP("HistoryDialog", "Type"),
 }
+# Fields whose stored values are codes of a vocabulary in app.ui.labels.
+VOCABULARIES = {"status": "status", "channel": "channel", "urgency": "urgency",
+                "service_kind": "service_kind", "category": "category",
+                "proposed_category": "category", "kind": "customer_kind"}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-def change_text(row: AuditRow) -> str:
-    old, new = row.old_value, row.new_value
-    if old is None:
-        return new or ""
-    return f"{old} → {new if new is not None else ''}"
+def value_text(field: str, value: str | None, session: AppSession) -> str:
+    """A stored value as the user knows it: labels for codes, local time for moments."""
+    if value is None:
+        return ""
+    if field in VOCABULARIES:
+        return label(VOCABULARIES[field], value)
+    if field.endswith("_at") and "T" in value:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if moment.tzinfo is not None:
+            return session.ctx.local(moment).strftime("%Y-%m-%d %H:%M")
+    return value
+
+
+def change_text(row: AuditRow, session: AppSession) -> str:
+    old = value_text(row.field, row.old_value, session)
+    new = value_text(row.field, row.new_value, session)
+    return new if row.old_value is None else f"{old} → {new}"
 
 
 def row_cells(row: AuditRow, session: AppSession) -> list[str]:
@@ -86,7 +111,7 @@ def row_cells(row: AuditRow, session: AppSession) -> list[str]:
     action = _tr(ACTIONS[row.action]) if row.action in ACTIONS else row.action
     field = _tr(FIELDS[row.field]) if row.field in FIELDS else row.field
     return [when, row.username, label("role", row.role), row.workstation, action, field,
-            change_text(row), row.reason]
+            change_text(row, session), row.reason]
 
 
 class HistoryDialog(QDialog):

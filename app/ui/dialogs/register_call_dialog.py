@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -102,7 +102,6 @@ class RegisterCallDialog(QDialog):
         self.new_customer_button.setAutoDefault(False)
         self.chosen_label = QLabel()
         self.chosen_label.setObjectName("chosen_customer")
-        self.chosen_label.setWordWrap(True)
         self.customer_fields = CustomerFieldsWidget(customers_service.list_zones(ctx),
                                                     with_notes=False)
         self.customer_fields.setVisible(False)
@@ -182,6 +181,7 @@ class RegisterCallDialog(QDialog):
         self.picker.customer_chosen.connect(self.choose_customer)
         self.picker.no_match.connect(self.start_new_customer)
         self.picker.text_edited.connect(self._lookup_edited)
+        self.picker.matches_shown.connect(lambda _n: self._fit())
         self.new_customer_button.clicked.connect(lambda: self.start_new_customer(
             self.picker.lookup.text()))
         self.item_combo.currentIndexChanged.connect(self._item_changed)
@@ -210,6 +210,7 @@ class RegisterCallDialog(QDialog):
                                   f"{customer.zone_name}")
         self.picker.collapse(self.tr("Customer chosen: type again to look for another"))
         self._set_items(customer.items)
+        self._fit()
         (self.item_combo if customer.items else self.fault_edit).setFocus()
 
     def start_new_customer(self, typed: str = "") -> None:
@@ -229,7 +230,20 @@ class RegisterCallDialog(QDialog):
         self._set_items(())
         target = self.customer_fields.name_edit if is_phone or not text else \
             self.customer_fields.phones_edit
+        self._fit()
         target.setFocus()
+
+    def _fit(self) -> None:
+        """Grow or shrink with the parts shown (new customer, new item, match list).
+
+        Inner layouts first: their new minimum sizes reach the dialog only through them.
+        """
+        for widget in (self.picker, self.customer_fields, self.item_fields, self):
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()
+        self.adjustSize()
+        QTimer.singleShot(0, self.adjustSize)  # once the posted layout requests are through
 
     def _lookup_edited(self, _text: str) -> None:
         if self._customer is not None or self._new_customer:
@@ -251,7 +265,10 @@ class RegisterCallDialog(QDialog):
         self._item_changed()
 
     def _item_changed(self) -> None:
-        self.item_fields.setVisible(self.item_combo.currentData() == NEW_ITEM)
+        new_item = self.item_combo.currentData() == NEW_ITEM
+        if new_item != self.item_fields.isVisibleTo(self):
+            self.item_fields.setVisible(new_item)
+            self._fit()
         self._update_category()
 
     def _chosen_item(self) -> ItemDTO | None:

@@ -34,6 +34,7 @@ from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import user_message
 from app.ui.labels import choices
 from app.ui.session import AppSession
+from app.ui.style import icon
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import SPACING
 from app.ui.widgets.column_widths import ColumnWidths
@@ -42,9 +43,9 @@ SEARCH_DEBOUNCE_MS = 250
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"
 TOPICS = ("calls", "customers", "reference", "*")
-DEFAULT_WIDTHS = {Model.COL_NUMBER: 110, Model.COL_TIME: 140, Model.COL_CUSTOMER: 100,
-                  Model.COL_PHONE: 130, Model.COL_ITEM: 230, Model.COL_FAULT: 300,
-                  Model.COL_CATEGORY: 70, Model.COL_STATUS: 90}
+DEFAULT_WIDTHS = {Model.COL_NUMBER: 116, Model.COL_TIME: 146, Model.COL_CUSTOMER: 96,
+                  Model.COL_PHONE: 130, Model.COL_ITEM: 290, Model.COL_FAULT: 300,
+                  Model.COL_CATEGORY: 92, Model.COL_STATUS: 96}
 
 
 class CallLogPage(QWidget):
@@ -127,14 +128,16 @@ class CallLogPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The fault takes the room left over, so the book always fills the page.
+        header.setSectionResizeMode(Model.COL_FAULT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.activated.connect(self._activated)
         self.widths = ColumnWidths("call_log", header, DEFAULT_WIDTHS)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(lambda *_: self._update_actions())
 
-    def _action(self, text: str, keys: str, slot: object) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, keys: str, slot: object, icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
             action.setToolTip(f"{text} ({QKeySequence(keys).toString()})")
@@ -144,14 +147,14 @@ class CallLogPage(QWidget):
 
     def _build_actions(self) -> None:
         self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.action_new = self._action(self.tr("New call"), "Ctrl+N", self.new_call)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.action_new = self._action(self.tr("New call"), "Ctrl+N", self.new_call, "calls")
         self.action_edit = self._action(self.tr("Edit…"), "Ctrl+E", self.edit_call)
         self.action_cancel = self._action(self.tr("Cancel call (注销)…"), "Ctrl+Shift+D",
                                           self.cancel_call)
         self.action_history = self._action(self.tr("History"), "Ctrl+H", self.show_history)
         self.action_customer = self._action(self.tr("Customer file"), "Ctrl+U",
-                                            self.show_customer)
+                                            self.show_customer, "customers")
         self.action_refresh = self._action(self.tr("Refresh"), "F5", self.refresh)
 
     def _lay_out(self) -> None:

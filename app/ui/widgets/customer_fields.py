@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.models.enums import CustomerKind
 from app.services.customers_service import CustomerInput, ZoneChoice
 from app.services.dto import CustomerDTO
 from app.ui.labels import choices
+from app.ui.theme import SPACING
 
 
 def split_phones(text: str) -> tuple[str, ...]:
@@ -21,7 +22,7 @@ class CustomerFieldsWidget(QWidget):
     """Used by the register dialog (new customer) and the customer file (edit)."""
 
     def __init__(self, zones: list[ZoneChoice], parent: QWidget | None = None, *,
-                 with_notes: bool = True) -> None:
+                 with_notes: bool = True, columns: int = 1) -> None:
         super().__init__(parent)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")
@@ -41,17 +42,28 @@ class CustomerFieldsWidget(QWidget):
             self.kind_combo.addItem(text, value)
         self.notes_edit = QLineEdit()
         self.notes_edit.setObjectName("notes")
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("&Name"), self.name_edit)
-        form.addRow(self.tr("&Phones"), self.phones_edit)
-        form.addRow(self.tr("&Address"), self.address_edit)
-        form.addRow(self.tr("&Zone"), self.zone_combo)
-        form.addRow(self.tr("Type"), self.kind_combo)
+        rows = [(self.tr("&Name"), self.name_edit), (self.tr("&Phones"), self.phones_edit),
+                (self.tr("&Address"), self.address_edit), (self.tr("&Zone"), self.zone_combo),
+                (self.tr("Type"), self.kind_combo)]
         if with_notes:
-            form.addRow(self.tr("Notes"), self.notes_edit)
+            rows.append((self.tr("Notes"), self.notes_edit))
         else:
             self.notes_edit.hide()
+        self._lay_out(rows, columns)
+
+    def _lay_out(self, rows: list[tuple[str, QWidget]], columns: int) -> None:
+        """Label/field pairs, ``columns`` pairs to a line (two in the roomy customer file)."""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(SPACING * 2)
+        for index, (text, widget) in enumerate(rows):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            row, pair = divmod(index, columns)
+            grid.addWidget(caption, row, pair * 2)
+            grid.addWidget(widget, row, pair * 2 + 1)
+        for pair in range(columns):
+            grid.setColumnStretch(pair * 2 + 1, 1)
 
     def focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [self.name_edit, self.phones_edit, self.address_edit,

@@ -32,6 +32,7 @@ class CustomerPicker(QWidget):
     customer_chosen = Signal(int)
     no_match = Signal(str)
     text_edited = Signal(str)
+    matches_shown = Signal(int)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,7 @@ class CustomerPicker(QWidget):
             self.hint.setText(self.tr("No customer found: press Enter for a new customer"))
         else:
             self.hint.clear()
+        self.matches_shown.emit(len(found))
 
     def choose_current(self) -> None:
         item = self.results.currentItem() or self.results.item(0)
