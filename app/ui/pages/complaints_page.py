@@ -66,7 +66,7 @@ class ComplaintsPage(VoicePageBase):
         super().__init__(session, parent)
         self.view_combo = QComboBox()
         for key, text in zip(VIEWS, (self.tr("Open"), self.tr("Overdue"), self.tr("Closed"),
-                                     self.tr("All")), strict=True):
+                                     self.tr("All of them")), strict=True):
             self.view_combo.addItem(text, key)
         self.model: VoiceTableModel[ComplaintDTO] = VoiceTableModel(
             COLUMNS, self._fetch, lambda c: c.id, self)
@@ -80,7 +80,7 @@ class ComplaintsPage(VoicePageBase):
         lay.addLayout(self._toolbar())
         lay.addWidget(self.table, 1)
         lay.addWidget(self.detail)
-        self.tabs.addTab(register, self.tr("Register"))
+        self.tabs.addTab(register, self.tr("Complaint register"))
         self.tabs.addTab(self._stats_tab(), self.tr("Monthly statistics"))
         QVBoxLayout(self).addWidget(self.tabs)
         self.view_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -90,13 +90,13 @@ class ComplaintsPage(VoicePageBase):
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(QLabel(self.tr("Show figures")))
         bar.addWidget(self.view_combo)
         actions = [("new", self.tr("New…"), self.new_complaint),
                    ("route", self.tr("Route…"), self.route_selected),
                    ("decide", self.tr("Decide…"), self.decide_selected),
                    ("visit", self.tr("Visit…"), self.visit_selected),
-                   ("remind", self.tr("Reminder"), self.remind_selected),
+                   ("remind", self.tr("Issue reminder"), self.remind_selected),
                    ("resolve", self.tr("Resolve…"), self.resolve_selected),
                    ("close", self.tr("Close…"), self.close_selected),
                    ("reply", self.tr("Reply letter"), self.print_reply),
@@ -190,7 +190,7 @@ class ComplaintsPage(VoicePageBase):
         if found is None:
             return
         c, form = found
-        form.add_text("decision", self.tr("Decision"))
+        form.add_text("decision", self.tr("Decision of the manager"))
         form.set_action(lambda d: svc.decide_complaint(
             self.session.ctx, c.id, decision=d.text("decision"), expected_version=c.version))
         self._run(form, c.id)
@@ -228,7 +228,7 @@ class ComplaintsPage(VoicePageBase):
         if found is None:
             return
         c, form = found
-        form.add_text("outcome", self.tr("Outcome"))
+        form.add_text("outcome", self.tr("Outcome told to the customer"))
         form.add_combo("told_via", self.tr("Customer told"), vchoices("told"), c.told_via)
         form.set_action(lambda d: svc.close_complaint(
             self.session.ctx, c.id, outcome=d.text("outcome"), told_via=d.choice("told_via"),
@@ -276,13 +276,15 @@ class ComplaintsPage(VoicePageBase):
         self.stats_year.setValue(today.year)
         self.stats_month.setRange(1, 12)
         self.stats_month.setValue(today.month)
-        show = QPushButton(self.tr("Show"))
+        show = QPushButton(self.tr("Show figures"))
         show.clicked.connect(self.show_stats)
         self.stats_table = QTableWidget(0, 2)
-        self.stats_table.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Value")])
+        self.stats_table.setHorizontalHeaderLabels([self.tr("Figure of the month"),
+                                                    self.tr("Figure value")])
         self.stats_table.horizontalHeader().setStretchLastSection(True)
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Month")), self.stats_year, self.stats_month, show):
+        month = QLabel(self.tr("Month of figures"))
+        for widget in (month, self.stats_year, self.stats_month, show):
             bar.addWidget(widget)
         bar.addStretch(1)
         lay = QVBoxLayout(tab)

@@ -61,8 +61,8 @@ class FollowUpsPage(VoicePageBase):
         lay.addLayout(bar)
         lay.addWidget(self.due_table, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(due_tab, self.tr("Due"))
-        self.tabs.addTab(self.done_table, self.tr("Done"))
+        self.tabs.addTab(due_tab, self.tr("Due for a call"))
+        self.tabs.addTab(self.done_table, self.tr("Called back"))
         QVBoxLayout(self).addWidget(self.tabs)
 
     def refresh(self) -> None:

@@ -62,7 +62,7 @@ class SurveysPage(VoicePageBase):
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("Waiting to come back"), "sent")
         self.status_combo.addItem(self.tr("Returned"), "returned")
-        self.status_combo.addItem(self.tr("All"), None)
+        self.status_combo.addItem(self.tr("All of them"), None)
         self.model: VoiceTableModel[SurveyCardDTO] = VoiceTableModel(
             COLUMNS, self._fetch, lambda c: c.id, self)
         self.table = self.make_table(self.model, "cards")
@@ -94,8 +94,9 @@ class SurveysPage(VoicePageBase):
         reprint = QPushButton(self.tr("Print card"))
         reprint.clicked.connect(self.print_selected)
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Day")), self.day_edit, issue, self.status_combo,
-                       self.find_edit, enter, reprint):
+        day = QLabel(self.tr("Cards for the day"))
+        for widget in (day, self.day_edit, issue, self.status_combo, self.find_edit, enter,
+                       reprint):
             bar.addWidget(widget)
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
@@ -183,16 +184,17 @@ class SurveysPage(VoicePageBase):
         self.stats_year.setValue(today.year)
         self.stats_month.setRange(1, 12)
         self.stats_month.setValue(today.month)
-        show = QPushButton(self.tr("Show"))
+        show = QPushButton(self.tr("Show figures"))
         show.clicked.connect(self.show_stats)
-        headers = [self.tr("Technician"), self.tr("Sent"), self.tr("Returned"),
+        headers = [self.tr("Technician"), self.tr("Cards sent"), self.tr("Returned"),
                    *[vlabel("item", i) for i in ITEMS], self.tr("Lowest"),
                    self.tr("Unsatisfied ratings")]
         self.stats_table = QTableWidget(0, len(headers))
         self.stats_table.setHorizontalHeaderLabels(headers)
         self.chart = RatingChart()
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Month")), self.stats_year, self.stats_month, show):
+        month = QLabel(self.tr("Month of figures"))
+        for widget in (month, self.stats_year, self.stats_month, show):
             bar.addWidget(widget)
         bar.addStretch(1)
         lay = QVBoxLayout(tab)
