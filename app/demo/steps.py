@@ -5,7 +5,7 @@ Contract: see ``app.demo.core`` (each module defines ``STEP = Step(name, run, we
 
 from __future__ import annotations
 
-from app.demo import calls, catalogue, customers, staff, store
+from app.demo import calls, carry_in_step, catalogue, customers, dispatch_step, staff, store
 from app.demo.core import Step
 
 STEPS: list[Step] = [
@@ -14,4 +14,6 @@ STEPS: list[Step] = [
     catalogue.STEP,
     customers.STEP,
     calls.STEP,
+    dispatch_step.STEP,
+    carry_in_step.STEP,
 ]

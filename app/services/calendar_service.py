@@ -76,9 +76,15 @@ class BusinessCalendar:
         opened = [h for _, h in sorted(weekly.items()) if h is not None]
         # A make-up working day (调休) keeps the usual weekday hours: the first open weekday's.
         self.usual: Hours = opened[0] if opened else (time(9, 0), time(18, 0))
+        self._days: dict[date, Hours | None] = {}
 
     def hours_on(self, day: date) -> Hours | None:
         """(opens, closes) local times on ``day``, or None when the store is closed."""
+        if day not in self._days:
+            self._days[day] = self._hours_on(day)
+        return self._days[day]
+
+    def _hours_on(self, day: date) -> Hours | None:
         rule = self.store_days.get(day)
         if rule is not None:
             if not rule.is_open:
