@@ -38,6 +38,7 @@ from app.ui.style import icon
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import SPACING
 from app.ui.widgets.column_widths import ColumnWidths
+from app.ui.widgets.status_delegate import StatusDelegate
 
 SEARCH_DEBOUNCE_MS = 250
 NO_DATE = QDate(2000, 1, 1)
@@ -131,6 +132,7 @@ class CallLogPage(QWidget):
         # The fault takes the room left over, so the book always fills the page.
         header.setSectionResizeMode(Model.COL_FAULT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        self.table.setItemDelegateForColumn(Model.COL_STATUS, StatusDelegate(self.table))
         self.table.activated.connect(self._activated)
         self.widths = ColumnWidths("call_log", header, DEFAULT_WIDTHS)
         selection = self.table.selectionModel()
