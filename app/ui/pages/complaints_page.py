@@ -32,7 +32,6 @@ from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
 VIEWS = ("open", "overdue", "closed", "all")
-_T = "VoiceTables"
 
 
 def _deadline_status(c: ComplaintDTO) -> str:
@@ -46,16 +45,18 @@ def _days_text(c: ComplaintDTO) -> str:
 
 
 COLUMNS: list[Column[ComplaintDTO]] = [
-    Column(QT_TRANSLATE_NOOP(_T, "No."), lambda c: c.number),
-    Column(QT_TRANSLATE_NOOP(_T, "Accepted"), lambda c: c.accepted_on.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda c: c.customer_name),
-    Column(QT_TRANSLATE_NOOP(_T, "Kind"), lambda c: vlabel("kind", c.kind)),
-    Column(QT_TRANSLATE_NOOP(_T, "Department"), lambda c: vlabel("department", c.department)),
-    Column(QT_TRANSLATE_NOOP(_T, "Severity"), lambda c: vlabel("severity", c.severity)),
-    Column(QT_TRANSLATE_NOOP(_T, "Deadline"), lambda c: c.deadline.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Days left"), _days_text, _deadline_status),
-    Column(QT_TRANSLATE_NOOP(_T, "Status"), lambda c: vlabel("complaint_status", c.status)),
-    Column(QT_TRANSLATE_NOOP(_T, "What happened"), lambda c: c.description),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Complaint No."), lambda c: c.number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Accepted on"), lambda c: c.accepted_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer"), lambda c: c.customer_name),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Kind of complaint"), lambda c: vlabel("kind", c.kind)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Department in charge"),
+           lambda c: vlabel("department", c.department)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Severity"), lambda c: vlabel("severity", c.severity)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Closing deadline"), lambda c: c.deadline.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Days left"), _days_text, _deadline_status),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Status"),
+           lambda c: vlabel("complaint_status", c.status)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "What happened"), lambda c: c.description),
 ]
 
 

@@ -28,25 +28,24 @@ from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
-_T = "VoiceTables"
-
 
 def _left_status(c: ContractDTO) -> str:
     return "overdue" if c.days_left < 0 else ("due_soon" if c.days_left <= 7 else "ok")
 
 
 COLUMNS: list[Column[ContractDTO]] = [
-    Column(QT_TRANSLATE_NOOP(_T, "Contract No."), lambda c: c.number),
-    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda c: c.customer_name),
-    Column(QT_TRANSLATE_NOOP(_T, "Items"), lambda c: "；".join(c.item_labels)),
-    Column(QT_TRANSLATE_NOOP(_T, "Starts"), lambda c: c.start_date.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Ends"), lambda c: c.end_date.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Days left"), lambda c: str(c.days_left), _left_status),
-    Column(QT_TRANSLATE_NOOP(_T, "Fee"), lambda c: money(c.fee_cents)),
-    Column(QT_TRANSLATE_NOOP(_T, "Status"), lambda c: vlabel("contract_status", c.status)),
-    Column(QT_TRANSLATE_NOOP(_T, "Notice sent"),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Contract No."), lambda c: c.number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer"), lambda c: c.customer_name),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Items"), lambda c: "；".join(c.item_labels)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Starts on"), lambda c: c.start_date.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Ends on"), lambda c: c.end_date.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Days left"), lambda c: str(c.days_left), _left_status),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Fee"), lambda c: money(c.fee_cents)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Status"),
+           lambda c: vlabel("contract_status", c.status)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Notice sent"),
            lambda c: c.notice_sent_at.date().isoformat() if c.notice_sent_at else ""),
-    Column(QT_TRANSLATE_NOOP(_T, "Follows"), lambda c: c.previous_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Renewal of"), lambda c: c.previous_number),
 ]
 
 

@@ -13,26 +13,24 @@ from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
-_T = "VoiceTables"
-
 DUE_COLUMNS: list[Column[FollowUpDue]] = [
-    Column(QT_TRANSLATE_NOOP(_T, "Call No."), lambda d: d.call_number),
-    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda d: d.customer_name),
-    Column(QT_TRANSLATE_NOOP(_T, "Phone"), lambda d: d.phone),
-    Column(QT_TRANSLATE_NOOP(_T, "Item"), lambda d: d.item_label),
-    Column(QT_TRANSLATE_NOOP(_T, "Completed"), lambda d: d.completed_on.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Due"), lambda d: d.due_on.isoformat(),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Call No."), lambda d: d.call_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer"), lambda d: d.customer_name),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Phone"), lambda d: d.phone),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Item"), lambda d: d.item_label),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Completed on"), lambda d: d.completed_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Due for a call"), lambda d: d.due_on.isoformat(),
            lambda d: "overdue" if d.days_waiting > 3 else "due_soon"),
-    Column(QT_TRANSLATE_NOOP(_T, "Fault"), lambda d: d.fault),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Fault"), lambda d: d.fault),
 ]
 DONE_COLUMNS: list[Column[FollowUpDTO]] = [
-    Column(QT_TRANSLATE_NOOP(_T, "Call No."), lambda f: f.call_number),
-    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda f: f.customer_name),
-    Column(QT_TRANSLATE_NOOP(_T, "Called on"), lambda f: f.done_on.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Satisfied"),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Call No."), lambda f: f.call_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer"), lambda f: f.customer_name),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Called on"), lambda f: f.done_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer satisfied"),
            lambda f: "✓" if f.satisfied else "✗", lambda f: "" if f.satisfied else "overdue"),
-    Column(QT_TRANSLATE_NOOP(_T, "Complaint"), lambda f: f.complaint_number),
-    Column(QT_TRANSLATE_NOOP(_T, "Answer"), lambda f: f.answer),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Complaint No."), lambda f: f.complaint_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer's answer"), lambda f: f.answer),
 ]
 
 

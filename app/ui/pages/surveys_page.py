@@ -34,23 +34,21 @@ from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 from app.ui.widgets.rating_chart import RatingChart
 
-_T = "VoiceTables"
-
 
 def _ratings(c: SurveyCardDTO) -> str:
     return " ".join(str(v) for v in c.ratings.values()) if c.ratings else ""
 
 
 COLUMNS: list[Column[SurveyCardDTO]] = [
-    Column(QT_TRANSLATE_NOOP(_T, "Card No."), lambda c: c.number),
-    Column(QT_TRANSLATE_NOOP(_T, "Issued"), lambda c: c.issued_on.isoformat()),
-    Column(QT_TRANSLATE_NOOP(_T, "Call No."), lambda c: c.call_number),
-    Column(QT_TRANSLATE_NOOP(_T, "Customer"), lambda c: c.customer_name),
-    Column(QT_TRANSLATE_NOOP(_T, "Technician"), lambda c: c.technician_name),
-    Column(QT_TRANSLATE_NOOP(_T, "Status"), lambda c: vlabel("card_status", c.status)),
-    Column(QT_TRANSLATE_NOOP(_T, "Ratings"), _ratings),
-    Column(QT_TRANSLATE_NOOP(_T, "Complaint"), lambda c: c.complaint_number),
-    Column(QT_TRANSLATE_NOOP(_T, "Comments"), lambda c: c.comments),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Card No."), lambda c: c.number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Issued on"), lambda c: c.issued_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Call No."), lambda c: c.call_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer"), lambda c: c.customer_name),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Technician"), lambda c: c.technician_name),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Status"), lambda c: vlabel("card_status", c.status)),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Ratings given"), _ratings),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Complaint No."), lambda c: c.complaint_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Customer's comments"), lambda c: c.comments),
 ]
 
 

@@ -74,5 +74,6 @@ class RatingChart(QWidget):
         for i, text in enumerate(self._legend):
             painter.fillRect(QRectF(x, 8, 12, 12), QColor(BAR_COLORS[i % len(BAR_COLORS)]))
             painter.setPen(QColor("#222222"))
-            painter.drawText(QRectF(x + 16, 4, 150, 20), Qt.AlignmentFlag.AlignVCenter, text)
-            x += 24 + painter.fontMetrics().horizontalAdvance(text)
+            width = painter.fontMetrics().horizontalAdvance(text) + 4
+            painter.drawText(QRectF(x + 16, 4, width, 20), Qt.AlignmentFlag.AlignVCenter, text)
+            x += 24 + width
