@@ -166,3 +166,28 @@ def test_cancelled_demo_leaves_a_consistent_database(tmp_path: Path,
     assert counted == [(100,)]
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO calls_fts(calls_fts) VALUES ('integrity-check')")
+
+
+def test_both_search_plans_give_the_same_page(demo_db: Database,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # given a common fault term; when the book is searched with either query plan
+    clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
+    flt = calls_service.CallFilter(search="故障码")
+    monkeypatch.setattr(calls_service, "COMMON_TERM_HITS", 10**9)
+    by_rowid = calls_service.list_calls(clerk, flt, limit=5)
+    monkeypatch.setattr(calls_service, "COMMON_TERM_HITS", 0)
+    newest_first = calls_service.list_calls(clerk, flt, limit=5)
+    # then the same calls come back, newest first
+    assert [r.id for r in by_rowid.rows] == [r.id for r in newest_first.rows]
+    assert by_rowid.next_cursor == newest_first.next_cursor
+    assert len(by_rowid.rows) == 5
+
+
+def test_a_capped_count_stops_at_the_cap(demo_db: Database) -> None:
+    clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
+    flt = calls_service.CallFilter()
+    assert calls_service.count_calls(clerk, flt) == 300
+    assert calls_service.count_calls(clerk, flt, cap=50) == 51
+    assert calls_service.count_calls(clerk, calls_service.CallFilter(search="漏水"),
+                                     cap=1000) == calls_service.count_calls(
+        clerk, calls_service.CallFilter(search="漏水"))
