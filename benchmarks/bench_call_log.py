@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from app.bootstrap import open_database  # noqa: E402
 from app.db.database import Database  # noqa: E402
 from app.services import auth_service  # noqa: E402
-from app.services.calls_service import CallFilter  # noqa: E402
+from app.services.calls_service import CallFilter, count_calls  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
 
 VISIBLE_ROWS = 30  # rows on screen in a maximised window at the counter
@@ -164,6 +164,11 @@ def report(db: Database, path: Path, runs: int) -> bool:
         print(f"{name:<14}{label:<24}{view_ms:8.1f}{svc_ms:8.1f}{bare_ms:8.1f}"
               f"{view_ms / bare_ms:10.1f}{svc_ms / bare_ms:9.1f}  "
               f"≤{TARGETS_MS[name]:.0f} ms, ≤{MAX_RATIO:.0f}×  {'ok' if met else 'MISSED'}")
+    print("\nThe page's match count (calls_service.count_calls, runs after the first rows):")
+    for _name, label, flt, _bare in cases(conn):
+        full = median_ms(lambda f=flt: count_calls(ctx, f), runs)
+        capped = median_ms(lambda f=flt: count_calls(ctx, f, cap=1000), runs)
+        print(f"  {label:<26} full {full:7.1f} ms   capped at 1000 {capped:7.1f} ms")
     conn.close()
     del app
     return ok
