@@ -6,6 +6,7 @@ technician and press Enter; or drag the call onto a technician.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -70,6 +71,7 @@ class DispatchPage(JobActions, QWidget):
         super().__init__(parent)
         self._session = session
         self.active_dialog: QDialog | None = None
+        self._own_change = False
         local = self._local
         self.queue_model = DispatchQueueModel(local, self)
         self.tech_model = TechniciansModel(self)
@@ -149,9 +151,12 @@ class DispatchPage(JobActions, QWidget):
         self._select(self.queue_view, self.queue_model, call.call_id if call else None)
         self._select(self.tech_view, self.tech_model, tech.user_id if tech else None)
         self._show_jobs(job.job_id if job else None)
-        overdue = sum(r.state == "overdue" for r in board.queue)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        waiting = self.queue_model.all_rows()
         self.summary.setText(self.tr("{n} calls waiting, {late} overdue").format(
-            n=len(board.queue), late=overdue))
+            n=len(waiting), late=sum(r.state == "overdue" for r in waiting)))
 
     def _show_jobs(self, keep: int | None = None) -> None:
         tech = self.selected_tech()
@@ -168,7 +173,7 @@ class DispatchPage(JobActions, QWidget):
             view.selectRow(target)
 
     def _data_changed(self, topic: str) -> None:
-        if topic in TOPICS and self.isVisible():
+        if topic in TOPICS and self.isVisible() and not self._own_change:
             self.refresh()
 
     # ---- selection ----------------------------------------------------------------------
@@ -220,16 +225,31 @@ class DispatchPage(JobActions, QWidget):
             self.say_error(err)
             self.refresh()
             return False
-        self.refresh()
-        self._select(self.tech_view, self.tech_model, tech_id)
-        self._show_jobs(job.job_id)
-        self._session.data_changed.emit("calls")
+        self._dispatched(job)
+        self._own_change = True
+        try:
+            self._session.data_changed.emit("calls")
+        finally:
+            self._own_change = False
         self.say(self.tr("{call} dispatched to {name}: voucher {number}.").format(
             call=job.call_number, name=job.technician_name, number=job.number))
         self.queue_view.setFocus()
         if self.print_check.isChecked():
             preview_document(self._session, self, "voucher", job.number)
         return True
+
+    def _dispatched(self, job: JobRow) -> None:
+        """Show a dispatch without reloading the board: the call leaves the queue and the
+        voucher joins its technician's list (the next refresh reads it all again)."""
+        self.queue_model.remove_row_with_id(job.call_id)
+        for i, tech in enumerate(self.tech_model.all_rows()):
+            if tech.user_id == job.technician_id:
+                self.tech_model.replace_row(i, replace(
+                    tech, open_jobs=tech.open_jobs + 1, today_jobs=tech.today_jobs + 1,
+                    jobs=(*tech.jobs, job)))
+        self._select(self.tech_view, self.tech_model, job.technician_id)
+        self._show_jobs(job.job_id)
+        self._show_summary()
 
     # ---- reassign and category ---------------------------------------------------------
     def reassign_selected_job(self) -> ChoiceReasonDialog | None:

@@ -37,6 +37,25 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         self._shown = min(len(self._all), self.PAGE_SIZE)
         self.endResetModel()
 
+    def remove_row_with_id(self, key: int) -> bool:
+        """Take one row out (e.g. a call just dispatched) without reloading the list."""
+        index = next((i for i, r in enumerate(self._all) if self.row_id(r) == key), None)
+        if index is None:
+            return False
+        if index < self._shown:
+            self.beginRemoveRows(QModelIndex(), index, index)
+            del self._all[index]
+            self._shown -= 1
+            self.endRemoveRows()
+        else:
+            del self._all[index]
+        return True
+
+    def replace_row(self, row: int, value: T) -> None:
+        self._all[row] = value
+        if row < self._shown:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def row_at(self, row: int) -> T | None:
         return self._all[row] if 0 <= row < self._shown else None
 

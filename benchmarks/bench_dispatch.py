@@ -1,0 +1,137 @@
+"""Dispatch board on a 200,000-call demo store: open the board, dispatch a call, voucher PDF.
+
+    python benchmarks/bench_dispatch.py            # builds bench-data/bench_dispatch_200000.sqlite
+    python benchmarks/bench_dispatch.py --reuse    # reuses it if it is there
+
+Prints the median of ``--runs`` warm runs of (1) opening the board — the real DispatchPage
+(offscreen Qt: queue, technicians, today's vouchers) and the service alone; (2) dispatching
+one call from the board (service + board refresh; each run dispatches a different call);
+(3) one voucher PDF after the first (fonts registered). Targets: 150 / 150 / 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from app.bootstrap import open_database  # noqa: E402
+from app.db.database import Database  # noqa: E402
+from app.models.calls import Call  # noqa: E402
+from app.models.enums import Role  # noqa: E402
+from app.models.jobs import Job  # noqa: E402
+from app.models.staff import User  # noqa: E402
+from app.services import dispatch_service  # noqa: E402
+from app.services.context import Actor, ServiceContext  # noqa: E402
+
+TARGETS_MS = {"open board (page)": 150.0, "dispatch one call": 150.0, "voucher PDF": 100.0}
+
+
+def timed_ms(func: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    func()
+    return (time.perf_counter() - started) * 1000
+
+
+def median_ms(func: Callable[[], object], runs: int) -> float:
+    func()  # warm the cache and the code paths
+    return statistics.median(timed_ms(func) for _ in range(runs))
+
+
+def supervisor(db: Database) -> ServiceContext:
+    with db.read() as session:
+        user = session.scalar(select(User).where(User.role == Role.SUPERVISOR.value).limit(1))
+        assert user is not None, "the demo store has no supervisor"
+        actor = Actor(user.id, user.username, user.display_name, Role.SUPERVISOR, "bench")
+    return ServiceContext(db, actor)
+
+
+def ensure_queue(ctx: ServiceContext, needed: int) -> None:
+    """Enough waiting calls for every dispatch run (the demo leaves today's queue)."""
+    from app.services.calls_service import CallInput, register_call
+
+    waiting = len(dispatch_service.dispatch_queue(ctx))
+    with ctx.read() as session:
+        customer = session.scalar(select(Call.customer_id).limit(1))
+    for _ in range(max(0, needed - waiting)):
+        register_call(ctx, CallInput(fault="bench: 不制冷", customer_id=customer))
+
+
+def report(db: Database, runs: int) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    from app.printing import registry
+    from app.ui.pages.dispatch_page import DispatchPage
+    from app.ui.session import AppSession
+
+    app = QApplication.instance() or QApplication([])
+    ctx = supervisor(db)
+    with db.read() as session:
+        calls = session.scalar(select(func.count()).select_from(Call))
+        jobs = session.scalar(select(func.count()).select_from(Job))
+    ensure_queue(ctx, runs + 2)
+    session_ = AppSession(db, ctx)
+    page = DispatchPage(session_)
+    page.print_check.setChecked(False)
+    print(f"database: {calls} calls, {jobs} vouchers; queue {page.queue_model.rowCount()}, "
+          f"technicians {page.tech_model.rowCount()}")
+    figures = {
+        "open board (page)": median_ms(lambda: DispatchPage(session_).deleteLater(), runs),
+        "open board (service)": median_ms(lambda: dispatch_service.board(ctx), runs),
+    }
+
+    def dispatch_one() -> None:
+        page.queue_view.selectRow(0)
+        assert page.dispatch_to(0), page.message.text()
+
+    figures["dispatch one call"] = median_ms(dispatch_one, runs)
+    number = page.selected_job().number if page.selected_job() else ""
+    first = timed_ms(lambda: registry.render(ctx, "voucher", number, reprint=False))
+    figures["voucher PDF (first)"] = first
+    figures["voucher PDF"] = median_ms(
+        lambda: registry.render(ctx, "voucher", number, reprint=False), runs)
+    app.processEvents()
+    ok = True
+    for name, value in figures.items():
+        target = TARGETS_MS.get(name)
+        verdict = "" if target is None else ("  ok" if value <= target else "  SLOW")
+        ok = ok and (target is None or value <= target)
+        limit = f"(target ≤ {target:.0f} ms)" if target else ""
+        print(f"  {name:<22} {value:8.1f} ms {limit}{verdict}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--dir", type=Path, default=ROOT / "bench-data")
+    parser.add_argument("--reuse", action="store_true", help="reuse the database if present")
+    args = parser.parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SERVICE_COUNTER_DATA", str(args.dir / "data"))
+    path = args.dir / f"bench_dispatch_{args.calls}.sqlite"
+    if not (args.reuse and path.exists()):
+        from bench_call_log import build
+
+        build(path, args.calls)
+    db = open_database(str(path))
+    try:
+        return 0 if report(db, args.runs) else 1
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
