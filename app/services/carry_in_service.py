@@ -138,37 +138,54 @@ def _item_label(session: Session, item: Item) -> str:
 def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
     """One transaction: (walk-in call,) receipt, repair card, register line, call taken in."""
     require(ctx.actor, Perm.TAKE_IN)
-    condition, note, accessories = _check_input(ctx, data)
+    checked = _check_input(ctx, data)
     with ctx.write(action="take_in") as session:
-        call = _call_for(session, ctx, data)
-        item = _item_for(session, call, data)
-        fault = clean_text(data.fault or call.fault, field="fault", max_len=500, required=True)
-        tech = _technician(session, data.technician_id)
-        voucher = _voucher_of(session, call.id)
-        now, today = ctx.now(), ctx.today()
-        receipt = ItemReceipt(
-            number=next_number(session, "receipt", today), call_id=call.id,
-            voucher_id=voucher.id if voucher else None, customer_id=call.customer_id,
-            item_id=item.id, taken_in_at=now,
-            accessories=json.dumps(list(accessories), ensure_ascii=False),
-            accessories_note=note, condition=condition, fault=fault,
-            promised_date=data.promised_date, technician_id=tech.id,
-            clerk_id=ctx.actor.user_id, status="held")
-        session.add(receipt)
-        session.flush()
-        session.add(RepairCard(number=next_number(session, "repair", today),
-                               receipt_id=receipt.id, technician_id=tech.id))
-        customer = session.get(Customer, call.customer_id)
-        assert customer is not None
-        register_service.write_in(
-            session, receipt_id=receipt.id, date_in=now, receipt_number=receipt.number,
-            customer_name=customer.name, item_label=_item_label(session, item),
-            accessories_text="、".join([*accessories, *([note] if note else [])]),
-            taken_in_by=tech.display_name, promised_date=data.promised_date)
-        if call.status != CallStatus.TAKEN_IN.value:
-            calls_service.move_call(call, CallStatus.TAKEN_IN)
-        session.flush()
+        receipt = _insert_take_in(session, ctx, data, checked)
         return carry_in_dto(session, ctx, receipt)
+
+
+def take_in_and_print(ctx: ServiceContext, data: TakeInInput) -> PrintPack:
+    """The counter's Save: take the item in and count its receipt as printed, in the same
+    transaction; returns what the receipt PDF needs (the first copy, not a reprint)."""
+    require(ctx.actor, Perm.TAKE_IN)
+    checked = _check_input(ctx, data)
+    with ctx.write(action="take_in") as session:
+        receipt = _insert_take_in(session, ctx, data, checked)
+        return _count_print(session, ctx, receipt, "item-receipt")
+
+
+def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
+                    checked: tuple[str, str, tuple[str, ...]]) -> ItemReceipt:
+    condition, note, accessories = checked
+    call = _call_for(session, ctx, data)
+    item = _item_for(session, call, data)
+    fault = clean_text(data.fault or call.fault, field="fault", max_len=500, required=True)
+    tech = _technician(session, data.technician_id)
+    voucher = _voucher_of(session, call.id)
+    now, today = ctx.now(), ctx.today()
+    receipt = ItemReceipt(
+        number=next_number(session, "receipt", today), call_id=call.id,
+        voucher_id=voucher.id if voucher else None, customer_id=call.customer_id,
+        item_id=item.id, taken_in_at=now,
+        accessories=json.dumps(list(accessories), ensure_ascii=False),
+        accessories_note=note, condition=condition, fault=fault,
+        promised_date=data.promised_date, technician_id=tech.id,
+        clerk_id=ctx.actor.user_id, status="held")
+    session.add(receipt)
+    session.flush()
+    session.add(RepairCard(number=next_number(session, "repair", today),
+                           receipt_id=receipt.id, technician_id=tech.id))
+    customer = session.get(Customer, call.customer_id)
+    assert customer is not None
+    register_service.write_in(
+        session, receipt_id=receipt.id, date_in=now, receipt_number=receipt.number,
+        customer_name=customer.name, item_label=_item_label(session, item),
+        accessories_text="、".join([*accessories, *([note] if note else [])]),
+        taken_in_by=tech.display_name, promised_date=data.promised_date)
+    if call.status != CallStatus.TAKEN_IN.value:
+        calls_service.move_call(call, CallStatus.TAKEN_IN)
+    session.flush()
+    return receipt
 
 
 def normalise_number(number: str) -> str:
@@ -296,21 +313,25 @@ def prepare_print(ctx: ServiceContext, receipt_id: int, *, document: str) -> Pri
     if document not in ("item-receipt", "repair-tag"):
         raise ValueError(document)
     with ctx.write(action="print") as session:
-        receipt = get_receipt_row(session, receipt_id)
-        if document == "repair-tag":
-            card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
-            assert card is not None
-            card.print_count += 1
-            count, number = card.print_count, card.number
-        else:
-            receipt.print_count += 1
-            count, number = receipt.print_count, receipt.number
-        record_event(session, table="item_receipts", row_key=str(receipt.id),
-                     action="reprint" if count > 1 else "print", detail=f"{document} {number}")
-        session.flush()
-        return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
-                         str(setting(session, "store.terms") or ""), count, ctx.now(),
-                         ctx.actor.display_name, _tag_size(session))
+        return _count_print(session, ctx, get_receipt_row(session, receipt_id), document)
+
+
+def _count_print(session: Session, ctx: ServiceContext, receipt: ItemReceipt,
+                 document: str) -> PrintPack:
+    if document == "repair-tag":
+        card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
+        assert card is not None
+        card.print_count += 1
+        count, number = card.print_count, card.number
+    else:
+        receipt.print_count += 1
+        count, number = receipt.print_count, receipt.number
+    record_event(session, table="item_receipts", row_key=str(receipt.id),
+                 action="reprint" if count > 1 else "print", detail=f"{document} {number}")
+    session.flush()
+    return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
+                     str(setting(session, "store.terms") or ""), count, ctx.now(),
+                     ctx.actor.display_name, _tag_size(session))
 
 
 @dataclass(frozen=True)

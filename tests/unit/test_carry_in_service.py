@@ -13,11 +13,12 @@ from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RegisterEntry, RepairCard
 from app.models.parts import StockMovement
 from app.services import carry_in_service, parts_service, register_service, repair_service
+from app.services.calls_service import CallInput
 from app.services.carry_in_service import IdentityCheck, ReturnInput, TakeInInput
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.repair_service import PartQty, WorkInput
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
+from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in, zhang_item
 
 Login = Callable[[str], ServiceContext]
 
@@ -255,3 +256,13 @@ def test_printing_counts_reprints(clerk: ServiceContext) -> None:
         actions = list(session.scalars(select(AuditEntry.action).where(
             AuditEntry.table_name == "item_receipts", AuditEntry.field == "")))
         assert "print" in actions and "reprint" in actions
+
+
+def test_take_in_and_print_counts_the_first_copy_in_one_transaction(
+        clerk: ServiceContext) -> None:
+    customer_id, item_id = zhang_item(clerk)
+    pack = carry_in_service.take_in_and_print(clerk, TakeInInput(
+        technician_id=user_id(clerk, "tech"), promised_date=clerk.today(),
+        walk_in=CallInput(fault="漏水", customer_id=customer_id, item_id=item_id)))
+    assert pack.copy == 1 and not pack.reprint and pack.job.print_count == 1
+    assert pack.job.customer_name == "张伟"

@@ -1,0 +1,202 @@
+"""Carry-in on the 200,000-call demo store: take-in with its receipt PDF, return by number.
+
+    python benchmarks/bench_carry_in.py            # builds bench-data/bench_carry_in_200000.sqlite
+    python benchmarks/bench_carry_in.py --reuse    # reuses it if it is there
+
+Each case is the median of ``--runs`` runs on a warm process (the first PDF, which registers
+the 10 MB fonts, is reported on its own):
+  * take-in: a walk-in at the counter — the call registered and the item taken in (receipt,
+    repair card, register line) in one transaction — then the receipt counted as printed and
+    rendered as the 80 mm PDF;
+  * return by number: the receipt number as a scanner types it → the item opened → checked
+    out (receipt voided, register completed, call closed).
+Targets: 200 ms each, PDF included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from app.bootstrap import open_database  # noqa: E402
+from app.db.database import Database  # noqa: E402
+from app.models.carry_in import ItemReceipt  # noqa: E402
+from app.models.customers import Item  # noqa: E402
+from app.models.enums import Role  # noqa: E402
+from app.models.staff import User  # noqa: E402
+from app.printing.documents.item_receipt import render_item_receipt  # noqa: E402
+from app.printing.documents.repair_tag import render_repair_tag  # noqa: E402
+from app.services import carry_in_service, register_service, repair_service  # noqa: E402
+from app.services.calls_service import CallInput  # noqa: E402
+from app.services.carry_in_service import ReturnInput, TakeInInput  # noqa: E402
+from app.services.context import Actor, ServiceContext  # noqa: E402
+from app.services.repair_service import WorkInput  # noqa: E402
+from benchmarks.bench_call_log import build  # noqa: E402
+
+TARGET_MS = 200.0
+CALLS = 200_000
+
+
+def timed_ms(func: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    func()
+    return (time.perf_counter() - started) * 1000
+
+
+def as_user(db: Database, role: Role) -> ServiceContext:
+    with db.read() as session:
+        user = session.scalars(select(User).where(User.role == role.value,
+                                                  User.active.is_(True))).first()
+        assert user is not None, f"no {role} in the demo store"
+        return ServiceContext(db, Actor(user.id, user.username, user.display_name, role,
+                                        "bench"))
+
+
+def walk_in_items(db: Database, count: int) -> list[tuple[int, int]]:
+    """(customer id, item id) of random items of the store."""
+    with db.read() as session:
+        rows = session.execute(select(Item.customer_id, Item.id)
+                               .order_by(func.random()).limit(count)).all()
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def take_in_with_receipt(clerk: ServiceContext, tech_id: int, customer_id: int,
+                         item_id: int) -> int:
+    pack = carry_in_service.take_in_and_print(clerk, TakeInInput(
+        technician_id=tech_id, promised_date=clerk.today() + timedelta(days=7),
+        accessories=("电源线", "说明书"), condition="外壳轻微划痕",
+        walk_in=CallInput(fault="不开机，有焦味", customer_id=customer_id, item_id=item_id)))
+    render_item_receipt(pack, "thermal")
+    return pack.job.receipt_id
+
+
+def ready_for_return(tech: ServiceContext, boss: ServiceContext, receipt_id: int) -> str:
+    job = carry_in_service.get_carry_in(tech, receipt_id)
+    job = repair_service.add_work(tech, job.card_id, WorkInput(minutes=30),
+                                  expected_version=job.card_version)
+    repair_service.inspect(boss, job.card_id, passed=True, expected_version=job.card_version)
+    return job.receipt_number
+
+
+def return_by_number(clerk: ServiceContext, number: str) -> None:
+    job = carry_in_service.find_by_number(clerk, number)
+    carry_in_service.return_item(clerk, job.receipt_id, ReturnInput(job.customer_name, True),
+                                 expected_version=job.receipt_version)
+
+
+def report(db: Database, runs: int) -> bool:
+    clerk, tech, boss = (as_user(db, r) for r in (Role.CLERK, Role.TECHNICIAN,
+                                                  Role.SUPERVISOR))
+    assert tech.actor.user_id is not None
+    with db.read() as session:
+        existing = session.scalar(select(func.count()).select_from(ItemReceipt))
+    print(f"store: {existing} carry-ins already in the book")
+    items = walk_in_items(db, runs + 1)
+    first = timed_ms(lambda: take_in_with_receipt(clerk, tech.actor.user_id or 0, *items[0]))
+    receipts: list[int] = []
+    take_ms = []
+    for customer_id, item_id in items[1:]:
+        started = time.perf_counter()
+        receipts.append(take_in_with_receipt(clerk, tech.actor.user_id, customer_id, item_id))
+        take_ms.append((time.perf_counter() - started) * 1000)
+    numbers = [ready_for_return(tech, boss, rid) for rid in receipts]
+    return_ms = [timed_ms(lambda n=n: return_by_number(clerk, n)) for n in numbers]
+    extra = extras(clerk, receipts[0])
+    rows = [("take-in + receipt PDF (first, fonts)", first, None),
+            ("take-in + receipt PDF", statistics.median(take_ms), TARGET_MS),
+            ("take-in + receipt PDF (p90)", _p90(take_ms), None),
+            ("return by number", statistics.median(return_ms), TARGET_MS),
+            ("return by number (p90)", _p90(return_ms), None), *extra]
+    ok = True
+    for name, ms, target in rows:
+        verdict = "" if target is None else ("OK" if ms <= target else "SLOW")
+        ok = ok and verdict != "SLOW"
+        print(f"  {name:<40} {ms:8.1f} ms  {verdict}")
+    return ok
+
+
+def _p90(values: list[float]) -> float:
+    return sorted(values)[int(len(values) * 0.9) - 1] if len(values) > 1 else values[0]
+
+
+def extras(ctx: ServiceContext, receipt_id: int) -> list[tuple[str, float, float | None]]:
+    pack = carry_in_service.prepare_print(ctx, receipt_id, document="repair-tag")
+    flt = register_service.RegisterFilter
+    return [
+        ("receipt A5 PDF", _median(lambda: render_item_receipt(pack, "a5")), None),
+        ("repair tag PDF", _median(lambda: render_repair_tag(pack)), None),
+        ("register: first page", _median(lambda: register_service.list_register(
+            ctx, flt())), None),
+        ("register: overdue", _median(lambda: register_service.list_register(
+            ctx, flt(state="overdue"))), None),
+        ("late-repairs list", _median(lambda: repair_service.late_repairs(ctx)), None),
+        ("items in the store (list)", _median(lambda: repair_service.open_cards(ctx)), None),
+        ("register month (data)", _median(lambda: register_service.month_book(
+            ctx, ctx.today())), None),
+    ]
+
+
+def _median(func: Callable[[], object], runs: int = 7) -> float:
+    return statistics.median(timed_ms(func) for _ in range(runs))
+
+
+def prepare(path: Path, shared: Path) -> None:
+    """Copy the shared 200,000-call store if it has carry-ins, else build a fresh one."""
+    if shared.exists() and _carry_ins(shared) > 0:
+        print(f"copying {shared} (online backup) …")
+        source = sqlite3.connect(f"file:{shared}?mode=ro", uri=True)
+        target = sqlite3.connect(path)
+        source.backup(target)
+        target.close()
+        source.close()
+        return
+    print(f"building {path} with {CALLS} calls …")
+    build(path, CALLS)
+
+
+def _carry_ins(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM item_receipts").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=ROOT / "bench-data")
+    parser.add_argument("--reuse", action="store_true", help="reuse the database if present")
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SERVICE_COUNTER_DATA", tempfile.mkdtemp(prefix="sc-bench-"))
+    args.dir.mkdir(parents=True, exist_ok=True)
+    path = args.dir / f"bench_carry_in_{CALLS}.sqlite"
+    if not (args.reuse and path.exists()):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        prepare(path, args.dir / f"bench_{CALLS}.sqlite")
+    db = open_database(str(path))
+    try:
+        return 0 if report(db, args.runs) else 1
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
