@@ -5,7 +5,16 @@ Contract: see ``app.demo.core`` (each module defines ``STEP = Step(name, run, we
 
 from __future__ import annotations
 
-from app.demo import calls, carry_in_step, catalogue, customers, dispatch_step, staff, store
+from app.demo import (
+    calls,
+    carry_in_step,
+    catalogue,
+    customers,
+    dispatch_step,
+    staff,
+    store,
+    voice_step,
+)
 from app.demo.core import Step
 
 STEPS: list[Step] = [
@@ -16,4 +25,5 @@ STEPS: list[Step] = [
     calls.STEP,
     dispatch_step.STEP,
     carry_in_step.STEP,
+    voice_step.STEP,
 ]

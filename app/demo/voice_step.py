@@ -1,0 +1,133 @@
+"""Demo step: the customer's voice — contracts, survey cards, complaints, follow-up calls.
+
+Every completed call gets its survey card; about two in three come back with ratings that
+depend on the technician; low ones and some calls and letters become complaints of every
+kind and stage (some overdue, with reminders; one rejected and filed again); older repairs
+have their follow-up call, the last week's are still due.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from app.db.numbering import format_number, period_of, reserve_block
+from app.demo.core import DemoContext, Step
+from app.demo.voice_complaints import ComplaintPlan, plan_complaints, write_complaints
+from app.demo.voice_contracts import write_contracts
+from app.models.calls import Call
+from app.models.jobs import Job
+from app.models.voice import FollowUp, SurveyCard
+from app.services.voice_common import FOLLOWUP_DAYS_DEFAULT
+
+BATCH = 4000
+RETURN_SHARE = 0.65
+FOLLOWUP_SHARE = 0.75
+COMMENTS = ("服务很好，谢谢", "师傅很专业", "来得很及时", "希望能提前电话联系", "收费说明不够清楚",
+            "维修后效果不错", "")
+
+
+def run(dc: DemoContext) -> None:
+    write_contracts(dc)
+    done = _completed_calls(dc)
+    total = len(done)
+    mood = {tech: dc.rng.uniform(-0.6, 0.5) for tech in dc.technician_ids}
+    complaints: list[ComplaintPlan] = []
+    for start in range(0, total, BATCH):
+        chunk = done[start:start + BATCH]
+        with dc.batch(reason="demo survey cards") as session:
+            complaints += _cards(dc, session, chunk, mood)
+            _followups(dc, session, chunk, complaints)
+        dc.report(start + len(chunk), total, f"{start + len(chunk)}/{total}")
+    complaints += plan_complaints(dc, done)
+    write_complaints(dc, complaints)
+
+
+def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | None, datetime]]:
+    """(call id, customer id, item id, technician id, completed at) in completion order."""
+    job = (select(Job.call_id, func.max(Job.technician_id).label("tech"),
+                  func.max(Job.completed_at).label("done"))
+           .group_by(Job.call_id).subquery())
+    with dc.db.read() as session:
+        rows = session.execute(
+            select(Call.id, Call.customer_id, Call.item_id, job.c.tech, job.c.done,
+                   Call.closed_at)
+            .outerjoin(job, job.c.call_id == Call.id)
+            .where(Call.status.in_(("completed", "closed")))).all()
+    out = []
+    for call_id, customer_id, item_id, tech, done, closed in rows:
+        finished = _aware(done) or closed
+        if finished is not None and finished <= dc.now:
+            out.append((call_id, customer_id, item_id, tech, finished))
+    out.sort(key=lambda r: (r[4], r[0]))
+    return out
+
+
+def _aware(value: Any) -> datetime | None:
+    """Aggregates come back as text on SQLite: parse to aware UTC."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
+
+
+def _rating(dc: DemoContext, bias: float) -> int:
+    """Mostly 3–4; a technician's bias moves the spread; rare 1s."""
+    value = dc.rng.gauss(3.3 + bias, 0.7)
+    return max(1, min(4, round(value)))
+
+
+def _cards(dc: DemoContext, session: Any, chunk: list[Any],
+           mood: dict[int, float]) -> list[ComplaintPlan]:
+    days = [dc.local(r[4]).date() for r in chunk]
+    periods = [period_of(d) for d in days]
+    serial = {p: reserve_block(session, "survey", p, n) for p, n in Counter(periods).items()}
+    rows, complaints = [], []
+    for (call_id, customer_id, item_id, tech, _done), day, period in zip(chunk, days, periods,
+                                                                          strict=True):
+        row: dict[str, Any] = {"number": format_number("survey", period, serial[period]),
+                               "call_id": call_id, "technician_id": tech, "issued_on": day,
+                               "status": "sent", "created_at": dc.now, "updated_at": dc.now}
+        serial[period] += 1
+        back = day + timedelta(days=dc.rng.randint(3, 12))
+        if back <= dc.today and dc.rng.random() < RETURN_SHARE:
+            ratings = [_rating(dc, mood.get(tech or 0, 0.0)) for _ in range(4)]
+            row.update(status="returned", returned_on=back,
+                       returned_via=dc.rng.choice(("paper", "paper", "phone")),
+                       attitude=ratings[0], skill=ratings[1], arrival=ratings[2],
+                       promise=ratings[3], comments=dc.rng.choice(COMMENTS))
+            if min(ratings) == 1 and dc.rng.random() < 0.5:
+                row["comments"] = dc.rng.choice(("态度不好，很不耐烦", "约好的时间没来",
+                                                 "答应换的零件一直没换"))
+                complaints.append(ComplaintPlan(back, "card", customer_id, item_id, call_id,
+                                                row["comments"], row["number"]))
+        rows.append(row)
+    session.execute(insert(SurveyCard), rows)
+    dc.add_count("survey cards", len(rows))
+    return complaints
+
+
+def _followups(dc: DemoContext, session: Any, chunk: list[Any],
+               complaints: list[ComplaintPlan]) -> None:
+    rows = []
+    for call_id, customer_id, item_id, _tech, done in chunk:
+        due = dc.local(done).date() + timedelta(days=FOLLOWUP_DAYS_DEFAULT)
+        if due > dc.today - timedelta(days=2) or dc.rng.random() > FOLLOWUP_SHARE:
+            continue  # the last week's repairs are still due, and some older ones
+        day = min(dc.today, due + timedelta(days=dc.rng.randint(0, 4)))
+        happy = dc.rng.random() > 0.04
+        answer = "" if happy else dc.rng.choice(("修完没几天又坏了", "噪音还是很大"))
+        rows.append({"call_id": call_id, "done_on": day, "satisfied": happy,
+                     "answer": answer or dc.rng.choice(("使用正常", "满意", "")),
+                     "created_at": dc.now, "updated_at": dc.now})
+        if not happy:
+            complaints.append(ComplaintPlan(day, "followup", customer_id, item_id, call_id,
+                                            answer, "", followup_call=call_id))
+    if rows:
+        session.execute(insert(FollowUp), rows)
+        dc.add_count("follow-up calls", len(rows))
+
+
+STEP = Step("voice", run, weight=6)
