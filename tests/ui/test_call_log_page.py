@@ -210,6 +210,9 @@ def test_technician_sees_no_register_edit_cancel(qtbot, db, login, book):
     assert not page.action_new.isVisible() and not page.action_cancel.isVisible()
     assert not page.action_edit.isVisible() and page.action_history.isVisible()
     assert "*" in page.model.data(page.model.index(0, Model.COL_PHONE))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.active_dialog is None  # the shortcut of a hidden action does nothing
 
 
 def test_column_widths_remembered(qtbot, db, login, book):

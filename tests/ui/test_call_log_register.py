@@ -152,3 +152,28 @@ def test_duplicate_phone_offers_the_existing_file(qtbot, dialog, db, monkeypatch
     with db.read() as s:
         phone = s.scalar(select(CustomerPhone).where(CustomerPhone.digits == "13812345678"))
         assert call.customer_id == phone.customer_id
+
+
+def test_whole_form_works_by_tab_and_enter(qtbot, dialog, db):
+    """Known customer by name, Tab through every field in order, Enter saves."""
+    type_text(dialog.picker.lookup, "李")
+    press(qtbot, Qt.Key.Key_Down)  # into the match list (the search ran on the first key)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker.results)
+    press(qtbot, Qt.Key.Key_Return)
+    assert "李娜" in dialog.chosen_label.text()
+    order = [dialog.item_combo, dialog.fault_edit, dialog.channel_combo, dialog.kind_combo,
+             dialog.urgency_combo, dialog.received_edit, dialog.save_button]
+    assert QApplication.focusWidget() is order[0]
+    for expected in order[1:]:
+        press(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
+    for _ in order[2:]:
+        press(qtbot, Qt.Key.Key_Backtab)
+    type_text(dialog.fault_edit, "冷冻室结霜")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Down)  # channel: phone → letter
+    assert dialog.channel_combo.currentData() == "letter"
+    with qtbot.waitSignal(dialog.accepted):
+        press(qtbot, Qt.Key.Key_Return)
+    [call] = calls_in_db(db)
+    assert call.fault == "冷冻室结霜" and call.channel == "letter"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +22,13 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import CallEdit
 from app.services.dto import CallDTO
 from app.services.errors import UserError
-from app.ui.dialogs.register_call_dialog import combo_of, datetime_of, item_text
+from app.ui.dialogs.register_call_dialog import (
+    DateTimeField,
+    combo_of,
+    datetime_of,
+    enter_pressed,
+    item_text,
+)
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -52,7 +59,7 @@ class CallEditDialog(QDialog):
         self.channel_combo = combo_of("channel", self.call.channel)
         self.kind_combo = combo_of("service_kind", self.call.service_kind)
         self.urgency_combo = combo_of("urgency", self.call.urgency)
-        self.received_edit = QDateTimeEdit()
+        self.received_edit = DateTimeField()
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
@@ -64,6 +71,9 @@ class CallEditDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -82,6 +92,10 @@ class CallEditDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(600)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not enter_pressed(self, event):
+            super().keyPressEvent(event)
 
     def _fill(self) -> None:
         call = self.call

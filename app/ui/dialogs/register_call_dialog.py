@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -56,6 +56,30 @@ def combo_of(vocabulary: str, default: str) -> QComboBox:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(default)))
     return combo
+
+
+class DateTimeField(QDateTimeEdit):
+    """Tab leaves the field (Left/Right move between date and time parts), like other fields."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def enter_pressed(dialog: QDialog, event: QKeyEvent) -> bool:
+    """Enter saves from any field; on a focused button it presses that button.
+
+    Done here rather than by QDialog's auto-default buttons, which lose the default after
+    the focus has passed over a button.
+    """
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ControlModifier):
+        return False
+    focus = dialog.focusWidget()
+    if isinstance(focus, QPushButton):
+        focus.click()
+    else:
+        dialog.accept()
+    return True
 
 
 def datetime_of(edit: QDateTimeEdit, session: AppSession) -> datetime:
@@ -118,7 +142,7 @@ class RegisterCallDialog(QDialog):
         self.channel_combo = combo_of("channel", Channel.PHONE.value)
         self.kind_combo = combo_of("service_kind", ServiceKind.REPAIR.value)
         self.urgency_combo = combo_of("urgency", Urgency.NORMAL.value)
-        self.received_edit = QDateTimeEdit(self._now_local())
+        self.received_edit = DateTimeField(self._now_local())
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self._received_initial = self.received_edit.dateTime()
@@ -131,6 +155,9 @@ class RegisterCallDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -188,8 +215,10 @@ class RegisterCallDialog(QDialog):
         self.item_fields.changed.connect(self._update_category)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not enter_pressed(self, event):
+            super().keyPressEvent(event)
 
     def _now_local(self) -> QDateTime:
         now = self._session.ctx.local(self._session.ctx.now())

@@ -130,6 +130,8 @@ class CustomerPicker(QWidget):
         if watched is self.lookup and key in _ENTER:
             self._enter_in_lookup()
             return True
+        if watched is self.lookup and key == Qt.Key.Key_Down and self._timer.isActive():
+            self.search_now()  # a fast typist need not wait for the debounce
         if watched is self.lookup and key == Qt.Key.Key_Down and self.results.isVisible():
             self.results.setFocus()
             self.results.setCurrentRow(max(0, self.results.currentRow()))
