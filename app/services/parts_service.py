@@ -230,3 +230,19 @@ def verify_stock(ctx: ServiceContext) -> list[str]:
 
 def may_override(ctx: ServiceContext) -> bool:
     return allowed(ctx.actor, Perm.STOCK_OVERRIDE)
+
+
+def use_on_voucher(session: Session, ctx: ServiceContext, voucher_id: int | None,
+                   uses: list[tuple[int, int]], *, override: bool = False,
+                   reason: str = "") -> int:
+    """Parts used on site on a service voucher, inside the visit's own unit of work:
+    ``uses`` is [(part id, quantity)]; returns their value in cents at today's prices."""
+    total = 0
+    for part_id, quantity in uses:
+        if quantity <= 0:
+            raise ValidationError(N_("Enter a quantity above zero."), field="quantity")
+        part = get_part_row(session, part_id)
+        move_stock(session, ctx, part, -quantity, kind="used", reason=reason,
+                   voucher_id=voucher_id, override=override)
+        total += quantity * part.unit_price_cents
+    return total

@@ -57,3 +57,13 @@ def test_update_keeps_stock(login: Login) -> None:
         part.number, "排水泵（新款）", "个", 3900, 1), expected_version=part.version)
     assert edited.name == "排水泵（新款）" and edited.stock_on_hand == 4
     assert parts_service.find_part(boss, "p-drain-01").id == part.id
+
+
+def test_parts_used_on_a_voucher_leave_stock_in_the_callers_transaction(login: Login) -> None:
+    boss = login("super")
+    part = stocked_part(boss, stock=3)
+    with pytest.raises(ValidationError), boss.write() as session:
+        parts_service.use_on_voucher(session, boss, None, [(part.id, 4)])
+    with boss.write() as session:
+        cents = parts_service.use_on_voucher(session, boss, None, [(part.id, 2)])
+    assert cents == 7100 and parts_service.get_part(boss, part.id).stock_on_hand == 1
