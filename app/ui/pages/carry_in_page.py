@@ -66,6 +66,8 @@ class CarryInPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.activated.connect(self._row_activated)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
         self.detail = QTextBrowser()
         self.detail.setObjectName("job_detail")
         self.buttons: dict[str, QPushButton] = {}

@@ -99,6 +99,7 @@ class RegisterPage(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+        self.table.resizeColumnsToContents()
         now = register_service.count_register(self.session.ctx, RegisterFilter(state="in"))
         late = register_service.count_register(self.session.ctx,
                                                RegisterFilter(state="overdue"))
