@@ -80,7 +80,8 @@ def test_the_board_shows_the_queue_coloured_by_time_left(page, calls, qtmodeltes
         page.grab().save(os.path.join(os.environ["SC_KEEP_PNG"], "dispatch-board.png"))
 
 
-def test_dispatch_reassign_override_visit_close_by_keyboard(qtbot, db, page, calls):
+def test_dispatch_reassign_override_visit_close_by_keyboard(qtbot, db, page, calls,
+                                                            qtmodeltester):
     first, second = calls
     # When the supervisor selects the first call and presses 1 (李师傅)
     page.queue_view.setFocus()
@@ -96,6 +97,9 @@ def test_dispatch_reassign_override_visit_close_by_keyboard(qtbot, db, page, cal
     assert ("dispatch", "status", "") in audit(db, "calls", first.id)
     assert page.queue_model.rowCount() == 1
     assert page.selected_job().job_id == job.id
+    qtmodeltester.check(page.jobs_model)
+    promise = page.jobs_model.index(0, page.jobs_model.COL_PROMISE)
+    assert promise.data(Qt.ItemDataRole.BackgroundRole) is not None
 
     # When they reassign the voucher to 赵师傅 with a reason
     dialog = page.reassign_selected_job()

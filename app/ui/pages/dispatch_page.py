@@ -75,7 +75,7 @@ class DispatchPage(JobActions, QWidget):
         local = self._local
         self.queue_model = DispatchQueueModel(local, self)
         self.tech_model = TechniciansModel(self)
-        self.jobs_model = JobsModel(local, self)
+        self.jobs_model = JobsModel(local, self, now=lambda: session.ctx.now())
         self.queue_view = _view(self.queue_model, drag=True)
         self.tech_view = _view(self.tech_model, drop=True)
         self.jobs_view = _view(self.jobs_model)

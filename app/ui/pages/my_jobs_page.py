@@ -31,7 +31,7 @@ class _JobListPage(JobActions, QWidget):
         super().__init__(parent)
         self._session = session
         self.active_dialog: QDialog | None = None
-        self.jobs_model = JobsModel(self._local, self)
+        self.jobs_model = JobsModel(self._local, self, now=lambda: session.ctx.now())
         self.jobs_view: QTableView = _view(self.jobs_model)
         self.jobs_view.setObjectName("jobs")
         self.message = QLabel()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.services.calendar_service import REPLY_PROMISE
 from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
 from app.ui.labels import label
 from app.ui.table_models.call_log_table_model import AnyIndex
@@ -113,6 +114,9 @@ class DispatchQueueModel(RowsTableModel[QueueRow]):
             return text
         if column in (self.COL_FAULT, self.COL_ITEM, self.COL_ADDRESS):
             return self.display(row, column)
+        if column == self.COL_LEFT:
+            return tr("Reply promised by {when}").format(
+                when=self._when(row.received_at + REPLY_PROMISE))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -181,7 +185,7 @@ class JobsModel(RowsTableModel[JobRow]):
     """Service vouchers: a technician's jobs on the board, or one's own list."""
 
     COL_NUMBER, COL_CALL, COL_CUSTOMER, COL_CATEGORY, COL_STATUS, COL_DISPATCHED, \
-        COL_DEADLINE, COL_ARRIVED, COL_TECH = range(9)
+        COL_DEADLINE, COL_ARRIVED, COL_PROMISE, COL_TECH = range(10)
     HEADERS = (
         QT_TRANSLATE_NOOP(_CTX, "Voucher"),
         QT_TRANSLATE_NOOP(_CTX, "Call"),
@@ -191,12 +195,28 @@ class JobsModel(RowsTableModel[JobRow]):
         QT_TRANSLATE_NOOP(_CTX, "Dispatched"),
         QT_TRANSLATE_NOOP(_CTX, "Arrive by"),
         QT_TRANSLATE_NOOP(_CTX, "Arrived"),
+        QT_TRANSLATE_NOOP(_CTX, "Promise"),
         QT_TRANSLATE_NOOP(_CTX, "Technician"),
     )
 
-    def __init__(self, local: Any, parent: Any = None) -> None:
+    def __init__(self, local: Any, parent: Any = None, *, now: Any = None) -> None:
         super().__init__(parent)
         self._local = local
+        self._now = now or (lambda: datetime.now(UTC))
+
+    def promise_state(self, row: JobRow) -> str:
+        """The worse of the two promises (reply in 24 h, resolve in 72 h): a theme colour key."""
+        now = self._now()
+        states = (row.promise.reply_state(now), row.promise.resolve_state(now))
+        return next((s for s in ("overdue", "due_soon") if s in states), "ok")
+
+    def _promise_text(self, row: JobRow) -> str:
+        p = row.promise
+        if p.resolve_due is not None:
+            done = p.resolved_at is not None
+            text = tr("resolved {when}") if done else tr("resolve by {when}")
+            return text.format(when=self._when(p.resolved_at if done else p.resolve_due))
+        return tr("reply by {when}").format(when=self._when(p.reply_due))
 
     def row_id(self, row: JobRow) -> int:
         return row.job_id
@@ -213,6 +233,7 @@ class JobsModel(RowsTableModel[JobRow]):
             self.COL_DISPATCHED: self._when(row.dispatched_at),
             self.COL_DEADLINE: self._when(row.deadline_at),
             self.COL_ARRIVED: self._when(row.arrived_at), self.COL_TECH: row.technician_name,
+            self.COL_PROMISE: self._promise_text(row),
         }
         return values.get(column, "")
 
@@ -230,6 +251,10 @@ class JobsModel(RowsTableModel[JobRow]):
                 return status_background("overdue")
             if role == Qt.ItemDataRole.ToolTipRole:
                 return tr("Arrived after the deadline")
+        if column == self.COL_PROMISE and role == Qt.ItemDataRole.BackgroundRole:
+            return status_background(self.promise_state(row))
+        if column == self.COL_PROMISE and role == Qt.ItemDataRole.ForegroundRole:
+            return status_foreground(self.promise_state(row))
         if column == self.COL_CUSTOMER and role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.address}\n{row.item_label}\n{row.fault}"
         return None
