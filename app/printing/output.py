@@ -90,15 +90,15 @@ def _wait_until_loaded(document: QPdfDocument) -> None:
 
 
 def page_layout_for(points: QSizeF) -> QPageLayout:
-    """A layout of exactly this page size, zero margins, landscape when wider than high."""
-    width, height = points.width(), points.height()
-    landscape = width > height
-    portrait_size = QSizeF(height, width) if landscape else QSizeF(width, height)
-    page_size = QPageSize(portrait_size, QPageSize.Unit.Point, "",
+    """A layout of exactly this page size, zero margins, never rotated.
+
+    A 100 × 70 mm tag goes out as a custom 100 × 70 mm medium (100 mm across the label
+    printer's head), not as 70 × 100 turned to landscape, which a label driver would misread.
+    """
+    page_size = QPageSize(QSizeF(points.width(), points.height()), QPageSize.Unit.Point, "",
                           QPageSize.SizeMatchPolicy.ExactMatch)
-    orientation = (QPageLayout.Orientation.Landscape if landscape
-                   else QPageLayout.Orientation.Portrait)
-    return QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+                       QPageLayout.Unit.Point)
 
 
 def prepare_printer(printer: QPrinter, pdf: LoadedPdf) -> None:

@@ -92,3 +92,14 @@ def test_preview_prints_to_the_queue_and_remembers_it_for_receipts(
     assert settings.printer_for("receipts") == cups_queue.name
     assert dialog.make_printer().printerName() == cups_queue.name
     assert settings.printer_for("forms") is None
+
+
+def test_a_landscape_tag_prints_through_cups_at_its_size(
+        qapp: object, cups_queue: CupsQueue, pdfcheck: PdfCheck):
+    title = unique_title("sc-tag")
+    print_pdf_bytes(printer_test_page(HEADER, "label"), queue_printer(cups_queue, title))
+    printed_file = cups_queue.printed_file(title)
+    assert printed_file is not None
+    printed = printed_file.read_bytes()
+    assert pdfcheck.page_size_mm(printed) == pytest.approx((100, 70), abs=1.0)  # not turned
+    assert TEST_PAGE_NUMBER in pdfcheck.codes(printed)
