@@ -221,3 +221,11 @@ def test_column_widths_remembered(qtbot, db, login, book):
     first.widths.save()
     second = _page(qtbot, db, login)
     assert second.table.horizontalHeader().sectionSize(Model.COL_ITEM) == 333
+
+
+def test_count_of_a_broad_search_is_capped(qtbot, page, monkeypatch):
+    monkeypatch.setattr("app.ui.pages.call_log_page.COUNT_CAP", 1)
+    page.search("漏水")
+    qtbot.waitUntil(lambda: page.count_label.text() == "more than 1 calls")
+    page.search("")
+    qtbot.waitUntil(lambda: page.count_label.text() == "6 calls")  # no search: exact

@@ -41,6 +41,7 @@ from app.ui.widgets.column_widths import ColumnWidths
 from app.ui.widgets.status_delegate import StatusDelegate
 
 SEARCH_DEBOUNCE_MS = 250
+COUNT_CAP = 5000
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"
 TOPICS = ("calls", "customers", "reference", "*")
@@ -215,8 +216,13 @@ class CallLogPage(QWidget):
         QTimer.singleShot(0, self._update_count)
 
     def _update_count(self) -> None:
-        count = self.model.count_matching()
-        self.count_label.setText(self.tr("{n} calls").format(n=count))
+        # A text search may match much of the book: count no further than COUNT_CAP then.
+        cap = COUNT_CAP if self.model.filter.search else None
+        count = self.model.count_matching(cap)
+        if cap is not None and count > cap:
+            self.count_label.setText(self.tr("more than {n} calls").format(n=cap))
+        else:
+            self.count_label.setText(self.tr("{n} calls").format(n=count))
 
     def search(self, text: str) -> None:
         """Show the calls matching ``text`` at once (the main window's search field)."""

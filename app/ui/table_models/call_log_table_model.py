@@ -98,9 +98,9 @@ class CallLogTableModel(QAbstractTableModel):
         else:
             self._cursor = None
 
-    def count_matching(self) -> int:
-        """How many calls match the filter (not only the loaded pages)."""
-        return calls_service.count_calls(self.ctx(), self._filter)
+    def count_matching(self, cap: int | None = None) -> int:
+        """How many calls match the filter (not only the loaded pages); ``cap``: stop early."""
+        return calls_service.count_calls(self.ctx(), self._filter, cap=cap)
 
     # ---- access ----------------------------------------------------------------------
     def row_at(self, row: int) -> CallRow | None:
