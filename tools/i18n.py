@@ -114,10 +114,10 @@ def run_lrelease(ts_file: Path, qm_file: Path) -> None:
                    check=True, capture_output=True, text=True)
 
 
-def build(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, *,
-          app_dir: Path = APP_DIR, tsv_dir: Path = TSV_DIR) -> Report:
+def build(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, *, app_dir: Path = APP_DIR,
+          tsv_dir: Path = TSV_DIR, files: list[Path] | None = None) -> Report:
     """lupdate, fill from the TSV files, lrelease; the report says what is missing."""
-    run_lupdate(ts_file, source_files(app_dir))
+    run_lupdate(ts_file, files if files is not None else source_files(app_dir))
     table, bad = load_tsv(tsv_dir)
     report = fill(ts_file, table)
     report.bad_tsv_lines = bad

@@ -231,6 +231,17 @@ def build_main_window(db: Database, actor: Actor, settings: SettingsStore,
     return MainWindow(session, settings, language=language)
 
 
+def start_session(db: Database, settings: SettingsStore, language: str) -> MainWindow | None:
+    """First start (admin account), log-in, main window; None if the user quit."""
+    admin_name = ensure_first_admin(db)
+    if admin_name is None:
+        return None
+    actor = ask_log_in(db, settings, admin_name)
+    if actor is None:
+        return None
+    return build_main_window(db, actor, settings, language)
+
+
 def run_gui(db_url: str | None, lang: str | None) -> int:
     """Start the GUI; returns the process exit code (2: the database cannot be used)."""
     configure_logging()
@@ -243,13 +254,10 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     except StartupError as err:
         show_startup_error(err.message)
         return EXIT_CANNOT_OPEN
-    admin_name = ensure_first_admin(db)
-    if admin_name is None:
+    window = start_session(db, settings, language)
+    if window is None:
+        db.dispose()
         return 0
-    actor = ask_log_in(db, settings, admin_name)
-    if actor is None:
-        return 0
-    window = build_main_window(db, actor, settings, language)
     window.show()
     code = app.exec()
     db.dispose()

@@ -30,7 +30,8 @@ from app.services.context import Actor, ServiceContext
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.labels import label
-from app.ui.pages.registry import PAGES, PageEntry
+from app.ui.pages import registry
+from app.ui.pages.registry import PageEntry
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
 from app.ui.style import icon
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
     # pages -------------------------------------------------------------------------------
     def visible_entries(self) -> list[PageEntry]:
         """The books the logged-in user may open, in sidebar order."""
-        return [e for e in PAGES if e.permission is None or self.session.may(e.permission)]
+        return [e for e in registry.PAGES if e.permission is None or self.session.may(e.permission)]
 
     def visible_page_keys(self) -> list[str]:
         return [entry.key for entry in self._entries]
