@@ -50,6 +50,7 @@ class Job(Versioned, Timestamped, Base):
         Index("ix_jobs_tech_status", "technician_id", "status"),
         Index("ix_jobs_dispatched", "dispatched_at", "id"),
         Index("ix_jobs_status", "status"),
+        Index("ix_jobs_deadline", "deadline_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,8 +87,8 @@ class Visit(Versioned, Timestamped, Base):
 
     __tablename__ = "visits"
     __audited__ = True
-    __table_args__ = (Index("ix_visits_tech_arrived", "technician_id", "arrived_at"),
-                      Index("ix_visits_arrived", "arrived_at"))
+    __table_args__ = (Index("ix_visits_tech_completed", "technician_id", "completed_at"),
+                      Index("ix_visits_completed", "completed_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"), index=True)
