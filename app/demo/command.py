@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 import time
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli import EXIT_OK, EXIT_USAGE, CliError, Command, complain, say, tr
@@ -20,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=2611, metavar="S",
                         help=tr(N_("random seed: the same seed gives the same store")))
     parser.add_argument("--force", action="store_true",
-                        help=tr(N_("add the demo store to a database that already holds data")))
+                        help=tr(N_("build it even if the database holds data (the old file "
+                                   "is kept aside as NAME.before-demo-DATE.sqlite)")))
 
 
 def _count(text: str) -> int:
@@ -75,14 +80,46 @@ class _Progress:
         print(f"\r{line:<60}" if self.tty else line, end="" if self.tty else "\n", flush=True)
 
 
+def move_aside(db: Database) -> Path:
+    """Keep a database that holds data as ``NAME.before-demo-STAMP.sqlite`` (SQLite only).
+
+    The WAL is checkpointed and the file switched out of WAL first, so the moved file is
+    complete on its own; a database still open elsewhere refuses the switch (exit 2).
+    """
+    if not db.is_sqlite or not db.engine.url.database:
+        raise CliError(tr(N_("--force replaces only a SQLite file; give an empty database.")),
+                       EXIT_USAGE)
+    path = Path(db.engine.url.database)
+    db.dispose()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-demo-{stamp}{path.suffix}")
+    try:
+        conn = sqlite3.connect(path, timeout=2)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+        os.replace(path, target)
+    except (sqlite3.Error, OSError) as err:
+        raise CliError(tr(N_("Cannot move the database aside (is it open elsewhere?): "
+                             "{detail}"), detail=err), EXIT_USAGE) from err
+    return target
+
+
 def run(args: argparse.Namespace) -> int:
     from app.demo import generate
 
     db = open_for_cli(args.db)
+    if holds_data(db):
+        if not args.force:
+            db.dispose()
+            raise CliError(tr(N_("The database {db} already holds data; use --force to keep "
+                                 "it aside and build the demo store in its place."),
+                              db=db.display_name), EXIT_USAGE)
+        say(N_("The existing database was moved to {path}."), path=move_aside(db))
+        db = open_for_cli(args.db)
     try:
-        if holds_data(db) and not args.force:
-            raise CliError(tr(N_("The database {db} already holds data; use --force to add "
-                                 "the demo store anyway."), db=db.display_name), EXIT_USAGE)
         say(N_("Building the demo store in {db} ({calls} calls)…"), db=db.display_name,
             calls=args.calls)
         started = time.perf_counter()

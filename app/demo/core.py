@@ -32,6 +32,10 @@ steps in list order, each exactly once, with the same ``DemoContext``:
       prefixed with the step name, e.g. ``extras["dispatch.voucher_ids"]``), and adds its
       figures to ``dc.counts`` (shown in the summary, e.g. ``counts["vouchers"] = 1234``).
 
+``generate`` runs on a database without business data (the ``demo`` command refuses one
+that holds data, or with ``--force`` moves the file aside first), so a step need not cope
+with an earlier demo in the same database.
+
 What the foundation steps leave behind (in ``steps.py`` order: staff, store, catalogue,
 customers, calls):
     * ``dc.ctx[role]``: a ``ServiceContext`` acting as the demo user of each ``Role``;

@@ -1,40 +1,29 @@
-"""Demo step: the store profile and its district zones (city / suburb)."""
+"""Demo step: the store profile and its district zones (city / suburb), through the services."""
 
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from app.demo.core import DemoContext, Step
 from app.demo.data import DISTRICTS, STORE_PROFILE
-from app.models.store import Setting, Zone
-
-PROFILE_KEY = "store.profile"
+from app.models.enums import Role, StoreKind, ZoneKind
+from app.services import reference_service as reference
+from app.services.reference_service import StoreProfile, ZoneInput
 
 
 def run(dc: DemoContext) -> None:
-    with dc.batch(reason="demo store") as session:
-        _profile(session)
-        zones = {z.name: z for z in session.scalars(select(Zone))}
-        for name, (kind, hours, _streets) in DISTRICTS.items():
-            if name not in zones:
-                zones[name] = Zone(name=name, kind=kind, dispatch_hours=hours)
-                session.add(zones[name])
-                dc.add_count("zones", 1)
-        session.flush()
-        dc.zone_ids.update({name: zone.id for name, zone in zones.items()})
-
-
-def _profile(session: Session) -> None:
-    setting = session.get(Setting, PROFILE_KEY)
-    current = json.loads(setting.value) if setting is not None else {}
-    value = json.dumps({**current, **STORE_PROFILE}, ensure_ascii=False)
-    if setting is None:
-        session.add(Setting(key=PROFILE_KEY, value=value))
-    else:
-        setting.value = value
+    admin = dc.ctx[Role.ADMIN]
+    current = reference.get_store_profile(admin)
+    profile = StoreProfile(STORE_PROFILE["name"], STORE_PROFILE["address"],
+                           STORE_PROFILE["phone"], StoreKind(STORE_PROFILE["kind"]),
+                           STORE_PROFILE["timezone"])
+    reference.update_store_profile(admin, profile, expected_version=current.version)
+    zones = {z.name: z.id for z in reference.list_zones(admin, include_inactive=True)}
+    for done, (name, (kind, hours, _places)) in enumerate(DISTRICTS.items(), start=1):
+        dc.check_cancel()
+        if name not in zones:
+            zones[name] = reference.create_zone(admin, ZoneInput(name, ZoneKind(kind), hours)).id
+            dc.add_count("zones", 1)
+        dc.report(done, len(DISTRICTS), name)
+    dc.zone_ids.update(zones)
 
 
 STEP = Step("store", run, weight=1)

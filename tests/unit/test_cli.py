@@ -78,10 +78,12 @@ def test_demo_refuses_a_database_with_data_unless_forced(tmp_path: Path,
     assert code == cli.EXIT_USAGE
     assert "--force" in capsys.readouterr().err
     assert _count(path, "calls") == 10
-    # when forced; then it adds another set of calls, numbers still unique
-    assert cli.main(["demo", "--db", str(path), "--calls", "10", "--force"]) == 0
-    assert _count(path, "calls") == 20
-    assert _count(path, "users") == 10
+    # when forced; then the old file is kept aside and a fresh demo takes its place
+    assert cli.main(["demo", "--db", str(path), "--calls", "12", "--force"]) == 0
+    assert _count(path, "calls") == 12
+    kept = list(tmp_path.glob("store.before-demo-*.sqlite"))
+    assert len(kept) == 1 and _count(kept[0], "calls") == 10
+    assert not Path(f"{kept[0]}-wal").exists()
 
 
 def test_global_db_option_and_environment_variable_work(tmp_path: Path,
