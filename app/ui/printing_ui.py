@@ -9,6 +9,8 @@ same remembered printers and the same record of prints on the audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
@@ -93,3 +95,8 @@ def preview_test_page(session: AppSession, parent: QWidget | None, group: Printe
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return dialog
+
+
+def printer_test_pages(ctx: ServiceContext) -> Callable[[PrinterGroup], bytes]:
+    """For PrinterSetupWidget: the store's test page in the format of each group's paper."""
+    return lambda group: _test_page(ctx, group).pdf
