@@ -33,6 +33,10 @@ TSV_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "zh_CN"
 COMMAND_MODULES: list[str] = [
     "app.demo.command",
     "app.printing.cli_print",
+    "app.commands.backup_cmd",
+    "app.commands.restore_cmd",
+    "app.commands.check_cmd",
+    "app.commands.migrate_data_cmd",
 ]
 
 

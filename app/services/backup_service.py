@@ -75,6 +75,7 @@ def take_backup(source: Path, folder: Path, *, kind: str, now: datetime) -> Back
         _online_copy(source, partial)
         info = verify(partial, kind=kind, taken_at=now)
         os.replace(partial, final)
+        final.with_suffix(".json").write_text(summary_json(info), encoding="utf-8")
         _fsync_dir(folder)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -176,14 +177,51 @@ def prune(folder: Path, today: date) -> list[Path]:
     removed = []
     for backup in plan_pruning(backups, today):
         backup.path.unlink(missing_ok=True)
+        backup.path.with_suffix(".json").unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
 
 
 def summary_json(info: BackupInfo) -> str:
-    return json.dumps({"counts": info.counts, "newest_call_at": info.newest_call_at,
+    """The record kept beside each backup: time, kind, size, checksum, check result, counts."""
+    return json.dumps({"taken_at": info.taken_at.isoformat(), "kind": info.kind,
+                       "counts": info.counts, "newest_call_at": info.newest_call_at,
                        "integrity": info.integrity, "sha256": info.sha256,
-                       "size": info.size_bytes}, ensure_ascii=False)
+                       "size": info.size_bytes}, ensure_ascii=False, indent=1)
+
+
+def recorded_result(backup: BackupFile) -> dict[str, object]:
+    """The JSON record written beside a backup ({} if there is none)."""
+    sidecar = backup.path.with_suffix(".json")
+    if not sidecar.exists():
+        return {}
+    data: dict[str, object] = json.loads(sidecar.read_text(encoding="utf-8"))
+    return data
+
+
+def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Path:
+    """Replace the live database's content with a backup's, after backing the live one up.
+
+    The app must have closed its own connections first (the GUI restarts afterwards).
+    Returns the path of the pre-restore copy of what was live.
+    """
+    try:
+        checked = verify(backup)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
+                        file=backup.name, problem=str(exc)) from exc
+    if not checked.ok or "calls" not in checked.counts:
+        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
+                        file=backup.name, problem=checked.integrity)
+    before = take_backup(live, folder, kind="pre-restore", now=now)
+    src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(live))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return before.path
 
 
 def daily_due(folder: Path, now: datetime) -> bool:
