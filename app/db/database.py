@@ -27,13 +27,13 @@ class AuditContext:
 class Database:
     """Owns the engine and hands out units of work (``write``) and read sessions."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, read_only: bool = False) -> None:
         self.url = normalise_url(url)
-        self.engine: Engine = create_app_engine(self.url, echo=echo)
+        self.engine: Engine = create_app_engine(self.url, echo=echo, read_only=read_only)
         self.is_sqlite = is_sqlite(self.url)
         write_bind = (
             self.engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
-            if self.is_sqlite
+            if self.is_sqlite and not read_only
             else self.engine
         )
         self._write_factory = sessionmaker(bind=write_bind, expire_on_commit=False)

@@ -26,23 +26,30 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_app_engine(url: str, *, echo: bool = False) -> Engine:
-    """Create the engine; SQLite gets WAL, synchronous=FULL, foreign keys, busy timeout."""
+def create_app_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """Create the engine; SQLite gets WAL, synchronous=FULL, foreign keys, busy timeout.
+
+    ``read_only`` (a backup opened beside the live data) changes nothing in the file.
+    """
     if is_sqlite(url):
         engine = create_engine(
             url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
         )
-        _install_sqlite_hooks(engine)
+        _install_sqlite_hooks(engine, read_only=read_only)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Take transaction control away from pysqlite (SQLAlchemy's documented recipe).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")
+            cur.close()
+            return
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
