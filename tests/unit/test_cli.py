@@ -123,7 +123,8 @@ def test_without_a_command_the_gui_starts(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_commands_never_import_qt(tmp_path: Path) -> None:
     script = (
-        "import sys; from app.cli import main; "
+        "import sys; from app.services import auth_service; auth_service.use_fast_hashing(); "
+        "from app.cli import main; "
         f"code = main(['demo', '--db', {str(tmp_path / 'q.sqlite')!r}, '--calls', '3']); "
         "assert code == 0, code; "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
