@@ -5,9 +5,11 @@
 
 Sources: every app/**/*.py. ``N_("...")`` (services) is extracted as an alias of QT_TR_NOOP
 and lands in context "". The TSV files hold ``English source<TAB>中文`` per line, matched by
-source text in any context; ``\\n`` and ``\\t`` in a TSV line stand for newline and tab,
-lines starting with ``#`` are comments. Locations are left out of the .ts so that parallel
-edits of the Python files do not churn it.
+source text in any context, unless a third column lists the contexts the line is for
+(``Completed<TAB>已完工<TAB>Labels``: the status word, not a "Completed" column).
+``\\n`` and ``\\t`` in a TSV line stand for newline and tab; ``#`` starts a comment line.
+Two different translations of one source (without contexts) are reported as a warning.
+Locations are left out of the .ts so that parallel edits of the Python files do not churn it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Report:
     translated: int = 0
     untranslated: list[tuple[str, str]] = field(default_factory=list)  # (context, source)
     bad_tsv_lines: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # same source, two translations
 
 
 def _tool(name: str) -> str:
@@ -53,24 +56,56 @@ def _unescape(text: str) -> str:
     return text.replace("\\n", "\n").replace("\\t", "\t")
 
 
-def load_tsv(tsv_dir: Path = TSV_DIR) -> tuple[dict[str, str], list[str]]:
-    """All TSV translations (later files win) and the lines that are malformed."""
-    table: dict[str, str] = {}
-    bad: list[str] = []
+@dataclass
+class Translations:
+    """What the TSV files say: by source text, and by (context, source) where a line names
+    contexts in an optional third column (for words that differ by context)."""
+
+    generic: dict[str, str] = field(default_factory=dict)
+    scoped: dict[tuple[str, str], str] = field(default_factory=dict)
+    bad: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    _where: dict[str, str] = field(default_factory=dict)
+
+    def add(self, source: str, target: str, contexts: str, where: str) -> None:
+        if contexts:
+            for context in contexts.split(","):
+                self.scoped[(context.strip(), source)] = target
+            return
+        old = self.generic.get(source)
+        if old is not None and old != target:
+            self.conflicts.append(f"{source!r}: {self._where[source]} {old} ≠ {where} {target}")
+        self.generic[source], self._where[source] = target, where
+
+    def lookup(self, context: str, source: str) -> str | None:
+        return self.scoped.get((context, source)) or self.generic.get(source)
+
+
+def _check_line(source: str, sep: str, target: str) -> str | None:
+    if not sep or not target:
+        return "no translation after a TAB"
+    if sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(target)):
+        return f"placeholders differ: {source!r}"
+    return None
+
+
+def load_tsv(tsv_dir: Path = TSV_DIR) -> Translations:
+    """All TSV lines (``source<TAB>中文[<TAB>Context,…]``); later files win a conflict."""
+    found = Translations()
     for path in sorted(tsv_dir.glob("*.tsv")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            source, sep, target = line.partition("\t")
+            source, sep, rest = line.partition("\t")
+            target, _, contexts = rest.partition("\t")
             source, target = _unescape(source), _unescape(target.strip())
             where = f"{path.name}:{number}"
-            if not sep or not target:
-                bad.append(f"{where}: no translation after a TAB")
-            elif sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(target)):
-                bad.append(f"{where}: placeholders differ: {source!r}")
+            problem = _check_line(source, sep, target)
+            if problem:
+                found.bad.append(f"{where}: {problem}")
             else:
-                table[source] = target
-    return table, bad
+                found.add(source, target, contexts.strip(), where)
+    return found
 
 
 def run_lupdate(ts_file: Path, files: list[Path]) -> None:
@@ -81,7 +116,7 @@ def run_lupdate(ts_file: Path, files: list[Path]) -> None:
     subprocess.run(command, check=True, capture_output=True, text=True)
 
 
-def fill(ts_file: Path, table: dict[str, str]) -> Report:
+def fill(ts_file: Path, table: Translations) -> Report:
     """Write every known translation into the .ts, marking it finished."""
     tree = ET.parse(ts_file)
     report = Report()
@@ -93,7 +128,7 @@ def fill(ts_file: Path, table: dict[str, str]) -> Report:
             if translation is None:
                 translation = ET.SubElement(message, "translation")
             report.messages += 1
-            target = table.get(source)
+            target = table.lookup(name, source)
             translation.attrib.pop("type", None)
             if target:
                 translation.text = target
@@ -118,9 +153,10 @@ def build(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, *, app_dir: Path = A
           tsv_dir: Path = TSV_DIR, files: list[Path] | None = None) -> Report:
     """lupdate, fill from the TSV files, lrelease; the report says what is missing."""
     run_lupdate(ts_file, files if files is not None else source_files(app_dir))
-    table, bad = load_tsv(tsv_dir)
+    table = load_tsv(tsv_dir)
     report = fill(ts_file, table)
-    report.bad_tsv_lines = bad
+    report.bad_tsv_lines = table.bad
+    report.conflicts = table.conflicts
     run_lrelease(ts_file, qm_file)
     return report
 
@@ -128,6 +164,7 @@ def build(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, *, app_dir: Path = A
 def describe(report: Report) -> str:
     lines = [f"{report.translated} of {report.messages} messages translated"]
     lines += [f"bad TSV line: {line}" for line in report.bad_tsv_lines]
+    lines += [f"warning: two translations for {line}" for line in report.conflicts]
     lines += [f"untranslated [{ctx or '(N_)'}]: {source}" for ctx, source in report.untranslated]
     return "\n".join(lines)
 

@@ -16,6 +16,7 @@ BORDER = "#CFD8DC"
 WINDOW_BG = "#F4F6F8"
 TEXT = "#263238"
 MUTED = "#607D8B"
+CHEVRON = (ICON_DIR / "chevron-down.svg").as_posix()
 
 APP_STYLESHEET = f"""
 QMainWindow, QDialog {{ background: {WINDOW_BG}; }}
@@ -23,6 +24,16 @@ QWidget {{ color: {TEXT}; }}
 QLineEdit, QComboBox, QSpinBox, QDateEdit, QDateTimeEdit, QPlainTextEdit, QTextEdit {{
     background: #FFFFFF; border: 1px solid {BORDER}; border-radius: 4px; padding: 5px 8px;
     selection-background-color: {ACCENT};
+}}
+QComboBox::drop-down, QDateEdit::drop-down, QDateTimeEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 24px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow, QDateTimeEdit::down-arrow {{
+    image: url("{CHEVRON}"); width: 12px; height: 12px;
+}}
+QComboBox QAbstractItemView {{
+    background: #FFFFFF; border: 1px solid {BORDER}; selection-background-color: {ACCENT_LIGHT};
+    selection-color: {TEXT}; outline: 0;
 }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QDateEdit:focus, QDateTimeEdit:focus, QSpinBox:focus {{ border: 1px solid {ACCENT}; }}

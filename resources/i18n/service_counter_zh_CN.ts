@@ -33,7 +33,7 @@
         </message>
         <message>
             <source>Opening time must be before closing time.</source>
-            <translation>开门时间必须早于关门时间。</translation>
+            <translation>开门时间须早于关门时间。</translation>
         </message>
         <message>
             <source>Choose a customer or enter a new one.</source>
@@ -69,75 +69,75 @@
         </message>
         <message>
             <source>This call cannot go from {old} to {new}.</source>
-            <translation>这条叫修记录不能从“{old}”改为“{new}”。</translation>
+            <translation>这个叫修不能从 {old} 改为 {new}。</translation>
         </message>
         <message>
             <source>Choose the call the item belongs to.</source>
-            <translation type="unfinished" />
+            <translation>请选择商品所属的叫修单。</translation>
         </message>
         <message>
             <source>The call {number} is closed; it cannot take an item in.</source>
-            <translation type="unfinished" />
+            <translation>叫修单 {number} 已结案，不能收件。</translation>
         </message>
         <message>
             <source>The item of this call is already in the store ({number}).</source>
-            <translation type="unfinished" />
+            <translation>该叫修单的商品已在店内（{number}）。</translation>
         </message>
         <message>
             <source>Enter the item (model and serial) that is taken in.</source>
-            <translation type="unfinished" />
+            <translation>请填写所收商品（型号和机身号）。</translation>
         </message>
         <message>
             <source>Choose the technician who took the item in.</source>
-            <translation type="unfinished" />
+            <translation>请选择收件的技术员。</translation>
         </message>
         <message>
             <source>The promised date cannot be in the past.</source>
-            <translation type="unfinished" />
+            <translation>承诺日期不能早于今天。</translation>
         </message>
         <message>
             <source>The promised date is too far ahead.</source>
-            <translation type="unfinished" />
+            <translation>承诺日期太远。</translation>
         </message>
         <message>
             <source>No item receipt with the number {number}.</source>
-            <translation type="unfinished" />
+            <translation>没有编号为 {number} 的领取收据。</translation>
         </message>
         <message>
             <source>No such item receipt.</source>
-            <translation type="unfinished" />
+            <translation>没有这张领取收据。</translation>
         </message>
         <message>
             <source>The item of receipt {number} has already been returned.</source>
-            <translation type="unfinished" />
+            <translation>收据 {number} 的商品已经取回。</translation>
         </message>
         <message>
             <source>The item of receipt {number} has not passed inspection; it cannot go back to the customer yet.</source>
-            <translation type="unfinished" />
+            <translation>收据 {number} 的商品尚未验讫合格，还不能交还客户。</translation>
         </message>
         <message>
             <source>Enter the last 4 to 6 characters of the ID number.</source>
-            <translation type="unfinished" />
+            <translation>请输入证件号码的后 4 至 6 位。</translation>
         </message>
         <message>
             <source>The phone does not match the customer's file.</source>
-            <translation type="unfinished" />
+            <translation>电话与客户资料不符。</translation>
         </message>
         <message>
             <source>The customer must sign for the item.</source>
-            <translation type="unfinished" />
+            <translation>客户须签收商品。</translation>
         </message>
         <message>
             <source>receipt lost</source>
-            <translation type="unfinished" />
+            <translation>收据遗失</translation>
         </message>
         <message>
             <source>receipt lost, identity checked</source>
-            <translation type="unfinished" />
+            <translation>收据遗失，已核对身份</translation>
         </message>
         <message>
             <source>Choose the kind of complaint.</source>
-            <translation type="unfinished" />
+            <translation>请选择投诉类别。</translation>
         </message>
         <message>
             <source>Choose a customer.</source>
@@ -145,51 +145,59 @@
         </message>
         <message>
             <source>Choose where the complaint came from.</source>
-            <translation type="unfinished" />
+            <translation>请选择投诉来源。</translation>
         </message>
         <message>
             <source>Choose the severity.</source>
-            <translation type="unfinished" />
+            <translation>请选择严重程度。</translation>
         </message>
         <message>
             <source>Choose a department.</source>
-            <translation type="unfinished" />
+            <translation>请选择处理部门。</translation>
         </message>
         <message>
             <source>Only an overdue complaint gets a reminder.</source>
-            <translation type="unfinished" />
+            <translation>只有逾期的投诉才能开立催办单。</translation>
         </message>
         <message>
             <source>A serious complaint needs the manager's decision first.</source>
-            <translation type="unfinished" />
+            <translation>重大投诉须先由副总经理核决。</translation>
         </message>
         <message>
             <source>Record the resolution before closing.</source>
-            <translation type="unfinished" />
+            <translation>请先登记处理情况再结案。</translation>
         </message>
         <message>
             <source>Only a closed complaint can be rejected.</source>
-            <translation type="unfinished" />
+            <translation>只有已结案的投诉才能由客户拒绝处理结果。</translation>
         </message>
         <message>
             <source>Record the resolution before writing to the customer.</source>
-            <translation type="unfinished" />
+            <translation>请先登记处理情况再函告客户。</translation>
         </message>
         <message>
             <source>Say how the customer was told: letter or phone.</source>
-            <translation type="unfinished" />
+            <translation>请选择通知客户的方式：书面或电话。</translation>
         </message>
         <message>
             <source>No such complaint.</source>
-            <translation type="unfinished" />
+            <translation>没有这条投诉。</translation>
         </message>
         <message>
             <source>This complaint is no longer open.</source>
-            <translation type="unfinished" />
+            <translation>此投诉已不在处理中。</translation>
+        </message>
+        <message>
+            <source>No complaint with the number {number}.</source>
+            <translation>没有编号为 {number} 的投诉。</translation>
+        </message>
+        <message>
+            <source>No reminder was issued for this complaint.</source>
+            <translation>此投诉尚未开立催办单。</translation>
         </message>
         <message>
             <source>Choose at least one item the contract covers.</source>
-            <translation>请至少选择一件合同所保的商品。</translation>
+            <translation>请至少选择一件合同保养的商品。</translation>
         </message>
         <message>
             <source>The contract must end after it starts.</source>
@@ -210,6 +218,10 @@
         <message>
             <source>Only an active contract can be changed.</source>
             <translation>只有有效的合同才能修改。</translation>
+        </message>
+        <message>
+            <source>No contract with the number {number}.</source>
+            <translation>没有编号为 {number} 的合同。</translation>
         </message>
         <message>
             <source>No such contract.</source>
@@ -237,27 +249,27 @@
         </message>
         <message>
             <source>No such service voucher.</source>
-            <translation type="unfinished" />
+            <translation>没有这张服务凭证。</translation>
         </message>
         <message>
             <source>Choose an active technician.</source>
-            <translation type="unfinished" />
+            <translation>请选择在职的技术员。</translation>
         </message>
         <message>
             <source>This call has already been dispatched or closed.</source>
-            <translation type="unfinished" />
+            <translation>这个叫修已派工或已注销。</translation>
         </message>
         <message>
             <source>Only an open voucher can be reassigned.</source>
-            <translation type="unfinished" />
+            <translation>只有未完成的凭证可以改派。</translation>
         </message>
         <message>
             <source>The voucher is already with this technician.</source>
-            <translation type="unfinished" />
+            <translation>凭证已在这位技术员手上。</translation>
         </message>
         <message>
             <source>Category D is for internal work, not for customer calls.</source>
-            <translation type="unfinished" />
+            <translation>D 类是内部工作，不能用于客户叫修。</translation>
         </message>
         <message>
             <source>You are not allowed to do this ({action}).</source>
@@ -273,7 +285,7 @@
         </message>
         <message>
             <source>This call's follow-up is already recorded.</source>
-            <translation type="unfinished" />
+            <translation>此叫修的回访已登记。</translation>
         </message>
         <message>
             <source>This file cannot be read as an Excel workbook (.xlsx).</source>
@@ -345,39 +357,39 @@
         </message>
         <message>
             <source>The price cannot be negative.</source>
-            <translation type="unfinished" />
+            <translation>价格不能为负。</translation>
         </message>
         <message>
             <source>The reorder level cannot be negative.</source>
-            <translation type="unfinished" />
+            <translation>补货点不能为负。</translation>
         </message>
         <message>
             <source>The part number {number} is already in the catalogue.</source>
-            <translation type="unfinished" />
+            <translation>零件编号 {number} 已在目录中。</translation>
         </message>
         <message>
             <source>No such part.</source>
-            <translation type="unfinished" />
+            <translation>没有这个配件。</translation>
         </message>
         <message>
             <source>Only {stock} {unit} of {part} in stock; {wanted} needed. A supervisor can override with a reason.</source>
-            <translation type="unfinished" />
+            <translation>{part} 库存只有 {stock} {unit}，需要 {wanted}。主任可填写原因特批。</translation>
         </message>
         <message>
             <source>Give a reason for taking the stock below zero.</source>
-            <translation type="unfinished" />
+            <translation>请填写库存为负的原因。</translation>
         </message>
         <message>
             <source>Enter a quantity above zero.</source>
-            <translation type="unfinished" />
+            <translation>请输入大于零的数量。</translation>
         </message>
         <message>
             <source>A count cannot be negative.</source>
-            <translation type="unfinished" />
+            <translation>盘点数量不能为负。</translation>
         </message>
         <message>
             <source>No part with the number {number}.</source>
-            <translation type="unfinished" />
+            <translation>没有编号为 {number} 的配件。</translation>
         </message>
         <message>
             <source>At most two decimal places.</source>
@@ -413,71 +425,71 @@
         </message>
         <message>
             <source>This item is not in the goods register.</source>
-            <translation type="unfinished" />
+            <translation>该商品不在进出登记簿中。</translation>
         </message>
         <message>
             <source>Unknown register filter.</source>
-            <translation type="unfinished" />
+            <translation>未知的登记簿筛选条件。</translation>
         </message>
         <message>
             <source>No such register entry.</source>
-            <translation type="unfinished" />
+            <translation>没有这条登记。</translation>
         </message>
         <message>
             <source>The item has not gone out yet.</source>
-            <translation type="unfinished" />
+            <translation>该商品尚未出店。</translation>
         </message>
         <message>
             <source>The stop time must be after the start time.</source>
-            <translation type="unfinished" />
+            <translation>结束时间须晚于开始时间。</translation>
         </message>
         <message>
             <source>Enter the time spent.</source>
-            <translation type="unfinished" />
+            <translation>请输入所用时间。</translation>
         </message>
         <message>
             <source>The time spent must be between 1 minute and 24 hours.</source>
-            <translation type="unfinished" />
+            <translation>所用时间须在 1 分钟到 24 小时之间。</translation>
         </message>
         <message>
             <source>No such repair card.</source>
-            <translation type="unfinished" />
+            <translation>没有这张修护卡。</translation>
         </message>
         <message>
             <source>This repair card is closed for work ({status}).</source>
-            <translation type="unfinished" />
+            <translation>这张修护卡已不能再记修理（{status}）。</translation>
         </message>
         <message>
             <source>This repair card cannot be inspected now ({status}).</source>
-            <translation type="unfinished" />
+            <translation>这张修护卡现在不能验讫（{status}）。</translation>
         </message>
         <message>
             <source>No repair work is recorded on this card yet.</source>
-            <translation type="unfinished" />
+            <translation>这张修护卡还没有修理记录。</translation>
         </message>
         <message>
             <source>Say how the card came back: phone or paper.</source>
-            <translation type="unfinished" />
+            <translation>请选择调查卡的回收方式：电话或书面。</translation>
         </message>
         <message>
             <source>The card cannot come back before it was sent.</source>
-            <translation type="unfinished" />
+            <translation>调查卡的回收日期不能早于寄出日期。</translation>
         </message>
         <message>
             <source>Tick one of the four levels.</source>
-            <translation type="unfinished" />
+            <translation>请勾选四个程度中的一个。</translation>
         </message>
         <message>
             <source>This card's complaint is already in the register.</source>
-            <translation type="unfinished" />
+            <translation>此调查卡的投诉已登记。</translation>
         </message>
         <message>
             <source>No survey card with the number {number}.</source>
-            <translation type="unfinished" />
+            <translation>没有编号为 {number} 的调查卡。</translation>
         </message>
         <message>
             <source>No such survey card.</source>
-            <translation type="unfinished" />
+            <translation>没有这张调查卡。</translation>
         </message>
         <message>
             <source>This field is required.</source>
@@ -497,35 +509,35 @@
         </message>
         <message>
             <source>Enter an amount such as 80 or 80.50.</source>
-            <translation type="unfinished" />
+            <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
         <message>
             <source>Arrival cannot be before the dispatch.</source>
-            <translation type="unfinished" />
+            <translation>到达时间不能早于派工时间。</translation>
         </message>
         <message>
             <source>Completion cannot be before arrival.</source>
-            <translation type="unfinished" />
+            <translation>完工时间不能早于到达时间。</translation>
         </message>
         <message>
             <source>Labour time must be between 0 and 24 hours.</source>
-            <translation type="unfinished" />
+            <translation>工时须在 0 到 24 小时之间。</translation>
         </message>
         <message>
             <source>The customer must sign the voucher.</source>
-            <translation type="unfinished" />
+            <translation>客户须在凭证上签字。</translation>
         </message>
         <message>
             <source>This voucher is no longer open.</source>
-            <translation type="unfinished" />
+            <translation>这张凭证已不能再记录。</translation>
         </message>
         <message>
             <source>Only a call completed on site can be closed here.</source>
-            <translation type="unfinished" />
+            <translation>这里只能注销现场已完工的叫修。</translation>
         </message>
         <message>
             <source>No such entry.</source>
-            <translation type="unfinished" />
+            <translation>没有这条记录。</translation>
         </message>
         <message>
             <source>The two passwords differ.</source>
@@ -533,86 +545,410 @@
         </message>
         <message>
             <source>Enter a reason.</source>
-            <translation type="unfinished" />
+            <translation>请输入原因。</translation>
         </message>
         <message>
             <source>{value} is not a date (YYYY-MM-DD).</source>
-            <translation type="unfinished" />
+            <translation>{value} 不是日期（格式 YYYY-MM-DD）。</translation>
         </message>
         <message>
             <source>database file or SQLAlchemy URL (default: SERVICE_COUNTER_DB, else the file in the user data folder)</source>
-            <translation type="unfinished" />
+            <translation>数据库文件或 SQLAlchemy URL（默认：环境变量 SERVICE_COUNTER_DB，否则为用户数据文件夹中的文件）</translation>
         </message>
         <message>
             <source>Service Counter (售后服务台): the after-sales service counter. Without a command it starts the application.</source>
-            <translation type="unfinished" />
+            <translation>售后服务台：商店的售后服务柜台。不带命令时启动应用程序。</translation>
         </message>
         <message>
             <source>language of the interface (zh_CN or en)</source>
-            <translation type="unfinished" />
+            <translation>界面语言（zh_CN 或 en）</translation>
         </message>
         <message>
             <source>Interrupted.</source>
-            <translation type="unfinished" />
+            <translation>已中断。</translation>
         </message>
         <message>
             <source>The backup folder {folder} cannot be created: {error}</source>
-            <translation type="unfinished" />
+            <translation>无法创建备份文件夹 {folder}：{error}</translation>
         </message>
         <message>
             <source>The backup folder {folder} is not writable.</source>
-            <translation type="unfinished" />
+            <translation>备份文件夹 {folder} 不可写入。</translation>
         </message>
         <message>
             <source>The backup could not be written to {folder}: {error}</source>
-            <translation type="unfinished" />
+            <translation>备份无法写入 {folder}：{error}</translation>
+        </message>
+        <message>
+            <source>{file} is not a sound Service Counter backup ({problem}).</source>
+            <translation>{file} 不是完好的售后服务台备份（{problem}）。</translation>
         </message>
         <message>
             <source>number of calls in the call-log book</source>
-            <translation type="unfinished" />
+            <translation>叫修登记簿中的叫修数量</translation>
         </message>
         <message>
             <source>random seed: the same seed gives the same store</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>add the demo store to a database that already holds data</source>
-            <translation type="unfinished" />
+            <translation>随机种子：相同的种子生成相同的商店</translation>
         </message>
         <message>
             <source>a number of 0 or more</source>
-            <translation type="unfinished" />
+            <translation>须为 0 或更大的数字</translation>
         </message>
         <message>
             <source>This is not a Service Counter database, or it comes from a newer version: {detail}</source>
-            <translation type="unfinished" />
+            <translation>这不是售后服务台的数据库，或者来自更新的版本：{detail}</translation>
+        </message>
+        <message>
+            <source>the store's SQLite file</source>
+            <translation>本店的 SQLite 数据库文件</translation>
+        </message>
+        <message>
+            <source>an empty PostgreSQL database, e.g. postgresql+psycopg://user:password@host/dbname</source>
+            <translation>一个空的 PostgreSQL 数据库，例如 postgresql+psycopg://用户:密码@主机/库名</translation>
+        </message>
+        <message>
+            <source>No such database file: {file}</source>
+            <translation>数据库文件不存在：{file}</translation>
         </message>
         <message>
             <source>Cannot open the database: {detail}</source>
-            <translation type="unfinished" />
+            <translation>无法打开数据库：{detail}</translation>
         </message>
         <message>
-            <source>The database {db} already holds data; use --force to add the demo store anyway.</source>
-            <translation type="unfinished" />
+            <source>{table}: {rows} rows, money {money} fen — verified</source>
+            <translation>{table}：{rows} 行，金额 {money} 分——已核对</translation>
+        </message>
+        <message>
+            <source>Done. Start the app with --db {url}</source>
+            <translation>完成。请用 --db {url} 启动程序</translation>
+        </message>
+        <message>
+            <source>move the data of a SQLite file to a PostgreSQL server</source>
+            <translation>把 SQLite 文件中的数据迁移到 PostgreSQL 服务器</translation>
+        </message>
+        <message>
+            <source>build it even if the database holds data (the old file is kept aside as NAME.before-demo-DATE.sqlite)</source>
+            <translation>即使数据库中已有数据也生成（原文件另存为 NAME.before-demo-日期.sqlite）</translation>
+        </message>
+        <message>
+            <source>--force replaces only a SQLite file; give an empty database.</source>
+            <translation>--force 只能替换 SQLite 文件；请指定一个空数据库。</translation>
+        </message>
+        <message>
+            <source>Cannot move the database aside (is it open elsewhere?): {detail}</source>
+            <translation>无法将数据库移到一旁（是否在别处打开？）：{detail}</translation>
+        </message>
+        <message>
+            <source>The database {db} already holds data; use --force to keep it aside and build the demo store in its place.</source>
+            <translation>数据库 {db} 中已有数据；使用 --force 可将其另存并在原处生成演示商店。</translation>
+        </message>
+        <message>
+            <source>The existing database was moved to {path}.</source>
+            <translation>原数据库已移至 {path}。</translation>
         </message>
         <message>
             <source>Building the demo store in {db} ({calls} calls)…</source>
-            <translation type="unfinished" />
+            <translation>正在 {db} 中生成演示商店（{calls} 条叫修）…</translation>
         </message>
         <message>
             <source>Cancelled: the database keeps what was written so far.</source>
-            <translation type="unfinished" />
+            <translation>已取消：数据库保留已写入的内容。</translation>
         </message>
         <message>
             <source>Done in {seconds} s.</source>
-            <translation type="unfinished" />
+            <translation>完成，用时 {seconds} 秒。</translation>
         </message>
         <message>
             <source>Demo accounts (user name / password):</source>
-            <translation type="unfinished" />
+            <translation>演示账号（用户名 / 密码）：</translation>
         </message>
         <message>
             <source>fill a database with a believable demo store</source>
+            <translation>用一个逼真的演示商店填充数据库</translation>
+        </message>
+        <message>
+            <source>kind of document: voucher, item-receipt, repair-tag, payment-receipt, daily-report, … (see --list)</source>
+            <translation>单据类型：voucher、item-receipt、repair-tag、payment-receipt、daily-report 等（见 --list）</translation>
+        </message>
+        <message>
+            <source>the document's number (a date for daily reports)</source>
+            <translation>单据编号（日报表为日期）</translation>
+        </message>
+        <message>
+            <source>where to write the PDF (default: the suggested file name in the current folder)</source>
+            <translation>PDF 的保存位置（默认：当前文件夹中的建议文件名）</translation>
+        </message>
+        <message>
+            <source>list the kinds of document that can be printed</source>
+            <translation>列出可打印的单据类型</translation>
+        </message>
+        <message>
+            <source>Give the kind of document and its number, e.g. print voucher V2611-0042 --out voucher.pdf</source>
+            <translation>请给出单据类型和编号，例如：print voucher V2611-0042 --out voucher.pdf</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {detail}</source>
+            <translation>无法写入 {path}：{detail}</translation>
+        </message>
+        <message>
+            <source>Wrote {path} ({size} KB).</source>
+            <translation>已写入 {path}（{size} KB）。</translation>
+        </message>
+        <message>
+            <source>write a numbered document (voucher, receipt, tag, report) as a PDF</source>
+            <translation>将编号单据（服务凭证、收据、修护卡、报表）输出为 PDF</translation>
+        </message>
+        <message>
+            <source>No daily report {number}: use 2026-11-18 or 2026-11-18/5.</source>
+            <translation>没有日报表 {number}：请用 2026-11-18 或 2026-11-18/5。</translation>
+        </message>
+        <message>
+            <source>Unknown test page format {value}: use one of {known}.</source>
+            <translation>未知的测试页格式 {value}：请使用 {known} 之一。</translation>
+        </message>
+        <message>
+            <source>{value} is not a month (YYYY-MM).</source>
+            <translation>{value} 不是月份（YYYY-MM）。</translation>
+        </message>
+        <message>
+            <source>There is no printable document kind {kind}. Known kinds: {known}.</source>
+            <translation>没有可打印的单据类型 {kind}。可用类型：{known}。</translation>
+        </message>
+        <message>
+            <source>No such technician.</source>
+            <translation>没有这位技术员。</translation>
+        </message>
+        <message>
+            <source>No service voucher with the number {number}.</source>
+            <translation>没有编号为 {number} 的服务凭证。</translation>
+        </message>
+        <message>
+            <source>The work stopped on an error: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value} is not an amount.</source>
+            <translation>{value} 不是金额。</translation>
+        </message>
+        <message>
+            <source>Enter a whole number.</source>
+            <translation>请输入整数。</translation>
+        </message>
+        <message>
+            <source>Enter the fee as a number, e.g. 680.00.</source>
+            <translation>请以数字输入费用，例如 680.00。</translation>
+        </message>
+        <message>
+            <source>Customer holds the receipt</source>
+            <translation>客户持有收据</translation>
+        </message>
+        <message>
+            <source>Receipt taken back (void)</source>
+            <translation>收据已收回（作废）</translation>
+        </message>
+        <message>
+            <source>Receipt lost (void)</source>
+            <translation>收据遗失（作废）</translation>
+        </message>
+        <message>
+            <source>{n} days late</source>
+            <translation>逾期 {n} 天</translation>
+        </message>
+        <message>
+            <source>Receipt No.</source>
+            <translation>收据号</translation>
+        </message>
+        <message>
+            <source>Card No.</source>
+            <translation>调查卡编号</translation>
+        </message>
+        <message>
+            <source>Call No.</source>
+            <translation>叫修编号</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Accessories</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>外观状况</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Taken in</source>
+            <translation>带回修理</translation>
+        </message>
+        <message>
+            <source>Promised date</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>所用时间</translation>
+        </message>
+        <message>
+            <source>{n} min</source>
+            <translation>{n} 分钟</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>零件费</translation>
+        </message>
+        <message>
+            <source>Inspection passed</source>
+            <translation>验讫合格</translation>
+        </message>
+        <message>
+            <source>Inspection failed</source>
+            <translation>验讫不合格</translation>
+        </message>
+        <message>
+            <source>Returned to {name}</source>
+            <translation>交还 {name}</translation>
+        </message>
+        <message>
+            <source>Select a voucher first.</source>
+            <translation>请先选择凭证。</translation>
+        </message>
+        <message>
+            <source>Visit recorded on {number}.</source>
+            <translation>已记录 {number} 的上门情况。</translation>
+        </message>
+        <message>
+            <source>Arrival recorded on {number}.</source>
+            <translation>已记录 {number} 的到达时间。</translation>
+        </message>
+        <message>
+            <source>Call {call} closed; voucher {number} filed.</source>
+            <translation>叫修 {call} 已注销，凭证 {number} 已归档。</translation>
+        </message>
+        <message>
+            <source>Internal work logged.</source>
+            <translation>内部工作已登记。</translation>
+        </message>
+        <message>
+            <source>{h} h {m:02d} min</source>
+            <translation>{h} 小时 {m:02d} 分</translation>
+        </message>
+        <message>
+            <source>overdue {time}</source>
+            <translation>已超时 {time}</translation>
+        </message>
+        <message>
+            <source>Left over from an earlier day: dispatch first</source>
+            <translation>前一天遗留：请优先派工</translation>
+        </message>
+        <message>
+            <source>(proposed {category})</source>
+            <translation>（建议 {category}）</translation>
+        </message>
+        <message>
+            <source>Reply promised by {when}</source>
+            <translation>承诺于 {when} 前答复</translation>
+        </message>
+        <message>
+            <source>resolved {when}</source>
+            <translation>已解决 {when}</translation>
+        </message>
+        <message>
+            <source>resolve by {when}</source>
+            <translation>须于 {when} 前解决</translation>
+        </message>
+        <message>
+            <source>reply by {when}</source>
+            <translation>须于 {when} 前答复</translation>
+        </message>
+        <message>
+            <source>Arrived after the deadline</source>
+            <translation>超过时限到达</translation>
+        </message>
+        <message>
+            <source>This command works on a SQLite database file; a server database is backed up with the server's own tools.</source>
+            <translation>此命令只适用于 SQLite 数据库文件；服务器数据库请用服务器自带的工具备份。</translation>
+        </message>
+        <message>
+            <source>backup folder (default: backups in the data folder)</source>
+            <translation>备份文件夹（默认：数据文件夹中的 backups）</translation>
+        </message>
+        <message>
+            <source>keep every older backup</source>
+            <translation>保留所有旧备份</translation>
+        </message>
+        <message>
+            <source>Backup written: {path} ({size} bytes, check: {result})</source>
+            <translation>已写入备份：{path}（{size} 字节，检查结果：{result}）</translation>
+        </message>
+        <message>
+            <source>Removed old backup {path}</source>
+            <translation>已删除旧备份 {path}</translation>
+        </message>
+        <message>
+            <source>take a verified backup of the database now</source>
+            <translation>立即备份数据库并校验</translation>
+        </message>
+        <message>
+            <source>backup folder to report on</source>
+            <translation>要检查的备份文件夹</translation>
+        </message>
+        <message>
+            <source>Database {path}: check {result}; {calls} calls, {customers} customers.</source>
+            <translation>数据库 {path}：检查结果 {result}；叫修 {calls} 条，客户 {customers} 位。</translation>
+        </message>
+        <message>
+            <source>No backups found.</source>
+            <translation>没有找到备份。</translation>
+        </message>
+        <message>
+            <source>Newest backup: {path} ({when})</source>
+            <translation>最新备份：{path}（{when}）</translation>
+        </message>
+        <message>
+            <source>Warning: the newest backup is more than a day old.</source>
+            <translation>警告：最新备份已超过一天。</translation>
+        </message>
+        <message>
+            <source>check the database and its backups</source>
+            <translation>检查数据库及其备份</translation>
+        </message>
+        <message>
+            <source>the backup file to restore</source>
+            <translation>要恢复的备份文件</translation>
+        </message>
+        <message>
+            <source>where the copy of the current database goes</source>
+            <translation>当前数据库副本的存放位置</translation>
+        </message>
+        <message>
+            <source>No such backup file: {file}</source>
+            <translation>备份文件不存在：{file}</translation>
+        </message>
+        <message>
+            <source>Restored {file}. The database as it was is kept in {before}.</source>
+            <translation>已从 {file} 恢复。恢复前的数据库保存在 {before}。</translation>
+        </message>
+        <message>
+            <source>restore the database from a backup file</source>
+            <translation>从备份文件恢复数据库</translation>
+        </message>
+        <message>
+            <source>Records of {table} cannot be recovered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup holds no such record.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -656,7 +992,7 @@
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>未完</translation>
         </message>
         <message>
             <source>Opens at</source>
@@ -668,53 +1004,932 @@
         </message>
     </context>
     <context>
-        <name>CustomerFieldsWidget</name>
+        <name>CallEditDialog</name>
         <message>
-            <source>Several phones: separate with commas</source>
+            <source>Edit call {number}</source>
+            <translation>修改叫修 {number}</translation>
+        </message>
+        <message>
+            <source>Why is the call changed? (required)</source>
+            <translation>修改原因（必填）</translation>
+        </message>
+        <message>
+            <source>&amp;Item</source>
+            <translation>商品(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Fault</source>
+            <translation>故障(&amp;F)</translation>
+        </message>
+        <message>
+            <source>C&amp;hannel</source>
+            <translation>来源(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Ser&amp;vice</source>
+            <translation>服务项目(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Ur&amp;gency</source>
+            <translation>紧急程度(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Received</source>
+            <translation>受理时间(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Rea&amp;son</source>
+            <translation>原因(&amp;S)</translation>
+        </message>
+        <message>
+            <source>(no item / not known)</source>
+            <translation>（不指定商品 / 不详）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallLogPage</name>
+        <message>
+            <source>Search customer, phone, model, serial no., fault…</source>
+            <translation>搜索客户、电话、型号、机号、故障…</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未完</translation>
+        </message>
+        <message>
+            <source>All channels</source>
+            <translation>全部来源</translation>
+        </message>
+        <message>
+            <source>any day</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>All zones</source>
+            <translation>全部区域</translation>
+        </message>
+        <message>
+            <source>New call</source>
+            <translation>新叫修</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <source>Cancel call (注销)…</source>
+            <translation>注销叫修…</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <source>Customer file</source>
+            <translation>客户资料袋</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>more than {n} calls</source>
+            <translation>超过 {n} 条叫修</translation>
+        </message>
+        <message>
+            <source>{n} calls</source>
+            <translation>共 {n} 条叫修</translation>
+        </message>
+        <message>
+            <source>Call {number} registered.</source>
+            <translation>叫修 {number} 已登记。</translation>
+        </message>
+        <message>
+            <source>Call {number} changed.</source>
+            <translation>叫修 {number} 已修改。</translation>
+        </message>
+        <message>
+            <source>Cancel call {number}</source>
+            <translation>注销叫修 {number}</translation>
+        </message>
+        <message>
+            <source>The call stays in the book, marked cancelled (注销). Why is it cancelled?</source>
+            <translation>该叫修仍保留在登记簿中，标记为已注销。注销原因是什么？</translation>
+        </message>
+        <message>
+            <source>Cancel the call</source>
+            <translation>注销该叫修</translation>
+        </message>
+        <message>
+            <source>Call {number} cancelled.</source>
+            <translation>叫修 {number} 已注销。</translation>
+        </message>
+        <message>
+            <source>History of call {number}</source>
+            <translation>叫修 {number} 的历史记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallLogTableModel</name>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallTakeInDialog</name>
+        <message>
+            <source>Take in call {number}</source>
+            <translation>收件：叫修单 {number}</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>&amp;Fault</source>
+            <translation>故障(&amp;F)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryInPage</name>
+        <message>
+            <source>Scan or type a receipt number, Enter</source>
+            <translation>扫描或输入收据号，按回车</translation>
+        </message>
+        <message>
+            <source>&amp;Late only</source>
+            <translation>只看逾期(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Receipt No.</source>
+            <translation>收据号</translation>
+        </message>
+        <message>
+            <source>&amp;Walk-in take-in…</source>
+            <translation>上门送修收件(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Take in a &amp;call…</source>
+            <translation>按叫修单收件(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Work entry…</source>
+            <translation>修理记录(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>&amp;Inspect…</source>
+            <translation>验讫(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Return…</source>
+            <translation>取件(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Return without rece&amp;ipt…</source>
+            <translation>无收据取件(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Print rece&amp;ipt</source>
+            <translation>打印收据(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Receipt A5</source>
+            <translation>收据 A5</translation>
+        </message>
+        <message>
+            <source>Print &amp;tag</source>
+            <translation>打印修护卡(&amp;T)</translation>
+        </message>
+        <message>
+            <source>{number}: {customer}, {item}</source>
+            <translation>{number}：{customer}，{item}</translation>
+        </message>
+        <message>
+            <source>Take in a call</source>
+            <translation>按叫修单收件</translation>
+        </message>
+        <message>
+            <source>Call No.</source>
+            <translation>叫修编号</translation>
+        </message>
+        <message>
+            <source>Open an item first: scan or type its receipt number.</source>
+            <translation>请先打开商品：扫描或输入收据号。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryInTables</name>
+        <message>
+            <source>In repair</source>
+            <translation>修理中</translation>
+        </message>
+        <message>
+            <source>Failed inspection</source>
+            <translation>验讫不合格</translation>
+        </message>
+        <message>
+            <source>Passed inspection</source>
+            <translation>验讫合格</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已取回</translation>
+        </message>
+        <message>
+            <source>Receipt No.</source>
+            <translation>收据号</translation>
+        </message>
+        <message>
+            <source>Card No.</source>
+            <translation>调查卡编号</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Promised</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Date in</source>
+            <translation>进店日期</translation>
+        </message>
+        <message>
+            <source>Accessories</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Taken in by</source>
+            <translation>收件技术员</translation>
+        </message>
+        <message>
+            <source>Date out</source>
+            <translation>出店日期</translation>
+        </message>
+        <message>
+            <source>Returned to</source>
+            <translation>取回人</translation>
+        </message>
+        <message>
+            <source>Returned by</source>
+            <translation>经手人</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Part No.</source>
+            <translation>零件编号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>In stock</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <source>Reorder level</source>
+            <translation>补货点</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueTab</name>
+        <message>
+            <source>Search model, name, brand or category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(no zone)</source>
+            <source>Add model…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Name</source>
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoiceReasonDialog</name>
+        <message>
+            <source>Why? (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsPage</name>
+        <message>
+            <source>Open</source>
+            <translation>未完</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Closed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Phones</source>
-            <translation type="unfinished" />
+            <source>Monthly statistics</source>
+            <translation>月度统计</translation>
         </message>
         <message>
-            <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <source>New…</source>
+            <translation>登记…</translation>
         </message>
         <message>
-            <source>&amp;Zone</source>
-            <translation type="unfinished" />
+            <source>Route…</source>
+            <translation>分送…</translation>
         </message>
         <message>
-            <source>Type</source>
-            <translation type="unfinished" />
+            <source>Decide…</source>
+            <translation>核决…</translation>
+        </message>
+        <message>
+            <source>Visit…</source>
+            <translation>走访…</translation>
+        </message>
+        <message>
+            <source>All of them</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Complaint register</source>
+            <translation>登记表</translation>
+        </message>
+        <message>
+            <source>Show figures</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Issue reminder</source>
+            <translation>催办单</translation>
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation>处理…</translation>
+        </message>
+        <message>
+            <source>Close…</source>
+            <translation>结案…</translation>
+        </message>
+        <message>
+            <source>Reply letter</source>
+            <translation>回复函</translation>
+        </message>
+        <message>
+            <source>Customer rejects…</source>
+            <translation>客户不接受…</translation>
+        </message>
+        <message>
+            <source>Demand: {text}</source>
+            <translation>客户要求：{text}</translation>
+        </message>
+        <message>
+            <source>Decision: {text}</source>
+            <translation>核决意见：{text}</translation>
+        </message>
+        <message>
+            <source>Visit: {day} {who} {notes}</source>
+            <translation>走访：{day} {who} {notes}</translation>
+        </message>
+        <message>
+            <source>Resolution: {text}</source>
+            <translation>处理情况：{text}</translation>
+        </message>
+        <message>
+            <source>Follows rejected complaint {number}</source>
+            <translation>接续被拒绝的投诉 {number}</translation>
+        </message>
+        <message>
+            <source>Route complaint</source>
+            <translation>投诉分送</translation>
+        </message>
+        <message>
+            <source>Kind of complaint</source>
+            <translation>投诉类别</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Manager's decision</source>
+            <translation>副总经理核决</translation>
+        </message>
+        <message>
+            <source>Decision of the manager</source>
+            <translation>核决意见</translation>
+        </message>
+        <message>
+            <source>Outcome told to the customer</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <source>Figure of the month</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Figure value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Month of figures</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Visit to the customer</source>
+            <translation>走访客户</translation>
+        </message>
+        <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
+            <source>Visited by</source>
+            <translation>走访人</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Resolve complaint</source>
+            <translation>登记处理情况</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>处理情况</translation>
+        </message>
+        <message>
+            <source>Responsible department or person</source>
+            <translation>责任部门或责任人</translation>
+        </message>
+        <message>
+            <source>Customer told</source>
+            <translation>通知客户方式</translation>
+        </message>
+        <message>
+            <source>Close complaint</source>
+            <translation>投诉结案</translation>
+        </message>
+        <message>
+            <source>Customer rejects the outcome</source>
+            <translation>客户不接受处理结果</translation>
+        </message>
+        <message>
+            <source>What the customer says</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>Complaint reminder</source>
+            <translation>客户投诉催办单</translation>
+        </message>
+        <message>
+            <source>Reply to the customer</source>
+            <translation>回复客户函</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Average days to close</source>
+            <translation>平均结案天数</translation>
+        </message>
+        <message>
+            <source>Closed late</source>
+            <translation>逾期结案</translation>
+        </message>
+        <message>
+            <source>Open and overdue</source>
+            <translation>未结案且逾期</translation>
+        </message>
+        <message>
+            <source>Reopened after rejection</source>
+            <translation>拒绝后重新受理</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractsPage</name>
+        <message>
+            <source>Renewal list</source>
+            <translation>续约清单</translation>
+        </message>
+        <message>
+            <source>All contracts</source>
+            <translation>全部合同</translation>
+        </message>
+        <message>
+            <source>Contracts ending within one month</source>
+            <translation>一个月内到期的合同</translation>
+        </message>
+        <message>
+            <source>Renew…</source>
+            <translation>续约…</translation>
+        </message>
+        <message>
+            <source>Lapse…</source>
+            <translation>未续约…</translation>
+        </message>
+        <message>
+            <source>Print notice</source>
+            <translation>打印到期通知书</translation>
+        </message>
+        <message>
+            <source>Notices for contracts ending in</source>
+            <translation>到期通知：合同到期月份</translation>
+        </message>
+        <message>
+            <source>Print the month's notices</source>
+            <translation>打印当月全部通知书</translation>
+        </message>
+        <message>
+            <source>New contract…</source>
+            <translation>新合同…</translation>
+        </message>
+        <message>
+            <source>Renew contract {number}</source>
+            <translation>续约合同 {number}</translation>
+        </message>
+        <message>
+            <source>Starts on</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Fee (yuan)</source>
+            <translation>费用（元）</translation>
+        </message>
+        <message>
+            <source>Contract {number} not renewed</source>
+            <translation>合同 {number} 未续约</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Maintenance expiry notice</source>
+            <translation>保养到期通知书</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerFieldsWidget</name>
+        <message>
+            <source>Several phones: separate with commas</source>
+            <translation>多个电话请用逗号分隔</translation>
+        </message>
+        <message>
+            <source>(no zone)</source>
+            <translation>（未分区）</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Phones</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Address</source>
+            <translation>地址(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Zone</source>
+            <translation>区域(&amp;Z)</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerFileDialog</name>
+        <message>
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <source>Serial no.</source>
+            <translation>机号</translation>
+        </message>
+        <message>
+            <source>Purchased</source>
+            <translation>购买日期</translation>
+        </message>
+        <message>
+            <source>Invoice no.</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <source>Warranty</source>
+            <translation>保修</translation>
+        </message>
+        <message>
+            <source>Last covered day</source>
+            <translation>保修截止日</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>&amp;Save customer</source>
+            <translation>保存客户资料(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;History</source>
+            <translation>历史记录(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Add item</source>
+            <translation>添加商品(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit item</source>
+            <translation>修改商品(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修记录</translation>
+        </message>
+        <message>
+            <source>Customer file: {name}</source>
+            <translation>客户资料袋：{name}</translation>
         </message>
     </context>
     <context>
         <name>CustomerPicker</name>
         <message>
             <source>Phone (any part), name or serial no.</source>
-            <translation type="unfinished" />
+            <translation>电话（任意部分）、姓名或机号</translation>
         </message>
         <message>
             <source>{n} found: Down to browse, Enter to choose</source>
-            <translation type="unfinished" />
+            <translation>找到 {n} 位：按↓浏览，按回车选择</translation>
         </message>
         <message>
             <source>No customer found: press Enter for a new customer</source>
-            <translation type="unfinished" />
+            <translation>没有找到客户：按回车建立新客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>DailyReportsPage</name>
+        <message>
+            <source>Print / PDF…</source>
+            <translation>打印 / PDF…</translation>
+        </message>
+        <message>
+            <source>Technician's daily work report</source>
+            <translation>技术员工作日报表</translation>
+        </message>
+        <message>
+            <source>Supervisor's daily report</source>
+            <translation>服务主任日报表</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证号</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Work</source>
+            <translation>工作内容</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>Fee</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>Totals (jobs / minutes): {totals}; all {m} min</source>
+            <translation>合计（件数 / 分钟）：{totals}；共 {m} 分钟</translation>
+        </message>
+        <message>
+            <source>Calls received {received}, dispatched {dispatched}, completed on site {completed}, taken in {taken}, left over {left}, deadlines missed {missed}</source>
+            <translation>受理叫修 {received}，已派工 {dispatched}，现场完工 {completed}，带回 {taken}，遗留未派 {left}，超时到达 {missed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchPage</name>
+        <message>
+            <source>Print the voucher on dispatch</source>
+            <translation>派工时打印凭证</translation>
+        </message>
+        <message>
+            <source>Dispatch</source>
+            <translation>派工</translation>
+        </message>
+        <message>
+            <source>Reassign…</source>
+            <translation>改派…</translation>
+        </message>
+        <message>
+            <source>Category…</source>
+            <translation>服务类别…</translation>
+        </message>
+        <message>
+            <source>Record visit…</source>
+            <translation>上门记录…</translation>
+        </message>
+        <message>
+            <source>Close call</source>
+            <translation>注销叫修</translation>
+        </message>
+        <message>
+            <source>Print voucher</source>
+            <translation>打印凭证</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>{n} calls waiting, {late} overdue</source>
+            <translation>{n} 个叫修待派，{late} 个已超时</translation>
+        </message>
+        <message>
+            <source>Select a call and a technician.</source>
+            <translation>请选择叫修和技术员。</translation>
+        </message>
+        <message>
+            <source>{call} dispatched to {name}: voucher {number}.</source>
+            <translation>{call} 已派给 {name}：凭证 {number}。</translation>
+        </message>
+        <message>
+            <source>Select a voucher first.</source>
+            <translation>请先选择凭证。</translation>
+        </message>
+        <message>
+            <source>Voucher {number} reassigned to {name}.</source>
+            <translation>凭证 {number} 已改派给 {name}。</translation>
+        </message>
+        <message>
+            <source>Reassign voucher</source>
+            <translation>改派凭证</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Select a call or a voucher first.</source>
+            <translation>请先选择叫修或凭证。</translation>
+        </message>
+        <message>
+            <source>Category changed to {category}.</source>
+            <translation>服务类别已改为 {category}。</translation>
+        </message>
+        <message>
+            <source>Override category</source>
+            <translation>更改服务类别</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
         </message>
     </context>
     <context>
@@ -791,33 +2006,403 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>FollowUpsPage</name>
+        <message>
+            <source>Record the answer…</source>
+            <translation>登记回访结果…</translation>
+        </message>
+        <message>
+            <source>Completed repairs due for a follow-up call</source>
+            <translation>已完成维修、到期应回访的客户</translation>
+        </message>
+        <message>
+            <source>Due for a call</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <source>Called back</source>
+            <translation>已回访</translation>
+        </message>
+        <message>
+            <source>Follow-up of {number}</source>
+            <translation>回访 {number}</translation>
+        </message>
+        <message>
+            <source>The customer is satisfied</source>
+            <translation>客户满意</translation>
+        </message>
+        <message>
+            <source>What the customer said</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>If unhappy: kind of complaint</source>
+            <translation>如不满意：投诉类别</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryDialog</name>
         <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Workstation</source>
+            <translation>工作站</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>动作</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Old → new</source>
+            <translation>原值 → 新值</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已注销</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Reprinted</source>
+            <translation>补打</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Proposed category</source>
+            <translation>建议类别</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Cancel reason</source>
+            <translation>注销原因</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Serial no.</source>
+            <translation>机号</translation>
+        </message>
+        <message>
+            <source>Purchase date</source>
+            <translation>购买日期</translation>
+        </message>
+        <message>
+            <source>Invoice no.</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <source>Closed at</source>
+            <translation>结束时间</translation>
+        </message>
+        <message>
+            <source>Registered by (user no.)</source>
+            <translation>登记人（用户编号）</translation>
+        </message>
+        <message>
+            <source>Why this category</source>
+            <translation>类别依据</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
             <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import from Excel</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportPanel</name>
+        <message>
+            <source>Product catalogue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An .xlsx file with a header row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import only the good rows (skip rows with errors)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save error report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a workbook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import was cancelled: nothing was imported.</source>
+            <translation>导入已取消：没有导入任何数据。</translation>
+        </message>
+        <message>
+            <source>{total} rows read: {good} good, {bad} with errors.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} rows imported, {skipped} skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save error report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error report saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InspectionDialog</name>
+        <message>
+            <source>Inspect {card}</source>
+            <translation>验讫 {card}</translation>
+        </message>
+        <message>
+            <source>&amp;Passed</source>
+            <translation>合格(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Failed: back to repair</source>
+            <translation>不合格：退回修理(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>InternalWorkDialog</name>
+        <message>
+            <source>Inspection</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <source>Parts management</source>
+            <translation>零件管理</translation>
+        </message>
+        <message>
+            <source>Tool upkeep</source>
+            <translation>工具保养</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Log internal work (D)</source>
+            <translation>登记内部工作（D 类）</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDialog</name>
+        <message>
+            <source>Edit item</source>
+            <translation>修改商品</translation>
+        </message>
+        <message>
+            <source>New item</source>
+            <translation>新商品</translation>
         </message>
     </context>
     <context>
         <name>ItemFieldsWidget</name>
         <message>
             <source>YYYY-MM-DD (empty: unknown)</source>
-            <translation type="unfinished" />
+            <translation>YYYY-MM-DD（留空：不详）</translation>
         </message>
         <message>
             <source>&amp;Model</source>
-            <translation type="unfinished" />
+            <translation>型号(&amp;M)</translation>
         </message>
         <message>
             <source>&amp;Serial no.</source>
-            <translation type="unfinished" />
+            <translation>机号(&amp;S)</translation>
         </message>
         <message>
             <source>Pu&amp;rchase date</source>
-            <translation type="unfinished" />
+            <translation>购买日期(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Invoice no.</source>
-            <translation type="unfinished" />
+            <translation>发票号(&amp;I)</translation>
         </message>
     </context>
     <context>
@@ -1062,14 +2647,217 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>MyJobsPage</name>
+        <message>
+            <source>Arrived</source>
+            <translation>到达</translation>
+        </message>
+        <message>
+            <source>Record visit…</source>
+            <translation>上门记录…</translation>
+        </message>
+        <message>
+            <source>Log internal work…</source>
+            <translation>登记内部工作…</translation>
+        </message>
+        <message>
+            <source>Print voucher</source>
+            <translation>打印凭证</translation>
+        </message>
+        <message>
+            <source>My daily report</source>
+            <translation>我的工作日报表</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewComplaintDialog</name>
+        <message>
+            <source>New complaint</source>
+            <translation>登记客户投诉</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Received from</source>
+            <translation>投诉来源</translation>
+        </message>
+        <message>
+            <source>Kind of complaint</source>
+            <translation>投诉类别</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Customer abroad (17-day deadline)</source>
+            <translation>国外客户（17 天期限）</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <source>Customer's demand</source>
+            <translation>客户要求</translation>
+        </message>
+        <message>
+            <source>(no item)</source>
+            <translation>（无商品）</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewContractDialog</name>
+        <message>
+            <source>New maintenance contract</source>
+            <translation>新保养合同</translation>
+        </message>
+        <message>
+            <source>Items covered</source>
+            <translation>保养商品</translation>
+        </message>
+        <message>
+            <source>Starts on</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Fee (yuan)</source>
+            <translation>费用（元）</translation>
+        </message>
+        <message>
+            <source>Covers labour</source>
+            <translation>含人工</translation>
+        </message>
+        <message>
+            <source>Covers parts</source>
+            <translation>含零件</translation>
+        </message>
+        <message>
+            <source>Visits per year</source>
+            <translation>每年保养次数</translation>
+        </message>
+        <message>
+            <source>Contract terms</source>
+            <translation>合同条款</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <source>Call-log book</source>
             <translation>叫修登记簿</translation>
         </message>
         <message>
+            <source>Carry-in repairs</source>
+            <translation>送修商品</translation>
+        </message>
+        <message>
+            <source>Dispatch board</source>
+            <translation>派工台</translation>
+        </message>
+        <message>
+            <source>My jobs</source>
+            <translation>我的派工</translation>
+        </message>
+        <message>
+            <source>Vouchers to close</source>
+            <translation>待注销凭证</translation>
+        </message>
+        <message>
+            <source>Daily reports</source>
+            <translation>日报表</translation>
+        </message>
+        <message>
+            <source>Goods in/out register</source>
+            <translation>商品进出登记簿</translation>
+        </message>
+        <message>
+            <source>Parts stock</source>
+            <translation>配件库存</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Survey cards</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Follow-up calls</source>
+            <translation>质量回访</translation>
+        </message>
+        <message>
+            <source>Maintenance contracts</source>
+            <translation>保养合同</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartDialog</name>
+        <message>
+            <source>New part</source>
+            <translation>新增配件</translation>
+        </message>
+        <message>
+            <source>Part &amp;No.</source>
+            <translation>零件编号(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Unit</source>
+            <translation>单位(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Unit &amp;price</source>
+            <translation>单价(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Reorder level</source>
+            <translation>补货点(&amp;R)</translation>
+        </message>
+        <message>
+            <source>pc</source>
+            <translation>个</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsPage</name>
+        <message>
+            <source>Part number or name</source>
+            <translation>零件编号或名称</translation>
+        </message>
+        <message>
+            <source>&amp;Low stock only</source>
+            <translation>只看低库存(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;New part…</source>
+            <translation>新增配件(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Goods &amp;received…</source>
+            <translation>入库(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Stock &amp;count…</source>
+            <translation>盘点(&amp;C)…</translation>
         </message>
     </context>
     <context>
@@ -1095,6 +2883,169 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <source>Print preview: {title}</source>
+            <translation>打印预览：{title}</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Print test page…</source>
+            <translation>打印测试页…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>缩放</translation>
+        </message>
+        <message>
+            <source>{pages} page(s), {w} × {h} mm</source>
+            <translation>共 {pages} 页，{w} × {h} 毫米</translation>
+        </message>
+        <message>
+            <source>Printer: {name}</source>
+            <translation>打印机：{name}</translation>
+        </message>
+        <message>
+            <source>Print {title}</source>
+            <translation>打印{title}</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在打印…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Printing failed</source>
+            <translation>打印失败</translation>
+        </message>
+        <message>
+            <source>The document was not printed: {detail}</source>
+            <translation>文档未打印：{detail}</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saving failed</source>
+            <translation>保存失败</translation>
+        </message>
+        <message>
+            <source>The PDF was not saved: {detail}</source>
+            <translation>PDF 未保存：{detail}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterSetup</name>
+        <message>
+            <source>Forms (A4/A5 laser)</source>
+            <translation>表单（A4/A5 激光打印机）</translation>
+        </message>
+        <message>
+            <source>Receipts (80 mm thermal)</source>
+            <translation>收据（80 毫米热敏打印机）</translation>
+        </message>
+        <message>
+            <source>Repair tags (label printer)</source>
+            <translation>修护卡（标签打印机）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterSetupWidget</name>
+        <message>
+            <source>Test page</source>
+            <translation>测试页</translation>
+        </message>
+        <message>
+            <source>Choose when printing</source>
+            <translation>打印时选择</translation>
+        </message>
+        <message>
+            <source>{name} (not found)</source>
+            <translation>{name}（未找到）</translation>
+        </message>
+        <message>
+            <source>Choose a printer first.</source>
+            <translation>请先选择打印机。</translation>
+        </message>
+        <message>
+            <source>The test page was not printed: {detail}</source>
+            <translation>测试页未打印：{detail}</translation>
+        </message>
+        <message>
+            <source>Test page sent to {name}.</source>
+            <translation>测试页已发送到 {name}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <source>Printer test page</source>
+            <translation>打印测试页</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductModelDialog</name>
+        <message>
+            <source>Edit product model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New product model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active (offered for new items)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Brand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warranty</source>
+            <translation>保修</translation>
+        </message>
+        <message>
+            <source>Price (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ProgressPanel</name>
         <message>
             <source>Cancel</source>
@@ -1113,82 +3064,211 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>ReasonDialog</name>
         <message>
             <source>Why? (required)</source>
-            <translation type="unfinished" />
+            <translation>原因（必填）</translation>
         </message>
     </context>
     <context>
         <name>RegisterCallDialog</name>
         <message>
+            <source>to {day}</source>
+            <translation>至 {day}</translation>
+        </message>
+        <message>
             <source>New call</source>
-            <translation type="unfinished" />
+            <translation>新叫修</translation>
         </message>
         <message>
             <source>New c&amp;ustomer</source>
-            <translation type="unfinished" />
+            <translation>新客户(&amp;U)</translation>
         </message>
         <message>
             <source>The fault as the customer describes it</source>
-            <translation type="unfinished" />
+            <translation>客户所述的故障现象</translation>
         </message>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>客户</translation>
         </message>
         <message>
             <source>Call</source>
-            <translation type="unfinished" />
+            <translation>叫修单</translation>
         </message>
         <message>
             <source>&amp;Item</source>
-            <translation type="unfinished" />
+            <translation>商品(&amp;I)</translation>
         </message>
         <message>
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>&amp;Fault</source>
-            <translation type="unfinished" />
+            <translation>故障(&amp;F)</translation>
         </message>
         <message>
             <source>C&amp;hannel</source>
-            <translation type="unfinished" />
+            <translation>来源(&amp;H)</translation>
         </message>
         <message>
             <source>Ser&amp;vice</source>
-            <translation type="unfinished" />
+            <translation>服务项目(&amp;V)</translation>
         </message>
         <message>
             <source>Ur&amp;gency</source>
-            <translation type="unfinished" />
+            <translation>紧急程度(&amp;G)</translation>
         </message>
         <message>
             <source>&amp;Received</source>
-            <translation type="unfinished" />
+            <translation>受理时间(&amp;R)</translation>
         </message>
         <message>
             <source>Customer chosen: type again to look for another</source>
-            <translation type="unfinished" />
+            <translation>已选定客户：重新输入可查找其他客户</translation>
         </message>
         <message>
             <source>New customer</source>
-            <translation type="unfinished" />
+            <translation>新客户</translation>
         </message>
         <message>
             <source>(no item / not known)</source>
-            <translation type="unfinished" />
+            <translation>（不指定商品 / 不详）</translation>
         </message>
         <message>
             <source>New item…</source>
-            <translation type="unfinished" />
+            <translation>新商品…</translation>
         </message>
         <message>
             <source>last covered day {day}</source>
-            <translation type="unfinished" />
+            <translation>保修截止 {day}</translation>
         </message>
         <message>
             <source>Use the existing customer file?</source>
-            <translation type="unfinished" />
+            <translation>使用已有的客户资料袋吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterCorrectionDialog</name>
+        <message>
+            <source>Correct register line {number}</source>
+            <translation>更正登记 {number}</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Accessories</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Returned to</source>
+            <translation>取回人</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>&amp;Reason for the correction</source>
+            <translation>更正原因(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterPage</name>
+        <message>
+            <source>All lines</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>In the store</source>
+            <translation>在店内</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已取回</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>&amp;Month</source>
+            <translation>月份(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Print month…</source>
+            <translation>打印本月(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Correct line…</source>
+            <translation>更正登记(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>In the store now: {n} items ({late} overdue)</source>
+            <translation>目前在店内：{n} 件（逾期 {late} 件）</translation>
+        </message>
+        <message>
+            <source>Goods register</source>
+            <translation>商品进出登记簿</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>ID card</source>
+            <translation>身份证</translation>
+        </message>
+        <message>
+            <source>Passport</source>
+            <translation>护照</translation>
+        </message>
+        <message>
+            <source>Driving licence</source>
+            <translation>驾驶证</translation>
+        </message>
+        <message>
+            <source>Other document</source>
+            <translation>其他证件</translation>
+        </message>
+        <message>
+            <source>Return without receipt {number}</source>
+            <translation>无收据取件 {number}</translation>
+        </message>
+        <message>
+            <source>Return {number}</source>
+            <translation>取件 {number}</translation>
+        </message>
+        <message>
+            <source>The customer has &amp;signed for the item</source>
+            <translation>客户已签收(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>&amp;Collected by</source>
+            <translation>取件人(&amp;C)</translation>
+        </message>
+        <message>
+            <source>ID &amp;type</source>
+            <translation>证件类型(&amp;T)</translation>
+        </message>
+        <message>
+            <source>ID number, &amp;last digits</source>
+            <translation>证件号后几位(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Phone on file</source>
+            <translation>登记电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
         </message>
     </context>
     <context>
@@ -1203,18 +3283,120 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Zone</source>
-            <translation type="unfinished" />
+            <translation>区域</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
             <source>Dispatch within (business hours)</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
             <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Store</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>Business hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Staff accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import from Excel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StaffTab</name>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>New account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New password for this account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At least 6 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account is unlocked.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1243,6 +3425,33 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Service Counter cannot start</source>
             <translation>售后服务台无法启动</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockDialog</name>
+        <message>
+            <source>Stock count: {part}</source>
+            <translation>盘点：{part}</translation>
+        </message>
+        <message>
+            <source>Goods received: {part}</source>
+            <translation>入库：{part}</translation>
+        </message>
+        <message>
+            <source>Counted &amp;quantity</source>
+            <translation>盘点数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity received</source>
+            <translation>入库数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
         </message>
     </context>
     <context>
@@ -1277,7 +3486,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>地址</translation>
         </message>
         <message>
             <source>Phone</source>
@@ -1285,7 +3494,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
             <source>Time zone</source>
@@ -1294,6 +3503,109 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Receipt terms</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SurveysPage</name>
+        <message>
+            <source>Waiting to come back</source>
+            <translation>待回收</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已取回</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>调查卡</translation>
+        </message>
+        <message>
+            <source>Ratings per technician</source>
+            <translation>技术员品评</translation>
+        </message>
+        <message>
+            <source>Issue the day's cards</source>
+            <translation>开立当天的调查卡</translation>
+        </message>
+        <message>
+            <source>Card or call No., or scan the QR code</source>
+            <translation>调查卡号或叫修编号，或扫描二维码</translation>
+        </message>
+        <message>
+            <source>Enter returned card…</source>
+            <translation>登记回收的调查卡…</translation>
+        </message>
+        <message>
+            <source>Print card</source>
+            <translation>打印调查卡</translation>
+        </message>
+        <message>
+            <source>All of them</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Cards for the day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Survey cards</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Every completed call already has its card.</source>
+            <translation>所有已完成的叫修都已有调查卡。</translation>
+        </message>
+        <message>
+            <source>Survey card</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Returned survey card {number}</source>
+            <translation>回收的调查卡 {number}</translation>
+        </message>
+        <message>
+            <source>Came back</source>
+            <translation>回收方式</translation>
+        </message>
+        <message>
+            <source>Suggestions or complaints</source>
+            <translation>建议或抱怨</translation>
+        </message>
+        <message>
+            <source>The card carries a complaint: open it now</source>
+            <translation>此卡附有抱怨：立即登记投诉</translation>
+        </message>
+        <message>
+            <source>Kind of complaint</source>
+            <translation>投诉类别</translation>
+        </message>
+        <message>
+            <source>Show figures</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Cards sent</source>
+            <translation>已寄出</translation>
+        </message>
+        <message>
+            <source>Month of figures</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Lowest</source>
+            <translation>最低评分</translation>
+        </message>
+        <message>
+            <source>Unsatisfied ratings</source>
+            <translation>“不满意”评分数</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>（未指派）</translation>
         </message>
     </context>
     <context>
@@ -1316,6 +3628,458 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>TakeInFields</name>
+        <message>
+            <source>Remote control</source>
+            <translation>遥控器</translation>
+        </message>
+        <message>
+            <source>Power cord</source>
+            <translation>电源线</translation>
+        </message>
+        <message>
+            <source>Manual</source>
+            <translation>说明书</translation>
+        </message>
+        <message>
+            <source>Box</source>
+            <translation>包装箱</translation>
+        </message>
+        <message>
+            <source>Parts bag</source>
+            <translation>配件包</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeInFieldsWidget</name>
+        <message>
+            <source>Other accessories</source>
+            <translation>其他附件</translation>
+        </message>
+        <message>
+            <source>Scratches, dents, missing parts …</source>
+            <translation>划痕、凹痕、缺件……</translation>
+        </message>
+        <message>
+            <source>Accessories</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>C&amp;ondition</source>
+            <translation>外观状况(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Promised date</source>
+            <translation>承诺日期(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Technician</source>
+            <translation>技术员(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitDialog</name>
+        <message>
+            <source>Record visit — {number}</source>
+            <translation>上门记录 — {number}</translation>
+        </message>
+        <message>
+            <source>Completed on site</source>
+            <translation>现场完工</translation>
+        </message>
+        <message>
+            <source>Not fixable: taken in</source>
+            <translation>现场无法修复：带回</translation>
+        </message>
+        <message>
+            <source>Unfinished: another visit</source>
+            <translation>未完成：需再次上门</translation>
+        </message>
+        <message>
+            <source>From the times</source>
+            <translation>按时间计算</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>The customer signed the voucher</source>
+            <translation>客户已在凭证上签字</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>到达</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>完工时间</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Work done</source>
+            <translation>维修内容</translation>
+        </message>
+        <message>
+            <source>Labour time</source>
+            <translation>工时</translation>
+        </message>
+        <message>
+            <source>Parts used</source>
+            <translation>配换零件</translation>
+        </message>
+        <message>
+            <source>Fee (yuan)</source>
+            <translation>费用（元）</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceLabels</name>
+        <message>
+            <source>Product quality</source>
+            <translation>商品质量</translation>
+        </message>
+        <message>
+            <source>Product function</source>
+            <translation>使用功能</translation>
+        </message>
+        <message>
+            <source>Damaged packaging</source>
+            <translation>包装破损</translation>
+        </message>
+        <message>
+            <source>Staff attitude</source>
+            <translation>人员态度</translation>
+        </message>
+        <message>
+            <source>After-sales service</source>
+            <translation>售后服务</translation>
+        </message>
+        <message>
+            <source>Other complaint</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Quality inspection / manufacturer</source>
+            <translation>质检部门／生产厂家</translation>
+        </message>
+        <message>
+            <source>Warehouse and delivery</source>
+            <translation>仓储配送部门</translation>
+        </message>
+        <message>
+            <source>Sales department</source>
+            <translation>销售部</translation>
+        </message>
+        <message>
+            <source>Service department</source>
+            <translation>服务部</translation>
+        </message>
+        <message>
+            <source>Ordinary case</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Serious case</source>
+            <translation>重大</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>来电</translation>
+        </message>
+        <message>
+            <source>Survey card</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Customer visit</source>
+            <translation>来访</translation>
+        </message>
+        <message>
+            <source>Open complaint</source>
+            <translation>处理中</translation>
+        </message>
+        <message>
+            <source>Resolved complaint</source>
+            <translation>已处理</translation>
+        </message>
+        <message>
+            <source>Closed complaint</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <source>Active contract</source>
+            <translation>有效</translation>
+        </message>
+        <message>
+            <source>Renewed contract</source>
+            <translation>已续约</translation>
+        </message>
+        <message>
+            <source>Lapsed contract</source>
+            <translation>未续约</translation>
+        </message>
+        <message>
+            <source>Cancelled contract</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
+            <source>Card sent</source>
+            <translation>已寄出</translation>
+        </message>
+        <message>
+            <source>Card returned</source>
+            <translation>已回收</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>来信</translation>
+        </message>
+        <message>
+            <source>Follow-up call</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>In writing</source>
+            <translation>书面</translation>
+        </message>
+        <message>
+            <source>By phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>4 Very satisfied</source>
+            <translation>4 很满意</translation>
+        </message>
+        <message>
+            <source>3 Satisfied</source>
+            <translation>3 满意</translation>
+        </message>
+        <message>
+            <source>2 Fair rating</source>
+            <translation>2 一般</translation>
+        </message>
+        <message>
+            <source>1 Unsatisfied</source>
+            <translation>1 不满意</translation>
+        </message>
+        <message>
+            <source>On paper</source>
+            <translation>书面</translation>
+        </message>
+        <message>
+            <source>Attitude</source>
+            <translation>态度</translation>
+        </message>
+        <message>
+            <source>Skill</source>
+            <translation>技术</translation>
+        </message>
+        <message>
+            <source>Arrival time</source>
+            <translation>到达时间</translation>
+        </message>
+        <message>
+            <source>Follow-through on promises</source>
+            <translation>答应事情的办理</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceTables</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Accepted on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <source>Kind of complaint</source>
+            <translation>投诉类别</translation>
+        </message>
+        <message>
+            <source>Department in charge</source>
+            <translation>处理部门</translation>
+        </message>
+        <message>
+            <source>Closing deadline</source>
+            <translation>处理期限</translation>
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <source>Contract No.</source>
+            <translation>合同编号</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Starts on</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Renewal of</source>
+            <translation>续约自</translation>
+        </message>
+        <message>
+            <source>Fee</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>Notice sent</source>
+            <translation>通知书寄出</translation>
+        </message>
+        <message>
+            <source>Call No.</source>
+            <translation>叫修编号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Due for a call</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <source>Customer satisfied</source>
+            <translation>客户满意</translation>
+        </message>
+        <message>
+            <source>Complaint No.</source>
+            <translation>投诉编号</translation>
+        </message>
+        <message>
+            <source>Customer's answer</source>
+            <translation>客户答复</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Completed on</source>
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <source>Called on</source>
+            <translation>回访日期</translation>
+        </message>
+        <message>
+            <source>Card No.</source>
+            <translation>调查卡编号</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>开立日期</translation>
+        </message>
+        <message>
+            <source>Ratings given</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <source>Customer's comments</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+    </context>
+    <context>
+        <name>VouchersToFilePage</name>
+        <message>
+            <source>Close call and file voucher</source>
+            <translation>注销叫修并归档凭证</translation>
+        </message>
+        <message>
+            <source>Print voucher</source>
+            <translation>打印凭证</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalkInTakeInDialog</name>
+        <message>
+            <source>Walk-in take-in</source>
+            <translation>上门送修收件</translation>
+        </message>
+        <message>
+            <source>Item receipt</source>
+            <translation>领取收据</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkEntryDialog</name>
+        <message>
+            <source>Work on {card}</source>
+            <translation>修理记录 {card}</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>{label} (in stock {n})</source>
+            <translation>{label}（库存 {n}）</translation>
+        </message>
+        <message>
+            <source>&amp;Add part</source>
+            <translation>添加零件(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Supervisor override: allow stock below zero</source>
+            <translation>主任特批：允许库存为负</translation>
+        </message>
+        <message>
+            <source>Reason for the override</source>
+            <translation>超额领用原因</translation>
+        </message>
+        <message>
+            <source>&amp;Time spent</source>
+            <translation>所用时间(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Parts replaced</source>
+            <translation>配换零件(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
         <name>ZonesTab</name>
         <message>
             <source> h</source>
@@ -1331,7 +4095,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
             <source>Dispatch within</source>
@@ -1344,6 +4108,13 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Save zone</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>_CustomerForm</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
         </message>
     </context>
 </TS>

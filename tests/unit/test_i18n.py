@@ -65,10 +65,21 @@ def test_tsv_lines_keep_their_placeholders(tmp_path: Path) -> None:
         "# comment\nAt most {n} characters.\t最多 {n} 个字符。\n"
         "Row {row} is bad.\t这一行有错。\nNo tab here\nTwo lines\\nhere\t两行\\n这里\n",
         encoding="utf-8")
-    table, bad = tool.load_tsv(tmp_path)
-    assert table == {"At most {n} characters.": "最多 {n} 个字符。",
-                     "Two lines\nhere": "两行\n这里"}
-    assert [line.split(":")[0:2] for line in bad] == [["x.tsv", "3"], ["x.tsv", "4"]]
+    found = tool.load_tsv(tmp_path)
+    assert found.generic == {"At most {n} characters.": "最多 {n} 个字符。",
+                             "Two lines\nhere": "两行\n这里"}
+    assert [line.split(":")[0:2] for line in found.bad] == [["x.tsv", "3"], ["x.tsv", "4"]]
+
+
+def test_a_context_column_keeps_a_word_apart(tmp_path: Path) -> None:
+    (tmp_path / "a.tsv").write_text("Completed\t已完工\tLabels\n", encoding="utf-8")
+    (tmp_path / "b.tsv").write_text("Completed\t完工时间\nOpen\t未结\n", encoding="utf-8")
+    (tmp_path / "c.tsv").write_text("Open\t未完\n", encoding="utf-8")
+    found = tool.load_tsv(tmp_path)
+    assert found.lookup("Labels", "Completed") == "已完工"
+    assert found.lookup("DispatchBoard", "Completed") == "完工时间"
+    assert found.lookup("Any", "Open") == "未完"
+    assert len(found.conflicts) == 1 and "'Open'" in found.conflicts[0]
 
 
 @pytest.fixture
