@@ -54,4 +54,6 @@ PAGES: list[PageEntry] = [
               "app.ui.pages.followups_page:FollowUpsPage", Perm.SURVEY_ENTER),
     PageEntry("contracts", QT_TRANSLATE_NOOP("Pages", "Maintenance contracts"), "register.svg",
               "app.ui.pages.contracts_page:ContractsPage", Perm.CONTRACT_MANAGE),
+    PageEntry("backup", QT_TRANSLATE_NOOP("Pages", "Backups"), "backup.svg",
+              "app.ui.pages.backup_page:BackupPage", Perm.BACKUP),
 ]
