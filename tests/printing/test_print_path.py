@@ -152,3 +152,17 @@ def test_saving_a_numbered_document_is_on_the_audit_trail(
     assert "补打" in pdfcheck.flat_text((tmp_path / "b.pdf").read_bytes())
     # and a new preview starts as a reprint
     assert document_job(clerk, "test-page", "a5").reprint
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")  # the failure under test
+def test_a_printer_that_fails_shows_why_and_records_nothing(
+        qtbot: QtBot, settings: SettingsStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    outputs: list[tuple[str, bool, str]] = []
+    warnings: list[str] = []
+    monkeypatch.setattr("app.ui.dialogs.print_preview_dialog.QMessageBox.warning",
+                        lambda parent, title, text: warnings.append(text))
+    dialog = PrintPreviewDialog(make_job(outputs), settings=settings)
+    qtbot.addWidget(dialog)
+    broken = file_printer(tmp_path / "no-such-folder" / "x.pdf")
+    assert not dialog.print_now(broken)
+    assert len(warnings) == 1 and outputs == [] and not dialog.reprint

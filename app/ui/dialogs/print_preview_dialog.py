@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -232,17 +233,31 @@ class PrintPreviewDialog(QDialog):
         return ok
 
     def _send(self, pdf: bytes, printer: QPrinter) -> bool:
+        progress = QProgressDialog(self.tr("Printing…"), self.tr("Stop"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(800)  # only long documents show it
+
+        def on_page(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            print_pdf_bytes(pdf, printer)
+            print_pdf_bytes(pdf, printer, on_page=on_page)
         except PrintError as err:
+            failure: PrintError | None = err
+        else:
+            failure = None
+        finally:
+            progress.close()
             QGuiApplication.restoreOverrideCursor()
+        if failure is not None:
             QMessageBox.warning(self, self.tr("Printing failed"),
                                 self.tr("The document was not printed: {detail}")
-                                .format(detail=err))
-            return False
-        QGuiApplication.restoreOverrideCursor()
-        return True
+                                .format(detail=failure))
+        return failure is None
 
     # ---- saving ----------------------------------------------------------------------
     def ask_and_save(self) -> bool:
