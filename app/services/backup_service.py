@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from app.db.audit import record_event
+from app.db.database import Database
 from app.i18n import N_
+from app.services.context import ServiceContext
 from app.services.errors import UserError
+from app.services.permissions import Perm, require
 
 DAILY_DAYS = 62
 MONTHLY_DAYS = 366
@@ -231,3 +235,56 @@ def daily_due(folder: Path, now: datetime) -> bool:
 
 def window_start(today: date) -> date:
     return today - timedelta(days=DAILY_DAYS)
+
+
+def live_file(db: Database) -> Path:
+    """The live SQLite file behind a database (backups are for the embedded store)."""
+    from app.db.migrate import sqlite_path
+
+    path = sqlite_path(db)
+    if path is None:
+        raise UserError(N_("Backups from the app are for the SQLite store; back a server "
+                           "database up with the server's own tools."))
+    return path
+
+
+def backup_now(ctx: ServiceContext, folder: Path) -> BackupInfo:
+    """On demand (the Backup page): a verified backup, recorded on the audit trail."""
+    require(ctx.actor, Perm.BACKUP)
+    info = take_backup(live_file(ctx.db), folder, kind="manual", now=ctx.local(ctx.now()))
+    _record(ctx.db, ctx, info, "backup")
+    return info
+
+
+def daily_backup_if_due(db: Database, folder: Path, now: datetime) -> BackupInfo | None:
+    """At the first start of each day; then prune what the retention window releases."""
+    if not db.is_sqlite or not daily_due(folder, now):
+        return None
+    info = take_backup(live_file(db), folder, kind="daily", now=now)
+    _record(db, None, info, "backup")
+    if info.ok:
+        prune(folder, now.date())
+    return info
+
+
+def restore_from(ctx: ServiceContext, backup: Path, folder: Path) -> Path:
+    """Restore (admin): the live database is backed up first; the app must reopen it after."""
+    require(ctx.actor, Perm.RESTORE)
+    live = live_file(ctx.db)
+    ctx.db.dispose()
+    before = restore_into(live, backup, folder, now=ctx.local(ctx.now()))
+    restored = Database(str(live))
+    try:
+        with restored.write(ctx.actor.audit(), reason=backup.name) as session:
+            record_event(session, table="database", row_key=live.name, action="restore",
+                         detail=f"from {backup.name}; previous state in {before.name}")
+    finally:
+        restored.dispose()
+    return before
+
+
+def _record(db: Database, ctx: ServiceContext | None, info: BackupInfo, action: str) -> None:
+    who = ctx.actor.audit() if ctx else None
+    with db.write(who) as session:
+        record_event(session, table="database", row_key=info.path.name, action=action,
+                     detail=f"{info.size_bytes} bytes, {info.integrity}, sha256 {info.sha256}")

@@ -1,0 +1,64 @@
+"""The Backups page: back up now, restore (the app restarts), find and copy back a record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.services import customers_service as customers
+from app.ui.dialogs.recover_record_dialog import RecoverRecordDialog
+from app.ui.pages import backup_page
+from app.ui.session import AppSession
+
+
+@pytest.fixture
+def page(qtbot, db, admin, tmp_path, monkeypatch, sqlite_only):
+    monkeypatch.setattr(backup_page, "backup_folder", lambda: tmp_path / "bk")
+    widget = backup_page.BackupPage(AppSession(db, admin))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_back_up_now_lists_the_checked_backup(page):
+    page.back_up_now()
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 3).text() == "ok"
+
+
+def test_restore_asks_backs_up_and_restarts(page, admin, clerk, monkeypatch):
+    made = customers.create_customer(clerk, customers.CustomerInput("还原测试", ("13733334444",)))
+    page.back_up_now()
+    customers.update_customer(clerk, made.id, customers.CustomerInput(
+        "还原测试", ("13733334444",), "错误地址"), expected_version=made.version)
+    restarted = []
+    monkeypatch.setattr(backup_page, "restart_application", lambda: restarted.append(True))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.restore_selected()
+    assert restarted == [True]
+    from app.bootstrap import open_database
+
+    reopened = open_database(str(Path(admin.db.engine.url.database)))
+    from app.services.context import ServiceContext
+
+    assert customers.get_customer(ServiceContext(reopened, admin.actor), made.id).address == ""
+    reopened.dispose()
+
+
+def test_find_a_record_and_copy_it_back(page, qtbot, clerk):
+    made = customers.create_customer(clerk, customers.CustomerInput("找回测试", ("13733335555",),
+                                                                    "原来的地址"))
+    page.back_up_now()
+    customers.update_customer(clerk, made.id, customers.CustomerInput(
+        "找回测试", ("13733335555",), ""), expected_version=made.version)
+    dialog = RecoverRecordDialog(page.session, page.selected_backup(), page)
+    qtbot.addWidget(dialog)
+    dialog.table_box.setCurrentIndex(dialog.table_box.findData("customers"))
+    dialog.key_edit.setText(str(made.id))
+    dialog.look_up()
+    assert dialog.diffs.rowCount() == 1 and dialog.diffs.item(0, 1).text() == "原来的地址"
+    dialog.copy_back()
+    assert customers.get_customer(clerk, made.id).address == "原来的地址"
+    dialog.reject()
