@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import calls_service
@@ -57,6 +57,7 @@ class CallLogTableModel(QAbstractTableModel):
         self._source = source
         self._filter = flt or CallFilter()
         self._rows: list[CallRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}
         self._cursor: tuple[datetime, int] | None = None
         if load:
             self.refresh()
@@ -78,6 +79,7 @@ class CallLogTableModel(QAbstractTableModel):
         page = calls_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
         self.beginResetModel()
         self._rows = list(page.rows)
+        self._texts = {}
         self._cursor = page.next_cursor
         self.endResetModel()
 
@@ -124,58 +126,88 @@ class CallLogTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
+        # Called for every role of every visible cell: plain int roles, cached texts.
+        role = int(role)
+        if role not in _ROLES:
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == self.CALL_ID_ROLE:
+        r, column = index.row(), index.column()  # an invalid index has row -1
+        if not 0 <= r < len(self._rows):
+            return None
+        if role == _DISPLAY:
+            return self._cells(r)[column]
+        row = self._rows[r]
+        if role == _CALL_ID:
             return row.id
-        if role == self.STATUS_ROLE:
+        if role == _STATUS:
             return row.status
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+        if role == _TOOLTIP:
+            return self._tooltip(r, row, column)
         return self._decoration(row, column, role)
 
-    def _tooltip(self, row: CallRow, column: int) -> str | None:
+    def _cells(self, r: int) -> tuple[str, ...]:
+        cells = self._texts.get(r)
+        if cells is None:
+            row = self._rows[r]
+            cells = (row.number, _minute(self.ctx().local(row.received_at)),
+                     row.customer_name, row.phone, row.item_label, row.fault, row.category,
+                     label("status", row.status))
+            self._texts[r] = cells
+        return cells
+
+    def _tooltip(self, r: int, row: CallRow, column: int) -> str | None:
         if column == self.COL_CATEGORY:
             return label("category", row.category)
         if column in (self.COL_FAULT, self.COL_ITEM):
-            return self._display(row, column)
+            return self._cells(r)[column]
         if column == self.COL_NUMBER and row.urgency == "urgent":
             return label("urgency", row.urgency)
         return None
 
     def _decoration(self, row: CallRow, column: int, role: int) -> Any:
-        if column == self.COL_STATUS and role == Qt.ItemDataRole.BackgroundRole:
-            return status_background(row.status)
-        if column == self.COL_STATUS and role == Qt.ItemDataRole.ForegroundRole:
-            return status_foreground(row.status)
-        if role == Qt.ItemDataRole.FontRole and column == self.COL_NUMBER \
-                and row.urgency == "urgent":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-                self.COL_CATEGORY, self.COL_STATUS):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if column == self.COL_STATUS and role in (_BACKGROUND, _FOREGROUND):
+            return _status_colour(row.status, foreground=role == _FOREGROUND)
+        if role == _FONT and column == self.COL_NUMBER and row.urgency == "urgent":
+            return _bold_font()
+        if role == _ALIGN and column in (self.COL_CATEGORY, self.COL_STATUS):
+            return _CENTER
         return None
 
-    def _display(self, row: CallRow, column: int) -> str:
-        if column == self.COL_NUMBER:
-            return row.number
-        if column == self.COL_TIME:
-            return self.ctx().local(row.received_at).strftime("%Y-%m-%d %H:%M")
-        if column == self.COL_CATEGORY:
-            return row.category
-        if column == self.COL_STATUS:
-            return label("status", row.status)
-        values = {self.COL_CUSTOMER: row.customer_name, self.COL_PHONE: row.phone,
-                  self.COL_ITEM: row.item_label, self.COL_FAULT: row.fault}
-        return values.get(column, "")
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_CALL_ID = int(CallLogTableModel.CALL_ID_ROLE)
+_STATUS = int(CallLogTableModel.STATUS_ROLE)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, _ALIGN, _CALL_ID,
+                    _STATUS})
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # enum "|" is slow per call
+_COLOURS: dict[tuple[str, bool], QColor] = {}
+_FONTS: list[QFont] = []
+
+
+def _minute(moment: datetime) -> str:
+    """'2026-11-22 14:05' (an f-string: strftime is several times slower per cell)."""
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
+            f"{moment.hour:02d}:{moment.minute:02d}")
+
+
+def _status_colour(status: str, *, foreground: bool) -> QColor:
+    key = (status, foreground)
+    if key not in _COLOURS:
+        _COLOURS[key] = status_foreground(status) if foreground else status_background(status)
+    return _COLOURS[key]
+
+
+def _bold_font() -> QFont:
+    if not _FONTS:
+        font = QFont()
+        font.setBold(True)
+        _FONTS.append(font)
+    return _FONTS[0]
