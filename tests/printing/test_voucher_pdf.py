@@ -75,8 +75,8 @@ def test_voucher_pdf_a5_and_a4_reprint(login, dispatched, tmp_path):
     text = pdf_text(registry.render(sup, "voucher", job.number, reprint=False).pdf,
                     tmp_path, "voucher-a5")
     for expected in ("服务凭证", job.number, "张伟", "市区人民路", "13812345678", "GR2024001",
-                     "空调不制冷", "李师傅", "保修期内", "到达时间", "处理情况", "配换零件",
-                     "工时", "收费", "客户签字", "最迟到达", "2026-11-18 15:00"):
+                     "空调不制冷", "李师傅", "保修期内", "到达时间", "维修内容", "配换零件",
+                     "工时", "费用", "客户签字", "最迟到达", "2026-11-18 15:00"):
         assert expected in text, expected
     assert "补打" not in text
     again = pdf_text(registry.render(sup, "voucher", f"{job.number}@A4", reprint=True).pdf,

@@ -110,8 +110,8 @@ class SupervisorReportDocument(BaseDocument):
 
     def _figures(self) -> Flowable:
         r, w = self.report, self.width
-        labels = [pt("Calls received"), pt("Dispatched"), pt("Completed on site"),
-                  pt("Taken in"), pt("Left over"), pt("Deadlines missed")]
+        labels = [pt("Calls received"), pt("Calls dispatched"), pt("Completed on site"),
+                  pt("Calls taken in"), pt("Left over"), pt("Deadlines missed")]
         values = [r.calls_received, r.dispatched, r.completed, r.taken_in, r.left_over,
                   r.deadlines_missed]
         return list_table(labels, [[str(v) for v in values]], widths=[w / 6] * 6, st=self.st,
