@@ -2,6 +2,7 @@
 
 from app.models import (
     audit,
+    billing,
     calls,
     carry_in,
     contracts,
@@ -16,6 +17,6 @@ from app.models import (
 from app.models.base import Base
 
 __all__ = [
-    "Base", "audit", "calls", "carry_in", "contracts", "customers", "jobs", "numbering", "parts",
+    "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs", "numbering", "parts",
     "staff", "store", "voice",
 ]
