@@ -108,7 +108,7 @@ def _row(dc: DemoContext, plan: ComplaintPlan, number: str) -> dict[str, Any]:
 def _stage(dc: DemoContext, row: dict[str, Any], age: int) -> None:
     """Young ones mostly open; older ones mostly closed (some late); a few left overdue."""
     rng = dc.rng
-    if age < 3 or (age < 13 and rng.random() < 0.6) or (age >= 13 and rng.random() < 0.1):
+    if age < 3 or (age < 13 and rng.random() < 0.6) or (age >= 13 and rng.random() < 0.03):
         return  # still open (overdue when old)
     accepted: date = row["accepted_on"]
     supervisor = dc.ctx[Role.SUPERVISOR].actor if Role.SUPERVISOR in dc.ctx else None

@@ -98,7 +98,7 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
                        returned_via=dc.rng.choice(("paper", "paper", "phone")),
                        attitude=ratings[0], skill=ratings[1], arrival=ratings[2],
                        promise=ratings[3], comments=dc.rng.choice(COMMENTS))
-            if min(ratings) == 1 and dc.rng.random() < 0.5:
+            if min(ratings) == 1 and dc.rng.random() < 0.25:
                 row["comments"] = dc.rng.choice(("态度不好，很不耐烦", "约好的时间没来",
                                                  "答应换的零件一直没换"))
                 complaints.append(ComplaintPlan(back, "card", customer_id, item_id, call_id,
@@ -117,7 +117,7 @@ def _followups(dc: DemoContext, session: Any, chunk: list[Any],
         if due > dc.today - timedelta(days=2) or dc.rng.random() > FOLLOWUP_SHARE:
             continue  # the last week's repairs are still due, and some older ones
         day = min(dc.today, due + timedelta(days=dc.rng.randint(0, 4)))
-        happy = dc.rng.random() > 0.04
+        happy = dc.rng.random() > 0.015
         answer = "" if happy else dc.rng.choice(("修完没几天又坏了", "噪音还是很大"))
         rows.append({"call_id": call_id, "done_on": day, "satisfied": happy,
                      "answer": answer or dc.rng.choice(("使用正常", "满意", "")),
