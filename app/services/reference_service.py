@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
@@ -15,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.i18n import N_
 from app.models.enums import StoreKind, ZoneKind
-from app.models.store import BusinessHours, ProductModel, Setting, Zone
+from app.models.store import BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
-from app.services.errors import ConflictError, NotFound, ValidationError
+from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
+from app.services.settings_kv import load_setting, save_setting
 from app.services.setup_service import DEFAULT_PROFILE
 from app.services.validation import check_version, clean_text, normalise_phone
 
@@ -132,28 +132,6 @@ def from_cents(cents: int) -> Decimal:
 # ---------------------------------------------------------------- settings (profile, terms)
 
 
-def _load_setting(session: Session, key: str) -> tuple[Any, int]:
-    row = session.get(Setting, key)
-    if row is None:
-        return None, 0
-    return json.loads(row.value), row.version
-
-
-def _save_setting(session: Session, key: str, value: Any, expected_version: int) -> int:
-    row = session.get(Setting, key)
-    text = json.dumps(value, ensure_ascii=False)
-    if row is None:
-        if expected_version != 0:
-            raise ConflictError()
-        row = Setting(key=key, value=text)
-        session.add(row)
-    else:
-        check_version(session, row, expected_version)
-        row.value = text
-    session.flush()
-    return row.version
-
-
 def _profile(data: Any, version: int) -> StoreProfile:
     merged = {**DEFAULT_PROFILE, **(data or {})}
     kind = merged["kind"] if merged["kind"] in set(StoreKind) else StoreKind.SERVICE_CENTRE
@@ -164,7 +142,7 @@ def _profile(data: Any, version: int) -> StoreProfile:
 def get_store_profile(ctx: ServiceContext) -> StoreProfile:
     """Name, address, phone, kind and time zone of the store (for headers of printed forms)."""
     with ctx.read() as session:
-        return _profile(*_load_setting(session, PROFILE_KEY))
+        return _profile(*load_setting(session, PROFILE_KEY))
 
 
 def update_store_profile(ctx: ServiceContext, profile: StoreProfile, *,
@@ -174,7 +152,7 @@ def update_store_profile(ctx: ServiceContext, profile: StoreProfile, *,
     value = {"name": clean.name, "address": clean.address, "phone": clean.phone,
              "kind": clean.kind.value, "timezone": clean.timezone}
     with ctx.write(action="store_profile") as session:
-        version = _save_setting(session, PROFILE_KEY, value, expected_version)
+        version = save_setting(session, PROFILE_KEY, value, expected_version)
     return _profile(value, version)
 
 
@@ -200,7 +178,7 @@ def _checked_profile(profile: StoreProfile) -> StoreProfile:
 def get_receipt_terms(ctx: ServiceContext) -> ReceiptTerms:
     """The terms printed on the customer item receipt (客户商品领取收据)."""
     with ctx.read() as session:
-        data, version = _load_setting(session, TERMS_KEY)
+        data, version = load_setting(session, TERMS_KEY)
     return ReceiptTerms(str(data or ""), version)
 
 
@@ -209,7 +187,7 @@ def update_receipt_terms(ctx: ServiceContext, text: str, *,
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     text = clean_text(text, field="terms", max_len=4000)
     with ctx.write(action="receipt_terms") as session:
-        version = _save_setting(session, TERMS_KEY, text, expected_version)
+        version = save_setting(session, TERMS_KEY, text, expected_version)
     return ReceiptTerms(text, version)
 
 
