@@ -153,7 +153,7 @@ class CallLogPage(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.action_new = self._action(self.tr("New call"), "Ctrl+N", self.new_call, "calls")
         self.action_edit = self._action(self.tr("Edit…"), "Ctrl+E", self.edit_call)
-        self.action_cancel = self._action(self.tr("Cancel call (注销)…"), "Ctrl+Shift+D",
+        self.action_cancel = self._action(self.tr("Cancel call…"), "Ctrl+Shift+D",
                                           self.cancel_call)
         self.action_history = self._action(self.tr("History"), "Ctrl+H", self.show_history)
         self.action_customer = self._action(self.tr("Customer file"), "Ctrl+U",
@@ -328,7 +328,7 @@ class CallLogPage(QWidget):
 
         dialog = ReasonDialog(
             self.tr("Cancel call {number}").format(number=call.number),
-            self.tr("The call stays in the book, marked cancelled (注销). Why is it cancelled?"),
+            self.tr("The call stays in the book, marked cancelled. Why is it cancelled?"),
             self, on_submit=submit, ok_text=self.tr("Cancel the call"))
         dialog.accepted.connect(lambda: self._done(
             self.tr("Call {number} cancelled.").format(number=call.number), call_id))
