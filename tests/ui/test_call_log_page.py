@@ -229,3 +229,15 @@ def test_count_of_a_broad_search_is_capped(qtbot, page, monkeypatch):
     qtbot.waitUntil(lambda: page.count_label.text() == "more than 1 calls")
     page.search("")
     qtbot.waitUntil(lambda: page.count_label.text() == "6 calls")  # no search: exact
+
+
+def test_enter_in_search_moves_to_the_rows_and_enter_opens(qtbot, page):
+    page.search_edit.setFocus()
+    qtbot.keyClicks(page.search_edit, "4321")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert _faults(page) == ["冰箱异响", "遥控失灵"]
+    qtbot.waitUntil(lambda: page.table.hasFocus())
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.active_dialog
+    assert isinstance(dialog, CallEditDialog) and dialog.call.fault == "遥控失灵"

@@ -79,7 +79,7 @@ class CallLogPage(QWidget):
         self.search_edit.setPlaceholderText(
             self.tr("Search customer, phone, model, serial no., fault…"))
         self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.refresh)
+        self.search_edit.returnPressed.connect(self._search_entered)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All statuses"), "")
         self.status_combo.addItem(self.tr("Open"), OPEN)
@@ -223,6 +223,12 @@ class CallLogPage(QWidget):
             self.count_label.setText(self.tr("more than {n} calls").format(n=cap))
         else:
             self.count_label.setText(self.tr("{n} calls").format(n=count))
+
+    def _search_entered(self) -> None:
+        """Enter in the search field: results at once, the keyboard moves to the list."""
+        self.refresh()
+        if self.model.rowCount():
+            self.table.setFocus()
 
     def search(self, text: str) -> None:
         """Show the calls matching ``text`` at once (the main window's search field)."""
