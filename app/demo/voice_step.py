@@ -114,8 +114,9 @@ def _followups(dc: DemoContext, session: Any, chunk: list[Any],
     rows = []
     for call_id, customer_id, item_id, _tech, done in chunk:
         due = dc.local(done).date() + timedelta(days=FOLLOWUP_DAYS_DEFAULT)
-        if due > dc.today - timedelta(days=2) or dc.rng.random() > FOLLOWUP_SHARE:
-            continue  # the last week's repairs are still due, and some older ones
+        recent = due > dc.today - timedelta(days=21)
+        if due > dc.today - timedelta(days=2) or (recent and dc.rng.random() > FOLLOWUP_SHARE):
+            continue  # the last days' repairs are still due, and some of the last weeks'
         day = min(dc.today, due + timedelta(days=dc.rng.randint(0, 4)))
         happy = dc.rng.random() > 0.015
         answer = "" if happy else dc.rng.choice(("修完没几天又坏了", "噪音还是很大"))

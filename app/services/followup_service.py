@@ -67,18 +67,22 @@ def followup_days(session: Session) -> int:
 
 
 def due_followups(ctx: ServiceContext, *, today: date | None = None,
-                  limit: int = 200) -> list[FollowUpDue]:
-    """Completed calls without a follow-up whose callback day has come, oldest first."""
+                  after_call_id: int | None = None, limit: int = 200) -> list[FollowUpDue]:
+    """Completed calls without a follow-up whose callback day has come, in call order.
+
+    Keyset pages: pass the last row's ``call_id`` as ``after_call_id`` for the next page.
+    """
     day = today or ctx.today()
     with ctx.read() as session:
         wait = followup_days(session)
         cutoff = datetime.combine(day - timedelta(days=wait - 1), time.min, tzinfo=ctx.tz)
-        done = completion_time().label("done")
-        rows = session.execute(
-            select(Call, done)
-            .where(Call.status.in_(DONE_STATUSES), Call.id.not_in(select(FollowUp.call_id)),
-                   completion_time() < cutoff)
-            .order_by(done, Call.id).limit(limit)).all()
+        query = (select(Call, completion_time().label("done"))
+                 .where(Call.status.in_(DONE_STATUSES),
+                        Call.id.not_in(select(FollowUp.call_id)),
+                        completion_time() < cutoff))
+        if after_call_id is not None:
+            query = query.where(Call.id > after_call_id)
+        rows = session.execute(query.order_by(Call.id).limit(limit)).all()
         names = customer_names(session, {r[0].customer_id for r in rows})
         labels = item_labels(session, {r[0].item_id for r in rows if r[0].item_id})
         result = []

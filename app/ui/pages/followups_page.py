@@ -40,8 +40,9 @@ class FollowUpsPage(VoicePageBase):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.due: VoiceTableModel[FollowUpDue] = VoiceTableModel(
-            DUE_COLUMNS, lambda _a, _n: svc.due_followups(self.session.ctx), lambda d: d.call_id,
-            self, paged=False)
+            DUE_COLUMNS,
+            lambda a, n: svc.due_followups(self.session.ctx, after_call_id=a, limit=n),
+            lambda d: d.call_id, self)
         self.done: VoiceTableModel[FollowUpDTO] = VoiceTableModel(
             DONE_COLUMNS, lambda a, n: svc.list_followups(self.session.ctx, after_id=a, limit=n),
             lambda f: f.id, self)
