@@ -1,0 +1,100 @@
+"""Add or edit one product model of the catalogue (型号目录)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import N_
+from app.services import reference_service as ref
+from app.services.errors import UserError, ValidationError
+from app.ui.pages.settings_forms import FormFeedback
+
+
+class ProductModelDialog(QDialog):
+    """The form; ``submit`` is called with the input on OK and may raise a UserError,
+    which is shown at its field while the dialog stays open."""
+
+    def __init__(self, submit: Callable[[ref.ProductModelInput], object],
+                 model: ref.ProductModelDTO | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit product model") if model else
+                            self.tr("New product model"))
+        self._submit = submit
+        self.result_value: object = None
+        self.code = QLineEdit(self)
+        self.name = QLineEdit(self)
+        self.category = QLineEdit(self)
+        self.brand = QLineEdit(self)
+        self.warranty = QSpinBox(self)
+        self.warranty.setRange(0, 240)
+        self.warranty.setSuffix(self.tr(" months"))
+        self.price = QLineEdit(self)
+        self.price.setPlaceholderText("0.00")
+        self.active = QCheckBox(self.tr("Active (offered for new items)"), self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.feedback = FormFeedback({"code": self.code, "name": self.name,
+                                      "category": self.category, "brand": self.brand,
+                                      "warranty_months": self.warranty, "price": self.price},
+                                     self)
+        self._layout()
+        self._fill(model)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Model"), self.code)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Brand"), self.brand)
+        form.addRow(self.tr("Warranty"), self.warranty)
+        form.addRow(self.tr("Price (yuan)"), self.price)
+        form.addRow("", self.active)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.feedback.label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _fill(self, model: ref.ProductModelDTO | None) -> None:
+        self.code.setText(model.code if model else "")
+        self.name.setText(model.name if model else "")
+        self.category.setText(model.category if model else "")
+        self.brand.setText(model.brand if model else "")
+        self.warranty.setValue(model.warranty_months if model else 12)
+        self.price.setText(f"{model.price:.2f}" if model else "")
+        self.active.setChecked(model.active if model else True)
+
+    @property
+    def value(self) -> ref.ProductModelInput:
+        """The form as service input; the price is read as Decimal, never float."""
+        text = self.price.text().strip().replace(",", "") or "0"
+        try:
+            price = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(N_("{value} is not an amount of money."), field="price",
+                                  value=text) from None
+        return ref.ProductModelInput(self.code.text(), self.name.text(), self.category.text(),
+                                     self.brand.text(), self.warranty.value(), price,
+                                     self.active.isChecked())
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self._submit(self.value)
+        except UserError as err:
+            self.feedback.error(err)
+            return
+        super().accept()

@@ -1,0 +1,73 @@
+"""Settings tab for the product-model catalogue: a lazy, searchable table; add and edit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import reference_service as ref
+from app.ui.dialogs.product_model_dialog import ProductModelDialog
+from app.ui.session import AppSession
+from app.ui.table_models.catalogue_table_model import CatalogueTableModel
+
+
+class CatalogueTab(QWidget):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search model, name, brand or category"))
+        self.search.setClearButtonEnabled(True)
+        self.add_button = QPushButton(self.tr("Add model…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.model = CatalogueTableModel(session, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(
+            CatalogueTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.view.resizeColumnsToContents()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.search.textChanged.connect(self.model.set_search)
+        self.add_button.clicked.connect(lambda: self.open_dialog(None))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.view.doubleClicked.connect(lambda index: self.open_dialog(
+            self.model.model_at(index.row())))
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def edit_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self.open_dialog(self.model.model_at(rows[0].row()))
+
+    def make_dialog(self, current: ref.ProductModelDTO | None) -> ProductModelDialog:
+        ctx = self.session.ctx
+        if current is None:
+            return ProductModelDialog(lambda data: ref.create_product_model(ctx, data),
+                                      None, self)
+        return ProductModelDialog(lambda data: ref.update_product_model(
+            ctx, current.id, data, expected_version=current.version), current, self)
+
+    def open_dialog(self, current: ref.ProductModelDTO | None) -> None:
+        dialog = self.make_dialog(current)
+        if dialog.exec():
+            self.model.refresh()
+            self.session.data_changed.emit("reference")

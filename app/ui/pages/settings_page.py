@@ -1,0 +1,46 @@
+"""The Settings page (设置): store profile, hours, zones, staff, catalogue, Excel import."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.services.permissions import Perm
+from app.ui.dialogs.import_dialog import ImportPanel
+from app.ui.pages.settings_catalogue import CatalogueTab
+from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
+from app.ui.pages.settings_staff import StaffTab
+from app.ui.pages.settings_zones import ZonesTab
+from app.ui.session import AppSession
+
+
+class SettingsPage(QWidget):
+    """One tab per kind of reference data; staff accounts only for administrators."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.profile = StoreProfileTab(session, self)
+        self.hours = BusinessHoursTab(session, self)
+        self.zones = ZonesTab(session, self)
+        self.catalogue = CatalogueTab(session, self)
+        self.tabs.addTab(self.profile, self.tr("Store"))
+        self.tabs.addTab(self.hours, self.tr("Business hours"))
+        self.tabs.addTab(self.zones, self.tr("Zones"))
+        self.staff: StaffTab | None = None
+        if session.may(Perm.USERS_MANAGE):
+            self.staff = StaffTab(session, self)
+            self.tabs.addTab(self.staff, self.tr("Staff accounts"))
+        self.tabs.addTab(self.catalogue, self.tr("Product models"))
+        self.importer: ImportPanel | None = None
+        if session.may(Perm.DATA_IMPORT):
+            self.importer = ImportPanel(session, self)
+            self.tabs.addTab(self.importer, self.tr("Import from Excel"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        for tab in (self.profile, self.hours, self.zones, self.catalogue, self.staff):
+            if tab is not None:
+                tab.refresh()

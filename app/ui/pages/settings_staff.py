@@ -1,0 +1,113 @@
+"""Settings tab for staff accounts (admin only): create, role, active, password, unlock."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.enums import Role
+from app.services import auth_service
+from app.ui.labels import choices, label
+from app.ui.pages.settings_forms import ListAndForm, fill_combo, saved_text, select_data, yes_no
+from app.ui.session import AppSession
+
+
+class StaffTab(ListAndForm):
+    headers = (QT_TRANSLATE_NOOP("Settings", "User name"), QT_TRANSLATE_NOOP("Settings", "Name"),
+               QT_TRANSLATE_NOOP("Settings", "Role"), QT_TRANSLATE_NOOP("Settings", "Active"),
+               QT_TRANSLATE_NOOP("Settings", "Locked"))
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.username = QLineEdit(self)
+        self.display_name = QLineEdit(self)
+        self.role = QComboBox(self)
+        fill_combo(self.role, choices("role"))
+        self.phone = QLineEdit(self)
+        self.active = QCheckBox(self.tr("Active"), self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset_button = QPushButton(self.tr("Reset password"), self)
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Name"), self.display_name)
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("Phone"), self.phone)
+        self.form.addRow("", self.active)
+        self.form.addRow(self.tr("Password"), self.password)
+        self.form.addRow("", self.reset_button)
+        self.form.addRow("", self.unlock_button)
+        self.new_button.setText(self.tr("New account"))
+        self.save_button.setText(self.tr("Save account"))
+        self.build({"username": self.username, "display_name": self.display_name,
+                    "password": self.password, "phone": self.phone})
+        self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.refresh()
+
+    def rows(self) -> list[auth_service.UserDTO]:
+        return auth_service.list_users(self.session.ctx, include_inactive=True)
+
+    def cells(self, record: auth_service.UserDTO) -> list[str]:
+        return [record.username, record.display_name, label("role", record.role.value),
+                yes_no(record.active), yes_no(record.locked)]
+
+    def load(self, record: auth_service.UserDTO | None) -> None:
+        self.current = record
+        self.username.setText(record.username if record else "")
+        self.username.setReadOnly(record is not None)
+        self.display_name.setText(record.display_name if record else "")
+        select_data(self.role, (record.role if record else Role.CLERK).value)
+        self.phone.setText(record.phone if record else "")
+        self.active.setChecked(record.active if record else True)
+        self.password.clear()
+        self.password.setPlaceholderText(
+            self.tr("New password for this account") if record else
+            self.tr("At least 6 characters"))
+        self.reset_button.setEnabled(record is not None)
+        self.unlock_button.setEnabled(record is not None and record.locked)
+        if record is None:
+            self.table.clearSelection()
+            self.username.setFocus()
+
+    def save(self) -> None:
+        ctx, current, role = self.session.ctx, self.current, Role(self.role.currentData())
+        if current is None:
+            saved = self.feedback.run(lambda: auth_service.create_user(
+                ctx, username=self.username.text(), display_name=self.display_name.text(),
+                role=role, password=self.password.text(), phone=self.phone.text().strip()),
+                saved_text())
+        else:
+            saved = self.feedback.run(lambda: auth_service.update_user(
+                ctx, current.id, display_name=self.display_name.text(), role=role,
+                phone=self.phone.text().strip(), active=self.active.isChecked(),
+                expected_version=current.version), saved_text())
+        if saved is not None:
+            self.refresh(keep=saved)
+            self.feedback.ok(saved_text())
+
+    def reset_password(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        def change() -> bool:
+            auth_service.set_password(self.session.ctx, current.id,
+                                      password=self.password.text())
+            return True
+
+        if self.feedback.run(change, self.tr("The password was changed.")):
+            self.password.clear()
+
+    def unlock(self) -> None:
+        current = self.current
+        if current is None:
+            return
+
+        def lift() -> bool:
+            auth_service.unlock(self.session.ctx, current.id)
+            return True
+
+        if self.feedback.run(lift, self.tr("The account is unlocked.")):
+            self.refresh(keep=current)
+            self.feedback.ok(self.tr("The account is unlocked."))
