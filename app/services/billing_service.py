@@ -1,0 +1,254 @@
+"""The bill of a call (收费单): labour, parts, transport and other lines, by category rules.
+
+A (有费) charges every line; C (保修) and D (内部) charge nothing; B (合同) charges what the
+contract does not cover. The lines always show full prices, so the customer sees what the
+warranty or contract paid for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import N_
+from app.models.billing import Bill, BillLine, Invoice, Payment
+from app.models.calls import Call
+from app.models.carry_in import ItemReceipt, RepairCard, RepairPartUse, RepairWork
+from app.models.customers import Customer
+from app.models.enums import Category
+from app.models.jobs import Job, Visit
+from app.models.parts import Part, StockMovement
+from app.models.store import Zone
+from app.services.calls_service import get_call_row
+from app.services.context import ServiceContext
+from app.services.errors import ValidationError
+from app.services.money import to_cents
+from app.services.money_dto import BillDTO, BillLineDTO, LineInput
+from app.services.permissions import Perm, require
+from app.services.settings_kv import load_setting
+from app.services.validation import check_version, clean_text
+
+DEFAULT_RATES = {"repair": 6000, "install": 8000, "maintenance": 5000, "inspection": 4000,
+                 "consult": 0}  # cents per hour of labour
+DEFAULT_TRANSPORT = {"city": 2000, "suburb": 5000}  # cents per on-site job
+LINE_KINDS = ("labour", "parts", "transport", "other")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    labour: bool
+    parts: bool
+    transport: bool
+    rule: str
+
+    def covers(self, kind: str) -> bool:
+        return {"labour": self.labour, "parts": self.parts,
+                "transport": self.transport}.get(kind, False)
+
+
+def coverage_for(category: str, *, contract_labour: bool = False,
+                 contract_parts: bool = False) -> Coverage:
+    """What the customer does not pay, by category (and the contract's terms for B)."""
+    if category in (Category.C, Category.D):
+        return Coverage(True, True, True, N_("Free: warranty or internal work, nothing billed."))
+    if category == Category.B:
+        return Coverage(contract_labour, contract_parts, contract_labour,
+                        N_("Contract: only what the maintenance contract does not cover."))
+    return Coverage(False, False, False, N_("Paid service: labour, parts and transport."))
+
+
+def _rates(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    rates, _ = load_setting(session, "billing.labour_rates")
+    transport, _ = load_setting(session, "billing.transport")
+    return {**DEFAULT_RATES, **(rates or {})}, {**DEFAULT_TRANSPORT, **(transport or {})}
+
+
+def _coverage(session: Session, call: Call) -> Coverage:
+    if call.category != Category.B or call.item_id is None:
+        return coverage_for(call.category)
+    from app.services.contract_service import covering_contract
+
+    contract = covering_contract(session, call.item_id, call.received_at.date())
+    if contract is None:
+        return coverage_for(Category.A)
+    return coverage_for(Category.B, contract_labour=contract.covers_labour,
+                        contract_parts=contract.covers_parts)
+
+
+def _labour_line(session: Session, call: Call, job_ids: list[int],
+                 card_ids: list[int]) -> BillLineDTO | None:
+    minutes = int(session.scalar(select(func.coalesce(func.sum(Visit.labour_minutes), 0))
+                                 .where(Visit.job_id.in_(job_ids))) or 0)
+    minutes += int(session.scalar(select(func.coalesce(func.sum(RepairWork.minutes), 0))
+                                  .where(RepairWork.card_id.in_(card_ids))) or 0)
+    if not minutes:
+        return None
+    rate = _rates(session)[0].get(call.service_kind, DEFAULT_RATES["repair"])
+    hours = (Decimal(minutes) / 60).quantize(Decimal("0.001"))
+    amount = int((Decimal(minutes) * rate / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return BillLineDTO("labour", f"labour {minutes} min", hours, rate, amount, False)
+
+
+def _parts_lines(session: Session, job_ids: list[int], card_ids: list[int]) -> list[BillLineDTO]:
+    on_cards = select(Part.number, Part.name, RepairPartUse.quantity,
+                      RepairPartUse.unit_price_cents).join(
+        Part, Part.id == RepairPartUse.part_id).where(
+        RepairPartUse.card_id.in_(card_ids)).order_by(RepairPartUse.id)
+    on_vouchers = select(Part.number, Part.name, -StockMovement.quantity,
+                         Part.unit_price_cents).join(
+        Part, Part.id == StockMovement.part_id).where(
+        StockMovement.voucher_id.in_(job_ids), StockMovement.kind == "used",
+        StockMovement.repair_card_id.is_(None)).order_by(StockMovement.id)
+    lines = []
+    for query in (on_cards, on_vouchers):
+        for number, name, qty, unit in session.execute(query):
+            lines.append(BillLineDTO("parts", f"{number} {name}", Decimal(qty), int(unit),
+                                     int(qty) * int(unit), False))
+    return lines
+
+
+def _transport_line(session: Session, call: Call, job_ids: list[int]) -> BillLineDTO | None:
+    visited = session.scalar(select(func.count(Visit.id)).where(Visit.job_id.in_(job_ids)))
+    if not visited:
+        return None
+    zone = session.get(Zone, call.zone_id) if call.zone_id else None
+    price = _rates(session)[1].get(zone.kind if zone else "city", DEFAULT_TRANSPORT["city"])
+    return BillLineDTO("transport", "transport", Decimal(1), price, price, False)
+
+
+def _manual_lines(extra: Sequence[LineInput]) -> list[BillLineDTO]:
+    lines = []
+    for line in extra:
+        if line.kind not in LINE_KINDS:
+            raise ValidationError(N_("Unknown kind of line."), field="lines")
+        description = clean_text(line.description, field="lines", max_len=120, required=True)
+        if line.quantity <= 0:
+            raise ValidationError(N_("A quantity must be more than zero."), field="lines")
+        unit = to_cents(line.unit_price)
+        amount = int((line.quantity * unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        lines.append(BillLineDTO(line.kind, description, line.quantity, unit, amount, False))
+    return lines
+
+
+def _fact_lines(session: Session, call: Call) -> list[BillLineDTO]:
+    job_ids = list(session.scalars(select(Job.id).where(Job.call_id == call.id)))
+    receipt_ids = select(ItemReceipt.id).where(ItemReceipt.call_id == call.id)
+    card_ids = list(session.scalars(select(RepairCard.id)
+                                    .where(RepairCard.receipt_id.in_(receipt_ids))))
+    lines = [_labour_line(session, call, job_ids, card_ids),
+             *_parts_lines(session, job_ids, card_ids),
+             _transport_line(session, call, job_ids)]
+    return [line for line in lines if line is not None]
+
+
+def _priced(session: Session, call: Call, extra: Sequence[LineInput],
+            discount_cents: int) -> tuple[list[BillLineDTO], Coverage, int, int, int]:
+    coverage = _coverage(session, call)
+    lines = [BillLineDTO(ln.kind, ln.description, ln.quantity, ln.unit_cents, ln.amount_cents,
+                         coverage.covers(ln.kind))
+             for ln in [*_fact_lines(session, call), *_manual_lines(extra)]]
+    gross = sum(ln.amount_cents for ln in lines)
+    covered = sum(ln.amount_cents for ln in lines if ln.covered)
+    if discount_cents < 0 or discount_cents > gross - covered:
+        raise ValidationError(N_("The discount cannot exceed what the customer pays."),
+                              field="discount")
+    return lines, coverage, gross, covered, gross - covered - discount_cents
+
+
+def _paid(session: Session, bill_id: int | None) -> tuple[int, int]:
+    if bill_id is None:
+        return 0, 0
+    paid = session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+        Payment.bill_id == bill_id, Payment.voided.is_(False)))
+    invoiced = session.scalar(select(func.coalesce(func.sum(Invoice.amount_cents), 0)).where(
+        Invoice.bill_id == bill_id, Invoice.voided.is_(False)))
+    return int(paid or 0), int(invoiced or 0)
+
+
+def _customer_name(session: Session, call: Call) -> str:
+    customer = session.get(Customer, call.customer_id)
+    return customer.name if customer else ""
+
+
+def preview_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput] = (),
+                 discount: Decimal = Decimal(0)) -> BillDTO:
+    """What the bill would be, without saving it (the bill dialog shows this live)."""
+    require(ctx.actor, Perm.BILL)
+    with ctx.read() as session:
+        call = get_call_row(session, call_id)
+        lines, coverage, gross, covered, total = _priced(session, call, extra,
+                                                         to_cents(discount))
+        existing = session.scalar(select(Bill).where(Bill.call_id == call_id))
+        paid, invoiced = _paid(session, existing.id if existing else None)
+        return BillDTO(None, call.id, call.number, _customer_name(session, call), call.category,
+                       tuple(lines), gross, covered, to_cents(discount), "", total, paid,
+                       invoiced, "preview", 0, coverage.rule)
+
+
+def make_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput] = (),
+              discount: Decimal = Decimal(0), discount_reason: str = "",
+              expected_version: int = 0) -> BillDTO:
+    """Save (or recompute) the call's bill; a discount needs the right and a reason."""
+    require(ctx.actor, Perm.BILL)
+    discount_cents = to_cents(discount)
+    reason = clean_text(discount_reason, field="discount_reason", max_len=200,
+                        required=discount_cents > 0)
+    if discount_cents:
+        require(ctx.actor, Perm.DISCOUNT)
+    with ctx.write(reason=reason or None) as session:
+        call = get_call_row(session, call_id)
+        lines, coverage, gross, covered, total = _priced(session, call, extra, discount_cents)
+        bill = _bill_for_update(session, call_id, expected_version)
+        if bill is None:
+            bill = Bill(call_id=call_id, billed_at=ctx.now(), billed_by_id=ctx.actor.user_id)
+            session.add(bill)
+        bill.category, bill.gross_cents, bill.covered_cents = call.category, gross, covered
+        bill.discount_cents, bill.discount_reason, bill.total_cents = discount_cents, reason, total
+        bill.status = "paid" if total == 0 else "open"
+        session.flush()
+        _replace_lines(session, bill.id, lines)
+        return bill_dto(session, bill, coverage.rule)
+
+
+def _bill_for_update(session: Session, call_id: int, expected_version: int) -> Bill | None:
+    bill = session.scalar(select(Bill).where(Bill.call_id == call_id))
+    if bill is None:
+        return None
+    check_version(session, bill, expected_version)
+    if _paid(session, bill.id)[0]:
+        raise ValidationError(N_("Money was already taken on this bill: void the payment "
+                                 "before changing the bill."), field="lines")
+    return bill
+
+
+def _replace_lines(session: Session, bill_id: int, lines: list[BillLineDTO]) -> None:
+    for old in session.scalars(select(BillLine).where(BillLine.bill_id == bill_id)):
+        session.delete(old)  # lines are the bill's detail; the bill's totals are audited
+    session.add_all(BillLine(bill_id=bill_id, kind=ln.kind, description=ln.description,
+                             quantity_milli=int(ln.quantity * 1000), unit_cents=ln.unit_cents,
+                             amount_cents=ln.amount_cents, covered=ln.covered) for ln in lines)
+    session.flush()
+
+
+def bill_dto(session: Session, bill: Bill, rule: str = "") -> BillDTO:
+    call = session.get(Call, bill.call_id)
+    assert call is not None
+    lines = tuple(BillLineDTO(ln.kind, ln.description, Decimal(ln.quantity_milli) / 1000,
+                              ln.unit_cents, ln.amount_cents, ln.covered)
+                  for ln in session.scalars(select(BillLine).where(BillLine.bill_id == bill.id)
+                                            .order_by(BillLine.id)))
+    paid, invoiced = _paid(session, bill.id)
+    return BillDTO(bill.id, call.id, call.number, _customer_name(session, call), bill.category,
+                   lines, bill.gross_cents, bill.covered_cents, bill.discount_cents,
+                   bill.discount_reason, bill.total_cents, paid, invoiced, bill.status,
+                   bill.version, rule or coverage_for(bill.category).rule)
+
+
+def get_bill(ctx: ServiceContext, call_id: int) -> BillDTO | None:
+    with ctx.read() as session:
+        bill = session.scalar(select(Bill).where(Bill.call_id == call_id))
+        return bill_dto(session, bill) if bill else None
