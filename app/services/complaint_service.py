@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
 from app.i18n import N_
-from app.models.calls import Call
 from app.models.customers import Customer, Item
 from app.models.voice import Complaint, ComplaintReminder
 from app.printing.header import StoreHeader
+from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, complaint_dtos
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -26,8 +26,6 @@ from app.services.validation import check_version, clean_text, not_in_future
 from app.services.voice_common import (
     COMPLAINT_DEADLINE_DEFAULT,
     COMPLAINT_DEADLINE_KEY,
-    first_phone,
-    item_labels,
     setting_value,
     store_header,
     user_names,
@@ -47,7 +45,7 @@ ROUTES = {
     "other": "service",
 }
 DEPARTMENTS = ("quality_inspection", "warehouse_delivery", "sales", "service")
-OPEN, RESOLVED, CLOSED = "open", "resolved", "closed"
+OPEN, RESOLVED = "open", "resolved"
 
 
 @dataclass(frozen=True)
@@ -62,55 +60,6 @@ class ComplaintInput:
     severity: str = "ordinary"
     abroad: bool = False
     accepted_on: date | None = None
-
-
-@dataclass(frozen=True)
-class ComplaintDTO:
-    id: int
-    number: str
-    source: str
-    customer_id: int
-    customer_name: str
-    customer_address: str
-    customer_phone: str
-    item_id: int | None
-    item_label: str
-    call_id: int | None
-    call_number: str
-    description: str
-    demand: str
-    kind: str
-    department: str
-    severity: str
-    abroad: bool
-    accepted_on: date
-    deadline: date
-    days_left: int
-    status: str
-    decision: str
-    decided_by: str
-    visit_on: date | None
-    visit_by: str
-    visit_notes: str
-    resolution: str
-    responsible: str
-    told_via: str
-    resolved_on: date | None
-    outcome: str
-    closed_on: date | None
-    rejected: bool
-    reopened_from_id: int | None
-    reopened_from_number: str
-    reminders: int
-    version: int
-
-    @property
-    def overdue(self) -> bool:
-        return self.status != CLOSED and self.days_left < 0
-
-    @property
-    def needs_decision(self) -> bool:
-        return self.severity == "serious" and not self.decision
 
 
 @dataclass(frozen=True)
@@ -390,7 +339,7 @@ def list_complaints(ctx: ServiceContext, *, view: str = "open", after_id: int | 
         if after_id is not None:
             query = query.where(Complaint.id < after_id)
         rows = session.scalars(query.order_by(Complaint.id.desc()).limit(limit))
-        return [complaint_dto(session, c, ctx.today()) for c in rows]
+        return complaint_dtos(session, list(rows), ctx.today())
 
 
 def overdue_complaints(ctx: ServiceContext) -> list[ComplaintDTO]:
@@ -399,23 +348,5 @@ def overdue_complaints(ctx: ServiceContext) -> list[ComplaintDTO]:
                   key=lambda c: (c.deadline, c.id))
 
 
-def complaint_dto(session: Session, c: Complaint, today: date) -> ComplaintDTO:
-    customer = session.get(Customer, c.customer_id)
-    assert customer is not None
-    call = session.get(Call, c.call_id) if c.call_id else None
-    first = session.get(Complaint, c.reopened_from_id) if c.reopened_from_id else None
-    reminders = session.scalar(select(func.count()).select_from(ComplaintReminder)
-                               .where(ComplaintReminder.complaint_id == c.id)) or 0
-    names = user_names(session, {c.decided_by_id} if c.decided_by_id else set())
-    label = item_labels(session, {c.item_id}).get(c.item_id, "") if c.item_id else ""
-    end = c.closed_on if c.closed_on else today
-    return ComplaintDTO(
-        c.id, c.number, c.source, customer.id, customer.name, customer.address,
-        first_phone(session, customer.id), c.item_id, label, c.call_id,
-        call.number if call else "", c.description, c.demand, c.kind, c.department,
-        c.severity, c.abroad, c.accepted_on, c.deadline, (c.deadline - end).days, c.status,
-        c.decision, names.get(c.decided_by_id or 0, ""), c.visit_on, c.visit_by,
-        c.visit_notes, c.resolution, c.responsible, c.told_via, c.resolved_on, c.outcome,
-        c.closed_on, c.rejected, c.reopened_from_id, first.number if first else "",
-        int(reminders), c.version)
-
+__all__ = ["CLOSED", "ComplaintDTO", "ComplaintInput", "ReminderDoc", "ReplyLetter",
+           "complaint_dto", "complaint_dtos"]

@@ -6,6 +6,7 @@ Seed 002 §二十: one month before a contract ends the store sends the expiry n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -19,6 +20,7 @@ from app.i18n import N_
 from app.models.contracts import ContractItem, MaintenanceContract
 from app.models.customers import Customer, Item
 from app.printing.header import StoreHeader
+from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -27,7 +29,6 @@ from app.services.voice_common import (
     add_months,
     cents_to_decimal,
     decimal_to_cents,
-    first_phone,
     item_labels,
     store_header,
 )
@@ -252,7 +253,7 @@ def renewal_list(ctx: ServiceContext, *, today: date | None = None) -> list[Cont
             .where(MaintenanceContract.status == ACTIVE,
                    MaintenanceContract.end_date <= renewal_window_end(day))
             .order_by(MaintenanceContract.end_date, MaintenanceContract.id))
-        return [contract_dto(session, c, day) for c in rows]
+        return contract_dtos(session, list(rows), day)
 
 
 def contracts_ending_in(ctx: ServiceContext, year: int, month: int) -> list[ContractDTO]:
@@ -265,7 +266,7 @@ def contracts_ending_in(ctx: ServiceContext, year: int, month: int) -> list[Cont
                    MaintenanceContract.end_date >= first,
                    MaintenanceContract.end_date < add_months(first, 1))
             .order_by(MaintenanceContract.end_date, MaintenanceContract.id))
-        return [contract_dto(session, c, ctx.today()) for c in rows]
+        return contract_dtos(session, list(rows), ctx.today())
 
 
 def list_contracts(ctx: ServiceContext, *, status: str | None = None,
@@ -281,7 +282,7 @@ def list_contracts(ctx: ServiceContext, *, status: str | None = None,
         if after_id is not None:
             query = query.where(MaintenanceContract.id < after_id)
         rows = session.scalars(query.order_by(MaintenanceContract.id.desc()).limit(limit))
-        return [contract_dto(session, c, ctx.today()) for c in rows]
+        return contract_dtos(session, list(rows), ctx.today())
 
 
 def find_contract(ctx: ServiceContext, number: str) -> ContractDTO:
@@ -317,18 +318,37 @@ def _get(session: Session, contract_id: int) -> MaintenanceContract:
     return contract
 
 
+def contract_dtos(session: Session, rows: Sequence[MaintenanceContract],
+                  today: date) -> list[ContractDTO]:
+    """DTOs of a page of contracts: customers, items and predecessors looked up once."""
+    if not rows:
+        return []
+    customers = {c.id: c for c in session.scalars(
+        select(Customer).where(Customer.id.in_({r.customer_id for r in rows})))}
+    phones = first_phones(session, set(customers))
+    items: dict[int, list[int]] = {}
+    for contract_id, item_id in session.execute(
+            select(ContractItem.contract_id, ContractItem.item_id)
+            .where(ContractItem.contract_id.in_({r.id for r in rows}))
+            .order_by(ContractItem.id)):
+        items.setdefault(contract_id, []).append(item_id)
+    labels = item_labels(session, {i for ids in items.values() for i in ids})
+    previous_ids = {r.previous_id for r in rows if r.previous_id}
+    previous = {row[0]: row[1] for row in session.execute(
+        select(MaintenanceContract.id, MaintenanceContract.number)
+        .where(MaintenanceContract.id.in_(previous_ids)))} if previous_ids else {}
+    out = []
+    for c in rows:
+        customer, item_ids = customers[c.customer_id], tuple(items.get(c.id, ()))
+        out.append(ContractDTO(
+            c.id, c.number, customer.id, customer.name, customer.address,
+            phones.get(customer.id, ""), item_ids, tuple(labels.get(i, "") for i in item_ids),
+            c.start_date, c.end_date, c.fee_cents, c.covers_labour, c.covers_parts,
+            c.visits_per_year, c.terms, c.status, c.lapse_reason, c.previous_id,
+            previous.get(c.previous_id or 0, ""), c.notice_sent_at, c.version,
+            (c.end_date - today).days))
+    return out
+
+
 def contract_dto(session: Session, c: MaintenanceContract, today: date) -> ContractDTO:
-    customer = session.get(Customer, c.customer_id)
-    assert customer is not None
-    item_ids = tuple(session.scalars(select(ContractItem.item_id)
-                                     .where(ContractItem.contract_id == c.id)
-                                     .order_by(ContractItem.id)))
-    labels = item_labels(session, set(item_ids))
-    previous = session.get(MaintenanceContract, c.previous_id) if c.previous_id else None
-    return ContractDTO(
-        c.id, c.number, customer.id, customer.name, customer.address,
-        first_phone(session, customer.id), item_ids, tuple(labels.get(i, "") for i in item_ids),
-        c.start_date, c.end_date, c.fee_cents, c.covers_labour, c.covers_parts,
-        c.visits_per_year, c.terms, c.status, c.lapse_reason, c.previous_id,
-        previous.number if previous else "", c.notice_sent_at, c.version,
-        (c.end_date - today).days)
+    return contract_dtos(session, [c], today)[0]

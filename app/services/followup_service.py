@@ -16,6 +16,7 @@ from app.i18n import N_
 from app.models.calls import Call
 from app.models.voice import Complaint, FollowUp
 from app.services import complaint_service as complaints
+from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -25,7 +26,6 @@ from app.services.voice_common import (
     FOLLOWUP_DAYS_DEFAULT,
     FOLLOWUP_DAYS_KEY,
     customer_names,
-    first_phone,
     item_labels,
     setting_value,
 )
@@ -85,13 +85,14 @@ def due_followups(ctx: ServiceContext, *, today: date | None = None,
         rows = session.execute(query.order_by(Call.id).limit(limit)).all()
         names = customer_names(session, {r[0].customer_id for r in rows})
         labels = item_labels(session, {r[0].item_id for r in rows if r[0].item_id})
+        phones = first_phones(session, {r[0].customer_id for r in rows})
         result = []
         for call, finished in rows:
             completed = ctx.local(finished).date()
             due = completed + timedelta(days=wait)
             result.append(FollowUpDue(
                 call.id, call.number, call.customer_id, names.get(call.customer_id, ""),
-                first_phone(session, call.customer_id), labels.get(call.item_id or 0, ""),
+                phones.get(call.customer_id, ""), labels.get(call.item_id or 0, ""),
                 call.fault, completed, due, (day - due).days))
         return result
 

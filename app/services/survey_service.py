@@ -7,6 +7,7 @@ technician's monthly review; suggestions and complaints go to the complaint regi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -20,12 +21,13 @@ from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.jobs import Job
 from app.models.voice import Complaint, SurveyCard
+from app.printing.header import StoreHeader
 from app.services import complaint_service as complaints
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text, not_in_future
-from app.services.voice_common import StoreHeader, item_labels, store_header, user_names
+from app.services.voice_common import item_labels, store_header, user_names
 
 ITEMS = ("attitude", "skill", "arrival", "promise")
 LEVELS = (4, 3, 2, 1)  # 很满意, 满意, 一般, 不满意
@@ -112,7 +114,7 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
             session.add(card)
             cards.append(card)
         session.flush()
-        return [card_dto(session, c) for c in cards]
+        return card_dtos(session, cards)
 
 
 def enter_returned_card(ctx: ServiceContext, card_id: int, ratings: Ratings, *, via: str,
@@ -222,7 +224,7 @@ def list_cards(ctx: ServiceContext, *, status: str | None = None,
         if after_id is not None:
             query = query.where(SurveyCard.id < after_id)
         rows = list(session.scalars(query.order_by(SurveyCard.id.desc()).limit(limit)))
-        return [card_dto(session, c) for c in rows]
+        return card_dtos(session, rows)
 
 
 def _get(session: Session, card_id: int) -> SurveyCard:
@@ -232,21 +234,39 @@ def _get(session: Session, card_id: int) -> SurveyCard:
     return card
 
 
+def card_dtos(session: Session, cards: Sequence[SurveyCard]) -> list[SurveyCardDTO]:
+    """DTOs of a page of cards: calls, customers, items, technicians looked up once."""
+    if not cards:
+        return []
+    calls = {c.id: c for c in session.scalars(
+        select(Call).where(Call.id.in_({card.call_id for card in cards})))}
+    customers = {c.id: c for c in session.scalars(
+        select(Customer).where(Customer.id.in_({c.customer_id for c in calls.values()})))}
+    labels = item_labels(session, {c.item_id for c in calls.values() if c.item_id})
+    techs = user_names(session, {c.technician_id for c in cards if c.technician_id})
+    complaint_ids = {c.complaint_id for c in cards if c.complaint_id}
+    numbers = {row[0]: row[1] for row in session.execute(
+        select(Complaint.id, Complaint.number).where(Complaint.id.in_(complaint_ids)))
+    } if complaint_ids else {}
+    out = []
+    for card in cards:
+        call = calls[card.call_id]
+        customer = customers[call.customer_id]
+        out.append(SurveyCardDTO(
+            card.id, card.number, call.id, call.number, customer.id, customer.name,
+            customer.address, call.item_id, labels.get(call.item_id or 0, ""),
+            card.technician_id, techs.get(card.technician_id or 0, ""), card.issued_on,
+            card.status, card.returned_on, card.returned_via, _ratings_of(card),
+            card.comments, card.complaint_id, numbers.get(card.complaint_id or 0, ""),
+            card.version))
+    return out
+
+
+def _ratings_of(card: SurveyCard) -> Ratings | None:
+    if card.status != "returned" or card.attitude is None:
+        return None
+    return Ratings(card.attitude, card.skill or 0, card.arrival or 0, card.promise or 0)
+
+
 def card_dto(session: Session, card: SurveyCard) -> SurveyCardDTO:
-    call = session.get(Call, card.call_id)
-    assert call is not None
-    customer = session.get(Customer, call.customer_id)
-    assert customer is not None
-    label = item_labels(session, {call.item_id}).get(call.item_id, "") if call.item_id else ""
-    tech = user_names(session, {card.technician_id} if card.technician_id else set())
-    ratings = None
-    if card.status == "returned" and card.attitude is not None:
-        ratings = Ratings(card.attitude, card.skill or 0, card.arrival or 0, card.promise or 0)
-    complaint = (session.get(Complaint, card.complaint_id)
-                 if card.complaint_id else None)
-    return SurveyCardDTO(
-        card.id, card.number, call.id, call.number, customer.id, customer.name,
-        customer.address, call.item_id, label, card.technician_id,
-        tech.get(card.technician_id or 0, ""), card.issued_on, card.status, card.returned_on,
-        card.returned_via, ratings, card.comments, card.complaint_id,
-        complaint.number if complaint else "", card.version)
+    return card_dtos(session, [card])[0]
