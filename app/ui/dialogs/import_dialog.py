@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -50,7 +51,7 @@ class ImportPanel(QWidget):
         self._task: Task | None = None
         self._build()
         self._connect()
-        self._update_buttons()
+        self._forget_preview()
 
     def _build(self) -> None:
         self.kind = QComboBox(self)
@@ -66,7 +67,9 @@ class ImportPanel(QWidget):
                                                self.tr("Problem")])
         self.issues.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.issues.verticalHeader().setVisible(False)
-        self.issues.horizontalHeader().setStretchLastSection(True)
+        header = self.issues.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.skip_bad = QCheckBox(self.tr("Import only the good rows (skip rows with errors)"),
                                   self)
         self.report_button = QPushButton(self.tr("Save error report…"), self)
@@ -127,9 +130,14 @@ class ImportPanel(QWidget):
 
     def _forget_preview(self) -> None:
         self.preview, self.result = None, None
-        self.summary.clear()
+        self.summary.setText(self._columns_hint())
         self.issues.setRowCount(0)
         self._update_buttons()
+
+    def _columns_hint(self) -> str:
+        kind = imp.ImportKind(self.kind.currentData())
+        names = "、".join(f"{aliases[0]}/{aliases[1]}" for aliases in imp.COLUMNS[kind].values())
+        return self.tr("The first row names the columns: {names}.").format(names=names)
 
     def _update_buttons(self) -> None:
         p, idle = self.preview, not self.busy
@@ -188,7 +196,6 @@ class ImportPanel(QWidget):
             cells = (str(issue.row), issue.column, issue.text(translate_message))
             for c, text in enumerate(cells):
                 self.issues.setItem(r, c, QTableWidgetItem(text))
-        self.issues.resizeColumnsToContents()
         self._update_buttons()
 
     def _imported(self, result: imp.ImportResult) -> None:

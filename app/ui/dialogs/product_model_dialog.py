@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_
 from app.services import reference_service as ref
 from app.services.errors import UserError, ValidationError
-from app.ui.pages.settings_forms import FormFeedback
+from app.ui.pages.settings_forms import FORM_STYLE, FormFeedback
 
 
 class ProductModelDialog(QDialog):
@@ -49,6 +49,7 @@ class ProductModelDialog(QDialog):
                                       "category": self.category, "brand": self.brand,
                                       "warranty_months": self.warranty, "price": self.price},
                                      self)
+        self.setStyleSheet(FORM_STYLE)
         self._layout()
         self._fill(model)
         self.buttons.accepted.connect(self.accept)

@@ -34,9 +34,10 @@ class CatalogueTab(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(
-            CatalogueTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(90)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CatalogueTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.add_button)

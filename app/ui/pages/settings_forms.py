@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -23,6 +24,11 @@ from app.services.errors import UserError
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import STATUS_COLORS
 
+# Spin and time boxes are typed into: no arrow buttons, and a closed day's times look off.
+FORM_STYLE = """
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 0px; border: none; }
+QAbstractSpinBox:disabled { color: #B0BEC5; background: #F0F2F4; }
+"""
 _OK = STATUS_COLORS["ok"]
 _BAD = STATUS_COLORS["overdue"]
 
@@ -81,6 +87,7 @@ class ListAndForm(QWidget):
     """
 
     headers: tuple[str, ...] = ()  # English sources in context "Settings"
+    stretch_column = 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +96,6 @@ class ListAndForm(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.form = QFormLayout()
         self.new_button = QPushButton(self)
         self.save_button = QPushButton(self)
@@ -124,6 +130,10 @@ class ListAndForm(QWidget):
             for c, text in enumerate(self.cells(record)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            header.resizeSection(column, header.sectionSize(column) + 16)
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         match = [r for r, rec in enumerate(self._records) if keep is not None
                  and getattr(rec, "id", None) == getattr(keep, "id", None)]
         if match:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from app.services.permissions import Perm
 from app.ui.dialogs.import_dialog import ImportPanel
 from app.ui.pages.settings_catalogue import CatalogueTab
+from app.ui.pages.settings_forms import FORM_STYLE
 from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
 from app.ui.pages.settings_staff import StaffTab
 from app.ui.pages.settings_zones import ZonesTab
@@ -21,6 +22,7 @@ class SettingsPage(QWidget):
         self.session = session
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.setStyleSheet(FORM_STYLE)
         self.profile = StoreProfileTab(session, self)
         self.hours = BusinessHoursTab(session, self)
         self.zones = ZonesTab(session, self)

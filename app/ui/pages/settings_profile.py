@@ -79,7 +79,10 @@ class StoreProfileTab(QWidget):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Time zone"), self.timezone)
-        form.addRow("", self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
         terms = QGroupBox(self.tr("Receipt terms"), self)
         box = QVBoxLayout(terms)
         box.addWidget(self.terms)
@@ -135,6 +138,8 @@ class BusinessHoursTab(QWidget):
         self.closes: list[QTimeEdit] = []
         self.save_button = QPushButton(self.tr("Save hours"), self)
         grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setColumnStretch(4, 1)
         for column, title in enumerate((self.tr("Weekday"), self.tr("Open"),
                                         self.tr("Opens at"), self.tr("Closes at"))):
             grid.addWidget(QLabel(f"<b>{title}</b>", self), 0, column)
@@ -146,8 +151,8 @@ class BusinessHoursTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         row = QHBoxLayout()
-        row.addStretch(1)
         row.addWidget(self.save_button)
+        row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.feedback.label)
         layout.addStretch(1)
@@ -159,7 +164,7 @@ class BusinessHoursTab(QWidget):
         opens, closes = QTimeEdit(self), QTimeEdit(self)
         for edit in (opens, closes):
             edit.setDisplayFormat("HH:mm")
-            edit.setMinimumWidth(110)
+            edit.setFixedWidth(96)
         box.toggled.connect(opens.setEnabled)
         box.toggled.connect(closes.setEnabled)
         self.open_boxes.append(box)

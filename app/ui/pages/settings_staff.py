@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import Role
@@ -36,8 +43,11 @@ class StaffTab(ListAndForm):
         self.form.addRow(self.tr("Phone"), self.phone)
         self.form.addRow("", self.active)
         self.form.addRow(self.tr("Password"), self.password)
-        self.form.addRow("", self.reset_button)
-        self.form.addRow("", self.unlock_button)
+        row = QHBoxLayout()
+        row.addWidget(self.reset_button)
+        row.addWidget(self.unlock_button)
+        row.addStretch(1)
+        self.form.addRow("", row)
         self.new_button.setText(self.tr("New account"))
         self.save_button.setText(self.tr("Save account"))
         self.build({"username": self.username, "display_name": self.display_name,

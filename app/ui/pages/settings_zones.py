@@ -19,6 +19,8 @@ class ZonesTab(ListAndForm):
                QT_TRANSLATE_NOOP("Settings", "Dispatch within (business hours)"),
                QT_TRANSLATE_NOOP("Settings", "Active"))
 
+    stretch_column = 0
+
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

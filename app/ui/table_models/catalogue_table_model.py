@@ -24,13 +24,13 @@ _CTX = "CatalogueTableModel"
 class CatalogueTableModel(QAbstractTableModel):
     COL_CODE, COL_NAME, COL_CATEGORY, COL_BRAND, COL_WARRANTY, COL_PRICE, COL_ACTIVE = range(7)
     HEADERS = (
-        QT_TRANSLATE_NOOP(_CTX, "Model"),
-        QT_TRANSLATE_NOOP(_CTX, "Name"),
-        QT_TRANSLATE_NOOP(_CTX, "Category"),
-        QT_TRANSLATE_NOOP(_CTX, "Brand"),
-        QT_TRANSLATE_NOOP(_CTX, "Warranty (months)"),
-        QT_TRANSLATE_NOOP(_CTX, "Price (yuan)"),
-        QT_TRANSLATE_NOOP(_CTX, "Active"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Model"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Name"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Category"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Brand"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Warranty (months)"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Price (yuan)"),
+        QT_TRANSLATE_NOOP("CatalogueTableModel", "Active"),
     )
     MODEL_ROLE = Qt.ItemDataRole.UserRole + 1
     PAGE_SIZE = 100
@@ -104,6 +104,6 @@ class CatalogueTableModel(QAbstractTableModel):
     def _text(self, model: ref.ProductModelDTO, column: int) -> str:
         values = (model.code, model.name, model.category, model.brand,
                   str(model.warranty_months), f"{model.price:,.2f}",
-                  QCoreApplication.translate(_CTX, "Yes") if model.active
-                  else QCoreApplication.translate(_CTX, "No"))
+                  QCoreApplication.translate("CatalogueTableModel", "Yes") if model.active
+                  else QCoreApplication.translate("CatalogueTableModel", "No"))
         return values[column] if 0 <= column < len(values) else ""
