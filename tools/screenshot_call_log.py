@@ -104,7 +104,8 @@ def main() -> None:
     page = CallLogPage(session)
     page.resize(1360, 800)
     page.show()
-    app.processEvents()
+    for _ in range(3):  # the count arrives after the rows; let the layout follow
+        app.processEvents()
     page.grab().save(str(OUT / "call_log.png"))
     dialog = RegisterCallDialog(session, page)
     dialog.show()

@@ -45,9 +45,10 @@ COUNT_CAP = 5000
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"
 TOPICS = ("calls", "customers", "reference", "*")
-DEFAULT_WIDTHS = {Model.COL_NUMBER: 116, Model.COL_TIME: 146, Model.COL_CUSTOMER: 96,
-                  Model.COL_PHONE: 130, Model.COL_ITEM: 290, Model.COL_FAULT: 300,
-                  Model.COL_CATEGORY: 92, Model.COL_STATUS: 96}
+DEFAULT_WIDTHS = {Model.COL_NUMBER: 112, Model.COL_TIME: 142, Model.COL_CUSTOMER: 92,
+                  Model.COL_PHONE: 128, Model.COL_ITEM: 260, Model.COL_FAULT: 300,
+                  Model.COL_CATEGORY: 84, Model.COL_STATUS: 92}
+STRETCHED = (Model.COL_ITEM, Model.COL_FAULT)  # share the room left over
 
 
 class CallLogPage(QWidget):
@@ -76,6 +77,7 @@ class CallLogPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("search")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(240)
         self.search_edit.setPlaceholderText(
             self.tr("Search customer, phone, model, serial no., fault…"))
         self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
@@ -97,6 +99,9 @@ class CallLogPage(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setStyleSheet("font-weight: bold;")
+        self.count_label.setMinimumWidth(160)  # the count arrives just after the rows
         self.info_label = QLabel()
         self.info_label.setObjectName("info")
 
@@ -107,6 +112,7 @@ class CallLogPage(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setCalendarPopup(True)
         edit.setDate(NO_DATE)
+        edit.setMaximumWidth(140)
         return edit
 
     def _fill_zones(self) -> None:
@@ -130,8 +136,8 @@ class CallLogPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The fault takes the room left over, so the book always fills the page.
-        header.setSectionResizeMode(Model.COL_FAULT, QHeaderView.ResizeMode.Stretch)
+        for column in STRETCHED:  # the book always fills the page, at any window size
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.setItemDelegateForColumn(Model.COL_STATUS, StatusDelegate(self.table))
         self.table.activated.connect(self._activated)
@@ -161,9 +167,12 @@ class CallLogPage(QWidget):
         self.action_refresh = self._action(self.tr("Refresh"), "F5", self.refresh)
 
     def _lay_out(self) -> None:
+        top = QHBoxLayout()  # actions left, the search field takes the rest
+        top.setSpacing(SPACING * 2)
+        top.addWidget(self.toolbar)
+        top.addWidget(self.search_edit, 1)
         filters = QHBoxLayout()
         filters.setSpacing(SPACING)
-        filters.addWidget(self.search_edit, 3)
         for text, widget in ((self.tr("Status"), self.status_combo),
                              (self.tr("From"), self.from_edit), (self.tr("To"), self.to_edit),
                              (self.tr("Zone"), self.zone_combo),
@@ -172,17 +181,17 @@ class CallLogPage(QWidget):
             caption.setBuddy(widget)
             filters.addWidget(caption)
             filters.addWidget(widget)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label)
-        footer.addStretch(1)
-        footer.addWidget(self.info_label)
+            filters.addSpacing(SPACING)
+        filters.addStretch(1)
+        filters.addWidget(self.info_label)
+        filters.addSpacing(SPACING * 2)
+        filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
+        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING * 2)
         layout.setSpacing(SPACING)
-        layout.addWidget(self.toolbar)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
 
     # ---- loading ------------------------------------------------------------------------
     def current_filter(self) -> CallFilter:
