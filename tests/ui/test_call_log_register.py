@@ -177,3 +177,23 @@ def test_whole_form_works_by_tab_and_enter(qtbot, dialog, db):
         press(qtbot, Qt.Key.Key_Return)
     [call] = calls_in_db(db)
     assert call.fault == "冷冻室结霜" and call.channel == "letter"
+
+
+def test_letter_received_yesterday_keeps_its_time(qtbot, dialog, db):
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    ctx = dialog._session.ctx
+    day = ctx.today() - timedelta(days=1)
+    qtbot.keyClicks(dialog.picker.lookup, "13812345678")
+    qtbot.waitUntil(lambda: "张伟" in dialog.chosen_label.text())
+    dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("letter"))
+    dialog.received_edit.setDateTime(QDateTime(QDate(day.year, day.month, day.day),
+                                               QTime(9, 30)))
+    type_text(dialog.fault_edit, "来信：空调不制热")
+    with qtbot.waitSignal(dialog.accepted):
+        press(qtbot, Qt.Key.Key_Return, dialog.fault_edit)
+    [call] = calls_in_db(db)
+    expected = datetime(day.year, day.month, day.day, 9, 30, tzinfo=ctx.tz)
+    assert call.received_at == expected and call.channel == "letter"

@@ -22,17 +22,17 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import CallEdit
 from app.services.dto import CallDTO
 from app.services.errors import UserError
-from app.ui.dialogs.register_call_dialog import (
+from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.labels import label
+from app.ui.session import AppSession
+from app.ui.theme import SPACING
+from app.ui.widgets.call_form_parts import (
     DateTimeField,
     combo_of,
     datetime_of,
     enter_pressed,
     item_text,
 )
-from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.labels import label
-from app.ui.session import AppSession
-from app.ui.theme import SPACING
 
 
 class CallEditDialog(QDialog):

@@ -8,14 +8,12 @@ with the call in one transaction.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,63 +38,21 @@ from app.services.errors import UserError, ValidationError
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus
 from app.ui.errors import clear_field_errors, show_user_error, user_message
-from app.ui.labels import choices, label
+from app.ui.labels import label
 from app.ui.session import AppSession
 from app.ui.theme import SPACING
+from app.ui.widgets.call_form_parts import (
+    DateTimeField,
+    combo_of,
+    datetime_of,
+    enter_pressed,
+    item_text,
+)
 from app.ui.widgets.customer_fields import CustomerFieldsWidget
 from app.ui.widgets.customer_picker import CustomerPicker
 from app.ui.widgets.item_fields import ItemFieldsWidget
 
 NO_ITEM, NEW_ITEM = "none", "new"
-
-
-def combo_of(vocabulary: str, default: str) -> QComboBox:
-    combo = QComboBox()
-    for value, text in choices(vocabulary):
-        combo.addItem(text, value)
-    combo.setCurrentIndex(max(0, combo.findData(default)))
-    return combo
-
-
-class DateTimeField(QDateTimeEdit):
-    """Tab leaves the field (Left/Right move between date and time parts), like other fields."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-def enter_pressed(dialog: QDialog, event: QKeyEvent) -> bool:
-    """Enter saves from any field; on a focused button it presses that button.
-
-    Done here rather than by QDialog's auto-default buttons, which lose the default after
-    the focus has passed over a button.
-    """
-    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ControlModifier):
-        return False
-    focus = dialog.focusWidget()
-    if isinstance(focus, QPushButton):
-        focus.click()
-    else:
-        dialog.accept()
-    return True
-
-
-def datetime_of(edit: QDateTimeEdit, session: AppSession) -> datetime:
-    """The edit's local wall time as an aware UTC datetime (store time zone)."""
-    qdt = edit.dateTime()
-    d, t = qdt.date(), qdt.time()
-    local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=session.ctx.tz)
-    return local.astimezone(UTC)
-
-
-def item_text(item: ItemDTO) -> str:
-    """'KFR-35GW 格力空调 #GR2024001　[在保 至 2029-06-05]' for item pick lists."""
-    state = label("warranty", item.warranty.state.value)
-    last = item.warranty.last_day
-    until = " " + QCoreApplication.translate("RegisterCallDialog", "to {day}").format(
-        day=last.isoformat()) if last else ""
-    return f"{item.label}　[{state}{until}]"
 
 
 class RegisterCallDialog(QDialog):
