@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from app import __version__
@@ -27,7 +26,6 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2  # bad usage, or a database that cannot be used
 LANGS = ("zh_CN", "en")
 DEFAULT_LANG = "zh_CN"
-TSV_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "zh_CN"
 
 # Modules defining COMMAND; append yours (print, export, backup, restore, check, migrate-data).
 COMMAND_MODULES: list[str] = [
@@ -61,13 +59,9 @@ _lang = DEFAULT_LANG
 
 @cache
 def _translations() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for path in sorted(TSV_DIR.glob("*.tsv")) if TSV_DIR.is_dir() else []:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#") and "\t" in line:
-                source, target = line.split("\t", 1)
-                table[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
-    return table
+    from app.i18n.catalogue import messages
+
+    return messages("zh_CN")
 
 
 def tr(text: str, **params: Any) -> str:

@@ -15,7 +15,6 @@ Locations are left out of the .ts so that parallel edits of the Python files do 
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -23,13 +22,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from app.i18n.catalogue import Translations, load_tsv
+
 ROOT = Path(__file__).resolve().parents[1]
 APP_DIR = ROOT / "app"
 I18N_DIR = ROOT / "resources" / "i18n"
 TSV_DIR = I18N_DIR / "zh_CN"
 TS_FILE = I18N_DIR / "service_counter_zh_CN.ts"
 QM_FILE = I18N_DIR / "service_counter_zh_CN.qm"
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*\}")
 
 
 @dataclass
@@ -50,62 +51,6 @@ def _tool(name: str) -> str:
 
 def source_files(app_dir: Path = APP_DIR) -> list[Path]:
     return sorted(p for p in app_dir.rglob("*.py") if "migrations" not in p.parts)
-
-
-def _unescape(text: str) -> str:
-    return text.replace("\\n", "\n").replace("\\t", "\t")
-
-
-@dataclass
-class Translations:
-    """What the TSV files say: by source text, and by (context, source) where a line names
-    contexts in an optional third column (for words that differ by context)."""
-
-    generic: dict[str, str] = field(default_factory=dict)
-    scoped: dict[tuple[str, str], str] = field(default_factory=dict)
-    bad: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    _where: dict[str, str] = field(default_factory=dict)
-
-    def add(self, source: str, target: str, contexts: str, where: str) -> None:
-        if contexts:
-            for context in contexts.split(","):
-                self.scoped[(context.strip(), source)] = target
-            return
-        old = self.generic.get(source)
-        if old is not None and old != target:
-            self.conflicts.append(f"{source!r}: {self._where[source]} {old} ≠ {where} {target}")
-        self.generic[source], self._where[source] = target, where
-
-    def lookup(self, context: str, source: str) -> str | None:
-        return self.scoped.get((context, source)) or self.generic.get(source)
-
-
-def _check_line(source: str, sep: str, target: str) -> str | None:
-    if not sep or not target:
-        return "no translation after a TAB"
-    if sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(target)):
-        return f"placeholders differ: {source!r}"
-    return None
-
-
-def load_tsv(tsv_dir: Path = TSV_DIR) -> Translations:
-    """All TSV lines (``source<TAB>中文[<TAB>Context,…]``); later files win a conflict."""
-    found = Translations()
-    for path in sorted(tsv_dir.glob("*.tsv")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            source, sep, rest = line.partition("\t")
-            target, _, contexts = rest.partition("\t")
-            source, target = _unescape(source), _unescape(target.strip())
-            where = f"{path.name}:{number}"
-            problem = _check_line(source, sep, target)
-            if problem:
-                found.bad.append(f"{where}: {problem}")
-            else:
-                found.add(source, target, contexts.strip(), where)
-    return found
 
 
 def run_lupdate(ts_file: Path, files: list[Path]) -> None:

@@ -51,12 +51,6 @@ def _load() -> dict[str, str]:
 
 
 def _read_folder(folder: Path) -> dict[str, str]:
-    catalogue: dict[str, str] = {}
-    if not folder.is_dir():
-        return catalogue
-    for path in sorted(folder.glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            source, sep, target = line.partition("\t")
-            if sep and source and target.strip() and not source.startswith("#"):
-                catalogue.setdefault(source, target.strip())
-    return catalogue
+    from app.i18n.catalogue import load_tsv
+
+    return load_tsv(folder).generic if folder.is_dir() else {}

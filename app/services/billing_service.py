@@ -90,7 +90,7 @@ def _labour_line(session: Session, call: Call, job_ids: list[int],
     rate = _rates(session)[0].get(call.service_kind, DEFAULT_RATES["repair"])
     hours = (Decimal(minutes) / 60).quantize(Decimal("0.001"))
     amount = int((Decimal(minutes) * rate / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return BillLineDTO("labour", f"labour {minutes} min", hours, rate, amount, False)
+    return BillLineDTO("labour", "", hours, rate, amount, False)
 
 
 def _parts_lines(session: Session, job_ids: list[int], card_ids: list[int]) -> list[BillLineDTO]:
@@ -117,7 +117,7 @@ def _transport_line(session: Session, call: Call, job_ids: list[int]) -> BillLin
         return None
     zone = session.get(Zone, call.zone_id) if call.zone_id else None
     price = _rates(session)[1].get(zone.kind if zone else "city", DEFAULT_TRANSPORT["city"])
-    return BillLineDTO("transport", "transport", Decimal(1), price, price, False)
+    return BillLineDTO("transport", "", Decimal(1), price, price, False)
 
 
 def _manual_lines(extra: Sequence[LineInput]) -> list[BillLineDTO]:
@@ -252,3 +252,14 @@ def get_bill(ctx: ServiceContext, call_id: int) -> BillDTO | None:
     with ctx.read() as session:
         bill = session.scalar(select(Bill).where(Bill.call_id == call_id))
         return bill_dto(session, bill) if bill else None
+
+
+def bill_for_payment(ctx: ServiceContext, bill_id: int) -> BillDTO:
+    """The bill a payment was taken against (for printing its receipt)."""
+    with ctx.read() as session:
+        bill = session.get(Bill, bill_id)
+        if bill is None:
+            from app.services.errors import NotFound
+
+            raise NotFound(N_("No such bill."))
+        return bill_dto(session, bill)

@@ -1,0 +1,119 @@
+"""The payment receipt (收据): 80 mm thermal roll or A5, the amount also in 大写 numerals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from app.printing.base import BaseDocument, StoreHeader, ThermalDocument
+from app.printing.flowables import Field, field_grid, list_table, para, signature_line
+from app.printing.formatting import cents_to_decimal, fmt_datetime, money
+from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.styles import A5
+from app.printing.text import N_P, pt
+from app.services.context import ServiceContext
+from app.services.money import capital_amount
+from app.services.money_dto import BillDTO, PaymentDTO
+
+METHOD_TEXT = {"cash": N_P("Cash"), "wechat": N_P("WeChat Pay"), "alipay": N_P("Alipay"),
+               "card": N_P("Bank card"), "transfer": N_P("Bank transfer")}
+KIND_TEXT = {"labour": N_P("Labour"), "parts": N_P("Parts"), "transport": N_P("Transport"),
+             "other": N_P("Other")}
+
+
+def _line_rows(bill: BillDTO) -> list[list[str]]:
+    rows = []
+    for line in bill.lines:
+        label = f"{pt(KIND_TEXT.get(line.kind, line.kind))} {line.description}".strip()
+        note = f" ({pt('covered')})" if line.covered else ""
+        rows.append([label + note, f"{line.quantity.normalize():f}",
+                     money(cents_to_decimal(line.amount_cents))])
+    return rows
+
+
+def _totals(bill: BillDTO) -> list[tuple[str, int]]:
+    rows = [(pt("Gross"), bill.gross_cents)]
+    if bill.covered_cents:
+        rows.append((pt("Covered by warranty or contract"), -bill.covered_cents))
+    if bill.discount_cents:
+        rows.append((pt("Discount"), -bill.discount_cents))
+    rows.append((pt("Amount due"), bill.total_cents))
+    return rows
+
+
+def _story(doc: BaseDocument, payment: PaymentDTO, bill: BillDTO, *,
+           columns: int) -> list[Flowable]:
+    widths = ([doc.width * 0.55, doc.width * 0.15, doc.width * 0.30])
+    totals = [[label, "", money(cents_to_decimal(cents))] for label, cents in _totals(bill)]
+    return [
+        field_grid([
+            Field(pt("Customer"), payment.customer_name),
+            Field(pt("Call No."), payment.call_number),
+            Field(pt("Paid on"), fmt_datetime(payment.collected_at, doc.tz)),
+            Field(pt("Payment method"), pt(METHOD_TEXT.get(payment.method, payment.method))),
+            Field(pt("Collected by"), payment.collector),
+        ], width=doc.width, st=doc.st, columns=columns),
+        Spacer(1, 2 * mm),
+        list_table([pt("Item"), pt("Qty"), pt("Amount")], _line_rows(bill) + totals,
+                   widths=widths, st=doc.st, numeric=(1, 2)),
+        Spacer(1, 2 * mm),
+        para(pt("Received (in figures): {amount}",
+                amount=money(cents_to_decimal(payment.amount_cents))), doc.st.bold),
+        para(pt("Received (in words): {words}", words=capital_amount(payment.amount_cents)),
+             doc.st.bold),
+        Spacer(1, 4 * mm),
+        signature_line([pt("Collector signature")], width=doc.width, st=doc.st),
+    ]
+
+
+class PaymentReceiptThermal(ThermalDocument):
+    title = N_P("Receipt")
+
+    def __init__(self, header: StoreHeader, payment: PaymentDTO, bill: BillDTO,
+                 **kw: Any) -> None:
+        super().__init__(header, number=payment.number, void=payment.voided, **kw)
+        self.payment, self.bill = payment, bill
+
+    def story(self) -> list[Flowable]:
+        return _story(self, self.payment, self.bill, columns=2)
+
+
+class PaymentReceiptA5(BaseDocument):
+    title = N_P("Receipt")
+    pagesize = A5
+    margins = (10 * mm, 10 * mm, 10 * mm, 12 * mm)
+    font_size = 9.0
+
+    def __init__(self, header: StoreHeader, payment: PaymentDTO, bill: BillDTO,
+                 **kw: Any) -> None:
+        super().__init__(header, number=payment.number, void=payment.voided, **kw)
+        self.payment, self.bill = payment, bill
+
+    def story(self) -> list[Flowable]:
+        return _story(self, self.payment, self.bill, columns=4)
+
+
+def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
+    from app.services.billing_service import bill_for_payment
+    from app.services.payments_service import find_payment
+    from app.services.print_log_service import store_header
+
+    payment = find_payment(ctx, number)
+    bill = bill_for_payment(ctx, payment.bill_id)
+    cls = PaymentReceiptThermal if paper == "thermal" else PaymentReceiptA5
+    pdf = cls(store_header(ctx), payment, bill, reprint=reprint).generate()
+    suffix = "" if paper == "thermal" else "-a5"
+    return Rendered(pdf, f"payment-receipt-{payment.number}{suffix}.pdf")
+
+
+@register("payment-receipt", title=N_P("Payment receipt"), group=PrinterGroup.RECEIPTS)
+def render_payment_receipt(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    """``main.py print payment-receipt P2611-0001``: the 80 mm receipt."""
+    return _render(ctx, number, reprint, "thermal")
+
+
+@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS)
+def render_payment_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
+    return _render(ctx, number, reprint, "a5")
