@@ -353,3 +353,14 @@ def technicians(ctx: ServiceContext) -> list[StaffChoice]:
 def looks_like_number(text: str) -> bool:
     """A receipt (R2611-0001) or repair card (J2611-0001) number, as a scanner types it."""
     return re.fullmatch(r"[RJ]\d{4}-\d{4,}", normalise_number(text)) is not None
+
+
+def calls_waiting(ctx: ServiceContext, *, limit: int = 200) -> list[tuple[str, str]]:
+    """Calls taken in on site whose item has no receipt yet: (call number, customer)."""
+    held = select(ItemReceipt.call_id).where(ItemReceipt.status == "held")
+    with ctx.read() as session:
+        rows = session.execute(
+            select(Call.number, Customer.name).join(Customer, Customer.id == Call.customer_id)
+            .where(Call.status == CallStatus.TAKEN_IN.value, Call.id.not_in(held))
+            .order_by(Call.received_at).limit(limit))
+        return [(r.number, r.name) for r in rows]

@@ -17,7 +17,7 @@ from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
 from app.ui.session import AppSession
 from tests.ui.carry_in_support import activate, capture_prints, drive, enter, key, retype
 from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import stocked_part, walk_in
+from tests.unit.carry_in_fixtures import stocked_part, taken_in_on_site, walk_in
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -212,3 +212,22 @@ def test_global_search_opens_the_item_from_a_scan(qtbot, page, login):
     assert handle_global_search(window, f"{job.card_number}")
     assert page.job is not None and page.job.receipt_id == job.receipt_id
     assert not handle_global_search(window, "张伟")
+
+
+def test_take_in_a_call_taken_in_on_site(qtbot, page, login):
+    # given 李师傅 took the item away from the customer's home
+    _, number = taken_in_on_site(login)
+    page.ask_call_number = lambda: number
+
+    def fill(dialog) -> None:
+        assert dialog.fault_edit.text() == "洗衣机漏电"
+        key(qtbot, dialog.take_in_fields.checks["remote"], Qt.Key.Key_Space)
+        type_text(dialog.take_in_fields.condition_edit, "外观完好")
+        enter(qtbot, dialog.take_in_fields.condition_edit)
+
+    # when the clerk takes it in against the call
+    drive(page, qtbot, fill)
+    activate(qtbot, page.buttons["take_in_call"])
+    # then the receipt links the call and its voucher
+    assert page.job is not None and page.job.call_number == number
+    assert page.job.voucher_number.startswith("V") and page.job.accessories == ("遥控器",)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from app.models.customers import Customer, Item
+from app.models.jobs import VisitOutcome
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import carry_in_service, parts_service
-from app.services.calls_service import CallInput
+from app.services import carry_in_service, dispatch_service, parts_service, visit_service
+from app.services.calls_service import CallInput, register_call
 from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import TakeInInput
 from app.services.context import ServiceContext
 from app.services.customers_service import CustomerInput, ItemInput
 from app.services.parts_service import PartDTO, PartInput
+from app.services.visit_service import VisitInput
 
 
 def user_id(ctx: ServiceContext, username: str) -> int:
@@ -57,3 +61,19 @@ def stocked_part(ctx: ServiceContext, *, stock: int = 5, number: str = "P-DRAIN-
                  price_cents: int = 3550) -> PartDTO:
     part = parts_service.create_part(ctx, PartInput(number, "排水泵", "个", price_cents, 2))
     return parts_service.receive_goods(ctx, part.id, stock, note="首批入库")
+
+
+def taken_in_on_site(login: Callable[[str], ServiceContext]) -> tuple[int, str]:
+    """A phone call, dispatched to 李师傅, who could not fix it on site and took it away."""
+    clerk, boss, tech = login("clerk"), login("super"), login("tech")
+    customer_id, item_id = zhang_item(clerk)
+    call = register_call(clerk, CallInput(fault="洗衣机漏电", customer_id=customer_id,
+                                          item_id=item_id))
+    job = dispatch_service.dispatch_call(boss, call.id, user_id(boss, "tech"),
+                                         expected_version=call.version)
+    now = tech.now()
+    later = replace(tech, clock=lambda: now + timedelta(hours=1))  # the visit is an hour on
+    visit_service.record_visit(later, job.job_id, VisitInput(
+        now + timedelta(minutes=5), now + timedelta(minutes=45), VisitOutcome.TAKEN_IN,
+        work_done="漏电保护跳闸，带回检修", customer_signed=True), expected_version=job.version)
+    return call.id, call.number

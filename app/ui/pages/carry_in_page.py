@@ -183,8 +183,12 @@ class CarryInPage(QWidget):
         return self._after(dialog, dialog.carried_in)
 
     def ask_call_number(self) -> str:
-        text, ok = QInputDialog.getText(self, self.tr("Take in a call"), self.tr("Call No."))
-        return text if ok else ""
+        """A call taken in on site and waiting (the list), or any number typed in."""
+        waiting = [f"{number}  {name}" for number, name in
+                   carry_in_service.calls_waiting(self.session.ctx)]
+        text, ok = QInputDialog.getItem(self, self.tr("Take in a call"), self.tr("Call No."),
+                                        waiting, 0, True)
+        return text.split()[0] if ok and text.strip() else ""
 
     def take_in_call(self) -> CarryInDTO | None:
         number = self.ask_call_number().strip()
