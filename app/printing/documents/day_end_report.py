@@ -47,7 +47,7 @@ class DayEndDocument(BaseDocument):
                  *(money(cents_to_decimal(c.by_method.get(m, 0))) for m in methods),
                  money(cents_to_decimal(c.total_cents))] for c in self.report.collectors]
         width = self.width / (3 + len(methods))
-        headers = [pt("Collected by"), pt("Payments"), *(_method(m) for m in methods),
+        headers = [pt("Collected by"), pt("Count"), *(_method(m) for m in methods),
                    pt("Total")]
         return list_table(headers, rows, widths=[width] * (3 + len(methods)), st=self.st,
                           numeric=tuple(range(1, 3 + len(methods))))
