@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -151,6 +152,8 @@ class CustomerFileDialog(QDialog):
         for button in (self.add_item_button, self.edit_item_button, self.save_button,
                        self.history_button):
             button.setAutoDefault(False)
+        if may_edit:
+            self.items_table.activated.connect(lambda _index: self.edit_item())
         self.calls_table = _table(CALL_COLUMNS, "calls", 2)
         self._lay_out()
 
@@ -176,10 +179,23 @@ class CustomerFileDialog(QDialog):
         QVBoxLayout(calls).addWidget(self.calls_table)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        for button in close.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter must never close unsaved edits
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING * 2)
         for widget, stretch in ((top, 0), (items, 2), (calls, 3), (close, 0)):
             layout.addWidget(widget, stretch)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the customer's fields saves them; Enter on an item edits it."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        focus = self.focusWidget()
+        if enter and focus is not None and self.customer_fields.isAncestorOf(focus):
+            if self.save_button.isVisible():
+                self.save_customer()
+            return
+        super().keyPressEvent(event)
 
     def _show_customer(self) -> None:
         customer = self.customer
