@@ -78,3 +78,24 @@ def test_print_path_kinds_render_by_number(clerk: ServiceContext, tmp_path: Path
     assert job.receipt_number in pdf_text(month.pdf, tmp_path / "month.pdf")
     with pytest.raises(NotFound):
         registry.render(clerk, "item-receipt", "R0000-0000", reprint=False)
+
+
+def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime
+
+    from app.services.carry_in_dto import StoreInfo
+    from app.services.register_service import RegisterMonth, RegisterRow
+
+    at = datetime(2026, 10, 3, 2, 0, tzinfo=UTC)
+    rows = [RegisterRow(i, i, at, f"R2610-{i:04d}", "欧阳喆", "KFR-35GW 格力空调 1.5匹 #GR1",
+                        "遥控器、说明书", "李师傅", date(2026, 10, 9),
+                        at if i % 2 else None, "欧阳喆" if i % 2 else "",
+                        "王小丽" if i % 2 else "", "", 1) for i in range(1, 81)]
+    book = RegisterMonth(date(2026, 10, 1), StoreInfo("售后服务中心", "", "", "Asia/Shanghai"),
+                         rows, at)
+    pdf = render_register_month(book)
+    pngs = pdf_png(pdf, tmp_path / "long.pdf", dpi=50)
+    text = pdf_text(pdf, tmp_path / "long.pdf")
+    assert len(pngs) >= 3 and "R2610-0080" in text
+    assert text.count("收据号") == len(pngs)  # the column headers repeat on every page
+    assert f"第 {len(pngs)} 页" in text or f"{len(pngs)}" in text
