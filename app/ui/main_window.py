@@ -108,7 +108,6 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
-        self.sidebar.setMinimumWidth(150)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -207,9 +206,18 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 44))
             self.sidebar.addItem(item)
         self.sidebar.blockSignals(False)
+        self._fit_sidebar()
         keys = self.visible_page_keys()
         if keys:
             self.open_page(wanted if wanted in keys else keys[0])
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest title in the current language (never cut off)."""
+        metrics = self.sidebar.fontMetrics()
+        titles = [self.sidebar.item(i).text() for i in range(self.sidebar.count())]
+        longest = max((metrics.horizontalAdvance(t) for t in titles), default=100)
+        # icon, icon gap, item padding and margins (style.py), frame and a little air
+        self.sidebar.setMinimumWidth(longest + 24 + 8 + 2 * 12 + 2 * 8 + 2 + 24)
 
     def _drop_pages(self) -> None:
         for page in self._pages.values():
