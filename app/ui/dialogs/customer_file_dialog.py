@@ -175,7 +175,7 @@ class CustomerFileDialog(QDialog):
         item_buttons.addWidget(self.add_item_button)
         item_buttons.addWidget(self.edit_item_button)
         items_layout.addLayout(item_buttons)
-        calls = QGroupBox(self.tr("Calls"))
+        calls = QGroupBox(self.tr("Calls of this customer"))
         QVBoxLayout(calls).addWidget(self.calls_table)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
