@@ -76,10 +76,17 @@ def _insert(dc: DemoContext, session: Any, terms: list[dict[str, Any]]) -> None:
                "previous_id": previous.get(item_id), "created_at": dc.now, "updated_at": dc.now}
         serial[period] += 1
         contract_id = session.execute(insert(table).returning(table.c.id), [row]).scalar_one()
-        session.execute(insert(ContractItem), [{"contract_id": contract_id, "item_id": item_id}])
+        session.execute(insert(_table(ContractItem)),
+                        [{"contract_id": contract_id, "item_id": item_id}])
         previous[item_id] = contract_id
 
 
 def _made_on(dc: DemoContext, start: date) -> date:
     """Contracts are signed a few days before they start (never after today)."""
     return min(start - timedelta(days=3), dc.today)
+
+
+def _table(model: type[Any]) -> Table:
+    """The model's Core table: plain executemany, no ORM bulk bookkeeping."""
+    table: Table = model.__table__
+    return table
