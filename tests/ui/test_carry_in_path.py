@@ -231,3 +231,19 @@ def test_take_in_a_call_taken_in_on_site(qtbot, page, login):
     # then the receipt links the call and its voucher
     assert page.job is not None and page.job.call_number == number
     assert page.job.voucher_number.startswith("V") and page.job.accessories == ("遥控器",)
+
+
+def test_work_entry_by_start_and_stop_times(qtbot, page, login):
+    job = walk_in(page.session.ctx)
+    page.session.set_context(login("tech"))
+    page.open_number(job.receipt_number)
+
+    def fill(dialog) -> None:
+        key(qtbot, dialog.times_check, Qt.Key.Key_Space)  # default: the last hour
+        assert not dialog.minutes_spin.isEnabled()
+        enter(qtbot, dialog.note_edit)
+
+    drive(page, qtbot, fill)
+    activate(qtbot, page.buttons["add_work"])
+    [work] = page.job.work
+    assert work.minutes == 60 and work.started_at is not None and work.stopped_at is not None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -59,6 +63,19 @@ class WorkEntryDialog(QDialog):
         self.minutes_spin.setObjectName("minutes")
         self.minutes_spin.setRange(0, 24 * 60)
         self.minutes_spin.setSuffix(self.tr(" min"))
+        self.times_check = QCheckBox(self.tr("Start/stop &times instead"))
+        self.times_check.setObjectName("use_times")
+        now = session.ctx.local(session.ctx.now())
+        stop = QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+        self.started_edit = QDateTimeEdit(stop.addSecs(-3600))
+        self.started_edit.setObjectName("started_at")
+        self.stopped_edit = QDateTimeEdit(stop)
+        self.stopped_edit.setObjectName("stopped_at")
+        for edit in (self.started_edit, self.stopped_edit):
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setEnabled(False)
+            self.times_check.toggled.connect(edit.setEnabled)
+        self.times_check.toggled.connect(lambda on: self.minutes_spin.setEnabled(not on))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("note")
         self.part_combo = QComboBox()
@@ -93,6 +110,10 @@ class WorkEntryDialog(QDialog):
         part_row.addWidget(self.add_part_button)
         form = QFormLayout()
         form.addRow(self.tr("&Time spent"), self.minutes_spin)
+        times = QHBoxLayout()
+        for widget in (self.times_check, self.started_edit, QLabel("–"), self.stopped_edit):
+            times.addWidget(widget)
+        form.addRow("", times)
         form.addRow(self.tr("&Note"), self.note_edit)
         form.addRow(self.tr("&Parts replaced"), part_row)
         form.addRow("", self.parts_list)
@@ -114,14 +135,27 @@ class WorkEntryDialog(QDialog):
         self.quantity_spin.setValue(1)
         self.part_combo.setFocus()
 
+    def _moment(self, edit: QDateTimeEdit) -> datetime:
+        value = edit.dateTime()
+        day, clock = value.date(), value.time()
+        local = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(),
+                         tzinfo=self._session.ctx.tz)
+        return local.astimezone(UTC)
+
     def work_input(self) -> WorkInput:
         minutes = self.minutes_spin.value() or None
-        return WorkInput(minutes=minutes, note=self.note_edit.text(), parts=tuple(self.parts),
+        started = stopped = None
+        if self.times_check.isChecked():
+            minutes = None
+            started, stopped = self._moment(self.started_edit), self._moment(self.stopped_edit)
+        return WorkInput(minutes=minutes, started_at=started, stopped_at=stopped,
+                         note=self.note_edit.text(), parts=tuple(self.parts),
                          stock_override=self.override_check.isChecked(),
                          override_reason=self.reason_edit.text())
 
     def fields(self) -> dict[str, QWidget]:
         return {"minutes": self.minutes_spin, "note": self.note_edit,
+                "started_at": self.started_edit, "stopped_at": self.stopped_edit,
                 "quantity": self.quantity_spin, "reason": self.reason_edit}
 
     def accept(self) -> None:
