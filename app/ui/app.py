@@ -6,6 +6,8 @@ import errno
 import logging
 import sqlite3
 import sys
+import threading
+import traceback
 from pathlib import Path
 from types import TracebackType
 from zoneinfo import ZoneInfo
@@ -100,8 +102,16 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         log.exception("could not show the error dialog")
 
 
+def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """Worker threads cannot show dialogs; their errors go to the log (tasks report them)."""
+    details = "".join(traceback.format_exception(args.exc_type, args.exc_value,
+                                                 args.exc_traceback))
+    log.error("unexpected error in thread %s\n%s", getattr(args.thread, "name", "?"), details)
+
+
 def install_excepthook() -> None:
     sys.excepthook = handle_exception
+    threading.excepthook = _log_thread_exception
 
 
 # database -------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def gui_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     gui.install_excepthook()
 
 
@@ -90,6 +92,17 @@ def test_a_user_error_reaching_the_hook_shows_its_message(
     qtbot.addWidget(box)
     assert box.text() == "此项必填。"
     box.accept()
+
+
+def test_an_error_in_a_worker_thread_is_logged(log_file: Path, gui_hook: None) -> None:
+    def work() -> None:
+        raise ValueError("bad row in a background job")
+
+    worker = threading.Thread(target=work, name="import-worker")
+    worker.start()
+    worker.join()
+    text = log_file.read_text(encoding="utf-8")
+    assert "import-worker" in text and "ValueError: bad row in a background job" in text
 
 
 def _digest(path: Path) -> str:
