@@ -56,4 +56,6 @@ PAGES: list[PageEntry] = [
               "app.ui.pages.contracts_page:ContractsPage", Perm.CONTRACT_MANAGE),
     PageEntry("backup", QT_TRANSLATE_NOOP("Pages", "Backups"), "backup.svg",
               "app.ui.pages.backup_page:BackupPage", Perm.BACKUP),
+    PageEntry("money", QT_TRANSLATE_NOOP("Pages", "Money"), "money.svg",
+              "app.ui.pages.money_page:MoneyPage", Perm.BILL),
 ]
