@@ -144,6 +144,8 @@ class ComplaintsPage(VoicePageBase):
         lines = [f"{c.number}  {c.customer_name}  {c.item_label}", c.description]
         if c.demand:
             lines.append(self.tr("Demand: {text}").format(text=c.demand))
+        if c.needs_decision:
+            lines.append(self.tr("Serious: waiting for the vice general manager's decision"))
         if c.decision:
             lines.append(self.tr("Decision: {text}").format(text=c.decision))
         if c.visit_by:
