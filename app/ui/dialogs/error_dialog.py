@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import platform
 import traceback
+from datetime import datetime
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -82,6 +84,16 @@ class ErrorDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
 
+def _environment() -> str:
+    """What support needs beside the traceback: versions, time, where the log is."""
+    from app import __version__
+    from app.logging_setup import log_file_path
+
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    return (f"Service Counter {__version__} · Python {platform.python_version()} · "
+            f"Qt {qVersion()} · {platform.platform()}\n{stamp} · log: {log_file_path()}")
+
+
 def _show(box: QDialog) -> None:
     _open_dialogs.append(box)
     box.finished.connect(lambda _code: _open_dialogs.remove(box) if box in _open_dialogs
@@ -106,6 +118,7 @@ def report_exception(exc_type: type[BaseException], exc: BaseException,
         return show_user_error_box(exc, parent)
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unexpected error\n%s", details)
+    details = f"{_environment()}\n\n{details}"
     dialog = ErrorDialog(details, parent)
     _show(dialog)
     return dialog
