@@ -116,3 +116,19 @@ def test_parts_page_new_part_receive_count_low(qtbot, db, login):
     page.low_check.setChecked(True)
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, 4), Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_main_window_opens_the_carry_in_pages_and_a_scan_opens_the_item(qtbot, db, login):
+    from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
+    from tests.ui.shell_helpers import open_window
+
+    job = walk_in(login("clerk"))
+    window = open_window(qtbot, db, "super")
+    for key in ("carry_in", "goods_register", "parts"):
+        assert key in window.visible_page_keys()
+        assert window.open_page(key) is not None
+    # the scanner types the receipt number + Enter into the global search
+    assert handle_global_search(window, job.receipt_number)
+    page = window.open_page("carry_in")
+    assert isinstance(page, CarryInPage) and page.job is not None
+    assert page.job.receipt_number == job.receipt_number
