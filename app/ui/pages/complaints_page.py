@@ -66,7 +66,8 @@ class ComplaintsPage(VoicePageBase):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.view_combo = QComboBox()
-        for key, text in zip(VIEWS, (self.tr("Open"), self.tr("Overdue"), self.tr("Closed"),
+        for key, text in zip(VIEWS, (self.tr("Not closed"), self.tr("Overdue complaints"),
+                                     self.tr("Closed complaints"),
                                      self.tr("All of them")), strict=True):
             self.view_combo.addItem(text, key)
         self.model: VoiceTableModel[ComplaintDTO] = VoiceTableModel(
@@ -300,8 +301,8 @@ class ComplaintsPage(VoicePageBase):
             self.session.ctx, self.stats_year.value(), self.stats_month.value()))
         if stats is None:
             return
-        rows = [(self.tr("Received"), str(stats.received)),
-                (self.tr("Closed"), str(stats.closed)),
+        rows = [(self.tr("Received in the month"), str(stats.received)),
+                (self.tr("Closed in the month"), str(stats.closed)),
                 (self.tr("Average days to close"), str(stats.average_days_to_close or "—")),
                 (self.tr("Closed late"), str(stats.closed_late)),
                 (self.tr("Open and overdue"), str(stats.open_overdue)),
