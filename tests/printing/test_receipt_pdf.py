@@ -99,3 +99,21 @@ def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) ->
     assert len(pngs) >= 3 and "R2610-0080" in text
     assert text.count("收据号") == len(pngs)  # the column headers repeat on every page
     assert f"第 {len(pngs)} 页" in text or f"{len(pngs)}" in text
+
+
+def test_a_copy_of_a_voided_receipt_is_marked_void(login, tmp_path: Path) -> None:
+    from app.printing import registry
+    from app.services import repair_service
+    from app.services.carry_in_service import ReturnInput
+    from app.services.repair_service import WorkInput
+
+    clerk = login("clerk")
+    job = walk_in(clerk)
+    job = repair_service.add_work(login("tech"), job.card_id, WorkInput(minutes=5),
+                                  expected_version=job.card_version)
+    job = repair_service.inspect(login("super"), job.card_id, passed=True,
+                                 expected_version=job.card_version)
+    carry_in_service.return_item(clerk, job.receipt_id, ReturnInput("刘洋", True),
+                                 expected_version=job.receipt_version)
+    copy = registry.render(clerk, "item-receipt", job.receipt_number, reprint=False)
+    assert "作废" in pdf_text(copy.pdf, tmp_path / "void.pdf")

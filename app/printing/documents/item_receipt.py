@@ -68,7 +68,8 @@ class ItemReceiptThermal(ThermalDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, printed_at=pack.printed_at,
+                         reprint=pack.reprint, void=not pack.job.in_store,
+                         printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack
 
@@ -87,7 +88,8 @@ class ItemReceiptA5(BaseDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, printed_at=pack.printed_at,
+                         reprint=pack.reprint, void=not pack.job.in_store,
+                         printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack
 

@@ -25,7 +25,8 @@ class RepairTag(LabelDocument):
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         width, height = pack.tag_size_mm
         super().__init__(header_of(pack.store), number=pack.job.card_number,
-                         reprint=pack.reprint, printed_at=pack.printed_at,
+                         reprint=pack.reprint, void=not pack.job.in_store,
+                         printed_at=pack.printed_at,
                          printed_by=pack.printed_by, pagesize=label_size(width, height), **kw)
         self.pack = pack
 
