@@ -44,7 +44,7 @@ def _summary(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
         _row(N_("Accessories"), "、".join([*job.accessories, *([job.accessories_note]
                                                           if job.accessories_note else [])])),
         _row(N_("Condition"), job.condition), _row(N_("Fault"), job.fault),
-        _row(N_("Taken in"), f"{_when(ctx, job)}  {job.technician_name}"),
+        _row(N_("Taken in at"), f"{_when(ctx, job)}  {job.technician_name}"),
         _row(N_("Promised date"), promised),
         _row(N_("Time spent"), tr("{n} min").format(n=job.total_minutes)),
         _row(N_("Parts"), money(job.parts_cents)),
