@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -92,8 +93,14 @@ class LoginDialog(KeyboardDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(theme.SPACING * 2)
-        layout.addLayout(dialog_header(self.tr("Service Counter"),
-                                       self.tr("Log in with your user name and password.")))
+        top = QHBoxLayout()
+        top.setSpacing(theme.SPACING * 2)
+        logo = QLabel()
+        logo.setPixmap(icon("calls").pixmap(44, 44))
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(dialog_header(self.tr("Service Counter"),
+                                    self.tr("Log in with your user name and password.")), 1)
+        layout.addLayout(top)
         form = QFormLayout()
         form.setSpacing(theme.SPACING + 2)
         form.addRow(self.tr("User name"), self.username_edit)
