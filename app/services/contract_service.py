@@ -104,6 +104,13 @@ def covering_contract(session: Session, item_id: int, day: date) -> MaintenanceC
         .order_by(MaintenanceContract.end_date.desc()).limit(1))
 
 
+def coverage(ctx: ServiceContext, item_id: int, day: date) -> ContractDTO | None:
+    """The contract covering an item on a day, for billing by its terms (labour, parts)."""
+    with ctx.read() as session:
+        contract = covering_contract(session, item_id, day)
+        return contract_dto(session, contract, ctx.today()) if contract else None
+
+
 def renewal_window_end(today: date) -> date:
     """Contracts ending on or before this day are due for renewal (one month ahead)."""
     return add_months(today, 1)

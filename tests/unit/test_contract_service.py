@@ -35,6 +35,8 @@ def test_a_call_for_a_covered_item_gets_category_b(login):
 
     assert call.proposed_category == "B"
     assert contract.number in call.category_reason
+    covered = contracts.coverage(boss, washer, boss.today())
+    assert covered is not None and covered.covers_labour and not covered.covers_parts
     assert contract.fee_cents == 60000 and contract.fee == Decimal("600.00")
 
 
