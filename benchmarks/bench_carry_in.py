@@ -159,8 +159,8 @@ def extras(ctx: ServiceContext,
         ("register: first page", lambda: register_service.list_register(ctx, flt())),
         ("register: overdue", lambda: register_service.list_register(
             ctx, flt(state="overdue"))),
-        ("late-repairs list", lambda: repair_service.late_repairs(ctx)),
-        ("items in the store (list)", lambda: repair_service.open_cards(ctx)),
+        ("late-repairs list (first 100)", lambda: repair_service.late_repairs(ctx)),
+        ("items in the store (first 100)", lambda: repair_service.open_cards(ctx)),
         ("register month (data)", lambda: register_service.month_book(ctx, ctx.today())),
     ]
     return [(name, _median(func, case=name), statistics.median(CPU_MS[name]), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
@@ -175,11 +175,16 @@ def _rows_query(today: date, *, late_only: bool, technician_id: int | None
 
 
 def open_cards(ctx: ServiceContext, *, late_only: bool = False,
-               technician_id: int | None = None, limit: int = 1000) -> list[CardRow]:
-    """Items in the store (cards not yet returned), earliest promise first."""
+               technician_id: int | None = None, after: tuple[date, int] | None = None,
+               limit: int = 100) -> list[CardRow]:
+    """Items in the store (cards not yet returned), earliest promise first — so the most
+    late come first; keyset paging after (promised date, receipt id)."""
     today = ctx.today()
     with ctx.read() as session:
         query = _rows_query(today, late_only=late_only, technician_id=technician_id)
+        if after is not None:
+            query = query.where(tuple_(ItemReceipt.promised_date, ItemReceipt.id)
+                                > tuple_(*after))
         rows = session.execute(query.limit(limit)).all()
         return [CardRow(
             r.ItemReceipt.id, r.ItemReceipt.number, r.RepairCard.number, r[2],
@@ -188,7 +193,8 @@ def open_cards(ctx: ServiceContext, *, late_only: bool = False,
             max(0, (today - r.ItemReceipt.promised_date).days)) for r in rows]
 
 
-def late_repairs(ctx: ServiceContext) -> list[CardRow]:
-    """Past the promised date and not yet returned (seed 002 §十四), most late first."""
-    rows = open_cards(ctx, late_only=True)
-    return sorted(rows, key=lambda r: (-r.days_late, r.receipt_number))
+def late_repairs(ctx: ServiceContext, *, after: tuple[date, int] | None = None,
+                 limit: int = 100) -> list[CardRow]:
+    """Past the promised date and not yet returned (seed 002 §十四), most late first, with
+    the technician and the days late."""
+    return open_cards(ctx, late_only=True, after=after, limit=limit)

@@ -266,3 +266,12 @@ def test_take_in_and_print_counts_the_first_copy_in_one_transaction(
         walk_in=CallInput(fault="漏水", customer_id=customer_id, item_id=item_id)))
     assert pack.copy == 1 and not pack.reprint and pack.job.print_count == 1
     assert pack.job.customer_name == "张伟"
+
+
+def test_items_in_store_page_by_promise(clerk: ServiceContext) -> None:
+    jobs = [walk_in(clerk, new_customer=False, days=d) for d in (9, 3, 6)]
+    first = repair_service.open_cards(clerk, limit=2)
+    rest = repair_service.open_cards(
+        clerk, after=(first[-1].promised_date, first[-1].receipt_id), limit=2)
+    order = [r.receipt_number for r in first + rest]
+    assert order == [jobs[1].receipt_number, jobs[2].receipt_number, jobs[0].receipt_number]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -160,10 +160,17 @@ class CardsTableModel(RowsTableModel[CardRow]):
         self.late_only = late_only
         super().__init__(source, parent, load=load)
 
+    def _page(self, after: tuple[date, int] | None) -> tuple[Sequence[CardRow], bool]:
+        rows = repair_service.open_cards(self.ctx(), late_only=self.late_only, after=after,
+                                         limit=self.PAGE_SIZE + 1)
+        return rows[:self.PAGE_SIZE], len(rows) > self.PAGE_SIZE
+
     def first_page(self) -> tuple[Sequence[CardRow], bool]:
-        if self.late_only:
-            return repair_service.late_repairs(self.ctx()), False
-        return repair_service.open_cards(self.ctx()), False
+        return self._page(None)
+
+    def next_page(self) -> tuple[Sequence[CardRow], bool]:
+        last = self._rows[-1] if self._rows else None
+        return self._page((last.promised_date, last.receipt_id) if last else None)
 
     def cell(self, row: CardRow, column: int) -> str:
         values = (row.receipt_number, row.card_number, row.customer_name, row.item_label,
