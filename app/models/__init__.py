@@ -17,6 +17,6 @@ from app.models import (
 from app.models.base import Base
 
 __all__ = [
-    "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs", "numbering", "parts",
-    "staff", "store", "voice",
+    "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs",
+    "numbering", "parts", "staff", "store", "voice",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
@@ -263,3 +264,45 @@ def bill_for_payment(ctx: ServiceContext, bill_id: int) -> BillDTO:
 
             raise NotFound(N_("No such bill."))
         return bill_dto(session, bill)
+
+
+@dataclass(frozen=True)
+class ToBill:
+    call_id: int
+    call_number: str
+    customer_name: str
+    category: str
+    status: str
+    received_at: datetime
+
+
+def calls_to_bill(ctx: ServiceContext, *, limit: int = 200) -> list[ToBill]:
+    """Paid or contract work that is done (or in the store) and has no bill yet, newest first."""
+    require(ctx.actor, Perm.BILL)
+    done = ("completed", "closed", "taken_in")
+    with ctx.read() as session:
+        rows = session.execute(
+            select(Call.id, Call.number, Customer.name, Call.category, Call.status,
+                   Call.received_at)
+            .join(Customer, Customer.id == Call.customer_id)
+            .where(Call.status.in_(done), Call.category.in_(("A", "B")),
+                   ~select(Bill.id).where(Bill.call_id == Call.id).exists())
+            .order_by(Call.received_at.desc()).limit(limit))
+        return [ToBill(*row) for row in rows]
+
+
+def call_for_number(ctx: ServiceContext, number: str) -> int:
+    """The call behind a call, voucher (V…) or item-receipt (R…) number."""
+    text = number.strip().upper()
+    with ctx.read() as session:
+        found = session.scalar(select(Call.id).where(Call.number == text))
+        if found is None:
+            found = session.scalar(select(Job.call_id).where(Job.number == text))
+        if found is None:
+            found = session.scalar(select(ItemReceipt.call_id).where(ItemReceipt.number == text))
+    if found is None:
+        from app.services.errors import NotFound
+
+        raise NotFound(N_("No call, voucher or receipt with the number {number}."),
+                       field="number", number=number)
+    return int(found)

@@ -16,7 +16,7 @@ from app.models.customers import Customer
 from app.models.staff import User
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
-from app.services.money import to_cents
+from app.services.money import format_money, to_cents
 from app.services.money_dto import (
     CashHeld,
     CollectorTotal,
@@ -58,8 +58,8 @@ def collect(ctx: ServiceContext, bill_id: int, *, amount: Decimal, method: str,
         outstanding = bill.total_cents - _paid(session, bill_id)
         if cents <= 0 or cents > outstanding:
             raise ValidationError(N_("The amount must be more than zero and at most what is "
-                                     "still owed ({owed} fen)."), field="amount",
-                                  owed=outstanding)
+                                     "still owed ({owed})."), field="amount",
+                                  owed=format_money(outstanding))
         payment = Payment(number=next_number(session, "payment", ctx.today()), bill_id=bill_id,
                           amount_cents=cents, method=method, place=place,
                           collected_at=ctx.now(), collected_by_id=ctx.actor.user_id or 0)
@@ -176,9 +176,9 @@ def _check_invoice_amount(session: Session, bill: Bill, cents: int) -> None:
     live = list(session.scalars(select(Invoice.amount_cents).where(
         Invoice.bill_id == bill.id, Invoice.voided.is_(False))))
     if cents <= 0 or cents + sum(live) > bill.total_cents:
-        raise ValidationError(N_("An invoice cannot exceed what was billed ({left} fen left "
+        raise ValidationError(N_("An invoice cannot exceed what was billed ({left} left "
                                  "to invoice)."), field="amount",
-                              left=bill.total_cents - sum(live))
+                              left=format_money(bill.total_cents - sum(live)))
     if cents in live:
         raise ValidationError(N_("This bill already has an invoice for that amount."),
                               field="amount")

@@ -1,0 +1,118 @@
+"""Money from the GUI: bill a paid on-site job, cash on site, hand-over, invoice; carry-in
+payment at the counter; the day-end figure equals the payments in the database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import func, select
+
+from app.models.billing import Bill, Invoice, Payment
+from app.services import billing_service, carry_in_service, repair_service
+from app.ui.dialogs import bill_dialog
+from app.ui.pages.money_page import MoneyPage
+from app.ui.session import AppSession
+from tests.ui.helpers import type_text
+from tests.unit.carry_in_fixtures import walk_in
+from tests.unit.test_billing_service import _on_site_job, _visit
+
+
+@pytest.fixture(autouse=True)
+def no_preview(monkeypatch):
+    """The receipt preview is tested with the print path; here we only note it was asked."""
+    shown = []
+    monkeypatch.setattr("app.ui.printing_ui.preview_document",
+                        lambda session, parent, kind, number: shown.append((kind, number)))
+    return shown
+
+
+def _page(qtbot, db, ctx) -> MoneyPage:
+    page = MoneyPage(AppSession(db, ctx))
+    qtbot.addWidget(page)
+    return page
+
+
+def _collect(monkeypatch, amount: str, place: str) -> None:
+    def run(dialog: bill_dialog.CollectDialog) -> int:
+        dialog.amount.setText(amount)
+        dialog.place.setCurrentIndex(dialog.place.findData(place))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted if dialog.payment else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(bill_dialog.CollectDialog, "exec", run)
+
+
+def test_paid_on_site_job_cash_handover_and_invoice(qtbot, db, clerk, login, monkeypatch,
+                                                     no_preview):
+    supervisor, tech, acct = login("super"), login("tech"), login("acct")
+    call, job = _on_site_job(clerk, supervisor)
+    _visit(tech, job)
+    # the clerk bills it by typing the voucher number
+    page = _page(qtbot, db, clerk)
+    assert page.to_bill.rowCount() == 1
+    page.number.setFocus()
+    qtbot.keyClicks(page.number, job.number)
+    qtbot.keyClick(page.number, Qt.Key.Key_Return)
+    dialog = page.bill_dialog
+    qtbot.addWidget(dialog)
+    type_text(dialog.description, "进水管")
+    dialog.unit.setText("35.50")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.lines.rowCount() == 3
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert s.scalar(select(Bill.total_cents)) == 14550  # 90 + 20 + 35.50
+    # the technician collects the cash on site
+    tech_dialog = bill_dialog.BillDialog(AppSession(db, tech), call.id)
+    qtbot.addWidget(tech_dialog)
+    _collect(monkeypatch, "145.50", "on_site")
+    tech_dialog.take_payment()
+    assert no_preview and no_preview[-1][0] == "payment-receipt"
+    # the accountant sees the cash held and confirms the hand-over
+    acct_page = _page(qtbot, db, acct)
+    assert acct_page.held.rowCount() == 1 and "145.50" in acct_page.held.item(0, 2).text()
+    acct_page.held.selectRow(0)
+    acct_page.confirm_handover()
+    assert acct_page.held.rowCount() == 0
+    with db.read() as s:
+        assert s.scalar(select(Payment.handed_over_at)) is not None
+    # … and records the invoice, refused above the bill
+    acct_page.inv_call.setText(call.number)
+    acct_page.inv_no.setText("FP20261122")
+    acct_page.inv_amount.setText("200")
+    acct_page.record_invoice()
+    assert "145.50" in acct_page.inv_message.text()  # what is left to invoice, in yuan
+    acct_page.inv_amount.setText("145.50")
+    acct_page.record_invoice()
+    with db.read() as s:
+        assert s.scalar(select(Invoice.amount_cents)) == 14550
+    assert acct_page.invoice_list.rowCount() == 1
+
+
+def test_carry_in_return_billed_and_paid_at_the_counter(qtbot, db, clerk, login, monkeypatch):
+    tech, supervisor = login("tech"), login("super")
+    carry = walk_in(clerk)
+    repair_service.add_work(tech, carry.card_id, repair_service.WorkInput(minutes=60),
+                            expected_version=carry.card_version)
+    card = carry_in_service.get_carry_in(clerk, carry.receipt_id)
+    repair_service.inspect(supervisor, carry.card_id, passed=True,
+                           expected_version=card.card_version)
+    page = _page(qtbot, db, clerk)
+    qtbot.keyClicks(page.number, carry.receipt_number)
+    qtbot.keyClick(page.number, Qt.Key.Key_Return)
+    dialog = page.bill_dialog
+    qtbot.addWidget(dialog)
+    dialog.save()
+    _collect(monkeypatch, "60.00", "counter")
+    dialog.take_payment()
+    bill = billing_service.get_bill(clerk, carry.call_id)
+    assert bill is not None and bill.status == "paid" and bill.paid_cents == 6000
+    acct_page = _page(qtbot, db, login("acct"))
+    with db.read() as s:
+        in_db = s.scalar(select(func.sum(Payment.amount_cents)))
+    assert in_db == 6000 and "60.00" in acct_page.day_total.text()
+    assert acct_page.held.rowCount() == 0  # counter money is not "held"
+    assert Decimal(in_db) / 100 == Decimal("60")
