@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.models.enums import Role
+from app.services import auth_service
+from app.services.context import ServiceContext
 from app.services.permissions import ROLE_PERMISSIONS, Perm
 from app.ui.main_window import MainWindow, PlaceholderPage
 from app.ui.pages import registry
@@ -36,6 +38,10 @@ class FakePage(QLabel):
 
     def refresh(self) -> None:
         self.refreshed += 1
+        QTimer.singleShot(0, self, self._show_count)  # queued work, dropped if self dies
+
+    def _show_count(self) -> None:
+        self.setToolTip(f"refreshed {self.refreshed}")
 
     def search(self, text: str) -> None:
         self.searches.append(text)
@@ -136,6 +142,17 @@ def test_switch_user_with_f2_digit_and_password(
     logins = audit_rows(db, action="login")
     assert (logins[-1].username, logins[-1].workstation) == ("tech", window.station_label
                                                             .text().split("：", 1)[1])
+
+
+def test_pages_dropped_at_a_switch_finish_their_queued_work(
+        qtbot: QtBot, chinese: QApplication, db: Database, fake_pages: list[PageEntry]) -> None:
+    window = open_window(qtbot, db, "super")
+    old = window.open_page("dispatch")
+    assert old is not None
+    tech = auth_service.log_in(db, "tech", SEED_PASSWORD)
+    window.session.set_context(ServiceContext(db, tech))  # before the queued work ran
+    settle()
+    assert window.page("dispatch") is None and window.visible_page_keys() == ["calls", "later"]
 
 
 def test_switch_user_refused_keeps_the_current_user(
