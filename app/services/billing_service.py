@@ -30,7 +30,7 @@ from app.services.errors import ValidationError
 from app.services.money import to_cents
 from app.services.money_dto import BillDTO, BillLineDTO, LineInput
 from app.services.permissions import Perm, require
-from app.services.settings_kv import load_setting
+from app.services.settings_kv import load_setting, save_setting
 from app.services.validation import check_version, clean_text
 
 DEFAULT_RATES = {"repair": 6000, "install": 8000, "maintenance": 5000, "inspection": 4000,
@@ -306,3 +306,35 @@ def call_for_number(ctx: ServiceContext, number: str) -> int:
         raise NotFound(N_("No call, voucher or receipt with the number {number}."),
                        field="number", number=number)
     return int(found)
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Labour per hour by kind of service, transport per trip by zone kind (cents)."""
+
+    labour: dict[str, int]
+    transport: dict[str, int]
+    labour_version: int
+    transport_version: int
+
+
+def get_rates(ctx: ServiceContext) -> Rates:
+    with ctx.read() as session:
+        labour, lv = load_setting(session, "billing.labour_rates")
+        transport, tv = load_setting(session, "billing.transport")
+    return Rates({**DEFAULT_RATES, **(labour or {})}, {**DEFAULT_TRANSPORT, **(transport or {})},
+                 lv, tv)
+
+
+def set_rates(ctx: ServiceContext, *, labour: dict[str, Decimal], transport: dict[str, Decimal],
+              labour_version: int, transport_version: int) -> Rates:
+    """Managers set the prices; each table saves against the version it was opened with."""
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    labour_cents = {kind: to_cents(value) for kind, value in labour.items()}
+    transport_cents = {kind: to_cents(value) for kind, value in transport.items()}
+    if any(v < 0 for v in (*labour_cents.values(), *transport_cents.values())):
+        raise ValidationError(N_("A price cannot be negative."), field="rates")
+    with ctx.write() as session:
+        save_setting(session, "billing.labour_rates", labour_cents, labour_version)
+        save_setting(session, "billing.transport", transport_cents, transport_version)
+    return get_rates(ctx)

@@ -14,6 +14,7 @@ from app.models.billing import Exchange
 from app.models.customers import Item
 from app.models.store import ProductModel
 from app.services.context import ServiceContext
+from app.services.dto import ItemDTO
 from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, percent_of, to_cents
 from app.services.money_dto import DepreciationResult, DepreciationStep, ExchangeDTO
@@ -127,3 +128,18 @@ def record_exchange(ctx: ServiceContext, item_id: int, *, kind: str, call_id: in
         session.flush()
         return ExchangeDTO(row.id, item_id, kind, price, result.days, result.percent,
                            result.charge_cents, result.explanation)
+
+
+def find_item_by_serial(ctx: ServiceContext, serial: str) -> ItemDTO:
+    """The customer's item with this serial number (for an exchange at the counter)."""
+    from sqlalchemy import select
+
+    from app.services.customers_service import item_dto
+
+    text = serial.strip()
+    with ctx.read() as session:
+        item = session.scalar(select(Item).where(Item.serial == text).limit(1))
+        if item is None or not text:
+            raise NotFound(N_("No item with the serial number {serial}."), field="serial",
+                           serial=serial)
+        return item_dto(session, item, ctx.today())

@@ -116,3 +116,31 @@ def test_carry_in_return_billed_and_paid_at_the_counter(qtbot, db, clerk, login,
     assert in_db == 6000 and "60.00" in acct_page.day_total.text()
     assert acct_page.held.rowCount() == 0  # counter money is not "held"
     assert Decimal(in_db) / 100 == Decimal("60")
+
+
+def test_exchange_shows_the_charge_and_how_it_was_computed(qtbot, db, login):
+    page = _page(qtbot, db, login("super"))
+    tab = page.exchange_tab
+    qtbot.keyClicks(tab.serial, "GR2024001")  # 张伟's air conditioner, 200 days old
+    qtbot.keyClick(tab.serial, Qt.Key.Key_Return)
+    assert "989.70" in tab.how.text() and "200" in tab.how.text()
+    qtbot.mouseClick(tab.exchange_button, Qt.MouseButton.LeftButton)
+    from app.models.billing import Exchange
+
+    with db.read() as s:
+        assert s.scalar(select(Exchange.charge_cents)) == 98970
+    tab.serial.setText("XTE778")  # the washing machine is out of warranty
+    tab.quote()
+    assert not tab.exchange_button.isEnabled()
+
+
+def test_manager_changes_the_labour_rate_and_bills_follow(qtbot, db, clerk, login):
+    page = _page(qtbot, db, login("boss"))
+    prices = page.prices_tab
+    prices.labour["repair"].setText("80")
+    prices.save_rates()
+    supervisor, tech = login("super"), login("tech")
+    call, job = _on_site_job(clerk, supervisor)
+    _visit(tech, job)
+    bill = billing_service.make_bill(clerk, call.id)
+    assert next(ln for ln in bill.lines if ln.kind == "labour").amount_cents == 12000

@@ -76,6 +76,14 @@ class MoneyPage(QWidget):
         self._invoice_tab()
         self.tabs.addTab(self.receivable_list, self.tr("Receivables"))
         self._day_tab()
+        from app.ui.pages.money_prices import ExchangeTab, PricesTab
+
+        if session.may(Perm.DISCOUNT):
+            self.exchange_tab = ExchangeTab(session)
+            self.tabs.addTab(self.exchange_tab, self.tr("Exchanges"))
+        if session.may(Perm.REFERENCE_MANAGE):
+            self.prices_tab = PricesTab(session)
+            self.tabs.addTab(self.prices_tab, self.tr("Prices"))
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Money"))
         title.setObjectName("pageTitle")
