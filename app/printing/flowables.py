@@ -210,10 +210,16 @@ class Barcode128(Flowable):  # type: ignore[misc]
 
 
 def code128(value: str, *, bar_dots: int = 2, dpi: int = THERMAL_DPI,
-            height: float = 10 * mm, human_readable: bool = True) -> Barcode128:
-    """Code128 for thermal receipts: 2 dots at 203 dpi (0.25 mm) decode, 0.3 mm bars did not."""
-    return Barcode128(value, bar_dots=bar_dots, dpi=dpi, height=height,
+            height: float = 10 * mm, human_readable: bool = True,
+            align: str = "LEFT") -> Barcode128:
+    """Code128 for thermal receipts: 2 dots at 203 dpi (0.25 mm) decode, 0.3 mm bars did not.
+
+    ``align`` is LEFT, CENTER or RIGHT within the frame.
+    """
+    code = Barcode128(value, bar_dots=bar_dots, dpi=dpi, height=height,
                       human_readable=human_readable)
+    code.hAlign = align
+    return code
 
 
 def totals_table(lines: Sequence[tuple[str, Decimal | int]], *, width: float, st: DocStyles,

@@ -28,7 +28,7 @@ from app.services.errors import NotFound
 from app.services.print_log_service import store_header
 
 SAMPLE_NAME = "张伟 喆堃赟昇玥珺璟"
-SAMPLE_LINES = (("Labour", Decimal("120.00")), ("Parts", Decimal("35.50")))
+SAMPLE_LINES = (("Labour", Decimal("120.00")), ("Parts charge", Decimal("35.50")))
 
 
 def _fields(doc: BaseDocument) -> list[Field]:
@@ -94,7 +94,7 @@ class PrinterTestReceipt(ThermalDocument):
             _weights(self.st),
             field_grid(_fields(self), width=self.width, st=self.st, columns=2),
             Spacer(1, 2 * mm),
-            code128(self.number),
+            code128(self.number, align="CENTER"),
             totals_table([(pt(k), v) for k, v in SAMPLE_LINES], width=self.width, st=self.st,
                          total=(pt("Total"), Decimal("155.50"))),
             Spacer(1, 3 * mm),
