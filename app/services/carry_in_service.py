@@ -102,6 +102,14 @@ def _item_for(session: Session, call: Call, data: TakeInInput) -> Item:
     return item
 
 
+def _refuse_item_in_store(session: Session, item: Item) -> None:
+    number = session.scalar(select(ItemReceipt.number).where(
+        ItemReceipt.item_id == item.id, ItemReceipt.status == "held"))
+    if number is not None:
+        raise ValidationError(N_("This item is already in the store (receipt {number})."),
+                              field="item", number=number)
+
+
 def _technician(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None or not user.active:
@@ -159,6 +167,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
     condition, note, accessories = checked
     call = _call_for(session, ctx, data)
     item = _item_for(session, call, data)
+    _refuse_item_in_store(session, item)
     fault = clean_text(data.fault or call.fault, field="fault", max_len=500, required=True)
     tech = _technician(session, data.technician_id)
     voucher = _voucher_of(session, call.id)

@@ -42,11 +42,12 @@ def zhang_item(ctx: ServiceContext) -> tuple[int, int]:
         return customer.id, item.id
 
 
-def walk_in(ctx: ServiceContext, *, new_customer: bool = True, days: int = 5) -> CarryInDTO:
+def walk_in(ctx: ServiceContext, *, new_customer: bool = True, days: int = 5,
+            name: str = "刘洋", phone: str = "13900001111") -> CarryInDTO:
     """A new customer walks in with a washing machine; the clerk takes it in."""
     if new_customer:
         call = CallInput(fault="不脱水，有异响",
-                         new_customer=CustomerInput("刘洋", ("13900001111",), "市区解放路 8 号"),
+                         new_customer=CustomerInput(name, (phone,), "市区解放路 8 号"),
                          new_item=ItemInput(model_id(ctx), "XTE-9001"))
     else:
         customer_id, item_id = zhang_item(ctx)

@@ -269,9 +269,16 @@ def test_take_in_and_print_counts_the_first_copy_in_one_transaction(
 
 
 def test_items_in_store_page_by_promise(clerk: ServiceContext) -> None:
-    jobs = [walk_in(clerk, new_customer=False, days=d) for d in (9, 3, 6)]
+    jobs = [walk_in(clerk, days=d, name=f"客户{d}", phone=f"1390000000{d}") for d in (9, 3, 6)]
     first = repair_service.open_cards(clerk, limit=2)
     rest = repair_service.open_cards(
         clerk, after=(first[-1].promised_date, first[-1].receipt_id), limit=2)
     order = [r.receipt_number for r in first + rest]
     assert order == [jobs[1].receipt_number, jobs[2].receipt_number, jobs[0].receipt_number]
+
+
+def test_an_item_already_in_the_store_cannot_be_taken_in_again(clerk: ServiceContext) -> None:
+    first = walk_in(clerk, new_customer=False)
+    with pytest.raises(ValidationError) as err:
+        walk_in(clerk, new_customer=False)
+    assert err.value.field == "item" and err.value.params["number"] == first.receipt_number
