@@ -56,7 +56,8 @@ def depreciation(steps: Sequence[DepreciationStep], price_cents: int, sale: date
             explanation = (f"{days} days since sale (step {span} days: {step.percent} %): "
                            f"{format_money(price_cents)} × {step.percent} % = "
                            f"{format_money(charge)}")
-            return DepreciationResult(days, step.percent, charge, explanation)
+            return DepreciationResult(days, step.percent, charge, explanation, price_cents,
+                                      previous + 1, step.up_to_days)
         previous = step.up_to_days
     raise AssertionError("check_table guarantees an open last step")
 

@@ -137,7 +137,10 @@ class DepreciationResult:
     days: int
     percent: Decimal
     charge_cents: int
-    explanation: str
+    explanation: str  # kept on the record (English); screens compose their own from the fields
+    price_cents: int = 0
+    step_from: int = 0
+    step_to: int | None = None
 
 
 @dataclass(frozen=True)

@@ -167,9 +167,14 @@ class ExchangeTab(QWidget):
             show_user_error(err, {"serial": self.serial, "item": self.serial,
                                   "sale_price": self.price}, message_label=self.how)
             return
-        self.how.setText(self.tr("{item}: charge {charge}. {how}").format(
-            item=self.item.label, charge=format_money(result.charge_cents),
-            how=result.explanation))
+        span = (self.tr("{a}–{b} days").format(a=result.step_from, b=result.step_to)
+                if result.step_to is not None
+                else self.tr("more than {a} days").format(a=result.step_from - 1))
+        self.how.setText(self.tr(
+            "{item}: sold {days} days ago, step {span}: {percent} %. {price} × {percent} % = "
+            "charge {charge}.").format(
+            item=self.item.label, days=result.days, span=span, percent=result.percent,
+            price=format_money(result.price_cents), charge=format_money(result.charge_cents)))
         self._enable(True)
 
     def record(self, kind: str) -> None:
