@@ -126,11 +126,17 @@ def _customers(session: Session, ids: set[int]) -> dict[int, tuple[str, str, str
                                      .where(Customer.id.in_(ids)))}
 
 
+# Only the columns the queue shows (not search_text): plain rows, no ORM identity work.
+_QUEUE_COLUMNS = (Call.id, Call.number, Call.received_at, Call.customer_id, Call.item_id,
+                  Call.zone_id, Call.fault, Call.category, Call.proposed_category, Call.urgency,
+                  Call.version)
+
+
 def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
            now: datetime) -> list[QueueRow]:
-    calls = list(session.scalars(
-        select(Call).where(Call.status == CallStatus.REGISTERED.value)
-        .order_by(Call.received_at).limit(QUEUE_LIMIT)))
+    calls = session.execute(
+        select(*_QUEUE_COLUMNS).where(Call.status == CallStatus.REGISTERED.value)
+        .order_by(Call.received_at).limit(QUEUE_LIMIT)).all()
     customers = _customers(session, {c.customer_id for c in calls})
     labels = _labels(session, {c.item_id for c in calls if c.item_id is not None})
     zones = {z.id: (z.name, z.dispatch_hours) for z in session.scalars(select(Zone))}
@@ -166,8 +172,10 @@ def _technicians(session: Session) -> list[tuple[int, str]]:
 def _job_rows(session: Session, jobs: list[Job]) -> list[JobRow]:
     if not jobs:
         return []
-    calls = {c.id: c for c in session.scalars(
-        select(Call).where(Call.id.in_({j.call_id for j in jobs})))}
+    calls = {c.id: c for c in session.execute(
+        select(Call.id, Call.number, Call.fault, Call.customer_id, Call.item_id,
+               Call.received_at, Call.status, Call.version)
+        .where(Call.id.in_({j.call_id for j in jobs})))}
     customers = _customers(session, {c.customer_id for c in calls.values()})
     labels = _labels(session, {c.item_id for c in calls.values() if c.item_id is not None})
     names = {uid: name for uid, name in session.execute(select(User.id, User.display_name)
@@ -192,8 +200,11 @@ def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Jo
     """Open vouchers of these technicians plus everything dispatched since ``since``."""
     open_jobs = session.scalars(select(Job).where(
         Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES)))
-    today = session.scalars(select(Job).where(
-        Job.dispatched_at >= since, Job.technician_id.in_(tech_ids)))
+    # By dispatch time only (the index on dispatched_at); the technician is checked here,
+    # since SQLite would otherwise walk each technician's whole history.
+    wanted = set(tech_ids)
+    today = [j for j in session.scalars(select(Job).where(Job.dispatched_at >= since))
+             if j.technician_id in wanted]
     unique = {j.id: j for j in [*open_jobs, *today]}
     return sorted(unique.values(), key=lambda j: (j.dispatched_at, j.id))
 
