@@ -13,7 +13,7 @@ from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
@@ -27,7 +27,6 @@ from app.services.import_columns import ImportKind
 from app.services.reference_service import (
     ProductModelInput,
     check_product_model,
-    code_taken,
     from_cents,
     to_cents,
 )
@@ -117,6 +116,18 @@ class ParseState:
     good: list[tuple[int, Any]] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     bad: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    # Looked up once per file, not once per row.
+    zones: dict[str, int] = field(default_factory=dict)
+    models: dict[str, int] = field(default_factory=dict)
+    phones_on_file: set[str] = field(default_factory=set)
+
+    def load_lookups(self) -> None:
+        self.zones = dict(self.session.execute(
+            select(Zone.name, Zone.id).where(Zone.active.is_(True))).all())
+        self.models = {code.upper(): id_ for code, id_ in self.session.execute(
+            select(ProductModel.code, ProductModel.id)).all()}
+        if self.kind is ImportKind.CUSTOMERS:
+            self.phones_on_file = set(self.session.scalars(select(CustomerPhone.digits)))
 
 
 def parse_row(state: ParseState, number: int, values: tuple[Any, ...]) -> None:
@@ -175,7 +186,7 @@ def _catalogue_row(state: ParseState, raw: dict[str, Any],
     if earlier is not None:
         errors.add(ValidationError(N_("The model {code} is also on row {row}."), code=clean.code,
                                    row=earlier[0]), "code")
-    elif code_taken(state.session, clean.code):
+    elif clean.code.upper() in state.models:
         errors.add(ValidationError(N_("The model {code} is already in the catalogue."),
                                    code=clean.code), "code")
     state.seen[clean.code] = (errors.row, clean.name)
@@ -233,7 +244,7 @@ def _customer_row(state: ParseState, number: int, raw: dict[str, Any],
                                                          field="address", max_len=200))
     notes = errors.check("notes", lambda: clean_text(cell_text(raw.get("notes")),
                                                      field="notes", max_len=2000))
-    zone_id = errors.check("zone", lambda: _zone_id(state.session, raw.get("zone")))
+    zone_id = errors.check("zone", lambda: _zone_id(state.zones, raw.get("zone")))
     kind = errors.check("kind", lambda: _kind(raw.get("kind")))
     item = errors.check("model", lambda: _item(state, raw, errors))
     if errors.issues:
@@ -259,7 +270,7 @@ def _place_customer(state: ParseState, number: int, customer: CustomerInput,
         if g in state.seen:
             errors.add(ValidationError(N_("The phone {phone} is also on row {row}."),
                                        phone=display, row=state.seen[g][0]), "phones")
-        elif _phone_on_file(state.session, g):
+        elif g in state.phones_on_file:
             errors.add(ValidationError(N_("The phone {phone} is already on file."),
                                        phone=display), "phones")
     if errors.issues:
@@ -269,16 +280,11 @@ def _place_customer(state: ParseState, number: int, customer: CustomerInput,
             "items": [item] if item is not None else []}
 
 
-def _phone_on_file(session: Session, digits: str) -> bool:
-    query = select(CustomerPhone.id).where(CustomerPhone.digits == digits).limit(1)
-    return session.scalar(query) is not None
-
-
-def _zone_id(session: Session, value: Any) -> int | None:
+def _zone_id(zones: dict[str, int], value: Any) -> int | None:
     name = cell_text(value)
     if not name:
         return None
-    zone = session.scalar(select(Zone.id).where(Zone.name == name, Zone.active.is_(True)))
+    zone = zones.get(name)
     if zone is None:
         raise ValidationError(N_("There is no zone {name}."), field="zone", name=name)
     return zone
@@ -303,8 +309,7 @@ def _item(state: ParseState, raw: dict[str, Any], errors: _RowErrors) -> ItemInp
         if serial or invoice or bought:
             raise ValidationError(N_("Choose a product model."), field="model")
         return None
-    model_id = state.session.scalar(select(ProductModel.id).where(
-        func.upper(ProductModel.code) == code))
+    model_id = state.models.get(code)
     if model_id is None:
         raise ValidationError(N_("The model {code} is not in the catalogue."), field="model",
                               code=code)

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
+from app.models.customers import Customer, CustomerPhone, Item
 from app.services.context import ServiceContext
-from app.services.customers_service import insert_customer, insert_item
 from app.services.errors import UserError, ValidationError
 from app.services.import_columns import COLUMNS, REQUIRED, ImportKind, match_headers
 from app.services.import_parse import (
@@ -33,6 +34,7 @@ from app.services.import_parse import (
 )
 from app.services.permissions import Perm, require
 from app.services.reference_service import ProductModelInput, insert_product_model
+from app.services.validation import normalise_phone
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -104,6 +106,7 @@ def preview_import(ctx: ServiceContext, path: str | Path, kind: ImportKind) -> I
     total = 0
     with ctx.read() as session:
         state = ParseState(ctx, session, kind, columns, headers)
+        state.load_lookups()
         for number, values in rows:
             total += 1
             parse_row(state, number, values)
@@ -121,6 +124,9 @@ def _require(ctx: ServiceContext, kind: ImportKind) -> None:
         require(ctx.actor, Perm.REFERENCE_MANAGE)
 
 
+BATCH_ROWS = 200  # rows written per flush: one statement per table, not per row
+
+
 def run_import(ctx: ServiceContext, preview: ImportPreview, *, skip_bad_rows: bool = False,
                progress: Progress | None = None,
                is_cancelled: Cancelled | None = None) -> ImportResult:
@@ -131,30 +137,60 @@ def run_import(ctx: ServiceContext, preview: ImportPreview, *, skip_bad_rows: bo
                                  "file, or choose to import only the good rows."),
                               field="file", n=preview.bad_count)
     total, items = len(preview.good), 0
-    step = max(1, total // 100)
-    with ctx.write(action="import", reason=f"import {preview.file_name}") as session:
-        for done, (number, row) in enumerate(preview.good, start=1):
-            if is_cancelled is not None and is_cancelled():
-                raise ImportCancelled()
-            items += _write_row(ctx, session, number, row)
-            if progress is not None and (done % step == 0 or done == total):
-                progress(done, total)
+
+    def stop_if_cancelled() -> None:
         if is_cancelled is not None and is_cancelled():
             raise ImportCancelled()
+
+    with ctx.write(action="import", reason=f"import {preview.file_name}") as session:
+        for start in range(0, total, BATCH_ROWS):
+            stop_if_cancelled()
+            chunk = preview.good[start:start + BATCH_ROWS]
+            if preview.kind is ImportKind.CATALOGUE:
+                _write_models(session, chunk)
+            else:
+                items += _write_customers(session, chunk)
+            if progress is not None:
+                progress(start + len(chunk), total)
+        stop_if_cancelled()
     return ImportResult(total, preview.bad_count, items)
 
 
-def _write_row(ctx: ServiceContext, session: Session, number: int, row: ImportRow) -> int:
-    try:
-        if isinstance(row, ProductModelInput):
+def _write_models(session: Session, chunk: tuple[tuple[int, ImportRow], ...]) -> None:
+    for number, row in chunk:
+        assert isinstance(row, ProductModelInput)
+        try:
             insert_product_model(session, row)
-            return 0
-        customer = insert_customer(session, row.customer)
-        for item in row.items:
-            insert_item(session, customer.id, item, ctx.today())
-        return len(row.items)
-    except UserError as err:
-        raise ImportRowError(number, err) from err
+        except UserError as err:
+            raise ImportRowError(number, err) from err
+
+
+def _write_customers(session: Session, chunk: tuple[tuple[int, ImportRow], ...]) -> int:
+    """Rows were checked by the preview with the services' rules; phones are checked again
+    (another counter may have filed one since), then the chunk is flushed at once."""
+    rows = [(n, r) for n, r in chunk if isinstance(r, CustomerRow)]
+    phones = {n: [normalise_phone(p, field="phones") for p in r.customer.phones]
+              for n, r in rows}
+    wanted = [g for found in phones.values() for _, g in found]
+    taken = set(session.scalars(select(CustomerPhone.digits).where(
+        CustomerPhone.digits.in_(wanted))))
+    items = 0
+    for number, row in rows:
+        clash = [d for d, g in phones[number] if g in taken]
+        if clash:
+            raise ImportRowError(number, ValidationError(
+                N_("The phone {phone} is already on file."), field="phones", phone=clash[0]))
+        data = row.customer
+        customer = Customer(name=data.name, kind=data.kind.value, address=data.address,
+                            zone_id=data.zone_id, notes=data.notes)
+        customer.phones = [CustomerPhone(phone=d, digits=g) for d, g in phones[number]]
+        customer.items = [Item(product_model_id=i.product_model_id, serial=i.serial,
+                               purchase_date=i.purchase_date, invoice_no=i.invoice_no)
+                          for i in row.items]
+        items += len(row.items)
+        session.add(customer)
+    session.flush()
+    return items
 
 
 def write_error_report(preview: ImportPreview, path: str | Path, *,
