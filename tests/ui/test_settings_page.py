@@ -8,7 +8,7 @@ from datetime import time
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTimeEdit
 from sqlalchemy import func, select
@@ -17,6 +17,7 @@ from app.models.customers import Customer
 from app.models.enums import Role
 from app.models.store import ProductModel
 from app.services import auth_service
+from app.services import import_service as imp
 from app.services import reference_service as ref
 from app.services.import_service import ImportKind
 from app.ui.dialogs.import_dialog import ImportDialog
@@ -214,3 +215,72 @@ def test_task_reports_progress_and_can_be_cancelled(qtbot):
     with qtbot.waitSignal(broken.failed) as failure:
         broken.start()
     assert failure.args[0].field == "price"
+
+
+def test_import_cancel_from_the_progress_panel_imports_nothing(qtbot, db, login, tmp_path,
+                                                               monkeypatch):
+    rows = [["姓名", "电话"]] + [[f"客户{i}", f"1390000{i:04d}"] for i in range(5)]
+    path = _workbook(tmp_path / "many.xlsx", rows)
+    gate = threading.Event()
+    real_run = imp.run_import
+
+    def run_slowly(ctx, preview, *, skip_bad_rows, progress, is_cancelled):
+        def progress_then_wait(done: int, total: int) -> None:
+            progress(done, total)
+            gate.wait(5)  # the user presses Cancel while the first rows are written
+
+        return real_run(ctx, preview, skip_bad_rows=skip_bad_rows,
+                        progress=progress_then_wait, is_cancelled=is_cancelled)
+
+    monkeypatch.setattr(imp, "run_import", run_slowly)
+    monkeypatch.setattr(imp, "BATCH_ROWS", 1)
+    monkeypatch.setattr("app.ui.tasks.PROGRESS_INTERVAL", 0.0)
+    dialog = ImportDialog(AppSession(db, login("boss")))
+    qtbot.addWidget(dialog)
+    panel = dialog.panel
+    dialog.show()
+    panel.set_file(path, ImportKind.CUSTOMERS)
+    panel.check_file()
+    qtbot.waitUntil(lambda: panel.preview is not None and not panel.busy)
+    qtbot.keyClick(panel.import_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.progress.bar.value() >= 1)
+    assert panel.progress.isVisible() and not panel.import_button.isEnabled()
+    qtbot.keyClick(panel.progress.cancel_button, Qt.Key.Key_Space)
+    gate.set()
+    qtbot.waitUntil(lambda: not panel.busy and not panel.progress.isVisible())
+    assert "cancelled" in panel.message()
+    with db.read() as s:
+        assert s.scalar(select(func.count(Customer.id)).where(Customer.name.like("客户%"))) == 0
+
+
+def test_error_report_is_saved_from_the_panel(qtbot, db, login, tmp_path):
+    path = _workbook(tmp_path / "bad.xlsx", [["型号", "名称", "价格"], ["N-1", "", "1"],
+                                             ["N-2", "好的", "abc"]])
+    dialog = ImportDialog(AppSession(db, login("admin")))
+    qtbot.addWidget(dialog)
+    panel = dialog.panel
+    panel.set_file(path, ImportKind.CATALOGUE)
+    panel.check_file()
+    qtbot.waitUntil(lambda: panel.preview is not None and not panel.busy)
+    assert panel.report_button.isEnabled() and not panel.import_button.isEnabled()
+    out = tmp_path / "errors.xlsx"
+    panel.save_report(str(out))
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == [2, 3]
+    assert rows[2][-1].startswith("价格: abc")
+
+
+def test_zone_is_added_and_retired_in_the_form(qtbot, page, admin):
+    tab = page.zones
+    page.tabs.setCurrentWidget(tab)
+    qtbot.keyClick(tab.new_button, Qt.Key.Key_Space)
+    type_text(tab.name, "北郊")
+    tab.kind.setCurrentIndex(tab.kind.findData("suburb"))
+    assert tab.hours.value() == 7
+    qtbot.keyClick(tab.name, Qt.Key.Key_Return)
+    zone = next(z for z in ref.list_zones(admin) if z.name == "北郊")
+    assert zone.dispatch_hours == 7 and tab.current.id == zone.id
+    tab.active.setFocus()
+    qtbot.keyClick(tab.active, Qt.Key.Key_Space)
+    qtbot.keyClick(tab.save_button, Qt.Key.Key_Space)
+    assert "北郊" not in {z.name for z in ref.list_zones(admin)}
