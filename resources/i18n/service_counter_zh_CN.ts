@@ -69,7 +69,7 @@
         </message>
         <message>
             <source>This call cannot go from {old} to {new}.</source>
-            <translation>这个叫修不能从 {old} 改为 {new}。</translation>
+            <translation>这条叫修记录不能从“{old}”改为“{new}”。</translation>
         </message>
         <message>
             <source>Choose the call the item belongs to.</source>
@@ -86,6 +86,10 @@
         <message>
             <source>Enter the item (model and serial) that is taken in.</source>
             <translation>请填写所收商品（型号和机身号）。</translation>
+        </message>
+        <message>
+            <source>This item is already in the store (receipt {number}).</source>
+            <translation>该商品已在店内（收据 {number}）。</translation>
         </message>
         <message>
             <source>Choose the technician who took the item in.</source>
@@ -349,11 +353,11 @@
         </message>
         <message>
             <source>{value} is not an amount of money.</source>
-            <translation>{value} 不是金额。</translation>
+            <translation>{value} 不是有效金额。</translation>
         </message>
         <message>
             <source>Amounts are in yuan and fen (two decimals).</source>
-            <translation>金额以元和分表示（两位小数）。</translation>
+            <translation>金额以元为单位，最多两位小数。</translation>
         </message>
         <message>
             <source>The price cannot be negative.</source>
@@ -545,7 +549,7 @@
         </message>
         <message>
             <source>Enter a reason.</source>
-            <translation>请输入原因。</translation>
+            <translation>请填写原因。</translation>
         </message>
         <message>
             <source>{value} is not a date (YYYY-MM-DD).</source>
@@ -582,6 +586,10 @@
         <message>
             <source>{file} is not a sound Service Counter backup ({problem}).</source>
             <translation>{file} 不是完好的售后服务台备份（{problem}）。</translation>
+        </message>
+        <message>
+            <source>Backups from the app are for the SQLite store; back a server database up with the server's own tools.</source>
+            <translation>程序内备份适用于 SQLite 数据库；服务器数据库请用服务器自带的工具备份。</translation>
         </message>
         <message>
             <source>number of calls in the call-log book</source>
@@ -725,7 +733,7 @@
         </message>
         <message>
             <source>The work stopped on an error: {error}</source>
-            <translation type="unfinished" />
+            <translation>处理因错误中断：{error}</translation>
         </message>
         <message>
             <source>{value} is not an amount.</source>
@@ -785,11 +793,11 @@
         </message>
         <message>
             <source>Fault</source>
-            <translation>故障现象</translation>
+            <translation>故障</translation>
         </message>
         <message>
-            <source>Taken in</source>
-            <translation>带回修理</translation>
+            <source>Taken in at</source>
+            <translation>收件时间</translation>
         </message>
         <message>
             <source>Promised date</source>
@@ -805,7 +813,7 @@
         </message>
         <message>
             <source>Parts</source>
-            <translation>零件费</translation>
+            <translation>零件</translation>
         </message>
         <message>
             <source>Inspection passed</source>
@@ -945,62 +953,352 @@
         </message>
         <message>
             <source>Records of {table} cannot be recovered.</source>
-            <translation type="unfinished" />
+            <translation>{table} 的记录不能从备份找回。</translation>
         </message>
         <message>
             <source>The backup holds no such record.</source>
-            <translation type="unfinished" />
+            <translation>备份中没有这条记录。</translation>
+        </message>
+        <message>
+            <source>Free: warranty or internal work, nothing billed.</source>
+            <translation>免费：保修期内或内部工作，不收费。</translation>
+        </message>
+        <message>
+            <source>Contract: only what the maintenance contract does not cover.</source>
+            <translation>合同服务：只收保养合同不包含的部分。</translation>
+        </message>
+        <message>
+            <source>Paid service: labour, parts and transport.</source>
+            <translation>有费服务：收取工时费、零件费和交通费。</translation>
+        </message>
+        <message>
+            <source>Unknown kind of line.</source>
+            <translation>未知的收费项目类型。</translation>
+        </message>
+        <message>
+            <source>A quantity must be more than zero.</source>
+            <translation>数量必须大于零。</translation>
+        </message>
+        <message>
+            <source>The discount cannot exceed what the customer pays.</source>
+            <translation>折扣不能超过客户应付金额。</translation>
+        </message>
+        <message>
+            <source>Money was already taken on this bill: void the payment before changing the bill.</source>
+            <translation>此收费单已有收款：请先作废收款，再修改收费单。</translation>
+        </message>
+        <message>
+            <source>No such bill.</source>
+            <translation>没有这张收费单。</translation>
+        </message>
+        <message>
+            <source>No call, voucher or receipt with the number {number}.</source>
+            <translation>没有编号为 {number} 的叫修单、服务凭证或收据。</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative.</source>
+            <translation>价格不能为负数。</translation>
+        </message>
+        <message>
+            <source>The last step must cover every later day.</source>
+            <translation>最后一档必须涵盖之后的所有天数。</translation>
+        </message>
+        <message>
+            <source>Day limits must rise from step to step.</source>
+            <translation>各档的天数上限必须逐档递增。</translation>
+        </message>
+        <message>
+            <source>A percentage is between 0 and 100.</source>
+            <translation>百分比须在 0 到 100 之间。</translation>
+        </message>
+        <message>
+            <source>The sale date is after the return date.</source>
+            <translation>销售日期晚于退货日期。</translation>
+        </message>
+        <message>
+            <source>The item has no purchase date on file.</source>
+            <translation>档案中没有这件商品的购买日期。</translation>
+        </message>
+        <message>
+            <source>Exchanges and refunds are for items inside the warranty.</source>
+            <translation>只有保修期内的商品才能换货或退货。</translation>
+        </message>
+        <message>
+            <source>Choose exchange or refund.</source>
+            <translation>请选择换货或退货。</translation>
+        </message>
+        <message>
+            <source>No item with the serial number {serial}.</source>
+            <translation>没有序列号为 {serial} 的商品。</translation>
+        </message>
+        <message>
+            <source>Choose how the customer paid.</source>
+            <translation>请选择付款方式。</translation>
+        </message>
+        <message>
+            <source>Choose where the money was taken.</source>
+            <translation>请选择收款地点。</translation>
+        </message>
+        <message>
+            <source>The amount must be more than zero and at most what is still owed ({owed}).</source>
+            <translation>金额必须大于零，且不超过尚欠金额（{owed}）。</translation>
+        </message>
+        <message>
+            <source>No such payment.</source>
+            <translation>没有这笔收款。</translation>
+        </message>
+        <message>
+            <source>Payment {number} is not waiting for hand-over.</source>
+            <translation>收款 {number} 不在待交款之列。</translation>
+        </message>
+        <message>
+            <source>This payment is already void.</source>
+            <translation>这笔收款已经作废。</translation>
+        </message>
+        <message>
+            <source>No payment receipt with the number {number}.</source>
+            <translation>没有编号为 {number} 的收据。</translation>
+        </message>
+        <message>
+            <source>Invoice number {number} is already recorded.</source>
+            <translation>发票号 {number} 已登记过。</translation>
+        </message>
+        <message>
+            <source>An invoice cannot exceed what was billed ({left} left to invoice).</source>
+            <translation>发票金额不能超过收费金额（尚可开票 {left}）。</translation>
+        </message>
+        <message>
+            <source>This bill already has an invoice for that amount.</source>
+            <translation>此收费单已开过相同金额的发票。</translation>
+        </message>
+        <message>
+            <source>No such invoice.</source>
+            <translation>没有这张发票。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPage</name>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Restore this backup…</source>
+            <translation>恢复此备份…</translation>
+        </message>
+        <message>
+            <source>Find a record in this backup…</source>
+            <translation>在此备份中查找记录…</translation>
+        </message>
+        <message>
+            <source>Change folder…</source>
+            <translation>更改文件夹…</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>数据备份</translation>
+        </message>
+        <message>
+            <source>Backup folder: {folder}</source>
+            <translation>备份文件夹：{folder}</translation>
+        </message>
+        <message>
+            <source>Taken at</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Size (MB)</source>
+            <translation>大小 (MB)</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>校验</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修数</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户数</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>每日</translation>
+        </message>
+        <message>
+            <source>On demand</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>Before upgrade</source>
+            <translation>升级前</translation>
+        </message>
+        <message>
+            <source>Before restore</source>
+            <translation>恢复前</translation>
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <source>Backup written: {name} ({result})</source>
+            <translation>已写入备份：{name}（{result}）</translation>
+        </message>
+        <message>
+            <source>Restore the database as it was at {name}? The current database is backed up first, then the application restarts.</source>
+            <translation>要把数据库恢复到 {name} 时的状态吗？程序会先备份当前数据库，然后重新启动。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>Backup folder</source>
+            <translation>备份文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>BillDialog</name>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Charged</source>
+            <translation>收费</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Transport</source>
+            <translation>交通费</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>零件</translation>
+        </message>
+        <message>
+            <source>Labour</source>
+            <translation>工时费</translation>
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation>添加项目</translation>
+        </message>
+        <message>
+            <source>Save bill</source>
+            <translation>保存收费单</translation>
+        </message>
+        <message>
+            <source>Take payment…</source>
+            <translation>收款…</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Discount (yuan)</source>
+            <translation>折扣（元）</translation>
+        </message>
+        <message>
+            <source>Reason for the discount</source>
+            <translation>折扣原因</translation>
+        </message>
+        <message>
+            <source>Bill for {number} — {customer}</source>
+            <translation>{number} 的收费单 — {customer}</translation>
+        </message>
+        <message>
+            <source>covered</source>
+            <translation>免收</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>收费</translation>
+        </message>
+        <message>
+            <source>Gross {gross} · covered {covered} · discount {discount} · to pay {total} · paid {paid}</source>
+            <translation>合计 {gross} · 免收 {covered} · 折扣 {discount} · 应付 {total} · 已付 {paid}</translation>
+        </message>
+        <message>
+            <source>Bill saved: {total} to pay.</source>
+            <translation>收费单已保存：应付 {total}。</translation>
         </message>
     </context>
     <context>
         <name>BusinessHoursTab</name>
         <message>
             <source>Monday</source>
-            <translation type="unfinished" />
+            <translation>星期一</translation>
         </message>
         <message>
             <source>Tuesday</source>
-            <translation type="unfinished" />
+            <translation>星期二</translation>
         </message>
         <message>
             <source>Wednesday</source>
-            <translation type="unfinished" />
+            <translation>星期三</translation>
         </message>
         <message>
             <source>Thursday</source>
-            <translation type="unfinished" />
+            <translation>星期四</translation>
         </message>
         <message>
             <source>Friday</source>
-            <translation type="unfinished" />
+            <translation>星期五</translation>
         </message>
         <message>
             <source>Saturday</source>
-            <translation type="unfinished" />
+            <translation>星期六</translation>
         </message>
         <message>
             <source>Sunday</source>
-            <translation type="unfinished" />
+            <translation>星期日</translation>
         </message>
         <message>
             <source>Save hours</source>
-            <translation type="unfinished" />
+            <translation>保存营业时间</translation>
         </message>
         <message>
             <source>Weekday</source>
-            <translation type="unfinished" />
+            <translation>星期</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation>未完</translation>
+            <translation>营业</translation>
         </message>
         <message>
             <source>Opens at</source>
-            <translation type="unfinished" />
+            <translation>上班时间</translation>
         </message>
         <message>
             <source>Closes at</source>
-            <translation type="unfinished" />
+            <translation>下班时间</translation>
         </message>
     </context>
     <context>
@@ -1058,7 +1356,7 @@
         </message>
         <message>
             <source>Open</source>
-            <translation>未完</translation>
+            <translation>未结</translation>
         </message>
         <message>
             <source>All channels</source>
@@ -1081,7 +1379,7 @@
             <translation>修改…</translation>
         </message>
         <message>
-            <source>Cancel call (注销)…</source>
+            <source>Cancel call…</source>
             <translation>注销叫修…</translation>
         </message>
         <message>
@@ -1137,7 +1435,7 @@
             <translation>注销叫修 {number}</translation>
         </message>
         <message>
-            <source>The call stays in the book, marked cancelled (注销). Why is it cancelled?</source>
+            <source>The call stays in the book, marked cancelled. Why is it cancelled?</source>
             <translation>该叫修仍保留在登记簿中，标记为已注销。注销原因是什么？</translation>
         </message>
         <message>
@@ -1157,11 +1455,11 @@
         <name>CallLogTableModel</name>
         <message>
             <source>No.</source>
-            <translation>编号</translation>
+            <translation>序号</translation>
         </message>
         <message>
             <source>Received</source>
-            <translation>叫修时间</translation>
+            <translation>受理时间</translation>
         </message>
         <message>
             <source>Customer</source>
@@ -1177,11 +1475,11 @@
         </message>
         <message>
             <source>Fault</source>
-            <translation>故障现象</translation>
+            <translation>故障</translation>
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>类别</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1377,15 +1675,54 @@
         <name>CatalogueTab</name>
         <message>
             <source>Search model, name, brand or category</source>
-            <translation type="unfinished" />
+            <translation>搜索型号、名称、品牌或品类</translation>
         </message>
         <message>
             <source>Add model…</source>
-            <translation type="unfinished" />
+            <translation>新增型号…</translation>
         </message>
         <message>
             <source>Edit…</source>
-            <translation>修改…</translation>
+            <translation>编辑…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueTableModel</name>
+        <message>
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>品类</translation>
+        </message>
+        <message>
+            <source>Brand</source>
+            <translation>品牌</translation>
+        </message>
+        <message>
+            <source>Warranty (months)</source>
+            <translation>保修（月）</translation>
+        </message>
+        <message>
+            <source>Price (yuan)</source>
+            <translation>价格（元）</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
         </message>
     </context>
     <context>
@@ -1400,19 +1737,54 @@
         </message>
     </context>
     <context>
+        <name>CollectDialog</name>
+        <message>
+            <source>Take payment for {number}</source>
+            <translation>{number} 收款</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Bank card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <source>Bank transfer</source>
+            <translation>银行转账</translation>
+        </message>
+        <message>
+            <source>At the counter</source>
+            <translation>柜台</translation>
+        </message>
+        <message>
+            <source>On site (technician holds the cash)</source>
+            <translation>上门（现金由技术员保管）</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>Payment method</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>收款地点</translation>
+        </message>
+    </context>
+    <context>
         <name>ComplaintsPage</name>
-        <message>
-            <source>Open</source>
-            <translation>未完</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>逾期</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Monthly statistics</source>
             <translation>月度统计</translation>
@@ -1436,6 +1808,18 @@
         <message>
             <source>All of them</source>
             <translation>全部</translation>
+        </message>
+        <message>
+            <source>Not closed</source>
+            <translation>未结案</translation>
+        </message>
+        <message>
+            <source>Overdue complaints</source>
+            <translation>逾期投诉</translation>
+        </message>
+        <message>
+            <source>Closed complaints</source>
+            <translation>已结案</translation>
         </message>
         <message>
             <source>Complaint register</source>
@@ -1468,6 +1852,10 @@
         <message>
             <source>Demand: {text}</source>
             <translation>客户要求：{text}</translation>
+        </message>
+        <message>
+            <source>Serious: waiting for the vice general manager's decision</source>
+            <translation>重大投诉：待副总经理核决</translation>
         </message>
         <message>
             <source>Decision: {text}</source>
@@ -1522,6 +1910,14 @@
             <translation>月份</translation>
         </message>
         <message>
+            <source>Received in the month</source>
+            <translation>本月受理</translation>
+        </message>
+        <message>
+            <source>Closed in the month</source>
+            <translation>本月结案</translation>
+        </message>
+        <message>
             <source>Visit to the customer</source>
             <translation>走访客户</translation>
         </message>
@@ -1572,10 +1968,6 @@
         <message>
             <source>Reply to the customer</source>
             <translation>回复客户函</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>叫修时间</translation>
         </message>
         <message>
             <source>Average days to close</source>
@@ -1724,19 +2116,19 @@
         </message>
         <message>
             <source>No.</source>
-            <translation>编号</translation>
+            <translation>序号</translation>
         </message>
         <message>
             <source>Received</source>
-            <translation>叫修时间</translation>
+            <translation>受理时间</translation>
         </message>
         <message>
             <source>Fault</source>
-            <translation>故障现象</translation>
+            <translation>故障</translation>
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>类别</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1767,7 +2159,7 @@
             <translation>商品</translation>
         </message>
         <message>
-            <source>Calls</source>
+            <source>Calls of this customer</source>
             <translation>叫修记录</translation>
         </message>
         <message>
@@ -1822,7 +2214,7 @@
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>类别</translation>
         </message>
         <message>
             <source>Work</source>
@@ -1929,7 +2321,7 @@
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>类别</translation>
         </message>
     </context>
     <context>
@@ -1964,6 +2356,49 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Service Counter</source>
             <translation>售后服务台</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeTab</name>
+        <message>
+            <source>Serial number, then Enter</source>
+            <translation>输入序列号，按回车</translation>
+        </message>
+        <message>
+            <source>Sale price (empty: catalogue price)</source>
+            <translation>售价（留空：按目录价）</translation>
+        </message>
+        <message>
+            <source>Record exchange</source>
+            <translation>登记换货</translation>
+        </message>
+        <message>
+            <source>Record refund</source>
+            <translation>登记退货</translation>
+        </message>
+        <message>
+            <source>Serial number</source>
+            <translation>序列号</translation>
+        </message>
+        <message>
+            <source>Sale price (yuan)</source>
+            <translation>售价（元）</translation>
+        </message>
+        <message>
+            <source>{a}–{b} days</source>
+            <translation>{a}–{b} 天</translation>
+        </message>
+        <message>
+            <source>more than {a} days</source>
+            <translation>超过 {a} 天</translation>
+        </message>
+        <message>
+            <source>{item}: sold {days} days ago, step {span}: {percent} %. {price} × {percent} % = charge {charge}.</source>
+            <translation>{item}：已售出 {days} 天，适用档位 {span}：{percent}%。{price} × {percent}% = 收取 {charge}。</translation>
+        </message>
+        <message>
+            <source>Recorded: charge {charge}.</source>
+            <translation>已登记：收取 {charge}。</translation>
         </message>
     </context>
     <context>
@@ -2112,7 +2547,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Received</source>
-            <translation>叫修时间</translation>
+            <translation>受理时间</translation>
         </message>
         <message>
             <source>Channel</source>
@@ -2132,7 +2567,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Fault</source>
-            <translation>故障现象</translation>
+            <translation>故障</translation>
         </message>
         <message>
             <source>Service</source>
@@ -2144,7 +2579,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>类别</translation>
         </message>
         <message>
             <source>Proposed category</source>
@@ -2215,62 +2650,66 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>ImportDialog</name>
         <message>
             <source>Import from Excel</source>
-            <translation type="unfinished" />
+            <translation>从 Excel 导入</translation>
         </message>
     </context>
     <context>
         <name>ImportPanel</name>
         <message>
             <source>Product catalogue</source>
-            <translation type="unfinished" />
+            <translation>产品型号目录</translation>
         </message>
         <message>
             <source>Customer list</source>
-            <translation type="unfinished" />
+            <translation>客户名单</translation>
         </message>
         <message>
             <source>An .xlsx file with a header row</source>
-            <translation type="unfinished" />
+            <translation>带标题行的 .xlsx 文件</translation>
         </message>
         <message>
             <source>Choose file…</source>
-            <translation type="unfinished" />
+            <translation>选择文件…</translation>
         </message>
         <message>
             <source>Check file</source>
-            <translation type="unfinished" />
+            <translation>检查文件</translation>
         </message>
         <message>
             <source>Row</source>
-            <translation type="unfinished" />
+            <translation>行号</translation>
         </message>
         <message>
             <source>Column</source>
-            <translation type="unfinished" />
+            <translation>列</translation>
         </message>
         <message>
             <source>Problem</source>
-            <translation type="unfinished" />
+            <translation>问题</translation>
         </message>
         <message>
             <source>Import only the good rows (skip rows with errors)</source>
-            <translation type="unfinished" />
+            <translation>只导入正确的行（跳过有错误的行）</translation>
         </message>
         <message>
             <source>Save error report…</source>
-            <translation type="unfinished" />
+            <translation>保存错误报告…</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>导入</translation>
         </message>
         <message>
             <source>Choose a workbook</source>
-            <translation type="unfinished" />
+            <translation>选择工作簿</translation>
         </message>
         <message>
             <source>Excel workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The first row names the columns: {names}.</source>
+            <translation>第一行是列名：{names}。</translation>
         </message>
         <message>
             <source>The import was cancelled: nothing was imported.</source>
@@ -2278,27 +2717,27 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>{total} rows read: {good} good, {bad} with errors.</source>
-            <translation type="unfinished" />
+            <translation>共读取 {total} 行：{good} 行正确，{bad} 行有错误。</translation>
         </message>
         <message>
             <source>{n} rows imported, {skipped} skipped.</source>
-            <translation type="unfinished" />
+            <translation>已导入 {n} 行，跳过 {skipped} 行。</translation>
         </message>
         <message>
             <source>Save error report</source>
-            <translation type="unfinished" />
+            <translation>保存错误报告</translation>
         </message>
         <message>
             <source>Excel (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Errors</source>
-            <translation type="unfinished" />
+            <translation>错误</translation>
         </message>
         <message>
             <source>Error report saved.</source>
-            <translation type="unfinished" />
+            <translation>错误报告已保存。</translation>
         </message>
     </context>
     <context>
@@ -2647,6 +3086,181 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>MoneyPage</name>
+        <message>
+            <source>Receivables</source>
+            <translation>应收账款</translation>
+        </message>
+        <message>
+            <source>Exchanges</source>
+            <translation>退换货</translation>
+        </message>
+        <message>
+            <source>Prices</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Call, voucher or receipt number, then Enter</source>
+            <translation>输入叫修单号、服务凭证号或收据号，按回车</translation>
+        </message>
+        <message>
+            <source>Bill…</source>
+            <translation>开收费单…</translation>
+        </message>
+        <message>
+            <source>Work done that has no bill yet</source>
+            <translation>已完工尚未开收费单</translation>
+        </message>
+        <message>
+            <source>Bills</source>
+            <translation>收费单</translation>
+        </message>
+        <message>
+            <source>Confirm hand-over of this cash</source>
+            <translation>确认收到此笔现金</translation>
+        </message>
+        <message>
+            <source>Cash collected on site, not yet handed to the accountant</source>
+            <translation>上门收取、尚未交会计的现金</translation>
+        </message>
+        <message>
+            <source>Cash held</source>
+            <translation>技术员持有现金</translation>
+        </message>
+        <message>
+            <source>{n} payments, {total}, handed over.</source>
+            <translation>{n} 笔，共 {total}，已交会计。</translation>
+        </message>
+        <message>
+            <source>To be mailed</source>
+            <translation>需邮寄</translation>
+        </message>
+        <message>
+            <source>Show only invoices still to mail</source>
+            <translation>只显示待邮寄的发票</translation>
+        </message>
+        <message>
+            <source>Record invoice</source>
+            <translation>登记发票</translation>
+        </message>
+        <message>
+            <source>Mark as mailed today</source>
+            <translation>标记为今日已寄出</translation>
+        </message>
+        <message>
+            <source>Call, voucher or receipt number</source>
+            <translation>叫修单号、服务凭证号或收据号</translation>
+        </message>
+        <message>
+            <source>Invoice number</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>Invoices</source>
+            <translation>发票登记</translation>
+        </message>
+        <message>
+            <source>That call has no bill yet.</source>
+            <translation>这张叫修单还没有收费单。</translation>
+        </message>
+        <message>
+            <source>Invoice {number} recorded.</source>
+            <translation>发票 {number} 已登记。</translation>
+        </message>
+        <message>
+            <source>Print day-end report…</source>
+            <translation>打印日结报表…</translation>
+        </message>
+        <message>
+            <source>Day-end</source>
+            <translation>日结</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>收款明细</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>开票日期</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Mailed</source>
+            <translation>寄出</translation>
+        </message>
+        <message>
+            <source>to mail</source>
+            <translation>待寄</translation>
+        </message>
+        <message>
+            <source>Billed</source>
+            <translation>应收</translation>
+        </message>
+        <message>
+            <source>Outstanding</source>
+            <translation>未收</translation>
+        </message>
+        <message>
+            <source>Age (days)</source>
+            <translation>账龄（天）</translation>
+        </message>
+        <message>
+            <source>{n} payments, total {total}, still held on site {held}</source>
+            <translation>共 {n} 笔，合计 {total}，上门收取未上交 {held}</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>收据</translation>
+        </message>
+        <message>
+            <source>Collected by</source>
+            <translation>收款人</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>付款方式</translation>
+        </message>
+    </context>
+    <context>
         <name>MyJobsPage</name>
         <message>
             <source>Arrived</source>
@@ -2787,7 +3401,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>设置</translation>
         </message>
         <message>
             <source>Survey cards</source>
@@ -2804,6 +3418,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Maintenance contracts</source>
             <translation>保养合同</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>数据备份</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>收款</translation>
         </message>
     </context>
     <context>
@@ -2880,6 +3502,49 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Language</source>
             <translation>界面语言</translation>
+        </message>
+    </context>
+    <context>
+        <name>PricesTab</name>
+        <message>
+            <source>Up to days since sale (empty: later)</source>
+            <translation>售出天数上限（留空：以后所有天数）</translation>
+        </message>
+        <message>
+            <source>Depreciation %</source>
+            <translation>折旧率 %</translation>
+        </message>
+        <message>
+            <source>Labour per hour: {kind}</source>
+            <translation>每小时工时费：{kind}</translation>
+        </message>
+        <message>
+            <source>Transport per trip: {zone}</source>
+            <translation>每次交通费：{zone}</translation>
+        </message>
+        <message>
+            <source>Save prices</source>
+            <translation>保存价格</translation>
+        </message>
+        <message>
+            <source>Add step</source>
+            <translation>添加一档</translation>
+        </message>
+        <message>
+            <source>Save depreciation table</source>
+            <translation>保存折旧表</translation>
+        </message>
+        <message>
+            <source>Returns and exchanges inside the warranty</source>
+            <translation>保修期内退换货</translation>
+        </message>
+        <message>
+            <source>Prices saved.</source>
+            <translation>价格已保存。</translation>
+        </message>
+        <message>
+            <source>Depreciation table saved.</source>
+            <translation>折旧表已保存。</translation>
         </message>
     </context>
     <context>
@@ -3006,19 +3671,19 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>ProductModelDialog</name>
         <message>
             <source>Edit product model</source>
-            <translation type="unfinished" />
+            <translation>编辑产品型号</translation>
         </message>
         <message>
             <source>New product model</source>
-            <translation type="unfinished" />
+            <translation>新增产品型号</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation>个月</translation>
         </message>
         <message>
             <source>Active (offered for new items)</source>
-            <translation type="unfinished" />
+            <translation>启用（新商品可选）</translation>
         </message>
         <message>
             <source>Model</source>
@@ -3030,34 +3695,34 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>品类</translation>
         </message>
         <message>
             <source>Brand</source>
-            <translation type="unfinished" />
+            <translation>品牌</translation>
         </message>
         <message>
             <source>Warranty</source>
-            <translation>保修</translation>
+            <translation>保修期</translation>
         </message>
         <message>
             <source>Price (yuan)</source>
-            <translation type="unfinished" />
+            <translation>价格（元）</translation>
         </message>
     </context>
     <context>
         <name>ProgressPanel</name>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>取消</translation>
         </message>
         <message>
             <source>{done} of {total}</source>
-            <translation type="unfinished" />
+            <translation>{done} / {total}</translation>
         </message>
         <message>
             <source>Cancelling…</source>
-            <translation type="unfinished" />
+            <translation>正在取消…</translation>
         </message>
     </context>
     <context>
@@ -3065,6 +3730,61 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Why? (required)</source>
             <translation>原因（必填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoverRecordDialog</name>
+        <message>
+            <source>Find a record in {name}</source>
+            <translation>在 {name} 中查找记录</translation>
+        </message>
+        <message>
+            <source>Document number or record id</source>
+            <translation>单据号或记录编号</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>In the backup</source>
+            <translation>备份中的值</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>现在的值</translation>
+        </message>
+        <message>
+            <source>Copy back into the live data</source>
+            <translation>复制回当前数据</translation>
+        </message>
+        <message>
+            <source>Kind of record</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <source>Number or id</source>
+            <translation>单据号或编号</translation>
+        </message>
+        <message>
+            <source>Enter a document number or a record id.</source>
+            <translation>请输入单据号或记录编号。</translation>
+        </message>
+        <message>
+            <source>{n} fields differ from the live record.</source>
+            <translation>有 {n} 个字段与当前记录不同。</translation>
+        </message>
+        <message>
+            <source>The live record is the same as in the backup.</source>
+            <translation>当前记录与备份中的相同。</translation>
+        </message>
+        <message>
+            <source>Copied back; the change is on the audit trail.</source>
+            <translation>已复制回当前数据，修改已记入审计记录。</translation>
         </message>
     </context>
     <context>
@@ -3099,7 +3819,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Category</source>
-            <translation>服务类别</translation>
+            <translation>类别</translation>
         </message>
         <message>
             <source>&amp;Fault</source>
@@ -3275,11 +3995,11 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>Settings</name>
         <message>
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>已保存。</translation>
         </message>
         <message>
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>是</translation>
         </message>
         <message>
             <source>Zone</source>
@@ -3291,7 +4011,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Dispatch within (business hours)</source>
-            <translation type="unfinished" />
+            <translation>派工时限（营业小时）</translation>
         </message>
         <message>
             <source>User name</source>
@@ -3299,11 +4019,11 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Name</source>
-            <translation>名称</translation>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>启用</translation>
         </message>
         <message>
             <source>Role</source>
@@ -3311,7 +4031,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Locked</source>
-            <translation type="unfinished" />
+            <translation>已锁定</translation>
         </message>
     </context>
     <context>
@@ -3322,38 +4042,38 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Business hours</source>
-            <translation type="unfinished" />
+            <translation>营业时间</translation>
         </message>
         <message>
             <source>Zones</source>
-            <translation type="unfinished" />
+            <translation>区域</translation>
         </message>
         <message>
             <source>Staff accounts</source>
-            <translation type="unfinished" />
+            <translation>职员账号</translation>
         </message>
         <message>
             <source>Product models</source>
-            <translation type="unfinished" />
+            <translation>产品型号</translation>
         </message>
         <message>
             <source>Import from Excel</source>
-            <translation type="unfinished" />
+            <translation>从 Excel 导入</translation>
         </message>
     </context>
     <context>
         <name>StaffTab</name>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>启用</translation>
         </message>
         <message>
             <source>Reset password</source>
-            <translation type="unfinished" />
+            <translation>重设密码</translation>
         </message>
         <message>
             <source>Unlock</source>
-            <translation type="unfinished" />
+            <translation>解锁</translation>
         </message>
         <message>
             <source>User name</source>
@@ -3361,7 +4081,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Name</source>
-            <translation>名称</translation>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Role</source>
@@ -3377,27 +4097,27 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>New account</source>
-            <translation type="unfinished" />
+            <translation>新建账号</translation>
         </message>
         <message>
             <source>Save account</source>
-            <translation type="unfinished" />
+            <translation>保存账号</translation>
         </message>
         <message>
             <source>New password for this account</source>
-            <translation type="unfinished" />
+            <translation>此账号的新密码</translation>
         </message>
         <message>
             <source>At least 6 characters</source>
-            <translation type="unfinished" />
+            <translation>至少 6 个字符</translation>
         </message>
         <message>
             <source>The password was changed.</source>
-            <translation type="unfinished" />
+            <translation>密码已修改。</translation>
         </message>
         <message>
             <source>The account is unlocked.</source>
-            <translation type="unfinished" />
+            <translation>账号已解锁。</translation>
         </message>
     </context>
     <context>
@@ -3458,31 +4178,31 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>StoreProfileTab</name>
         <message>
             <source>Service centre</source>
-            <translation type="unfinished" />
+            <translation>服务中心</translation>
         </message>
         <message>
             <source>Branch</source>
-            <translation type="unfinished" />
+            <translation>分公司</translation>
         </message>
         <message>
             <source>Save profile</source>
-            <translation type="unfinished" />
+            <translation>保存门店资料</translation>
         </message>
         <message>
             <source>Printed on the customer item receipt</source>
-            <translation type="unfinished" />
+            <translation>打印在客户商品领取收据上</translation>
         </message>
         <message>
             <source>Save terms</source>
-            <translation type="unfinished" />
+            <translation>保存条款</translation>
         </message>
         <message>
             <source>Store profile</source>
-            <translation type="unfinished" />
+            <translation>门店资料</translation>
         </message>
         <message>
             <source>Store name</source>
-            <translation type="unfinished" />
+            <translation>门店名称</translation>
         </message>
         <message>
             <source>Address</source>
@@ -3498,11 +4218,11 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Time zone</source>
-            <translation type="unfinished" />
+            <translation>时区</translation>
         </message>
         <message>
             <source>Receipt terms</source>
-            <translation type="unfinished" />
+            <translation>收据条款</translation>
         </message>
     </context>
     <context>
@@ -3983,7 +4703,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Fault</source>
-            <translation>故障现象</translation>
+            <translation>故障</translation>
         </message>
         <message>
             <source>Completed on</source>
@@ -4051,6 +4771,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>分钟</translation>
         </message>
         <message>
+            <source>Start/stop &amp;times instead</source>
+            <translation>按起止时间(&amp;T)</translation>
+        </message>
+        <message>
             <source>{label} (in stock {n})</source>
             <translation>{label}（库存 {n}）</translation>
         </message>
@@ -4083,15 +4807,15 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>ZonesTab</name>
         <message>
             <source> h</source>
-            <translation type="unfinished" />
+            <translation>小时</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>启用</translation>
         </message>
         <message>
             <source>Zone name</source>
-            <translation type="unfinished" />
+            <translation>区域名称</translation>
         </message>
         <message>
             <source>Kind</source>
@@ -4099,15 +4823,15 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Dispatch within</source>
-            <translation type="unfinished" />
+            <translation>派工时限</translation>
         </message>
         <message>
             <source>New zone</source>
-            <translation type="unfinished" />
+            <translation>新建区域</translation>
         </message>
         <message>
             <source>Save zone</source>
-            <translation type="unfinished" />
+            <translation>保存区域</translation>
         </message>
     </context>
     <context>
