@@ -217,10 +217,10 @@ def test_technician_sees_no_register_edit_cancel(qtbot, db, login, book):
 
 def test_column_widths_remembered(qtbot, db, login, book):
     first = _page(qtbot, db, login)
-    first.table.horizontalHeader().resizeSection(Model.COL_ITEM, 333)
+    first.table.horizontalHeader().resizeSection(Model.COL_PHONE, 155)
     first.widths.save()
     second = _page(qtbot, db, login)
-    assert second.table.horizontalHeader().sectionSize(Model.COL_ITEM) == 333
+    assert second.table.horizontalHeader().sectionSize(Model.COL_PHONE) == 155
 
 
 def test_count_of_a_broad_search_is_capped(qtbot, page, monkeypatch):
