@@ -11,6 +11,7 @@ from app.demo import (
     catalogue,
     customers,
     dispatch_step,
+    money_step,
     staff,
     store,
     voice_step,
@@ -25,5 +26,6 @@ STEPS: list[Step] = [
     calls.STEP,
     dispatch_step.STEP,
     carry_in_step.STEP,
+    money_step.STEP,
     voice_step.STEP,
 ]

@@ -1,0 +1,202 @@
+"""Demo step: money — bills for paid and contract work, payments on site and at the counter
+(most cash handed over, the last days' still held), invoices (some to mail), debts of every
+age, and a few exchanges inside the warranty.
+
+Bills are computed in bulk with the same rules as ``billing_service`` (labour at the rate of
+the kind of service, parts at the card's price, one trip per on-site job by zone kind;
+category B charges the parts its contract does not cover).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+
+from app.db.numbering import format_number, period_of, reserve_block
+from app.demo.core import DemoContext, Step
+from app.models.billing import Bill, BillLine, Exchange, Invoice, Payment
+from app.models.calls import Call
+from app.models.carry_in import ItemReceipt, RepairCard, RepairPartUse, RepairWork
+from app.models.contracts import ContractItem, MaintenanceContract
+from app.models.customers import Item
+from app.models.jobs import Job, Visit
+from app.models.store import ProductModel, Zone
+from app.services.billing_service import DEFAULT_RATES, DEFAULT_TRANSPORT
+from app.services.exchange_service import DEFAULT_TABLE, depreciation
+
+BATCH = 2000
+DONE = ("completed", "closed", "taken_in")
+METHODS = (("cash", 45), ("wechat", 35), ("alipay", 15), ("card", 5))
+
+
+def _facts(session: Any, call_ids: list[int]) -> dict[str, dict[int, int]]:
+    """Labour minutes, parts cents and on-site visits per call, in three grouped queries."""
+    labour: dict[int, int] = defaultdict(int)
+    visits: dict[int, int] = defaultdict(int)
+    parts: dict[int, int] = defaultdict(int)
+    for call_id, minutes, count in session.execute(
+            select(Job.call_id, func.sum(Visit.labour_minutes), func.count(Visit.id))
+            .join(Visit, Visit.job_id == Job.id).where(Job.call_id.in_(call_ids))
+            .group_by(Job.call_id)):
+        labour[call_id] += int(minutes or 0)
+        visits[call_id] = int(count)
+    cards = (select(ItemReceipt.call_id, RepairCard.id.label("card_id"))
+             .join(RepairCard, RepairCard.receipt_id == ItemReceipt.id)
+             .where(ItemReceipt.call_id.in_(call_ids)).subquery())
+    for call_id, minutes in session.execute(
+            select(cards.c.call_id, func.sum(RepairWork.minutes))
+            .join(RepairWork, RepairWork.card_id == cards.c.card_id).group_by(cards.c.call_id)):
+        labour[call_id] += int(minutes or 0)
+    for call_id, cents in session.execute(
+            select(cards.c.call_id,
+                   func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents))
+            .join(RepairPartUse, RepairPartUse.card_id == cards.c.card_id)
+            .group_by(cards.c.call_id)):
+        parts[call_id] = int(cents or 0)
+    return {"labour": labour, "visits": visits, "parts": parts}
+
+
+def _lines(call: Any, facts: dict[str, dict[int, int]], zone_kinds: dict[int, str],
+           contract_parts: bool) -> list[tuple[str, int, int, int, bool]]:
+    """(kind, quantity_milli, unit, amount, covered) by the category rules."""
+    covered_labour = call.category == "B"
+    covered_parts = call.category == "B" and contract_parts
+    out = []
+    minutes = facts["labour"].get(call.id, 0)
+    if minutes:
+        rate = DEFAULT_RATES.get(call.service_kind, DEFAULT_RATES["repair"])
+        amount = int((Decimal(minutes) * rate / 60).quantize(Decimal(1)))
+        out.append(("labour", minutes * 1000 // 60, rate, amount, covered_labour))
+    if facts["parts"].get(call.id):
+        cents = facts["parts"][call.id]
+        out.append(("parts", 1000, cents, cents, covered_parts))
+    if facts["visits"].get(call.id):
+        price = DEFAULT_TRANSPORT.get(zone_kinds.get(call.zone_id or 0, "city"), 2000)
+        out.append(("transport", 1000, price, price, covered_labour))
+    return out
+
+
+def run(dc: DemoContext) -> None:
+    with dc.batch() as session:
+        zone_kinds = {zid: kind for zid, kind in session.execute(select(Zone.id, Zone.kind))}
+        contract_parts = {item_id: covers for item_id, covers in session.execute(
+            select(ContractItem.item_id, MaintenanceContract.covers_parts)
+            .join(MaintenanceContract, MaintenanceContract.id == ContractItem.contract_id))}
+        ids = list(session.scalars(select(Call.id).where(
+            Call.status.in_(DONE), Call.category.in_(("A", "B"))).order_by(Call.received_at)))
+    for start in range(0, len(ids), BATCH):
+        dc.check_cancel()
+        with dc.batch() as session:
+            _bill_batch(dc, session, ids[start:start + BATCH], zone_kinds, contract_parts)
+        dc.report(min(start + BATCH, len(ids)), len(ids) + 1, "bills and payments")
+    with dc.batch() as session:
+        _exchanges(dc, session)
+    dc.report(1, 1, "money")
+
+
+def _bill_batch(dc: DemoContext, session: Any, call_ids: list[int], zone_kinds: dict[int, str],
+                contract_parts: dict[int, bool]) -> None:
+    calls = list(session.scalars(select(Call).where(Call.id.in_(call_ids))))
+    facts = _facts(session, call_ids)
+    bills, lines_of = [], {}
+    for call in calls:
+        lines = _lines(call, facts, zone_kinds, contract_parts.get(call.item_id or 0, False))
+        if not lines:
+            continue
+        gross = sum(line[3] for line in lines)
+        covered = sum(line[3] for line in lines if line[4])
+        billed_at = min((call.closed_at or call.received_at + timedelta(days=1)), dc.now)
+        total = gross - covered
+        bills.append({"call_id": call.id, "category": call.category, "gross_cents": gross,
+                      "covered_cents": covered, "total_cents": total, "billed_at": billed_at,
+                      "status": "paid" if total == 0 else "open"})
+        lines_of[call.id] = lines
+    if not bills:
+        return
+    made = session.execute(insert(Bill).returning(Bill.id, Bill.call_id, Bill.total_cents,
+                                                  Bill.billed_at), bills).all()
+    session.execute(insert(BillLine), [
+        {"bill_id": bill_id, "kind": kind, "description": "", "quantity_milli": qty,
+         "unit_cents": unit, "amount_cents": amount, "covered": covered}
+        for bill_id, call_id, _t, _b in made for kind, qty, unit, amount, covered
+        in lines_of[call_id]])
+    _payments(dc, session, [(b, t, at) for b, _c, t, at in made if t > 0])
+    dc.add_count("bills", len(made))
+
+
+def _payments(dc: DemoContext, session: Any, bills: list[tuple[int, int, datetime]]) -> None:
+    rows, invoices, paid_ids = [], [], []
+    for bill_id, total, billed_at in bills:
+        age = (dc.now - billed_at).days
+        if dc.rng.random() < (0.5 if age < 30 else 0.06):
+            continue  # still owed: the receivables list has debts of every age
+        on_site = dc.rng.random() < 0.45
+        at = min(billed_at + timedelta(hours=dc.rng.randint(0, 30)), dc.now)
+        handed = at + timedelta(days=dc.rng.randint(0, 2)) if on_site and age > 2 else None
+        rows.append({"bill_id": bill_id, "amount_cents": total, "place":
+                     "on_site" if on_site else "counter", "collected_at": at,
+                     "method": "cash" if on_site else _method(dc),
+                     "collected_by_id": dc.rng.choice(dc.technician_ids) if on_site
+                     else dc.rng.choice(dc.extras.get("staff.clerk_ids") or dc.technician_ids),
+                     "handed_over_at": handed})
+        paid_ids.append(bill_id)
+        if dc.rng.random() < 0.5:
+            invoices.append((bill_id, total, at))
+    _number_payments(dc, session, rows)
+    if rows:
+        session.execute(insert(Payment), rows)
+        session.execute(update(Bill).where(Bill.id.in_(paid_ids)).values(status="paid"))
+    dc.add_count("payments", len(rows))
+    dc.add_count("invoices", len(invoices))
+    if not invoices:
+        return
+    session.execute(insert(Invoice), [
+        {"invoice_no": f"{dc.local(at):%Y%m}{bill_id:08d}", "bill_id": bill_id,
+         "issued_on": dc.local(at).date(), "amount_cents": total,
+         "to_mail": dc.rng.random() < 0.3,
+         "mailed_on": dc.local(at).date() + timedelta(days=2)
+         if (dc.now - at).days > 5 else None} for bill_id, total, at in invoices])
+
+
+def _method(dc: DemoContext) -> str:
+    return dc.rng.choices([m for m, _ in METHODS], weights=[w for _, w in METHODS])[0]
+
+
+def _number_payments(dc: DemoContext, session: Any, rows: list[dict[str, Any]]) -> None:
+    """Receipt numbers per month, in time order, from reserved counter blocks."""
+    rows.sort(key=lambda r: r["collected_at"])
+    by_period: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_period[period_of(dc.local(row["collected_at"]).date())].append(row)
+    for period, group in by_period.items():
+        first = reserve_block(session, "payment", period, len(group))
+        for offset, row in enumerate(group):
+            row["number"] = format_number("payment", period, first + offset)
+
+
+def _exchanges(dc: DemoContext, session: Any) -> None:
+    """A few exchanges and refunds of items inside the warranty, priced by the table."""
+    rows = session.execute(
+        select(Item.id, Item.purchase_date, ProductModel.price_cents,
+               ProductModel.warranty_months)
+        .join(ProductModel, ProductModel.id == Item.product_model_id)
+        .where(Item.purchase_date >= dc.today - timedelta(days=300)).limit(400)).all()
+    chosen = dc.rng.sample(rows, min(6, len(rows)))
+    made = []
+    for item_id, bought, price, _months in chosen:
+        result = depreciation(DEFAULT_TABLE, price, bought, dc.today)
+        made.append({"item_id": item_id, "kind": dc.rng.choice(("exchange", "refund")),
+                     "sale_price_cents": price, "days_since_sale": result.days,
+                     "percent_milli": int(result.percent * 1000),
+                     "charge_cents": result.charge_cents, "explanation": result.explanation,
+                     "decided_at": dc.now - timedelta(days=dc.rng.randint(0, 60))})
+    if made:
+        session.execute(insert(Exchange), made)
+    dc.add_count("exchanges", len(made))
+
+
+STEP = Step("money", run, weight=2)
