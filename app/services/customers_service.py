@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -16,10 +16,11 @@ from app.models.store import ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.dto import CallSummary, CustomerDTO, CustomerSummary, ItemDTO, PhoneDTO
 from app.services.errors import NotFound, UserError, ValidationError
-from app.services.permissions import Perm, require
+from app.services.permissions import Perm, allowed, require
 from app.services.validation import (
     check_version,
     clean_text,
+    mask_phone,
     normalise_phone,
     not_in_future,
     phone_digits,
@@ -225,10 +226,18 @@ def customer_dto(session: Session, customer: Customer, today: date,
         tuple(item_dto(session, i, today) for i in customer.items), calls)
 
 
+def sees_full_phones(ctx: ServiceContext) -> bool:
+    """Who works with the numbers sees them whole; others get 138****5678 (PIPL)."""
+    return allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE) or allowed(ctx.actor, Perm.CALL_REGISTER)
+
+
 def get_customer(ctx: ServiceContext, customer_id: int) -> CustomerDTO:
     """The whole file: phones, items with warranty status, the latest calls."""
     with ctx.read() as session:
-        return customer_dto(session, _get(session, customer_id), ctx.today(), with_calls=True)
+        file = customer_dto(session, _get(session, customer_id), ctx.today(), with_calls=True)
+    if sees_full_phones(ctx):
+        return file
+    return replace(file, phones=tuple(PhoneDTO(p.id, mask_phone(p.phone)) for p in file.phones))
 
 
 def find_customers(ctx: ServiceContext, query: str, *, limit: int = 30) -> list[CustomerSummary]:
@@ -250,8 +259,9 @@ def find_customers(ctx: ServiceContext, query: str, *, limit: int = 30) -> list[
                                     .options(selectinload(Customer.phones)))
         zones = {z.id: z.name for z in session.scalars(select(Zone))}
         by_id = {c.id: c for c in customers}
-        return [CustomerSummary(c.id, c.name, tuple(p.phone for p in c.phones), c.address,
-                                zones.get(c.zone_id or 0, ""))
+        show = (lambda p: p) if sees_full_phones(ctx) else mask_phone
+        return [CustomerSummary(c.id, c.name, tuple(show(p.phone) for p in c.phones),
+                                c.address, zones.get(c.zone_id or 0, ""))
                 for c in (by_id[i] for i in unique if i in by_id)]
 
 

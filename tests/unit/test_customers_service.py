@@ -147,3 +147,12 @@ def test_zones_and_catalogue_for_pick_lists(clerk):
     assert [z.name for z in customers.list_zones(clerk)] == ["市区", "郊区"]
     assert [m.code for m in customers.list_product_models(clerk)] == [
         "BCD-470", "KFR-35GW", "XQB80"]
+
+
+def test_technician_sees_masked_phones_in_the_file(clerk, login):
+    tech, acct = login("tech"), login("acct")
+    zhang = customers.find_customers(clerk, "张伟")[0].id
+    assert [p.phone for p in customers.get_customer(tech, zhang).phones] == ["138****5678"]
+    assert customers.find_customers(tech, "张伟")[0].phones == ("138****5678",)
+    assert [p.phone for p in customers.get_customer(acct, zhang).phones] == ["13812345678"]
+    assert [p.phone for p in customers.get_customer(clerk, zhang).phones] == ["13812345678"]
