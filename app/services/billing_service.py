@@ -338,3 +338,8 @@ def set_rates(ctx: ServiceContext, *, labour: dict[str, Decimal], transport: dic
         save_setting(session, "billing.labour_rates", labour_cents, labour_version)
         save_setting(session, "billing.transport", transport_cents, transport_version)
     return get_rates(ctx)
+
+
+def rates_of(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """(labour cents/hour by kind of service, transport cents/trip by zone kind)."""
+    return _rates(session)

@@ -1,0 +1,81 @@
+"""The monthly summary (月度统计报表) as plain data: one source for the screen and the workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the 汇总 sheet: a key, an English label (translated where shown), a value."""
+
+    key: str
+    label: str
+    value: int | float
+    kind: str = "count"  # count | money (cents) | percent (0–1) | days | hours
+
+
+@dataclass(frozen=True)
+class TechnicianMonth:
+    technician: str
+    jobs: int
+    hours_by_category: dict[str, float]
+    deadlines_met: int
+    deadlines_due: int
+    revenue_cents: int
+
+    @property
+    def hours(self) -> float:
+        return sum(self.hours_by_category.values())
+
+
+@dataclass(frozen=True)
+class ModelMonth:
+    model_code: str
+    model_name: str
+    category: str
+    calls: int
+    repairs: int
+    parts_cents: int
+    cost_cents: int
+
+
+@dataclass(frozen=True)
+class JobDetail:
+    """One job of the month (a service voucher, or a walk-in carry-in)."""
+
+    number: str
+    call_number: str
+    received_at: datetime
+    customer: str
+    phone: str
+    zone: str
+    channel: str
+    model: str
+    category: str
+    service_kind: str
+    technician: str
+    dispatched_at: datetime | None
+    arrived_at: datetime | None
+    deadline_met: bool | None
+    outcome: str
+    labour_minutes: int
+    parts_cents: int
+    billed_cents: int
+    paid_cents: int
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    month: date  # first day of the month
+    store_name: str
+    figures: tuple[Figure, ...]
+    technicians: tuple[TechnicianMonth, ...]
+    models: tuple[ModelMonth, ...]
+    details: tuple[JobDetail, ...]
+    jobs_per_day: dict[date, dict[str, int]]  # day → category → jobs (the chart)
+    extra_sheets: dict[str, object] = field(default_factory=dict)
+
+    def figure(self, key: str) -> int | float:
+        return next(f.value for f in self.figures if f.key == key)

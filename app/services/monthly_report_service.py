@@ -1,0 +1,267 @@
+"""The monthly figures (月度统计报表, seed 002 制度11 六): one query layer for screen and Excel.
+
+Cost figures value the work at the store's own prices whoever pays (warranty and contract
+work cost the store as much as paid work): labour at the rate of the kind of service,
+transport per on-site visit by zone kind, parts at the price they were issued at.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from statistics import mean
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import N_
+from app.models.billing import Bill, Invoice, Payment
+from app.models.calls import Call
+from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairPartUse, RepairWork
+from app.models.jobs import InternalWork, Job, Visit
+from app.models.parts import Part, StockMovement
+from app.models.store import Zone
+from app.services.billing_service import rates_of
+from app.services.calendar_service import load_calendar
+from app.services.context import ServiceContext
+from app.services.errors import ValidationError
+from app.services.monthly_dto import Figure, MonthlyReport
+from app.services.monthly_rows import details, models, technicians
+from app.services.permissions import Perm, allowed, require
+from app.services.reference_service import get_store_profile
+
+DAY_MINUTES = 480  # a person-day is eight working hours
+
+
+@dataclass(frozen=True)
+class Window:
+    month: date
+    start: datetime
+    end: datetime
+
+
+def window(ctx: ServiceContext, month: date) -> Window:
+    first = month.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return Window(first, datetime.combine(first, time.min, tzinfo=ctx.tz),
+                  datetime.combine(following, time.min, tzinfo=ctx.tz))
+
+
+def parse_month(text: str) -> date:
+    """'2026-10' → 2026-10-01; a clear error otherwise."""
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+        return date(year, month, 1)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(N_("{month} is not a month (write it as 2026-10)."),
+                              field="month", month=text) from exc
+
+
+def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
+    """Every figure of the month, plus the per-technician, per-model and detail rows."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    win = window(ctx, month)
+    if win.start > ctx.now():
+        raise ValidationError(N_("That month has not begun yet."), field="month")
+    with ctx.read() as session:
+        figures = (*_seed_figures(session, win), *_counter_figures(ctx, session, win),
+                   *_money_figures(session, win))
+        return MonthlyReport(
+            win.month, get_store_profile(ctx).name, figures,
+            technicians(session, win.start, win.end), models(session, win.start, win.end),
+            details(session, win.start, win.end,
+                    full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE)),
+            _jobs_per_day(ctx, session, win))
+
+
+# ---- the seed's figures: installation, dispatches, materials, transport, total ----------
+
+def _visits(session: Session, win: Window) -> list[tuple[str, str, int]]:
+    """(service kind, zone kind, labour minutes) of each visit finished in the month."""
+    rows = session.execute(
+        select(Call.service_kind, Zone.kind, Visit.labour_minutes)
+        .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
+        .outerjoin(Zone, Zone.id == Call.zone_id)
+        .where(Visit.completed_at >= win.start, Visit.completed_at < win.end))
+    return [(kind, zone or "city", int(minutes)) for kind, zone, minutes in rows]
+
+
+def _materials(session: Session, win: Window) -> int:
+    on_cards = session.scalar(
+        select(func.coalesce(func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents),
+                             0))
+        .select_from(RepairPartUse).join(RepairWork, RepairWork.id == RepairPartUse.work_id)
+        .where(RepairWork.recorded_at >= win.start, RepairWork.recorded_at < win.end))
+    on_vouchers = session.scalar(
+        select(func.coalesce(func.sum(-StockMovement.quantity * Part.unit_price_cents), 0))
+        .select_from(StockMovement).join(Part, Part.id == StockMovement.part_id)
+        .where(StockMovement.kind == "used", StockMovement.repair_card_id.is_(None),
+               StockMovement.at >= win.start, StockMovement.at < win.end))
+    return int(on_cards or 0) + int(on_vouchers or 0)
+
+
+def _bench_labour(session: Session, win: Window, rates: dict[str, int]) -> int:
+    rows = session.execute(
+        select(Call.service_kind, func.sum(RepairWork.minutes))
+        .join(RepairCard, RepairCard.id == RepairWork.card_id)
+        .join(ItemReceipt, ItemReceipt.id == RepairCard.receipt_id)
+        .join(Call, Call.id == ItemReceipt.call_id)
+        .where(RepairWork.recorded_at >= win.start, RepairWork.recorded_at < win.end)
+        .group_by(Call.service_kind))
+    return sum(int(minutes or 0) * rates.get(kind, rates["repair"]) // 60
+               for kind, minutes in rows)
+
+
+def _seed_figures(session: Session, win: Window) -> list[Figure]:
+    """Installation and other dispatches valued at labour only; transport, materials and
+    bench labour apart; the total is the sum of the five costs (a formula in Excel)."""
+    rates, transport = rates_of(session)
+    visits = _visits(session, win)
+
+    def labour(rows: list[tuple[str, str, int]]) -> int:
+        return sum(m * rates.get(k, rates["repair"]) // 60 for k, _z, m in rows)
+
+    install = [v for v in visits if v[0] == "install"]
+    others = [v for v in visits if v[0] != "install"]
+    costs = {"install_cost": labour(install), "dispatch_cost": labour(others),
+             "bench_cost": _bench_labour(session, win, rates),
+             "materials_cost": _materials(session, win),
+             "transport_cost": sum(transport.get(z, 0) for _k, z, _m in visits)}
+    return [
+        Figure("install_times", N_("Installation and commissioning: person-times"),
+               len(install)),
+        Figure("install_days", N_("Installation and commissioning: person-days"),
+               round(sum(m for *_x, m in install) / DAY_MINUTES, 2), "days"),
+        Figure("install_cost", N_("Installation and commissioning: cost"),
+               costs["install_cost"], "money"),
+        Figure("dispatch_times", N_("Dispatches: person-times"), len(others)),
+        Figure("dispatch_days", N_("Dispatches: person-days"),
+               round(sum(m for *_x, m in others) / DAY_MINUTES, 2), "days"),
+        Figure("dispatch_cost", N_("Dispatches: cost"), costs["dispatch_cost"], "money"),
+        Figure("bench_cost", N_("Carry-in repairs: labour cost"), costs["bench_cost"],
+               "money"),
+        Figure("materials_cost", N_("Materials cost"), costs["materials_cost"], "money"),
+        Figure("transport_cost", N_("Transport cost"), costs["transport_cost"], "money"),
+        Figure("total_cost", N_("Total after-sales cost"), sum(costs.values()), "money"),
+    ]
+
+
+TOTAL_PARTS = ("install_cost", "dispatch_cost", "bench_cost", "materials_cost",
+               "transport_cost")
+
+
+# ---- the counter's figures ---------------------------------------------------------------
+
+def _in(column: Any, win: Window) -> ColumnElement[bool]:
+    return and_(column >= win.start, column < win.end)
+
+
+def _count(session: Session, query: Any) -> int:
+    return int(session.scalar(query) or 0)
+
+
+def _counter_figures(ctx: ServiceContext, session: Session, win: Window) -> list[Figure]:
+    out = [Figure("calls", N_("Calls received"),
+                  _count(session, select(func.count(Call.id)).where(_in(Call.received_at, win))))]
+    channels = {k: v for k, v in session.execute(select(Call.channel, func.count(Call.id))
+                                    .where(_in(Call.received_at, win)).group_by(Call.channel)
+                                    )}
+    for channel, label in (("phone", N_("Calls by phone")), ("letter", N_("Calls by letter")),
+                           ("email", N_("Calls by e-mail")), ("walk_in", N_("Walk-in calls")),
+                           ("web", N_("Calls from the web"))):
+        out.append(Figure(f"calls_{channel}", label, int(channels.get(channel, 0))))
+    out += _job_figures(ctx, session, win)
+    out += _carry_in_figures(session, win)
+    return out
+
+
+def _job_figures(ctx: ServiceContext, session: Session, win: Window) -> list[Figure]:
+    categories = {k: v for k, v in session.execute(select(Job.category, func.count(Job.id))
+                                      .where(_in(Job.dispatched_at, win))
+                                      .group_by(Job.category))}
+    internal = _count(session, select(func.count(InternalWork.id)).where(
+        InternalWork.day >= win.month, InternalWork.day < win.end.date(),
+        InternalWork.voided.is_(False)))
+    outcomes = {k: v for k, v in session.execute(select(Visit.outcome, func.count(Visit.id))
+                                    .where(_in(Visit.completed_at, win))
+                                    .group_by(Visit.outcome))}
+    arrivals: list[tuple[datetime, datetime, datetime]] = [
+        (r, a, d) for r, a, d in session.execute(
+            select(Call.received_at, Job.arrived_at, Job.deadline_at)
+            .join(Call, Call.id == Job.call_id)
+            .where(_in(Job.dispatched_at, win), Job.arrived_at.is_not(None))) if a is not None]
+    cal = load_calendar(session, ctx.tz)
+    met = sum(1 for _r, arrived, deadline in arrivals if arrived <= deadline)
+    hours = [cal.minutes_between(received, arrived) / 60 for received, arrived, _d in arrivals]
+    return [
+        Figure("jobs_A", N_("Jobs A paid service"), int(categories.get("A", 0))),
+        Figure("jobs_B", N_("Jobs B contract service"), int(categories.get("B", 0))),
+        Figure("jobs_C", N_("Jobs C free (warranty)"), int(categories.get("C", 0))),
+        Figure("jobs_D", N_("Jobs D internal work"), int(categories.get("D", 0)) + internal),
+        Figure("completed_on_site", N_("Completed on site"), int(outcomes.get("completed", 0))),
+        Figure("taken_in_on_site", N_("Taken in from site"), int(outcomes.get("taken_in", 0))),
+        Figure("deadline_met", N_("Dispatch deadline met"),
+               round(met / len(arrivals), 4) if arrivals else 0.0, "percent"),
+        Figure("arrival_hours", N_("Average time to arrival (business hours)"),
+               round(mean(hours), 2) if hours else 0.0, "hours"),
+    ]
+
+
+def _carry_in_figures(session: Session, win: Window) -> list[Figure]:
+    taken = _count(session, select(func.count(ItemReceipt.id))
+                   .where(_in(ItemReceipt.taken_in_at, win)))
+    returns = session.execute(select(ItemReceipt.taken_in_at, ItemReturn.returned_at)
+                              .join(ItemReturn, ItemReturn.receipt_id == ItemReceipt.id)
+                              .where(_in(ItemReturn.returned_at, win))).all()
+    turnaround = [(back - took).total_seconds() / 86400 for took, back in returns]
+    in_store = _count(session, select(func.count(ItemReceipt.id))
+                      .outerjoin(ItemReturn, ItemReturn.receipt_id == ItemReceipt.id)
+                      .where(ItemReceipt.taken_in_at < win.end,
+                             (ItemReturn.id.is_(None)) | (ItemReturn.returned_at >= win.end)))
+    return [
+        Figure("carry_in", N_("Carry-ins taken in"), taken),
+        Figure("carry_out", N_("Carry-ins returned"), len(returns)),
+        Figure("turnaround_days", N_("Average turnaround (days)"),
+               round(mean(turnaround), 2) if turnaround else 0.0, "days"),
+        Figure("in_store", N_("Items in the store at month end"), in_store),
+    ]
+
+
+def _money_figures(session: Session, win: Window) -> list[Figure]:
+    billed = _count(session, select(func.sum(Bill.total_cents))
+                    .where(_in(Bill.billed_at, win), Bill.status != "void"))
+    collected = _count(session, select(func.sum(Payment.amount_cents))
+                       .where(_in(Payment.collected_at, win), Payment.voided.is_(False)))
+    invoiced = session.execute(select(func.count(Invoice.id), func.sum(Invoice.amount_cents))
+                               .where(Invoice.issued_on >= win.month,
+                                      Invoice.issued_on < win.end.date(),
+                                      Invoice.voided.is_(False))).one()
+    held = _count(session, select(func.sum(Payment.amount_cents)).where(
+        Payment.place == "on_site", Payment.voided.is_(False), Payment.collected_at < win.end,
+        Payment.handed_over_at.is_(None) | (Payment.handed_over_at >= win.end)))
+    return [
+        Figure("billed", N_("Revenue billed"), billed, "money"),
+        Figure("collected", N_("Revenue collected"), collected, "money"),
+        Figure("invoices", N_("Invoices issued"), int(invoiced[0] or 0)),
+        Figure("invoiced", N_("Invoiced amount"), int(invoiced[1] or 0), "money"),
+        Figure("cash_held", N_("Cash not yet handed over at month end"), held, "money"),
+    ]
+
+
+def _jobs_per_day(ctx: ServiceContext, session: Session,
+                  win: Window) -> dict[date, dict[str, int]]:
+    days: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for at, category in session.execute(select(Job.dispatched_at, Job.category)
+                                        .where(_in(Job.dispatched_at, win))):
+        days[ctx.local(at).date()][category] += 1
+    for day, in session.execute(select(InternalWork.day).where(
+            InternalWork.day >= win.month, InternalWork.day < win.end.date(),
+            InternalWork.voided.is_(False))):
+        days[day]["D"] += 1
+    first, out = win.month, {}
+    while first < win.end.date():
+        out[first] = dict(days.get(first, {}))
+        first += timedelta(days=1)
+    return out
