@@ -136,7 +136,20 @@ def _candidates(dc: DemoContext) -> list[Source]:
         elif row.status == "closed" and dc.rng.random() < WALK_IN_SHARE:
             still_here = row.received_at >= month and dc.rng.random() < 0.5
             picked.append(Source(row, None, None, None, still_here))
-    return picked
+    return _one_receipt_per_item(picked)
+
+
+def _one_receipt_per_item(picked: list[Source]) -> list[Source]:
+    """An item is in the store under one receipt at most (take_in refuses a second)."""
+    held: set[int] = set()
+    kept = []
+    for source in picked:
+        if source.in_store:
+            if source.row.item_id in held:
+                continue
+            held.add(source.row.item_id)
+        kept.append(source)
+    return kept
 
 
 def _names(dc: DemoContext) -> dict[int, str]:
