@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUEUE = "SC_TEST_PDF"
+QUEUE = f"SC_TEST_PDF_{os.getpid()}"  # one per test session: parallel runs never share
 PPD_CANDIDATES = ("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd",
                   "/usr/share/cups/model/CUPS-PDF_opt.ppd")
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
