@@ -35,6 +35,7 @@ COMMAND_MODULES: list[str] = [
     "app.commands.restore_cmd",
     "app.commands.check_cmd",
     "app.commands.migrate_data_cmd",
+    "app.commands.export_cmd",
 ]
 
 

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=tr(N_("list the kinds of document that can be printed")))
 
 
-def _context(db_arg: str | None) -> ServiceContext:
+def cli_context(db_arg: str | None) -> ServiceContext:
     from app import config
     from app.demo.command import open_for_cli
     from app.models.enums import Role
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.kind or not args.number:
         raise CliError(tr(N_("Give the kind of document and its number, e.g. "
                              "print voucher V2611-0042 --out voucher.pdf")))
-    ctx = _context(args.db)
+    ctx = cli_context(args.db)
     try:
         return _write(ctx, args.kind, args.number, args.out)
     finally:

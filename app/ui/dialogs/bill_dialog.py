@@ -144,7 +144,7 @@ class BillDialog(QDialog):
             values = (f"{self.kind.itemText(self.kind.findData(line.kind))} {line.description}",
                       f"{line.quantity.normalize():f}", format_money(line.unit_cents),
                       format_money(line.amount_cents),
-                      self.tr("covered") if line.covered else self.tr("yes"))
+                      self.tr("covered") if line.covered else self.tr("charged"))
             for column, value in enumerate(values):
                 self.lines.setItem(row, column, QTableWidgetItem(value))
         self.totals.setText(self.tr("Gross {gross} · covered {covered} · discount {discount} · "

@@ -1,0 +1,1 @@
+"""Export: DTOs in, real Excel workbooks out (openpyxl). Never queries."""
