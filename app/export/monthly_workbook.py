@@ -128,7 +128,7 @@ def _summary(wb: Workbook, report: MonthlyReport) -> None:
         chart = BarChart()
         chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
         chart.title = pt("Jobs per category per day")
-        chart.y_axis.title = pt("Jobs")
+        chart.y_axis.title = pt("Number of jobs")
         daily = pt("Daily jobs")
         chart.add_data(_ref(wb, daily, 2, 1, 5, days + 1), titles_from_data=True)
         chart.set_categories(_ref(wb, daily, 1, 2, 1, days + 1))
@@ -151,7 +151,7 @@ def _col(index: int) -> str:
 
 def _technicians(wb: Workbook, report: MonthlyReport) -> None:
     ws = wb.create_sheet(pt("Technicians"))
-    headers = [pt("Technician"), pt("Jobs"), *(pt("Hours {category}", category=c)
+    headers = [pt("Technician"), pt("Number of jobs"), *(pt("Hours {category}", category=c)
                                               for c in CATEGORIES),
                pt("Hours in all"), pt("Arrived in time"), pt("Arrivals due"),
                pt("In time"), pt("Revenue")]
@@ -187,7 +187,7 @@ def _technicians(wb: Workbook, report: MonthlyReport) -> None:
 def _models(wb: Workbook, report: MonthlyReport) -> None:
     ws = wb.create_sheet(pt("Models"))
     headers = [pt("Model"), pt("Name"), pt("Product category"), pt("Calls"), pt("Repairs"),
-               pt("Parts used"), pt("Cost")]
+               pt("Parts cost"), pt("Cost")]
     set_widths(ws, [headers, *([m.model_code, m.model_name, m.category] for m in report.models)])
     ws.freeze_panes = "A2"
     ws.append(header_row(ws, headers))

@@ -353,11 +353,11 @@
         </message>
         <message>
             <source>{value} is not an amount of money.</source>
-            <translation>{value} 不是有效金额。</translation>
+            <translation>{value} 不是金额。</translation>
         </message>
         <message>
             <source>Amounts are in yuan and fen (two decimals).</source>
-            <translation>金额以元为单位，最多两位小数。</translation>
+            <translation>金额以元和分表示（两位小数）。</translation>
         </message>
         <message>
             <source>The price cannot be negative.</source>
@@ -1075,6 +1075,170 @@
             <source>No such invoice.</source>
             <translation>没有这张发票。</translation>
         </message>
+        <message>
+            <source>what to export</source>
+            <translation>要导出的内容</translation>
+        </message>
+        <message>
+            <source>the month, e.g. 2026-10</source>
+            <translation>月份，例如 2026-10</translation>
+        </message>
+        <message>
+            <source>where to write the workbook (default: the suggested name in the current folder)</source>
+            <translation>工作簿的保存位置（默认：当前文件夹中的建议文件名）</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: the folder does not exist or is not writable.</source>
+            <translation>无法写入 {path}：文件夹不存在或不可写。</translation>
+        </message>
+        <message>
+            <source>Wrote {path}</source>
+            <translation>已写入 {path}</translation>
+        </message>
+        <message>
+            <source>export the monthly summary as an Excel workbook</source>
+            <translation>把月度统计报表导出为 Excel 工作簿</translation>
+        </message>
+        <message>
+            <source>{month} is not a month (write it as 2026-10).</source>
+            <translation>{month} 不是有效月份（请写成 2026-10）。</translation>
+        </message>
+        <message>
+            <source>That month has not begun yet.</source>
+            <translation>该月份尚未开始。</translation>
+        </message>
+        <message>
+            <source>Installation and commissioning: person-times</source>
+            <translation>安装调试：人次</translation>
+        </message>
+        <message>
+            <source>Installation and commissioning: person-days</source>
+            <translation>安装调试：人日</translation>
+        </message>
+        <message>
+            <source>Installation and commissioning: cost</source>
+            <translation>安装调试：费用</translation>
+        </message>
+        <message>
+            <source>Dispatches: person-times</source>
+            <translation>派工：人次</translation>
+        </message>
+        <message>
+            <source>Dispatches: person-days</source>
+            <translation>派工：人日</translation>
+        </message>
+        <message>
+            <source>Dispatches: cost</source>
+            <translation>派工：费用</translation>
+        </message>
+        <message>
+            <source>Carry-in repairs: labour cost</source>
+            <translation>带回修理：工时费用</translation>
+        </message>
+        <message>
+            <source>Materials cost</source>
+            <translation>材料费</translation>
+        </message>
+        <message>
+            <source>Transport cost</source>
+            <translation>交通费</translation>
+        </message>
+        <message>
+            <source>Total after-sales cost</source>
+            <translation>售后服务总费用</translation>
+        </message>
+        <message>
+            <source>Calls received</source>
+            <translation>受理叫修</translation>
+        </message>
+        <message>
+            <source>Calls by phone</source>
+            <translation>电话叫修</translation>
+        </message>
+        <message>
+            <source>Calls by letter</source>
+            <translation>信函叫修</translation>
+        </message>
+        <message>
+            <source>Calls by e-mail</source>
+            <translation>电子邮件叫修</translation>
+        </message>
+        <message>
+            <source>Walk-in calls</source>
+            <translation>来店叫修</translation>
+        </message>
+        <message>
+            <source>Calls from the web</source>
+            <translation>网站叫修</translation>
+        </message>
+        <message>
+            <source>Jobs A paid service</source>
+            <translation>A 类有费服务</translation>
+        </message>
+        <message>
+            <source>Jobs B contract service</source>
+            <translation>B 类合同服务</translation>
+        </message>
+        <message>
+            <source>Jobs C free (warranty)</source>
+            <translation>C 类免费服务</translation>
+        </message>
+        <message>
+            <source>Jobs D internal work</source>
+            <translation>D 类一般行政工作</translation>
+        </message>
+        <message>
+            <source>Completed on site</source>
+            <translation>现场完工</translation>
+        </message>
+        <message>
+            <source>Taken in from site</source>
+            <translation>上门后带回</translation>
+        </message>
+        <message>
+            <source>Dispatch deadline met</source>
+            <translation>派工时限达成率</translation>
+        </message>
+        <message>
+            <source>Average time to arrival (business hours)</source>
+            <translation>平均到达时间（营业小时）</translation>
+        </message>
+        <message>
+            <source>Carry-ins taken in</source>
+            <translation>带回/送修收件</translation>
+        </message>
+        <message>
+            <source>Carry-ins returned</source>
+            <translation>修复交还</translation>
+        </message>
+        <message>
+            <source>Average turnaround (days)</source>
+            <translation>平均修复周期（天）</translation>
+        </message>
+        <message>
+            <source>Items in the store at month end</source>
+            <translation>月末在店商品</translation>
+        </message>
+        <message>
+            <source>Revenue billed</source>
+            <translation>应收金额</translation>
+        </message>
+        <message>
+            <source>Revenue collected</source>
+            <translation>实收金额</translation>
+        </message>
+        <message>
+            <source>Invoices issued</source>
+            <translation>开具发票数</translation>
+        </message>
+        <message>
+            <source>Invoiced amount</source>
+            <translation>发票金额</translation>
+        </message>
+        <message>
+            <source>Cash not yet handed over at month end</source>
+            <translation>月末尚未上交的现金</translation>
+        </message>
     </context>
     <context>
         <name>BackupPage</name>
@@ -1238,7 +1402,7 @@
             <translation>免收</translation>
         </message>
         <message>
-            <source>yes</source>
+            <source>charged</source>
             <translation>收费</translation>
         </message>
         <message>
@@ -1479,7 +1643,7 @@
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>Status</source>
@@ -2128,7 +2292,7 @@
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>Status</source>
@@ -2214,7 +2378,7 @@
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>Work</source>
@@ -2321,7 +2485,7 @@
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
     </context>
     <context>
@@ -2579,7 +2743,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>Proposed category</source>
@@ -3193,7 +3357,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>Status</source>
@@ -3819,7 +3983,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>服务类别</translation>
         </message>
         <message>
             <source>&amp;Fault</source>
