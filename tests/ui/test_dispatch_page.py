@@ -214,3 +214,30 @@ def test_technician_records_arrival_visit_and_internal_work_on_my_jobs(qtbot, db
     filing = VouchersToFilePage(AppSession(db, login("clerk")))
     qtbot.addWidget(filing)
     assert filing.jobs_model.rowCount() == 0
+
+
+def test_manager_closes_the_store_for_a_day_from_the_board(qtbot, db, login, calls):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from app.models.jobs import StoreDay
+
+    page = DispatchPage(AppSession(db, login("boss")))
+    page.print_check.setChecked(False)
+    qtbot.addWidget(page)
+    dialog = page.open_store_days()
+    dialog.day_edit.setDate(QDate(2026, 12, 24))
+    type_text(dialog.note_edit, "盘点")
+    assert dialog.save_day()
+    assert dialog.days_list.count() == 1
+    with db.read() as session:
+        row = session.get(StoreDay, date(2026, 12, 24))
+        assert row is not None and not row.is_open and row.note == "盘点"
+    # Saving the same day again (now open) updates it
+    dialog.kind_combo.setCurrentIndex(1)
+    assert dialog.save_day()
+    with db.read() as session:
+        assert session.get(StoreDay, date(2026, 12, 24)).is_open
+    assert any(field == "is_open" for _a, field, _r in audit(db, "store_days", "2026-12-24"))
+    dialog.reject()

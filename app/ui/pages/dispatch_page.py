@@ -31,6 +31,7 @@ from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
 from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.dispatch_choice_dialog import ChoiceReasonDialog
+from app.ui.dialogs.store_days_dialog import StoreDaysDialog
 from app.ui.labels import label
 from app.ui.pages.dispatch_actions import JobActions
 from app.ui.printing_ui import preview_document
@@ -121,7 +122,16 @@ class DispatchPage(JobActions, QWidget):
             action.triggered.connect(lambda _c=False, s=slot: s())
             bar.addAction(action)
             self.addAction(action)
+        if self._session.may(Perm.REFERENCE_MANAGE):
+            bar.addAction(self.tr("Store calendar…"), self.open_store_days)
         return bar
+
+    def open_store_days(self) -> StoreDaysDialog:
+        """The store's own closed days and extra working days (they move deadlines)."""
+        dialog = StoreDaysDialog(self._session, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self._open(dialog)
+        return dialog
 
     def _lay_out(self) -> None:
         right = QSplitter(Qt.Orientation.Vertical)

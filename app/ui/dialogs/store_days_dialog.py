@@ -1,0 +1,93 @@
+"""The store's own calendar: closed days and extra working days over the official holidays."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import calendar_service
+from app.services.errors import UserError
+from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.session import AppSession
+from app.ui.theme import SPACING
+
+
+class StoreDaysDialog(QDialog):
+    """Lists this year's store days; "Save day" closes or opens the store on one date."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(self.tr("Store calendar"))
+        today = session.ctx.today()
+        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setCalendarPopup(True)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Closed (store's own day off)"), False)
+        self.kind_combo.addItem(self.tr("Open (extra working day)"), True)
+        self.note_edit = QLineEdit()
+        self.save_button = QPushButton(self.tr("Save day"))
+        self.save_button.clicked.connect(self.save_day)
+        self.days_list = QListWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Day"), self.day_edit)
+        form.addRow(self.tr("Store is"), self.kind_combo)
+        form.addRow(self.tr("Note"), self.note_edit)
+        form.addRow(self.save_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING)
+        layout.addWidget(QLabel(self.tr(
+            "Public holidays and make-up working days come from the official calendar; "
+            "days saved here override it.")))
+        layout.addLayout(form)
+        layout.addWidget(self.days_list, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.reload()
+
+    @property
+    def day(self) -> date:
+        value: date = self.day_edit.date().toPython()  # type: ignore[assignment]
+        return value
+
+    def reload(self) -> None:
+        self.days_list.clear()
+        for d in calendar_service.list_store_days(self._session.ctx, self.day.year):
+            state = self.tr("open") if d.is_open else self.tr("closed")
+            self.days_list.addItem(f"{d.day.isoformat()}  {state}  {d.note}")
+
+    def save_day(self) -> bool:
+        fields: dict[str, QWidget] = {"note": self.note_edit, "hours": self.day_edit}
+        clear_field_errors(fields)
+        existing = {d.day: d.version for d in
+                    calendar_service.list_store_days(self._session.ctx, self.day.year)}
+        try:
+            calendar_service.set_store_day(
+                self._session.ctx, self.day, is_open=bool(self.kind_combo.currentData()),
+                note=self.note_edit.text(), expected_version=existing.get(self.day))
+        except UserError as err:
+            show_user_error(err, fields, message_label=self.message)
+            return False
+        self.message.setText(self.tr("Saved."))
+        self.reload()
+        self._session.data_changed.emit("reference")
+        return True
