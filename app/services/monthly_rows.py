@@ -105,20 +105,30 @@ def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth
     return tuple(rows)
 
 
+_CALL_COLUMNS = (Call.id.label("call_id"), Call.number.label("call_number"), Call.received_at,
+                 Call.channel, Call.category, Call.service_kind, Call.status)
+
+
 def details(session: Session, start: datetime, end: datetime, *,
             full_phone: bool = False) -> tuple[JobDetail, ...]:
-    """Vouchers dispatched in the month and walk-in carry-ins taken in, in time order."""
+    """Vouchers dispatched in the month and walk-in carry-ins taken in, in time order.
+
+    Plain column rows, not ORM objects: a month holds tens of thousands of jobs.
+    """
     jobs = list(session.execute(
-        select(Job, Call).join(Call, Call.id == Job.call_id)
+        select(Job.id.label("job_id"), Job.number, Job.technician_id, Job.dispatched_at,
+               Job.arrived_at, Job.deadline_at, *_CALL_COLUMNS)
+        .join(Call, Call.id == Job.call_id)
         .where(Job.dispatched_at >= start, Job.dispatched_at < end)))
     walk_ins = list(session.execute(
-        select(ItemReceipt, Call).join(Call, Call.id == ItemReceipt.call_id)
+        select(ItemReceipt.number, ItemReceipt.technician_id, *_CALL_COLUMNS)
+        .join(Call, Call.id == ItemReceipt.call_id)
         .where(ItemReceipt.voucher_id.is_(None), ItemReceipt.taken_in_at >= start,
                ItemReceipt.taken_in_at < end)))
-    call_ids = [c.id for _j, c in jobs] + [c.id for _r, c in walk_ins]
-    facts = _facts(session, call_ids, [j.id for j, _c in jobs])
-    rows = [_detail(facts, c, job=j, full_phone=full_phone) for j, c in jobs]
-    rows += [_detail(facts, c, receipt=r, full_phone=full_phone) for r, c in walk_ins]
+    facts = _facts(session, [r.call_id for r in jobs] + [r.call_id for r in walk_ins],
+                   [r.job_id for r in jobs])
+    rows = [_detail(facts, r, full_phone=full_phone) for r in jobs]
+    rows += [_detail(facts, r, full_phone=full_phone) for r in walk_ins]
     return tuple(sorted(rows, key=lambda r: (r.dispatched_at or r.received_at, r.number)))
 
 
@@ -161,17 +171,19 @@ def _facts(session: Session, call_ids: list[int], job_ids: list[int]) -> dict[st
     return facts
 
 
-def _detail(facts: dict[str, dict], call: Call, *, job: Job | None = None,  # type: ignore[type-arg]
-            receipt: ItemReceipt | None = None, full_phone: bool) -> JobDetail:
-    name, zone, model = facts["who"].get(call.id, ("", "", ""))
-    phone = facts["phone"].get(call.id, "")
-    minutes, outcome = facts["visits"].get(job.id, (0, "")) if job else (0, "walk_in")
-    tech_id = job.technician_id if job else (receipt.technician_id if receipt else 0)
-    met = None if job is None or job.arrived_at is None else job.arrived_at <= job.deadline_at
+def _detail(facts: dict[str, dict], row: Any, *,  # type: ignore[type-arg]
+            full_phone: bool) -> JobDetail:
+    """One sheet row from a voucher row (with ``job_id``) or a walk-in receipt row."""
+    name, zone, model = facts["who"].get(row.call_id, ("", "", ""))
+    phone = facts["phone"].get(row.call_id, "")
+    is_job = "job_id" in row._fields
+    minutes, outcome = facts["visits"].get(row.job_id, (0, "")) if is_job else (0, "walk_in")
+    arrived = row.arrived_at if is_job else None
+    met = None if arrived is None else arrived <= row.deadline_at
     return JobDetail(
-        job.number if job else (receipt.number if receipt else ""), call.number,
-        call.received_at, name, phone if full_phone else mask_phone(phone), zone, call.channel,
-        model, call.category, call.service_kind, facts["techs"].get(tech_id, ""),
-        job.dispatched_at if job else None, job.arrived_at if job else None, met,
-        outcome or call.status, minutes, facts["parts"].get(call.id, 0),
-        facts["billed"].get(call.id, 0), facts["paid"].get(call.id, 0))
+        row.number, row.call_number, row.received_at, name,
+        phone if full_phone else mask_phone(phone), zone, row.channel, model, row.category,
+        row.service_kind, facts["techs"].get(row.technician_id, ""),
+        row.dispatched_at if is_job else None, arrived, met, outcome or row.status, minutes,
+        facts["parts"].get(row.call_id, 0), facts["billed"].get(row.call_id, 0),
+        facts["paid"].get(row.call_id, 0))

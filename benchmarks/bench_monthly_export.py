@@ -1,0 +1,103 @@
+"""Monthly workbook export on a month of ~20,000 jobs: app time vs a bare openpyxl write.
+
+    python benchmarks/bench_monthly_export.py                      # builds a demo database
+    python benchmarks/bench_monthly_export.py --db FILE [--month 2026-07]
+
+Prints the report query time, the workbook write time, the time of a bare write-only
+openpyxl workbook with the same cells (no styles, formulas or charts), and their ratio.
+Targets (issue 6): the export ≤ 5 s and within 2× the bare write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.bootstrap import open_database  # noqa: E402
+from app.export.monthly_workbook import write_monthly_workbook  # noqa: E402
+from app.models import Base  # noqa: E402
+from app.models.enums import Role  # noqa: E402
+from app.services.context import Actor, ServiceContext  # noqa: E402
+from app.services.monthly_dto import MonthlyReport  # noqa: E402
+from app.services.monthly_report_service import monthly_report, parse_month  # noqa: E402
+
+
+def busiest_month(path: Path) -> date:
+    with sqlite3.connect(path) as conn:
+        row = conn.execute("SELECT substr(dispatched_at, 1, 7) m FROM jobs GROUP BY m "
+                           "ORDER BY count(*) DESC LIMIT 1").fetchone()
+    return parse_month(row[0])
+
+
+def bare_write(report: MonthlyReport, path: Path) -> None:
+    """The same cells, plainly: the floor any openpyxl export stands on."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("summary")
+    for figure in report.figures:
+        ws.append([figure.label, figure.value])
+    ws = wb.create_sheet("technicians")
+    for t in report.technicians:
+        ws.append([t.technician, t.jobs, *t.hours_by_category.values(), t.revenue_cents])
+    ws = wb.create_sheet("models")
+    for m in report.models:
+        ws.append([m.model_code, m.model_name, m.category, m.calls, m.repairs, m.parts_cents])
+    ws = wb.create_sheet("details")
+    for d in report.details:
+        ws.append([d.number, d.call_number, d.received_at.replace(tzinfo=None), d.customer,
+                   d.phone, d.zone, d.channel, d.model, d.category, d.service_kind, d.technician,
+                   d.dispatched_at.replace(tzinfo=None) if d.dispatched_at else None,
+                   d.arrived_at.replace(tzinfo=None) if d.arrived_at else None, d.deadline_met,
+                   d.outcome, d.labour_minutes, d.parts_cents, d.billed_cents, d.paid_cents])
+    wb.save(path)
+
+
+def timed(func: object) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = func()  # type: ignore[operator]
+    return (time.perf_counter() - start) * 1000, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path,
+                        default=ROOT / "bench-data" / "bench_dispatch_200000.sqlite")
+    parser.add_argument("--month")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"{args.db} is missing: build it with benchmarks/bench_dispatch.py", file=sys.stderr)
+        return 2
+    db = open_database(str(args.db))
+    Base.metadata.create_all(db.engine)  # a bench file from an older build: add new tables
+    ctx = ServiceContext(db, Actor(None, "bench", "bench", Role.ADMIN, "bench"))
+    month = parse_month(args.month) if args.month else busiest_month(args.db)
+    out = Path(tempfile.mkdtemp())
+    monthly_report(ctx, month)  # warm: holidays data, caches
+    rows = []
+    for run in range(args.runs):
+        query_ms, report = timed(lambda: monthly_report(ctx, month))
+        write_ms, _ = timed(lambda: write_monthly_workbook(report, out / f"m{run}.xlsx"))
+        bare_ms, _ = timed(lambda: bare_write(report, out / f"b{run}.xlsx"))
+        rows.append((query_ms, write_ms, bare_ms))
+    query_ms, write_ms, bare_ms = (sorted(col)[len(col) // 2] for col in zip(*rows, strict=True))
+    jobs = len(report.details)  # type: ignore[attr-defined]
+    print(f"month {month:%Y-%m}: {jobs} jobs (median of {args.runs})")
+    print(f"  report query      {query_ms:8.0f} ms")
+    print(f"  workbook write    {write_ms:8.0f} ms")
+    print(f"  bare openpyxl     {bare_ms:8.0f} ms   ratio write/bare {write_ms / bare_ms:.2f}")
+    print(f"  export in all     {query_ms + write_ms:8.0f} ms   (target ≤ 5000 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
