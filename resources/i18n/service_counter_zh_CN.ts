@@ -2444,6 +2444,10 @@
             <translation>刷新</translation>
         </message>
         <message>
+            <source>Store calendar…</source>
+            <translation>门店日历…</translation>
+        </message>
+        <message>
             <source>{n} calls waiting, {late} overdue</source>
             <translation>{n} 个叫修待派，{late} 个已超时</translation>
         </message>
@@ -4336,6 +4340,53 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&amp;Note</source>
             <translation>备注(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreDaysDialog</name>
+        <message>
+            <source>Store calendar</source>
+            <translation>门店日历</translation>
+        </message>
+        <message>
+            <source>Closed (store's own day off)</source>
+            <translation>停业（门店自定休息日）</translation>
+        </message>
+        <message>
+            <source>Open (extra working day)</source>
+            <translation>营业（额外工作日）</translation>
+        </message>
+        <message>
+            <source>Save day</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Store is</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Public holidays and make-up working days come from the official calendar; days saved here override it.</source>
+            <translation>法定节假日和调休工作日来自国家日历；这里保存的日期优先。</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>营业</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>停业</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
         </message>
     </context>
     <context>
