@@ -44,7 +44,7 @@ class Call(Versioned, Timestamped, Base):
 
 
 # Trigram full-text index over search_text (SQLite only; PostgreSQL uses ILIKE).
-_FTS_DDL = [
+FTS_DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS calls_fts USING fts5("
     "search_text, content='calls', content_rowid='id', tokenize='trigram')",
     "CREATE TRIGGER IF NOT EXISTS calls_fts_ai AFTER INSERT ON calls BEGIN "
@@ -57,6 +57,6 @@ _FTS_DDL = [
     "VALUES ('delete', old.id, old.search_text); "
     "INSERT INTO calls_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
 ]
-for _stmt in _FTS_DDL:
+for _stmt in FTS_DDL:
     _ddl = DDL(_stmt)  # type: ignore[no-untyped-call]
     event.listen(Call.__table__, "after_create", _ddl.execute_if(dialect="sqlite"))

@@ -100,3 +100,24 @@ def test_a_read_only_database_is_refused_before_anything_is_written(tmp_path, mo
     with pytest.raises(SchemaError) as err:
         open_database(str(path))
     assert err.value.code == "read_only" and _digest(path) == before
+
+
+def test_a_store_file_from_version_0_1_opens_with_its_data(tmp_path, monkeypatch):
+    """A real file written by 0.1 (tests/resources); later revisions must upgrade it."""
+    import shutil
+
+    from app.services import auth_service
+    from app.services import calls_service as calls
+    from app.services.context import ServiceContext
+    from tests.seed import SEED_PASSWORD
+
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    old = Path(__file__).parents[1] / "resources" / "store_v0_1.sqlite"
+    path = tmp_path / "old.sqlite"
+    shutil.copy(old, path)
+    db = open_database(str(path))
+    assert current_revision(db) == head_revision()
+    ctx = ServiceContext(db, auth_service.log_in(db, "clerk", SEED_PASSWORD))
+    found = calls.list_calls(ctx, calls.CallFilter(search="漏水")).rows
+    assert [r.fault for r in found] == ["空调漏水"]
+    db.dispose()
