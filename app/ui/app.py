@@ -252,6 +252,24 @@ def start_session(db: Database, settings: SettingsStore, language: str) -> MainW
     return build_main_window(db, actor, settings, language)
 
 
+def take_daily_backup(db: Database, parent: QWidget | None = None) -> None:
+    """The first start of each day backs the store up; a folder problem is said loudly."""
+    from datetime import datetime
+
+    from app.services import backup_service
+    from app.services.errors import UserError
+    from app.ui.errors import user_message
+    from app.ui.pages.backup_page import backup_folder
+
+    if not db.is_sqlite:
+        return
+    try:
+        backup_service.daily_backup_if_due(db, backup_folder(), datetime.now())
+    except UserError as err:
+        QMessageBox.warning(parent, QCoreApplication.translate("Backup", "Backup failed"),
+                            user_message(err))
+
+
 def run_gui(db_url: str | None, lang: str | None) -> int:
     """Start the GUI; returns the process exit code (2: the database cannot be used)."""
     configure_logging()
@@ -264,6 +282,7 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     except StartupError as err:
         show_startup_error(err.message)
         return EXIT_CANNOT_OPEN
+    take_daily_backup(db)
     window = start_session(db, settings, language)
     if window is None:
         db.dispose()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import __version__, config
 from app.db.database import Database
 from app.services.context import Actor, ServiceContext
+from app.services.permissions import Perm
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.labels import label
@@ -280,7 +281,12 @@ class MainWindow(QMainWindow):
             self.global_search.emit(text)
 
     def search_in_books(self, text: str) -> None:
-        """Default handling of a search or scan: the call-log book searches for it."""
+        """A search or scan: a receipt or repair-card number opens that item (carry-in);
+        anything else is searched in the call-log book."""
+        from app.ui.pages.carry_in_page import handle_global_search
+
+        if self.session.may(Perm.TAKE_IN) and handle_global_search(self, text):
+            return
         page = self.open_page(SEARCH_PAGE)
         search = getattr(page, "search", None)
         if callable(search):

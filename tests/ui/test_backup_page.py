@@ -62,3 +62,26 @@ def test_find_a_record_and_copy_it_back(page, qtbot, clerk):
     dialog.copy_back()
     assert customers.get_customer(clerk, made.id).address == "原来的地址"
     dialog.reject()
+
+
+def test_first_start_of_the_day_takes_one_checked_backup(db, tmp_path, monkeypatch, sqlite_only):
+    from app.ui import app as gui
+
+    monkeypatch.setattr(backup_page, "backup_folder", lambda: tmp_path / "daily")
+    gui.take_daily_backup(db)
+    gui.take_daily_backup(db)  # the second start of the day adds nothing
+    made = list((tmp_path / "daily").glob("*-daily.sqlite"))
+    assert len(made) == 1 and made[0].with_suffix(".json").exists()
+
+
+def test_an_unusable_backup_folder_is_reported_not_ignored(db, tmp_path, monkeypatch,
+                                                           sqlite_only):
+    from app.ui import app as gui
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setattr(backup_page, "backup_folder", lambda: blocker / "sub")
+    warned = []
+    monkeypatch.setattr(gui.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    gui.take_daily_backup(db)
+    assert warned and "a-file" in warned[0]

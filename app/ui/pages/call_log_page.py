@@ -222,7 +222,7 @@ class CallLogPage(QWidget):
             return
         self.select_call(keep)
         self._update_actions()
-        QTimer.singleShot(0, self._update_count)
+        QTimer.singleShot(0, self, self._update_count)  # dropped if the page is gone
 
     def _update_count(self) -> None:
         # A text search may match much of the book: count no further than COUNT_CAP then.
