@@ -58,4 +58,6 @@ PAGES: list[PageEntry] = [
               "app.ui.pages.backup_page:BackupPage", Perm.BACKUP),
     PageEntry("money", QT_TRANSLATE_NOOP("Pages", "Money"), "money.svg",
               "app.ui.pages.money_page:MoneyPage", Perm.BILL),
+    PageEntry("reports", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "reports.svg",
+              "app.ui.pages.reports_page:ReportsPage", Perm.REPORTS_VIEW),
 ]
