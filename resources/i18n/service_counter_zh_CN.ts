@@ -769,11 +769,11 @@
         </message>
         <message>
             <source>Card No.</source>
-            <translation>调查卡编号</translation>
+            <translation>修护卡号</translation>
         </message>
         <message>
             <source>Call No.</source>
-            <translation>叫修编号</translation>
+            <translation>叫修单号</translation>
         </message>
         <message>
             <source>Customer</source>
@@ -1241,6 +1241,13 @@
         </message>
     </context>
     <context>
+        <name>Backup</name>
+        <message>
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupPage</name>
         <message>
             <source>Back up now</source>
@@ -1619,7 +1626,7 @@
         <name>CallLogTableModel</name>
         <message>
             <source>No.</source>
-            <translation>序号</translation>
+            <translation>编号</translation>
         </message>
         <message>
             <source>Received</source>
@@ -1639,7 +1646,7 @@
         </message>
         <message>
             <source>Fault</source>
-            <translation>故障</translation>
+            <translation>故障现象</translation>
         </message>
         <message>
             <source>Category</source>
@@ -1725,7 +1732,7 @@
         </message>
         <message>
             <source>Call No.</source>
-            <translation>叫修编号</translation>
+            <translation>叫修单号</translation>
         </message>
         <message>
             <source>Open an item first: scan or type its receipt number.</source>
@@ -1756,7 +1763,7 @@
         </message>
         <message>
             <source>Card No.</source>
-            <translation>调查卡编号</translation>
+            <translation>修护卡号</translation>
         </message>
         <message>
             <source>Customer</source>
@@ -3595,6 +3602,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Money</source>
             <translation>收款</translation>
         </message>
+        <message>
+            <source>Monthly summary</source>
+            <translation>月度统计报表</translation>
+        </message>
     </context>
     <context>
         <name>PartDialog</name>
@@ -4890,7 +4901,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Call No.</source>
-            <translation>叫修编号</translation>
+            <translation>叫修单号</translation>
         </message>
         <message>
             <source>Phone</source>
