@@ -150,8 +150,9 @@ class ReportsPage(QWidget):
     def _show_figures(self) -> None:
         while self.figures_grid.count():
             item = self.figures_grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.value_labels = {}
         figures = self.report.figures if self.report else ()
         rows = (len(figures) + FIGURE_COLUMNS - 1) // FIGURE_COLUMNS
