@@ -31,6 +31,7 @@ from app.export.sheets import (
     set_widths,
     yuan,
 )
+from app.export.voice_sheets import complaints_sheet, surveys_sheet
 from app.printing.text import pt
 from app.services.monthly_dto import Figure, MonthlyReport
 
@@ -73,6 +74,8 @@ def write_monthly_workbook(report: MonthlyReport, path: Path, *, progress: Progr
     _models(wb, report)
     tick(3, pt("Daily jobs"))
     _daily(wb, report)
+    surveys_sheet(wb, report)
+    complaints_sheet(wb, report)
     tick(4, pt("Details"))
     _details(wb, report, tz, lambda n: tick(5 + n // 1000, pt("Details")))
     partial = path.with_name(path.name + ".partial")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+
+from app.services.voice_stats import ComplaintMonthStats, TechnicianSurveyStats
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ class MonthlyReport:
     models: tuple[ModelMonth, ...]
     details: tuple[JobDetail, ...]
     jobs_per_day: dict[date, dict[str, int]]  # day → category → jobs (the chart)
-    extra_sheets: dict[str, object] = field(default_factory=dict)
+    surveys: tuple[TechnicianSurveyStats, ...] = ()  # survey cards per technician
+    complaints: ComplaintMonthStats | None = None  # the month's complaint statistics
 
     def figure(self, key: str) -> int | float:
         return next(f.value for f in self.figures if f.key == key)

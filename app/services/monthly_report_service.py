@@ -31,6 +31,7 @@ from app.services.monthly_dto import Figure, MonthlyReport
 from app.services.monthly_rows import details, models, technicians
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
+from app.services.voice_stats import complaint_month_stats, survey_month_stats
 
 DAY_MINUTES = 480  # a person-day is eight working hours
 
@@ -65,6 +66,8 @@ def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
     win = window(ctx, month)
     if win.start > ctx.now():
         raise ValidationError(N_("That month has not begun yet."), field="month")
+    surveys = tuple(survey_month_stats(ctx, win.month.year, win.month.month))
+    complaints = complaint_month_stats(ctx, win.month.year, win.month.month)
     with ctx.read() as session:
         figures = (*_seed_figures(session, win), *_counter_figures(ctx, session, win),
                    *_money_figures(session, win))
@@ -73,7 +76,7 @@ def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
             technicians(session, win.start, win.end), models(session, win.start, win.end),
             details(session, win.start, win.end,
                     full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE)),
-            _jobs_per_day(ctx, session, win))
+            _jobs_per_day(ctx, session, win), surveys, complaints)
 
 
 # ---- the seed's figures: installation, dispatches, materials, transport, total ----------

@@ -88,7 +88,7 @@ def test_summary_figures_agree_with_the_database(db, login, month_of_work, tmp_p
 def test_workbook_looks_finished(login, month_of_work, tmp_path):
     report = monthly.monthly_report(login("boss"), month_of_work)
     wb = openpyxl.load_workbook(write_monthly_workbook(report, tmp_path / "m.xlsx"))
-    assert wb.sheetnames == ["汇总", "技术员", "型号", "每日工单", "明细"]
+    assert wb.sheetnames == ["汇总", "技术员", "型号", "每日工单", "客户意见调查卡", "客户投诉", "明细"]
     summary, techs, details = wb["汇总"], wb["技术员"], wb["明细"]
     assert summary.freeze_panes == "A4" and details.freeze_panes == "C2"
     assert details.auto_filter.ref.startswith("A1:S") and techs.auto_filter.ref
@@ -130,3 +130,39 @@ def test_export_command(db, login, month_of_work, tmp_path):
                  str(db.engine.url.database)]) == 2
     assert main(["export", "monthly", "--month", month, "--out", str(tmp_path / "no" / "x.xlsx"),
                  "--db", str(db.engine.url.database)]) == 2
+
+
+def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path):
+    """Two completed calls this month, one card returned; two complaints, one closed."""
+    from app.services import complaint_service as complaints
+    from app.services import survey_service as surveys
+    from tests.voice_helpers import completed_call, zhang
+
+    clerk = login("clerk")
+    completed_call(clerk)
+    completed_call(clerk, technician="tech2")
+    cards = sorted(surveys.issue_cards_for_day(clerk, clerk.today()), key=lambda c: c.id)
+    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(4, 3, 2, 1), via="phone",
+                                expected_version=cards[0].version)
+    customer_id, aircon, _ = zhang(clerk)
+    for kind in ("quality", "packaging"):
+        complaints.open_complaint(clerk, complaints.ComplaintInput(
+            customer_id, "空调又坏了", kind, item_id=aircon))
+    report = monthly.monthly_report(login("boss"), clerk.today().replace(day=1))
+    wb = openpyxl.load_workbook(write_monthly_workbook(report, tmp_path / "v.xlsx"))
+    rows = {r[0]: r for r in wb["客户意见调查卡"].iter_rows(min_row=2, values_only=True)}
+    with db.engine.connect() as conn:
+        per_tech = dict(conn.execute(text(
+            "SELECT u.display_name, count(*) FROM survey_cards s JOIN users u "
+            "ON u.id = s.technician_id GROUP BY u.display_name")).all())
+        returned = conn.execute(text("SELECT attitude, promise FROM survey_cards "
+                                     "WHERE status = 'returned'")).one()
+        received = conn.execute(text("SELECT count(*) FROM complaints")).scalar()
+    for name, sent in per_tech.items():
+        assert rows[name][1] == sent
+    returned_row = next(r for r in rows.values() if r[2] == 1)
+    assert returned_row[4] == returned[0] and returned_row[7] == returned[1]
+    assert str(rows["合计"][3]).startswith("=IF(")
+    figures = {r[0]: r[1] for r in wb["客户投诉"].iter_rows(min_row=2, values_only=True) if r[0]}
+    assert figures["受理投诉"] == received == 2
+    assert figures["商品质量"] == 1 and figures["包装破损"] == 1
