@@ -88,7 +88,8 @@ def test_summary_figures_agree_with_the_database(db, login, month_of_work, tmp_p
 def test_workbook_looks_finished(login, month_of_work, tmp_path):
     report = monthly.monthly_report(login("boss"), month_of_work)
     wb = openpyxl.load_workbook(write_monthly_workbook(report, tmp_path / "m.xlsx"))
-    assert wb.sheetnames == ["汇总", "技术员", "型号", "每日工单", "客户意见调查卡", "客户投诉", "明细"]
+    assert wb.sheetnames == ["汇总", "技术员", "型号", "每日工单", "客户意见调查卡", "客户投诉",
+                             "明细"]
     summary, techs, details = wb["汇总"], wb["技术员"], wb["明细"]
     assert summary.freeze_panes == "A4" and details.freeze_panes == "C2"
     assert details.auto_filter.ref.startswith("A1:S") and techs.auto_filter.ref
