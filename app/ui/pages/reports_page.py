@@ -152,6 +152,7 @@ class ReportsPage(QWidget):
             item = self.figures_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.value_labels = {}
         figures = self.report.figures if self.report else ()

@@ -44,6 +44,7 @@ class StackedBarChart(QWidget):
         plot = QRectF(MARGIN_LEFT, MARGIN_TOP, self.width() - MARGIN_LEFT - 8,
                       self.height() - MARGIN_TOP - MARGIN_BOTTOM)
         top = max([*self.totals(), 1])
+        top = -(-top // 4) * 4  # whole-number gridlines
         self._axes(painter, plot, top)
         self._bars(painter, plot, top)
         self._legend(painter)
