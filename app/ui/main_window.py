@@ -6,8 +6,8 @@ import importlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -40,6 +40,7 @@ from app.ui.style import icon
 log = logging.getLogger(__name__)
 WINDOW_KEY = "main_window"
 SEARCH_PAGE = "calls"  # until a job finder exists, a scan or search opens the call-log book
+REFRESH_SECONDS = 30  # how often the visible list is re-read (other counters write too)
 
 
 def page_title(entry: PageEntry) -> str:
@@ -103,6 +104,32 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._row_chosen)
         self._restore_layout()
         self._rebuild_sidebar(self.settings.value("main/page", SEARCH_PAGE))
+        self._watch_other_counters()
+
+    # other counters ------------------------------------------------------------------------
+    def _watch_other_counters(self) -> None:
+        """Other counters write to the same store: the visible list is re-read every
+        REFRESH_SECONDS and whenever the window becomes active again, so a clerk never works
+        from a stale list."""
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_SECONDS * 1000)
+        self.refresh_timer.timeout.connect(self.refresh_visible_page)
+        self.refresh_timer.start()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state)
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.refresh_visible_page()
+
+    def refresh_visible_page(self) -> None:
+        """Re-read the page on screen, unless a dialog is open over it."""
+        if QApplication.activeModalWidget() is not None or not self.isVisible():
+            return
+        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        if callable(refresh):
+            refresh()
 
     # building ---------------------------------------------------------------------------
     def _build_widgets(self) -> None:
