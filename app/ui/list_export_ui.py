@@ -1,0 +1,105 @@
+""""Export to Excel…" for the lists: ask for a file, fetch and write off the GUI thread
+(a Task), record the export, open the folder. Pages add a button and one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+from app.export.list_export import export_rows
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services import export_service
+from app.services.calls_service import CallFilter
+from app.services.errors import UserError
+from app.ui.errors import user_message
+from app.ui.labels import label
+from app.ui.session import AppSession
+from app.ui.tasks import Task, TaskControl
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ListExport", text)
+
+
+def open_folder(folder: Path) -> None:
+    """Show the exported file's folder (tests monkeypatch this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def ask_save_path(parent: QWidget, default: Path) -> Path | None:
+    """The save-file dialog (tests monkeypatch this)."""
+    title = tr(QT_TRANSLATE_NOOP("ListExport", "Export to Excel"))
+    kinds = tr(QT_TRANSLATE_NOOP("ListExport", "Excel workbook (*.xlsx)"))
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), kinds)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def start_export(parent: QWidget, session: AppSession, *, list_name: str, title: str,
+                 headers: Sequence[str], fetch: Callable[[], Sequence[Sequence[Any]]],
+                 filter: Any, message: QLabel, money_columns: Sequence[int] = (),
+                 date_columns: Sequence[int] = ()) -> Task | None:
+    """Ask for the file, then fetch + write + audit in a Task. Returns the running Task."""
+    day = session.ctx.today()
+    path = ask_save_path(parent, documents_folder() / f"{title}-{day:%Y-%m-%d}.xlsx")
+    if path is None:
+        return None
+    ctx = session.ctx
+
+    def work(control: TaskControl) -> Path:
+        rows = fetch()
+        export_rows(path, title=title, headers=headers, rows=rows, money_columns=money_columns,
+                    date_columns=date_columns, progress=control.report)
+        export_service.record_export(ctx, list_name, rows=len(rows), filter=filter)
+        return path
+
+    task = Task(work, parent)
+    task.finished.connect(lambda p: _done(message, Path(str(p))))
+    task.failed.connect(lambda err: message.setText(
+        user_message(err) if isinstance(err, UserError)
+        else tr(QT_TRANSLATE_NOOP("ListExport", "The export failed: {error}")).format(error=err)))
+    task.start()
+    return task
+
+
+def _done(message: QLabel, path: Path) -> None:
+    message.setText(tr(QT_TRANSLATE_NOOP("ListExport", "Saved {file}.")).format(file=path))
+    open_folder(path.parent)
+
+
+# ---- the call-log book ------------------------------------------------------------------
+CALL_HEADERS = tuple(QT_TRANSLATE_NOOP("ListExport", text) for text in (
+    "No.", "Received", "Customer", "Phone", "Item", "Fault", "Category", "Status", "Channel",
+    "Zone"))
+
+
+def call_log_fetch(session: AppSession, flt: CallFilter) -> Callable[[], list[tuple[Any, ...]]]:
+    ctx = session.ctx
+
+    def fetch() -> list[tuple[Any, ...]]:
+        return [(r.number, ctx.local(r.received_at), r.customer_name, r.phone, r.item_label,
+                 r.fault, label("category", r.category), label("status", r.status),
+                 label("channel", r.channel), r.zone_name)
+                for r in export_service.call_log_rows(ctx, flt)]
+    return fetch
+
+
+def export_call_log(parent: QObject, session: AppSession, flt: CallFilter,
+                    message: QLabel) -> Task | None:
+    assert isinstance(parent, QWidget)
+    title = tr(QT_TRANSLATE_NOOP("ListExport", "Call-log book"))
+    return start_export(parent, session, list_name="call_log", title=title,
+                        headers=[tr(h) for h in CALL_HEADERS], fetch=call_log_fetch(session, flt),
+                        filter=flt, message=message)
