@@ -165,6 +165,14 @@ class CallLogPage(QWidget):
         self.action_customer = self._action(self.tr("Customer file"), "Ctrl+U",
                                             self.show_customer, "customers")
         self.action_refresh = self._action(self.tr("Refresh"), "F5", self.refresh)
+        self.action_export = self._action(self.tr("Export to Excel…"), "", self.export_excel)
+
+    def export_excel(self) -> None:
+        """Every call matching the current filter (not only the loaded rows) to .xlsx."""
+        from app.ui.list_export_ui import export_call_log
+
+        self.export_task = export_call_log(self, self._session, self.current_filter(),
+                                           self.info_label)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()  # actions left, the search field takes the rest
