@@ -8,10 +8,11 @@ import json
 from typing import Any
 
 from app.db.audit import record_event
-from app.services import calls_service
+from app.services import calls_service, payments_service
 from app.services.calls_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dto import CallRow
+from app.services.money_dto import InvoiceDTO, Receivable
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import mask_phone
 
@@ -59,3 +60,14 @@ def record_export(ctx: ServiceContext, list_name: str, *, rows: int, filter: Any
     detail = json.dumps({"rows": rows, "filter": _jsonable(filter)}, ensure_ascii=False)
     with ctx.write() as session:
         record_event(session, table="export", row_key=list_name, action="export", detail=detail)
+
+
+def receivable_rows(ctx: ServiceContext) -> list[Receivable]:
+    """Every open receivable (the list on screen, without its display limit)."""
+    require(ctx.actor, Perm.EXPORT)
+    return payments_service.receivables(ctx, limit=1_000_000)
+
+
+def invoice_rows(ctx: ServiceContext, *, to_mail_only: bool = False) -> list[InvoiceDTO]:
+    require(ctx.actor, Perm.EXPORT)
+    return payments_service.invoices(ctx, to_mail_only=to_mail_only, limit=1_000_000)

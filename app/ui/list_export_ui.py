@@ -103,3 +103,41 @@ def export_call_log(parent: QObject, session: AppSession, flt: CallFilter,
     return start_export(parent, session, list_name="call_log", title=title,
                         headers=[tr(h) for h in CALL_HEADERS], fetch=call_log_fetch(session, flt),
                         filter=flt, message=message)
+
+
+# ---- money: receivables and invoices ------------------------------------------------------
+RECEIVABLE_HEADERS = tuple(QT_TRANSLATE_NOOP("ListExport", text) for text in (
+    "Call", "Customer", "Billed on", "Billed", "Paid", "Outstanding", "Age (days)"))
+INVOICE_HEADERS = tuple(QT_TRANSLATE_NOOP("ListExport", text) for text in (
+    "Invoice", "Call", "Customer", "Issued", "Amount", "To mail", "Mailed"))
+
+
+def export_receivables(parent: QWidget, session: AppSession, message: QLabel) -> Task | None:
+    ctx = session.ctx
+
+    def fetch() -> list[tuple[Any, ...]]:
+        return [(r.call_number, ctx.local(r.billed_at).date(), r.customer_name,
+                 r.total_cents, r.paid_cents, r.outstanding_cents, r.age_days)
+                for r in export_service.receivable_rows(ctx)]
+
+    return start_export(parent, session, list_name="receivables",
+                        title=tr(QT_TRANSLATE_NOOP("ListExport", "Receivables")),
+                        headers=[tr(h) for h in RECEIVABLE_HEADERS], fetch=fetch, filter=None,
+                        message=message, money_columns=(3, 4, 5), date_columns=(1,))
+
+
+def export_invoices(parent: QWidget, session: AppSession, *, to_mail_only: bool,
+                    message: QLabel) -> Task | None:
+    ctx = session.ctx
+    yes = tr(QT_TRANSLATE_NOOP("ListExport", "yes"))
+
+    def fetch() -> list[tuple[Any, ...]]:
+        return [(i.invoice_no, i.call_number, i.customer_name, i.issued_on, i.amount_cents,
+                 yes if i.to_mail else "", i.mailed_on)
+                for i in export_service.invoice_rows(ctx, to_mail_only=to_mail_only)]
+
+    return start_export(parent, session, list_name="invoices",
+                        title=tr(QT_TRANSLATE_NOOP("ListExport", "Invoices")),
+                        headers=[tr(h) for h in INVOICE_HEADERS], fetch=fetch,
+                        filter={"to_mail_only": to_mail_only}, message=message,
+                        money_columns=(4,), date_columns=(3, 6))

@@ -33,3 +33,41 @@ def test_call_log_page_exports_its_filtered_rows(qtbot, db, clerk, login, tmp_pa
     assert len(rows) == 3
     assert all("漏水" in row[5] for row in rows[1:])
     assert rows[1][3] == "13812345678"
+
+
+def test_receivables_export_totals_equal_the_service(qtbot, db, clerk, login, tmp_path,
+                                                     monkeypatch):
+    # given two billed jobs, one partly paid
+    from decimal import Decimal
+
+    from app.services import billing_service as billing
+    from app.services import payments_service as payments
+    from app.ui.pages.money_page import MoneyPage
+    from tests.unit.test_billing_service import _on_site_job, _visit
+
+    supervisor, tech = login("super"), login("tech")
+    for paid in ("50", None):
+        call, job = _on_site_job(clerk, supervisor)
+        _visit(tech, job, minutes=90)
+        bill = billing.make_bill(clerk, call.id)
+        if paid:
+            payments.collect(tech, bill.id, amount=Decimal(paid), method="cash",
+                             place="on_site")
+    opened: list[Path] = []
+    monkeypatch.setattr(list_export_ui, "open_folder", opened.append)
+    monkeypatch.setattr(list_export_ui, "ask_save_path", lambda _p, _d: tmp_path / "r.xlsx")
+    page = MoneyPage(AppSession(db, clerk))
+    qtbot.addWidget(page)
+    # when the clerk exports the receivables tab
+    page.tabs.setCurrentWidget(page.receivable_list)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    # then the outstanding total in the file equals the service's to the cent
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    expected = payments.receivables(clerk)
+    assert len(rows) == len(expected) == 2
+    assert round(sum(Decimal(str(r[5])) for r in rows) * 100) == sum(
+        r.outstanding_cents for r in expected)
+    assert ws["F2"].number_format == '"￥"#,##0.00'
+    assert page.export_message.text()
