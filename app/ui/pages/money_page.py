@@ -87,10 +87,45 @@ class MoneyPage(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Money"))
         title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        layout.addLayout(self._title_row(title))
         layout.addWidget(self.tabs)
         session.data_changed.connect(lambda _topic: self.refresh())
         self.refresh()
+
+    def _title_row(self, title: QLabel) -> QHBoxLayout:
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Exports the receivables or invoices tab"))
+        self.export_button.clicked.connect(self.export_excel)
+        self.export_message = QLabel()
+        row = QHBoxLayout()
+        for widget in (title, self.export_message):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        self.tabs.currentChanged.connect(lambda _i: self.export_button.setEnabled(
+            self._export_tab() is not None))
+        self.export_button.setEnabled(self._export_tab() is not None)
+        return row
+
+    def _export_tab(self) -> str | None:
+        current = self.tabs.currentWidget()
+        if current is self.receivable_list:
+            return "receivables"
+        if current is not None and current.isAncestorOf(self.invoice_list):
+            return "invoices"
+        return None
+
+    def export_excel(self) -> None:
+        """The receivables or invoices list, as shown (with its "only to mail" filter)."""
+        from app.ui import list_export_ui as export
+
+        which = self._export_tab()
+        if which == "receivables":
+            self.export_task = export.export_receivables(self, self.session, self.export_message)
+        elif which == "invoices":
+            self.export_task = export.export_invoices(
+                self, self.session, to_mail_only=self.inv_only_mail.isChecked(),
+                message=self.export_message)
 
     # ---- bills ------------------------------------------------------------------------
     def _bill_tab(self) -> None:
