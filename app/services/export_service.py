@@ -8,12 +8,13 @@ import json
 from typing import Any
 
 from app.db.audit import record_event
-from app.services import calls_service, payments_service
+from app.services import calls_service, payments_service, register_service
 from app.services.calls_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dto import CallRow
 from app.services.money_dto import InvoiceDTO, Receivable
 from app.services.permissions import Perm, allowed, require
+from app.services.register_service import RegisterFilter, RegisterRow
 from app.services.validation import mask_phone
 
 PAGE = 1000
@@ -71,3 +72,17 @@ def receivable_rows(ctx: ServiceContext) -> list[Receivable]:
 def invoice_rows(ctx: ServiceContext, *, to_mail_only: bool = False) -> list[InvoiceDTO]:
     require(ctx.actor, Perm.EXPORT)
     return payments_service.invoices(ctx, to_mail_only=to_mail_only, limit=1_000_000)
+
+
+def register_rows(ctx: ServiceContext, flt: RegisterFilter) -> list[RegisterRow]:
+    """Every line of the goods in/out register matching ``flt`` (state "overdue" is the
+    late-repairs list), newest first, in keyset pages."""
+    require(ctx.actor, Perm.EXPORT)
+    rows: list[RegisterRow] = []
+    after = None
+    while True:
+        page = register_service.list_register(ctx, flt, after=after, limit=PAGE)
+        rows.extend(page.rows)
+        if page.next_cursor is None:
+            return rows
+        after = page.next_cursor

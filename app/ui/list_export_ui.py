@@ -16,6 +16,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.services import export_service
 from app.services.calls_service import CallFilter
 from app.services.errors import UserError
+from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -141,3 +142,27 @@ def export_invoices(parent: QWidget, session: AppSession, *, to_mail_only: bool,
                         headers=[tr(h) for h in INVOICE_HEADERS], fetch=fetch,
                         filter={"to_mail_only": to_mail_only}, message=message,
                         money_columns=(4,), date_columns=(3, 6))
+
+
+# ---- the goods in/out register (and its "overdue" state: the late repairs) ---------------
+REGISTER_HEADERS = tuple(QT_TRANSLATE_NOOP("ListExport", text) for text in (
+    "Date in", "Receipt", "Customer", "Item", "Accessories", "Taken in by", "Promised",
+    "Date out", "Returned to", "Returned by", "Days late", "Remark"))
+
+
+def export_register(parent: QWidget, session: AppSession, flt: RegisterFilter,
+                    message: QLabel) -> Task | None:
+    ctx = session.ctx
+    today = ctx.today()
+
+    def fetch() -> list[tuple[Any, ...]]:
+        return [(ctx.local(r.date_in), r.receipt_number, r.customer_name, r.item_label,
+                 r.accessories_text, r.taken_in_by, r.promised_date,
+                 ctx.local(r.date_out) if r.date_out else None, r.returned_to, r.returned_by,
+                 r.days_late(today), r.remark)
+                for r in export_service.register_rows(ctx, flt)]
+
+    return start_export(parent, session, list_name=f"register_{flt.state}",
+                        title=tr(QT_TRANSLATE_NOOP("ListExport", "Goods in-out register")),
+                        headers=[tr(h) for h in REGISTER_HEADERS], fetch=fetch, filter=flt,
+                        message=message, date_columns=(6,))

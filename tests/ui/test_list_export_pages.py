@@ -71,3 +71,29 @@ def test_receivables_export_totals_equal_the_service(qtbot, db, clerk, login, tm
         r.outstanding_cents for r in expected)
     assert ws["F2"].number_format == '"￥"#,##0.00'
     assert page.export_message.text()
+
+
+def test_register_page_exports_its_filter(qtbot, db, clerk, login, tmp_path, monkeypatch):
+    # given two items in the store
+    from app.ui.pages.register_page import RegisterPage
+    from tests.unit.carry_in_fixtures import walk_in
+
+    walk_in(clerk)
+    walk_in(clerk, new_customer=False)
+    opened: list[Path] = []
+    monkeypatch.setattr(list_export_ui, "open_folder", opened.append)
+    monkeypatch.setattr(list_export_ui, "ask_save_path", lambda _p, _d: tmp_path / "g.xlsx")
+    page = RegisterPage(AppSession(db, login("super")))
+    qtbot.addWidget(page)
+    # when the "out" state (nothing returned yet) is exported, the file has only the header
+    page.state_combo.setCurrentIndex(page.state_combo.findData("out"))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert openpyxl.load_workbook(tmp_path / "g.xlsx").active.max_row == 1
+    # and "in" gives both items
+    opened.clear()
+    page.state_combo.setCurrentIndex(page.state_combo.findData("in"))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    ws = openpyxl.load_workbook(tmp_path / "g.xlsx").active
+    assert ws.max_row == 3 and ws.freeze_panes == "A2"
