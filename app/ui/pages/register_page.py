@@ -63,6 +63,10 @@ class RegisterPage(QWidget):
         self.correct_button = QPushButton(self.tr("&Correct line…"))
         self.correct_button.setObjectName("correct")
         self.correct_button.clicked.connect(self.correct_line)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.export_excel)
+        self.export_message = QLabel()
         self._lay_out()
         for signal in (self.month_check.toggled, self.month_edit.dateChanged,
                        self.state_combo.currentIndexChanged):
@@ -82,9 +86,18 @@ class RegisterPage(QWidget):
         top.addWidget(self.in_store_label, 1)
         top.addWidget(self.correct_button)
         top.addWidget(self.print_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.export_message)
+
+    def export_excel(self) -> None:
+        """Every line of the current filter (month, state — "Overdue" = late repairs)."""
+        from app.ui.list_export_ui import export_register
+
+        self.export_task = export_register(self, self.session, self.current_filter(),
+                                           self.export_message)
 
     def current_filter(self) -> RegisterFilter:
         month = date_of(self.month_edit.date()) if self.month_check.isChecked() else None
