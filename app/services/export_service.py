@@ -8,13 +8,14 @@ import json
 from typing import Any
 
 from app.db.audit import record_event
-from app.services import calls_service, payments_service, register_service
+from app.services import calls_service, payments_service, register_service, repair_service
 from app.services.calls_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dto import CallRow
 from app.services.money_dto import InvoiceDTO, Receivable
 from app.services.permissions import Perm, allowed, require
 from app.services.register_service import RegisterFilter, RegisterRow
+from app.services.repair_service import CardRow
 from app.services.validation import mask_phone
 
 PAGE = 1000
@@ -86,3 +87,17 @@ def register_rows(ctx: ServiceContext, flt: RegisterFilter) -> list[RegisterRow]
         if page.next_cursor is None:
             return rows
         after = page.next_cursor
+
+
+def repair_rows(ctx: ServiceContext, *, late_only: bool) -> list[CardRow]:
+    """The carry-in repairs list (``late_only``: the late-repairs list), every row."""
+    require(ctx.actor, Perm.EXPORT)
+    rows: list[CardRow] = []
+    after = None
+    while True:
+        page = repair_service.open_cards(ctx, late_only=late_only, after=after, limit=PAGE + 1)
+        rows.extend(page[:PAGE])
+        if len(page) <= PAGE:
+            return rows
+        last = page[PAGE - 1]
+        after = (last.promised_date, last.receipt_id)

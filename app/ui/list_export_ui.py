@@ -166,3 +166,27 @@ def export_register(parent: QWidget, session: AppSession, flt: RegisterFilter,
                         title=tr(QT_TRANSLATE_NOOP("ListExport", "Goods in-out register")),
                         headers=[tr(h) for h in REGISTER_HEADERS], fetch=fetch, filter=flt,
                         message=message, date_columns=(6,))
+
+
+# ---- carry-in repairs (with "Late only": the late-repairs list) --------------------------
+REPAIR_HEADERS = tuple(QT_TRANSLATE_NOOP("ListExport", text) for text in (
+    "Receipt", "Repair card", "Customer", "Item", "Technician", "Promised", "Days late",
+    "Status"))
+
+
+def export_repairs(parent: QWidget, session: AppSession, *, late_only: bool,
+                   message: QLabel) -> Task | None:
+    from app.ui.table_models.carry_in_table_models import card_status_text
+
+    ctx = session.ctx
+
+    def fetch() -> list[tuple[Any, ...]]:
+        return [(r.receipt_number, r.card_number, r.customer_name, r.item_label,
+                 r.technician_name, r.promised_date, r.days_late, card_status_text(r.card_status))
+                for r in export_service.repair_rows(ctx, late_only=late_only)]
+
+    title = (QT_TRANSLATE_NOOP("ListExport", "Late repairs") if late_only
+             else QT_TRANSLATE_NOOP("ListExport", "Carry-in repairs"))
+    return start_export(parent, session, list_name="late_repairs" if late_only else "repairs",
+                        title=tr(title), headers=[tr(h) for h in REPAIR_HEADERS], fetch=fetch,
+                        filter={"late_only": late_only}, message=message, date_columns=(5,))

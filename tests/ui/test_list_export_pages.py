@@ -97,3 +97,26 @@ def test_register_page_exports_its_filter(qtbot, db, clerk, login, tmp_path, mon
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     ws = openpyxl.load_workbook(tmp_path / "g.xlsx").active
     assert ws.max_row == 3 and ws.freeze_panes == "A2"
+
+
+def test_repairs_list_exports_late_only_when_ticked(qtbot, db, clerk, login, tmp_path,
+                                                     monkeypatch):
+    from app.ui.pages.carry_in_page import CarryInPage
+    from tests.unit.carry_in_fixtures import walk_in
+
+    walk_in(clerk)
+    walk_in(clerk, new_customer=False)
+    opened: list[Path] = []
+    monkeypatch.setattr(list_export_ui, "open_folder", opened.append)
+    monkeypatch.setattr(list_export_ui, "ask_save_path", lambda _p, _d: tmp_path / "c.xlsx")
+    page = CarryInPage(AppSession(db, login("super")))
+    qtbot.addWidget(page)
+    page.buttons["export"].click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert openpyxl.load_workbook(tmp_path / "c.xlsx").active.max_row == 3
+    # with "Late only" ticked, nothing is late yet: only the header row
+    opened.clear()
+    page.late_check.setChecked(True)
+    page.buttons["export"].click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert openpyxl.load_workbook(tmp_path / "c.xlsx").active.max_row == 1
