@@ -97,6 +97,7 @@ class CarryInPage(QWidget):
         top.addWidget(self._button("take_in_call", self.tr("Take in a &call…"),
                                    self.take_in_call))
         top.addWidget(self.late_check)
+        top.addWidget(self._button("export", self.tr("Export to Excel…"), self.export_excel))
         actions = QHBoxLayout()
         for key, text, slot, keys in (
                 ("add_work", self.tr("&Work entry…"), self.add_work, "Ctrl+W"),
@@ -151,6 +152,13 @@ class CarryInPage(QWidget):
         row = self.model.row_at(self.table.currentIndex().row())
         if row is not None:
             self.show_job(carry_in_service.get_carry_in(self.session.ctx, row.receipt_id))
+
+    def export_excel(self) -> None:
+        """The list as shown ("Late only" = the late-repairs list), every row, to .xlsx."""
+        from app.ui.list_export_ui import export_repairs
+
+        self.export_task = export_repairs(self, self.session, late_only=self.late_check.isChecked(),
+                                          message=self.message)
 
     def _late_toggled(self, late: bool) -> None:
         self.model.late_only = late
