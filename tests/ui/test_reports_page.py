@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+from sqlalchemy import select
 
+from app.models.audit import AuditEntry
 from app.services import monthly_report_service as monthly
 from app.services.money import format_money
 from app.ui.pages import reports_page
@@ -62,3 +64,8 @@ def test_export_runs_in_a_task_and_opens_the_folder(qtbot, db, login, month_of_w
     assert opened == [tmp_path]
     assert "汇总" in openpyxl.load_workbook(page.last_export).sheetnames
     qtbot.waitUntil(lambda: page.export_button.isEnabled())
+    # and the export is on the audit trail
+    with db.read() as session:
+        keys = session.scalars(select(AuditEntry.row_key).where(
+            AuditEntry.table_name == "export")).all()
+    assert keys == ["monthly"]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import export_service
 from app.services import monthly_report_service as monthly
 from app.services.errors import UserError
 from app.services.money import format_money
@@ -192,13 +193,17 @@ class ReportsPage(QWidget):
         self._start_export(report, path)
 
     def _start_export(self, report: MonthlyReport, path: Path) -> None:
-        tz = self._session.ctx.tz
+        ctx = self._session.ctx
+        tz = ctx.tz
 
         def work(control: TaskControl) -> Path:
             from app.export.monthly_workbook import write_monthly_workbook
 
-            return write_monthly_workbook(report, path, progress=control.report,
-                                          is_cancelled=control.is_cancelled, tz=tz)
+            written = write_monthly_workbook(report, path, progress=control.report,
+                                             is_cancelled=control.is_cancelled, tz=tz)
+            export_service.record_export(ctx, "monthly", rows=len(report.details),
+                                         filter={"month": f"{report.month:%Y-%m}"})
+            return written
 
         self._task = Task(work, self)
         self._task.finished.connect(self._exported)
