@@ -69,3 +69,35 @@ def test_export_runs_in_a_task_and_opens_the_folder(qtbot, db, login, month_of_w
         keys = session.scalars(select(AuditEntry.row_key).where(
             AuditEntry.table_name == "export")).all()
     assert keys == ["monthly"]
+
+
+def test_export_can_be_cancelled_and_leaves_no_file(qtbot, db, login, tmp_path, monkeypatch):
+    # given an export that runs until the manager cancels it
+    import threading
+
+    from app.export import monthly_workbook
+
+    started = threading.Event()
+
+    def slow(report, path, *, progress=None, is_cancelled=None, tz=None):
+        started.set()
+        while not is_cancelled():
+            progress(0, 5, "")
+            threading.Event().wait(0.01)
+        raise monthly_workbook.ExportCancelled()
+
+    monkeypatch.setattr(monthly_workbook, "write_monthly_workbook", slow)
+    opened: list[Path] = []
+    monkeypatch.setattr(reports_page, "open_folder", opened.append)
+    monkeypatch.setattr(reports_page, "ask_save_path", lambda *_a: tmp_path / "m.xlsx")
+    page = ReportsPage(AppSession(db, login("boss")))
+    qtbot.addWidget(page)
+    page.export_button.click()
+    qtbot.waitUntil(started.is_set)
+    # when the manager presses Cancel on the progress panel (the window still answers)
+    assert page.progress.isVisibleTo(page)
+    page.progress.cancel_button.click()
+    # then the export stops, no file is left and the folder does not open
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=10000)
+    assert "cancel" in page.message.text().lower()
+    assert not (tmp_path / "m.xlsx").exists() and opened == []
