@@ -1566,6 +1566,10 @@
             <translation>刷新</translation>
         </message>
         <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -1693,6 +1697,10 @@
         <message>
             <source>Take in a &amp;call…</source>
             <translation>按叫修单收件(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
         </message>
         <message>
             <source>&amp;Work entry…</source>
@@ -3167,6 +3175,53 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>ListExport</name>
+        <message>
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The export failed: {error}</source>
+            <translation>导出失败：{error}</translation>
+        </message>
+        <message>
+            <source>Saved {file}.</source>
+            <translation>已保存 {file}。</translation>
+        </message>
+        <message>
+            <source>Call-log book</source>
+            <translation>叫修登记簿</translation>
+        </message>
+        <message>
+            <source>Receivables</source>
+            <translation>应收账款</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>Invoices</source>
+            <translation>发票登记</translation>
+        </message>
+        <message>
+            <source>Goods in-out register</source>
+            <translation>商品进出店登记簿</translation>
+        </message>
+        <message>
+            <source>Late repairs</source>
+            <translation>逾期未修复清单</translation>
+        </message>
+        <message>
+            <source>Carry-in repairs</source>
+            <translation>送修商品</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Service Counter — Log in</source>
@@ -3277,6 +3332,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Money</source>
             <translation>收款</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Exports the receivables or invoices tab</source>
+            <translation>导出“应收账款”或“发票登记”页</translation>
         </message>
         <message>
             <source>Call, voucher or receipt number, then Enter</source>
@@ -4107,12 +4170,51 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>更正登记(&amp;C)…</translation>
         </message>
         <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
+        </message>
+        <message>
             <source>In the store now: {n} items ({late} overdue)</source>
             <translation>目前在店内：{n} 件（逾期 {late} 件）</translation>
         </message>
         <message>
             <source>Goods register</source>
             <translation>商品进出登记簿</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Jobs per category per day</source>
+            <translation>每日各类别工单数</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>已取消导出，未写入文件。</translation>
+        </message>
+        <message>
+            <source>Saved {file}.</source>
+            <translation>已保存 {file}。</translation>
+        </message>
+        <message>
+            <source>The export failed: {error}</source>
+            <translation>导出失败：{error}</translation>
         </message>
     </context>
     <context>
