@@ -6,7 +6,6 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import select
 
 from app.models.contracts import ContractItem, MaintenanceContract
@@ -17,29 +16,11 @@ from app.ui.pages.followups_page import FollowUpsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.session import AppSession
 from tests.ui.helpers import type_text
+from tests.ui.voice_ui_helpers import dialog_driver as _driver
+from tests.ui.voice_ui_helpers import show_page as _show
 from tests.voice_helpers import TZ, completed_call
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _show(qtbot, page):
-    qtbot.addWidget(page)
-    page.resize(1280, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def _driver(qtbot, steps):
-    def run(dialog: QDialog) -> bool:
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        steps(dialog)
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        return dialog.result() == QDialog.DialogCode.Accepted
-    return run
 
 
 def _pick_zhang(qtbot, dialog):

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import select
 
 from app.models.contracts import MaintenanceContract
@@ -20,30 +19,11 @@ from app.ui.pages.contracts_page import ContractsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.session import AppSession
 from tests.ui.helpers import type_text
+from tests.ui.voice_ui_helpers import dialog_driver as _driver
+from tests.ui.voice_ui_helpers import show_page as _show
 from tests.voice_helpers import at, completed_call, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _show(qtbot, page):
-    qtbot.addWidget(page)
-    page.resize(1280, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def _driver(qtbot, steps):
-    """Stand in for the user at the next modal dialog: ``steps(dialog)`` then OK."""
-    def run(dialog: QDialog) -> bool:
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        steps(dialog)
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        return dialog.result() == QDialog.DialogCode.Accepted
-    return run
 
 
 def test_a_returned_card_is_entered_by_keyboard_and_its_complaint_registered(qtbot, db,
