@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -84,6 +83,3 @@ def _is_locked(exc: OperationalError) -> bool:
     text = str(exc.orig).lower() if exc.orig is not None else ""
     return "database is locked" in text or "database is busy" in text
 
-
-def session_info(session: Session, key: str) -> Any:
-    return session.info.get(key)

@@ -11,7 +11,7 @@ from sqlalchemy import Table, insert
 from app.db.numbering import format_number, period_of, reserve_block
 from app.demo.core import DemoContext
 from app.models.contracts import ContractItem, MaintenanceContract
-from app.services.voice_common import add_months
+from app.services.warranty import add_months
 
 CONTRACT_SHARE = 0.04  # of the items
 FEES = (36000, 48000, 60000, 68000, 88000, 120000)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.services.money import from_cents
+
 YUAN = "￥"  # U+FFE5 FULLWIDTH YEN SIGN: "¥" (U+00A5) breaks on GBK thermal printers
 CENT = Decimal("0.01")
 
@@ -12,7 +14,7 @@ CENT = Decimal("0.01")
 def cents_to_decimal(cents: int) -> Decimal:
     if isinstance(cents, bool) or not isinstance(cents, int):
         raise TypeError("cents must be an int")
-    return (Decimal(cents) / 100).quantize(CENT)
+    return from_cents(cents)
 
 
 def money(amount: Decimal | int, *, symbol: bool = True) -> str:

@@ -26,12 +26,12 @@ from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 from app.services.voice_common import (
-    add_months,
     cents_to_decimal,
     decimal_to_cents,
     item_labels,
     store_header,
 )
+from app.services.warranty import add_months
 
 ACTIVE, RENEWED, LAPSED, CANCELLED = "active", "renewed", "lapsed", "cancelled"
 COVERING = (ACTIVE, RENEWED, LAPSED)  # a lapse stops renewal, not the paid term

@@ -24,10 +24,10 @@ from app.services.context import ServiceContext
 from app.services.customers_service import CustomerInput, ItemInput
 from app.services.errors import UserError, ValidationError
 from app.services.import_columns import ImportKind
+from app.services.money import from_cents
 from app.services.reference_service import (
     ProductModelInput,
     check_product_model,
-    from_cents,
     to_cents,
 )
 from app.services.validation import clean_text, normalise_phone, not_in_future

@@ -17,6 +17,7 @@ from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
+from app.services.money import from_cents
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
 from app.services.setup_service import DEFAULT_PROFILE
@@ -125,10 +126,6 @@ def to_cents(value: Decimal | str | int, *, field: str = "price") -> int:
     return int(cents)
 
 
-def from_cents(cents: int) -> Decimal:
-    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
-
-
 # ---------------------------------------------------------------- settings (profile, terms)
 
 
@@ -139,10 +136,15 @@ def _profile(data: Any, version: int) -> StoreProfile:
                         StoreKind(kind), str(merged["timezone"]), version)
 
 
+def store_profile_in(session: Session) -> StoreProfile:
+    """The store profile, defaults filled in, inside an open session."""
+    return _profile(*load_setting(session, PROFILE_KEY))
+
+
 def get_store_profile(ctx: ServiceContext) -> StoreProfile:
     """Name, address, phone, kind and time zone of the store (for headers of printed forms)."""
     with ctx.read() as session:
-        return _profile(*load_setting(session, PROFILE_KEY))
+        return store_profile_in(session)
 
 
 def update_store_profile(ctx: ServiceContext, profile: StoreProfile, *,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import json
 from datetime import date
 from decimal import Decimal
@@ -15,6 +14,8 @@ from app.models.customers import Customer, CustomerPhone, Item
 from app.models.staff import User
 from app.models.store import ProductModel, Setting
 from app.printing.header import StoreHeader
+from app.services.money import from_cents
+from app.services.warranty import add_months
 
 # Settings this feature reads (key → default); a store changes them in its settings.
 COMPLAINT_DEADLINE_KEY = "complaint.deadline_days"
@@ -34,19 +35,11 @@ def setting_value(session: Session, key: str, default: Any) -> Any:
 
 
 def store_header(session: Session) -> StoreHeader:
-    profile = setting_value(session, "store.profile", {})
-    if not isinstance(profile, dict):
-        profile = {}
-    return StoreHeader(str(profile.get("name", "")), str(profile.get("address", "")),
-                       str(profile.get("phone", "")),
-                       str(profile.get("timezone", "") or "Asia/Shanghai"))
+    """The printed forms' header, from the same profile reader as every other form."""
+    from app.services.reference_service import store_profile_in
 
-
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later, clamped to the month's last day (Jan 31 + 1 → Feb 28/29)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    profile = store_profile_in(session)
+    return StoreHeader(profile.name, profile.address, profile.phone, profile.timezone)
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -89,7 +82,7 @@ def user_names(session: Session, user_ids: set[int]) -> dict[int, str]:
 
 
 def cents_to_decimal(cents: int) -> Decimal:
-    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+    return from_cents(cents)
 
 
 def decimal_to_cents(value: Decimal) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import sqlite3
 import sys
 import threading
 import traceback
@@ -14,12 +13,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from sqlalchemy.engine import make_url
 
 from app import __version__, config
 from app.bootstrap import open_database
 from app.db.database import Database
-from app.db.migrate import SchemaError, alembic_config
+from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
 from app.services.context import Actor, ServiceContext
@@ -115,43 +113,6 @@ def install_excepthook() -> None:
 
 
 # database -------------------------------------------------------------------------------------
-def _known_revision(revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except Exception:
-        return False
-
-
-def precheck_sqlite_file(url: str) -> None:
-    """Look at an existing SQLite file read-only, so a foreign or newer one stays untouched.
-
-    (Opening it through the engine would switch it to WAL mode before the schema check.)
-    """
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return
-    path = Path(parsed.database)
-    if parsed.database == ":memory:" or not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
-                                                   "WHERE type='table'")}
-            revision = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                        if "alembic_version" in tables else None)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise SchemaError("not_ours", str(exc)) from exc
-    if revision is None and tables - {"alembic_version"}:
-        raise SchemaError("not_ours", ", ".join(sorted(tables))[:200])
-    if revision is not None and not _known_revision(str(revision[0])):
-        raise SchemaError("too_new", str(revision[0]))
-
-
 def _schema_message(exc: SchemaError) -> str:
     if exc.code == "too_new":
         return QCoreApplication.translate(
@@ -186,8 +147,7 @@ def open_store_database(db_url: str | None) -> Database:
     """Open and migrate the database; known problems become a StartupError."""
     url = config.database_url(db_url)
     try:
-        precheck_sqlite_file(url)
-        return open_database(url)
+        return open_database(url)  # refuses foreign/newer/read-only files untouched
     except Exception as exc:
         message = describe_open_error(exc)
         if message is None:
