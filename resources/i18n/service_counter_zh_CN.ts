@@ -2085,10 +2085,6 @@
             <translation>数值</translation>
         </message>
         <message>
-            <source>Month of figures</source>
-            <translation>月份</translation>
-        </message>
-        <message>
             <source>Received in the month</source>
             <translation>本月受理</translation>
         </message>
@@ -4628,16 +4624,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>投诉类别</translation>
         </message>
         <message>
-            <source>Show figures</source>
-            <translation>显示</translation>
-        </message>
-        <message>
             <source>Cards sent</source>
             <translation>已寄出</translation>
-        </message>
-        <message>
-            <source>Month of figures</source>
-            <translation>月份</translation>
         </message>
         <message>
             <source>Technician</source>
@@ -4933,6 +4921,17 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Follow-through on promises</source>
             <translation>答应事情的办理</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoicePageBase</name>
+        <message>
+            <source>Show figures</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Month of figures</source>
+            <translation>月份</translation>
         </message>
     </context>
     <context>

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -274,23 +271,11 @@ class ComplaintsPage(VoicePageBase):
     # ---- statistics ------------------------------------------------------------------
     def _stats_tab(self) -> QWidget:
         tab = QWidget()
-        today = date.today()
-        self.stats_year, self.stats_month = QSpinBox(), QSpinBox()
-        self.stats_year.setRange(2000, 2100)
-        self.stats_year.setValue(today.year)
-        self.stats_month.setRange(1, 12)
-        self.stats_month.setValue(today.month)
-        show = QPushButton(self.tr("Show figures"))
-        show.clicked.connect(self.show_stats)
         self.stats_table = QTableWidget(0, 2)
         self.stats_table.setHorizontalHeaderLabels([self.tr("Figure of the month"),
                                                     self.tr("Figure value")])
         self.stats_table.horizontalHeader().setStretchLastSection(True)
-        bar = QHBoxLayout()
-        month = QLabel(self.tr("Month of figures"))
-        for widget in (month, self.stats_year, self.stats_month, show):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        bar = self.month_bar(self.show_stats)
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
         lay.addWidget(self.stats_table)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -176,25 +175,13 @@ class SurveysPage(VoicePageBase):
     # ---- ratings per technician ------------------------------------------------------
     def _stats_tab(self) -> QWidget:
         tab = QWidget()
-        today = self.session.ctx.today()
-        self.stats_year, self.stats_month = QSpinBox(), QSpinBox()
-        self.stats_year.setRange(2000, 2100)
-        self.stats_year.setValue(today.year)
-        self.stats_month.setRange(1, 12)
-        self.stats_month.setValue(today.month)
-        show = QPushButton(self.tr("Show figures"))
-        show.clicked.connect(self.show_stats)
         headers = [self.tr("Technician"), self.tr("Cards sent"), self.tr("Returned"),
                    *[vlabel("item", i) for i in ITEMS], self.tr("Lowest"),
                    self.tr("Unsatisfied ratings")]
         self.stats_table = QTableWidget(0, len(headers))
         self.stats_table.setHorizontalHeaderLabels(headers)
         self.chart = RatingChart()
-        bar = QHBoxLayout()
-        month = QLabel(self.tr("Month of figures"))
-        for widget in (month, self.stats_year, self.stats_month, show):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        bar = self.month_bar(self.show_stats)
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
         lay.addWidget(self.stats_table)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
 
 from app.printing.registry import PrinterGroup, Rendered
 from app.services.errors import UserError
@@ -59,6 +70,24 @@ class VoicePageBase(QWidget):
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog modally; True when the user confirmed (tests replace this)."""
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def month_bar(self, show_stats: Callable[[], None]) -> QHBoxLayout:
+        """Year and month pickers (this store-local month) and "Show figures" for a stats tab;
+        sets ``self.stats_year`` and ``self.stats_month``."""
+        today = self.session.ctx.today()
+        self.stats_year, self.stats_month = QSpinBox(), QSpinBox()
+        self.stats_year.setRange(2000, 2100)
+        self.stats_year.setValue(today.year)
+        self.stats_month.setRange(1, 12)
+        self.stats_month.setValue(today.month)
+        show = QPushButton(QCoreApplication.translate("VoicePageBase", "Show figures"))
+        show.clicked.connect(show_stats)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(QCoreApplication.translate("VoicePageBase", "Month of figures")))
+        for widget in (self.stats_year, self.stats_month, show):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        return bar
 
     def try_action(self, action: Callable[[], Any]) -> Any:
         """Run a service action; a UserError is shown, None returned."""
