@@ -68,8 +68,11 @@ def _story(doc: BaseDocument, payment: PaymentDTO, bill: BillDTO, *,
     ]
 
 
-class PaymentReceiptThermal(ThermalDocument):
+class _PaymentReceipt(BaseDocument):
+    """What both papers print; the paper comes from the second base class."""
+
     title = N_P("Receipt")
+    columns = 4
 
     def __init__(self, header: StoreHeader, payment: PaymentDTO, bill: BillDTO,
                  **kw: Any) -> None:
@@ -77,22 +80,17 @@ class PaymentReceiptThermal(ThermalDocument):
         self.payment, self.bill = payment, bill
 
     def story(self) -> list[Flowable]:
-        return _story(self, self.payment, self.bill, columns=2)
+        return _story(self, self.payment, self.bill, columns=self.columns)
 
 
-class PaymentReceiptA5(BaseDocument):
-    title = N_P("Receipt")
+class PaymentReceiptThermal(_PaymentReceipt, ThermalDocument):
+    columns = 2
+
+
+class PaymentReceiptA5(_PaymentReceipt):
     pagesize = A5
     margins = (10 * mm, 10 * mm, 10 * mm, 12 * mm)
     font_size = 9.0
-
-    def __init__(self, header: StoreHeader, payment: PaymentDTO, bill: BillDTO,
-                 **kw: Any) -> None:
-        super().__init__(header, number=payment.number, void=payment.voided, **kw)
-        self.payment, self.bill = payment, bill
-
-    def story(self) -> list[Flowable]:
-        return _story(self, self.payment, self.bill, columns=4)
 
 
 def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
