@@ -86,7 +86,7 @@ def confirm_handover(ctx: ServiceContext, payment_ids: list[int]) -> list[Paymen
             payment.handover_confirmed_by_id = ctx.actor.user_id
             done.append(payment)
         session.flush()
-        return [payment_dto(session, p) for p in done]
+        return payment_dtos(session, done)
 
 
 def void_payment(ctx: ServiceContext, payment_id: int, *, reason: str,
@@ -128,19 +128,34 @@ def held_payments(ctx: ServiceContext, collector_id: int) -> list[PaymentDTO]:
             Payment.collected_by_id == collector_id, Payment.place == "on_site",
             Payment.handed_over_at.is_(None), Payment.voided.is_(False))
             .order_by(Payment.collected_at))
-        return [payment_dto(session, p) for p in rows]
+        return payment_dtos(session, list(rows))
+
+
+def _bill_facts(session: Session, bill_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """bill id → (call number, customer name) in one query, for lists of payments/invoices."""
+    if not bill_ids:
+        return {}
+    rows = session.execute(select(Bill.id, Call.number, Customer.name)
+                           .join(Call, Call.id == Bill.call_id)
+                           .join(Customer, Customer.id == Call.customer_id)
+                           .where(Bill.id.in_(bill_ids)))
+    return {bill_id: (number, name) for bill_id, number, name in rows}
+
+
+def payment_dtos(session: Session, payments: list[Payment]) -> list[PaymentDTO]:
+    """Many payments with three queries in all, whatever their number."""
+    facts = _bill_facts(session, {p.bill_id for p in payments})
+    collectors = {uid: name for uid, name in session.execute(
+        select(User.id, User.display_name)
+        .where(User.id.in_({p.collected_by_id for p in payments})))} if payments else {}
+    return [PaymentDTO(p.id, p.number, p.bill_id, *facts.get(p.bill_id, ("", "")),
+                       p.amount_cents, p.method, p.place, p.collected_at,
+                       collectors.get(p.collected_by_id, ""), p.handed_over_at, p.voided,
+                       p.version) for p in payments]
 
 
 def payment_dto(session: Session, payment: Payment) -> PaymentDTO:
-    bill = session.get(Bill, payment.bill_id)
-    call = session.get(Call, bill.call_id) if bill else None
-    customer = session.get(Customer, call.customer_id) if call else None
-    collector = session.get(User, payment.collected_by_id)
-    return PaymentDTO(payment.id, payment.number, payment.bill_id, call.number if call else "",
-                      customer.name if customer else "", payment.amount_cents, payment.method,
-                      payment.place, payment.collected_at,
-                      collector.display_name if collector else "", payment.handed_over_at,
-                      payment.voided, payment.version)
+    return payment_dtos(session, [payment])[0]
 
 
 def find_payment(ctx: ServiceContext, number: str) -> PaymentDTO:
@@ -192,7 +207,7 @@ def invoices(ctx: ServiceContext, *, to_mail_only: bool = False,
             query = query.where(Invoice.to_mail.is_(True), Invoice.mailed_on.is_(None))
         rows = session.scalars(query.order_by(Invoice.issued_on.desc(), Invoice.id.desc())
                                .limit(limit))
-        return [invoice_dto(session, i) for i in rows]
+        return invoice_dtos(session, list(rows))
 
 
 def mark_mailed(ctx: ServiceContext, invoice_id: int, *, day: date) -> InvoiceDTO:
@@ -206,14 +221,15 @@ def mark_mailed(ctx: ServiceContext, invoice_id: int, *, day: date) -> InvoiceDT
         return invoice_dto(session, invoice)
 
 
+def invoice_dtos(session: Session, invoices: list[Invoice]) -> list[InvoiceDTO]:
+    facts = _bill_facts(session, {i.bill_id for i in invoices})
+    return [InvoiceDTO(i.id, i.invoice_no, i.bill_id, *facts.get(i.bill_id, ("", "")),
+                       i.issued_on, i.amount_cents, i.to_mail, i.mailed_on, i.voided)
+            for i in invoices]
+
+
 def invoice_dto(session: Session, invoice: Invoice) -> InvoiceDTO:
-    bill = session.get(Bill, invoice.bill_id)
-    call = session.get(Call, bill.call_id) if bill else None
-    customer = session.get(Customer, call.customer_id) if call else None
-    return InvoiceDTO(invoice.id, invoice.invoice_no, invoice.bill_id,
-                      call.number if call else "", customer.name if customer else "",
-                      invoice.issued_on, invoice.amount_cents, invoice.to_mail,
-                      invoice.mailed_on, invoice.voided)
+    return invoice_dtos(session, [invoice])[0]
 
 
 # ---- receivables and the day's money -----------------------------------------------------
@@ -243,7 +259,7 @@ def day_end(ctx: ServiceContext, day: date) -> DayEndReport:
         rows = session.scalars(select(Payment).where(
             Payment.collected_at >= start, Payment.collected_at < start + timedelta(days=1),
             Payment.voided.is_(False)).order_by(Payment.collected_at, Payment.id))
-        payments = tuple(payment_dto(session, p) for p in rows)
+        payments = tuple(payment_dtos(session, list(rows)))
     by_method: dict[str, int] = {}
     per: dict[str, dict[str, int]] = {}
     for p in payments:
