@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +38,8 @@ class Database:
         )
         self._write_factory = sessionmaker(bind=write_bind, expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._kept: Connection | None = None  # the GUI thread's connection for query()
+        self._kept_busy = False
 
     @property
     def display_name(self) -> str:
@@ -75,7 +78,46 @@ class Database:
             session.rollback()
             session.close()
 
+    @contextmanager
+    def query(self) -> Iterator[Connection]:
+        """A short read on a Core connection, for the lists a clerk waits on (the book).
+
+        No ORM session: its set-up and tear-down cost more than a page of the book. On
+        SQLite the main (GUI) thread keeps one connection open between reads, since checking
+        one out of the pool costs as much as the query; the read's transaction ends with the
+        block, so the next read sees every commit made since. Other threads, and PostgreSQL
+        (where the pool checks a connection is alive before handing it out), take a pooled
+        connection each time.
+        """
+        if (not self.is_sqlite or self._kept_busy
+                or threading.current_thread() is not threading.main_thread()):
+            with self.engine.connect() as pooled:  # a nested read gets its own, too
+                yield pooled
+            return
+        conn = self._kept
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self._kept = self.engine.connect()
+        self._kept_busy = True
+        try:
+            yield conn
+        finally:
+            self._kept_busy = False
+            try:
+                conn.rollback()
+            except Exception:
+                self._drop_kept()
+                raise
+
+    def _drop_kept(self) -> None:
+        conn, self._kept = self._kept, None
+        if conn is not None:
+            conn.invalidate()
+            conn.close()
+
     def dispose(self) -> None:
+        if self._kept is not None:
+            self._kept.close()
+            self._kept = None
         self.engine.dispose()
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.db.database import AuditContext, Database
@@ -67,3 +68,9 @@ class ServiceContext:
     def read(self) -> Iterator[Session]:
         with self.db.read() as session:
             yield session
+
+    @contextmanager
+    def query(self) -> Iterator[Connection]:
+        """A Core connection for a short read of a hot list (``Database.query``)."""
+        with self.db.query() as conn:
+            yield conn
