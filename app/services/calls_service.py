@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, func, select, text, tuple_
+from sqlalchemy import Connection, Integer, Select, bindparam, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -271,94 +273,122 @@ def _day_start(ctx: ServiceContext, day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=ctx.tz)
 
 
-def _apply_search(query: Select[Call], session: Session, term: str, *,
-                  newest_first: bool) -> Select[Call]:
-    dialect = session.get_bind().dialect.name
-    for word in term.lower().split():
-        if dialect == "sqlite" and len(word) >= 3:
-            # Trigram index; terms of 1–2 characters never match it (DATA-SAFETY.md).
-            phrase = '"' + word.replace('"', '""') + '"'
-            fts = text("SELECT rowid FROM calls_fts WHERE calls_fts MATCH :q").bindparams(
-                q=phrase).columns(rowid=Integer)
-            key = _fts_key(session, phrase) if newest_first else Call.id.expression
-            query = query.where(key.in_(fts))
-        else:
-            query = query.where(Call.search_text.contains(word, autoescape=True))
-    return query
+# The book's statements are built once per shape of filter (which filters are set, how the
+# search words are matched, first page or next) and cached: building a select with its joins
+# costs as much as running it. The values go in as parameters at each execution.
+
+@dataclass(frozen=True)
+class _Shape:
+    statuses: bool = False
+    date_from: bool = False
+    date_to: bool = False
+    zone: bool = False
+    channel: bool = False
+    customer: bool = False
+    words: tuple[str, ...] = ()  # per search word: like, fts, ids or fts_common (_match)
+    after: bool = False
 
 
-def _fts_key(session: Session, phrase: str) -> ColumnElement[int]:
-    """``calls.id`` for a rare term; ``calls.id + 0`` for a common one.
+_FTS_ROWIDS = text("SELECT rowid FROM calls_fts WHERE calls_fts MATCH :q LIMIT :cap")
 
-    A rare term (a phone, a serial) is fastest as a rowid list sorted afterwards. A common one
-    (不制冷: thousands of hits) would fetch and sort every hit; ``+ 0`` hides the rowid from
-    the planner, which then walks ix_calls_received newest first and stops after one page
-    (EXPLAIN QUERY PLAN: 190 ms → 2 ms on 200,000 calls). Only for pages: a count must
-    visit every hit, and the rowid list is the fastest way to do that.
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _like_pattern(word: str) -> str:
+    return "%" + word.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+def _match(conn: Connection, word: str, *, newest_first: bool) -> tuple[str, str]:
+    """How one search word is matched, and its parameter.
+
+    ``like``: terms of 1–2 characters never match trigrams (DATA-SAFETY.md), and other
+    databases have no trigram index. ``fts``: the calls whose rowid the trigram index
+    returns (a count visits every hit anyway). For a page, newest first: a rare term (a
+    phone, a serial) is fastest as its list of rowids, fetched here once (``ids``); a common
+    one (不制冷: thousands of hits) would fetch and sort every hit, so ``fts_common`` hides
+    the rowid from the planner (``calls.id + 0``), which then walks ix_calls_received newest
+    first and stops after one page (EXPLAIN QUERY PLAN: 190 ms → 2 ms on 200,000 calls).
     """
-    hits = session.scalar(text("SELECT count(*) FROM calls_fts WHERE calls_fts MATCH :q"),
-                          {"q": phrase}) or 0
-    if hits > COMMON_TERM_HITS:
-        return Call.id + 0
-    return Call.id.expression
+    if conn.dialect.name != "sqlite" or len(word) < 3:
+        return "like", _like_pattern(word)
+    phrase = _fts_phrase(word)
+    if not newest_first:
+        return "fts", phrase
+    limit = COMMON_TERM_HITS
+    rowids = conn.execute(_FTS_ROWIDS, {"q": phrase, "cap": limit + 1}).scalars().all()
+    if len(rowids) > limit:
+        return "fts_common", phrase
+    return "ids", json.dumps(rowids)
 
 
-def _filtered(ctx: ServiceContext, session: Session, flt: CallFilter, *,
-              newest_first: bool = False) -> Select[Call]:
-    query = select(Call)
+def _shape_and_params(ctx: ServiceContext, conn: Connection, flt: CallFilter, *,
+                      newest_first: bool,
+                      after: tuple[datetime, int] | None = None) -> tuple[_Shape, dict[str, Any]]:
+    params: dict[str, Any] = {}
     if flt.statuses:
-        query = query.where(Call.status.in_([s.value for s in flt.statuses]))
+        params["statuses"] = [CallStatus(s).value for s in flt.statuses]
     if flt.date_from:
-        query = query.where(Call.received_at >= _day_start(ctx, flt.date_from))
+        params["date_from"] = _day_start(ctx, flt.date_from)
     if flt.date_to:
-        query = query.where(Call.received_at < _day_start(ctx, flt.date_to + timedelta(days=1)))
+        params["date_to"] = _day_start(ctx, flt.date_to + timedelta(days=1))
     if flt.zone_id is not None:
-        query = query.where(Call.zone_id == flt.zone_id)
+        params["zone"] = flt.zone_id
     if flt.channel is not None:
-        query = query.where(Call.channel == flt.channel.value)
+        params["channel"] = Channel(flt.channel).value
     if flt.customer_id is not None:
-        query = query.where(Call.customer_id == flt.customer_id)
-    if flt.search.strip():
-        query = _apply_search(query, session, flt.search, newest_first=newest_first)
+        params["customer"] = flt.customer_id
+    kinds = []
+    for n, word in enumerate(flt.search.lower().split()):
+        kind, params[f"w{n}"] = _match(conn, word, newest_first=newest_first)
+        kinds.append(kind)
+    if after is not None:
+        params["after_at"], params["after_id"] = after
+    shape = _Shape(flt.statuses != (), flt.date_from is not None, flt.date_to is not None,
+                   flt.zone_id is not None, flt.channel is not None,
+                   flt.customer_id is not None, tuple(kinds), after is not None)
+    return shape, params
+
+
+def _ids(shape: _Shape) -> Select[int]:
+    """The ids of the calls a filter of this shape matches (parameters bound later)."""
+    query = select(Call.id)
+    if shape.statuses:
+        query = query.where(Call.status.in_(bindparam("statuses", expanding=True)))
+    if shape.date_from:
+        query = query.where(Call.received_at >= bindparam("date_from"))
+    if shape.date_to:
+        query = query.where(Call.received_at < bindparam("date_to"))
+    if shape.zone:
+        query = query.where(Call.zone_id == bindparam("zone"))
+    if shape.channel:
+        query = query.where(Call.channel == bindparam("channel"))
+    if shape.customer:
+        query = query.where(Call.customer_id == bindparam("customer"))
+    for n, kind in enumerate(shape.words):
+        if kind == "like":
+            query = query.where(Call.search_text.like(bindparam(f"w{n}"), escape="/"))
+        elif kind == "ids":  # a JSON list of rowids (SQLite's json_each)
+            ids = text(f"SELECT value FROM json_each(:w{n})").columns(value=Integer)
+            query = query.where(Call.id.in_(ids))
+        else:
+            fts = text(f"SELECT rowid FROM calls_fts WHERE calls_fts MATCH :w{n}").columns(
+                rowid=Integer)
+            query = query.where((Call.id + 0 if kind == "fts_common" else Call.id).in_(fts))
+    if shape.after:
+        query = query.where(tuple_(Call.received_at, Call.id) < tuple_(
+            bindparam("after_at", type_=Call.received_at.type),
+            bindparam("after_id", type_=Integer)))
     return query
 
 
-def list_calls(ctx: ServiceContext, flt: CallFilter, *,
-               after: tuple[datetime, int] | None = None, limit: int = 100) -> CallPage:
-    """One page of the book, newest first, continuing after ``after`` (keyset paging).
-
-    One statement: the page's ids are chosen on (received_at, id) alone, then joined to the
-    customer, first phone, item and zone — sorting whole rows of every match was the cost.
-    """
-    full = allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE) or allowed(ctx.actor, Perm.CALL_REGISTER)
-    with ctx.read() as session:
-        found = session.execute(_page_query(ctx, session, flt, after, limit)).all()
-    more = len(found) > limit
-    rows = [_row(r, full) for r in found[:limit]]
-    cursor = (rows[-1].received_at, rows[-1].id) if more and rows else None
-    return CallPage(rows, cursor)
-
-
-def count_calls(ctx: ServiceContext, flt: CallFilter, *, cap: int | None = None) -> int:
-    """How many calls match; with ``cap``, counting stops at ``cap + 1`` ("1000+ calls").
-
-    Uncapped, a two-character search term (漏水) reads every call (~150 ms on 200,000);
-    capped, the scan stops at the cap.
-    """
-    with ctx.read() as session:
-        ids = _filtered(ctx, session, flt).with_only_columns(Call.id)
-        if cap is not None:
-            ids = ids.limit(cap + 1)  # any order: only the number matters
-        sub = ids.subquery()
-        return int(session.scalar(select(func.count()).select_from(sub)) or 0)
-
-
-def _page_query(ctx: ServiceContext, session: Session, flt: CallFilter,
-                after: tuple[datetime, int] | None, limit: int) -> Select[Any]:
-    ids = _filtered(ctx, session, flt, newest_first=True).with_only_columns(Call.id)
-    if after is not None:
-        ids = ids.where(tuple_(Call.received_at, Call.id) < tuple_(*after))
-    page = ids.order_by(Call.received_at.desc(), Call.id.desc()).limit(limit + 1).subquery()
+@lru_cache(maxsize=128)
+def _page_statement(shape: _Shape) -> Select[Any]:
+    """One page of the book: ids chosen on (received_at, id) alone, then joined to the
+    customer, first phone, item and zone (sorting whole rows of every match was the cost)."""
+    page = (_ids(shape).order_by(Call.received_at.desc(), Call.id.desc())
+            .limit(bindparam("limit", type_=Integer)).subquery())
     first_phone = (select(CustomerPhone.phone)
                    .where(CustomerPhone.customer_id == Call.customer_id)
                    .order_by(CustomerPhone.id).limit(1).correlate(Call).scalar_subquery())
@@ -374,6 +404,41 @@ def _page_query(ctx: ServiceContext, session: Session, flt: CallFilter,
         .outerjoin(Zone, Zone.id == Call.zone_id)
         .order_by(Call.received_at.desc(), Call.id.desc())
     )
+
+
+@lru_cache(maxsize=128)
+def _count_statement(shape: _Shape, capped: bool) -> Select[int]:
+    ids = _ids(shape)
+    if capped:
+        ids = ids.limit(bindparam("cap", type_=Integer))  # any order: only the number counts
+    return select(func.count()).select_from(ids.subquery())
+
+
+def list_calls(ctx: ServiceContext, flt: CallFilter, *,
+               after: tuple[datetime, int] | None = None, limit: int = 100) -> CallPage:
+    """One page of the book, newest first, continuing after ``after`` (keyset paging)."""
+    full = allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE) or allowed(ctx.actor, Perm.CALL_REGISTER)
+    with ctx.query() as conn:
+        shape, params = _shape_and_params(ctx, conn, flt, newest_first=True, after=after)
+        params["limit"] = limit + 1
+        found = conn.execute(_page_statement(shape), params).all()
+    more = len(found) > limit
+    rows = [_row(r, full) for r in found[:limit]]
+    cursor = (rows[-1].received_at, rows[-1].id) if more and rows else None
+    return CallPage(rows, cursor)
+
+
+def count_calls(ctx: ServiceContext, flt: CallFilter, *, cap: int | None = None) -> int:
+    """How many calls match; with ``cap``, counting stops at ``cap + 1`` ("1000+ calls").
+
+    Uncapped, a two-character search term (漏水) reads every call (~150 ms on 200,000);
+    capped, the scan stops at the cap.
+    """
+    with ctx.query() as conn:
+        shape, params = _shape_and_params(ctx, conn, flt, newest_first=False)
+        if cap is not None:
+            params["cap"] = cap + 1
+        return int(conn.scalar(_count_statement(shape, cap is not None), params) or 0)
 
 
 def _row(r: Any, full: bool) -> CallRow:
