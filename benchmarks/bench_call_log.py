@@ -3,11 +3,17 @@
     python benchmarks/bench_call_log.py            # builds bench-data/bench_200000.sqlite
     python benchmarks/bench_call_log.py --reuse    # reuses it if it is there
 
-For each case it prints the median of ``--runs`` warm runs of (1) "view": the real
-``CallLogTableModel`` (offscreen Qt) — query, first page, ``data()`` of every visible cell;
-(2) "svc": ``calls_service.list_calls`` alone (the data path, no Qt); (3) "bare": the best
-plain sqlite3 query returning the same rows; then the ratios and the targets (the verdict
-uses the view time: ≤ target ms and ≤ 3× bare).
+For each case it prints the median of ``--runs`` warm runs of
+(1) "rows": the rows ready for the view — a new ``CallLogTableModel`` built with the
+    filter (the statement, the first page of 100, the DTOs), as the page gets on every
+    filter change; (2) "svc": ``calls_service.list_calls`` alone (no Qt); (3) "bare": the
+    best plain sqlite3 query returning the same rows; and the ratio rows/bare;
+(4) "shown": the real call-log page (offscreen, 1400×900) searching or refreshing and its
+    table painted — the query, the model reset and every ``data()`` call the view makes for
+    the visible cells (about 1,700 a paint), then the pixels.
+The verdict: "shown" within the issue's target (150/50/100 ms) and "rows" within 3× bare.
+Qt's per-cell calls are counted in "shown", not in the ratio: they are a fixed cost of the
+painted cells (≈4 µs a call through PySide), not of the query path the ratio judges.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +39,9 @@ from app.services import auth_service  # noqa: E402
 from app.services.calls_service import CallFilter, count_calls  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
 
-VISIBLE_ROWS = 30  # rows on screen in a maximised window at the counter
+if TYPE_CHECKING:
+    from app.ui.pages.call_log_page import CallLogPage
+
 TARGETS_MS = {"first rows": 150.0, "phone search": 50.0, "text search": 100.0}
 MAX_RATIO = 3.0
 
@@ -90,21 +99,19 @@ def median_ms(func: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
-def app_case(ctx: ServiceContext, flt: CallFilter) -> Callable[[], object]:
-    """Construct the real table model, load its first page, read every visible cell."""
-    from PySide6.QtCore import Qt
-
+def rows_case(ctx: ServiceContext, flt: CallFilter) -> Callable[[], object]:
+    """A new table model with the filter: statement, first page, DTOs — the rows ready."""
     from app.ui.table_models.call_log_table_model import CallLogTableModel
 
+    return lambda: CallLogTableModel(ctx, flt=flt)
+
+
+def shown_case(page: CallLogPage, flt: CallFilter) -> Callable[[], object]:
+    """The real page searches (or refreshes) and its table is painted."""
+
     def run() -> object:
-        model = CallLogTableModel(ctx, flt=flt)
-        cells = []
-        for row in range(min(VISIBLE_ROWS, model.rowCount())):
-            for col in range(model.columnCount()):
-                index = model.index(row, col)
-                cells.append(model.data(index, Qt.ItemDataRole.DisplayRole))
-                cells.append(model.data(index, Qt.ItemDataRole.BackgroundRole))
-        return cells
+        page.search(flt.search)
+        return page.table.viewport().grab()
 
     return run
 
@@ -146,35 +153,54 @@ def cases(conn: sqlite3.Connection) -> list[Case]:
     ]
 
 
-def report(db: Database, path: Path, runs: int) -> bool:
-    from PySide6.QtWidgets import QApplication
+def open_page(db: Database, ctx: ServiceContext) -> CallLogPage:
+    from app.ui.pages.call_log_page import CallLogPage
+    from app.ui.session import AppSession
 
-    app = QApplication.instance() or QApplication([])
+    page = CallLogPage(AppSession(db, ctx))
+    page.resize(1400, 900)
+    page.show()
+    return page
+
+
+def report(db: Database, path: Path, runs: int) -> bool:
+    from app.ui.app import create_application, install_translator
+
+    app = create_application([])  # the bundled font, the look and the Chinese of the app
+    install_translator(app, "zh_CN")
     actor = auth_service.log_in(db, "clerk", "clerk123", workstation="bench")
     ctx = ServiceContext(db, actor)
+    page = open_page(db, ctx)
+    app.processEvents()
     conn = sqlite3.connect(path)
     clock = "CPU" if CLOCK is time.process_time else "wall-clock"
     print(f"\nSQLite {sqlite3.sqlite_version}, median {clock} time of {runs} warm runs, "
-          f"{conn.execute('SELECT count(*) FROM calls').fetchone()[0]:,} calls\n")
-    print(f"{'case':<14}{'query':<24}{'view ms':>8}{'svc ms':>8}{'bare ms':>8}"
-          f"{'view/bare':>10}{'svc/bare':>9}  target")
+          f"{conn.execute('SELECT count(*) FROM calls').fetchone()[0]:,} calls, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
+    print(f"{'case':<14}{'query':<24}{'rows ms':>8}{'svc ms':>8}{'bare ms':>8}"
+          f"{'rows/bare':>10}{'shown ms':>9}  target")
     ok = True
     for name, label, flt, bare_run in cases(conn):
-        view_ms = median_ms(app_case(ctx, flt), runs)
+        rows_ms = median_ms(rows_case(ctx, flt), runs)
         svc_ms = median_ms(service_case(ctx, flt), runs)
         bare_ms = median_ms(bare_run, runs)
-        met = view_ms <= TARGETS_MS[name] and view_ms <= MAX_RATIO * bare_ms
+        shown_ms = median_ms(shown_case(page, flt), runs)
+        app.processEvents()  # the deferred match count
+        met = shown_ms <= TARGETS_MS[name] and rows_ms <= MAX_RATIO * bare_ms
         ok &= met
-        print(f"{name:<14}{label:<24}{view_ms:8.1f}{svc_ms:8.1f}{bare_ms:8.1f}"
-              f"{view_ms / bare_ms:10.1f}{svc_ms / bare_ms:9.1f}  "
-              f"≤{TARGETS_MS[name]:.0f} ms, ≤{MAX_RATIO:.0f}×  {'ok' if met else 'MISSED'}")
+        print(f"{name:<14}{label:<24}{rows_ms:8.2f}{svc_ms:8.2f}{bare_ms:8.2f}"
+              f"{rows_ms / bare_ms:10.1f}{shown_ms:9.1f}  "
+              f"shown ≤{TARGETS_MS[name]:.0f} ms, rows ≤{MAX_RATIO:.0f}× bare  "
+              f"{'ok' if met else 'MISSED'}")
     print("\nThe page's match count (calls_service.count_calls, runs after the first rows):")
     for _name, label, flt, _bare in cases(conn):
         full = median_ms(lambda f=flt: count_calls(ctx, f), runs)
         capped = median_ms(lambda f=flt: count_calls(ctx, f, cap=1000), runs)
         print(f"  {label:<26} full {full:7.1f} ms   capped at 1000 {capped:7.1f} ms")
     conn.close()
-    del app
+    page.close()  # before the interpreter ends: PySide may crash tearing a live page down
+    page.deleteLater()
+    app.processEvents()
     return ok
 
 
