@@ -21,8 +21,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["SERVICE_COUNTER_DATA"] = str(OUT / "data")
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-import i18n  # noqa: E402
-from PySide6.QtCore import QTranslator  # noqa: E402
+from shots import chinese_app  # noqa: E402
 
 from app.bootstrap import open_database  # noqa: E402
 from app.models.calls import Call  # noqa: E402
@@ -88,18 +87,12 @@ def build_store() -> ServiceContext:
 
 def main() -> None:
     ctx = build_store()
-    from app.ui.app import create_application, install_translator
     from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
     from app.ui.dialogs.register_call_dialog import RegisterCallDialog
     from app.ui.pages.call_log_page import CallLogPage
     from app.ui.session import AppSession
 
-    app = create_application([])
-    install_translator(app, "zh_CN")
-    i18n.build(ts_file=OUT / "sc.ts", qm_file=OUT / "sc.qm")
-    translator = QTranslator(app)
-    assert translator.load(str(OUT / "sc.qm"))
-    app.installTranslator(translator)
+    app = chinese_app(OUT)
     session = AppSession(ctx.db, ctx)
     page = CallLogPage(session)
     page.resize(1360, 800)

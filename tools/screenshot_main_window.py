@@ -18,8 +18,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["SERVICE_COUNTER_DATA"] = str(OUT / "data")
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-import i18n  # noqa: E402
-from PySide6.QtCore import QSettings, QTranslator  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from shots import chinese_app  # noqa: E402
 
 from app.bootstrap import open_database  # noqa: E402
 from app.demo import generate  # noqa: E402
@@ -27,7 +27,7 @@ from app.services import auth_service  # noqa: E402
 
 
 def main() -> None:
-    from app.ui.app import build_main_window, create_application, install_translator
+    from app.ui.app import build_main_window
     from app.ui.settings_store import SettingsStore
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -36,12 +36,7 @@ def main() -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     db = open_database(str(path))
     generate(db, calls=3000)
-    app = create_application([])
-    install_translator(app, "zh_CN")
-    i18n.build(ts_file=OUT / "sc.ts", qm_file=OUT / "sc.qm")
-    translator = QTranslator(app)
-    assert translator.load(str(OUT / "sc.qm"))
-    app.installTranslator(translator)
+    app = chinese_app(OUT)
     settings = SettingsStore(QSettings(str(OUT / "settings.ini"), QSettings.Format.IniFormat))
     actor = auth_service.log_in(db, "clerk", "clerk123", workstation="counter-1")
     window = build_main_window(db, actor, settings, "zh_CN")
