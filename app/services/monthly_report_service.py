@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from statistics import mean
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
@@ -27,7 +27,7 @@ from app.services.billing_service import rates_of
 from app.services.calendar_service import load_calendar
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
-from app.services.monthly_dto import Figure, MonthlyReport
+from app.services.monthly_dto import Figure, JobDetail, MonthlyReport
 from app.services.monthly_rows import details, models, technicians
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
@@ -69,26 +69,29 @@ def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
     surveys = tuple(survey_month_stats(ctx, win.month.year, win.month.month))
     complaints = complaint_month_stats(ctx, win.month.year, win.month.month)
     with ctx.read() as session:
-        figures = (*_seed_figures(session, win), *_counter_figures(ctx, session, win),
+        jobs = details(session, win.start, win.end,
+                       full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE))
+        figures = (*_seed_figures(session, win), *_counter_figures(ctx, session, win, jobs),
                    *_money_figures(session, win))
         return MonthlyReport(
             win.month, get_store_profile(ctx).name, figures,
             technicians(session, win.start, win.end), models(session, win.start, win.end),
-            details(session, win.start, win.end,
-                    full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE)),
-            _jobs_per_day(ctx, session, win), surveys, complaints)
+            jobs, _jobs_per_day(ctx, session, win), surveys, complaints)
 
 
 # ---- the seed's figures: installation, dispatches, materials, transport, total ----------
 
-def _visits(session: Session, win: Window) -> list[tuple[str, str, int]]:
-    """(service kind, zone kind, labour minutes) of each visit finished in the month."""
+def _visits(session: Session, win: Window) -> list[tuple[str, str, int, int]]:
+    """(service kind, zone kind, labour minutes, how many visits) of the visits finished in
+    the month, grouped: labour is valued per visit, so equal visits are counted together."""
     rows = session.execute(
-        select(Call.service_kind, Zone.kind, Visit.labour_minutes)
+        select(Call.service_kind, Zone.kind, Visit.labour_minutes, func.count(Visit.id))
         .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
         .outerjoin(Zone, Zone.id == Call.zone_id)
-        .where(Visit.completed_at >= win.start, Visit.completed_at < win.end))
-    return [(kind, zone or "city", int(minutes)) for kind, zone, minutes in rows]
+        .where(Visit.completed_at >= win.start, Visit.completed_at < win.end)
+        .group_by(Call.service_kind, Zone.kind, Visit.labour_minutes))
+    return [(kind, zone or "city", int(minutes), int(visits))
+            for kind, zone, minutes, visits in rows]
 
 
 def _materials(session: Session, win: Window) -> int:
@@ -123,25 +126,26 @@ def _seed_figures(session: Session, win: Window) -> list[Figure]:
     rates, transport = rates_of(session)
     visits = _visits(session, win)
 
-    def labour(rows: list[tuple[str, str, int]]) -> int:
-        return sum(m * rates.get(k, rates["repair"]) // 60 for k, _z, m in rows)
+    def labour(rows: list[tuple[str, str, int, int]]) -> int:
+        return sum(n * (m * rates.get(k, rates["repair"]) // 60) for k, _z, m, n in rows)
 
     install = [v for v in visits if v[0] == "install"]
     others = [v for v in visits if v[0] != "install"]
     costs = {"install_cost": labour(install), "dispatch_cost": labour(others),
              "bench_cost": _bench_labour(session, win, rates),
              "materials_cost": _materials(session, win),
-             "transport_cost": sum(transport.get(z, 0) for _k, z, _m in visits)}
+             "transport_cost": sum(n * transport.get(z, 0) for _k, z, _m, n in visits)}
     return [
         Figure("install_times", N_("Installation and commissioning: person-times"),
-               len(install)),
+               sum(n for *_x, n in install)),
         Figure("install_days", N_("Installation and commissioning: person-days"),
-               round(sum(m for *_x, m in install) / DAY_MINUTES, 2), "days"),
+               round(sum(m * n for *_x, m, n in install) / DAY_MINUTES, 2), "days"),
         Figure("install_cost", N_("Installation and commissioning: cost"),
                costs["install_cost"], "money"),
-        Figure("dispatch_times", N_("Dispatches: person-times"), len(others)),
+        Figure("dispatch_times", N_("Dispatches: person-times"),
+               sum(n for *_x, n in others)),
         Figure("dispatch_days", N_("Dispatches: person-days"),
-               round(sum(m for *_x, m in others) / DAY_MINUTES, 2), "days"),
+               round(sum(m * n for *_x, m, n in others) / DAY_MINUTES, 2), "days"),
         Figure("dispatch_cost", N_("Dispatches: cost"), costs["dispatch_cost"], "money"),
         Figure("bench_cost", N_("Carry-in repairs: labour cost"), costs["bench_cost"],
                "money"),
@@ -165,7 +169,8 @@ def _count(session: Session, query: Any) -> int:
     return int(session.scalar(query) or 0)
 
 
-def _counter_figures(ctx: ServiceContext, session: Session, win: Window) -> list[Figure]:
+def _counter_figures(ctx: ServiceContext, session: Session, win: Window,
+                     jobs: tuple[JobDetail, ...]) -> list[Figure]:
     out = [Figure("calls", N_("Calls received"),
                   _count(session, select(func.count(Call.id)).where(_in(Call.received_at, win))))]
     channels = {k: v for k, v in session.execute(select(Call.channel, func.count(Call.id))
@@ -175,12 +180,15 @@ def _counter_figures(ctx: ServiceContext, session: Session, win: Window) -> list
                            ("email", N_("Calls by e-mail")), ("walk_in", N_("Walk-in calls")),
                            ("web", N_("Calls from the web"))):
         out.append(Figure(f"calls_{channel}", label, int(channels.get(channel, 0))))
-    out += _job_figures(ctx, session, win)
+    out += _job_figures(ctx, session, win, jobs)
     out += _carry_in_figures(session, win)
     return out
 
 
-def _job_figures(ctx: ServiceContext, session: Session, win: Window) -> list[Figure]:
+def _job_figures(ctx: ServiceContext, session: Session, win: Window,
+                 jobs: tuple[JobDetail, ...]) -> list[Figure]:
+    """The month's vouchers by category, visit outcomes, and the arrival figures of the
+    vouchers dispatched in the month (taken from their detail rows, not queried again)."""
     categories = {k: v for k, v in session.execute(select(Job.category, func.count(Job.id))
                                       .where(_in(Job.dispatched_at, win))
                                       .group_by(Job.category))}
@@ -190,14 +198,11 @@ def _job_figures(ctx: ServiceContext, session: Session, win: Window) -> list[Fig
     outcomes = {k: v for k, v in session.execute(select(Visit.outcome, func.count(Visit.id))
                                     .where(_in(Visit.completed_at, win))
                                     .group_by(Visit.outcome))}
-    arrivals: list[tuple[datetime, datetime, datetime]] = [
-        (r, a, d) for r, a, d in session.execute(
-            select(Call.received_at, Job.arrived_at, Job.deadline_at)
-            .join(Call, Call.id == Job.call_id)
-            .where(_in(Job.dispatched_at, win), Job.arrived_at.is_not(None))) if a is not None]
+    arrivals = [(d.received_at, d.arrived_at) for d in jobs
+                if d.dispatched_at is not None and d.arrived_at is not None]
+    met = sum(1 for d in jobs if d.deadline_met)
     cal = load_calendar(session, ctx.tz)
-    met = sum(1 for _r, arrived, deadline in arrivals if arrived <= deadline)
-    hours = [cal.minutes_between(received, arrived) / 60 for received, arrived, _d in arrivals]
+    hours = [cal.minutes_between(received, arrived) / 60 for received, arrived in arrivals]
     return [
         Figure("jobs_A", N_("Jobs A paid service"), int(categories.get("A", 0))),
         Figure("jobs_B", N_("Jobs B contract service"), int(categories.get("B", 0))),
@@ -255,16 +260,21 @@ def _money_figures(session: Session, win: Window) -> list[Figure]:
 
 def _jobs_per_day(ctx: ServiceContext, session: Session,
                   win: Window) -> dict[date, dict[str, int]]:
-    days: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for at, category in session.execute(select(Job.dispatched_at, Job.category)
-                                        .where(_in(Job.dispatched_at, win))):
-        days[ctx.local(at).date()][category] += 1
+    """Vouchers per category per local day; the day is found in SQL (before which of the
+    month's local midnights the voucher was dispatched), so no timestamp is fetched."""
+    days = [win.month + timedelta(days=n) for n in range((win.end.date() - win.month).days)]
+    midnights = [datetime.combine(day, time.min, tzinfo=ctx.tz) for day in days[1:]]
+    jobs = select(case(*((Job.dispatched_at < midnight, n)
+                         for n, midnight in enumerate(midnights)),
+                       else_=len(midnights)).label("day"), Job.category.label("category")
+                  ).where(_in(Job.dispatched_at, win)).subquery()
+    counts: dict[date, dict[str, int]] = {day: defaultdict(int) for day in days}
+    for n, category, jobs_that_day in session.execute(
+            select(jobs.c.day, jobs.c.category, func.count())
+            .group_by(jobs.c.day, jobs.c.category)):
+        counts[days[n]][category] += jobs_that_day
     for day, in session.execute(select(InternalWork.day).where(
             InternalWork.day >= win.month, InternalWork.day < win.end.date(),
             InternalWork.voided.is_(False))):
-        days[day]["D"] += 1
-    first, out = win.month, {}
-    while first < win.end.date():
-        out[first] = dict(days.get(first, {}))
-        first += timedelta(days=1)
-    return out
+        counts[day]["D"] += 1
+    return {day: dict(by_category) for day, by_category in counts.items()}

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from app.models.billing import Bill, Payment
@@ -48,13 +48,12 @@ def technicians(session: Session, start: datetime, end: datetime) -> tuple[Techn
                    InternalWork.voided.is_(False)).group_by(InternalWork.technician_id)):
         hours[tech]["D"] += int(minutes or 0) / 60
     in_month = (Job.dispatched_at >= start) & (Job.dispatched_at < end)
-    jobs = _pairs(session, select(Job.technician_id, func.count(Job.id)).where(in_month)
-                  .group_by(Job.technician_id))
-    due = _pairs(session, select(Job.technician_id, func.count(Job.id))
-                 .where(in_month, Job.arrived_at.is_not(None)).group_by(Job.technician_id))
-    met = _pairs(session, select(Job.technician_id, func.count(Job.id))
-                 .where(in_month, Job.arrived_at <= Job.deadline_at)
-                 .group_by(Job.technician_id))
+    jobs, due, met = {}, {}, {}
+    for tech, count, arrived, in_time in session.execute(
+            select(Job.technician_id, func.count(Job.id), func.count(Job.arrived_at),
+                   func.sum(case((Job.arrived_at <= Job.deadline_at, 1), else_=0)))
+            .where(in_month).group_by(Job.technician_id)):
+        jobs[tech], due[tech], met[tech] = int(count), int(arrived), int(in_time or 0)
     revenue = _pairs(session, select(Job.technician_id, func.sum(Bill.total_cents))
                      .join(Bill, Bill.call_id == Job.call_id).where(in_month)
                      .group_by(Job.technician_id))
@@ -105,85 +104,83 @@ def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth
     return tuple(rows)
 
 
-_CALL_COLUMNS = (Call.id.label("call_id"), Call.number.label("call_number"), Call.received_at,
-                 Call.channel, Call.category, Call.service_kind, Call.status)
-
-
 def details(session: Session, start: datetime, end: datetime, *,
             full_phone: bool = False) -> tuple[JobDetail, ...]:
     """Vouchers dispatched in the month and walk-in carry-ins taken in, in time order.
 
-    Plain column rows, not ORM objects: a month holds tens of thousands of jobs.
+    Two set-based queries (vouchers, walk-ins), each joined to its calls' customer, zone,
+    model, bill, payments and parts grouped over the same month window; plain column rows,
+    not ORM objects: a month holds tens of thousands of jobs.
     """
-    jobs = list(session.execute(
-        select(Job.id.label("job_id"), Job.number, Job.technician_id, Job.dispatched_at,
-               Job.arrived_at, Job.deadline_at, *_CALL_COLUMNS)
+    in_month = (Job.dispatched_at >= start) & (Job.dispatched_at < end)
+    visits = (select(Visit.job_id, func.sum(Visit.labour_minutes).label("minutes"),
+                     func.max(Visit.outcome).label("outcome"))
+              .where(Visit.job_id.in_(select(Job.id).where(in_month)))
+              .group_by(Visit.job_id).subquery())
+    jobs = _with_call_facts(
+        select(Job.number, Job.technician_id, Job.dispatched_at, Job.arrived_at,
+               case((Job.arrived_at.is_(None), None), else_=Job.arrived_at <= Job.deadline_at),
+               visits.c.outcome, visits.c.minutes)
         .join(Call, Call.id == Job.call_id)
-        .where(Job.dispatched_at >= start, Job.dispatched_at < end)))
-    walk_ins = list(session.execute(
-        select(ItemReceipt.number, ItemReceipt.technician_id, *_CALL_COLUMNS)
-        .join(Call, Call.id == ItemReceipt.call_id)
-        .where(ItemReceipt.voucher_id.is_(None), ItemReceipt.taken_in_at >= start,
-               ItemReceipt.taken_in_at < end)))
-    facts = _facts(session, [r.call_id for r in jobs] + [r.call_id for r in walk_ins],
-                   [r.job_id for r in jobs])
-    rows = [_detail(facts, r, full_phone=full_phone) for r in jobs]
-    rows += [_detail(facts, r, full_phone=full_phone) for r in walk_ins]
+        .outerjoin(visits, visits.c.job_id == Job.id).where(in_month),
+        select(Job.call_id).where(in_month))
+    taken_in = (ItemReceipt.voucher_id.is_(None) & (ItemReceipt.taken_in_at >= start)
+                & (ItemReceipt.taken_in_at < end))
+    walk_ins = _with_call_facts(
+        select(ItemReceipt.number, ItemReceipt.technician_id, null(), null(), null(),
+               literal("walk_in"), literal(0))
+        .join(Call, Call.id == ItemReceipt.call_id).where(taken_in),
+        select(ItemReceipt.call_id).where(taken_in))
+    techs: dict[int, str] = dict(session.execute(select(User.id, User.display_name)).all())
+    masked: dict[str, str] = {}
+
+    def phone(number: str | None) -> str:
+        if full_phone:
+            return number or ""
+        if number not in masked:
+            masked[number or ""] = mask_phone(number or "")
+        return masked[number or ""]
+
+    rows = [JobDetail(number, call_number, received, customer or "", phone(tel), zone or "",
+                      channel, model or "", category, kind, techs.get(tech, ""), dispatched,
+                      arrived, None if met is None else bool(met), outcome or status,
+                      int(minutes or 0), int(parts or 0), int(billed or 0), int(paid or 0))
+            for query in (jobs, walk_ins)
+            for (number, tech, dispatched, arrived, met, outcome, minutes, call_number,
+                 received, channel, category, kind, status, customer, zone, model, tel,
+                 billed, paid, parts) in session.execute(query)]
     return tuple(sorted(rows, key=lambda r: (r.dispatched_at or r.received_at, r.number)))
 
 
-def _facts(session: Session, call_ids: list[int], job_ids: list[int]) -> dict[str, dict]:  # type: ignore[type-arg]
-    def chunks(ids: list[int]) -> list[list[int]]:
-        return [ids[i:i + 900] for i in range(0, len(ids), 900)] or [[]]
-
-    facts: dict[str, dict] = defaultdict(dict)  # type: ignore[type-arg]
-    for part in chunks(call_ids):
-        for cid, name, zone, model in session.execute(
-                select(Call.id, Customer.name, Zone.name, ProductModel.code)
-                .join(Customer, Customer.id == Call.customer_id)
-                .outerjoin(Zone, Zone.id == Call.zone_id)
-                .outerjoin(Item, Item.id == Call.item_id)
-                .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
-                .where(Call.id.in_(part))):
-            facts["who"][cid] = (name, zone or "", model or "")
-        for cid, phone in session.execute(
-                select(Call.id, func.min(CustomerPhone.phone))
-                .join(CustomerPhone, CustomerPhone.customer_id == Call.customer_id)
-                .where(Call.id.in_(part)).group_by(Call.id)):
-            facts["phone"][cid] = phone
-        facts["billed"].update(_pairs(session, select(Bill.call_id, Bill.total_cents)
-                                      .where(Bill.call_id.in_(part))))
-        facts["paid"].update(_pairs(session, select(Bill.call_id, func.sum(Payment.amount_cents))
-                                    .join(Payment, Payment.bill_id == Bill.id)
-                                    .where(Bill.call_id.in_(part), Payment.voided.is_(False))
-                                    .group_by(Bill.call_id)))
-        facts["parts"].update(_pairs(session, select(
-            ItemReceipt.call_id, func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents))
-            .join(RepairCard, RepairCard.receipt_id == ItemReceipt.id)
-            .join(RepairPartUse, RepairPartUse.card_id == RepairCard.id)
-            .where(ItemReceipt.call_id.in_(part)).group_by(ItemReceipt.call_id)))
-    for part in chunks(job_ids):
-        for jid, minutes, outcome in session.execute(
-                select(Visit.job_id, func.sum(Visit.labour_minutes), func.max(Visit.outcome))
-                .where(Visit.job_id.in_(part)).group_by(Visit.job_id)):
-            facts["visits"][jid] = (int(minutes or 0), outcome or "")
-    facts["techs"] = dict(session.execute(select(User.id, User.display_name)).all())
-    return facts
-
-
-def _detail(facts: dict[str, dict], row: Any, *,  # type: ignore[type-arg]
-            full_phone: bool) -> JobDetail:
-    """One sheet row from a voucher row (with ``job_id``) or a walk-in receipt row."""
-    name, zone, model = facts["who"].get(row.call_id, ("", "", ""))
-    phone = facts["phone"].get(row.call_id, "")
-    is_job = "job_id" in row._fields
-    minutes, outcome = facts["visits"].get(row.job_id, (0, "")) if is_job else (0, "walk_in")
-    arrived = row.arrived_at if is_job else None
-    met = None if arrived is None else arrived <= row.deadline_at
-    return JobDetail(
-        row.number, row.call_number, row.received_at, name,
-        phone if full_phone else mask_phone(phone), zone, row.channel, model, row.category,
-        row.service_kind, facts["techs"].get(row.technician_id, ""),
-        row.dispatched_at if is_job else None, arrived, met, outcome or row.status, minutes,
-        facts["parts"].get(row.call_id, 0), facts["billed"].get(row.call_id, 0),
-        facts["paid"].get(row.call_id, 0))
+def _with_call_facts(query: Select[*tuple[Any, ...]],
+                     month_calls: Select[Any]) -> Select[*tuple[Any, ...]]:
+    """``query`` (already joined to Call) plus its call's columns, customer, zone and model,
+    the customer's first phone, the bill, what was paid on it and the parts on the call's
+    repair cards, each aggregate grouped over ``month_calls`` only."""
+    phones = (select(CustomerPhone.customer_id, func.min(CustomerPhone.phone).label("phone"))
+              .where(CustomerPhone.customer_id.in_(
+                  select(Call.customer_id).where(Call.id.in_(month_calls))))
+              .group_by(CustomerPhone.customer_id).subquery())
+    paid = (select(Payment.bill_id, func.sum(Payment.amount_cents).label("cents"))
+            .join(Bill, Bill.id == Payment.bill_id)
+            .where(Bill.call_id.in_(month_calls), Payment.voided.is_(False))
+            .group_by(Payment.bill_id).subquery())
+    parts = (select(ItemReceipt.call_id,
+                    func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents)
+                    .label("cents"))
+             .join(RepairCard, RepairCard.receipt_id == ItemReceipt.id)
+             .join(RepairPartUse, RepairPartUse.card_id == RepairCard.id)
+             .where(ItemReceipt.call_id.in_(month_calls))
+             .group_by(ItemReceipt.call_id).subquery())
+    return (query.add_columns(Call.number, Call.received_at, Call.channel, Call.category,
+                              Call.service_kind, Call.status, Customer.name, Zone.name,
+                              ProductModel.code, phones.c.phone, Bill.total_cents,
+                              paid.c.cents, parts.c.cents)
+            .outerjoin(Customer, Customer.id == Call.customer_id)
+            .outerjoin(Zone, Zone.id == Call.zone_id)
+            .outerjoin(Item, Item.id == Call.item_id)
+            .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
+            .outerjoin(phones, phones.c.customer_id == Call.customer_id)
+            .outerjoin(Bill, Bill.call_id == Call.id)
+            .outerjoin(paid, paid.c.bill_id == Bill.id)
+            .outerjoin(parts, parts.c.call_id == Call.id))

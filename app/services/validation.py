@@ -74,7 +74,7 @@ def _format_landline(digits: str) -> str:
 
 def mask_phone(phone: str) -> str:
     """138****5678: keep the first three and last four digits."""
-    digits = re.sub(r"\D", "", phone)
+    digits = phone if phone.isdecimal() else re.sub(r"\D", "", phone)  # stored phones: digits
     if len(digits) < 7:
         return "*" * len(digits)
     return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"

@@ -6,11 +6,13 @@ On screen now; the monthly workbook (Excel issue) reads the same DTOs for its sh
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 
 from app.models.voice import Complaint, SurveyCard
 from app.services.context import ServiceContext
@@ -63,31 +65,38 @@ def _average(values: list[int]) -> Decimal | None:
 
 
 def survey_month_stats(ctx: ServiceContext, year: int, month: int) -> list[TechnicianSurveyStats]:
-    """Per technician, cards issued in the month (seed 002 §二十三: the monthly review)."""
+    """Per technician, cards issued in the month (seed 002 §二十三: the monthly review).
+
+    Counted in SQL, one row per technician: a month holds tens of thousands of cards."""
     require(ctx.actor, Perm.REPORTS_VIEW)
     first, after = month_bounds(year, month)
+    returned = SurveyCard.status == "returned"
+    columns: list[Any] = [func.count(SurveyCard.id), func.sum(case((returned, 1), else_=0))]
+    for item in ITEMS:
+        rating = case((returned, getattr(SurveyCard, item)))  # NULL unless the card came back
+        columns += [func.sum(rating), func.count(rating), func.min(rating),
+                    func.sum(case((rating == 1, 1), else_=0))]
     with ctx.read() as session:
-        cards = session.execute(
-            select(SurveyCard.technician_id, SurveyCard.status, SurveyCard.attitude,
-                   SurveyCard.skill, SurveyCard.arrival, SurveyCard.promise)
-            .where(SurveyCard.issued_on >= first, SurveyCard.issued_on < after)).all()
-        names = user_names(session, {c.technician_id for c in cards if c.technician_id})
-    by_tech: dict[int | None, list[tuple[object, ...]]] = {}
-    for card in cards:
-        by_tech.setdefault(card.technician_id, []).append(tuple(card))
-    rows = [_tech_row(tech, names.get(tech or 0, ""), rows) for tech, rows in by_tech.items()]
+        per_tech = session.execute(
+            select(SurveyCard.technician_id, *columns)
+            .where(SurveyCard.issued_on >= first, SurveyCard.issued_on < after)
+            .group_by(SurveyCard.technician_id)).all()
+        names = user_names(session, {row[0] for row in per_tech if row[0]})
+    rows = [_tech_row(tech, names.get(tech or 0, ""), [int(v or 0) for v in counts])
+            for tech, *counts in per_tech]
     return sorted(rows, key=lambda r: (r.technician_id is None, r.technician_name))
 
 
-def _tech_row(tech: int | None, name: str,
-              cards: list[tuple[object, ...]]) -> TechnicianSurveyStats:
-    returned = [c for c in cards if c[1] == "returned"]
-    columns: list[list[int]] = [[int(str(c[2 + i])) for c in returned if c[2 + i] is not None]
-                                for i in range(len(ITEMS))]
+def _tech_row(tech: int | None, name: str, counts: list[int]) -> TechnicianSurveyStats:
+    """``counts``: sent, returned, then per item the sum, number, lowest and 1-ratings of
+    the returned cards' ratings."""
+    items = [counts[2 + 4 * i:6 + 4 * i] for i in range(len(ITEMS))]
     return TechnicianSurveyStats(
-        tech, name, len(cards), len(returned), tuple(_average(col) for col in columns),
-        tuple(min(col) if col else None for col in columns),
-        sum(col.count(1) for col in columns))
+        tech, name, counts[0], counts[1],
+        tuple((Decimal(total) / number).quantize(TWO_PLACES) if number else None
+              for total, number, _low, _ones in items),
+        tuple(low if number else None for _total, number, low, _ones in items),
+        sum(ones for *_x, ones in items))
 
 
 def complaint_month_stats(ctx: ServiceContext, year: int, month: int) -> ComplaintMonthStats:
@@ -96,15 +105,18 @@ def complaint_month_stats(ctx: ServiceContext, year: int, month: int) -> Complai
     first, after = month_bounds(year, month)
     as_of = min(after, ctx.today())
     with ctx.read() as session:
-        rows = list(session.scalars(select(Complaint).where(or_(
-            Complaint.accepted_on.between(first, after),
-            Complaint.closed_on.between(first, after),
-            Complaint.status != "closed"))))
+        rows = session.execute(select(
+            Complaint.accepted_on, Complaint.closed_on, Complaint.deadline, Complaint.kind,
+            Complaint.department, Complaint.reopened_from_id).where(or_(
+                Complaint.accepted_on.between(first, after),
+                Complaint.closed_on.between(first, after),
+                Complaint.status != "closed"))).all()
         return _complaint_stats(year, month, rows, as_of)
 
 
-def _complaint_stats(year: int, month: int, rows: list[Complaint],
+def _complaint_stats(year: int, month: int, rows: Sequence[Any],
                      as_of: date) -> ComplaintMonthStats:
+    """``rows``: the complaints' dates, kind, department and reopening (plain columns)."""
     first, after = month_bounds(year, month)
     received = [c for c in rows if first <= c.accepted_on < after]
     closed = [c for c in rows if c.closed_on is not None and first <= c.closed_on < after]

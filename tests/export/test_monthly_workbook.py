@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the month_of_work fixture is imported and used as an argument)
 """The monthly workbook: every summary figure against an independent count in the database,
 its formulas, formats, panes, filters and charts, and LibreOffice as a second reader."""
 
@@ -15,30 +16,8 @@ from sqlalchemy import text
 
 from app.cli import main
 from app.export.monthly_workbook import write_monthly_workbook
-from app.services import billing_service as billing
 from app.services import monthly_report_service as monthly
-from app.services import payments_service as payments
-from app.services import repair_service
-from tests.unit.carry_in_fixtures import stocked_part, walk_in
-from tests.unit.test_billing_service import _on_site_job, _visit
-
-
-@pytest.fixture
-def month_of_work(clerk, login):
-    """This month: two on-site jobs (one paid, cash still held), one walk-in with a part."""
-    supervisor, tech = login("super"), login("tech")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job, minutes=90)
-    bill = billing.make_bill(clerk, call.id)
-    payments.collect(tech, bill.id, amount=Decimal("110"), method="cash", place="on_site")
-    _free, free_job = _on_site_job(clerk, supervisor, item="in")
-    _visit(tech, free_job, minutes=30)
-    part = stocked_part(supervisor, price_cents=3550)
-    carry = walk_in(clerk)
-    repair_service.add_work(tech, carry.card_id, repair_service.WorkInput(
-        minutes=45, parts=(repair_service.PartQty(part.id, 2),)),
-        expected_version=carry.card_version)
-    return clerk.today().replace(day=1)
+from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
 
 
 def _independent(db) -> dict[str, int]:
@@ -124,13 +103,12 @@ def test_libreoffice_recalculates_the_same_total(db, login, month_of_work, tmp_p
 def test_export_command(db, login, month_of_work, tmp_path):
     out = tmp_path / "cli.xlsx"
     month = f"{month_of_work:%Y-%m}"
-    assert main(["export", "monthly", "--month", month, "--out", str(out), "--db",
-                 str(db.engine.url.database)]) == 0
+    url = db.engine.url.render_as_string(hide_password=False)  # the SQLite file or PostgreSQL
+    assert main(["export", "monthly", "--month", month, "--out", str(out), "--db", url]) == 0
     assert _summary(out)["受理叫修"] == 3
-    assert main(["export", "monthly", "--month", "2026-13", "--db",
-                 str(db.engine.url.database)]) == 2
+    assert main(["export", "monthly", "--month", "2026-13", "--db", url]) == 2
     assert main(["export", "monthly", "--month", month, "--out", str(tmp_path / "no" / "x.xlsx"),
-                 "--db", str(db.engine.url.database)]) == 2
+                 "--db", url]) == 2
 
 
 def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path):

@@ -15,7 +15,7 @@ from app.services.money import format_money
 from app.ui.pages import reports_page
 from app.ui.pages.reports_page import ReportsPage, recent_months
 from app.ui.session import AppSession
-from tests.export.test_monthly_workbook import month_of_work  # noqa: F401  (fixture)
+from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
 
 
 def test_months_default_to_last_month():
