@@ -65,6 +65,24 @@ def test_a_month_of_notices_is_one_pdf_with_one_letter_each(login, tmp_path):
     assert _has(text, "第1页/共2页") and _has(text, "第2页/共2页")
 
 
+def test_in_a_batch_only_the_letters_printed_before_are_marked_reprint(login, tmp_path):
+    boss = at(login("super"), date(2026, 11, 22))
+    first, second = _contract(boss, date(2026, 12, 5)), _contract(boss, date(2026, 12, 20))
+    pdf = expiry_notices_pdf(contracts.expiry_notices(boss, [first.id, second.id]),
+                             reprinted={second.number})
+    path = tmp_path / "marked.pdf"
+    path.write_bytes(pdf)
+
+    def page(number: int) -> str:
+        out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path),
+                              "-"], check=True, capture_output=True, text=True).stdout
+        return "".join(out.split())
+
+    assert first.number in page(1) and "补打" not in page(1)
+    assert second.number in page(2) and "补打REPRINT" in page(2)  # banner and watermark
+    assert page(2).count("补打") == 2
+
+
 def test_the_survey_card_has_the_four_items_levels_and_a_qr_code(clerk, tmp_path):
     completed_call(clerk, item_id=zhang(clerk)[1])
     card = surveys.issue_cards_for_day(clerk, clerk.today())[0]

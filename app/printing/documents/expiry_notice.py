@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -91,11 +91,13 @@ class ExpiryNoticeBatch(LetterBatch):
             yield n.contract.number, notice_story(self, n)
 
 
-def expiry_notices_pdf(notices: list[ExpiryNotice]) -> bytes:
-    """One notice, or a month's notices in one PDF."""
+def expiry_notices_pdf(notices: list[ExpiryNotice], reprinted: Collection[str] = ()) -> bytes:
+    """One notice, or a month's notices in one PDF; those of the contracts in ``reprinted``
+    (numbers) are marked as reprints."""
     if len(notices) == 1:
-        return ExpiryNoticeDocument(notices[0]).generate()
-    return ExpiryNoticeBatch(notices).generate()
+        number = notices[0].contract.number
+        return ExpiryNoticeDocument(notices[0], reprint=number in reprinted).generate()
+    return ExpiryNoticeBatch(notices, reprinted=reprinted).generate()
 
 
 @register("expiry-notice", title=N_P("Maintenance expiry notice"), group=PrinterGroup.FORMS,

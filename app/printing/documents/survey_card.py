@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -109,10 +109,13 @@ class SurveyCardBatch(LetterBatch):
             yield card.card.number, card_story(self, card)
 
 
-def survey_cards_pdf(cards: list[SurveyCardDoc]) -> bytes:
+def survey_cards_pdf(cards: list[SurveyCardDoc], reprinted: Collection[str] = ()) -> bytes:
+    """One card, or a day's cards in one PDF; those in ``reprinted`` (card numbers) are
+    marked as reprints."""
     if len(cards) == 1:
-        return SurveyCardDocument(cards[0]).generate()
-    return SurveyCardBatch(cards).generate()
+        number = cards[0].card.number
+        return SurveyCardDocument(cards[0], reprint=number in reprinted).generate()
+    return SurveyCardBatch(cards, reprinted=reprinted).generate()
 
 
 @register("survey-card", title=N_P("Customer opinion survey card"), group=PrinterGroup.FORMS,

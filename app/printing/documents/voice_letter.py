@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus.flowables import CallerMacro
 
 from app.printing.base import BaseDocument
 from app.printing.flowables import para
 from app.printing.formatting import fmt_date
+from app.printing.header import StoreHeader
 from app.printing.text import pt
 
 
@@ -42,7 +45,13 @@ def sign_off(doc: BaseDocument, day: date) -> list[Flowable]:
 
 
 class LetterBatch(BaseDocument):
-    """Several letters of one kind in one PDF: each starts a page with its own header."""
+    """Several letters of one kind in one PDF: each starts a page with its own header; those
+    whose number is in ``reprinted`` (a copy left before) are marked as reprints."""
+
+    def __init__(self, header: StoreHeader, *, reprinted: Collection[str] = (),
+                 **kw: Any) -> None:
+        super().__init__(header, **kw)
+        self.reprinted = frozenset(reprinted)
 
     def letters(self) -> Iterator[tuple[str, list[Flowable]]]:
         """(number, story) of each letter, yielded just before its header is built."""
@@ -50,13 +59,21 @@ class LetterBatch(BaseDocument):
 
     def full_story(self) -> list[Flowable]:
         out: list[Flowable] = []
+        first = False
         for i, (number, story) in enumerate(self.letters()):
+            reprint = number in self.reprinted
             if i:
-                out.append(PageBreak())
-            self.number = number
+                # the pages' watermark is drawn as each page begins: switch it before the break
+                out += [self._mark_pages(reprint), PageBreak()]
+            else:
+                first = reprint
+            self.number, self.reprint = number, reprint  # the header's banner
             out += self.header_story() + story
-        self.number = ""
+        self.number, self.reprint = "", first
         return out
+
+    def _mark_pages(self, reprint: bool) -> Flowable:
+        return CallerMacro(drawCallable=lambda _flowable: setattr(self, "reprint", reprint))
 
     def story(self) -> list[Flowable]:  # pragma: no cover - full_story is used instead
         return []
