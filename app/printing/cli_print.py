@@ -70,8 +70,7 @@ def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -
 
     try:
         kind = registry.get_kind(kind_name)
-        reprint = (not kind.records_itself
-                   and print_log_service.was_printed(ctx, kind.name, number))
+        reprint = print_log_service.was_printed(ctx, kind.name, number)
         rendered = kind.render(ctx, number, reprint)
     except UserError as err:
         raise CliError(err.text(tr), EXIT_FAILED) from err
@@ -81,10 +80,15 @@ def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -
     except OSError as err:
         raise CliError(tr(N_("Cannot write {path}: {detail}"), path=target, detail=err),
                        EXIT_FAILED) from err
-    if not kind.records_itself:
+    try:
         print_log_service.record_print(ctx, kind.name, number, reprint=reprint,
                                        action=print_log_service.SAVE_ACTION,
                                        detail=str(target.resolve()))
+    except Exception as err:
+        target.unlink(missing_ok=True)  # a copy that is not on the record does not leave
+        if isinstance(err, UserError):
+            raise CliError(err.text(tr), EXIT_FAILED) from err
+        raise
     say(N_("Wrote {path} ({size} KB)."), path=target, size=len(rendered.pdf) // 1024 or 1)
     return EXIT_OK
 

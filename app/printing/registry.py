@@ -12,9 +12,14 @@ print KIND NUMBER``) only knows kinds by name::
         return Rendered(pdf, f"voucher-{number}.pdf")
 
 Registration happens when the module is imported; :func:`load_all` imports every module
-of ``app.printing.documents`` (so a form there needs no other wiring). A renderer that keeps
-its own print count (and so its own audit event) registers with ``records_itself=True``;
-for the others the print path records each print through ``print_log_service``.
+of ``app.printing.documents`` (so a form there needs no other wiring).
+
+One rule for every kind: rendering (the preview) changes nothing in the database; each copy
+that leaves the app (printed, or saved as PDF) is recorded once, by ``print_log_service``,
+and the next copy is marked as a reprint. A kind whose record keeps its own state of the
+printing (a receipt's print count, a notice's sending date) registers ``record_output``,
+called in the same transaction as the print event, and, if that state counted copies before
+the print trail did, ``copies`` (so those count as printed too).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from app.i18n import N_
 from app.services.errors import NotFound
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -54,6 +61,10 @@ class Rendered:
 
 
 Renderer = Callable[["ServiceContext", str, bool], Rendered]
+# (session, ctx, number): a copy of document ``number`` left the app; update its record
+OutputRecorder = Callable[["Session", "ServiceContext", str], None]
+# (ctx, number): the copies of document ``number`` its own record has counted
+CopyCounter = Callable[["ServiceContext", str], int]
 
 
 @dataclass(frozen=True)
@@ -61,8 +72,9 @@ class PrintableKind:
     name: str  # "voucher", "item-receipt", … (the CLI's KIND)
     title: str  # English source ("Service voucher"), printed/shown translated
     group: PrinterGroup
-    render: Renderer
-    records_itself: bool = False  # the renderer writes its own print event
+    render: Renderer  # changes nothing in the database
+    record_output: OutputRecorder | None = None  # in the print event's transaction
+    copies: CopyCounter | None = None  # > 0: printed (also before the print trail)
 
 
 _kinds: dict[str, PrintableKind] = {}
@@ -70,11 +82,12 @@ _loaded = False
 
 
 def register(name: str, *, title: str, group: PrinterGroup,
-             records_itself: bool = False) -> Callable[[Renderer], Renderer]:
+             record_output: OutputRecorder | None = None,
+             copies: CopyCounter | None = None) -> Callable[[Renderer], Renderer]:
     """Decorator: make ``render(ctx, number, reprint) -> Rendered`` printable as ``name``."""
 
     def decorate(render: Renderer) -> Renderer:
-        register_kind(PrintableKind(name, title, group, render, records_itself))
+        register_kind(PrintableKind(name, title, group, render, record_output, copies))
         return render
 
     return decorate

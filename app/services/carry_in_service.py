@@ -152,16 +152,6 @@ def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
         return carry_in_dto(session, ctx, receipt)
 
 
-def take_in_and_print(ctx: ServiceContext, data: TakeInInput) -> PrintPack:
-    """The counter's Save: take the item in and count its receipt as printed, in the same
-    transaction; returns what the receipt PDF needs (the first copy, not a reprint)."""
-    require(ctx.actor, Perm.TAKE_IN)
-    checked = _check_input(ctx, data)
-    with ctx.write(action="take_in") as session:
-        receipt = _insert_take_in(session, ctx, data, checked)
-        return _count_print(session, ctx, receipt, "item-receipt")
-
-
 def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
                     checked: tuple[str, str, tuple[str, ...]]) -> ItemReceipt:
     condition, note, accessories = checked
@@ -316,31 +306,50 @@ def _tag_size(session: Session) -> tuple[float, float]:
     return DEFAULT_TAG_MM
 
 
-def prepare_print(ctx: ServiceContext, receipt_id: int, *, document: str) -> PrintPack:
-    """Count a print of the receipt ("item-receipt") or the tag ("repair-tag") on the audit
-    trail and hand back what the document needs; a second print is marked as a reprint."""
-    if document not in ("item-receipt", "repair-tag"):
+# The receipt counts the copies of the receipt, its repair card those of the tag.
+PRINTED_DOCUMENTS = ("item-receipt", "repair-tag")
+
+
+def print_pack(ctx: ServiceContext, receipt_id: int, *, document: str) -> PrintPack:
+    """What the receipt ("item-receipt") or the tag ("repair-tag") prints, as the next copy
+    (a reprint once one was printed). Changes nothing: ``count_copy`` counts a copy that
+    left the app."""
+    with ctx.read() as session:
+        receipt = get_receipt_row(session, receipt_id)
+        return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
+                         str(setting(session, "store.terms") or ""),
+                         _counted(session, receipt, document)[0].print_count + 1, ctx.now(),
+                         ctx.actor.display_name, _tag_size(session))
+
+
+def _counted(session: Session, receipt: ItemReceipt,
+             document: str) -> tuple[ItemReceipt | RepairCard, str]:
+    """The record that counts the copies of ``document`` (receipt or card), and its number."""
+    if document not in PRINTED_DOCUMENTS:
         raise ValueError(document)
-    with ctx.write(action="print") as session:
-        return _count_print(session, ctx, get_receipt_row(session, receipt_id), document)
+    if document == "item-receipt":
+        return receipt, receipt.number
+    card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
+    assert card is not None
+    return card, card.number
 
 
-def _count_print(session: Session, ctx: ServiceContext, receipt: ItemReceipt,
-                 document: str) -> PrintPack:
-    if document == "repair-tag":
-        card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
-        assert card is not None
-        card.print_count += 1
-        count, number = card.print_count, card.number
-    else:
-        receipt.print_count += 1
-        count, number = receipt.print_count, receipt.number
+def count_copy(session: Session, ctx: ServiceContext, number: str, *, document: str) -> None:
+    """A copy of the receipt or tag of receipt (or card) ``number`` left the app: counted on
+    the receipt's trail, in the transaction that records the print."""
+    receipt = receipt_row(session, number)
+    record, own_number = _counted(session, receipt, document)
+    record.print_count += 1
     record_event(session, table="item_receipts", row_key=str(receipt.id),
-                 action="reprint" if count > 1 else "print", detail=f"{document} {number}")
+                 action="reprint" if record.print_count > 1 else "print",
+                 detail=f"{document} {own_number}")
     session.flush()
-    return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
-                     str(setting(session, "store.terms") or ""), count, ctx.now(),
-                     ctx.actor.display_name, _tag_size(session))
+
+
+def copies_printed(ctx: ServiceContext, number: str, *, document: str) -> int:
+    """How many copies of the receipt or tag were printed (older versions counted only here)."""
+    with ctx.read() as session:
+        return _counted(session, receipt_row(session, number), document)[0].print_count
 
 
 @dataclass(frozen=True)

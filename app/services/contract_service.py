@@ -232,21 +232,28 @@ def _close(ctx: ServiceContext, contract_id: int, status: str, *, reason: str,
 
 
 def expiry_notices(ctx: ServiceContext, contract_ids: list[int]) -> list[ExpiryNotice]:
-    """The notices to print for these contracts; the sending is recorded on each contract."""
+    """The notices to print for these contracts. Reads only: the sending is noted on the
+    contract when a notice leaves the app (``notice_sent``), not when it is previewed."""
     require(ctx.actor, Perm.CONTRACT_MANAGE)
-    with ctx.write(action="contract.notice") as session:
+    with ctx.read() as session:
         header = store_header(session)
         notices = []
         for contract_id in contract_ids:
-            contract = _get(session, contract_id)
-            contract.notice_sent_at = ctx.now()
-            session.flush()
-            dto = contract_dto(session, contract, ctx.today())
+            dto = contract_dto(session, _get(session, contract_id), ctx.today())
             start, end = next_term(dto)
             notices.append(ExpiryNotice(header, dto, ctx.today(), start, end))
-            record_event(session, table="maintenance_contracts", row_key=str(contract.id),
-                         action="print", detail="expiry notice")
         return notices
+
+
+def notice_sent(session: Session, ctx: ServiceContext, number: str) -> None:
+    """The expiry notice of contract ``number`` was printed or saved: noted on the contract,
+    in the transaction that records the print."""
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    contract = _by_number(session, number)
+    contract.notice_sent_at = ctx.now()
+    record_event(session, table="maintenance_contracts", row_key=str(contract.id),
+                 action="print", detail="expiry notice")
+    session.flush()
 
 
 # ---- lists ----------------------------------------------------------------------------------
@@ -294,11 +301,15 @@ def list_contracts(ctx: ServiceContext, *, status: str | None = None,
 
 def find_contract(ctx: ServiceContext, number: str) -> ContractDTO:
     with ctx.read() as session:
-        contract = session.scalar(select(MaintenanceContract).where(
-            MaintenanceContract.number == number.strip().upper()))
-        if contract is None:
-            raise NotFound(N_("No contract with the number {number}."), number=number)
-        return contract_dto(session, contract, ctx.today())
+        return contract_dto(session, _by_number(session, number), ctx.today())
+
+
+def _by_number(session: Session, number: str) -> MaintenanceContract:
+    contract = session.scalar(select(MaintenanceContract).where(
+        MaintenanceContract.number == number.strip().upper()))
+    if contract is None:
+        raise NotFound(N_("No contract with the number {number}."), number=number)
+    return contract
 
 
 def get_contract(ctx: ServiceContext, contract_id: int) -> ContractDTO:

@@ -1,18 +1,22 @@
 """Prints on the record: every print, reprint and PDF copy of a document is in the audit trail.
 
 Printed documents are legal-ish records (a voucher the customer signed, a receipt they hold),
-so the trail says who printed which copy, when, on which workstation and printer.
+so the trail says who printed which copy, when, on which workstation and printer. A preview
+writes nothing: a copy is recorded when it leaves the app (printed or saved as PDF), and the
+next copy of the document is a reprint.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db.audit import record_event
 from app.models.audit import AuditEntry
+from app.printing import registry
 from app.printing.header import StoreHeader
 from app.printing.terms import terms_or_default
 from app.services.context import ServiceContext
@@ -37,29 +41,56 @@ def row_key(kind: str, number: str) -> str:
 
 
 def record_print(ctx: ServiceContext, kind: str, number: str, *, reprint: bool,
-                 action: str | None = None, detail: str = "") -> None:
-    """Note one print (``reprint`` says which copy) or, with ``action="save_pdf"``, a PDF copy.
+                 action: str = "print", detail: str = "") -> None:
+    """Note one copy that left the app: printed (``reprint`` says which copy) or, with
+    ``action="save_pdf"``, saved as a PDF; ``detail`` names the printer or file."""
+    record_prints(ctx, kind, [number], reprinted=[number] if reprint else (), action=action,
+                  detail=detail)
 
-    ``detail`` names the printer or file. One short transaction of its own.
+
+def record_prints(ctx: ServiceContext, kind: str, numbers: Sequence[str], *,
+                  reprinted: Collection[str] = (), action: str = "print",
+                  detail: str = "") -> None:
+    """One copy each of documents ``numbers`` of ``kind`` left the app (one PDF of a batch).
+
+    One transaction: a print event per document ("reprint" for those in ``reprinted``) and,
+    for a kind whose record keeps its own state, that record updated (``record_output``).
     """
-    chosen = action or ("reprint" if reprint else "print")
-    with ctx.write(action=chosen) as session:
-        record_event(session, table=PRINT_TABLE, row_key=row_key(kind, number), action=chosen,
-                     detail=detail[:500])
+    own = registry.get_kind(kind).record_output
+    every = bool(numbers) and all(n in reprinted for n in numbers)
+    with ctx.write(action=_event_action(action, every)) as session:
+        for number in numbers:
+            record_event(session, table=PRINT_TABLE, row_key=row_key(kind, number),
+                         action=_event_action(action, number in reprinted), detail=detail[:500])
+            if own is not None:
+                own(session, ctx, number)
+
+
+def _event_action(action: str, reprint: bool) -> str:
+    if action == SAVE_ACTION:
+        return SAVE_ACTION
+    return "reprint" if reprint else "print"
 
 
 def was_printed(ctx: ServiceContext, kind: str, number: str) -> bool:
     """True once a copy left the app (printed or saved as PDF): the next one is a reprint."""
-    return print_count(ctx, kind, number) > 0
+    return bool(printed_before(ctx, kind, [number]))
 
 
-def print_count(ctx: ServiceContext, kind: str, number: str) -> int:
+def printed_before(ctx: ServiceContext, kind: str, numbers: Sequence[str]) -> frozenset[str]:
+    """Those of ``numbers`` of which a copy left the app: on the print trail, or counted by
+    the document's own record (a receipt printed before the trail kept its prints)."""
+    keys = {row_key(kind, n): n for n in numbers}
     with ctx.read() as session:
-        return int(session.scalar(
-            select(func.count()).select_from(AuditEntry).where(
-                AuditEntry.table_name == PRINT_TABLE,
-                AuditEntry.row_key == row_key(kind, number),
-                AuditEntry.action.in_(OUTPUT_ACTIONS))) or 0)
+        found = session.scalars(
+            select(AuditEntry.row_key).distinct().where(
+                AuditEntry.table_name == PRINT_TABLE, AuditEntry.row_key.in_(list(keys)),
+                AuditEntry.action.in_(OUTPUT_ACTIONS)))
+        printed = {keys[key] for key in found}
+    counted = registry.get_kind(kind).copies
+    if counted is not None:
+        printed |= {n for n in numbers if n not in printed and counted(ctx, n) > 0}
+    return frozenset(printed)
 
 
 def print_history(ctx: ServiceContext, kind: str, number: str) -> list[PrintEvent]:

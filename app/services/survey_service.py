@@ -171,9 +171,10 @@ def complaint_from_card(ctx: ServiceContext, card_id: int, *, kind: str,
 
 
 def card_documents(ctx: ServiceContext, card_ids: list[int]) -> list[SurveyCardDoc]:
-    """The cards to print; each printing is recorded on the audit trail."""
+    """The cards to print. Reads only: a printing is recorded when the card leaves the app
+    (``card_printed``), not when it is previewed."""
     require(ctx.actor, Perm.SURVEY_ENTER)
-    with ctx.write(action="survey.print") as session:
+    with ctx.read() as session:
         header = store_header(session)
         docs = []
         for card_id in card_ids:
@@ -182,9 +183,15 @@ def card_documents(ctx: ServiceContext, card_ids: list[int]) -> list[SurveyCardD
             assert call is not None
             docs.append(SurveyCardDoc(header, card_dto(session, card),
                                       ctx.local(call.received_at).date()))
-            record_event(session, table="survey_cards", row_key=str(card.id), action="print",
-                         detail="survey card")
         return docs
+
+
+def card_printed(session: Session, ctx: ServiceContext, number: str) -> None:
+    """Card ``number`` was printed or saved: on the card's trail, in the print's transaction."""
+    require(ctx.actor, Perm.SURVEY_ENTER)
+    card = _find(session, number)
+    record_event(session, table="survey_cards", row_key=str(card.id), action="print",
+                 detail="survey card")
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -196,17 +203,21 @@ def get_card(ctx: ServiceContext, card_id: int) -> SurveyCardDTO:
 
 def find_card(ctx: ServiceContext, number: str) -> SurveyCardDTO:
     """By card number, call number, or the QR payload scanned from the card."""
+    with ctx.read() as session:
+        return card_dto(session, _find(session, number))
+
+
+def _find(session: Session, number: str) -> SurveyCard:
     term = number.strip().upper()
     if term.startswith("SC:"):
         term = term.split(":")[1]
-    with ctx.read() as session:
-        card = session.scalar(select(SurveyCard).where(SurveyCard.number == term))
-        if card is None:
-            card = session.scalar(select(SurveyCard).join(Call, Call.id == SurveyCard.call_id)
-                                  .where(Call.number == term))
-        if card is None:
-            raise NotFound(N_("No survey card with the number {number}."), number=number)
-        return card_dto(session, card)
+    card = session.scalar(select(SurveyCard).where(SurveyCard.number == term))
+    if card is None:
+        card = session.scalar(select(SurveyCard).join(Call, Call.id == SurveyCard.call_id)
+                              .where(Call.number == term))
+    if card is None:
+        raise NotFound(N_("No survey card with the number {number}."), number=number)
+    return card
 
 
 def list_cards(ctx: ServiceContext, *, status: str | None = None,

@@ -4,12 +4,15 @@
     preview_document(self.session, self, "voucher", voucher.number)
 
 Both go through :class:`PrintPreviewDialog`, so every document has the same preview, the
-same remembered printers and the same record of prints on the audit trail.
+same remembered printers and the same record of prints on the audit trail: the preview
+writes nothing; each copy printed or saved is recorded (``recorder``) and the next one is
+marked as a reprint. A page printing several documents of a kind in one PDF (a day's survey
+cards) uses :func:`batch_job`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
@@ -29,12 +32,14 @@ TEST_FORMATS = {PrinterGroup.FORMS: "a4", PrinterGroup.RECEIPTS: "thermal",
                 PrinterGroup.TAGS: "label"}
 
 
-def _recorder(ctx: ServiceContext, kind: str, number: str) -> OutputCallback:
+def recorder(ctx: ServiceContext, kind: str, numbers: Sequence[str], *,
+             printed: Collection[str] = ()) -> OutputCallback:
+    """The ``on_output`` of a job showing documents ``numbers`` of ``kind``: each copy is
+    recorded per document, a reprint if the copy shown is (``printed``: those marked so)."""
     def record(action: str, reprint: bool, detail: str) -> None:
-        print_log_service.record_print(
-            ctx, kind, number, reprint=reprint,
-            action=print_log_service.SAVE_ACTION if action == "save_pdf" else None,
-            detail=detail)
+        print_log_service.record_prints(ctx, kind, numbers,
+                                        reprinted=numbers if reprint else printed,
+                                        action=action, detail=detail)
 
     return record
 
@@ -46,13 +51,28 @@ def _test_page(ctx: ServiceContext, group: PrinterGroup) -> Rendered:
 def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
     """The print job of a numbered document: reprint if a copy left before, recorded."""
     kind = registry.get_kind(kind_name)
-    own = kind.records_itself
-    reprint = not own and print_log_service.was_printed(ctx, kind.name, number)
     return PrintJob(
         title=f"{pt(kind.title)} {number}", group=kind.group,
-        render=lambda again: kind.render(ctx, number, again), reprint=reprint,
-        on_output=None if own else _recorder(ctx, kind.name, number),
-        rerender_after_output=not own)
+        render=lambda again: kind.render(ctx, number, again),
+        reprint=print_log_service.was_printed(ctx, kind.name, number),
+        on_output=recorder(ctx, kind.name, [number]))
+
+
+def batch_job(ctx: ServiceContext, kind_name: str, numbers: Sequence[str],
+              render: Callable[[Collection[str]], bytes], *, title: str,
+              filename: str) -> PrintJob:
+    """Documents ``numbers`` of one kind in one PDF: ``render(reprinted)`` marks the ones
+    in ``reprinted`` as reprints (those a copy of which left before; after a copy, all)."""
+    kind = registry.get_kind(kind_name)
+    printed = print_log_service.printed_before(ctx, kind.name, numbers)
+
+    def marked(again: bool) -> Collection[str]:
+        return numbers if again else printed
+
+    return PrintJob(title=title, group=kind.group,
+                    render=lambda again: Rendered(render(marked(again)), filename),
+                    reprint=printed.issuperset(numbers),
+                    on_output=recorder(ctx, kind.name, numbers, printed=printed))
 
 
 def preview_document(session: AppSession, parent: QWidget | None, kind: str, number: str, *,
@@ -71,14 +91,19 @@ def preview_document(session: AppSession, parent: QWidget | None, kind: str, num
     return dialog
 
 
+def pdf_job(rendered: Rendered, *, title: str, group: PrinterGroup = PrinterGroup.FORMS,
+            on_output: OutputCallback | None = None) -> PrintJob:
+    """The job of PDF bytes made elsewhere (a report on screen); ``on_output`` records copies."""
+    return PrintJob(title=title, group=group, render=lambda _reprint: rendered,
+                    on_output=on_output, rerender_after_output=False)
+
+
 def preview_pdf(parent: QWidget | None, rendered: Rendered, *, title: str,
                 group: PrinterGroup = PrinterGroup.FORMS, on_output: OutputCallback | None = None,
                 settings: SettingsStore | None = None) -> PrintPreviewDialog:
     """Preview PDF bytes made elsewhere (a report on screen); ``on_output`` records copies."""
-    dialog = PrintPreviewDialog(
-        PrintJob(title=title, group=group, render=lambda _reprint: rendered,
-                 on_output=on_output, rerender_after_output=False),
-        parent, settings=settings)
+    dialog = PrintPreviewDialog(pdf_job(rendered, title=title, group=group, on_output=on_output),
+                                parent, settings=settings)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return dialog

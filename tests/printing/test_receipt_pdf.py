@@ -9,7 +9,7 @@ import pytest
 
 from app.printing.documents.item_receipt import render_item_receipt
 from app.printing.documents.register_page import render_register_month
-from app.services import carry_in_service, register_service
+from app.services import carry_in_service, print_log_service, register_service
 from app.services.context import ServiceContext
 from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
 from tests.unit.carry_in_fixtures import walk_in
@@ -21,7 +21,7 @@ def test_receipt_prints_labels_number_terms_and_qr(clerk: ServiceContext, tmp_pa
     # given a walk-in item taken in
     job = walk_in(clerk)
     # when the receipt is printed
-    pdf = render_item_receipt(carry_in_service.prepare_print(
+    pdf = render_item_receipt(carry_in_service.print_pack(
         clerk, job.receipt_id, document="item-receipt"), paper)
     # then it reads in Chinese, with the number as text and as a QR code
     text = pdf_text(pdf, tmp_path / f"receipt-{paper}.pdf")
@@ -46,8 +46,8 @@ def test_reprint_is_marked_and_custom_terms_print(clerk: ServiceContext, admin: 
     reference_service.update_receipt_terms(admin, "凭本收据取件，遗失请带身份证。",
                                            expected_version=terms.version)
     job = walk_in(clerk)
-    carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
-    again = carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
+    print_log_service.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
+    again = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
     text = pdf_text(render_item_receipt(again, "a5"), tmp_path / "again.pdf")
     assert "补打" in text and "凭本收据取件" in text.replace(" ", "")
 

@@ -18,8 +18,8 @@ from tests.unit.carry_in_fixtures import walk_in
 def test_tag_prints_card_number_customer_fault_and_qr(clerk: ServiceContext,
                                                       tmp_path: Path) -> None:
     job = walk_in(clerk)
-    pdf = render_repair_tag(carry_in_service.prepare_print(clerk, job.receipt_id,
-                                                           document="repair-tag"))
+    pdf = render_repair_tag(carry_in_service.print_pack(clerk, job.receipt_id,
+                                                        document="repair-tag"))
     text = pdf_text(pdf, tmp_path / "tag.pdf").replace(" ", "")
     for expected in ("修护卡", job.card_number, job.receipt_number, "刘洋", "不脱水",
                      job.promised_date.isoformat()):
@@ -36,7 +36,7 @@ def test_tag_size_follows_the_store_setting(clerk: ServiceContext, tmp_path: Pat
         if session.scalar(select(Setting).where(Setting.key == "print.repair_tag_mm")) is None:
             session.add(Setting(key="print.repair_tag_mm", value="[80, 60]"))
     job = walk_in(clerk)
-    pack = carry_in_service.prepare_print(clerk, job.receipt_id, document="repair-tag")
+    pack = carry_in_service.print_pack(clerk, job.receipt_id, document="repair-tag")
     pdf = render_repair_tag(pack)
     assert pack.tag_size_mm == (80.0, 60.0)
     width, height = 80 * mm, 60 * mm

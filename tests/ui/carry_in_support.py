@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.dialogs.print_preview_dialog import PrintJob
 from app.ui.pages.carry_in_page import CarryInPage
 
 
@@ -50,10 +51,12 @@ def drive(page: CarryInPage, qtbot: QtBot, driver: Callable[[Any], None]) -> lis
 
 
 def capture_prints(page: CarryInPage) -> list[tuple[str, bytes]]:
+    """The page's print previews keep (kind, PDF shown) instead of opening; nothing is
+    printed, so nothing is recorded."""
     printed: list[tuple[str, bytes]] = []
 
-    def preview(kind: str, _group: object, render: Callable[[bool], Any]) -> None:
-        printed.append((kind, render(False).pdf))
+    def preview(kind: str, job: PrintJob) -> None:
+        printed.append((kind, job.render(job.reprint).pdf))
 
     page.open_preview = preview  # type: ignore[method-assign]
     return printed

@@ -52,7 +52,7 @@ def test_register_page_filters_prints_and_corrects(qtbot, db, login):
     page.state_combo.setCurrentIndex(page.state_combo.findData("in"))
     assert page.model.rowCount() == 2
     printed = []
-    page.open_preview = lambda render: printed.append(render(False))
+    page.open_preview = lambda job: printed.append(job.render(job.reprint))
     page.print_button.click()
     assert printed and printed[0].filename.startswith("register-")
     # a correction needs a reason; with one, the line changes and the trail has it

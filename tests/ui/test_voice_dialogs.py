@@ -16,6 +16,7 @@ from app.ui.pages.followups_page import FollowUpsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.session import AppSession
 from tests.ui.helpers import type_text
+from tests.ui.voice_ui_helpers import answer_previews
 from tests.ui.voice_ui_helpers import dialog_driver as _driver
 from tests.ui.voice_ui_helpers import show_page as _show
 from tests.voice_helpers import TZ, completed_call
@@ -119,11 +120,10 @@ def test_the_days_cards_are_issued_and_printed_at_once(qtbot, db, clerk):
     completed_call(clerk)
     completed_call(clerk, technician="tech2")
     page = _show(qtbot, SurveysPage(AppSession(db, clerk)))
-    printed = []
-    page.show_print = lambda title, render, name: printed.append((name, render(False)))
+    printed = answer_previews(qtbot, page)
     page.issue_cards()
 
     with db.read() as s:
         assert len(s.scalars(select(SurveyCard)).all()) == 2
-    assert printed and printed[0][1].startswith(b"%PDF")
+    assert printed and printed[0].pdf.startswith(b"%PDF")
     assert page.model.rowCount() == 2

@@ -19,6 +19,7 @@ from app.ui.pages.contracts_page import ContractsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.session import AppSession
 from tests.ui.helpers import type_text
+from tests.ui.voice_ui_helpers import answer_previews
 from tests.ui.voice_ui_helpers import dialog_driver as _driver
 from tests.ui.voice_ui_helpers import show_page as _show
 from tests.voice_helpers import at, completed_call, zhang
@@ -71,8 +72,7 @@ def test_a_complaint_is_routed_reminded_visited_resolved_and_closed(qtbot, db, l
     opened = _card_complaint(login("clerk"))
     later = at(login("clerk"), opened.accepted_on + timedelta(days=16))
     page = _show(qtbot, ComplaintsPage(AppSession(db, later)))
-    page.show_print = lambda title, render, name: setattr(page, "last_print",
-                                                          (name, render(False)))
+    shown = answer_previews(qtbot, page)
     page.table.selectRow(page.model.row_of(opened.id))
     assert page.model.index(0, 7).data() == "-3"  # days left: three days overdue
 
@@ -95,7 +95,8 @@ def test_a_complaint_is_routed_reminded_visited_resolved_and_closed(qtbot, db, l
     page.run_dialog = _driver(qtbot, resolve)
     qtbot.mouseClick(page.buttons["resolve"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.buttons["reply"], Qt.MouseButton.LeftButton)
-    assert page.last_print[0] == f"complaint-reply-{opened.number}.pdf"
+    assert [p.filename for p in shown] == [f"complaint-reminder-{opened.number}.pdf",
+                                           f"complaint-reply-{opened.number}.pdf"]
 
     def close(dialog):
         type_text(dialog.field("outcome"), "客户接受处理结果")
@@ -135,19 +136,18 @@ def test_closing_without_an_outcome_is_refused_at_the_field(qtbot, db, login):
     assert complaints.get_complaint(clerk, c.id).status == "resolved"
 
 
-def test_a_contract_is_renewed_from_the_renewal_list(qtbot, db, login):
+def test_a_contract_is_renewed_from_the_renewal_list(qtbot, db, login, tmp_path):
     boss = login("super")
     customer_id, _, washer = zhang(boss)
     c = contracts.create_contract(boss, contracts.ContractInput(
         customer_id, (washer,), boss.today() - timedelta(days=355),
         boss.today() + timedelta(days=10), Decimal("600")))
     page = _show(qtbot, ContractsPage(AppSession(db, boss)))
-    page.show_print = lambda title, render, name: setattr(page, "last_print",
-                                                          (name, render(False)))
+    shown = answer_previews(qtbot, page, save_in=tmp_path)  # the notice is saved as PDF
     assert page.renewals.rowCount() == 1
     page.renewal_table.selectRow(0)
     page.print_notice()
-    assert page.last_print[0] == f"expiry-notice-{c.number}.pdf"
+    assert shown[0].filename == f"expiry-notice-{c.number}.pdf"
 
     def renew(dialog):
         fee = dialog.field("fee")

@@ -12,13 +12,18 @@ from app.models.audit import AuditEntry
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RegisterEntry, RepairCard
 from app.models.parts import StockMovement
-from app.services import carry_in_service, parts_service, register_service, repair_service
-from app.services.calls_service import CallInput
+from app.services import (
+    carry_in_service,
+    parts_service,
+    print_log_service,
+    register_service,
+    repair_service,
+)
 from app.services.carry_in_service import IdentityCheck, ReturnInput, TakeInInput
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.repair_service import PartQty, WorkInput
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in, zhang_item
+from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
 
 Login = Callable[[str], ServiceContext]
 
@@ -246,26 +251,29 @@ def test_register_filters_and_late_repairs(login: Login, clerk: ServiceContext) 
         assert card is not None and card.technician_id == user_id(clerk, "tech")
 
 
-def test_printing_counts_reprints(clerk: ServiceContext) -> None:
+def test_rendering_counts_nothing_and_each_copy_that_leaves_is_counted(
+        clerk: ServiceContext) -> None:
     job = walk_in(clerk)
-    first = carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
-    again = carry_in_service.prepare_print(clerk, job.receipt_id, document="item-receipt")
-    assert (first.copy, again.copy) == (1, 2) and again.reprint and not first.reprint
+    # given the receipt rendered twice (two previews): still the first copy, nothing counted
+    first = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
+    again = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
+    assert (first.copy, again.copy) == (1, 1) and not again.reprint
     assert first.store.name and first.tag_size_mm == (100.0, 70.0)
+    assert carry_in_service.get_carry_in(clerk, job.receipt_id).print_count == 0
+    # when two copies leave the app (printed, then saved as PDF)
+    print_log_service.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
+    print_log_service.record_print(clerk, "item-receipt", job.receipt_number, reprint=True,
+                                   action="save_pdf", detail="/tmp/r.pdf")
+    # then the receipt counts both, its trail says which copy, and the next is a reprint
+    after = carry_in_service.get_carry_in(clerk, job.receipt_id)
+    assert (after.print_count, after.card_print_count) == (2, 0)
+    pack = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
+    assert pack.copy == 3 and pack.reprint
     with clerk.read() as session:
         actions = list(session.scalars(select(AuditEntry.action).where(
-            AuditEntry.table_name == "item_receipts", AuditEntry.field == "")))
-        assert "print" in actions and "reprint" in actions
-
-
-def test_take_in_and_print_counts_the_first_copy_in_one_transaction(
-        clerk: ServiceContext) -> None:
-    customer_id, item_id = zhang_item(clerk)
-    pack = carry_in_service.take_in_and_print(clerk, TakeInInput(
-        technician_id=user_id(clerk, "tech"), promised_date=clerk.today(),
-        walk_in=CallInput(fault="漏水", customer_id=customer_id, item_id=item_id)))
-    assert pack.copy == 1 and not pack.reprint and pack.job.print_count == 1
-    assert pack.job.customer_name == "张伟"
+            AuditEntry.table_name == "item_receipts", AuditEntry.field == "")
+            .order_by(AuditEntry.id)))
+        assert actions == ["print", "reprint"]
 
 
 def test_items_in_store_page_by_promise(clerk: ServiceContext) -> None:

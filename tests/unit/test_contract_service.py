@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.models.contracts import MaintenanceContract
 from app.services import calls_service as calls
 from app.services import contract_service as contracts
+from app.services import print_log_service
 from app.services.errors import PermissionDenied, ValidationError
 from tests.voice_helpers import at, zhang
 
@@ -111,7 +112,7 @@ def test_a_lapse_is_recorded_with_its_reason_and_leaves_the_list(login):
     assert contracts.renewal_list(boss) == []
 
 
-def test_expiry_notices_record_the_sending_and_propose_the_next_term(login, db):
+def test_expiry_notices_propose_the_next_term_and_a_printed_one_is_noted_as_sent(login, db):
     boss = at(login("super"), date(2026, 11, 22))
     washer = zhang(boss)[2]
     c = _contract(boss, washer, date(2025, 12, 20), date(2026, 12, 19))
@@ -119,6 +120,9 @@ def test_expiry_notices_record_the_sending_and_propose_the_next_term(login, db):
     assert notices[0].renewal_start == date(2026, 12, 20)
     assert notices[0].renewal_end == date(2027, 12, 19)
     assert [x.id for x in contracts.contracts_ending_in(boss, 2026, 12)] == [c.id]
+    with db.read() as s:  # the notice made for the preview is not sent yet
+        assert s.scalar(select(MaintenanceContract.notice_sent_at)) is None
+    print_log_service.record_print(boss, "expiry-notice", c.number, reprint=False)
     with db.read() as s:
         assert s.scalar(select(MaintenanceContract.notice_sent_at)) is not None
 

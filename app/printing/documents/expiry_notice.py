@@ -101,9 +101,9 @@ def expiry_notices_pdf(notices: list[ExpiryNotice], reprinted: Collection[str] =
 
 
 @register("expiry-notice", title=N_P("Maintenance expiry notice"), group=PrinterGroup.FORMS,
-          records_itself=True)
+          record_output=contract_service.notice_sent)
 def render_expiry_notice(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print expiry-notice K2611-0001``."""
+    """``main.py print expiry-notice K2611-0001``; a notice that left is noted as sent."""
     contract = contract_service.find_contract(ctx, number)
     notices = contract_service.expiry_notices(ctx, [contract.id])
     return Rendered(ExpiryNoticeDocument(notices[0], reprint=reprint).generate(),

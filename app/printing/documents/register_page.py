@@ -57,19 +57,20 @@ class RegisterMonthDoc(BaseDocument):
                            st=self.st, numeric=(0,))]
 
 
-def render_register_month(book: RegisterMonth) -> bytes:
+def render_register_month(book: RegisterMonth, *, reprint: bool = False) -> bytes:
     """The month's register lines as landscape A4 pages (header repeated on each page)."""
-    return RegisterMonthDoc(book).generate()
+    return RegisterMonthDoc(book, reprint=reprint).generate()
 
 
 @register("register-month", title=N_P("Customer goods in/out register"),
-          group=PrinterGroup.FORMS, records_itself=True)
+          group=PrinterGroup.FORMS)
 def render_register_month_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print register-month 2026-11``: the month's pages of the book."""
-    del reprint  # the book is printed fresh from the data each time
+    """``main.py print register-month 2026-11``: the month's pages of the book, read fresh
+    from the data; a month printed before is marked as a reprint."""
     try:
         month = datetime.strptime(number.strip(), "%Y-%m").date()
     except ValueError:
         raise NotFound(N_("{value} is not a month (YYYY-MM)."), value=number) from None
     book = register_service.month_book(ctx, month)
-    return Rendered(render_register_month(book), f"register-{number.strip()}.pdf")
+    return Rendered(render_register_month(book, reprint=reprint),
+                    f"register-{number.strip()}.pdf")

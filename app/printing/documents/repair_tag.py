@@ -8,13 +8,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.printing.base import LabelDocument
-from app.printing.documents.carry_in_common import header_of, item_text
+from app.printing.documents.carry_in_common import (
+    copy_counter,
+    copy_recorder,
+    header_of,
+    item_text,
+    pack_by_number,
+)
 from app.printing.flowables import Field, QRCode, field_grid, para
 from app.printing.formatting import fmt_date
 from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import label_size
 from app.printing.text import N_P, pt
-from app.services import carry_in_service
 from app.services.carry_in_dto import PrintPack
 from app.services.context import ServiceContext
 
@@ -64,9 +69,9 @@ def render_repair_tag(pack: PrintPack, *, reprint: bool = False) -> bytes:
 
 
 @register("repair-tag", title=N_P("Repair card"), group=PrinterGroup.TAGS,
-          records_itself=True)
+          record_output=copy_recorder("repair-tag"), copies=copy_counter("repair-tag"))
 def render_repair_tag_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print repair-tag J2611-0001`` (a receipt number finds the tag too)."""
-    job = carry_in_service.find_by_number(ctx, number)
-    pack = carry_in_service.prepare_print(ctx, job.receipt_id, document="repair-tag")
-    return Rendered(render_repair_tag(pack, reprint=reprint), f"repair-tag-{job.card_number}.pdf")
+    pack = pack_by_number(ctx, number, "repair-tag")
+    return Rendered(render_repair_tag(pack, reprint=reprint),
+                    f"repair-tag-{pack.job.card_number}.pdf")

@@ -127,6 +127,11 @@ class PrintPreviewDialog(QDialog):
         return self._rendered.pdf
 
     @property
+    def filename(self) -> str:
+        """The file name suggested when saving the shown document."""
+        return self._rendered.filename
+
+    @property
     def reprint(self) -> bool:
         return self._reprint
 

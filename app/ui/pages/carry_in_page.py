@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,23 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.registry import PrinterGroup, Rendered
-from app.printing.registry import render as render_kind
 from app.services import calls_service, carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.errors import UserError
 from app.services.permissions import Perm
+from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.repair_dialogs import InspectionDialog, WorkEntryDialog
 from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
 from app.ui.errors import user_message
 from app.ui.pages.carry_in_detail import detail_html
+from app.ui.printing_ui import document_job
 from app.ui.session import AppSession
 from app.ui.table_models.carry_in_table_models import CardsTableModel
 
 PAGE_KEY = "carry_in"
-_PRINTS = {"item-receipt": PrinterGroup.RECEIPTS, "item-receipt-a5": PrinterGroup.FORMS,
-           "repair-tag": PrinterGroup.TAGS}
 
 
 class CarryInPage(QWidget):
@@ -235,23 +233,16 @@ class CarryInPage(QWidget):
 
     # ---- printing -----------------------------------------------------------------------
     def print_document(self, kind: str) -> None:
+        """Preview the receipt or tag; a copy printed or saved is counted (the next one is a
+        reprint), then the item is read again (its print count, its version)."""
         if self.job is None:
             return
-        number, ctx = self.job.receipt_number, self.session.ctx
-
-        def render(reprint: bool) -> Rendered:
-            return render_kind(ctx, kind, number, reprint=reprint)
-
-        self.open_preview(kind, _PRINTS[kind], render)
+        self.open_preview(kind, document_job(self.session.ctx, kind, self.job.receipt_number))
         self.refresh()
 
-    def open_preview(self, kind: str, group: PrinterGroup,
-                     render: Callable[[bool], Rendered]) -> None:
+    def open_preview(self, kind: str, job: PrintJob) -> None:
         """The one print path's preview (tests replace this to keep the PDF)."""
-        from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
-
-        title = QCoreApplication.translate("CarryInPage", kind)
-        dialog = PrintPreviewDialog(PrintJob(title, group, render), self)
+        dialog = PrintPreviewDialog(job, self)
         dialog.exec()
         dialog.deleteLater()
 

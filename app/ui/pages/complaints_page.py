@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.documents.complaint_reminder import complaint_reminder_pdf
-from app.printing.documents.complaint_reply import complaint_reply_pdf
+from app.printing.registry import Rendered
 from app.services import complaint_service as svc
 from app.services.complaint_service import ComplaintDTO
 from app.services.permissions import Perm
@@ -25,6 +25,7 @@ from app.ui.dialogs.voice_dialogs import NewComplaintDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
+from app.ui.printing_ui import document_job, pdf_job
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
@@ -255,18 +256,17 @@ class ComplaintsPage(VoicePageBase):
         if doc is None:
             return
         self.changed()
-        self.show_print(self.tr("Complaint reminder"), lambda _r: complaint_reminder_pdf(doc),
-                        f"complaint-reminder-{c.number}.pdf")
+        self.show_print(pdf_job(Rendered(complaint_reminder_pdf(doc),
+                                         f"complaint-reminder-{c.number}.pdf"),
+                                title=self.tr("Complaint reminder")))
 
     def print_reply(self) -> None:
         c = self.current()
         if c is None:
             return
-        letter = self.try_action(lambda: svc.reply_letter(self.session.ctx, c.id))
-        if letter is not None:
-            self.show_print(self.tr("Reply to the customer"),
-                            lambda _r: complaint_reply_pdf(letter),
-                            f"complaint-reply-{c.number}.pdf")
+        if self.try_action(lambda: svc.reply_letter(self.session.ctx, c.id)) is not None:
+            # the letter by its kind: a copy printed or saved is on the trail, the next a reprint
+            self.show_print(document_job(self.session.ctx, "complaint-reply", c.number))
 
     # ---- statistics ------------------------------------------------------------------
     def _stats_tab(self) -> QWidget:

@@ -25,6 +25,7 @@ from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
+from app.ui.printing_ui import batch_job
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
@@ -164,11 +165,16 @@ class ContractsPage(VoicePageBase):
             self._print([c.id for c in found], f"expiry-notices-{year}-{month:02d}.pdf")
 
     def _print(self, ids: list[int], filename: str) -> None:
+        """The notices in one PDF; a notice printed or saved is noted as sent on its contract
+        (a preview closed without printing changes nothing)."""
         notices = self.try_action(lambda: svc.expiry_notices(self.session.ctx, ids))
         if notices:
+            numbers = [n.contract.number for n in notices]
+            self.show_print(batch_job(self.session.ctx, "expiry-notice", numbers,
+                                      lambda reprinted: expiry_notices_pdf(notices, reprinted),
+                                      title=self.tr("Maintenance expiry notice"),
+                                      filename=filename))
             self.changed()
-            self.show_print(self.tr("Maintenance expiry notice"),
-                            lambda _r: expiry_notices_pdf(notices), filename)
 
 
 def _fee(text: str) -> Decimal:

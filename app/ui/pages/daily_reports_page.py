@@ -34,7 +34,7 @@ from app.services.permissions import Perm
 from app.ui.errors import user_message
 from app.ui.labels import label
 from app.ui.pages.dispatch_page import _view
-from app.ui.printing_ui import preview_pdf
+from app.ui.printing_ui import preview_pdf, recorder
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import TextRowsModel
 from app.ui.theme import SPACING
@@ -166,15 +166,7 @@ class DailyReportsPage(QWidget):
         rendered = self.rendered()
         if rendered is None:
             return
-        ctx = self._session.ctx
         number = str(self.day) if self.tabs.currentIndex() == 1 else \
             f"{self.day}/{self.tech_combo.currentData()}"
-
-        def record(action: str, reprint: bool, detail: str) -> None:
-            print_log_service.record_print(
-                ctx, "daily-report", number, reprint=reprint,
-                action=print_log_service.SAVE_ACTION if action == "save_pdf" else None,
-                detail=detail)
-
         preview_pdf(self, rendered, title=self.tabs.tabText(self.tabs.currentIndex()),
-                    on_output=record)
+                    on_output=recorder(self._session.ctx, "daily-report", [number]))

@@ -16,7 +16,7 @@ from app.services.daily_report_service import technician_report
 from app.services.dispatch_service import JobRow
 from app.ui.pages.dispatch_actions import JobActions
 from app.ui.pages.dispatch_page import _view
-from app.ui.printing_ui import preview_pdf
+from app.ui.printing_ui import preview_pdf, recorder
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import JobsModel
 from app.ui.theme import SPACING
@@ -106,7 +106,8 @@ class MyJobsPage(_JobListPage):
         pdf = render_technician_report(print_log_service.store_header(ctx), report,
                                        printed_by=ctx.actor.display_name)
         preview_pdf(self, Rendered(pdf, f"daily-report-{report.day}.pdf"),
-                    title=self.tr("My daily report"))
+                    title=self.tr("My daily report"),
+                    on_output=recorder(ctx, "daily-report", [f"{report.day}/{ctx.actor.user_id}"]))
 
 
 class VouchersToFilePage(_JobListPage):

@@ -3,8 +3,6 @@ overdue; what is in the store now; a month printed as A4 pages; corrections with
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.printing.registry import PrinterGroup, Rendered
-from app.printing.registry import render as render_kind
 from app.services import register_service
 from app.services.permissions import Perm
 from app.services.register_service import RegisterFilter
+from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.register_correction_dialog import RegisterCorrectionDialog
+from app.ui.printing_ui import document_job
 from app.ui.session import AppSession
 from app.ui.table_models.carry_in_table_models import RegisterTableModel
 from app.ui.widgets.take_in_fields import date_of, qdate_of
@@ -121,18 +119,12 @@ class RegisterPage(QWidget):
         self.correct_button.setEnabled(self.session.may(Perm.REGISTER_CORRECT))
 
     def print_month(self) -> None:
-        month, ctx = self.month_edit.date().toString("yyyy-MM"), self.session.ctx
+        month = self.month_edit.date().toString("yyyy-MM")
+        self.open_preview(document_job(self.session.ctx, "register-month", month))
 
-        def render(reprint: bool) -> Rendered:
-            return render_kind(ctx, "register-month", month, reprint=reprint)
-
-        self.open_preview(render)
-
-    def open_preview(self, render: Callable[[bool], Rendered]) -> None:
-        from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
-
-        dialog = PrintPreviewDialog(PrintJob(self.tr("Goods register"), PrinterGroup.FORMS,
-                                             render), self)
+    def open_preview(self, job: PrintJob) -> None:
+        """The print preview (tests replace this to keep the PDF)."""
+        dialog = PrintPreviewDialog(job, self)
         dialog.exec()
         dialog.deleteLater()
 

@@ -24,11 +24,12 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.documents.survey_card import survey_cards_pdf
 from app.services import survey_service as svc
 from app.services.permissions import Perm
-from app.services.survey_service import ITEMS, Ratings, SurveyCardDTO
+from app.services.survey_service import ITEMS, Ratings, SurveyCardDoc, SurveyCardDTO
 from app.services.voice_stats import survey_month_stats
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
+from app.ui.printing_ui import batch_job
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 from app.ui.widgets.rating_chart import RatingChart
@@ -122,8 +123,7 @@ class SurveysPage(VoicePageBase):
         docs = self.try_action(lambda: svc.card_documents(self.session.ctx,
                                                           [c.id for c in cards]))
         if docs:
-            self.show_print(self.tr("Survey cards"), lambda _r: survey_cards_pdf(docs),
-                            f"survey-cards-{day.isoformat()}.pdf")
+            self._print(docs, self.tr("Survey cards"), f"survey-cards-{day.isoformat()}.pdf")
 
     def print_selected(self) -> None:
         card = self.selected(self.table, self.model)
@@ -131,8 +131,14 @@ class SurveysPage(VoicePageBase):
             return
         docs = self.try_action(lambda: svc.card_documents(self.session.ctx, [card.id]))
         if docs:
-            self.show_print(self.tr("Survey card"), lambda _r: survey_cards_pdf(docs),
-                            f"survey-card-{card.number}.pdf")
+            self._print(docs, self.tr("Survey card"), f"survey-card-{card.number}.pdf")
+
+    def _print(self, docs: list[SurveyCardDoc], title: str, filename: str) -> None:
+        """The cards in one PDF: each copy printed or saved is on every card's trail."""
+        numbers = [d.card.number for d in docs]
+        self.show_print(batch_job(self.session.ctx, "survey-card", numbers,
+                                  lambda reprinted: survey_cards_pdf(docs, reprinted),
+                                  title=title, filename=filename))
 
     def enter_by_number(self) -> None:
         text = self.find_edit.text().strip()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.registry import PrinterGroup, Rendered
 from app.services.errors import UserError
+from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.errors import show_user_error
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import VoiceTableModel
@@ -35,7 +35,6 @@ class VoicePageBase(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.last_print: tuple[str, bytes] | None = None
         session.data_changed.connect(self._data_changed)
 
     def _data_changed(self, topic: str) -> None:
@@ -97,12 +96,8 @@ class VoicePageBase(QWidget):
             show_user_error(err, {}, parent=self)
             return None
 
-    def show_print(self, title: str, render: Callable[[bool], bytes], filename: str) -> None:
-        """Open the print preview of a document (tests replace this to read the PDF)."""
-        from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
-
-        job = PrintJob(title, PrinterGroup.FORMS,
-                       lambda reprint: Rendered(render(reprint), filename))
+    def show_print(self, job: PrintJob) -> None:
+        """Open the print preview of a job, modal (tests replace this to read the PDF)."""
         dialog = PrintPreviewDialog(job, self)
-        self.last_print = (filename, dialog.pdf)
         dialog.exec()
+        dialog.deleteLater()
