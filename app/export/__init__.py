@@ -1,1 +1,1 @@
-"""Export: DTOs in, real Excel workbooks out (openpyxl). Never queries."""
+"""Export: DTOs in, real Excel workbooks out (XlsxWriter, app.export.sheets). Never queries."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
-
-from app.export.sheets import DECIMAL, PERCENT, cell, header_row, set_widths
+from app.export.sheets import DECIMAL, PERCENT, Book, cell, formula
 from app.printing.documents.voice_labels import department_text, kind_text
 from app.printing.text import pt
 from app.services.monthly_dto import MonthlyReport
@@ -12,40 +10,52 @@ from app.services.monthly_dto import MonthlyReport
 ITEM_TITLES = ("Attitude", "Skill", "Arrival time", "Keeping promises")
 
 
-def surveys_sheet(wb: Workbook, report: MonthlyReport) -> None:
+def _rate(returned: int, sent: int) -> float | str:
+    """What =IF(sent=0,"",returned/sent) shows."""
+    return returned / sent if sent else ""
+
+
+def surveys_sheet(book: Book, report: MonthlyReport) -> None:
     """One row per technician: cards sent and returned, return rate, average and lowest
     rating per item (4 = very satisfied … 1 = unsatisfied), unsatisfied ratings."""
-    ws = wb.create_sheet(pt("Survey cards"))
+    ws = book.sheet(pt("Survey cards"))
     headers = [pt("Technician"), pt("Cards sent"), pt("Cards returned"), pt("Return rate"),
                *(pt("Average: {item}", item=pt(i)) for i in ITEM_TITLES),
                *(pt("Lowest: {item}", item=pt(i)) for i in ITEM_TITLES),
                pt("Unsatisfied ratings")]
-    set_widths(ws, [headers, *([s.technician_name] for s in report.surveys)])
-    ws.freeze_panes = "B2"
-    ws.append(header_row(ws, headers))
+    ws.fit_widths([headers, *([s.technician_name] for s in report.surveys)])
+    ws.freeze("B2")
+    ws.header_row(headers)
     for n, s in enumerate(report.surveys, start=2):
         ws.append([s.technician_name or pt("Unassigned"), s.sent, s.returned,
-                   cell(ws, f'=IF(B{n}=0,"",C{n}/B{n})', fmt=PERCENT),
-                   *(cell(ws, float(a) if a is not None else None, fmt=DECIMAL)
+                   formula(f'=IF(B{n}=0,"",C{n}/B{n})', _rate(s.returned, s.sent),
+                           fmt=PERCENT),
+                   *(cell(float(a) if a is not None else None, fmt=DECIMAL)
                      for a in s.averages),
                    *s.lowest, s.unsatisfied])
     last = len(report.surveys) + 1
     total = last + 1
-    ws.append([cell(ws, pt("Total"), bold=True),
-               cell(ws, f"=SUM(B2:B{last})", bold=True), cell(ws, f"=SUM(C2:C{last})", bold=True),
-               cell(ws, f'=IF(B{total}=0,"",C{total}/B{total})', fmt=PERCENT, bold=True),
-               *[""] * 8, cell(ws, f"=SUM(M2:M{last})", bold=True)])
-    ws.auto_filter.ref = f"A1:M{last}"
+    sent = sum(s.sent for s in report.surveys)
+    returned = sum(s.returned for s in report.surveys)
+    ws.append([cell(pt("Total"), bold=True),
+               formula(f"=SUM(B2:B{last})", sent, bold=True),
+               formula(f"=SUM(C2:C{last})", returned, bold=True),
+               formula(f'=IF(B{total}=0,"",C{total}/B{total})', _rate(returned, sent),
+                       fmt=PERCENT, bold=True),
+               *[""] * 8,
+               formula(f"=SUM(M2:M{last})", sum(s.unsatisfied for s in report.surveys),
+                       bold=True)])
+    ws.autofilter(13, last)
 
 
-def complaints_sheet(wb: Workbook, report: MonthlyReport) -> None:
+def complaints_sheet(book: Book, report: MonthlyReport) -> None:
     """The month's complaint figures, then received complaints by kind and by department,
     each breakdown with a SUM total."""
     stats = report.complaints
-    ws = wb.create_sheet(pt("Complaints"))
-    ws.column_dimensions["A"].width = 36
-    ws.column_dimensions["B"].width = 14
-    ws.append(header_row(ws, [pt("Figure"), pt("Value")]))
+    ws = book.sheet(pt("Complaints"))
+    ws.width(0, 36)
+    ws.width(1, 14)
+    ws.header_row([pt("Figure"), pt("Value")])
     if stats is None:
         return
     days = float(stats.average_days_to_close) if stats.average_days_to_close is not None else None
@@ -56,17 +66,17 @@ def complaints_sheet(wb: Workbook, report: MonthlyReport) -> None:
                (pt("Open and overdue"), stats.open_overdue, None),
                (pt("Reopened as new complaints"), stats.reopened, None))
     for label, value, fmt in figures:
-        ws.append([label, cell(ws, value, fmt=fmt)])
+        ws.append([label, cell(value, fmt=fmt)])
     row = 1 + len(figures)
     for title, rows in ((pt("By kind"), [(kind_text(k), n) for k, n in stats.by_kind]),
                         (pt("By department"),
                          [(department_text(d), n) for d, n in stats.by_department])):
         ws.append([])
-        ws.append(header_row(ws, [title, pt("Complaints")]))
+        ws.header_row([title, pt("Complaints")])
         first = row + 3
         for label, count in rows:
             ws.append([label, count])
         row = first + len(rows) - 1
-        ws.append([cell(ws, pt("Total"), bold=True),
-                   cell(ws, f"=SUM(B{first}:B{row})", bold=True)])
+        ws.append([cell(pt("Total"), bold=True),
+                   formula(f"=SUM(B{first}:B{row})", sum(n for _label, n in rows), bold=True)])
         row += 1

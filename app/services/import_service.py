@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.export.list_export import export_rows
 from app.i18n import N_
 from app.models.customers import Customer, CustomerPhone, Item
 from app.services.context import ServiceContext
@@ -196,17 +196,17 @@ def _write_customers(session: Session, chunk: tuple[tuple[int, ImportRow], ...])
 def write_error_report(preview: ImportPreview, path: str | Path, *,
                        translate: Callable[[str], str] = lambda s: s,
                        headers: tuple[str, str] = ("Row", "Errors")) -> None:
-    """The bad rows as they were in the file, with their row number and errors beside them."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet()
-    sheet.append([headers[0], *preview.headers, headers[1]])
+    """The bad rows as they were in the file, with their row number and errors beside them
+    (written like every export: app.export.list_export)."""
     by_row: dict[int, list[str]] = {}
     for issue in preview.issues:
         column = f"{issue.column}: " if issue.column else ""
         by_row.setdefault(issue.row, []).append(column + issue.text(translate))
+    rows = []
     for number, values in preview.bad_rows:
         cells = [v if v is None or isinstance(v, int | float | str | date) else str(v)
                  for v in values]
         cells += [None] * (len(preview.headers) - len(cells))
-        sheet.append([number, *cells, "；".join(by_row.get(number, []))])
-    book.save(str(path))
+        rows.append([number, *cells, "；".join(by_row.get(number, []))])
+    export_rows(Path(path), title=headers[1], headers=[headers[0], *preview.headers, headers[1]],
+                rows=rows)

@@ -4,12 +4,18 @@ and every export on the audit trail."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+import re
+import zipfile
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import openpyxl
+import pytest
 from sqlalchemy import select
 
 from app.export.list_export import MONEY_FORMAT, export_rows
+from app.export.sheets import excel_time
 from app.models.audit import AuditEntry
 from app.models.enums import Channel
 from app.services import calls_service as calls
@@ -90,3 +96,46 @@ def test_money_and_dates_have_number_formats(tmp_path):
     assert ws["B2"].number_format == "yyyy-mm-dd"
     assert ws["B2"].value == datetime(2026, 10, 3)
     assert ws.column_dimensions["C"].width >= 10
+
+
+def test_money_is_written_as_exact_decimal_text(tmp_path):
+    # cents whose yuan have no exact binary float (0.07 prints as 0.07000000000000001)
+    cents = [7, 56, 69, 81, 94, 123456, 9876299388818, 0, -5]
+    path = export_rows(tmp_path / "m.xlsx", title="Money", headers=["Amount"],
+                       rows=[(c,) for c in cents], money_columns=(0,))
+    with zipfile.ZipFile(path) as xlsx:
+        sheet = xlsx.read("xl/worksheets/sheet1.xml").decode()
+    written = re.findall(r"<v>([^<]*)</v>", sheet)
+    assert written == [str(Decimal(c).scaleb(-2)) for c in cents]
+    ws = openpyxl.load_workbook(path).active
+    assert [round(Decimal(repr(ws.cell(n, 1).value)) * 100) for n in range(2, 11)] == cents
+
+
+def test_excel_time_is_what_xlsxwriter_would_store():
+    """Dates go in as serial numbers (cheaper than write_datetime): the same numbers."""
+    from xlsxwriter.utility import _datetime_to_excel_datetime as xlsxwriter_time
+
+    berlin, shanghai = ZoneInfo("Europe/Berlin"), ZoneInfo("Asia/Shanghai")
+    moments = [datetime(2026, 3, 29, 0, 30, tzinfo=UTC) + timedelta(minutes=37 * n)
+               for n in range(200)]  # across a DST change in Berlin
+    moments += [datetime(2026, 7, 1, 8, 43, 17, 770478, tzinfo=UTC)]
+    for zone in (berlin, shanghai):
+        for moment in moments:
+            wall = moment.astimezone(zone).replace(tzinfo=None)
+            assert excel_time(moment, zone) == pytest.approx(
+                xlsxwriter_time(wall, False, False), abs=1e-9)
+            assert excel_time(moment.astimezone(zone)) == pytest.approx(
+                xlsxwriter_time(wall, False, False), abs=1e-9)
+    # Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 (60): days before March
+    # 1900 are one less than the count from 1899-12-30
+    for day in (date(1900, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(2026, 10, 3)):
+        assert excel_time(day) == xlsxwriter_time(day, False, False)
+        assert excel_time(datetime.combine(day, time(12))) == excel_time(day) + 0.5
+    assert excel_time(date(1900, 1, 1)) == 1 and excel_time(date(1900, 3, 1)) == 61
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    path = export_rows(tmp_path / "t.xlsx", title="Calls", headers=["Customer"],
+                       rows=[("=HYPERLINK(\"http://x\",\"y\")",), ("+86 138",)])
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A2"].data_type == "s" and ws["A2"].value.startswith("=HYPERLINK")

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from app.cli import main
 from app.export.monthly_workbook import write_monthly_workbook
+from app.printing.text import pt
 from app.services import monthly_report_service as monthly
 from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
 
@@ -84,11 +85,26 @@ def test_workbook_looks_finished(login, month_of_work, tmp_path):
     assert "月度统计报表" in wb.properties.title
 
 
+RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+  oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (libreoffice-calc) "
                     "is not installed; CI installs it")
 def test_libreoffice_recalculates_the_same_total(db, login, month_of_work, tmp_path):
     report = monthly.monthly_report(login("boss"), month_of_work)
     path = write_monthly_workbook(report, tmp_path / "m.xlsx")
+    # LibreOffice shows a formula's stored result unless told to recalculate on loading:
+    # recalculate, so its own SUM is what the test reads (the stored results are checked
+    # in test_formulas_store_their_results)
+    (tmp_path / "lo" / "user").mkdir(parents=True)
+    (tmp_path / "lo" / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS)
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76', "--outdir",
                     str(tmp_path / "csv"), str(path)], check=True, capture_output=True,
@@ -145,3 +161,99 @@ def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path
     figures = {r[0]: r[1] for r in wb["客户投诉"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert figures["受理投诉"] == received == 2
     assert figures["商品质量"] == 1 and figures["包装破损"] == 1
+
+
+def _money_cents(value) -> int:
+    """A money cell as read back, in cents; fails unless it is a whole number of fen."""
+    cents = Decimal(repr(value)) * 100
+    assert cents == cents.to_integral_value(), value
+    return int(cents)
+
+
+def test_money_cells_are_the_databases_cents_to_the_fen(db, login, month_of_work, tmp_path):
+    # given the month's work with a payment and a part, and the workbook of that month
+    report = monthly.monthly_report(login("boss"), month_of_work)
+    path = write_monthly_workbook(report, tmp_path / "m.xlsx")
+    # then every detail row's parts, bill and payments are the database's cents exactly
+    with db.engine.connect() as conn:
+        billed = dict(conn.execute(text(
+            "SELECT j.number, b.total_cents FROM jobs j JOIN bills b ON b.call_id = j.call_id"
+        )).all())
+        paid = dict(conn.execute(text(
+            "SELECT j.number, sum(p.amount_cents) FROM jobs j JOIN bills b ON b.call_id = "
+            "j.call_id JOIN payments p ON p.bill_id = b.id GROUP BY j.number")).all())
+        parts = dict(conn.execute(text(
+            "SELECT r.number, sum(u.quantity * u.unit_price_cents) FROM item_receipts r "
+            "JOIN repair_cards c ON c.receipt_id = r.id JOIN repair_part_uses u "
+            "ON u.card_id = c.id GROUP BY r.number")).all())
+    wb = openpyxl.load_workbook(path)
+    details = list(wb["明细"].iter_rows(min_row=2, values_only=True))
+    assert len(details) == 3
+    for row in details:
+        assert _money_cents(row[16]) == parts.get(row[0], 0)
+        assert _money_cents(row[17]) == billed.get(row[0], 0)
+        assert _money_cents(row[18]) == paid.get(row[0], 0)
+    assert sum(_money_cents(r[18]) for r in details) == 11000
+    assert sum(_money_cents(r[16]) for r in details) == 7100
+    # and so is every money figure of the summary (the total is a formula), and each
+    # technician's revenue
+    shown = _summary(path)
+    for figure in report.figures:
+        if figure.kind == "money" and figure.key != "total_cost":
+            assert _money_cents(shown[pt(figure.label)]) == figure.value, figure.key
+    for row in wb["技术员"].iter_rows(min_row=2, max_row=1 + len(report.technicians),
+                                     values_only=True):
+        tech = next(t for t in report.technicians if t.technician == row[0])
+        assert _money_cents(row[10]) == tech.revenue_cents
+
+
+def test_formulas_store_their_results(login, month_of_work, tmp_path):
+    """A reader that does not recalculate (LibreOffice by default, file previews) shows the
+    stored results: they must be what the formulas compute."""
+    report = monthly.monthly_report(login("boss"), month_of_work)
+    path = write_monthly_workbook(report, tmp_path / "m.xlsx")
+    stored = openpyxl.load_workbook(path, data_only=True)
+    summary = {r[0]: r[1] for r in stored["汇总"].iter_rows(min_row=4, values_only=True) if r[0]}
+    assert _money_cents(summary["售后服务总费用"]) == report.figure("total_cost")
+    techs = list(stored["技术员"].iter_rows(min_row=2, values_only=True))
+    total = next(r for r in techs if r[0] == "合计")
+    people = techs[:len(report.technicians)]
+    assert total[1] == sum(r[1] for r in people) == sum(t.jobs for t in report.technicians)
+    assert total[6] == pytest.approx(sum(t.hours for t in report.technicians))
+    assert total[7] == sum(r[7] for r in people) and total[8] == sum(r[8] for r in people)
+    assert total[9] == (total[7] / total[8] if total[8] else None)  # "" reads as None
+    for row, tech in zip(people, report.technicians, strict=True):
+        assert row[6] == pytest.approx(tech.hours)
+        assert row[9] == (tech.deadlines_met / tech.deadlines_due if tech.deadlines_due else None)
+    daily = list(stored["每日工单"].iter_rows(min_row=2, values_only=True))
+    assert all(r[5] == sum(r[1:5]) for r in daily[:-1])
+    assert daily[-1][5] == sum(sum(per.values()) for per in report.jobs_per_day.values())
+    models = list(stored["型号"].iter_rows(min_row=2, values_only=True))
+    assert models[-1][3] == sum(m.calls for m in report.models)
+    assert _money_cents(models[-1][6]) == sum(m.cost_cents for m in report.models)
+
+
+def test_cancelled_export_leaves_no_file(login, month_of_work, tmp_path, monkeypatch):
+    # given an export cancelled while it writes (after the summary sheet)
+    import tempfile
+
+    from app.export.monthly_workbook import ExportCancelled
+
+    out, scratch = tmp_path / "out", tmp_path / "scratch"  # scratch: XlsxWriter's row files
+    out.mkdir()
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    report = monthly.monthly_report(login("boss"), month_of_work)
+    asked = iter(range(100))
+    seen: list[str] = []
+    # when the user cancels at the third check
+    with pytest.raises(ExportCancelled):
+        write_monthly_workbook(report, out / "m.xlsx",
+                               progress=lambda _d, _t, message: seen.append(message),
+                               is_cancelled=lambda: next(asked) >= 2)
+    # then neither the workbook nor its partial file nor a temporary file is left
+    assert seen == ["汇总", "技术员"]
+    assert list(out.iterdir()) == [] and list(scratch.iterdir()) == []
+    # and an export that runs to its end writes the file, and only it
+    write_monthly_workbook(report, out / "m.xlsx")
+    assert [p.name for p in out.iterdir()] == ["m.xlsx"] and list(scratch.iterdir()) == []
