@@ -60,6 +60,26 @@ def test_print_command_writes_the_pdf_and_marks_the_second_copy(
     assert history[1].detail == str(second.resolve())
 
 
+def test_print_command_counts_a_receipt_once_per_file_and_marks_the_second(
+        db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck):
+    from app.services import carry_in_service
+    from tests.unit.carry_in_fixtures import walk_in
+
+    job = walk_in(clerk)
+    # when ``main.py print item-receipt NUMBER --out f.pdf`` runs twice
+    first, second = tmp_path / "r1.pdf", tmp_path / "r2.pdf"
+    for out in (first, second):
+        assert run_print(tmp_path, "item-receipt", job.receipt_number, "--out", str(out)) == 0
+    # then the first file is the original, the second the reprint, each counted once
+    assert job.receipt_number in pdfcheck.flat_text(first.read_bytes())
+    assert "补打" not in pdfcheck.flat_text(first.read_bytes())
+    assert "补打REPRINT" in pdfcheck.flat_text(second.read_bytes())
+    assert carry_in_service.get_carry_in(clerk, job.receipt_id).print_count == 2
+    history = print_log_service.print_history(clerk, "item-receipt", job.receipt_number)
+    assert [(e.action, e.username, e.detail) for e in history] == [
+        ("save_pdf", "cli", str(first.resolve())), ("save_pdf", "cli", str(second.resolve()))]
+
+
 def test_print_command_refuses_unknown_kinds_and_numbers(db: object, tmp_path: Path):
     with pytest.raises(cli_print.CliError) as unknown_kind:
         run_print(tmp_path, "no-such-kind", "1", "--out", str(tmp_path / "x.pdf"))

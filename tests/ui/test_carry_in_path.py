@@ -161,6 +161,41 @@ def _ready_for_return(login) -> int:
     return job.receipt_id
 
 
+def test_a_receipt_preview_closed_counts_nothing_and_a_saved_copy_counts_once(
+        qtbot, page, tmp_path):
+    from app.services import print_log_service
+    from app.ui.dialogs.print_preview_dialog import PrintPreviewDialog
+
+    job = walk_in(page.session.ctx)
+    assert page.open_number(job.receipt_number)
+    saves: list[str] = []  # the next previews: saved there as PDF, or (empty) just closed
+    shown: list[bool] = []
+
+    def preview(_kind, print_job) -> None:  # the real dialog, the user's choice
+        dialog = PrintPreviewDialog(print_job, page)
+        qtbot.addWidget(dialog)
+        shown.append(dialog.reprint)
+        if saves:
+            assert dialog.save_to(saves.pop())
+        dialog.reject()
+
+    page.open_preview = preview
+    # when the clerk opens the receipt's preview and closes it
+    activate(qtbot, page.buttons["print_receipt"])
+    assert page.job.print_count == 0 and shown == [False]
+    assert print_log_service.print_history(page.session.ctx, "item-receipt",
+                                           job.receipt_number) == []
+    # when the clerk saves it: one copy, the original; the next preview is a reprint
+    saves.append(str(tmp_path / "receipt.pdf"))
+    activate(qtbot, page.buttons["print_receipt"])
+    assert page.job.print_count == 1 and page.job.receipt_version > job.receipt_version
+    text = subprocess.run(["pdftotext", str(tmp_path / "receipt.pdf"), "-"],
+                          capture_output=True, check=True).stdout.decode()
+    assert job.receipt_number in text and "补打" not in text
+    activate(qtbot, page.buttons["print_receipt"])
+    assert shown == [False, False, True] and page.job.print_count == 1
+
+
 def test_lost_receipt_path_records_identity_check(qtbot, page, db, login):
     receipt_id = _ready_for_return(login)
     number = carry_in_service.get_carry_in(page.session.ctx, receipt_id).receipt_number

@@ -164,3 +164,29 @@ def test_a_contract_is_renewed_from_the_renewal_list(qtbot, db, login, tmp_path)
         assert rows[1].previous_id == rows[0].id and rows[1].fee_cents == 65000
         assert rows[1].start_date == c.end_date + timedelta(days=1)
         assert rows[0].notice_sent_at is not None
+
+
+def test_a_month_of_notices_previewed_and_closed_sends_none(qtbot, db, login, tmp_path):
+    boss = login("super")
+    customer_id, _, washer = zhang(boss)
+    ends = boss.today() + timedelta(days=10)
+    made = [contracts.create_contract(boss, contracts.ContractInput(
+        customer_id, (washer,), ends - timedelta(days=365), ends, Decimal("600")))
+        for _ in range(2)]
+    page = _show(qtbot, ContractsPage(AppSession(db, boss)))
+    page.month_year.setValue(ends.year)
+    page.month.setValue(ends.month)
+    # when the month's notices are previewed and the preview closed
+    shown = answer_previews(qtbot, page)
+    page.print_month()
+    assert len(shown) == 1 and b"%PDF" in shown[0].pdf
+    with db.read() as s:
+        assert [r.notice_sent_at for r in s.scalars(select(MaintenanceContract))] == [None] * 2
+    # when they are saved as PDF: every contract of the month is noted as sent
+    shown = answer_previews(qtbot, page, save_in=tmp_path)
+    page.print_month()
+    assert shown[0].saved.exists()
+    with db.read() as s:
+        assert all(r.notice_sent_at for r in s.scalars(select(MaintenanceContract)))
+    assert {c.number for c in made} <= {c.number for c in contracts.renewal_list(boss)
+                                        if c.notice_sent_at}
