@@ -2141,10 +2141,6 @@
             <translation>客户投诉催办单</translation>
         </message>
         <message>
-            <source>Reply to the customer</source>
-            <translation>回复客户函</translation>
-        </message>
-        <message>
             <source>Average days to close</source>
             <translation>平均结案天数</translation>
         </message>
@@ -4172,10 +4168,6 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>In the store now: {n} items ({late} overdue)</source>
             <translation>目前在店内：{n} 件（逾期 {late} 件）</translation>
-        </message>
-        <message>
-            <source>Goods register</source>
-            <translation>商品进出登记簿</translation>
         </message>
     </context>
     <context>
