@@ -89,8 +89,9 @@ def main() -> int:
     rows = []
     for run in range(args.runs):
         query_ms, report = timed(lambda: monthly_report(ctx, month))
-        write_ms, _ = timed(lambda: write_monthly_workbook(report, out / f"m{run}.xlsx"))
-        bare_ms, _ = timed(lambda: bare_write(report, out / f"b{run}.xlsx"))
+        mine, bare = out / f"m{run}.xlsx", out / f"b{run}.xlsx"
+        write_ms, _ = timed(lambda r=report, f=mine: write_monthly_workbook(r, f))
+        bare_ms, _ = timed(lambda r=report, f=bare: bare_write(r, f))
         rows.append((query_ms, write_ms, bare_ms))
     query_ms, write_ms, bare_ms = (sorted(col)[len(col) // 2] for col in zip(*rows, strict=True))
     jobs = len(report.details)  # type: ignore[attr-defined]
