@@ -8,7 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.export.sheets import DATE, DATETIME, MONEY, cell, display_width, workbook, yuan
+from app.export.sheets import (
+    DATE,
+    DATETIME,
+    MONEY,
+    cell,
+    display_width,
+    money_text,
+    workbook,
+    yuan,
+)
 
 MONEY_FORMAT = MONEY
 DATE_FORMAT = DATE
@@ -35,8 +44,8 @@ def export_rows(path: Path, *, title: str, headers: Sequence[str], rows: Sequenc
     widths = [display_width(h) for h in headers]
     for row in rows:
         for index, value in enumerate(row):
-            shown = f"{value / 100:,.2f}" if index in money and isinstance(value, int) else value
-            widths[index] = max(widths[index], display_width(shown) + (3 if index in money else 0))
+            shown = money_text(value) if index in money and isinstance(value, int) else value
+            widths[index] = max(widths[index], display_width(shown) + (1 if index in money else 0))
     with workbook(path) as book:
         ws = book.sheet(title[:31])
         for index, width in enumerate(widths):

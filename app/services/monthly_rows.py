@@ -132,14 +132,15 @@ def details(session: Session, start: datetime, end: datetime, *,
         .join(Call, Call.id == ItemReceipt.call_id).where(taken_in),
         select(ItemReceipt.call_id).where(taken_in))
     techs: dict[int, str] = dict(session.execute(select(User.id, User.display_name)).all())
-    masked: dict[str, str] = {}
+    masked: dict[str, str] = {}  # a customer's phone masked once, not once per job
 
     def phone(number: str | None) -> str:
+        shown = number or ""
         if full_phone:
-            return number or ""
-        if number not in masked:
-            masked[number or ""] = mask_phone(number or "")
-        return masked[number or ""]
+            return shown
+        if shown not in masked:
+            masked[shown] = mask_phone(shown)
+        return masked[shown]
 
     rows = [JobDetail(number, call_number, received, customer or "", phone(tel), zone or "",
                       channel, model or "", category, kind, techs.get(tech, ""), dispatched,

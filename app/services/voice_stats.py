@@ -58,10 +58,13 @@ class ComplaintMonthStats:
     reopened: int
 
 
+def _mean(total: int, number: int) -> Decimal | None:
+    """``total / number`` to two places; None when there is nothing to average."""
+    return (Decimal(total) / number).quantize(TWO_PLACES) if number else None
+
+
 def _average(values: list[int]) -> Decimal | None:
-    if not values:
-        return None
-    return (Decimal(sum(values)) / len(values)).quantize(TWO_PLACES)
+    return _mean(sum(values), len(values))
 
 
 def survey_month_stats(ctx: ServiceContext, year: int, month: int) -> list[TechnicianSurveyStats]:
@@ -93,8 +96,7 @@ def _tech_row(tech: int | None, name: str, counts: list[int]) -> TechnicianSurve
     items = [counts[2 + 4 * i:6 + 4 * i] for i in range(len(ITEMS))]
     return TechnicianSurveyStats(
         tech, name, counts[0], counts[1],
-        tuple((Decimal(total) / number).quantize(TWO_PLACES) if number else None
-              for total, number, _low, _ones in items),
+        tuple(_mean(total, number) for total, number, _low, _ones in items),
         tuple(low if number else None for _total, number, low, _ones in items),
         sum(ones for *_x, ones in items))
 
