@@ -15,7 +15,7 @@ Locations are left out of the .ts so that parallel edits of the Python files do 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -43,10 +43,20 @@ class Report:
 
 
 def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        raise SystemExit(f"{name} not found: install PySide6 (it ships {name})")
-    return found
+    """Qt's ``lupdate``/``lrelease`` as shipped inside the running Python's PySide6.
+
+    Found beside the interpreter that runs this script, never on PATH: a virtual environment
+    that is not activated, or another Python's PySide6 earlier on PATH, must not matter.
+    """
+    import PySide6
+
+    tool = name.removeprefix("pyside6-")
+    package_dir = Path(PySide6.__file__).resolve().parent
+    for candidate in (package_dir / tool, package_dir / f"{tool}.exe",
+                      Path(sys.executable).parent / name):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    raise SystemExit(f"{tool} not found in {package_dir}: reinstall PySide6 (it ships {tool})")
 
 
 def source_files(app_dir: Path = APP_DIR) -> list[Path]:

@@ -52,6 +52,17 @@ def test_every_string_in_the_app_has_its_chinese(tmp_path: Path) -> None:
         pytest.fail(_missing(report), pytrace=False)
 
 
+def test_qt_tools_are_found_beside_the_running_python_not_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An unactivated virtual environment: its bin folder is not on PATH.
+    monkeypatch.setenv("PATH", str(tmp_path))
+    files = [ROOT / "app" / "ui" / "labels.py"]
+    report = tool.build(tmp_path / "one.ts", tmp_path / "one.qm", files=files)
+    assert report.messages > 0
+    assert (tmp_path / "one.qm").stat().st_size > 0
+
+
 def test_core_and_shell_strings_have_their_chinese(tmp_path: Path) -> None:
     files = [ROOT / name for name in CORE_FILES if (ROOT / name).exists()]
     report = tool.build(tmp_path / "core.ts", tmp_path / "core.qm", files=files)
