@@ -27,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
     db = open_for_cli(args.db)
     live = sqlite_file(db)
     db.dispose()
+    if backup_service.recorded_checksum(args.file) is None:
+        say(N_("Warning: {file} has no record beside it (the .json written with each "
+               "backup); it is checked for soundness, but whether it was changed since it was "
+               "taken cannot be verified."), file=args.file)
     try:
         before = backup_service.restore_into(live, args.file, backup_folder(args.to),
                                              now=now())

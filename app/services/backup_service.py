@@ -8,6 +8,8 @@ unless a newer verified backup exists.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -75,18 +77,39 @@ def take_backup(source: Path, folder: Path, *, kind: str, now: datetime) -> Back
     _check_folder(folder)
     final = folder / f"{source.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
     partial = final.with_suffix(".partial")
+    record = folder / f"{final.stem}.json-partial"
     try:
         _online_copy(source, partial)
         info = verify(partial, kind=kind, taken_at=now)
+        record.write_text(summary_json(info), encoding="utf-8")
         os.replace(partial, final)
-        final.with_suffix(".json").write_text(summary_json(info), encoding="utf-8")
+        os.replace(record, final.with_suffix(".json"))
         _fsync_dir(folder)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BackupFolderError(N_("The backup could not be written to {folder}: {error}"),
-                                folder=str(folder), error=exc.strerror or str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:  # full disk, read-only or vanished folder
+        for leftover in (partial, record):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise _write_failed(folder, exc) from exc
     return BackupInfo(final, info.taken_at, kind, info.size_bytes, info.sha256,
                       info.integrity, info.counts, info.newest_call_at)
+
+
+def _write_failed(folder: Path, exc: OSError | sqlite3.Error) -> BackupFolderError:
+    """Why a backup could not be written, in words a clerk can act on."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if code == errno.ENOSPC or "disk is full" in text:
+        return BackupFolderError(N_("The backup could not be written to {folder}: the disk "
+                                    "is full. Free some space or choose another folder."),
+                                 folder=str(folder))
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text \
+            or "read-only" in text:
+        return BackupFolderError(N_("The backup could not be written to {folder}: the "
+                                    "folder is read-only."), folder=str(folder))
+    return BackupFolderError(N_("The backup could not be written to {folder}: {error}"),
+                             folder=str(folder),
+                             error=(exc.strerror if isinstance(exc, OSError) else None)
+                             or str(exc))
 
 
 def _online_copy(source: Path, target: Path) -> None:
@@ -144,8 +167,16 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def has_backup_for(folder: Path, day: date) -> bool:
-    return any(b.taken_at.date() == day for b in list_backups(folder))
+def backup_stem(backup: BackupFile) -> str:
+    """The name of the database a backup was taken of (its file name before the stamp)."""
+    match = _NAME.match(backup.path.name)
+    return match["stem"] if match else ""
+
+
+def has_backup_for(folder: Path, day: date, stem: str | None = None) -> bool:
+    """Whether the folder holds a backup taken that day (of the database ``stem``)."""
+    return any(b.taken_at.date() == day and (stem is None or backup_stem(b) == stem)
+               for b in list_backups(folder))
 
 
 def plan_pruning(backups: list[BackupFile], today: date) -> list[BackupFile]:
@@ -196,11 +227,44 @@ def summary_json(info: BackupInfo) -> str:
 
 def recorded_result(backup: BackupFile) -> dict[str, object]:
     """The JSON record written beside a backup ({} if there is none)."""
-    sidecar = backup.path.with_suffix(".json")
+    return _record_beside(backup.path)
+
+
+def _record_beside(path: Path) -> dict[str, object]:
+    sidecar = path.with_suffix(".json")
     if not sidecar.exists():
         return {}
-    data: dict[str, object] = json.loads(sidecar.read_text(encoding="utf-8"))
-    return data
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def recorded_checksum(backup: Path) -> str | None:
+    """The SHA-256 recorded beside a backup when it was taken (None: no usable record)."""
+    value = _record_beside(backup).get("sha256")
+    return value if isinstance(value, str) and value else None
+
+
+def check_against_record(backup: Path) -> BackupInfo:
+    """A backup fit to restore: sound (integrity_check), ours, and unchanged since it was
+    taken (its SHA-256 equals the one recorded beside it). A backup without its record
+    passes on the integrity check alone; callers warn that it cannot be verified."""
+    try:
+        checked = verify(backup)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
+                        file=backup.name, problem=str(exc)) from exc
+    if not checked.ok or "calls" not in checked.counts:
+        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
+                        file=backup.name, problem=checked.integrity)
+    recorded = recorded_checksum(backup)
+    if recorded is not None and recorded != checked.sha256:
+        raise UserError(N_("{file} was changed since it was taken: its checksum does not "
+                           "match the record beside it. It is not restored; choose another "
+                           "backup."), file=backup.name)
+    return checked
 
 
 def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Path:
@@ -209,14 +273,7 @@ def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Pa
     The app must have closed its own connections first (the GUI restarts afterwards).
     Returns the path of the pre-restore copy of what was live.
     """
-    try:
-        checked = verify(backup)
-    except sqlite3.DatabaseError as exc:
-        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
-                        file=backup.name, problem=str(exc)) from exc
-    if not checked.ok or "calls" not in checked.counts:
-        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
-                        file=backup.name, problem=checked.integrity)
+    check_against_record(backup)
     before = take_backup(live, folder, kind="pre-restore", now=now)
     src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(str(live))
@@ -228,9 +285,9 @@ def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Pa
     return before.path
 
 
-def daily_due(folder: Path, now: datetime) -> bool:
-    """True at the first start of a day that has no backup yet."""
-    return not has_backup_for(folder, now.date())
+def daily_due(folder: Path, now: datetime, stem: str | None = None) -> bool:
+    """True while the day has no backup yet (of the database ``stem``)."""
+    return not has_backup_for(folder, now.date(), stem)
 
 
 def window_start(today: date) -> date:
@@ -257,10 +314,14 @@ def backup_now(ctx: ServiceContext, folder: Path) -> BackupInfo:
 
 
 def daily_backup_if_due(db: Database, folder: Path, now: datetime) -> BackupInfo | None:
-    """At the first start of each day; then prune what the retention window releases."""
-    if not db.is_sqlite or not daily_due(folder, now):
+    """Once a day per database (at start, then on schedule while the app runs); then prune
+    what the retention window releases."""
+    if not db.is_sqlite:
         return None
-    info = take_backup(live_file(db), folder, kind="daily", now=now)
+    live = live_file(db)
+    if not daily_due(folder, now, live.stem):
+        return None
+    info = take_backup(live, folder, kind="daily", now=now)
     _record(db, None, info, "backup")
     if info.ok:
         prune(folder, now.date())

@@ -21,6 +21,7 @@ from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
 from app.services.context import Actor, ServiceContext
+from app.ui.backup_scheduler import BackupScheduler, backup_failure_text
 from app.ui.dialogs.error_dialog import report_exception
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
@@ -212,22 +213,35 @@ def start_session(db: Database, settings: SettingsStore, language: str) -> MainW
     return build_main_window(db, actor, settings, language)
 
 
-def take_daily_backup(db: Database, parent: QWidget | None = None) -> None:
-    """The first start of each day backs the store up; a folder problem is said loudly."""
+def take_daily_backup(db: Database, parent: QWidget | None = None) -> bool:
+    """The first start of each day backs the store up; a failure is said loudly, and the
+    counter still opens (the schedule tries again while the app runs)."""
     from datetime import datetime
 
     from app.services import backup_service
-    from app.services.errors import UserError
-    from app.ui.errors import user_message
     from app.ui.pages.backup_page import backup_folder
 
     if not db.is_sqlite:
-        return
+        return True
     try:
         backup_service.daily_backup_if_due(db, backup_folder(), datetime.now())
-    except UserError as err:
+    except Exception as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("Backup", "Backup failed"),
-                            user_message(err))
+                            backup_failure_text(exc))
+        return False
+    return True
+
+
+def start_backup_schedule(db: Database, window: QWidget, *, warned: bool) -> BackupScheduler:
+    """Back up daily while the app runs (a failure already shown at start is not repeated)."""
+    from datetime import date
+
+    from app.ui.pages.backup_page import backup_folder
+
+    scheduler = BackupScheduler(db, backup_folder, parent=window,
+                                warned_on=date.today() if warned else None)
+    scheduler.start()
+    return scheduler
 
 
 def run_gui(db_url: str | None, lang: str | None) -> int:
@@ -242,12 +256,14 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     except StartupError as err:
         show_startup_error(err.message)
         return EXIT_CANNOT_OPEN
-    take_daily_backup(db)
+    backed_up = take_daily_backup(db)
     window = start_session(db, settings, language)
     if window is None:
         db.dispose()
         return 0
+    scheduler = start_backup_schedule(db, window, warned=not backed_up)
     window.show()
     code = app.exec()
+    scheduler.stop()
     db.dispose()
     return code
