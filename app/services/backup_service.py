@@ -20,7 +20,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.db.audit import record_event
-from app.db.database import Database
+from app.db.database import AuditContext, Database
+from app.db.known_databases import set_aside_orphans
+from app.db.migrate import sqlite_path
 from app.i18n import N_
 from app.services.context import ServiceContext
 from app.services.errors import UserError
@@ -296,8 +298,6 @@ def window_start(today: date) -> date:
 
 def live_file(db: Database) -> Path:
     """The live SQLite file behind a database (backups are for the embedded store)."""
-    from app.db.migrate import sqlite_path
-
     path = sqlite_path(db)
     if path is None:
         raise UserError(N_("Backups from the app are for the SQLite store; back a server "
@@ -328,6 +328,46 @@ def daily_backup_if_due(db: Database, folder: Path, now: datetime) -> BackupInfo
     return info
 
 
+def newest_backup_of(folder: Path, live: Path) -> BackupFile | None:
+    """The newest backup of the database file ``live`` in a folder (any kind)."""
+    return next((b for b in list_backups(folder) if backup_stem(b) == live.stem), None)
+
+
+def restore_missing(live: Path, backup: Path) -> BackupInfo:
+    """Put a backup in place of a database file that is gone (the user chose to).
+
+    The backup is checked as for any restore (sound, unchanged since it was taken), copied
+    with the backup API beside the missing file, then moved into place; an existing file is
+    never overwritten here.
+    """
+    if live.exists():
+        raise UserError(N_("{file} exists; restore into it from the Backups page or with the "
+                           "restore command."), file=str(live))
+    if not live.parent.is_dir():
+        raise UserError(N_("The folder {folder} does not exist (is the disk connected?); "
+                           "nothing was restored."), folder=str(live.parent))
+    checked = check_against_record(backup)
+    partial = live.with_name(f"{live.name}.restoring")
+    try:
+        _online_copy(backup, partial)
+        set_aside_orphans(live)
+        os.replace(partial, live)
+        _fsync_dir(live.parent)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise _write_failed(live.parent, exc) from exc
+    return checked
+
+
+def record_restore(db: Database, who: AuditContext | None, backup: Path, detail: str) -> None:
+    """The restore on the audit trail of the restored database."""
+    path = sqlite_path(db)
+    with db.write(who, reason=backup.name) as session:
+        record_event(session, table="database", row_key=path.name if path else "",
+                     action="restore", detail=detail)
+
+
 def restore_from(ctx: ServiceContext, backup: Path, folder: Path) -> Path:
     """Restore (admin): the live database is backed up first; the app must reopen it after."""
     require(ctx.actor, Perm.RESTORE)
@@ -336,9 +376,8 @@ def restore_from(ctx: ServiceContext, backup: Path, folder: Path) -> Path:
     before = restore_into(live, backup, folder, now=ctx.local(ctx.now()))
     restored = Database(str(live))
     try:
-        with restored.write(ctx.actor.audit(), reason=backup.name) as session:
-            record_event(session, table="database", row_key=live.name, action="restore",
-                         detail=f"from {backup.name}; previous state in {before.name}")
+        record_restore(restored, ctx.actor.audit(), backup,
+                       f"from {backup.name}; previous state in {before.name}")
     finally:
         restored.dispose()
     return before

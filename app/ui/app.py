@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from app import __version__, config
 from app.bootstrap import open_database
 from app.db.database import Database
+from app.db.known_databases import MissingDatabase
 from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
@@ -115,12 +117,20 @@ def install_excepthook() -> None:
 
 # database -------------------------------------------------------------------------------------
 def _schema_message(exc: SchemaError) -> str:
+    if exc.code == "read_only":
+        return _read_only_message()
     if exc.code == "too_new":
         return QCoreApplication.translate(
             "Startup", "This database was made by a newer version of Service Counter. "
             "Install the newer version; nothing was changed.")
     return QCoreApplication.translate(
         "Startup", "This file is not a Service Counter database. Nothing was changed.")
+
+
+def _read_only_message() -> str:
+    return QCoreApplication.translate(
+        "Startup", "The database cannot be written (the file or its folder is read-only). "
+        "Ask your administrator to fix the permissions; nothing was changed.")
 
 
 def describe_open_error(exc: BaseException) -> str | None:
@@ -130,9 +140,7 @@ def describe_open_error(exc: BaseException) -> str | None:
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES):
-        return QCoreApplication.translate(
-            "Startup", "The database cannot be written (the file or its folder is read-only). "
-            "Ask your administrator to fix the permissions; nothing was changed.")
+        return _read_only_message()
     if "disk is full" in text or code == errno.ENOSPC:
         return QCoreApplication.translate(
             "Startup", "The disk holding the database is full. Free some space and start "
@@ -144,17 +152,74 @@ def describe_open_error(exc: BaseException) -> str | None:
     return None
 
 
-def open_store_database(db_url: str | None) -> Database:
-    """Open and migrate the database; known problems become a StartupError."""
+def open_store_database(db_url: str | None, *, create: str | None = None) -> Database:
+    """Open and migrate the database; known problems become a StartupError.
+
+    A missing file raises ``MissingDatabase`` (nothing is created) unless it is the default
+    file at a first start, or ``create="always"`` (the user chose a new, empty store).
+    """
     url = config.database_url(db_url)
+    if create is None:
+        explicit = bool(db_url or os.environ.get(config.DB_ENV))
+        create = "never" if explicit else "new"
     try:
-        return open_database(url)  # refuses foreign/newer/read-only files untouched
+        return open_database(url, create=create)  # refuses foreign/newer/read-only untouched
+    except MissingDatabase:
+        raise
     except Exception as exc:
         message = describe_open_error(exc)
         if message is None:
             raise
         log.error("cannot open database %s: %s", url, exc)
         raise StartupError(message) from exc
+
+
+def open_or_ask(db_url: str | None) -> Database | None:
+    """Open the store; a missing file is asked about (restore, another file, a new store).
+
+    None: the user quit, or the database cannot be used (already said).
+    """
+    from app.services import backup_service
+    from app.services.errors import UserError
+    from app.ui.dialogs.missing_database_dialog import (
+        MissingDatabaseDialog,
+        choose_database_file,
+    )
+    from app.ui.errors import user_message
+    from app.ui.pages.backup_page import backup_folder
+
+    url, create, restored = db_url, None, None
+    while True:
+        try:
+            db = open_store_database(url, create=create)
+        except MissingDatabase as missing:
+            newest = backup_service.newest_backup_of(backup_folder(), missing.path)
+            dialog = MissingDatabaseDialog(missing, newest)
+            dialog.exec()
+            choice = dialog.choice
+            if choice == dialog.RESTORE and newest is not None:
+                try:
+                    backup_service.restore_missing(missing.path, newest.path)
+                except UserError as err:
+                    show_startup_error(user_message(err))
+                    continue
+                url, create, restored = str(missing.path), None, newest.path
+            elif choice == dialog.OPEN:
+                chosen = choose_database_file(None, missing.path.parent)
+                if chosen is not None:
+                    url, create = str(chosen), None
+            elif choice == dialog.CREATE:
+                url, create = str(missing.path), "always"
+            else:
+                return None
+            continue
+        except StartupError as err:
+            show_startup_error(err.message)
+            return None
+        if restored is not None:
+            backup_service.record_restore(db, None, restored,
+                                          f"from {restored.name}, in place of a missing file")
+        return db
 
 
 def show_startup_error(message: str, parent: QWidget | None = None) -> None:
@@ -251,10 +316,8 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     settings = SettingsStore()
     language = install_translator(app, resolve_language(lang, settings))
     install_excepthook()
-    try:
-        db = open_store_database(db_url)
-    except StartupError as err:
-        show_startup_error(err.message)
+    db = open_or_ask(db_url)
+    if db is None:
         return EXIT_CANNOT_OPEN
     backed_up = take_daily_backup(db)
     window = start_session(db, settings, language)
