@@ -22,11 +22,13 @@ from app.db.known_databases import MissingDatabase
 from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
+from app.services.backup_service import BackupFolderError
 from app.services.context import Actor, ServiceContext
 from app.ui.backup_scheduler import BackupScheduler, backup_failure_text
 from app.ui.dialogs.error_dialog import report_exception
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
+from app.ui.errors import user_message
 from app.ui.fonts import install_app_font
 from app.ui.main_window import MainWindow
 from app.ui.session import AppSession
@@ -137,6 +139,11 @@ def describe_open_error(exc: BaseException) -> str | None:
     """The translated reason a database cannot be opened, or None for a bug."""
     if isinstance(exc, SchemaError):
         return _schema_message(exc)
+    if isinstance(exc, BackupFolderError):  # the copy taken before an upgrade
+        return QCoreApplication.translate(
+            "Startup", "{reason}\n\nThis version must upgrade the database and backs it up "
+            "first; the backup failed, so nothing was changed.").format(
+            reason=user_message(exc))
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES):
@@ -185,7 +192,6 @@ def open_or_ask(db_url: str | None) -> Database | None:
         MissingDatabaseDialog,
         choose_database_file,
     )
-    from app.ui.errors import user_message
     from app.ui.pages.backup_page import backup_folder
 
     url, create, restored = db_url, None, None

@@ -4507,6 +4507,14 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>数据库无法写入（文件或其所在文件夹为只读）。请让系统管理员修改权限；没有做任何改动。</translation>
         </message>
         <message>
+            <source>{reason}
+
+This version must upgrade the database and backs it up first; the backup failed, so nothing was changed.</source>
+            <translation>{reason}
+
+这个版本需要升级数据库，升级前要先备份；备份失败了，所以没有做任何改动。</translation>
+        </message>
+        <message>
             <source>The disk holding the database is full. Free some space and start again; nothing was changed.</source>
             <translation>数据库所在的磁盘已满。请腾出空间后重新启动；没有做任何改动。</translation>
         </message>

@@ -154,3 +154,18 @@ def test_a_failing_backup_is_shown_once_and_succeeds_when_space_is_back(
         scheduler.tick()
     assert number in _numbers_in(taken.args[0].path) and len(shown) == 1
     scheduler.stop()
+
+
+
+def test_an_upgrade_whose_backup_cannot_be_written_is_refused_with_the_reason(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only one schema revision exists yet, so the pre-upgrade copy is reached by its error.
+    def upgrade_backup_fails(_url: str, **_options: object) -> None:
+        raise backup_service._write_failed(tmp_path, sqlite3.OperationalError(
+            "database or disk is full"))
+
+    monkeypatch.setattr(gui, "open_database", upgrade_backup_fails)
+    with pytest.raises(gui.StartupError) as caught:
+        gui.open_store_database(str(tmp_path / "old.sqlite"))
+    assert "the disk is full" in caught.value.message
+    assert "nothing was changed" in caught.value.message
