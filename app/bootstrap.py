@@ -10,20 +10,40 @@ from app import config
 from app.db.audit import install_audit_hook
 from app.db.database import Database
 from app.db.engine import is_sqlite
+from app.db.known_databases import check_present, remember
 from app.db.migrate import precheck_sqlite_file, upgrade
 from app.services.setup_service import ensure_defaults
 
 
-def open_database(url: str | None = None, *, migrate: bool = True,
-                  defaults: bool = True) -> Database:
-    """Open (and on first start create) the database, migrating it to the current schema."""
+def open_database(url: str | None = None, *, migrate: bool = True, defaults: bool = True,
+                  create: str = "new") -> Database:
+    """Open (and, if allowed, create) the database, migrating it to the current schema.
+
+    ``create`` (SQLite): "new" creates a file this data folder never used (a first start),
+    "always" creates whatever is missing (the user said so), "never" creates nothing; a
+    missing file that is not to be created raises ``MissingDatabase`` and nothing is made.
+    """
     install_audit_hook()
     resolved = config.database_url(url)
-    if is_sqlite(resolved):
-        precheck_sqlite_file(Path(make_url(resolved).database or ""))
+    path = sqlite_file_of(resolved)
+    if path is not None:
+        check_present(path, create=create)
+        precheck_sqlite_file(path)
     db = Database(resolved)
     if migrate:
         upgrade(db, backup_dir=config.backup_dir())
         if defaults:
             ensure_defaults(db)
+    if path is not None:
+        remember(path)
     return db
+
+
+def sqlite_file_of(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for a server or an in-memory database)."""
+    if not is_sqlite(url):
+        return None
+    name = make_url(url).database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)

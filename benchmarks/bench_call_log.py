@@ -72,7 +72,7 @@ def build(path: Path, calls: int) -> None:
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_database(str(path))
+    db = open_database(str(path), create="always")  # a fresh file, deliberately
     started = time.perf_counter()
     shown = [-1]
 

@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         prepare(path, args.dir / f"bench_{CALLS}.sqlite")
-    db = open_database(str(path))
+    db = open_database(str(path), create="always")  # a fresh file, deliberately
     try:
         return 0 if report(db, args.runs) else 1
     finally:

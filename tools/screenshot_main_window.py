@@ -34,7 +34,7 @@ def main() -> None:
     path = OUT / "demo-main-window.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_database(str(path))
+    db = open_database(str(path), create="always")  # a fresh file, deliberately
     generate(db, calls=3000)
     app = chinese_app(OUT)
     settings = SettingsStore(QSettings(str(OUT / "settings.ini"), QSettings.Format.IniFormat))

@@ -26,8 +26,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         raise CliError(tr(N_("No such database file: {file}"), file=args.source), EXIT_USAGE)
     try:
-        source = open_database(str(args.source))
-        target = open_database(args.target, defaults=False)
+        source = open_database(str(args.source), create="never")
+        target = open_database(args.target, defaults=False, create="always")
     except SQLAlchemyError as err:
         raise CliError(tr(N_("Cannot open the database: {detail}"), detail=err),
                        EXIT_USAGE) from err

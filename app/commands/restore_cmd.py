@@ -15,6 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=tr(N_("the backup file to restore")))
     parser.add_argument("--to", type=Path, metavar="FOLDER",
                         help=tr(N_("where the copy of the current database goes")))
+    parser.add_argument("--new-file", action="store_true",
+                        help=tr(N_("the database file is gone: make it again from the backup")))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,6 +26,12 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise CliError(tr(N_("No such backup file: {file}"), file=args.file), EXIT_USAGE)
+    if backup_service.recorded_checksum(args.file) is None:
+        say(N_("Warning: {file} has no record beside it (the .json written with each "
+               "backup); it is checked for soundness, but whether it was changed since it was "
+               "taken cannot be verified."), file=args.file)
+    if args.new_file:
+        return _restore_missing(args)
     db = open_for_cli(args.db)
     live = sqlite_file(db)
     db.dispose()
@@ -39,3 +47,29 @@ def run(args: argparse.Namespace) -> int:
 
 COMMAND = Command("restore", N_("restore the database from a backup file"), add_arguments,
                   run)
+
+
+def _restore_missing(args: argparse.Namespace) -> int:
+    """``--new-file``: the database is gone; make it again from the backup, and say so."""
+    from app import config
+    from app.bootstrap import sqlite_file_of
+    from app.demo.command import open_for_cli
+    from app.services import backup_service
+    from app.services.errors import UserError
+
+    live = sqlite_file_of(config.database_url(args.db))
+    if live is None:
+        raise CliError(tr(N_("This command works on a SQLite database file; a server "
+                             "database is backed up with the server's own tools.")), EXIT_USAGE)
+    try:
+        backup_service.restore_missing(live, args.file)
+    except UserError as err:
+        raise CliError(tr(err.message, **err.params), EXIT_FAILED) from err
+    db = open_for_cli(str(live))
+    try:
+        backup_service.record_restore(db, None, args.file,
+                                      f"from {args.file.name}, in place of a missing file")
+    finally:
+        db.dispose()
+    say(N_("Restored {file} as {path}."), file=args.file, path=live)
+    return EXIT_OK

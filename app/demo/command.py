@@ -35,16 +35,32 @@ def _count(text: str) -> int:
     return value
 
 
-def open_for_cli(db_arg: str | None) -> Database:
-    """Open (create, migrate) the database or raise CliError with exit code 2."""
+def open_for_cli(db_arg: str | None, *, create: bool = False) -> Database:
+    """Open (migrate) the database or raise CliError with exit code 2.
+
+    Only ``create=True`` (the demo command) makes a new file: a mistyped path, or a store
+    that was moved or deleted, is said and nothing is created.
+    """
     from sqlalchemy.exc import ArgumentError, DBAPIError
 
     from app.bootstrap import open_database
+    from app.db.known_databases import MissingDatabase
     from app.db.migrate import SchemaError
 
     try:
-        return open_database(db_arg)
+        return open_database(db_arg, create="always" if create else "never")
+    except MissingDatabase as err:
+        raise CliError(tr(N_("There is no database at {path}; nothing was created. Check the "
+                             "path given with --db (or SERVICE_COUNTER_DB). A store that was "
+                             "moved or deleted can be put back with \"restore\" from a "
+                             "backup; a new store is made by starting the application."),
+                          path=err.path), EXIT_USAGE) from err
     except SchemaError as err:
+        if err.code == "read_only":
+            raise CliError(tr(N_("The database {path} cannot be written: the file or its "
+                                 "folder is read-only. Ask your administrator to fix the "
+                                 "permissions; nothing was changed."), path=err.detail),
+                           EXIT_USAGE) from err
         raise CliError(tr(N_("This is not a Service Counter database, or it comes from a "
                              "newer version: {detail}"), detail=err), EXIT_USAGE) from err
     except (ArgumentError, DBAPIError, OSError) as err:
@@ -110,7 +126,7 @@ def move_aside(db: Database) -> Path:
 def run(args: argparse.Namespace) -> int:
     from app.demo import generate
 
-    db = open_for_cli(args.db)
+    db = open_for_cli(args.db, create=True)
     if holds_data(db):
         if not args.force:
             db.dispose()
@@ -118,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
                                  "it aside and build the demo store in its place."),
                               db=db.display_name), EXIT_USAGE)
         say(N_("The existing database was moved to {path}."), path=move_aside(db))
-        db = open_for_cli(args.db)
+        db = open_for_cli(args.db, create=True)
     try:
         say(N_("Building the demo store in {db} ({calls} calls)…"), db=db.display_name,
             calls=args.calls)

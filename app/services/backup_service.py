@@ -8,6 +8,8 @@ unless a newer verified backup exists.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -18,7 +20,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.db.audit import record_event
-from app.db.database import Database
+from app.db.database import AuditContext, Database
+from app.db.known_databases import set_aside_orphans
+from app.db.migrate import sqlite_path
 from app.i18n import N_
 from app.services.context import ServiceContext
 from app.services.errors import UserError
@@ -75,18 +79,39 @@ def take_backup(source: Path, folder: Path, *, kind: str, now: datetime) -> Back
     _check_folder(folder)
     final = folder / f"{source.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
     partial = final.with_suffix(".partial")
+    record = folder / f"{final.stem}.json-partial"
     try:
         _online_copy(source, partial)
         info = verify(partial, kind=kind, taken_at=now)
+        record.write_text(summary_json(info), encoding="utf-8")
         os.replace(partial, final)
-        final.with_suffix(".json").write_text(summary_json(info), encoding="utf-8")
+        os.replace(record, final.with_suffix(".json"))
         _fsync_dir(folder)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BackupFolderError(N_("The backup could not be written to {folder}: {error}"),
-                                folder=str(folder), error=exc.strerror or str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:  # full disk, read-only or vanished folder
+        for leftover in (partial, record):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise _write_failed(folder, exc) from exc
     return BackupInfo(final, info.taken_at, kind, info.size_bytes, info.sha256,
                       info.integrity, info.counts, info.newest_call_at)
+
+
+def _write_failed(folder: Path, exc: OSError | sqlite3.Error) -> BackupFolderError:
+    """Why a backup could not be written, in words a clerk can act on."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if code == errno.ENOSPC or "disk is full" in text:
+        return BackupFolderError(N_("The backup could not be written to {folder}: the disk "
+                                    "is full. Free some space or choose another folder."),
+                                 folder=str(folder))
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text \
+            or "read-only" in text:
+        return BackupFolderError(N_("The backup could not be written to {folder}: the "
+                                    "folder is read-only."), folder=str(folder))
+    return BackupFolderError(N_("The backup could not be written to {folder}: {error}"),
+                             folder=str(folder),
+                             error=(exc.strerror if isinstance(exc, OSError) else None)
+                             or str(exc))
 
 
 def _online_copy(source: Path, target: Path) -> None:
@@ -144,8 +169,16 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def has_backup_for(folder: Path, day: date) -> bool:
-    return any(b.taken_at.date() == day for b in list_backups(folder))
+def backup_stem(backup: BackupFile) -> str:
+    """The name of the database a backup was taken of (its file name before the stamp)."""
+    match = _NAME.match(backup.path.name)
+    return match["stem"] if match else ""
+
+
+def has_backup_for(folder: Path, day: date, stem: str | None = None) -> bool:
+    """Whether the folder holds a backup taken that day (of the database ``stem``)."""
+    return any(b.taken_at.date() == day and (stem is None or backup_stem(b) == stem)
+               for b in list_backups(folder))
 
 
 def plan_pruning(backups: list[BackupFile], today: date) -> list[BackupFile]:
@@ -196,11 +229,44 @@ def summary_json(info: BackupInfo) -> str:
 
 def recorded_result(backup: BackupFile) -> dict[str, object]:
     """The JSON record written beside a backup ({} if there is none)."""
-    sidecar = backup.path.with_suffix(".json")
+    return _record_beside(backup.path)
+
+
+def _record_beside(path: Path) -> dict[str, object]:
+    sidecar = path.with_suffix(".json")
     if not sidecar.exists():
         return {}
-    data: dict[str, object] = json.loads(sidecar.read_text(encoding="utf-8"))
-    return data
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def recorded_checksum(backup: Path) -> str | None:
+    """The SHA-256 recorded beside a backup when it was taken (None: no usable record)."""
+    value = _record_beside(backup).get("sha256")
+    return value if isinstance(value, str) and value else None
+
+
+def check_against_record(backup: Path) -> BackupInfo:
+    """A backup fit to restore: sound (integrity_check), ours, and unchanged since it was
+    taken (its SHA-256 equals the one recorded beside it). A backup without its record
+    passes on the integrity check alone; callers warn that it cannot be verified."""
+    try:
+        checked = verify(backup)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
+                        file=backup.name, problem=str(exc)) from exc
+    if not checked.ok or "calls" not in checked.counts:
+        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
+                        file=backup.name, problem=checked.integrity)
+    recorded = recorded_checksum(backup)
+    if recorded is not None and recorded != checked.sha256:
+        raise UserError(N_("{file} was changed since it was taken: its checksum does not "
+                           "match the record beside it. It is not restored; choose another "
+                           "backup."), file=backup.name)
+    return checked
 
 
 def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Path:
@@ -209,14 +275,7 @@ def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Pa
     The app must have closed its own connections first (the GUI restarts afterwards).
     Returns the path of the pre-restore copy of what was live.
     """
-    try:
-        checked = verify(backup)
-    except sqlite3.DatabaseError as exc:
-        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
-                        file=backup.name, problem=str(exc)) from exc
-    if not checked.ok or "calls" not in checked.counts:
-        raise UserError(N_("{file} is not a sound Service Counter backup ({problem})."),
-                        file=backup.name, problem=checked.integrity)
+    check_against_record(backup)
     before = take_backup(live, folder, kind="pre-restore", now=now)
     src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(str(live))
@@ -228,9 +287,9 @@ def restore_into(live: Path, backup: Path, folder: Path, *, now: datetime) -> Pa
     return before.path
 
 
-def daily_due(folder: Path, now: datetime) -> bool:
-    """True at the first start of a day that has no backup yet."""
-    return not has_backup_for(folder, now.date())
+def daily_due(folder: Path, now: datetime, stem: str | None = None) -> bool:
+    """True while the day has no backup yet (of the database ``stem``)."""
+    return not has_backup_for(folder, now.date(), stem)
 
 
 def window_start(today: date) -> date:
@@ -239,8 +298,6 @@ def window_start(today: date) -> date:
 
 def live_file(db: Database) -> Path:
     """The live SQLite file behind a database (backups are for the embedded store)."""
-    from app.db.migrate import sqlite_path
-
     path = sqlite_path(db)
     if path is None:
         raise UserError(N_("Backups from the app are for the SQLite store; back a server "
@@ -257,14 +314,58 @@ def backup_now(ctx: ServiceContext, folder: Path) -> BackupInfo:
 
 
 def daily_backup_if_due(db: Database, folder: Path, now: datetime) -> BackupInfo | None:
-    """At the first start of each day; then prune what the retention window releases."""
-    if not db.is_sqlite or not daily_due(folder, now):
+    """Once a day per database (at start, then on schedule while the app runs); then prune
+    what the retention window releases."""
+    if not db.is_sqlite:
         return None
-    info = take_backup(live_file(db), folder, kind="daily", now=now)
+    live = live_file(db)
+    if not daily_due(folder, now, live.stem):
+        return None
+    info = take_backup(live, folder, kind="daily", now=now)
     _record(db, None, info, "backup")
     if info.ok:
         prune(folder, now.date())
     return info
+
+
+def newest_backup_of(folder: Path, live: Path) -> BackupFile | None:
+    """The newest backup of the database file ``live`` in a folder (any kind)."""
+    return next((b for b in list_backups(folder) if backup_stem(b) == live.stem), None)
+
+
+def restore_missing(live: Path, backup: Path) -> BackupInfo:
+    """Put a backup in place of a database file that is gone (the user chose to).
+
+    The backup is checked as for any restore (sound, unchanged since it was taken), copied
+    with the backup API beside the missing file, then moved into place; an existing file is
+    never overwritten here.
+    """
+    if live.exists():
+        raise UserError(N_("{file} exists; restore into it from the Backups page or with the "
+                           "restore command."), file=str(live))
+    if not live.parent.is_dir():
+        raise UserError(N_("The folder {folder} does not exist (is the disk connected?); "
+                           "nothing was restored."), folder=str(live.parent))
+    checked = check_against_record(backup)
+    partial = live.with_name(f"{live.name}.restoring")
+    try:
+        _online_copy(backup, partial)
+        set_aside_orphans(live)
+        os.replace(partial, live)
+        _fsync_dir(live.parent)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise _write_failed(live.parent, exc) from exc
+    return checked
+
+
+def record_restore(db: Database, who: AuditContext | None, backup: Path, detail: str) -> None:
+    """The restore on the audit trail of the restored database."""
+    path = sqlite_path(db)
+    with db.write(who, reason=backup.name) as session:
+        record_event(session, table="database", row_key=path.name if path else "",
+                     action="restore", detail=detail)
 
 
 def restore_from(ctx: ServiceContext, backup: Path, folder: Path) -> Path:
@@ -275,9 +376,8 @@ def restore_from(ctx: ServiceContext, backup: Path, folder: Path) -> Path:
     before = restore_into(live, backup, folder, now=ctx.local(ctx.now()))
     restored = Database(str(live))
     try:
-        with restored.write(ctx.actor.audit(), reason=backup.name) as session:
-            record_event(session, table="database", row_key=live.name, action="restore",
-                         detail=f"from {backup.name}; previous state in {before.name}")
+        record_restore(restored, ctx.actor.audit(), backup,
+                       f"from {backup.name}; previous state in {before.name}")
     finally:
         restored.dispose()
     return before

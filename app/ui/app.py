@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -17,13 +18,17 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from app import __version__, config
 from app.bootstrap import open_database
 from app.db.database import Database
+from app.db.known_databases import MissingDatabase
 from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
+from app.services.backup_service import BackupFolderError
 from app.services.context import Actor, ServiceContext
+from app.ui.backup_scheduler import BackupScheduler, backup_failure_text
 from app.ui.dialogs.error_dialog import report_exception
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
+from app.ui.errors import user_message
 from app.ui.fonts import install_app_font
 from app.ui.main_window import MainWindow
 from app.ui.session import AppSession
@@ -114,6 +119,8 @@ def install_excepthook() -> None:
 
 # database -------------------------------------------------------------------------------------
 def _schema_message(exc: SchemaError) -> str:
+    if exc.code == "read_only":
+        return _read_only_message()
     if exc.code == "too_new":
         return QCoreApplication.translate(
             "Startup", "This database was made by a newer version of Service Counter. "
@@ -122,16 +129,25 @@ def _schema_message(exc: SchemaError) -> str:
         "Startup", "This file is not a Service Counter database. Nothing was changed.")
 
 
+def _read_only_message() -> str:
+    return QCoreApplication.translate(
+        "Startup", "The database cannot be written (the file or its folder is read-only). "
+        "Ask your administrator to fix the permissions; nothing was changed.")
+
+
 def describe_open_error(exc: BaseException) -> str | None:
     """The translated reason a database cannot be opened, or None for a bug."""
     if isinstance(exc, SchemaError):
         return _schema_message(exc)
+    if isinstance(exc, BackupFolderError):  # the copy taken before an upgrade
+        return QCoreApplication.translate(
+            "Startup", "{reason}\n\nThis version must upgrade the database and backs it up "
+            "first; the backup failed, so nothing was changed.").format(
+            reason=user_message(exc))
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES):
-        return QCoreApplication.translate(
-            "Startup", "The database cannot be written (the file or its folder is read-only). "
-            "Ask your administrator to fix the permissions; nothing was changed.")
+        return _read_only_message()
     if "disk is full" in text or code == errno.ENOSPC:
         return QCoreApplication.translate(
             "Startup", "The disk holding the database is full. Free some space and start "
@@ -143,17 +159,73 @@ def describe_open_error(exc: BaseException) -> str | None:
     return None
 
 
-def open_store_database(db_url: str | None) -> Database:
-    """Open and migrate the database; known problems become a StartupError."""
+def open_store_database(db_url: str | None, *, create: str | None = None) -> Database:
+    """Open and migrate the database; known problems become a StartupError.
+
+    A missing file raises ``MissingDatabase`` (nothing is created) unless it is the default
+    file at a first start, or ``create="always"`` (the user chose a new, empty store).
+    """
     url = config.database_url(db_url)
+    if create is None:
+        explicit = bool(db_url or os.environ.get(config.DB_ENV))
+        create = "never" if explicit else "new"
     try:
-        return open_database(url)  # refuses foreign/newer/read-only files untouched
+        return open_database(url, create=create)  # refuses foreign/newer/read-only untouched
+    except MissingDatabase:
+        raise
     except Exception as exc:
         message = describe_open_error(exc)
         if message is None:
             raise
         log.error("cannot open database %s: %s", url, exc)
         raise StartupError(message) from exc
+
+
+def open_or_ask(db_url: str | None) -> Database | None:
+    """Open the store; a missing file is asked about (restore, another file, a new store).
+
+    None: the user quit, or the database cannot be used (already said).
+    """
+    from app.services import backup_service
+    from app.services.errors import UserError
+    from app.ui.dialogs.missing_database_dialog import (
+        MissingDatabaseDialog,
+        choose_database_file,
+    )
+    from app.ui.pages.backup_page import backup_folder
+
+    url, create, restored = db_url, None, None
+    while True:
+        try:
+            db = open_store_database(url, create=create)
+        except MissingDatabase as missing:
+            newest = backup_service.newest_backup_of(backup_folder(), missing.path)
+            dialog = MissingDatabaseDialog(missing, newest)
+            dialog.exec()
+            choice = dialog.choice
+            if choice == dialog.RESTORE and newest is not None:
+                try:
+                    backup_service.restore_missing(missing.path, newest.path)
+                except UserError as err:
+                    show_startup_error(user_message(err))
+                    continue
+                url, create, restored = str(missing.path), None, newest.path
+            elif choice == dialog.OPEN:
+                chosen = choose_database_file(None, missing.path.parent)
+                if chosen is not None:
+                    url, create = str(chosen), None
+            elif choice == dialog.CREATE:
+                url, create = str(missing.path), "always"
+            else:
+                return None
+            continue
+        except StartupError as err:
+            show_startup_error(err.message)
+            return None
+        if restored is not None:
+            backup_service.record_restore(db, None, restored,
+                                          f"from {restored.name}, in place of a missing file")
+        return db
 
 
 def show_startup_error(message: str, parent: QWidget | None = None) -> None:
@@ -212,22 +284,35 @@ def start_session(db: Database, settings: SettingsStore, language: str) -> MainW
     return build_main_window(db, actor, settings, language)
 
 
-def take_daily_backup(db: Database, parent: QWidget | None = None) -> None:
-    """The first start of each day backs the store up; a folder problem is said loudly."""
+def take_daily_backup(db: Database, parent: QWidget | None = None) -> bool:
+    """The first start of each day backs the store up; a failure is said loudly, and the
+    counter still opens (the schedule tries again while the app runs)."""
     from datetime import datetime
 
     from app.services import backup_service
-    from app.services.errors import UserError
-    from app.ui.errors import user_message
     from app.ui.pages.backup_page import backup_folder
 
     if not db.is_sqlite:
-        return
+        return True
     try:
         backup_service.daily_backup_if_due(db, backup_folder(), datetime.now())
-    except UserError as err:
+    except Exception as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("Backup", "Backup failed"),
-                            user_message(err))
+                            backup_failure_text(exc))
+        return False
+    return True
+
+
+def start_backup_schedule(db: Database, window: QWidget, *, warned: bool) -> BackupScheduler:
+    """Back up daily while the app runs (a failure already shown at start is not repeated)."""
+    from datetime import date
+
+    from app.ui.pages.backup_page import backup_folder
+
+    scheduler = BackupScheduler(db, backup_folder, parent=window,
+                                warned_on=date.today() if warned else None)
+    scheduler.start()
+    return scheduler
 
 
 def run_gui(db_url: str | None, lang: str | None) -> int:
@@ -237,17 +322,17 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     settings = SettingsStore()
     language = install_translator(app, resolve_language(lang, settings))
     install_excepthook()
-    try:
-        db = open_store_database(db_url)
-    except StartupError as err:
-        show_startup_error(err.message)
+    db = open_or_ask(db_url)
+    if db is None:
         return EXIT_CANNOT_OPEN
-    take_daily_backup(db)
+    backed_up = take_daily_backup(db)
     window = start_session(db, settings, language)
     if window is None:
         db.dispose()
         return 0
+    scheduler = start_backup_schedule(db, window, warned=not backed_up)
     window.show()
     code = app.exec()
+    scheduler.stop()
     db.dispose()
     return code

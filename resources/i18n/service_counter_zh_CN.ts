@@ -580,6 +580,14 @@
             <translation>备份文件夹 {folder} 不可写入。</translation>
         </message>
         <message>
+            <source>The backup could not be written to {folder}: the disk is full. Free some space or choose another folder.</source>
+            <translation>备份无法写入 {folder}：磁盘已满。请清理出空间，或选择其他文件夹。</translation>
+        </message>
+        <message>
+            <source>The backup could not be written to {folder}: the folder is read-only.</source>
+            <translation>备份无法写入 {folder}：该文件夹是只读的。</translation>
+        </message>
+        <message>
             <source>The backup could not be written to {folder}: {error}</source>
             <translation>备份无法写入 {folder}：{error}</translation>
         </message>
@@ -588,8 +596,20 @@
             <translation>{file} 不是完好的售后服务台备份（{problem}）。</translation>
         </message>
         <message>
+            <source>{file} was changed since it was taken: its checksum does not match the record beside it. It is not restored; choose another backup.</source>
+            <translation>{file} 在备份之后被改动过：其校验值与旁边的记录不符。不予恢复，请选择其他备份。</translation>
+        </message>
+        <message>
             <source>Backups from the app are for the SQLite store; back a server database up with the server's own tools.</source>
             <translation>程序内备份适用于 SQLite 数据库；服务器数据库请用服务器自带的工具备份。</translation>
+        </message>
+        <message>
+            <source>{file} exists; restore into it from the Backups page or with the restore command.</source>
+            <translation>{file} 已存在；请在“数据备份”页面或用 restore 命令恢复到该文件。</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist (is the disk connected?); nothing was restored.</source>
+            <translation>文件夹 {folder} 不存在（磁盘是否已连接？）；没有恢复任何内容。</translation>
         </message>
         <message>
             <source>number of calls in the call-log book</source>
@@ -638,6 +658,14 @@
         <message>
             <source>build it even if the database holds data (the old file is kept aside as NAME.before-demo-DATE.sqlite)</source>
             <translation>即使数据库中已有数据也生成（原文件另存为 NAME.before-demo-日期.sqlite）</translation>
+        </message>
+        <message>
+            <source>There is no database at {path}; nothing was created. Check the path given with --db (or SERVICE_COUNTER_DB). A store that was moved or deleted can be put back with "restore" from a backup; a new store is made by starting the application.</source>
+            <translation>{path} 处没有数据库；没有创建任何文件。请检查 --db（或 SERVICE_COUNTER_DB）给出的路径。被移动或删除的数据库可以用 “restore” 从备份恢复；新建数据库请启动应用程序。</translation>
+        </message>
+        <message>
+            <source>The database {path} cannot be written: the file or its folder is read-only. Ask your administrator to fix the permissions; nothing was changed.</source>
+            <translation>数据库 {path} 无法写入：文件或其所在文件夹是只读的。请联系管理员修改权限；没有做任何改动。</translation>
         </message>
         <message>
             <source>--force replaces only a SQLite file; give an empty database.</source>
@@ -940,8 +968,16 @@
             <translation>当前数据库副本的存放位置</translation>
         </message>
         <message>
+            <source>the database file is gone: make it again from the backup</source>
+            <translation>数据库文件已丢失：用备份重新生成</translation>
+        </message>
+        <message>
             <source>No such backup file: {file}</source>
             <translation>备份文件不存在：{file}</translation>
+        </message>
+        <message>
+            <source>Warning: {file} has no record beside it (the .json written with each backup); it is checked for soundness, but whether it was changed since it was taken cannot be verified.</source>
+            <translation>警告：{file} 旁边没有备份记录（每次备份时写入的 .json）；已检查其完好性，但无法核实它在备份之后是否被改动过。</translation>
         </message>
         <message>
             <source>Restored {file}. The database as it was is kept in {before}.</source>
@@ -950,6 +986,10 @@
         <message>
             <source>restore the database from a backup file</source>
             <translation>从备份文件恢复数据库</translation>
+        </message>
+        <message>
+            <source>Restored {file} as {path}.</source>
+            <translation>已将 {file} 恢复为 {path}。</translation>
         </message>
         <message>
             <source>Records of {table} cannot be recovered.</source>
@@ -1246,6 +1286,22 @@
             <source>Backup failed</source>
             <translation>备份失败</translation>
         </message>
+        <message>
+            <source>The daily backup failed unexpectedly ({detail}); the details are in the log.</source>
+            <translation>每日备份意外失败（{detail}）；详情已写入日志。</translation>
+        </message>
+        <message>
+            <source>{reason}
+
+The counter keeps working and nothing entered is lost, but today has no backup yet: it is tried again while the application runs. Tell your administrator.</source>
+            <translation>{reason}
+
+服务台可以照常使用，已录入的内容不会丢失，但今天还没有备份：程序运行期间会再次尝试。请告知管理员。</translation>
+        </message>
+        <message>
+            <source>Today's backup {name} did not pass its check ({result}).</source>
+            <translation>今天的备份 {name} 未通过检查（{result}）。</translation>
+        </message>
     </context>
     <context>
         <name>BackupPage</name>
@@ -1324,6 +1380,10 @@
         <message>
             <source>Restore the database as it was at {name}? The current database is backed up first, then the application restarts.</source>
             <translation>要把数据库恢复到 {name} 时的状态吗？程序会先备份当前数据库，然后重新启动。</translation>
+        </message>
+        <message>
+            <source>This backup has no record beside it: it is checked for soundness, but whether it was changed since it was taken cannot be verified.</source>
+            <translation>这个备份旁边没有备份记录：已检查其完好性，但无法核实它在备份之后是否被改动过。</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -3308,6 +3368,49 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>MissingDatabaseDialog</name>
+        <message>
+            <source>Open a Service Counter database</source>
+            <translation>打开售后服务台数据库</translation>
+        </message>
+        <message>
+            <source>Service Counter database (*.sqlite *.db);;All files (*)</source>
+            <translation>售后服务台数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>The database is missing</source>
+            <translation>数据库不见了</translation>
+        </message>
+        <message>
+            <source>The database {path} is missing. It was last opened on this computer at {when}; it may have been moved, renamed or deleted, or the disk holding it is not connected. Nothing has been created.</source>
+            <translation>数据库 {path} 不见了。本机最近一次打开它是在 {when}；它可能被移动、改名或删除，或者存放它的磁盘没有连接。没有创建任何文件。</translation>
+        </message>
+        <message>
+            <source>There is no database at {path}. Nothing has been created.</source>
+            <translation>{path} 处没有数据库。没有创建任何文件。</translation>
+        </message>
+        <message>
+            <source>The newest backup of it was taken at {taken}; what was entered after that is not in it.</source>
+            <translation>它最新的备份是在 {taken} 做的；此后录入的内容不在其中。</translation>
+        </message>
+        <message>
+            <source>Restore the newest backup</source>
+            <translation>恢复最新的备份</translation>
+        </message>
+        <message>
+            <source>Open another file…</source>
+            <translation>打开其他文件…</translation>
+        </message>
+        <message>
+            <source>Create a new, empty store here</source>
+            <translation>在此新建一个空数据库</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+    </context>
+    <context>
         <name>MoneyPage</name>
         <message>
             <source>Receivables</source>
@@ -4402,6 +4505,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>The database cannot be written (the file or its folder is read-only). Ask your administrator to fix the permissions; nothing was changed.</source>
             <translation>数据库无法写入（文件或其所在文件夹为只读）。请让系统管理员修改权限；没有做任何改动。</translation>
+        </message>
+        <message>
+            <source>{reason}
+
+This version must upgrade the database and backs it up first; the backup failed, so nothing was changed.</source>
+            <translation>{reason}
+
+这个版本需要升级数据库，升级前要先备份；备份失败了，所以没有做任何改动。</translation>
         </message>
         <message>
             <source>The disk holding the database is full. Free some space and start again; nothing was changed.</source>

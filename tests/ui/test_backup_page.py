@@ -85,3 +85,23 @@ def test_an_unusable_backup_folder_is_reported_not_ignored(db, tmp_path, monkeyp
     monkeypatch.setattr(gui.QMessageBox, "warning", lambda *a: warned.append(a[2]))
     gui.take_daily_backup(db)
     assert warned and "a-file" in warned[0]
+
+
+def test_an_altered_backup_is_refused_on_the_page(page, clerk, monkeypatch):
+    made = customers.create_customer(clerk, customers.CustomerInput(
+        "改过的备份", ("13733336666",), "人民路 7 号"))
+    page.back_up_now()
+    backup = page.selected_backup()
+    data = backup.read_bytes()
+    backup.write_bytes(data.replace("人民路 7 号".encode(), "人民路 9 号".encode()))
+    customers.update_customer(clerk, made.id, customers.CustomerInput(
+        "改过的备份", ("13733336666",), "之后的地址"), expected_version=made.version)
+    restarted, refused = [], []
+    monkeypatch.setattr(backup_page, "restart_application", lambda: restarted.append(True))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: refused.append(a[2]))
+    page.restore_selected()
+    assert restarted == [] and len(refused) == 1
+    assert "changed since it was taken" in refused[0]
+    assert customers.get_customer(clerk, made.id).address == "之后的地址"

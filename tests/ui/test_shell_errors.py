@@ -149,7 +149,7 @@ def test_a_text_file_is_not_a_database(chinese: QApplication, tmp_path: Path) ->
 def test_read_only_and_full_disk_are_explained(
         chinese: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         problem: str, expected: str) -> None:
-    def fail(_url: str) -> None:
+    def fail(_url: str, **_options: object) -> None:
         raise OperationalError("PRAGMA journal_mode=WAL", {}, sqlite3.OperationalError(problem))
 
     monkeypatch.setattr(gui, "open_database", fail)

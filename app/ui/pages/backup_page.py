@@ -140,6 +140,10 @@ class BackupPage(QWidget):
         question = self.tr("Restore the database as it was at {name}? The current database "
                            "is backed up first, then the application restarts.").format(
             name=backup.name)
+        if backup_service.recorded_checksum(backup) is None:
+            question += "\n\n" + self.tr(
+                "This backup has no record beside it: it is checked for soundness, but "
+                "whether it was changed since it was taken cannot be verified.")
         answer = QMessageBox.question(self, self.tr("Restore"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
