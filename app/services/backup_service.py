@@ -64,8 +64,17 @@ class BackupFile:
 
 
 def _check_folder(folder: Path) -> None:
+    """The folder must be there, or at least the folder it goes in.
+
+    Only the last part is ever created: a backup folder on a USB drive or a second disk that
+    is not plugged in has no parent, and creating the whole path would put the store's
+    backups on the local disk, where nobody looks for them.
+    """
+    if not folder.parent.is_dir():
+        raise BackupFolderError(N_("The backup folder {folder} is not there: is its disk or "
+                                   "USB drive plugged in?"), folder=str(folder))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise BackupFolderError(N_("The backup folder {folder} cannot be created: {error}"),
                                 folder=str(folder), error=exc.strerror or str(exc)) from exc

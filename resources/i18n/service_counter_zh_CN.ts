@@ -572,6 +572,10 @@
             <translation>已中断。</translation>
         </message>
         <message>
+            <source>The backup folder {folder} is not there: is its disk or USB drive plugged in?</source>
+            <translation>备份文件夹 {folder} 不存在：它所在的硬盘或U盘是否已插好？</translation>
+        </message>
+        <message>
             <source>The backup folder {folder} cannot be created: {error}</source>
             <translation>无法创建备份文件夹 {folder}：{error}</translation>
         </message>

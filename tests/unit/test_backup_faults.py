@@ -57,6 +57,19 @@ def test_a_read_only_backup_folder_is_said(db, tmp_path, sqlite_only):
     assert "not writable" in err.value.text()
 
 
+def test_a_backup_folder_on_a_drive_not_plugged_in_is_refused_not_made_locally(
+        db, tmp_path, sqlite_only):
+    unplugged = tmp_path / "media" / "usb-stick" / "店铺备份"  # the drive's mount point is gone
+    with pytest.raises(backups.BackupFolderError) as err:
+        backups.take_backup(_live(db), unplugged, kind="daily", now=datetime(2026, 11, 22, 8))
+    assert "plugged in" in err.value.text()
+    assert not (tmp_path / "media").exists()  # no look-alike folder on the local disk
+    # A new folder inside one that is there is still made.
+    info = backups.take_backup(_live(db), tmp_path / "备份", kind="daily",
+                               now=datetime(2026, 11, 22, 8))
+    assert info.path.parent == tmp_path / "备份"
+
+
 def test_once_a_day_per_database(db, tmp_path, sqlite_only):
     folder = tmp_path / "bk"
     other = tmp_path / "other.sqlite"
