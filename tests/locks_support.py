@@ -27,6 +27,7 @@ def other_process(path: Path, sql: str) -> list[tuple[object, ...]]:
     script = ("import sqlite3, sys, json\n"
               "conn = sqlite3.connect(sys.argv[1])\n"
               "rows = conn.execute(sys.argv[2]).fetchall()\n"
+              "conn.commit()\n"
               "conn.close()\n"
               "print(json.dumps(rows))\n")
     done = subprocess.run([sys.executable, "-c", script, str(path), sql], check=True,
