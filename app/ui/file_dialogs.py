@@ -22,12 +22,13 @@ dialog's model, hence the provider.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -61,6 +62,18 @@ class NamesOnlyIconProvider(QAbstractFileIconProvider):
 
 
 _PROVIDER = NamesOnlyIconProvider()  # not a QObject: kept alive here for every dialog
+_STORE_FILES: set[str] = set()  # the live store's files: never handed out to be read/written
+
+
+def protect_store(path: Path) -> None:
+    """Refuse the live store's files in every dialog: an import would read them with its own
+    open()/close() (dropping SQLite's locks), a save would overwrite the store."""
+    base = os.path.realpath(path)
+    _STORE_FILES.update(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _is_store_file(chosen: str) -> bool:
+    return os.path.realpath(chosen) in _STORE_FILES
 
 
 def _dialog(parent: QWidget | None, title: str, directory: str | Path,
@@ -76,8 +89,14 @@ def _run(dialog: QFileDialog) -> str:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return ""
-        chosen = dialog.selectedFiles()
-        return chosen[0] if chosen else ""
+        selected = dialog.selectedFiles()
+        chosen = selected[0] if selected else ""
+        if chosen and _is_store_file(chosen):
+            QMessageBox.warning(dialog.parentWidget(), dialog.windowTitle(), _tr(
+                QT_TRANSLATE_NOOP("FileDialogs", "{file} is the store's own database: choose "
+                                  "another file.")).format(file=chosen))
+            return ""
+        return chosen
     finally:
         dialog.deleteLater()
 

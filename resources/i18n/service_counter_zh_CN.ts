@@ -2618,6 +2618,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>{suffix} file</source>
             <translation>{suffix} 文件</translation>
         </message>
+        <message>
+            <source>{file} is the store's own database: choose another file.</source>
+            <translation>{file} 是本店自己的数据库：请选择其他文件。</translation>
+        </message>
     </context>
     <context>
         <name>FirstAdminDialog</name>

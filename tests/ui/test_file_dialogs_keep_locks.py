@@ -251,3 +251,42 @@ def test_a_file_dialog_on_the_store_folder_loses_nothing(case, qtbot, db, login,
         fault="不制冷", new_customer=customers.CustomerInput("对话框后", ("13600001111",)))).number
     # then the other process sees the call and the live -wal is the same file
     watch.assert_intact_after_write(number)
+
+
+def _when_modal(kind: type, act: Callable[[object], None], tries: int = 1000) -> None:
+    """Run ``act`` on the next modal widget of ``kind`` as soon as it shows."""
+    widget = QApplication.activeModalWidget()
+    if isinstance(widget, kind) and widget.isVisible():
+        act(widget)
+    elif tries:
+        QTimer.singleShot(10, lambda: _when_modal(kind, act, tries - 1))
+
+
+def test_the_store_itself_cannot_be_chosen_as_a_workbook(qtbot, db, login):
+    # given the import panel (it would read the chosen file with its own open()/close())
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.dialogs.import_dialog import ImportDialog
+
+    session = AppSession(db, login("admin"))
+    watch = StoreWatch.of(db)
+    dialog = ImportDialog(session)
+    qtbot.addWidget(dialog)
+    warned: list[str] = []
+
+    def choose_the_store(file_dialog: object) -> None:
+        assert isinstance(file_dialog, QFileDialog)
+        file_dialog.findChild(QLineEdit, "fileNameEdit").setText(str(watch.path))
+        file_dialog.accept()
+        _when_modal(QMessageBox, lambda box: (warned.append(box.text()), box.accept()))
+
+    # when the user picks store.sqlite in "Choose file…"
+    QTimer.singleShot(0, lambda: _when_modal(QFileDialog, choose_the_store))
+    dialog.panel.browse_button.click()
+    qtbot.waitUntil(lambda: bool(warned))
+    # then it is refused with a message, nothing reads it, and the store is intact
+    assert "store's own database" in warned[0]
+    assert dialog.panel.path.text() == "" and dialog.panel.preview is None
+    other_process_opens_and_closes(watch.path)
+    watch.assert_intact_after_write(calls.register_call(session.ctx, calls.CallInput(
+        fault="不制冷", new_customer=customers.CustomerInput("选库", ("13600002222",)))).number)
