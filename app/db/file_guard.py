@@ -181,12 +181,12 @@ def _proc_locks() -> bytes:
     global _locks_fd
     if _locks_fd is None:
         _locks_fd = os.open(_PROC / "locks", os.O_RDONLY | os.O_CLOEXEC)
-    chunks = []
+    table = b""
     while True:
-        chunk = os.pread(_locks_fd, 1 << 16, sum(map(len, chunks)))
-        chunks.append(chunk)
+        chunk = os.pread(_locks_fd, 1 << 16, len(table))
+        table += chunk
         if len(chunk) < 1 << 16:
-            return b"".join(chunks)
+            return table
 
 
 def _scan_fds(name: str) -> _Descriptor | None:
