@@ -16,6 +16,17 @@ write transaction begins, before it commits and after it committed; it checks:
 
 Elsewhere only the first check applies. Once a problem is seen the guard stays tripped:
 locks cannot be taken back without closing every connection, so the app must restart.
+
+Why three checks. Before BEGIN IMMEDIATE: refuse before anything is written. Before COMMIT:
+the transaction's statements take milliseconds, and a worker thread's write can overlap the
+GUI thread doing something that drops the locks; a loss seen here is still "nothing saved".
+After COMMIT (``Database.write``): the check that makes "acknowledged" mean "in the live
+file". If our SHARED lock on the database and the -shm lock are still ours after the commit,
+they were ours during it (SQLite never takes them again), so no other process could have
+checkpointed and deleted the WAL under the commit; a loss seen only here is reported as "may
+not have been saved", never acknowledged. What no check can cover: someone deleting the -wal
+by hand after the app acknowledged (SQLite's "how to corrupt" §1.3), or the lock table
+changing between our read of /proc/locks and the commit (microseconds).
 Cost: about 20 µs per check on Linux (benchmarks/bench_file_guard.py).
 """
 
