@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDir, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLineEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QLineEdit,
+    QPushButton,
+)
 from shiboken6 import isValid
 
 from app.services import calls_service as calls
@@ -112,12 +118,19 @@ def _as_a_view_would(model: QFileSystemModel, index: QModelIndex) -> None:
 
 
 # ---- the dialogs: each opens one, through the app's own widgets -----------------------------
-def _call_log(qtbot, session: AppSession, _tmp: Path) -> None:
-    from app.ui.pages.call_log_page import CallLogPage
+def _press(module: str, widget: str, button: str) -> Callable[..., None]:
+    """Build ``module.widget(session)`` and press ``button``: a dotted attribute path, or
+    ``#name`` for the push button of that object name."""
+    def open_(qtbot, session: AppSession, _tmp: Path) -> None:
+        import importlib
 
-    page = CallLogPage(session)
-    qtbot.addWidget(page)
-    page.action_export.trigger()
+        shown = getattr(importlib.import_module(module), widget)(session)
+        qtbot.addWidget(shown)
+        target = shown.findChild(QPushButton, button[1:]) if button.startswith("#") else shown
+        for name in button.split(".") if target is shown else ():
+            target = getattr(target, name)
+        target.trigger() if hasattr(target, "trigger") else target.click()
+    return open_
 
 
 def _money(tab: str) -> Callable[..., None]:
@@ -132,22 +145,6 @@ def _money(tab: str) -> Callable[..., None]:
                 page.tabs.setCurrentIndex(i)
         page.export_button.click()
     return open_
-
-
-def _register(qtbot, session: AppSession, _tmp: Path) -> None:
-    from app.ui.pages.register_page import RegisterPage
-
-    page = RegisterPage(session)
-    qtbot.addWidget(page)
-    page.export_button.click()
-
-
-def _repairs(qtbot, session: AppSession, _tmp: Path) -> None:
-    from app.ui.pages.carry_in_page import CarryInPage
-
-    page = CarryInPage(session)
-    qtbot.addWidget(page)
-    page.export_excel()
 
 
 def _monthly_report(qtbot, session: AppSession, _tmp: Path) -> None:
@@ -169,22 +166,6 @@ def _save_pdf(qtbot, session: AppSession, tmp: Path) -> None:
                                                                 QSettings.Format.IniFormat)))
     qtbot.addWidget(dialog)
     dialog.save_button.click()
-
-
-def _backup_folder(qtbot, session: AppSession, _tmp: Path) -> None:
-    from app.ui.pages.backup_page import BackupPage
-
-    page = BackupPage(session)
-    qtbot.addWidget(page)
-    page.folder_button.click()
-
-
-def _import_workbook(qtbot, session: AppSession, _tmp: Path) -> None:
-    from app.ui.dialogs.import_dialog import ImportDialog
-
-    dialog = ImportDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.panel.browse_button.click()
 
 
 def _import_error_report(qtbot, session: AppSession, tmp: Path) -> None:
@@ -215,15 +196,20 @@ class Case:
 
 
 CASES = [
-    Case("call log → Export to Excel", _call_log, "type"),
+    Case("call log → Export to Excel",
+         _press("app.ui.pages.call_log_page", "CallLogPage", "action_export"), "type"),
     Case("receivables → Export to Excel", _money("receivables"), "set"),
     Case("invoices → Export to Excel", _money("invoices"), "type"),
-    Case("goods register → Export to Excel", _register, "set"),
-    Case("carry-in repairs → Export to Excel", _repairs, "type"),
+    Case("goods register → Export to Excel",
+         _press("app.ui.pages.register_page", "RegisterPage", "export_button"), "set"),
+    Case("carry-in repairs → Export to Excel",
+         _press("app.ui.pages.carry_in_page", "CarryInPage", "#export"), "type"),
     Case("monthly report → Export to Excel", _monthly_report, "set"),
     Case("print preview → Save as PDF", _save_pdf, "cwd"),
-    Case("backups → Change folder", _backup_folder, "set"),
-    Case("import → Choose file", _import_workbook, "type"),
+    Case("backups → Change folder",
+         _press("app.ui.pages.backup_page", "BackupPage", "folder_button"), "set"),
+    Case("import → Choose file",
+         _press("app.ui.dialogs.import_dialog", "ImportDialog", "panel.browse_button"), "type"),
     Case("import → Save error report", _import_error_report, "cwd"),
 ]
 
