@@ -73,7 +73,16 @@ def guard_live_file(engine: Engine) -> FileGuard | None:
     name = engine.url.database
     if not is_sqlite(str(engine.url)) or not name or name == ":memory:":
         return None
-    guard = FileGuard(Path(name.removeprefix("file:")))
+    guard = FileGuard(Path(name.removeprefix("file:")).absolute())
+
+    @event.listens_for(engine, "do_connect")
+    def _never_create_again(_dialect: Any, _record: Any, cargs: list[Any],
+                            cparams: dict[str, Any]) -> None:
+        # Once the store was opened, a later connection must not make a new empty file
+        # where it was deleted or moved (the next start would take it for a new store).
+        if guard.known:
+            cargs[0] = f"{guard.path.as_uri()}?mode=rw"
+            cparams["uri"] = True
 
     @event.listens_for(engine, "connect")
     def _note_file(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

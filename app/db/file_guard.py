@@ -84,6 +84,11 @@ class FileGuard:
     def tripped(self) -> str | None:
         return self._tripped
 
+    @property
+    def known(self) -> bool:
+        """The app has connected to the file once (it existed then)."""
+        return self._identity is not None
+
     def connected(self) -> None:
         """A new SQLite connection is open (its first read done): note or compare the file."""
         try:

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
+from sqlalchemy.exc import OperationalError
 
 from app.services import calls_service as calls
 from app.services import customers_service as customers
@@ -82,6 +83,20 @@ def test_a_deleted_store_refuses_the_next_write(db, clerk):
     err = _refused(clerk, "missing")
     assert str(path) in err.text()
     assert not path.exists()  # and nothing made a new, empty store in its place
+
+
+def test_a_deleted_store_is_not_silently_made_again_by_a_new_connection(db, clerk):
+    # given the store deleted while the app runs, and its connections closed and reopened
+    path = live_path(db)
+    _register(clerk)
+    os.unlink(path)
+    db.dispose()
+    # when the app reads or writes again, then it fails instead of making a new empty store
+    with pytest.raises(OperationalError), db.read() as session:
+        session.execute(text("SELECT count(*) FROM calls"))
+    with pytest.raises((DatabaseLostError, OperationalError)):
+        _register(clerk, "不该保存", "13500009999")
+    assert not path.exists()
 
 
 def test_a_moved_store_refuses_the_next_write_and_keeps_what_was_saved(db, clerk, tmp_path):
