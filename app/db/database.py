@@ -11,7 +11,14 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db.engine import BEGIN_MODE, create_app_engine, is_sqlite, normalise_url
+from app.db.engine import (
+    BEGIN_MODE,
+    create_app_engine,
+    guard_live_file,
+    is_sqlite,
+    normalise_url,
+)
+from app.db.file_guard import DatabaseFileLost, FileGuard
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,7 @@ class Database:
         self.url = normalise_url(url)
         self.engine: Engine = create_app_engine(self.url, echo=echo, read_only=read_only)
         self.is_sqlite = is_sqlite(self.url)
+        self.guard: FileGuard | None = None if read_only else guard_live_file(self.engine)
         write_bind = (
             self.engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
             if self.is_sqlite and not read_only
@@ -48,13 +56,27 @@ class Database:
 
     @contextmanager
     def write(self, who: AuditContext | None, *, reason: str | None = None) -> Iterator[Session]:
-        """One writing transaction: BEGIN IMMEDIATE on SQLite, one commit, rollback on error."""
+        """One writing transaction: BEGIN IMMEDIATE on SQLite, one commit, rollback on error.
+
+        On SQLite the live file is checked before the transaction begins, before it commits
+        and after (file_guard.py): a write into a file that is no longer the store's is
+        refused, or, if the file went during the commit itself, not acknowledged.
+        """
         session = self._write_factory()
         session.info["audit"] = who
         session.info["reason"] = reason
+        committed = False
         try:
             yield session
             session.commit()
+            committed = True
+            if self.guard is not None:
+                self.guard.check()
+        except DatabaseFileLost as exc:
+            session.rollback()
+            from app.services.errors import DatabaseLostError
+
+            raise DatabaseLostError(exc.reason, str(exc.path), committed=committed) from exc
         except OperationalError as exc:
             session.rollback()
             if _is_locked(exc):

@@ -146,8 +146,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def verify(path: Path, *, kind: str = "", taken_at: datetime | None = None) -> BackupInfo:
-    """Open read-only; integrity_check, row counts, newest call, checksum."""
+def verify(path: Path, *, kind: str = "", taken_at: datetime | None = None,
+           checksum: bool = True) -> BackupInfo:
+    """Open read-only; integrity_check, row counts, newest call, checksum.
+
+    ``checksum=False`` for a live database: only SQLite may open its files while an engine
+    is open in this process (hashing it would drop SQLite's locks, DATA-SAFETY.md), and the
+    file alone, without its -wal, has no meaningful checksum anyway.
+    """
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -158,7 +164,7 @@ def verify(path: Path, *, kind: str = "", taken_at: datetime | None = None) -> B
                   if "calls" in tables else None)
     finally:
         conn.close()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if checksum else ""
     integrity = "ok" if problems == ["ok"] else "; ".join(problems[:3])
     stamp = taken_at or datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     return BackupInfo(path, stamp, kind, path.stat().st_size, digest, integrity, counts,

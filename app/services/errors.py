@@ -62,3 +62,36 @@ class BusyError(UserError):
 
 class AuthError(UserError):
     """Log-in refused; the message never says whether the user name exists."""
+
+
+class DatabaseLostError(UserError):
+    """The store's file was deleted, moved, replaced or unlocked under the running app.
+
+    Raised by ``Database.write`` (app/db/file_guard.py finds it); nothing more is written
+    until the app restarts. The message says what happened, whether the action was saved,
+    and what to do.
+    """
+
+    WHAT = {
+        "missing": N_("The database file {path} was deleted or moved while Service Counter "
+                      "was running."),
+        "replaced": N_("The database file {path} was replaced by another file while Service "
+                       "Counter was running."),
+        "journal": N_("The database's journal files ({path}-wal, -shm) were deleted or "
+                      "replaced while Service Counter was running."),
+        "locks": N_("Service Counter lost its locks on the database file {path} (a program "
+                    "opened and closed the file), so another counter could overwrite it."),
+    }
+    NOTHING_SAVED = N_("Nothing was saved.")
+    MAYBE_LOST = N_("Your last action may not have been saved.")
+    ADVICE = N_("To protect the store's records nothing more can be saved: close Service "
+                "Counter and start it again, then check your last action.")
+
+    def __init__(self, reason: str, path: str, *, committed: bool = False) -> None:
+        self.reason = reason
+        self.parts = (self.WHAT.get(reason, self.WHAT["missing"]),
+                      self.MAYBE_LOST if committed else self.NOTHING_SAVED, self.ADVICE)
+        super().__init__(" ".join(self.parts), path=path)
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        return " ".join(translate(part).format(**self.params) for part in self.parts)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.export.list_export import export_rows
 from app.i18n import QT_TRANSLATE_NOOP
@@ -18,6 +18,7 @@ from app.services.calls_service import CallFilter
 from app.services.errors import UserError
 from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
+from app.ui.file_dialogs import save_file_name
 from app.ui.labels import label
 from app.ui.session import AppSession
 from app.ui.tasks import Task, TaskControl
@@ -36,7 +37,7 @@ def ask_save_path(parent: QWidget, default: Path) -> Path | None:
     """The save-file dialog (tests monkeypatch this)."""
     title = tr(QT_TRANSLATE_NOOP("ListExport", "Export to Excel"))
     kinds = tr(QT_TRANSLATE_NOOP("ListExport", "Excel workbook (*.xlsx)"))
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), kinds)
+    chosen = save_file_name(parent, title, default, kinds)
     if not chosen:
         return None
     path = Path(chosen)

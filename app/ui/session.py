@@ -23,6 +23,10 @@ class AppSession(QObject):
         super().__init__()
         self.db = db
         self._ctx = ctx
+        if db.guard is not None:
+            from app.ui.file_dialogs import protect_store
+
+            protect_store(db.guard.path)
 
     @property
     def ctx(self) -> ServiceContext:

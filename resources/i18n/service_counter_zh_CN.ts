@@ -288,6 +288,34 @@
             <translation>数据库正被其他柜台占用。本次未保存任何内容：请再试一次。</translation>
         </message>
         <message>
+            <source>The database file {path} was deleted or moved while Service Counter was running.</source>
+            <translation>服务台运行期间，数据库文件 {path} 被删除或移走了。</translation>
+        </message>
+        <message>
+            <source>The database file {path} was replaced by another file while Service Counter was running.</source>
+            <translation>服务台运行期间，数据库文件 {path} 被另一个文件替换了。</translation>
+        </message>
+        <message>
+            <source>The database's journal files ({path}-wal, -shm) were deleted or replaced while Service Counter was running.</source>
+            <translation>服务台运行期间，数据库的日志文件（{path}-wal、-shm）被删除或替换了。</translation>
+        </message>
+        <message>
+            <source>Service Counter lost its locks on the database file {path} (a program opened and closed the file), so another counter could overwrite it.</source>
+            <translation>服务台失去了对数据库文件 {path} 的文件锁（有程序打开又关闭了该文件），其他柜台可能会覆盖它。</translation>
+        </message>
+        <message>
+            <source>Nothing was saved.</source>
+            <translation>本次未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Your last action may not have been saved.</source>
+            <translation>您的最后一步操作可能没有保存。</translation>
+        </message>
+        <message>
+            <source>To protect the store's records nothing more can be saved: close Service Counter and start it again, then check your last action.</source>
+            <translation>为保护店里的记录，现在不能再保存任何内容：请关闭服务台并重新启动，然后检查最后一步操作是否已保存。</translation>
+        </message>
+        <message>
             <source>This call's follow-up is already recorded.</source>
             <translation>此叫修的回访已登记。</translation>
         </message>
@@ -2638,6 +2666,25 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Recorded: charge {charge}.</source>
             <translation>已登记：收取 {charge}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>{suffix} file</source>
+            <translation>{suffix} 文件</translation>
+        </message>
+        <message>
+            <source>{file} is the store's own database: choose another file.</source>
+            <translation>{file} 是本店自己的数据库：请选择其他文件。</translation>
         </message>
     </context>
     <context>

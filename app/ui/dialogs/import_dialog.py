@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, QT_TRANSLATE_NOOP
 from app.services import import_service as imp
 from app.services.errors import UserError
+from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.labels import translate_message
 from app.ui.pages.settings_forms import FormFeedback, fill_combo
 from app.ui.session import AppSession
@@ -116,8 +116,8 @@ class ImportPanel(QWidget):
         return self._task is not None and self._task.running
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a workbook"), "",
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        path = open_file_name(self, self.tr("Choose a workbook"), "",
+                              self.tr("Excel workbooks (*.xlsx)"))
         if path:
             self.set_file(path)
             self.check_file()
@@ -213,8 +213,8 @@ class ImportPanel(QWidget):
         if self.preview is None:
             return
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save error report"),
-                                                  "errors.xlsx", self.tr("Excel (*.xlsx)"))
+            path = save_file_name(self, self.tr("Save error report"), "errors.xlsx",
+                                  self.tr("Excel (*.xlsx)"))
         if path:
             imp.write_error_report(self.preview, path, translate=translate_message,
                                    headers=(self.tr("Row"), self.tr("Errors")))

@@ -6,15 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.db.known_databases import MissingDatabase
 from app.services.backup_service import BackupFile
+from app.ui import file_dialogs
 
 
 def choose_database_file(parent: QWidget | None, start: Path) -> Path | None:
     """Ask for another database file (no database is open while this runs)."""
-    chosen, _filter = QFileDialog.getOpenFileName(
+    chosen = file_dialogs.open_file_name(
         parent, QCoreApplication.translate("MissingDatabaseDialog",
                                            "Open a Service Counter database"), str(start),
         QCoreApplication.translate("MissingDatabaseDialog",

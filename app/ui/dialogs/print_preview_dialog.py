@@ -17,7 +17,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.printing.output import LoadedPdf, PrintError, print_pdf_bytes, save_pdf_bytes
 from app.printing.registry import PrinterGroup, Rendered
+from app.ui.file_dialogs import save_file_name
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import SPACING
 
@@ -266,9 +266,8 @@ class PrintPreviewDialog(QDialog):
 
     # ---- saving ----------------------------------------------------------------------
     def ask_and_save(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
-                                              self._rendered.filename,
-                                              self.tr("PDF files (*.pdf)"))
+        path = save_file_name(self, self.tr("Save as PDF"), self._rendered.filename,
+                              self.tr("PDF files (*.pdf)"))
         return bool(path) and self.save_to(path)
 
     def save_to(self, path: str) -> bool:

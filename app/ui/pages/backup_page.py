@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.recover_record_dialog import RecoverRecordDialog
 from app.ui.errors import user_message
+from app.ui.file_dialogs import existing_folder
 from app.ui.session import AppSession
 
 FOLDER_KEY = "backup/folder"
@@ -163,8 +163,7 @@ class BackupPage(QWidget):
     def choose_folder(self) -> None:
         from app.ui.settings_store import default_qsettings
 
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
-                                                  str(backup_folder()))
+        chosen = existing_folder(self, self.tr("Backup folder"), backup_folder())
         if chosen:
             default_qsettings().setValue(FOLDER_KEY, chosen)
             self.refresh()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from app.services.errors import UserError
 from app.services.money import format_money
 from app.services.monthly_dto import Figure, MonthlyReport
 from app.ui.errors import user_message
+from app.ui.file_dialogs import save_file_name
 from app.ui.labels import label, translate_message
 from app.ui.session import AppSession
 from app.ui.tasks import ProgressPanel, Task, TaskControl
@@ -48,7 +48,7 @@ def open_folder(folder: Path) -> None:
 
 def ask_save_path(parent: QWidget, title: str, default: Path, filter_text: str) -> Path | None:
     """The save-file dialog (tests monkeypatch this)."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), filter_text)
+    chosen = save_file_name(parent, title, default, filter_text)
     return Path(chosen) if chosen else None
 
 
