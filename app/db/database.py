@@ -8,8 +8,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.engine import BEGIN_MODE, create_app_engine, is_sqlite, normalise_url
 
@@ -62,6 +63,13 @@ class Database:
 
                 raise BusyError() from exc
             raise
+        except StaleDataError as exc:
+            # Another counter saved the same record between our read and our write (the
+            # services lock what they check, so this is the last line of defence).
+            session.rollback()
+            from app.services.errors import ConflictError
+
+            raise ConflictError() from exc
         except BaseException:
             session.rollback()
             raise
@@ -121,7 +129,18 @@ class Database:
         self.engine.dispose()
 
 
+# PostgreSQL: serialization failure, deadlock detected, lock not available. Nothing was
+# saved and the same action would succeed when tried again.
+_RETRYABLE = frozenset({"40001", "40P01", "55P03"})
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
+
+
 def _is_locked(exc: OperationalError) -> bool:
+    if _sqlstate(exc) in _RETRYABLE:
+        return True
     text = str(exc.orig).lower() if exc.orig is not None else ""
     return "database is locked" in text or "database is busy" in text
 

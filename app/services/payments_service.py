@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.locking import get_locked, lock_name
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.billing import Bill, Invoice, Payment
@@ -33,7 +34,8 @@ PLACES = ("on_site", "counter")
 
 
 def _bill(session: Session, bill_id: int) -> Bill:
-    bill = session.get(Bill, bill_id)
+    """The bill, locked: what is paid and invoiced against it is checked, then written."""
+    bill = get_locked(session, Bill, bill_id)
     if bill is None or bill.status == "void":
         raise NotFound(N_("No such bill."))
     return bill
@@ -102,7 +104,7 @@ def void_payment(ctx: ServiceContext, payment_id: int, *, reason: str,
         if payment.voided:
             raise ValidationError(N_("This payment is already void."), field="reason")
         payment.voided, payment.void_reason = True, reason
-        bill = session.get(Bill, payment.bill_id)
+        bill = get_locked(session, Bill, payment.bill_id)
         if bill is not None and bill.status == "paid" and bill.total_cents:
             bill.status = "open"
         session.flush()
@@ -176,6 +178,7 @@ def record_invoice(ctx: ServiceContext, bill_id: int, *, invoice_no: str, amount
     cents = to_cents(amount)
     with ctx.write() as session:
         bill = _bill(session, bill_id)
+        lock_name(session, f"invoice_no:{number}")  # the same paper number on another bill
         if session.scalar(select(Invoice.id).where(Invoice.invoice_no == number)):
             raise ValidationError(N_("Invoice number {number} is already recorded."),
                                   field="invoice_no", number=number)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock
 from app.i18n import N_
 from app.models.audit import AuditEntry
 from app.models.base import Base
@@ -86,7 +87,12 @@ def not_in_future(value: date | None, today: date, *, field: str) -> None:
 
 
 def check_version(session: Session, obj: Base, expected: int) -> None:
-    """Optimistic lock: refuse when the record changed since the form was opened."""
+    """Optimistic lock: refuse when the record changed since the form was opened.
+
+    The row is locked first (PostgreSQL), so a save racing this one either finished before
+    (and is named here) or waits until this unit of work ends.
+    """
+    lock(session, obj)
     current = getattr(obj, "version", None)
     if current == expected:
         return
