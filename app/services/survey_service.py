@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
 from app.db.numbering import next_number
+from app.db.locking import lock_name
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer
@@ -102,6 +103,7 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
     require(ctx.actor, Perm.SURVEY_ENTER)
     end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=ctx.tz)
     with ctx.write(action="survey.issue") as session:
+        lock_name(session, "survey.issue")  # a second batch at once waits, then finds none
         calls = session.scalars(
             select(Call).where(Call.status.in_(DONE_STATUSES),
                                Call.id.not_in(select(SurveyCard.call_id)),
