@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
-from app.db.numbering import next_number
 from app.db.locking import get_locked, lock
+from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard

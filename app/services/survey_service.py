@@ -15,8 +15,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
-from app.db.numbering import next_number
 from app.db.locking import lock_name
+from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer
