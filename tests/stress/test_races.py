@@ -41,7 +41,7 @@ from tests.unit.carry_in_fixtures import user_id, walk_in, zhang_item
 pytestmark = pytest.mark.slow
 
 WORKERS = 4
-ROUNDS = int(os.environ.get("SC_RACE_ROUNDS", "10"))
+ROUNDS = int(os.environ.get("SC_RACE_ROUNDS", "20"))
 REFUSALS = {"ValidationError", "ConflictError", "AuthError", "NotFound"}
 
 
