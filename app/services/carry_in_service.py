@@ -341,6 +341,7 @@ def count_copy(session: Session, ctx: ServiceContext, number: str, *, document: 
     the receipt's trail, in the transaction that records the print."""
     receipt = receipt_row(session, number)
     record, own_number = _counted(session, receipt, document)
+    lock(session, record)  # two copies printed at once are two, not one
     record.print_count += 1
     record_event(session, table="item_receipts", row_key=str(receipt.id),
                  action="reprint" if record.print_count > 1 else "print",

@@ -77,6 +77,8 @@ def confirm_handover(ctx: ServiceContext, payment_ids: list[int]) -> list[Paymen
     require(ctx.actor, Perm.HANDOVER_CONFIRM)
     with ctx.write(action="handover") as session:
         done = []
+        for payment_id in sorted(set(payment_ids)):  # two accountants at once: one waits
+            get_locked(session, Payment, payment_id)
         for payment_id in payment_ids:
             payment = session.get(Payment, payment_id)
             if payment is None or payment.voided:
