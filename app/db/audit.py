@@ -41,7 +41,8 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def _row_key(obj: Base) -> str:
+def row_key_of(obj: Base) -> str:
+    """The record's key as the audit trail stores it (``row_key``)."""
     # New rows have no identity key yet in after_flush, but their primary key is populated.
     values = inspect(obj).mapper.primary_key_from_instance(obj)
     return "/".join(str(part) for part in values)
@@ -56,7 +57,7 @@ def _base_row(session: Session, obj: Base, action: str) -> dict[str, Any]:
         "role": who.role if who else "",
         "workstation": who.workstation if who else "",
         "table_name": obj.__tablename__,
-        "row_key": _row_key(obj),
+        "row_key": row_key_of(obj),
         "action": action,
         "reason": (session.info.get("reason") or "")[:200],
     }

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
 from app.db.database import Database
+from app.db.locking import NO_KEY_UPDATE
 from app.i18n import N_
 from app.models.enums import Role
 from app.models.staff import User
@@ -159,7 +160,10 @@ def log_in(db: Database, username: str, password: str, *, workstation: str = "",
     now = now or system_clock()
     username = username.strip().lower()
     with db.write(None) as session:
-        user = session.scalar(select(User).where(User.username == username))
+        # Locked: the same account logging in on several PCs at once takes turns, so the
+        # failure count and the last log-in are never written over (nor refused as stale).
+        user = session.scalar(select(User).where(User.username == username)
+                              .with_for_update(**NO_KEY_UPDATE))
         ok = user is not None and user.active and _password_ok(user, password, now)
         who = _audit_who(user, username, workstation)
         session.info["audit"] = who

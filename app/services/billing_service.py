@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock
 from app.i18n import N_
 from app.models.billing import Bill, BillLine, Invoice, Payment
 from app.models.calls import Call
@@ -202,6 +203,7 @@ def make_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput] =
         require(ctx.actor, Perm.DISCOUNT)
     with ctx.write(reason=reason or None) as session:
         call = get_call_row(session, call_id)
+        lock(session, call)  # one bill per call, even when two clerks bill it at once
         lines, coverage, gross, covered, total = _priced(session, call, extra, discount_cents)
         bill = _bill_for_update(session, call_id, expected_version)
         if bill is None:

@@ -16,13 +16,14 @@ import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock_name
 from app.i18n import N_
 from app.models.jobs import StoreDay
 from app.models.store import BusinessHours, Zone
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, conflict
 
 DEFAULT_DISPATCH_HOURS = 6
 REPLY_PROMISE = timedelta(hours=24)  # seed 000: reply within 24 hours
@@ -224,22 +225,28 @@ def promise_for(received_at: datetime, *, replied_at: datetime | None,
 
 def set_store_day(ctx: ServiceContext, day: date, *, is_open: bool,
                   opens_at: time | None = None, closes_at: time | None = None,
-                  note: str = "", expected_version: int | None = None) -> StoreDayDTO:
-    """Close the store on a working day or open it on a day off (overrides the official days)."""
+                  note: str = "", expected_version: int = 0) -> StoreDayDTO:
+    """Close the store on a working day or open it on a day off (overrides the official days).
+
+    ``expected_version`` is the day's version when the form was opened, 0 if the day had no
+    entry then: a day someone else saved since is refused with who and when.
+    """
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     note = clean_text(note, field="note", max_len=100)
     if (opens_at is None) != (closes_at is None) or (opens_at and closes_at
                                                      and opens_at >= closes_at):
         raise ValidationError(N_("Opening time must be before closing time."), field="hours")
     with ctx.write() as session:
+        lock_name(session, f"store_day:{day.isoformat()}")  # two first entries of one day
         row = session.get(StoreDay, day)
         if row is None:
+            if expected_version:
+                raise conflict(session, StoreDay.__tablename__, day.isoformat())
             row = StoreDay(day=day, is_open=is_open, opens_at=opens_at, closes_at=closes_at,
                            note=note)
             session.add(row)
         else:
-            if expected_version is not None:
-                check_version(session, row, expected_version)
+            check_version(session, row, expected_version)
             row.is_open, row.opens_at, row.closes_at, row.note = is_open, opens_at, closes_at, note
         session.flush()
         return StoreDayDTO(row.day, row.is_open, row.opens_at, row.closes_at, row.note,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
+from app.db.locking import get_locked, lock
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
@@ -77,7 +78,7 @@ def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
         return calls_service.insert_call(session, ctx, walk_in)
     if data.call_id is None:
         raise ValidationError(N_("Choose the call the item belongs to."), field="call")
-    call = session.get(Call, data.call_id)
+    call = get_locked(session, Call, data.call_id)  # two take-ins of one call: one receipt
     if call is None:
         raise NotFound(N_("No such call."), field="call")
     if call.status in NOT_TAKEABLE:
@@ -95,7 +96,7 @@ def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
 def _item_for(session: Session, call: Call, data: TakeInInput) -> Item:
     if call.item_id is None and data.item_id is not None:
         call.item_id = data.item_id
-    item = session.get(Item, call.item_id) if call.item_id is not None else None
+    item = get_locked(session, Item, call.item_id) if call.item_id is not None else None
     if item is None or item.customer_id != call.customer_id:
         raise ValidationError(N_("Enter the item (model and serial) that is taken in."),
                               field="item")
@@ -262,10 +263,11 @@ def return_item(ctx: ServiceContext, receipt_id: int, data: ReturnInput, *,
     with ctx.write(action="return_lost" if lost else "return",
                    reason=N_("receipt lost") if lost else None) as session:
         receipt = get_receipt_row(session, receipt_id)
+        check_version(session, receipt, expected_version)
         card = session.scalar(select(RepairCard).where(RepairCard.receipt_id == receipt.id))
         assert card is not None
+        lock(session, card)  # an inspection failing it at the same moment waits, or wins
         _check_returnable(receipt, card)
-        check_version(session, receipt, expected_version)
         customer = session.get(Customer, receipt.customer_id)
         assert customer is not None
         if data.identity is not None:
@@ -339,6 +341,7 @@ def count_copy(session: Session, ctx: ServiceContext, number: str, *, document: 
     the receipt's trail, in the transaction that records the print."""
     receipt = receipt_row(session, number)
     record, own_number = _counted(session, receipt, document)
+    lock(session, record)  # two copies printed at once are two, not one
     record.print_count += 1
     record_event(session, table="item_receipts", row_key=str(receipt.id),
                  action="reprint" if record.print_count > 1 else "print",

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.db.locking import lock_name
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -90,6 +91,7 @@ def _checked_customer(data: CustomerInput) -> tuple[CustomerInput, list[tuple[st
 
 def _refuse_duplicates(session: Session, phones: list[tuple[str, str]],
                        own_id: int | None = None) -> None:
+    lock_name(session, *(f"phone:{digits}" for _, digits in phones))  # until this one commits
     for display, digits in phones:
         query = select(Customer.id, Customer.name).join(CustomerPhone).where(
             CustomerPhone.digits == digits)

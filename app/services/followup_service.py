@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.locking import get_locked
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.voice import Complaint, FollowUp
@@ -106,7 +107,7 @@ def record_followup(ctx: ServiceContext, call_id: int, *, satisfied: bool, answe
     day = done_on or ctx.today()
     not_in_future(day, ctx.today(), field="done_on")
     with ctx.write(action="followup.record") as session:
-        call = session.get(Call, call_id)
+        call = get_locked(session, Call, call_id)  # one follow-up per call
         if call is None:
             raise NotFound(N_("No such call."))
         if session.scalar(select(FollowUp.id).where(FollowUp.call_id == call_id)):

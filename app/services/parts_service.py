@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock
 from app.i18n import N_
 from app.models.parts import Part, StockMovement
 from app.services.context import ServiceContext
@@ -117,8 +118,10 @@ def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int,
     """The one place stock changes: balance and ledger line together, in the caller's UoW.
 
     A move that would take the stock below zero is refused unless ``override`` is given
-    by someone holding STOCK_OVERRIDE with a reason.
+    by someone holding STOCK_OVERRIDE with a reason. The part's row is locked (and reloaded)
+    first, so two technicians taking the last unit cannot both see it in stock.
     """
+    lock(session, part)
     balance = part.stock_on_hand + quantity
     overridden = balance < 0
     if overridden:
@@ -168,6 +171,7 @@ def count_stock(ctx: ServiceContext, part_id: int, counted: int, *, reason: str)
     reason = clean_text(reason, field="reason", max_len=200, required=True)
     with ctx.write(reason=reason, action="count") as session:
         part = get_part_row(session, part_id)
+        lock(session, part)  # the difference is against the balance as last committed
         difference = counted - part.stock_on_hand
         move_stock(session, ctx, part, difference, kind="count", reason=reason)
         return part_dto(part)

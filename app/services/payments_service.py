@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.locking import get_locked, lock_name
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.billing import Bill, Invoice, Payment
@@ -33,7 +34,8 @@ PLACES = ("on_site", "counter")
 
 
 def _bill(session: Session, bill_id: int) -> Bill:
-    bill = session.get(Bill, bill_id)
+    """The bill, locked: what is paid and invoiced against it is checked, then written."""
+    bill = get_locked(session, Bill, bill_id)
     if bill is None or bill.status == "void":
         raise NotFound(N_("No such bill."))
     return bill
@@ -75,6 +77,8 @@ def confirm_handover(ctx: ServiceContext, payment_ids: list[int]) -> list[Paymen
     require(ctx.actor, Perm.HANDOVER_CONFIRM)
     with ctx.write(action="handover") as session:
         done = []
+        for payment_id in sorted(set(payment_ids)):  # two accountants at once: one waits
+            get_locked(session, Payment, payment_id)
         for payment_id in payment_ids:
             payment = session.get(Payment, payment_id)
             if payment is None or payment.voided:
@@ -102,7 +106,7 @@ def void_payment(ctx: ServiceContext, payment_id: int, *, reason: str,
         if payment.voided:
             raise ValidationError(N_("This payment is already void."), field="reason")
         payment.voided, payment.void_reason = True, reason
-        bill = session.get(Bill, payment.bill_id)
+        bill = get_locked(session, Bill, payment.bill_id)
         if bill is not None and bill.status == "paid" and bill.total_cents:
             bill.status = "open"
         session.flush()
@@ -176,6 +180,7 @@ def record_invoice(ctx: ServiceContext, bill_id: int, *, invoice_no: str, amount
     cents = to_cents(amount)
     with ctx.write() as session:
         bill = _bill(session, bill_id)
+        lock_name(session, f"invoice_no:{number}")  # the same paper number on another bill
         if session.scalar(select(Invoice.id).where(Invoice.invoice_no == number)):
             raise ValidationError(N_("Invoice number {number} is already recorded."),
                                   field="invoice_no", number=number)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock_name
 from app.i18n import N_
 from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BusinessHours, ProductModel, Zone
@@ -221,6 +222,7 @@ def update_business_hours(ctx: ServiceContext, days: Sequence[DayHours]) -> list
     for day in days:
         _check_day(day)
     with ctx.write(action="business_hours") as session:
+        lock_name(session, *(f"business_hours:{day.weekday}" for day in days))
         for day in days:
             row = session.get(BusinessHours, day.weekday)
             if row is None:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock
 from app.i18n import N_
 from app.models.carry_in import Inspection, ItemReceipt, RepairCard, RepairPartUse, RepairWork
 from app.models.customers import Customer, Item
@@ -122,6 +123,8 @@ def add_work(ctx: ServiceContext, card_id: int, data: WorkInput, *,
 def _use_parts(session: Session, ctx: ServiceContext, card: RepairCard, work: RepairWork,
                data: WorkInput, reason: str) -> int:
     total = 0
+    for part_id in sorted({use.part_id for use in data.parts}):  # lock in one order: no deadlock
+        lock(session, parts_service.get_part_row(session, part_id))
     for use in data.parts:
         part = parts_service.get_part_row(session, use.part_id)
         movement = parts_service.move_stock(

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock_name
 from app.models.store import Setting
 from app.services.errors import ConflictError
 from app.services.validation import check_version
@@ -22,6 +23,7 @@ def load_setting(session: Session, key: str) -> tuple[Any, int]:
 
 def save_setting(session: Session, key: str, value: Any, expected_version: int) -> int:
     """Save against the version the form opened (0 for a first save); returns the new one."""
+    lock_name(session, f"setting:{key}")  # two first saves at once: the second is a conflict
     row = session.get(Setting, key)
     text = json.dumps(value, ensure_ascii=False)
     if row is None:

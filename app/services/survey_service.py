@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
+from app.db.locking import lock_name
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
@@ -102,6 +103,7 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
     require(ctx.actor, Perm.SURVEY_ENTER)
     end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=ctx.tz)
     with ctx.write(action="survey.issue") as session:
+        lock_name(session, "survey.issue")  # a second batch at once waits, then finds none
         calls = session.scalars(
             select(Call).where(Call.status.in_(DONE_STATUSES),
                                Call.id.not_in(select(SurveyCard.call_id)),

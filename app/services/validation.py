@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.audit import row_key_of
+from app.db.locking import lock
 from app.i18n import N_
 from app.models.audit import AuditEntry
 from app.models.base import Base
@@ -86,19 +88,27 @@ def not_in_future(value: date | None, today: date, *, field: str) -> None:
 
 
 def check_version(session: Session, obj: Base, expected: int) -> None:
-    """Optimistic lock: refuse when the record changed since the form was opened."""
+    """Optimistic lock: refuse when the record changed since the form was opened.
+
+    The row is locked first (PostgreSQL), so a save racing this one either finished before
+    (and is named here) or waits until this unit of work ends.
+    """
+    lock(session, obj)
     current = getattr(obj, "version", None)
     if current == expected:
         return
-    table = obj.__tablename__
-    key = str(getattr(obj, "id", getattr(obj, "key", "")))
+    raise conflict(session, obj.__tablename__, row_key_of(obj))
+
+
+def conflict(session: Session, table: str, key: str) -> ConflictError:
+    """The refusal for a record someone else saved first: who and when, from its trail."""
     last = session.scalar(
         select(AuditEntry)
         .where(AuditEntry.table_name == table, AuditEntry.row_key == key)
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )
-    raise ConflictError(
+    return ConflictError(
         changed_by=last.username if last else "",
         changed_at=last.at.isoformat(timespec="minutes") if last else "",
     )

@@ -3,7 +3,8 @@
 Usage: python -m tests.stress.writer_child DB_PATH MODE SECONDS
 MODE "calls": registers calls for new customers through calls_service and prints each call
 number after its transaction committed. MODE "numbers": allocates receipt numbers, one per
-transaction, and prints them (or LOCKED on a lock error).
+transaction, and prints them (or LOCKED on a lock error). SC_TEST_BUSY_MS shortens SQLite's
+busy timeout, so that a writer left waiting (starved) shows within seconds.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def _today():  # type: ignore[no-untyped-def]
 
 
 if __name__ == "__main__":
+    if os.environ.get("SC_TEST_BUSY_MS"):
+        import app.db.engine
+
+        app.db.engine.BUSY_TIMEOUT_MS = int(os.environ["SC_TEST_BUSY_MS"])
     auth_service.use_fast_hashing()
     path, mode, secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
     (_calls if mode == "calls" else _numbers)(path, secs)

@@ -241,3 +241,34 @@ def test_manager_closes_the_store_for_a_day_from_the_board(qtbot, db, login, cal
         assert session.get(StoreDay, date(2026, 12, 24)).is_open
     assert any(field == "is_open" for _a, field, _r in audit(db, "store_days", "2026-12-24"))
     dialog.reject()
+
+
+def test_two_managers_saving_one_store_day_the_second_is_told_who(qtbot, db, login, calls):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from app.models.jobs import StoreDay
+
+    # Given two managers opened the store calendar on 2026-12-24 (no entry yet)
+    first = DispatchPage(AppSession(db, login("boss"))).open_store_days()
+    second = DispatchPage(AppSession(db, login("admin"))).open_store_days()
+    for dialog in (first, second):
+        qtbot.addWidget(dialog)
+        dialog.day_edit.setDate(QDate(2026, 12, 24))
+    # When the first closes the store that day and the second opens it
+    type_text(first.note_edit, "盘点")
+    assert first.save_day()
+    second.kind_combo.setCurrentIndex(1)
+    type_text(second.note_edit, "加班")
+    # Then the second save is refused, naming who saved first; the first one's day stands
+    assert not second.save_day()
+    assert "boss" in second.message.text()
+    with db.read() as session:
+        row = session.get(StoreDay, date(2026, 12, 24))
+        assert row is not None and not row.is_open and row.note == "盘点"
+    # And having seen it (the list now shows it), saving again applies the second's choice
+    assert "盘点" in second.days_list.item(0).text()
+    assert second.save_day()
+    with db.read() as session:
+        assert session.get(StoreDay, date(2026, 12, 24)).is_open

@@ -129,3 +129,29 @@ def test_only_a_manager_sets_store_days(login):
     from app.services.errors import PermissionDenied
     with pytest.raises(PermissionDenied):
         cal_svc.set_store_day(login("clerk"), date(2026, 11, 23), is_open=False)
+
+
+def test_a_store_day_saved_by_someone_else_since_the_form_opened_is_a_conflict(login):
+    from app.services.errors import ConflictError
+
+    boss, admin = login("boss"), login("admin")
+    day = date(2026, 12, 24)
+    # Given both managers opened the calendar when 12-24 had no entry
+    seen = {d.day: d.version for d in cal_svc.list_store_days(boss, 2026)}
+    assert day not in seen
+    # When the manager closes the store that day and the admin then saves the same day
+    cal_svc.set_store_day(boss, day, is_open=False, note="盘点", expected_version=0)
+    with pytest.raises(ConflictError) as err:
+        cal_svc.set_store_day(admin, day, is_open=True, note="加班", expected_version=0)
+    # Then the admin is told who changed it, and the manager's entry stands
+    assert err.value.params["changed_by"] == "boss"
+    [saved] = cal_svc.list_store_days(boss, 2026)
+    assert (saved.is_open, saved.note) == (False, "盘点")
+    # And an edit against the version both saw is refused the same way, once it moved on
+    moved = cal_svc.set_store_day(boss, day, is_open=False, note="盘点全天",
+                                  expected_version=saved.version)
+    with pytest.raises(ConflictError) as err:
+        cal_svc.set_store_day(admin, day, is_open=True, expected_version=saved.version)
+    assert err.value.params["changed_by"] == "boss"
+    assert cal_svc.set_store_day(admin, day, is_open=True,
+                                 expected_version=moved.version).is_open

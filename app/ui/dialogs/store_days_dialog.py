@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import calendar_service
-from app.services.errors import UserError
+from app.services.errors import ConflictError, UserError
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.theme import SPACING
@@ -44,6 +44,10 @@ class StoreDaysDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save day"))
         self.save_button.clicked.connect(self.save_day)
         self.days_list = QListWidget()
+        # day → version as listed: a save is checked against what the clerk saw
+        self._versions: dict[date, int] = {}
+        self._listed_year = 0
+        self.day_edit.dateChanged.connect(self._year_changed)
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
@@ -71,21 +75,28 @@ class StoreDaysDialog(QDialog):
 
     def reload(self) -> None:
         self.days_list.clear()
-        for d in calendar_service.list_store_days(self._session.ctx, self.day.year):
+        days = calendar_service.list_store_days(self._session.ctx, self.day.year)
+        self._versions = {d.day: d.version for d in days}
+        self._listed_year = self.day.year
+        for d in days:
             state = self.tr("open") if d.is_open else self.tr("closed")
             self.days_list.addItem(f"{d.day.isoformat()}  {state}  {d.note}")
+
+    def _year_changed(self) -> None:
+        if self.day.year != self._listed_year:
+            self.reload()
 
     def save_day(self) -> bool:
         fields: dict[str, QWidget] = {"note": self.note_edit, "hours": self.day_edit}
         clear_field_errors(fields)
-        existing = {d.day: d.version for d in
-                    calendar_service.list_store_days(self._session.ctx, self.day.year)}
         try:
             calendar_service.set_store_day(
                 self._session.ctx, self.day, is_open=bool(self.kind_combo.currentData()),
-                note=self.note_edit.text(), expected_version=existing.get(self.day))
+                note=self.note_edit.text(), expected_version=self._versions.get(self.day, 0))
         except UserError as err:
             show_user_error(err, fields, message_label=self.message)
+            if isinstance(err, ConflictError):
+                self.reload()  # show what the other counter saved; saving again applies over it
             return False
         self.message.setText(self.tr("Saved."))
         self.reload()
