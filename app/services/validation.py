@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,8 @@ from app.db.locking import lock
 from app.i18n import N_
 from app.models.audit import AuditEntry
 from app.models.base import Base
+from app.models.staff import User
+from app.services.context import DEFAULT_TZ
 from app.services.errors import ConflictError, ValidationError
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -108,7 +111,13 @@ def conflict(session: Session, table: str, key: str) -> ConflictError:
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )
-    return ConflictError(
-        changed_by=last.username if last else "",
-        changed_at=last.at.isoformat(timespec="minutes") if last else "",
-    )
+    if last is None:
+        return ConflictError()
+    return ConflictError(changed_by=_person(session, last),
+                         changed_at=f"{last.at.astimezone(ZoneInfo(DEFAULT_TZ)):%Y-%m-%d %H:%M}")
+
+
+def _person(session: Session, entry: AuditEntry) -> str:
+    """The name staff know a colleague by (张三), not the log-in name."""
+    user = session.get(User, entry.user_id) if entry.user_id is not None else None
+    return user.display_name if user is not None and user.display_name else entry.username

@@ -263,7 +263,7 @@ def test_two_managers_saving_one_store_day_the_second_is_told_who(qtbot, db, log
     type_text(second.note_edit, "加班")
     # Then the second save is refused, naming who saved first; the first one's day stands
     assert not second.save_day()
-    assert "boss" in second.message.text()
+    assert "周经理" in second.message.text()
     with db.read() as session:
         row = session.get(StoreDay, date(2026, 12, 24))
         assert row is not None and not row.is_open and row.note == "盘点"

@@ -144,7 +144,7 @@ def test_a_store_day_saved_by_someone_else_since_the_form_opened_is_a_conflict(l
     with pytest.raises(ConflictError) as err:
         cal_svc.set_store_day(admin, day, is_open=True, note="加班", expected_version=0)
     # Then the admin is told who changed it, and the manager's entry stands
-    assert err.value.params["changed_by"] == "boss"
+    assert err.value.params["changed_by"] == "周经理"
     [saved] = cal_svc.list_store_days(boss, 2026)
     assert (saved.is_open, saved.note) == (False, "盘点")
     # And an edit against the version both saw is refused the same way, once it moved on
@@ -152,6 +152,6 @@ def test_a_store_day_saved_by_someone_else_since_the_form_opened_is_a_conflict(l
                                   expected_version=saved.version)
     with pytest.raises(ConflictError) as err:
         cal_svc.set_store_day(admin, day, is_open=True, expected_version=saved.version)
-    assert err.value.params["changed_by"] == "boss"
+    assert err.value.params["changed_by"] == "周经理"
     assert cal_svc.set_store_day(admin, day, is_open=True,
                                  expected_version=moved.version).is_open

@@ -102,7 +102,14 @@ def test_edit_against_stale_version_is_refused(clerk, login):
     calls.update_call(supervisor, call.id, edit, expected_version=call.version, reason="补充")
     with pytest.raises(ConflictError) as err:
         calls.update_call(clerk, call.id, edit, expected_version=call.version, reason="again")
-    assert "super" in err.value.text()
+    # Named as colleagues know each other, at the store's local time of that save.
+    with supervisor.read() as session:
+        saved = session.scalar(select(AuditEntry).where(
+            AuditEntry.table_name == "calls", AuditEntry.row_key == str(call.id))
+            .order_by(AuditEntry.id.desc()).limit(1))
+        local = saved.at.astimezone(supervisor.tz)
+    assert "陈主任" in err.value.text()
+    assert f"{local:%Y-%m-%d %H:%M}" in err.value.text()
 
 
 def test_technician_cannot_register_or_cancel(login, clerk):
