@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.i18n import N_
 from app.printing.base import BaseDocument, StoreHeader
 from app.printing.flowables import list_table, para, signature_line
-from app.printing.formatting import cents_to_decimal, money
+from app.printing.formatting import cents_to_decimal, hours_text, money
 from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
@@ -28,10 +28,6 @@ from app.services.errors import NotFound
 
 CATEGORY_TEXT = {"A": N_P("A Paid service"), "B": N_P("B Contract service"),
                  "C": N_P("C Free (warranty)"), "D": N_P("D Internal work")}
-
-
-def hours_text(minutes: int) -> str:
-    return pt("{h} h {m} min", h=minutes // 60, m=minutes % 60)
 
 
 def _totals_table(totals: tuple[CategoryTotal, ...], width: float, doc: BaseDocument) -> Flowable:

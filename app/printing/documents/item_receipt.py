@@ -29,16 +29,22 @@ PAPERS = ("thermal", "a5")
 DOCUMENT = "item-receipt"  # both papers are copies of the one receipt, which counts them
 
 
-def _fields(doc: BaseDocument, pack: PrintPack) -> list[Field]:
+def _fields(doc: BaseDocument, pack: PrintPack, *, fit: bool) -> list[Field]:
+    """The receipt's fields; ``fit``: long values shortened so an A5 page holds the longest
+    of each (the roll grows with its content and prints them whole)."""
     job = pack.job
+
+    def lines(count: int) -> int:
+        return count if fit else 0
+
     return [
-        Field(pt("Customer"), job.customer_name),
+        Field(pt("Customer"), job.customer_name, lines=lines(2)),
         Field(pt("Phone"), job.customer_phone),
-        Field(pt("Item"), item_text(job)),
-        Field(pt("Serial No."), job.serial or "—"),
-        Field(pt("Accessories"), accessories_text(job), wide=True),
-        Field(pt("Condition"), job.condition or "—", wide=True),
-        Field(pt("Fault"), job.fault, wide=True),
+        Field(pt("Item"), item_text(job), lines=lines(3)),
+        Field(pt("Serial No."), job.serial or "—", lines=lines(2)),
+        Field(pt("Accessories"), accessories_text(job), wide=True, lines=lines(3)),
+        Field(pt("Condition"), job.condition or "—", wide=True, lines=lines(3)),
+        Field(pt("Fault"), job.fault, wide=True, lines=lines(6)),
         Field(pt("Taken in at"), fmt_datetime(job.taken_in_at, doc.tz)),
         Field(pt("Taken in by"), job.technician_name),
         Field(pt("Promised date"), fmt_date(job.promised_date)),
@@ -57,7 +63,8 @@ def _signatures(doc: BaseDocument, *, columns: int) -> list[Flowable]:
 
 def _story(doc: BaseDocument, pack: PrintPack, *, columns: int) -> list[Flowable]:
     return [
-        field_grid(_fields(doc, pack), width=doc.width, st=doc.st, columns=columns),
+        field_grid(_fields(doc, pack, fit=columns == 4), width=doc.width, st=doc.st,
+                   columns=columns),
         Spacer(1, 2 * mm),
         para(pt("Terms"), doc.st.bold),
         para(terms_text(pack.terms), doc.st.small),
