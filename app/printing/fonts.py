@@ -9,7 +9,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import tables
 
@@ -45,6 +45,7 @@ def ensure_fonts() -> str:
                                        (1, 1, BOLD)):
                 addMapping(REGULAR, bold, italic, name)
             _make_default()
+            ttfonts.makeToUnicodeCMap = _to_unicode_cmap
             registration_seconds = time.perf_counter() - started
             _registered = True
     return REGULAR
@@ -74,3 +75,22 @@ def _make_default() -> None:
     rl_config.canvas_basefontname = REGULAR
     tables.CellStyle.fontname = REGULAR
     shapes.STATE_DEFAULTS["fontName"] = REGULAR
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap with characters outside the BMP written as UTF-16BE pairs.
+
+    ReportLab writes ``<2C317>`` for 𬌗, which readers take as U+2C31 (ⰱ): the name printed
+    right but searched, copied or read back wrong. The PDF wants ``<D870DF17>``.
+    """
+    cmap = _reportlab_to_unicode(fontname, subset)
+    if all(code <= 0xFFFF for code in subset):
+        return cmap
+    for index, code in enumerate(subset):
+        if code > 0xFFFF:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{index:02X}> <{code:04X}>", f"<{index:02X}> <{pair}>", 1)
+    return cmap
