@@ -22,11 +22,44 @@ from fontTools.varLib import instancer
 OUT = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 
 
-def _source() -> Path:
+def _source(lang: str = "sc") -> Path:
     import justmytype_intl_cjk  # type: ignore[import-not-found]
 
-    base = Path(justmytype_intl_cjk.__file__).parent / "fonts" / "ofl" / "notosanssc"
-    return base / "NotoSansSC[wght].ttf"
+    base = Path(justmytype_intl_cjk.__file__).parent / "fonts" / "ofl" / f"notosans{lang}"
+    return base / f"NotoSans{lang.upper()}[wght].ttf"
+
+
+def _han(code: int) -> bool:
+    return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF)
+
+
+def make_extension(sc_points: set[int]) -> Path:
+    """``SCSans-Ext.ttf``: the Han characters Noto Sans JP, TC and KR have and SC lacks
+    (𠮷 of 𠮷野家 among 2,376), one weight; forms and screens fall back to it per character."""
+    from fontTools.merge import Merger
+
+    parts, taken = [], set(sc_points)
+    for lang in ("jp", "tc", "kr"):
+        font = instancer.instantiateVariableFont(TTFont(_source(lang)), {"wght": 400})
+        points = {c for c in font.getBestCmap() if _han(c) and c not in taken}
+        taken |= points
+        options = subset.Options()
+        options.layout_features = []
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=points)
+        subsetter.subset(font)
+        path = OUT / f".ext-{lang}.ttf"
+        font.save(path)
+        parts.append(path)
+    merged = Merger().merge([str(p) for p in parts])
+    for path in parts:
+        path.unlink()
+    _rename(merged, "Regular", family="Service Counter Sans Ext", ps="SCSans-Ext")
+    target = OUT / "SCSans-Ext.ttf"
+    merged.save(target)
+    return target
 
 
 def _gbk_codepoints() -> set[int]:
@@ -65,8 +98,9 @@ def _source_codepoints() -> set[int]:
     return set(TTFont(_source(), lazy=True).getBestCmap())
 
 
-def _rename(font: TTFont, style: str) -> None:
-    family, full, ps = "Service Counter Sans", f"Service Counter Sans {style}", f"SCSans-{style}"
+def _rename(font: TTFont, style: str, *, family: str = "Service Counter Sans",
+            ps: str = "") -> None:
+    full, ps = f"{family} {style}", ps or f"SCSans-{style}"
     names = font["name"]
     for record in list(names.names):
         if record.nameID in (16, 17, 21, 22, 25):
@@ -106,6 +140,7 @@ def main() -> int:
     LIST.write_text("".join(tongyong) + "\n", encoding="utf-8")
     for style, weight in (("Regular", 400), ("Bold", 700)):
         print(make(style, weight, points))
+    print(make_extension(points))
     (OUT / "OFL.txt").write_bytes((_source().parent / "OFL.txt").read_bytes())
     return 0
 

@@ -15,7 +15,7 @@ from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.printing.fonts import REGULAR
+from app.printing.fonts import REGULAR, with_fallback
 from app.printing.formatting import money
 from app.printing.styles import INK, SHADE, DocStyles
 
@@ -24,8 +24,11 @@ THERMAL_DPI = 203
 
 
 def esc(text: object) -> str:
-    """Text for Paragraph markup: customer input may contain ``<`` or ``&``."""
-    return "" if text is None else escape(str(text)).replace("\n", "<br/>")
+    """Text for Paragraph markup: customer input may contain ``<`` or ``&``; a character
+    the bundled font lacks is set in the extension font."""
+    if text is None:
+        return ""
+    return with_fallback(str(text), lambda run: escape(run).replace("\n", "<br/>"))
 
 
 ELLIPSIS = "…"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from itertools import groupby
 from pathlib import Path
 
 from reportlab import rl_config
@@ -17,6 +19,10 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 REGULAR = "SCSans"
 BOLD = "SCSans-Bold"
 FILES = {REGULAR: "SCSans-Regular.ttf", BOLD: "SCSans-Bold.ttf"}
+# Han characters Noto Sans SC lacks (𠮷 of 𠮷野家), from Noto Sans JP/TC/KR: registered only
+# when a document holds one, so the first print of the day does not pay for it.
+EXTENSION = "SCSans-Ext"
+EXTENSION_FILE = "SCSans-Ext.ttf"
 
 _lock = threading.Lock()
 _registered = False
@@ -49,6 +55,36 @@ def ensure_fonts() -> str:
             registration_seconds = time.perf_counter() - started
             _registered = True
     return REGULAR
+
+
+_extension: TTFont | None = None
+
+
+def _extension_font() -> TTFont:
+    global _extension
+    with _lock:
+        if _extension is None:
+            font = TTFont(EXTENSION, str(FONT_DIR / EXTENSION_FILE))
+            pdfmetrics.registerFont(font)
+            _extension = font
+    return _extension
+
+
+def with_fallback(text: str, escape: Callable[[str], str]) -> str:
+    """Paragraph markup of ``text`` (each run escaped by ``escape``) with the characters the
+    bundled font lacks set in the extension font, so a name never prints as ☒."""
+    if text.isascii():
+        return escape(text)
+    ensure_fonts()
+    have = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    if all(ord(char) in have for char in text):
+        return escape(text)
+    extra = _extension_font().face.charToGlyph
+    out: list[str] = []
+    for is_extra, run in groupby(text, key=lambda c: ord(c) not in have and ord(c) in extra):
+        chunk = escape("".join(run))
+        out.append(f'<font name="{EXTENSION}">{chunk}</font>' if is_extra else chunk)
+    return "".join(out)
 
 
 def _cache_tables(font: TTFont) -> None:
@@ -86,7 +122,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ReportLab writes ``<2C317>`` for 𬌗, which readers take as U+2C31 (ⰱ): the name printed
     right but searched, copied or read back wrong. The PDF wants ``<D870DF17>``.
     """
-    cmap = _reportlab_to_unicode(fontname, subset)
+    cmap: str = _reportlab_to_unicode(fontname, subset)
     if all(code <= 0xFFFF for code in subset):
         return cmap
     for index, code in enumerate(subset):

@@ -78,3 +78,26 @@ def test_the_screen_font_shows_every_character(qapp: object) -> None:
         missing = [c for c in tongyong()
                    if not raw.supportsCharacter(ord(c)) or not metrics.inFontUcs4(ord(c))]
         assert missing == [], f"{len(missing)} missing (bold={bold}): {''.join(missing[:20])}"
+
+
+def test_a_name_beyond_noto_sans_sc_prints_and_shows_from_the_extension(
+        pdfcheck: PdfCheck, qapp: object) -> None:
+    from io import BytesIO
+
+    from PySide6.QtGui import QFont, QRawFont
+
+    from app.printing.flowables import para
+    from app.printing.styles import styles
+    from app.ui.fonts import EXTENSION_FAMILY, app_font, register_fonts
+
+    out = BytesIO()
+    from reportlab.platypus import SimpleDocTemplate
+
+    SimpleDocTemplate(out).build([para("𠮷野家 <客户> 䶮", styles(10.0).body)])
+    assert "𠮷野家<客户>䶮" in pdfcheck.flat_text(out.getvalue())
+    assert {row.name.split("+")[-1] for row in pdfcheck.fonts(out.getvalue())} >= {
+        "SCSans-Regular", "SCSans-Ext"}
+    assert pdfcheck.fonts_embedded(out.getvalue())
+    assert EXTENSION_FAMILY in register_fonts()
+    assert EXTENSION_FAMILY in app_font().families()
+    assert QRawFont.fromFont(QFont(EXTENSION_FAMILY, 12)).supportsCharacter(0x20BB7)
