@@ -37,7 +37,10 @@ def cli_context(db_arg: str | None) -> ServiceContext:
     from app.services.context import Actor, ServiceContext
 
     db = open_for_cli(db_arg)
-    actor = Actor(None, "cli", "command line", Role.ADMIN, config.workstation())
+    from app.printing.text import pt
+
+    # The footer of every form printed here names this "printer": in the store's language.
+    actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
     return ServiceContext(db, actor)
 
 

@@ -160,7 +160,7 @@ def payment_dto(session: Session, payment: Payment) -> PaymentDTO:
 
 def find_payment(ctx: ServiceContext, number: str) -> PaymentDTO:
     with ctx.read() as session:
-        payment = session.scalar(select(Payment).where(Payment.number == number.strip()))
+        payment = session.scalar(select(Payment).where(Payment.number == number.strip().upper()))
         if payment is None:
             raise NotFound(N_("No payment receipt with the number {number}."), number=number)
         return payment_dto(session, payment)

@@ -136,6 +136,6 @@ def render_item_receipt_thermal(ctx: ServiceContext, number: str, reprint: bool)
 
 @register("item-receipt-a5", title=N_P("Customer item receipt (A5)"),
           group=PrinterGroup.FORMS, record_output=copy_recorder(DOCUMENT),
-          copies=copy_counter(DOCUMENT))
+          copies=copy_counter(DOCUMENT), document="item-receipt")
 def render_item_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     return _by_number(ctx, number, reprint, "a5")

@@ -112,6 +112,7 @@ def render_payment_receipt(ctx: ServiceContext, number: str, reprint: bool) -> R
     return _render(ctx, number, reprint, "thermal")
 
 
-@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS)
+@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS,
+          document="payment-receipt")
 def render_payment_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     return _render(ctx, number, reprint, "a5")
