@@ -64,6 +64,7 @@ from app.printing.styles import (
     styles,
 )
 from app.printing.text import pt
+from app.services.dto import VoidInfo
 
 Margins = tuple[float, float, float, float]  # left, right, top, bottom
 
@@ -83,7 +84,7 @@ class BaseDocument:
     thermal: bool = False  # black only, ≥ 8 pt, whole-dot rules (see ``styles``)
 
     def __init__(self, header: StoreHeader, *, number: str = "", reprint: bool = False,
-                 void: bool = False, printed_at: datetime | None = None,
+                 void: VoidInfo | None = None, printed_at: datetime | None = None,
                  printed_by: str = "", pagesize: PageSize | None = None) -> None:
         self.header = header
         self.number = number
@@ -153,9 +154,19 @@ class BaseDocument:
         return found
 
     def mark_banners(self) -> list[Flowable]:
-        when = fmt_datetime(self.printed_at, self.tz)
-        return [b for m in self.marks() for b in (MarkBanner(f"{m}  {when}", self.st),
-                                                  Spacer(1, 2 * mm))]
+        """VOID with when and why it was voided; REPRINT with when this copy was printed."""
+        out: list[Flowable] = []
+        if self.void is not None:
+            text = f"{pt('VOID')}  {fmt_datetime(self.void.at, self.tz)}"
+            if self.void.reason:
+                text += "  " + pt("Reason: {reason}", reason=self.void.reason)
+            # two lines at most, however long the reason (a label must stay one label)
+            out += [MarkBanner(clamp_text(text, self.st.bold, self.width - 8, 2), self.st),
+                    Spacer(1, 2 * mm)]
+        if self.reprint:
+            when = fmt_datetime(self.printed_at, self.tz)
+            out += [MarkBanner(f"{pt('REPRINT')}  {when}", self.st), Spacer(1, 2 * mm)]
+        return out
 
     # ---- geometry --------------------------------------------------------------------
     @property

@@ -10,14 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from decimal import Decimal
 
 from app.models.enums import StoreKind
-from app.services import carry_in_service, parts_service, reference_service, repair_service
-from app.services.calls_service import CallInput
+from app.services import (
+    billing_service,
+    carry_in_service,
+    dispatch_service,
+    parts_service,
+    payments_service,
+    reference_service,
+    repair_service,
+)
+from app.services.calls_service import CallInput, register_call
 from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import TakeInInput
 from app.services.context import ServiceContext
 from app.services.customers_service import CustomerInput, ItemInput
+from app.services.money_dto import LineInput
 from app.services.parts_service import PartInput
 from app.services.reference_service import ProductModelInput, StoreProfile
 from app.services.repair_service import PartQty, WorkInput
@@ -87,3 +97,30 @@ def make_longest(login: Callable[[str], ServiceContext]) -> Longest:
             parts=(PartQty(parts[2 * n].id, 2), PartQty(parts[2 * n + 1].id, 13))),
             expected_version=job.card_version)
     return Longest(job, bare)
+
+
+LINE_TEXT = fill("上门交通及远程检测服务费" + RARE, 120)  # a bill line as long as it goes
+
+
+def longest_voucher(login: Callable[[str], ServiceContext]) -> str:
+    """A voucher for a call with the longest name, phones, address, model, serial, fault."""
+    clerk, sup = login("clerk"), login("super")
+    admin = login("admin")
+    model = reference_service.create_product_model(admin, ProductModelInput(
+        fill("KFR-35GW-", 40), MODEL_NAME, fill("空调", 40), fill("格力", 40)))
+    call = register_call(clerk, CallInput(
+        fault=FAULT, new_customer=CustomerInput(NAME, ("13900003333", "0571-88886666",
+                                                       "13900004444"), ADDRESS),
+        new_item=ItemInput(model.id, SERIAL)))
+    return dispatch_service.dispatch_call(sup, call.id, user_id(clerk, "tech"),
+                                          expected_version=call.version).number
+
+
+def longest_payment(login: Callable[[str], ServiceContext], longest: Longest) -> str:
+    """A payment on the repaired job's bill (six parts) with long hand-written lines."""
+    clerk = login("clerk")
+    bill = billing_service.make_bill(clerk, longest.job.call_id, extra=[
+        LineInput(kind, LINE_TEXT, Decimal("1.5"), Decimal("99999.99"))
+        for kind in ("transport", "other", "other")])
+    return payments_service.collect(clerk, bill.id, amount=Decimal("1.00"), method="transfer",
+                                    place="counter").number

@@ -13,7 +13,15 @@ from app.services import carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.context import ServiceContext
 from tests.printing.conftest import PdfCheck
-from tests.printing.longest import FAULT, Longest, make_longest
+from tests.printing.longest import (
+    FAULT,
+    LINE_TEXT,
+    NAME,
+    Longest,
+    longest_payment,
+    longest_voucher,
+    make_longest,
+)
 
 
 @pytest.fixture
@@ -55,3 +63,28 @@ def test_the_a5_receipt_shortens_only_what_does_not_fit_and_the_roll_prints_it_w
     assert "…" in a5 and "13900002222" in a5
     assert FAULT.replace(" ", "") in roll
 
+
+
+@pytest.mark.parametrize("kind", ["voucher", "voucher@A4", "payment-receipt-a5"])
+def test_the_voucher_and_the_a5_receipt_print_the_longest_on_one_page(
+        longest: Longest, login: Callable[[str], ServiceContext], pdfcheck: PdfCheck,
+        kind: str) -> None:
+    sup = login("super")
+    kind, _, paper = kind.partition("@")
+    number = longest_voucher(login) if kind == "voucher" else longest_payment(login, longest)
+    rendered = registry.render(sup if kind == "voucher" else login("acct"), kind,
+                               f"{number}@{paper}" if paper else number, reprint=True)
+    assert pdfcheck.pages(rendered.pdf) == 1
+    text = pdfcheck.flat_text(rendered.pdf)
+    assert "补打" in text and number in text and NAME[:6] in text
+    assert pdfcheck.codes(rendered.pdf)[:1] == [number]
+
+
+def test_the_roll_payment_receipt_prints_every_line_whole_at_the_longest(
+        longest: Longest, login: Callable[[str], ServiceContext], pdfcheck: PdfCheck) -> None:
+    number = longest_payment(login, longest)
+    pdf = registry.render(login("acct"), "payment-receipt", number, reprint=False).pdf
+    assert pdfcheck.pages(pdf) == 1
+    text = pdfcheck.flat_text(pdf)
+    assert LINE_TEXT in text and "壹元整" in text
+    assert number in pdfcheck.codes(pdf, dpi=203)

@@ -128,13 +128,15 @@ class SupervisorReportDocument(BaseDocument):
 
 
 def render_technician_report(header: StoreHeader, report: TechnicianDailyReport, *,
-                             printed_by: str = "") -> bytes:
-    return TechnicianReportDocument(header, report, printed_by=printed_by).generate()
+                             printed_by: str = "", reprint: bool = False) -> bytes:
+    return TechnicianReportDocument(header, report, printed_by=printed_by,
+                                    reprint=reprint).generate()
 
 
 def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport, *,
-                             printed_by: str = "") -> bytes:
-    return SupervisorReportDocument(header, report, printed_by=printed_by).generate()
+                             printed_by: str = "", reprint: bool = False) -> bytes:
+    return SupervisorReportDocument(header, report, printed_by=printed_by,
+                                    reprint=reprint).generate()
 
 
 @register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
@@ -152,7 +154,9 @@ def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rend
     header, who = store_header(ctx), ctx.actor.display_name
     if tech_id is not None:
         report = technician_report(ctx, tech_id, day)
-        return Rendered(render_technician_report(header, report, printed_by=who),
+        return Rendered(render_technician_report(header, report, printed_by=who,
+                                                 reprint=reprint),
                         f"daily-report-{day}-{report.technician_name}.pdf")
     return Rendered(render_supervisor_report(header, supervisor_report(ctx, day),
-                                             printed_by=who), f"daily-report-{day}.pdf")
+                                             printed_by=who, reprint=reprint),
+                    f"daily-report-{day}.pdf")

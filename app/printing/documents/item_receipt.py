@@ -15,6 +15,7 @@ from app.printing.documents.carry_in_common import (
     header_of,
     item_text,
     pack_by_number,
+    receipt_void,
     terms_text,
 )
 from app.printing.flowables import Field, field_grid, para, signature_line
@@ -78,7 +79,7 @@ class ItemReceiptThermal(ThermalDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, void=not pack.job.in_store,
+                         reprint=pack.reprint, void=receipt_void(pack.job),
                          printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack
@@ -98,7 +99,7 @@ class ItemReceiptA5(BaseDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, void=not pack.job.in_store,
+                         reprint=pack.reprint, void=receipt_void(pack.job),
                          printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack

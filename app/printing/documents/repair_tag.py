@@ -22,6 +22,7 @@ from app.printing.documents.carry_in_common import (
     header_of,
     item_text,
     pack_by_number,
+    receipt_void,
 )
 from app.printing.flowables import QRCode, clamp_text, esc, para
 from app.printing.fonts import BOLD
@@ -68,7 +69,7 @@ class RepairTag(LabelDocument):
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         width, height = pack.tag_size_mm
         super().__init__(header_of(pack.store), number=pack.job.card_number,
-                         reprint=pack.reprint, void=not pack.job.in_store,
+                         reprint=pack.reprint, void=receipt_void(pack.job),
                          printed_at=pack.printed_at,
                          printed_by=pack.printed_by, pagesize=label_size(width, height), **kw)
         self.pack = pack
