@@ -122,9 +122,14 @@ def field_grid(fields: Sequence[Field | tuple[str, Cell]], *, width: float, st: 
 
 
 def _grid_style(st: DocStyles) -> list[tuple[Any, ...]]:
-    """Ruled cells: grey hairlines on a laser page, black whole-dot lines on a thermal one."""
+    """Ruled cells: grey hairlines on a laser page; on a thermal one a black whole-dot rule
+    below the table only (text boxed in rules a 203-dpi head prints reads back
+    badly: OCR lost labels and numbers inside the boxes)."""
+    rules: list[tuple[Any, ...]] = (
+        [("LINEBELOW", (0, -1), (-1, -1), st.rule_width, st.rule)] if st.thermal
+        else [("GRID", (0, 0), (-1, -1), st.rule_width, st.rule)])
     return [
-        ("GRID", (0, 0), (-1, -1), st.rule_width, st.rule),
+        *rules,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -286,7 +291,9 @@ def totals_table(lines: Sequence[tuple[str, Decimal | int]], *, width: float, st
 def list_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, widths: Sequence[float],
                st: DocStyles, numeric: Sequence[int] = ()) -> Table:
     """A ruled list (register pages, daily reports): header repeats on every page."""
-    data: list[list[Flowable | str]] = [[para(h, st.table_header) for h in headers]]
+    header_right = st.table_header.clone("sc-th-right", alignment=2)
+    data: list[list[Flowable | str]] = [[para(h, header_right if i in numeric else st.table_header)
+                                         for i, h in enumerate(headers)]]
     for row in rows:
         data.append([_cell(v, st.right if i in numeric else st.body) for i, v in enumerate(row)])
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")

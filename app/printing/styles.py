@@ -78,6 +78,7 @@ def styles(size: float = 10.0, *, thermal: bool = False) -> DocStyles:
 
     small = max(size * 0.82, THERMAL_MIN_PT) if thermal else size * 0.82
     muted = INK if thermal else MUTED
+    lab = max(size * 0.9, THERMAL_MIN_PT) if thermal else small
     tag = "t" if thermal else "p"
 
     def make(name: str, **kw: object) -> ParagraphStyle:
@@ -92,7 +93,9 @@ def styles(size: float = 10.0, *, thermal: bool = False) -> DocStyles:
         body=make("body"),
         bold=make("bold", fontName=BOLD),
         small=make("small", fontSize=small, leading=small * 1.3, textColor=muted),
-        label=make("label", fontSize=small, leading=small * 1.3, textColor=muted),
+        # on a thermal roll a label is as large as its value: 8-pt labels read back badly
+        # from a 203-dpi 1-bit print (客户 lost, 技 → 近)
+        label=make("label", fontSize=lab, leading=lab * 1.3, textColor=muted),
         value=make("value"),
         title=make("title", fontName=BOLD, fontSize=size * 1.6, leading=size * 2.0,
                    alignment=TA_CENTER, spaceAfter=size * 0.4),
@@ -100,8 +103,8 @@ def styles(size: float = 10.0, *, thermal: bool = False) -> DocStyles:
                       spaceBefore=size * 0.6, spaceAfter=size * 0.2),
         header_name=make("header-name", fontName=BOLD, fontSize=size * 1.3,
                          leading=size * 1.6),
-        table_header=make("table-header", fontName=BOLD, fontSize=small,
-                          leading=small * 1.3),
+        table_header=make("table-header", fontName=BOLD, fontSize=lab,
+                          leading=lab * 1.3),
         right=make("right", alignment=TA_RIGHT),
         centre=make("centre", alignment=TA_CENTER),
     )
