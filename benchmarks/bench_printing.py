@@ -2,7 +2,10 @@
 
     python benchmarks/bench_printing.py [--runs 20]
 
-Targets (issues 3–5): one one-page form well under 100 ms after the first.
+Targets (issues 3–5): one one-page form well under 100 ms after the first. Issue 16: the
+first payment receipt of the day in a fresh process (fonts, form modules and the database
+included) ready to send in ≤ 200 ms; each next one ≤ 30 ms (``--first-receipt``, run by
+default: a 300-call demo store in a temporary folder, then a fresh interpreter per sample).
 """
 
 from __future__ import annotations
@@ -64,6 +67,64 @@ def main() -> None:
         print(f"test page {fmt:<8} generate: median {median:6.1f} ms, worst {worst:6.1f} ms, "
               f"CPU {cpu:5.1f} ms")
     _qt_figures(runs)
+    _receipt_figures(min(runs, 5))
+
+
+FRESH_PROCESS = r"""
+import sys, time
+started = time.perf_counter()
+from app.printing import registry
+from app.printing.cli_print import cli_context
+from app.services import print_log_service
+imported = time.perf_counter()
+ctx = cli_context(sys.argv[1])
+numbers = sys.argv[2:]
+opened = time.perf_counter()
+def ready(number):
+    reprint = print_log_service.was_printed(ctx, "payment-receipt", number)
+    return registry.render(ctx, "payment-receipt", number, reprint=reprint).pdf
+first_start = time.perf_counter()
+ready(numbers[0])
+first = time.perf_counter() - first_start
+nexts = []
+for number in numbers[1:]:
+    t = time.perf_counter()
+    ready(number)
+    nexts.append(time.perf_counter() - t)
+print(f"{(imported - started) * 1000:.1f} {(opened - imported) * 1000:.1f} {first * 1000:.1f} "
+      + " ".join(f"{n * 1000:.1f}" for n in nexts))
+"""
+
+
+def _receipt_figures(samples: int) -> None:
+    """The counter's receipt: first of the day in a fresh process, then each next one."""
+    import sqlite3
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "store.sqlite"
+        env["SERVICE_COUNTER_DATA"] = folder
+        subprocess.run([sys.executable, str(root / "main.py"), "--db", str(db), "demo",
+                        "--calls", "300"], env=env, check=True, capture_output=True)
+        numbers = [n for (n,) in sqlite3.connect(db).execute(
+            "select number from payments order by id limit 12")]
+        firsts, nexts, imports, opens = [], [], [], []
+        for _ in range(samples):
+            out = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(db), *numbers],
+                                 env=env, check=True, capture_output=True, text=True)
+            figures = [float(v) for v in out.stdout.split()]
+            imports.append(figures[0])
+            opens.append(figures[1])
+            firsts.append(figures[2])
+            nexts += figures[3:]
+    print(f"fresh process: imports median {statistics.median(imports):6.1f} ms, "
+          f"database open {statistics.median(opens):6.1f} ms (before the first print)")
+    print(f"first payment receipt ready to send (fonts, forms, query, PDF): median "
+          f"{statistics.median(firsts):6.1f} ms, worst {max(firsts):6.1f} ms  (target 200)")
+    print(f"each next receipt: median {statistics.median(nexts):6.1f} ms, worst "
+          f"{max(nexts):6.1f} ms over {len(nexts)}  (target 30)")
 
 
 def _qt_figures(runs: int) -> None:

@@ -1,12 +1,15 @@
-"""``service-counter print KIND NUMBER --out FILE.pdf``: any numbered document as a PDF.
+"""``service-counter print KIND NUMBER --out FILE.pdf``: any numbered document as a PDF;
+``… --printer NAME``: on an OS printer, through the same path as the GUI's Print.
 
 For reprints in bulk and archiving. A document that was printed before comes out marked as
-a reprint; every file written is recorded on the audit trail like a print.
+a reprint; every copy written or printed is recorded on the audit trail once.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE.pdf", type=Path,
                         help=tr(N_("where to write the PDF (default: the suggested file "
                                    "name in the current folder)")))
+    parser.add_argument("--printer", metavar="NAME",
+                        help=tr(N_("print on this printer of the computer instead of "
+                                   "writing a PDF (the name as the system lists it)")))
     parser.add_argument("--list", action="store_true",
                         help=tr(N_("list the kinds of document that can be printed")))
 
@@ -37,7 +43,10 @@ def cli_context(db_arg: str | None) -> ServiceContext:
     from app.services.context import Actor, ServiceContext
 
     db = open_for_cli(db_arg)
-    actor = Actor(None, "cli", "command line", Role.ADMIN, config.workstation())
+    from app.printing.text import pt
+
+    # The footer of every form printed here names this "printer": in the store's language.
+    actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
     return ServiceContext(db, actor)
 
 
@@ -56,11 +65,49 @@ def run(args: argparse.Namespace) -> int:
     if not args.kind or not args.number:
         raise CliError(tr(N_("Give the kind of document and its number, e.g. "
                              "print voucher V2611-0042 --out voucher.pdf")))
+    if args.printer and args.out:
+        raise CliError(tr(N_("Give either --out or --printer, not both.")))
     ctx = cli_context(args.db)
     try:
+        if args.printer:
+            return _print(ctx, args.kind, args.number, args.printer)
         return _write(ctx, args.kind, args.number, args.out)
     finally:
         ctx.db.dispose()
+
+
+_qt_app: object = None
+
+
+def _gui_application() -> None:
+    """QtPdf and QPrinter need a QGuiApplication; without a display, the offscreen one
+    (printing goes through the print support plugin, CUPS or Windows, not the display)."""
+    global _qt_app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                     or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _qt_app = QGuiApplication(["service-counter"])
+
+
+def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) -> int:
+    from app.printing.direct import print_numbered, printer_named
+    from app.printing.output import PrintError
+    from app.services.errors import UserError
+
+    _gui_application()
+    try:
+        copy = print_numbered(ctx, kind_name, number, printer_named(printer_name))
+    except UserError as err:
+        raise CliError(err.text(tr), EXIT_FAILED) from err
+    except PrintError as err:
+        raise CliError(tr(N_("Not printed: {detail}"), detail=err), EXIT_FAILED) from err
+    say(N_("Sent {name} to {printer} ({pages} page(s)){reprint}."),
+        name=copy.rendered.filename.removesuffix(".pdf"), printer=copy.printer,
+        pages=copy.pages, reprint=tr(N_(", marked as a reprint")) if copy.reprint else "")
+    return EXIT_OK
 
 
 def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -> int:
@@ -94,4 +141,4 @@ def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -
 
 
 COMMAND = Command("print", N_("write a numbered document (voucher, receipt, tag, report) "
-                              "as a PDF"), add_arguments, run)
+                              "as a PDF, or print it (--printer)"), add_arguments, run)

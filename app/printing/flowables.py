@@ -15,17 +15,47 @@ from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.printing.fonts import REGULAR
+from app.printing.fonts import REGULAR, with_fallback
 from app.printing.formatting import money
-from app.printing.styles import INK, RULE, SHADE, DocStyles
+from app.printing.styles import INK, SHADE, DocStyles
 
 Cell: TypeAlias = str | Flowable
 THERMAL_DPI = 203
 
 
 def esc(text: object) -> str:
-    """Text for Paragraph markup: customer input may contain ``<`` or ``&``."""
-    return "" if text is None else escape(str(text)).replace("\n", "<br/>")
+    """Text for Paragraph markup: customer input may contain ``<`` or ``&``; a character
+    the bundled font lacks is set in the extension font."""
+    if text is None:
+        return ""
+    return with_fallback(str(text), lambda run: escape(run).replace("\n", "<br/>"))
+
+
+ELLIPSIS = "…"
+
+
+def line_count(text: str, style: Any, width: float) -> int:
+    """Lines ``text`` wraps to at ``width`` in ``style``."""
+    if not text:
+        return 1
+    _, height = Paragraph(esc(text), style).wrap(width, 1_000_000)
+    return max(1, round(float(height) / float(style.leading)))
+
+
+def clamp_text(text: str, style: Any, width: float, max_lines: int) -> str:
+    """``text`` as is when it wraps to at most ``max_lines`` at ``width``; else its longest
+    beginning that does with "…" appended, so the reader sees more was written. Cut at
+    whole characters (code points: a name outside the BMP is never split)."""
+    if line_count(text, style, width) <= max_lines:
+        return text
+    low, high = 0, len(text)  # text[:low] + … fits, text[:high] + … does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if line_count(text[:middle].rstrip() + ELLIPSIS, style, width) <= max_lines:
+            low = middle
+        else:
+            high = middle
+    return text[:low].rstrip() + ELLIPSIS
 
 
 def para(text: object, style: Any) -> Paragraph:
@@ -38,11 +68,14 @@ def _cell(value: Cell, style: Any) -> Flowable:
 
 
 class Field(NamedTuple):
-    """One label/value pair of a grid; ``wide`` takes a whole row in a four-column grid."""
+    """One label/value pair of a grid; ``wide`` takes a whole row in a four-column grid;
+    ``lines`` > 0 shortens a text value with "…" to that many lines (a page form that must
+    stay one page whatever was typed)."""
 
     label: str
     value: Cell
     wide: bool = False
+    lines: int = 0
 
 
 def field_grid(fields: Sequence[Field | tuple[str, Cell]], *, width: float, st: DocStyles,
@@ -55,17 +88,25 @@ def field_grid(fields: Sequence[Field | tuple[str, Cell]], *, width: float, st: 
     lw = label_width or (width / per_row) * (0.32 if per_row == 1 else 0.36)
     vw = width / per_row - lw
     rows: list[list[Flowable | str]] = []
-    spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    style: list[tuple[Any, ...]] = [*_grid_style(st)]
+    labels: list[tuple[int, int]] = []  # (column, row) of every label cell
     pending: list[Flowable | str] = []
     for pair in pairs:
-        cells = [_cell(pair.label, st.label), _cell(pair.value, st.value)]
+        value = pair.value
+        if pair.lines and isinstance(value, str):
+            cell_w = (width - lw if pair.wide and per_row == 2 else vw) - 6  # padding
+            value = clamp_text(value, st.value, cell_w, pair.lines)
+        cells = [_cell(pair.label, st.label), _cell(value, st.value)]
         if pair.wide and per_row == 2:
             if pending:
+                labels.append((0, len(rows)))
                 rows.append([*pending, "", ""])
                 pending = []
-            spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
+            style.append(("SPAN", (1, len(rows)), (3, len(rows))))
+            labels.append((0, len(rows)))
             rows.append([*cells, "", ""])
             continue
+        labels.append((len(pending), len(rows)))
         pending += cells
         if len(pending) == columns:
             rows.append(pending)
@@ -74,20 +115,27 @@ def field_grid(fields: Sequence[Field | tuple[str, Cell]], *, width: float, st: 
         rows.append(pending + [""] * (columns - len(pending)))
     widths = [lw, vw] * per_row
     table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle([*_GRID_STYLE, *spans,
-                               *[("BACKGROUND", (c, 0), (c, -1), SHADE)
-                                 for c in range(0, columns, 2)]]))
+    if not st.thermal:  # the label cells only: a value spanning the row stays white
+        style += [("BACKGROUND", cell, cell, SHADE) for cell in labels]
+    table.setStyle(TableStyle(style))
     return table
 
 
-_GRID_STYLE: list[tuple[Any, ...]] = [
-    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-]
+def _grid_style(st: DocStyles) -> list[tuple[Any, ...]]:
+    """Ruled cells: grey hairlines on a laser page; on a thermal one a black whole-dot rule
+    below the table only (text boxed in rules a 203-dpi head prints reads back
+    badly: OCR lost labels and numbers inside the boxes)."""
+    rules: list[tuple[Any, ...]] = (
+        [("LINEBELOW", (0, -1), (-1, -1), st.rule_width, st.rule)] if st.thermal
+        else [("GRID", (0, 0), (-1, -1), st.rule_width, st.rule)])
+    return [
+        *rules,
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
 
 
 def signature_line(labels: Sequence[str], *, width: float, st: DocStyles,
@@ -243,11 +291,15 @@ def totals_table(lines: Sequence[tuple[str, Decimal | int]], *, width: float, st
 def list_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, widths: Sequence[float],
                st: DocStyles, numeric: Sequence[int] = ()) -> Table:
     """A ruled list (register pages, daily reports): header repeats on every page."""
-    data: list[list[Flowable | str]] = [[para(h, st.table_header) for h in headers]]
+    header_right = st.table_header.clone("sc-th-right", alignment=2)
+    data: list[list[Flowable | str]] = [[para(h, header_right if i in numeric else st.table_header)
+                                         for i, h in enumerate(headers)]]
     for row in rows:
         data.append([_cell(v, st.right if i in numeric else st.body) for i, v in enumerate(row)])
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([*_GRID_STYLE, ("BACKGROUND", (0, 0), (-1, 0), SHADE)]))
+    header = ([("LINEBELOW", (0, 0), (-1, 0), 1.5, INK)] if st.thermal
+              else [("BACKGROUND", (0, 0), (-1, 0), SHADE)])
+    table.setStyle(TableStyle([*_grid_style(st), *header]))
     return table
 
 

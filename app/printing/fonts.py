@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from itertools import groupby
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import tables
 
@@ -17,6 +19,10 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 REGULAR = "SCSans"
 BOLD = "SCSans-Bold"
 FILES = {REGULAR: "SCSans-Regular.ttf", BOLD: "SCSans-Bold.ttf"}
+# Han characters Noto Sans SC lacks (𠮷 of 𠮷野家), from Noto Sans JP/TC/KR: registered only
+# when a document holds one, so the first print of the day does not pay for it.
+EXTENSION = "SCSans-Ext"
+EXTENSION_FILE = "SCSans-Ext.ttf"
 
 _lock = threading.Lock()
 _registered = False
@@ -45,9 +51,40 @@ def ensure_fonts() -> str:
                                        (1, 1, BOLD)):
                 addMapping(REGULAR, bold, italic, name)
             _make_default()
+            ttfonts.makeToUnicodeCMap = _to_unicode_cmap
             registration_seconds = time.perf_counter() - started
             _registered = True
     return REGULAR
+
+
+_extension: TTFont | None = None
+
+
+def _extension_font() -> TTFont:
+    global _extension
+    with _lock:
+        if _extension is None:
+            font = TTFont(EXTENSION, str(FONT_DIR / EXTENSION_FILE))
+            pdfmetrics.registerFont(font)
+            _extension = font
+    return _extension
+
+
+def with_fallback(text: str, escape: Callable[[str], str]) -> str:
+    """Paragraph markup of ``text`` (each run escaped by ``escape``) with the characters the
+    bundled font lacks set in the extension font, so a name never prints as ☒."""
+    if text.isascii():
+        return escape(text)
+    ensure_fonts()
+    have = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    if all(ord(char) in have for char in text):
+        return escape(text)
+    extra = _extension_font().face.charToGlyph
+    out: list[str] = []
+    for is_extra, run in groupby(text, key=lambda c: ord(c) not in have and ord(c) in extra):
+        chunk = escape("".join(run))
+        out.append(f'<font name="{EXTENSION}">{chunk}</font>' if is_extra else chunk)
+    return "".join(out)
 
 
 def _cache_tables(font: TTFont) -> None:
@@ -74,3 +111,22 @@ def _make_default() -> None:
     rl_config.canvas_basefontname = REGULAR
     tables.CellStyle.fontname = REGULAR
     shapes.STATE_DEFAULTS["fontName"] = REGULAR
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap with characters outside the BMP written as UTF-16BE pairs.
+
+    ReportLab writes ``<2C317>`` for 𬌗, which readers take as U+2C31 (ⰱ): the name printed
+    right but searched, copied or read back wrong. The PDF wants ``<D870DF17>``.
+    """
+    cmap: str = _reportlab_to_unicode(fontname, subset)
+    if all(code <= 0xFFFF for code in subset):
+        return cmap
+    for index, code in enumerate(subset):
+        if code > 0xFFFF:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{index:02X}> <{code:04X}>", f"<{index:02X}> <{pair}>", 1)
+    return cmap

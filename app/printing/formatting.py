@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.printing.text import pt
 from app.services.money import from_cents
 
 YUAN = "￥"  # U+FFE5 FULLWIDTH YEN SIGN: "¥" (U+00A5) breaks on GBK thermal printers
@@ -47,3 +48,8 @@ def fmt_datetime(moment: datetime | None, tz: tzinfo) -> str:
     if moment is None:
         return ""
     return to_local(moment, tz).strftime("%Y-%m-%d %H:%M")
+
+
+def hours_text(minutes: int) -> str:
+    """``95`` → ``1 小时 35 分``."""
+    return pt("{h} h {m} min", h=minutes // 60, m=minutes % 60)

@@ -89,15 +89,28 @@ def _wait_until_loaded(document: QPdfDocument) -> None:
         raise PrintError(f"PDF not readable ({document.error()})")
 
 
-def page_layout_for(points: QSizeF) -> QPageLayout:
-    """A layout of exactly this page size, zero margins, never rotated.
+STANDARD_SIZES = (QPageSize.PageSizeId.A4, QPageSize.PageSizeId.A5, QPageSize.PageSizeId.A3,
+                  QPageSize.PageSizeId.Letter)
 
-    A 100 × 70 mm tag goes out as a custom 100 × 70 mm medium (100 mm across the label
-    printer's head), not as 70 × 100 turned to landscape, which a label driver would misread.
+
+def page_layout_for(points: QSizeF) -> QPageLayout:
+    """A layout of exactly this page size, zero margins.
+
+    A page wider than tall that is a standard paper turned (the A4 register month) goes out
+    as that paper in landscape, which every A4 driver takes; any other page as a custom
+    medium never rotated: a 100 × 70 mm tag is 100 mm across the label printer's head, not
+    70 × 100 turned to landscape, which a label driver would misread.
     """
+    no_margins = QMarginsF(0, 0, 0, 0)
+    if points.width() > points.height():
+        turned = QPageSize.id(QSizeF(points.height(), points.width()), QPageSize.Unit.Point,
+                              QPageSize.SizeMatchPolicy.FuzzyMatch)
+        if turned in STANDARD_SIZES:
+            return QPageLayout(QPageSize(turned), QPageLayout.Orientation.Landscape,
+                               no_margins, QPageLayout.Unit.Point)
     page_size = QPageSize(QSizeF(points.width(), points.height()), QPageSize.Unit.Point, "",
                           QPageSize.SizeMatchPolicy.ExactMatch)
-    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, no_margins,
                        QPageLayout.Unit.Point)
 
 

@@ -75,6 +75,12 @@ class PrintableKind:
     render: Renderer  # changes nothing in the database
     record_output: OutputRecorder | None = None  # in the print event's transaction
     copies: CopyCounter | None = None  # > 0: printed (also before the print trail)
+    document: str = ""  # the document it is a copy of, whatever the paper ("" = name)
+
+    @property
+    def history(self) -> str:
+        """The kind whose print history this kind's copies share (A5 → the roll receipt)."""
+        return self.document or self.name
 
 
 _kinds: dict[str, PrintableKind] = {}
@@ -83,11 +89,14 @@ _loaded = False
 
 def register(name: str, *, title: str, group: PrinterGroup,
              record_output: OutputRecorder | None = None,
-             copies: CopyCounter | None = None) -> Callable[[Renderer], Renderer]:
-    """Decorator: make ``render(ctx, number, reprint) -> Rendered`` printable as ``name``."""
+             copies: CopyCounter | None = None,
+             document: str = "") -> Callable[[Renderer], Renderer]:
+    """Decorator: make ``render(ctx, number, reprint) -> Rendered`` printable as ``name``;
+    ``document``: the kind it prints on another paper (one print history for both)."""
 
     def decorate(render: Renderer) -> Renderer:
-        register_kind(PrintableKind(name, title, group, render, record_output, copies))
+        register_kind(PrintableKind(name, title, group, render, record_output, copies,
+                                    document))
         return render
 
     return decorate

@@ -27,6 +27,9 @@ INK = colors.black
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
 SHADE = colors.HexColor("#EEEEEE")
+# A 203-dpi thermal head prints a dot or none: no grey, nothing under 8 pt, no hairlines.
+THERMAL_MIN_PT = 8.0
+THERMAL_RULE_PT = 0.75  # 2 dots at 203 dpi
 
 
 def label_size(width_mm: float = LABEL_DEFAULT_MM[0],
@@ -40,6 +43,7 @@ class DocStyles:
     """The named styles every document uses; ``size`` is the body font size in points."""
 
     size: float
+    thermal: bool  # black only, 8 pt at least, rules of whole dots (thermal rolls and tags)
     body: ParagraphStyle
     bold: ParagraphStyle
     small: ParagraphStyle
@@ -52,26 +56,46 @@ class DocStyles:
     right: ParagraphStyle
     centre: ParagraphStyle
 
+    @property
+    def rule(self) -> colors.Color:
+        """Colour of grid lines and rules: grey on a laser page, black on a thermal one."""
+        return INK if self.thermal else RULE
 
-@lru_cache(maxsize=8)
-def styles(size: float = 10.0) -> DocStyles:
-    """Styles scaled from a body size (10 pt forms, 8.5 pt receipts, 9 pt tags)."""
+    @property
+    def rule_width(self) -> float:
+        return THERMAL_RULE_PT if self.thermal else 0.5
+
+
+@lru_cache(maxsize=32)
+def styles(size: float = 10.0, *, thermal: bool = False) -> DocStyles:
+    """Styles scaled from a body size (10 pt forms, 8.5 pt receipts, 8 pt tags).
+
+    ``thermal``: every text black and at least ``THERMAL_MIN_PT`` (labels and terms in
+    light grey 7 pt lose strokes on a 203-dpi head: 机身号 prints as 机身弓).
+    """
     ensure_fonts()
     lead = size * 1.35
+
+    small = max(size * 0.82, THERMAL_MIN_PT) if thermal else size * 0.82
+    muted = INK if thermal else MUTED
+    lab = max(size * 0.9, THERMAL_MIN_PT) if thermal else small
+    tag = "t" if thermal else "p"
 
     def make(name: str, **kw: object) -> ParagraphStyle:
         base: dict[str, object] = {"fontName": REGULAR, "fontSize": size, "leading": lead,
                                    "wordWrap": "CJK", "textColor": INK}
         base.update(kw)
-        return ParagraphStyle(f"sc-{name}-{size}", **base)
+        return ParagraphStyle(f"sc-{name}-{size}-{tag}", **base)
 
-    small = size * 0.82
     return DocStyles(
         size=size,
+        thermal=thermal,
         body=make("body"),
         bold=make("bold", fontName=BOLD),
-        small=make("small", fontSize=small, leading=small * 1.3, textColor=MUTED),
-        label=make("label", fontSize=small, leading=small * 1.3, textColor=MUTED),
+        small=make("small", fontSize=small, leading=small * 1.3, textColor=muted),
+        # on a thermal roll a label is as large as its value: 8-pt labels read back badly
+        # from a 203-dpi 1-bit print (客户 lost, 技 → 近)
+        label=make("label", fontSize=lab, leading=lab * 1.3, textColor=muted),
         value=make("value"),
         title=make("title", fontName=BOLD, fontSize=size * 1.6, leading=size * 2.0,
                    alignment=TA_CENTER, spaceAfter=size * 0.4),
@@ -79,8 +103,8 @@ def styles(size: float = 10.0) -> DocStyles:
                       spaceBefore=size * 0.6, spaceAfter=size * 0.2),
         header_name=make("header-name", fontName=BOLD, fontSize=size * 1.3,
                          leading=size * 1.6),
-        table_header=make("table-header", fontName=BOLD, fontSize=small,
-                          leading=small * 1.3),
+        table_header=make("table-header", fontName=BOLD, fontSize=lab,
+                          leading=lab * 1.3),
         right=make("right", alignment=TA_RIGHT),
         centre=make("centre", alignment=TA_CENTER),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from app.models.audit import AuditEntry
 from app.services.context import ServiceContext
@@ -39,3 +40,14 @@ def history(ctx: ServiceContext, table: str, row_key: str | int, *,
         return [AuditRow(e.at, e.username, e.role, e.workstation, e.table_name, e.row_key,
                          e.action, e.field, e.old_value, e.new_value, e.reason)
                 for e in entries]
+
+
+def last_change(session: Session, table: str, row_key: str | int,
+                field: str) -> tuple[datetime, str] | None:
+    """When ``field`` of one record was last changed, and the reason given then."""
+    row = session.execute(
+        select(AuditEntry.at, AuditEntry.reason).where(AuditEntry.table_name == table,
+                                                       AuditEntry.row_key == str(row_key),
+                                                       AuditEntry.field == field)
+        .order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None else None

@@ -9,6 +9,14 @@ from app.services.warranty import WarrantyStatus
 
 
 @dataclass(frozen=True)
+class VoidInfo:
+    """A document that no longer holds: when and why (printed on its VOID banner)."""
+
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class PhoneDTO:
     id: int
     phone: str

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.services.dto import VoidInfo
+
 
 @dataclass(frozen=True)
 class LineInput:
@@ -66,6 +68,7 @@ class PaymentDTO:
     handed_over_at: datetime | None
     voided: bool
     version: int
+    void: VoidInfo | None = None  # when and why it was voided (read for printing)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -15,7 +16,9 @@ from app.models.billing import Bill, Invoice, Payment
 from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.staff import User
+from app.services.audit_service import last_change
 from app.services.context import ServiceContext
+from app.services.dto import VoidInfo
 from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, to_cents
 from app.services.money_dto import (
@@ -163,11 +166,20 @@ def payment_dto(session: Session, payment: Payment) -> PaymentDTO:
 
 
 def find_payment(ctx: ServiceContext, number: str) -> PaymentDTO:
+    """Payment ``number`` with, when voided, when and why (what its receipt prints)."""
     with ctx.read() as session:
-        payment = session.scalar(select(Payment).where(Payment.number == number.strip()))
+        payment = session.scalar(select(Payment).where(Payment.number == number.strip().upper()))
         if payment is None:
             raise NotFound(N_("No payment receipt with the number {number}."), number=number)
-        return payment_dto(session, payment)
+        return replace(payment_dto(session, payment), void=payment_void(session, payment))
+
+
+def payment_void(session: Session, payment: Payment) -> VoidInfo | None:
+    """When and why ``payment`` was voided (None while it holds)."""
+    if not payment.voided:
+        return None
+    change = last_change(session, "payments", payment.id, "voided")
+    return VoidInfo(change[0] if change else payment.updated_at, payment.void_reason)
 
 
 # ---- invoices (发票) ---------------------------------------------------------------------

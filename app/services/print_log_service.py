@@ -36,8 +36,24 @@ class PrintEvent:
     detail: str
 
 
+def document_number(number: str) -> str:
+    """The number as the document has it: ``v2611-0007@a4`` → ``V2611-0007`` (the paper
+    chosen and the case typed make no other document)."""
+    return number.strip().partition("@")[0].upper()
+
+
 def row_key(kind: str, number: str) -> str:
-    return f"{kind}/{number}"[:40]
+    """The print trail's key of one document: its kind's history and its number, so the A5
+    copy of a receipt and a number typed in lower case share one history."""
+    return f"{registry.get_kind(kind).history}/{document_number(number)}"[:40]
+
+
+def _old_keys(kind: str, number: str) -> set[str]:
+    """Keys older versions wrote (each paper its own kind, the number as typed)."""
+    history = registry.get_kind(kind).history
+    names = {k.name for k in registry.kinds() if k.history == history}
+    return {f"{name}/{typed}"[:40] for name in names
+            for typed in (number, number.strip(), document_number(number))}
 
 
 def record_print(ctx: ServiceContext, kind: str, number: str, *, reprint: bool,
@@ -80,7 +96,7 @@ def was_printed(ctx: ServiceContext, kind: str, number: str) -> bool:
 def printed_before(ctx: ServiceContext, kind: str, numbers: Sequence[str]) -> frozenset[str]:
     """Those of ``numbers`` of which a copy left the app: on the print trail, or counted by
     the document's own record (a receipt printed before the trail kept its prints)."""
-    keys = {row_key(kind, n): n for n in numbers}
+    keys = {key: n for n in numbers for key in _old_keys(kind, n) | {row_key(kind, n)}}
     with ctx.read() as session:
         found = session.scalars(
             select(AuditEntry.row_key).distinct().where(
@@ -98,7 +114,8 @@ def print_history(ctx: ServiceContext, kind: str, number: str) -> list[PrintEven
     with ctx.read() as session:
         rows = session.scalars(
             select(AuditEntry).where(AuditEntry.table_name == PRINT_TABLE,
-                                     AuditEntry.row_key == row_key(kind, number))
+                                     AuditEntry.row_key.in_(_old_keys(kind, number)
+                                                            | {row_key(kind, number)}))
             .order_by(AuditEntry.id))
         return [PrintEvent(r.at, r.username, r.workstation, r.action, r.new_value or "")
                 for r in rows]

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, Item
-from app.models.jobs import Job
+from app.models.enums import CallStatus
+from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
+from app.services.audit_service import last_change
 from app.services.context import ServiceContext
+from app.services.dto import VoidInfo
 from app.services.errors import NotFound, PermissionDenied
 from app.services.permissions import Perm, allowed
 from app.services.warranty import warranty_status
@@ -40,6 +44,20 @@ class VoucherDTO:
     technician_name: str
     dispatched_at: datetime
     deadline_at: datetime
+    void: VoidInfo | None = None  # the call was cancelled: printed with 作废, when and why
+
+
+def voucher_void(session: Session, job: Job, call: Call) -> VoidInfo | None:
+    """Whether voucher ``job`` no longer holds, and since when and why: the one place that
+    decides (a cancelled call voids its voucher; so does a job cancelled on its own)."""
+    if call.status == CallStatus.CANCELLED.value:
+        change = last_change(session, "calls", call.id, "status")
+        at = call.closed_at or (change[0] if change else call.updated_at)
+        return VoidInfo(at, call.cancel_reason or (change[1] if change else ""))
+    if job.status == JobStatus.CANCELLED.value:
+        change = last_change(session, "jobs", job.id, "status")
+        return VoidInfo(change[0], change[1]) if change else VoidInfo(job.updated_at, "")
+    return None
 
 
 def voucher_for_print(ctx: ServiceContext, number: str) -> VoucherDTO:
@@ -70,4 +88,5 @@ def voucher_for_print(ctx: ServiceContext, number: str) -> VoucherDTO:
             job.number, call.number, call.received_at, customer.name, customer.address,
             tuple(p.phone for p in customer.phones), zone.name if zone else "", label, serial,
             purchase, state, last, job.category, call.fault,
-            tech.display_name if tech else "", job.dispatched_at, job.deadline_at)
+            tech.display_name if tech else "", job.dispatched_at, job.deadline_at,
+            voucher_void(session, job, call))

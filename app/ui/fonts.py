@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 from app.ui import theme
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-FONT_FILES = ("SCSans-Regular.ttf", "SCSans-Bold.ttf")
+FONT_FILES = ("SCSans-Regular.ttf", "SCSans-Bold.ttf", "SCSans-Ext.ttf")
 FAMILY = "Service Counter Sans"
+EXTENSION_FAMILY = "Service Counter Sans Ext"  # Han characters Noto Sans SC lacks (𠮷)
 
 log = logging.getLogger(__name__)
 _registered: list[str] = []
@@ -32,6 +33,7 @@ def register_fonts() -> list[str]:
 
 def app_font(point_size: int = theme.BASE_POINT_SIZE) -> QFont:
     font = QFont(FAMILY, point_size)
+    font.setFamilies([FAMILY, EXTENSION_FAMILY])  # a name with 𠮷 shows, not ☒
     font.setStyleHint(QFont.StyleHint.SansSerif)
     return font
 

@@ -13,11 +13,15 @@ cards) uses :func:`batch_job`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.printing import registry
+from app.printing import papers, registry
+from app.printing.direct import PrintedCopy, print_numbered, printer_named
+from app.printing.output import PrintError
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.text import pt
 from app.services import print_log_service
@@ -96,6 +100,65 @@ def pdf_job(rendered: Rendered, *, title: str, group: PrinterGroup = PrinterGrou
     """The job of PDF bytes made elsewhere (a report on screen); ``on_output`` records copies."""
     return PrintJob(title=title, group=group, render=lambda _reprint: rendered,
                     on_output=on_output, rerender_after_output=False)
+
+
+@dataclass(frozen=True)
+class CounterChoice:
+    """How this PC prints one document: which kind and number (the paper chosen), on which
+    printer ("" = ask), and whether in one keystroke."""
+
+    kind: str
+    number: str
+    printer: str
+    silent: bool
+
+
+def counter_choice(settings: SettingsStore, document: str, number: str) -> CounterChoice:
+    """This PC's choice for ``document``: its paper, its printer (else its group's), and
+    silent (receipts and tags by default) or the dialog."""
+    kind, on = papers.on_paper(document, number, settings.document_paper(document))
+    printer = (settings.document_printer(document)
+               or settings.printer_for(registry.get_kind(kind).group.value) or "")
+    silent = settings.silent(document)
+    return CounterChoice(kind, on, printer,
+                         papers.silent_by_default(document) if silent is None else silent)
+
+
+Preview = Callable[[PrintJob], object]
+
+
+def print_document(session: AppSession, parent: QWidget | None, document: str, number: str, *,
+                   settings: SettingsStore | None = None,
+                   preview: Preview | None = None) -> PrintedCopy | None:
+    """The counter's print key: document ``number`` on this PC's paper and printer, in one
+    keystroke where the PC prints it silently and its printer is there, else through the
+    preview (``preview(job)``; default: the non-modal preview dialog). Returns the copy
+    printed silently (None when the preview opened or nothing could be printed)."""
+    ctx = session.ctx
+    settings = settings or SettingsStore()
+    try:
+        choice = counter_choice(settings, document, number)
+        if choice.silent and choice.printer in QPrinterInfo.availablePrinterNames():
+            return print_numbered(ctx, choice.kind, choice.number,
+                                  printer_named(choice.printer))
+        job = document_job(ctx, choice.kind, choice.number)
+    except UserError as err:
+        show_user_error(err, {}, parent=parent)
+        return None
+    except PrintError as err:  # the printer refused: the preview still lets them print
+        QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Printing failed"),
+                            QCoreApplication.translate(
+                                "Printing", "The document was not printed: {detail}")
+                            .format(detail=err))
+        job = document_job(ctx, choice.kind, choice.number)
+    if preview is not None:
+        preview(job)
+        return None
+    dialog = PrintPreviewDialog(job, parent, settings=settings,
+                                test_page=lambda: _test_page(ctx, job.group))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return None
 
 
 def preview_pdf(parent: QWidget | None, rendered: Rendered, *, title: str,

@@ -123,5 +123,32 @@ class SettingsStore:
     def set_printer_for(self, document_type: str, printer_name: str) -> None:
         self.qsettings.setValue(f"printers/{document_type}", printer_name)
 
+    # each document: its own printer, paper, and one keystroke or the dialog -------------
+    def document_printer(self, document: str) -> str:
+        """The printer this PC chose for ``document`` ("" = the one of its group)."""
+        return str(self.qsettings.value(f"documents/{document}/printer", "") or "")
+
+    def set_document_printer(self, document: str, printer_name: str) -> None:
+        self.qsettings.setValue(f"documents/{document}/printer", printer_name)
+
+    def document_paper(self, document: str) -> str:
+        """The paper chosen for ``document`` ("" = its first: roll, A5)."""
+        return str(self.qsettings.value(f"documents/{document}/paper", "") or "")
+
+    def set_document_paper(self, document: str, paper: str) -> None:
+        self.qsettings.setValue(f"documents/{document}/paper", paper)
+
+    def silent(self, document: str) -> bool | None:
+        """True: print in one keystroke, no dialog; False: the dialog; None: the default."""
+        value = str(self.qsettings.value(f"documents/{document}/silent", "") or "")
+        return None if not value else value == "1"
+
+    def set_silent(self, document: str, silent: bool | None) -> None:
+        key = f"documents/{document}/silent"
+        if silent is None:
+            self.qsettings.remove(key)
+        else:
+            self.qsettings.setValue(key, "1" if silent else "0")
+
     def sync(self) -> None:
         self.qsettings.sync()

@@ -748,12 +748,32 @@
             <translation>PDF 的保存位置（默认：当前文件夹中的建议文件名）</translation>
         </message>
         <message>
+            <source>print on this printer of the computer instead of writing a PDF (the name as the system lists it)</source>
+            <translation>直接在本机的这台打印机上打印，而不输出 PDF（名称与系统中列出的一致）</translation>
+        </message>
+        <message>
             <source>list the kinds of document that can be printed</source>
             <translation>列出可打印的单据类型</translation>
         </message>
         <message>
             <source>Give the kind of document and its number, e.g. print voucher V2611-0042 --out voucher.pdf</source>
             <translation>请给出单据类型和编号，例如：print voucher V2611-0042 --out voucher.pdf</translation>
+        </message>
+        <message>
+            <source>Give either --out or --printer, not both.</source>
+            <translation>--out 与 --printer 只能选其一。</translation>
+        </message>
+        <message>
+            <source>Not printed: {detail}</source>
+            <translation>未打印：{detail}</translation>
+        </message>
+        <message>
+            <source>Sent {name} to {printer} ({pages} page(s)){reprint}.</source>
+            <translation>已将 {name} 发送到 {printer}（共 {pages} 页）{reprint}。</translation>
+        </message>
+        <message>
+            <source>, marked as a reprint</source>
+            <translation>，标记为补打</translation>
         </message>
         <message>
             <source>Cannot write {path}: {detail}</source>
@@ -764,8 +784,8 @@
             <translation>已写入 {path}（{size} KB）。</translation>
         </message>
         <message>
-            <source>write a numbered document (voucher, receipt, tag, report) as a PDF</source>
-            <translation>将编号单据（服务凭证、收据、修护卡、报表）输出为 PDF</translation>
+            <source>write a numbered document (voucher, receipt, tag, report) as a PDF, or print it (--printer)</source>
+            <translation>将编号单据（服务凭证、收据、修护卡、报表）输出为 PDF，或直接打印（--printer）</translation>
         </message>
         <message>
             <source>No daily report {number}: use 2026-11-18 or 2026-11-18/5.</source>
@@ -1837,6 +1857,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Open an item first: scan or type its receipt number.</source>
             <translation>请先打开商品：扫描或输入收据号。</translation>
+        </message>
+        <message>
+            <source>Printed on {printer}.</source>
+            <translation>已打印到 {printer}。</translation>
+        </message>
+        <message>
+            <source>Printed again (marked as a reprint) on {printer}.</source>
+            <translation>已再次打印到 {printer}（标记为补打）。</translation>
         </message>
     </context>
     <context>
@@ -4051,8 +4079,63 @@ If it happens again, press “Copy details” and send them to your administrato
     <context>
         <name>Printing</name>
         <message>
+            <source>Printing failed</source>
+            <translation>打印失败</translation>
+        </message>
+        <message>
+            <source>The document was not printed: {detail}</source>
+            <translation>文档未打印：{detail}</translation>
+        </message>
+        <message>
             <source>Printer test page</source>
             <translation>打印测试页</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintingTab</name>
+        <message>
+            <source>Printers of this computer</source>
+            <translation>本机打印机</translation>
+        </message>
+        <message>
+            <source>Each document</source>
+            <translation>各类单据</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>打印机</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>纸张</translation>
+        </message>
+        <message>
+            <source>Print in one keystroke</source>
+            <translation>一键打印</translation>
+        </message>
+        <message>
+            <source>No dialog</source>
+            <translation>不弹出对话框</translation>
+        </message>
+        <message>
+            <source>Save printing settings</source>
+            <translation>保存打印设置</translation>
+        </message>
+        <message>
+            <source>The printer of its group</source>
+            <translation>按类别的打印机</translation>
+        </message>
+        <message>
+            <source>{name} (not found)</source>
+            <translation>{name}（未找到）</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
         </message>
     </context>
     <context>
@@ -4478,6 +4561,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Product models</source>
             <translation>产品型号</translation>
+        </message>
+        <message>
+            <source>Printing (this computer)</source>
+            <translation>打印（本机）</translation>
         </message>
         <message>
             <source>Import from Excel</source>

@@ -99,7 +99,7 @@ class PdfCheck:
         if keep:
             Path(keep).mkdir(parents=True, exist_ok=True)
             for path in pngs:
-                shutil.copy(path, Path(keep) / f"{self.folder.name}-{path.name}")
+                shutil.copy(path, Path(keep) / f"{self.folder.parent.name}-{path.name}")
         return pngs
 
     def codes(self, pdf: bytes, *, dpi: int = 200) -> list[str]:

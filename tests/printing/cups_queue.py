@@ -69,6 +69,8 @@ class CupsQueue:
 
         def done() -> bool:
             for path in self.out_dir.glob(f"*{title}*.pdf"):
+                if path in self.seen:  # taken by an earlier copy of the same title
+                    continue
                 if path.stat().st_size > 0 and self.job_queue_empty():
                     found.append(path)
                     self.seen.add(path)

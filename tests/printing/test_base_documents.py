@@ -18,6 +18,7 @@ from app.printing.documents.printer_test_page import (
 from app.printing.flowables import Field, QRCode, code128, field_grid
 from app.printing.formatting import fmt_date, fmt_datetime, money
 from app.printing.styles import A5, label_size
+from app.services.dto import VoidInfo
 from tests.printing.conftest import PdfCheck
 from tests.printing.samples import HEADER, LongList, Receipt
 
@@ -63,10 +64,12 @@ def test_reprint_and_void_marks_are_printed_with_the_time_in_the_store_zone(
         pdfcheck: PdfCheck):
     original = pdfcheck.flat_text(LongList(3).generate())
     reprint = pdfcheck.flat_text(LongList(3, reprint=True).generate())
-    void = pdfcheck.flat_text(LongList(3, void=True).generate())
+    voided = VoidInfo(datetime(2026, 11, 20, 1, 30, tzinfo=UTC), "客户取消")
+    void = pdfcheck.flat_text(LongList(3, void=voided).generate())
     assert "补打" not in original and "作废" not in original
     assert "补打REPRINT2026-11-2214:05" in reprint
-    assert "作废VOID2026-11-2214:05" in void
+    # the VOID banner: when and why it was voided, not when this copy was printed
+    assert "作废VOID2026-11-2009:30原因：客户取消" in void
 
 
 def test_thermal_page_is_80mm_wide_and_as_long_as_its_content(pdfcheck: PdfCheck):

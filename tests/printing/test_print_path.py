@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.units import mm
 
 from app.printing.documents.printer_test_page import TEST_PAGE_NUMBER, printer_test_page
-from app.printing.output import PrintError, print_pdf_bytes
+from app.printing.output import LoadedPdf, PrintError, page_layout_for, print_pdf_bytes
 from app.printing.registry import PrinterGroup, Rendered
+from app.printing.styles import A4
 from app.services import print_log_service
 from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
@@ -58,6 +62,28 @@ def test_thermal_receipt_prints_on_an_80mm_custom_page(qapp: object, tmp_path: P
     assert pdfcheck.page_size_mm(out.read_bytes())[1] == pytest.approx(
         pdfcheck.page_size_mm(pdf)[1], abs=0.5)
     assert pdfcheck.codes(out.read_bytes(), dpi=203).count(TEST_PAGE_NUMBER) == 2
+
+
+def test_a_landscape_a4_page_goes_to_the_printer_as_a4_turned_not_a_custom_page(
+        qapp: object, tmp_path: Path, pdfcheck: PdfCheck):
+    # given a register month (A4 landscape) and a label (100 × 70 mm, wider than tall)
+    register = LongList(40, pagesize=landscape(A4)).generate()
+    loaded = LoadedPdf(register)
+    try:
+        layout = page_layout_for(loaded.page_points(0))
+    finally:
+        loaded.close()
+    # then the register is the driver's A4 in landscape …
+    assert layout.orientation() == QPageLayout.Orientation.Landscape
+    assert layout.pageSize().id() == QPageSize.PageSizeId.A4
+    # … the label stays a custom 100 × 70 medium, never rotated
+    label = page_layout_for(QSizeF(100 * mm, 70 * mm))
+    assert label.orientation() == QPageLayout.Orientation.Portrait
+    assert label.pageSize().id() == QPageSize.PageSizeId.Custom
+    # and the printed register is 297 × 210 mm on every page
+    out = tmp_path / "register.pdf"
+    print_pdf_bytes(register, file_printer(out), max_dpi=100)
+    assert pdfcheck.page_size_mm(out.read_bytes()) == pytest.approx((297, 210), abs=1)
 
 
 def test_every_page_of_a_long_document_is_printed_and_progress_can_stop(

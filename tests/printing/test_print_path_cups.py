@@ -10,18 +10,28 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import landscape
 
+from app.cli import CliError
 from app.printing.documents.printer_test_page import TEST_PAGE_NUMBER, printer_test_page
 from app.printing.output import print_pdf_bytes
 from app.printing.registry import PrinterGroup, Rendered
+from app.printing.styles import A4
+from app.services import print_log_service
+from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
+from app.ui.pages.carry_in_page import CarryInPage
+from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 from tests.printing.conftest import PdfCheck
 from tests.printing.cups_queue import CupsQueue, wait_for
-from tests.printing.samples import HEADER, Receipt
+from tests.printing.samples import HEADER, LongList, Receipt
+from tests.printing.test_base_registry_cli import run_print
+from tests.printing.test_one_history import _payment
+from tests.unit.carry_in_fixtures import walk_in
 
 
 def queue_printer(queue: CupsQueue, title: str) -> QPrinter:
@@ -103,3 +113,82 @@ def test_a_landscape_tag_prints_through_cups_at_its_size(
     printed = printed_file.read_bytes()
     assert pdfcheck.page_size_mm(printed) == pytest.approx((100, 70), abs=1.0)  # not turned
     assert TEST_PAGE_NUMBER in pdfcheck.codes(printed)
+
+
+# ---- printing like a counter: one keystroke, --printer, landscape A4 ---------------------
+
+def _history(ctx: ServiceContext, kind: str, number: str) -> list[str]:
+    return [event.action for event in print_log_service.print_history(ctx, kind, number)]
+
+
+def test_a_receipt_prints_in_one_keystroke_on_the_counters_printer(
+        qtbot: QtBot, db: object, login, cups_queue: CupsQueue, pdfcheck: PdfCheck):
+    # given a counter PC whose receipt printer is the queue (receipts: no dialog by default)
+    settings = SettingsStore()
+    settings.set_printer_for("receipts", cups_queue.name)
+    settings.sync()
+    page = CarryInPage(AppSession(db, login("clerk")))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    job = walk_in(page.session.ctx)
+    assert page.open_number(job.receipt_number)
+    page.open_preview = lambda *_: pytest.fail("a dialog opened")  # type: ignore[method-assign]
+    page.windowHandle().requestActivate()  # offscreen: shortcuts need the active window
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    # when the clerk presses Ctrl+P twice
+    printed = []
+    for _ in range(2):
+        qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        out = cups_queue.printed_file(f"item-receipt-{job.receipt_number}")
+        assert out is not None, f"nothing printed in {cups_queue.out_dir}"
+        printed.append(out.read_bytes())
+    # then two 80 mm copies came out of the printer, each read back by its QR code …
+    for copy in printed:
+        assert pdfcheck.page_size_mm(copy)[0] == pytest.approx(80, abs=1.0)
+        assert job.receipt_number in pdfcheck.codes(copy, dpi=203)
+    # … recorded once each, the second as the reprint, and counted on the receipt
+    assert _history(page.session.ctx, "item-receipt", job.receipt_number) == ["print",
+                                                                               "reprint"]
+    assert page.job is not None and page.job.print_count == 2
+    assert cups_queue.name in page.message.text()
+
+
+def test_the_command_line_prints_a_payment_receipt_on_a_named_printer(
+        db: object, clerk: ServiceContext, tmp_path: Path, cups_queue: CupsQueue,
+        pdfcheck: PdfCheck):
+    number = _payment(clerk)
+    for _ in range(2):
+        assert run_print(tmp_path, "payment-receipt", number.lower(),
+                         "--printer", cups_queue.name) == 0
+        out = cups_queue.printed_file(f"payment-receipt-{number}")
+        assert out is not None
+        printed = out.read_bytes()
+        assert pdfcheck.page_size_mm(printed)[0] == pytest.approx(80, abs=1.0)
+        assert number in pdfcheck.codes(printed, dpi=203)
+    assert _history(clerk, "payment-receipt", number) == ["print", "reprint"]
+    # a printer this computer does not have: exit 2 with the reason, nothing recorded
+    with pytest.raises(CliError) as err:
+        run_print(tmp_path, "payment-receipt", number, "--printer", "no-such-printer")
+    assert "no-such-printer" in str(err.value)
+    assert len(_history(clerk, "payment-receipt", number)) == 2
+
+
+def test_the_a4_register_goes_to_the_queue_as_a4_landscape(
+        qapp: object, cups_queue: CupsQueue, pdfcheck: PdfCheck):
+    title = unique_title("sc-register")
+    register = LongList(60, pagesize=landscape(A4)).generate()
+    pages = print_pdf_bytes(register, queue_printer(cups_queue, title), max_dpi=150)
+    out = cups_queue.printed_file(title)
+    assert out is not None
+    printed = out.read_bytes()
+    assert pages == pdfcheck.pages(printed) == pdfcheck.pages(register) > 1
+    # an A4 sheet as the driver knows it (not a custom 297 × 210 medium) …
+    assert pdfcheck.page_size_mm(printed) == pytest.approx((210, 297), abs=1.0)
+    # … with the register turned onto it at full size: its lines run along the long side
+    from PIL import Image, ImageOps
+
+    with Image.open(pdfcheck.png(printed, dpi=30)[0]) as page:
+        left, top, right, bottom = ImageOps.invert(page.convert("L")).getbbox()
+    assert (bottom - top) > 0.85 * page.height and (bottom - top) > 1.2 * (right - left)

@@ -22,9 +22,9 @@ from tests.unit.test_billing_service import _on_site_job, _visit
 
 @pytest.fixture(autouse=True)
 def no_preview(monkeypatch):
-    """The receipt preview is tested with the print path; here we only note it was asked."""
+    """The receipt's print key is tested with the print path; here we only note it was asked."""
     shown = []
-    monkeypatch.setattr("app.ui.printing_ui.preview_document",
+    monkeypatch.setattr("app.ui.printing_ui.print_document",
                         lambda session, parent, kind, number: shown.append((kind, number)))
     return shown
 

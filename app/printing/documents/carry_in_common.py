@@ -12,6 +12,7 @@ from app.printing.text import pt
 from app.services import carry_in_service
 from app.services.carry_in_dto import CarryInDTO, PrintPack, StoreInfo
 from app.services.context import ServiceContext
+from app.services.dto import VoidInfo
 
 
 def pack_by_number(ctx: ServiceContext, number: str, document: str) -> PrintPack:
@@ -46,3 +47,14 @@ def accessories_text(job: CarryInDTO) -> str:
 
 def item_text(job: CarryInDTO) -> str:
     return f"{job.model_code} {job.model_name}"
+
+
+def receipt_void(job: CarryInDTO) -> VoidInfo | None:
+    """The receipt (and its card) no longer hold once the item went back: when and why."""
+    if job.in_store:
+        return None
+    at = job.returned.returned_at if job.returned is not None else job.taken_in_at
+    reason = (pt("Item returned on an identity check; the receipt was lost")
+              if job.receipt_status == "lost"
+              else pt("Item returned; the receipt was taken back"))
+    return VoidInfo(at, reason)

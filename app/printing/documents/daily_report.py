@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.i18n import N_
 from app.printing.base import BaseDocument, StoreHeader
 from app.printing.flowables import list_table, para, signature_line
-from app.printing.formatting import cents_to_decimal, money
+from app.printing.formatting import cents_to_decimal, hours_text, money
 from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
@@ -28,10 +28,6 @@ from app.services.errors import NotFound
 
 CATEGORY_TEXT = {"A": N_P("A Paid service"), "B": N_P("B Contract service"),
                  "C": N_P("C Free (warranty)"), "D": N_P("D Internal work")}
-
-
-def hours_text(minutes: int) -> str:
-    return pt("{h} h {m} min", h=minutes // 60, m=minutes % 60)
 
 
 def _totals_table(totals: tuple[CategoryTotal, ...], width: float, doc: BaseDocument) -> Flowable:
@@ -132,13 +128,15 @@ class SupervisorReportDocument(BaseDocument):
 
 
 def render_technician_report(header: StoreHeader, report: TechnicianDailyReport, *,
-                             printed_by: str = "") -> bytes:
-    return TechnicianReportDocument(header, report, printed_by=printed_by).generate()
+                             printed_by: str = "", reprint: bool = False) -> bytes:
+    return TechnicianReportDocument(header, report, printed_by=printed_by,
+                                    reprint=reprint).generate()
 
 
 def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport, *,
-                             printed_by: str = "") -> bytes:
-    return SupervisorReportDocument(header, report, printed_by=printed_by).generate()
+                             printed_by: str = "", reprint: bool = False) -> bytes:
+    return SupervisorReportDocument(header, report, printed_by=printed_by,
+                                    reprint=reprint).generate()
 
 
 @register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
@@ -156,7 +154,9 @@ def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rend
     header, who = store_header(ctx), ctx.actor.display_name
     if tech_id is not None:
         report = technician_report(ctx, tech_id, day)
-        return Rendered(render_technician_report(header, report, printed_by=who),
+        return Rendered(render_technician_report(header, report, printed_by=who,
+                                                 reprint=reprint),
                         f"daily-report-{day}-{report.technician_name}.pdf")
     return Rendered(render_supervisor_report(header, supervisor_report(ctx, day),
-                                             printed_by=who), f"daily-report-{day}.pdf")
+                                             printed_by=who, reprint=reprint),
+                    f"daily-report-{day}.pdf")

@@ -15,6 +15,7 @@ from app.printing.documents.carry_in_common import (
     header_of,
     item_text,
     pack_by_number,
+    receipt_void,
     terms_text,
 )
 from app.printing.flowables import Field, field_grid, para, signature_line
@@ -29,16 +30,22 @@ PAPERS = ("thermal", "a5")
 DOCUMENT = "item-receipt"  # both papers are copies of the one receipt, which counts them
 
 
-def _fields(doc: BaseDocument, pack: PrintPack) -> list[Field]:
+def _fields(doc: BaseDocument, pack: PrintPack, *, fit: bool) -> list[Field]:
+    """The receipt's fields; ``fit``: long values shortened so an A5 page holds the longest
+    of each (the roll grows with its content and prints them whole)."""
     job = pack.job
+
+    def lines(count: int) -> int:
+        return count if fit else 0
+
     return [
-        Field(pt("Customer"), job.customer_name),
+        Field(pt("Customer"), job.customer_name, lines=lines(2)),
         Field(pt("Phone"), job.customer_phone),
-        Field(pt("Item"), item_text(job)),
-        Field(pt("Serial No."), job.serial or "—"),
-        Field(pt("Accessories"), accessories_text(job), wide=True),
-        Field(pt("Condition"), job.condition or "—", wide=True),
-        Field(pt("Fault"), job.fault, wide=True),
+        Field(pt("Item"), item_text(job), lines=lines(3)),
+        Field(pt("Serial No."), job.serial or "—", lines=lines(2)),
+        Field(pt("Accessories"), accessories_text(job), wide=True, lines=lines(3)),
+        Field(pt("Condition"), job.condition or "—", wide=True, lines=lines(3)),
+        Field(pt("Fault"), job.fault, wide=True, lines=lines(6)),
         Field(pt("Taken in at"), fmt_datetime(job.taken_in_at, doc.tz)),
         Field(pt("Taken in by"), job.technician_name),
         Field(pt("Promised date"), fmt_date(job.promised_date)),
@@ -57,7 +64,8 @@ def _signatures(doc: BaseDocument, *, columns: int) -> list[Flowable]:
 
 def _story(doc: BaseDocument, pack: PrintPack, *, columns: int) -> list[Flowable]:
     return [
-        field_grid(_fields(doc, pack), width=doc.width, st=doc.st, columns=columns),
+        field_grid(_fields(doc, pack, fit=columns == 4), width=doc.width, st=doc.st,
+                   columns=columns),
         Spacer(1, 2 * mm),
         para(pt("Terms"), doc.st.bold),
         para(terms_text(pack.terms), doc.st.small),
@@ -71,7 +79,7 @@ class ItemReceiptThermal(ThermalDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, void=not pack.job.in_store,
+                         reprint=pack.reprint, void=receipt_void(pack.job),
                          printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack
@@ -91,7 +99,7 @@ class ItemReceiptA5(BaseDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, void=not pack.job.in_store,
+                         reprint=pack.reprint, void=receipt_void(pack.job),
                          printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack
@@ -129,6 +137,6 @@ def render_item_receipt_thermal(ctx: ServiceContext, number: str, reprint: bool)
 
 @register("item-receipt-a5", title=N_P("Customer item receipt (A5)"),
           group=PrinterGroup.FORMS, record_output=copy_recorder(DOCUMENT),
-          copies=copy_counter(DOCUMENT))
+          copies=copy_counter(DOCUMENT), document="item-receipt")
 def render_item_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     return _by_number(ctx, number, reprint, "a5")

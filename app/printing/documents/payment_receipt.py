@@ -8,7 +8,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.printing.base import BaseDocument, StoreHeader, ThermalDocument
-from app.printing.flowables import Field, field_grid, list_table, para, signature_line
+from app.printing.flowables import (
+    Field,
+    clamp_text,
+    field_grid,
+    list_table,
+    para,
+    signature_line,
+)
 from app.printing.formatting import cents_to_decimal, fmt_datetime, money
 from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A5
@@ -23,12 +30,17 @@ KIND_TEXT = {"labour": N_P("Labour"), "parts": N_P("Parts"), "transport": N_P("T
              "other": N_P("Other")}
 
 
-def _line_rows(bill: BillDTO) -> list[list[str]]:
+def _line_rows(doc: BaseDocument, bill: BillDTO, width: float,
+               lines: int) -> list[list[str]]:
+    """One row per bill line; ``lines`` > 0 shortens a description past that many lines."""
     rows = []
     for line in bill.lines:
         label = f"{pt(KIND_TEXT.get(line.kind, line.kind))} {line.description}".strip()
         note = f" ({pt('covered')})" if line.covered else ""
-        rows.append([label + note, f"{line.quantity.normalize():f}",
+        text = label + note
+        if lines:
+            text = clamp_text(text, doc.st.body, width - 6, lines)
+        rows.append([text, f"{line.quantity.normalize():f}",
                      money(cents_to_decimal(line.amount_cents))])
     return rows
 
@@ -44,20 +56,21 @@ def _totals(bill: BillDTO) -> list[tuple[str, int]]:
 
 
 def _story(doc: BaseDocument, payment: PaymentDTO, bill: BillDTO, *,
-           columns: int) -> list[Flowable]:
+           columns: int, line_lines: int = 0) -> list[Flowable]:
     widths = ([doc.width * 0.55, doc.width * 0.15, doc.width * 0.30])
     totals = [[label, "", money(cents_to_decimal(cents))] for label, cents in _totals(bill)]
     return [
         field_grid([
-            Field(pt("Customer"), payment.customer_name),
+            Field(pt("Customer"), payment.customer_name, lines=2 if columns == 4 else 0),
             Field(pt("Call No."), payment.call_number),
             Field(pt("Paid on"), fmt_datetime(payment.collected_at, doc.tz)),
             Field(pt("Payment method"), pt(METHOD_TEXT.get(payment.method, payment.method))),
             Field(pt("Collected by"), payment.collector),
         ], width=doc.width, st=doc.st, columns=columns),
         Spacer(1, 2 * mm),
-        list_table([pt("Item"), pt("Qty"), pt("Amount")], _line_rows(bill) + totals,
-                   widths=widths, st=doc.st, numeric=(1, 2)),
+        list_table([pt("Item"), pt("Qty"), pt("Amount")],
+                   _line_rows(doc, bill, widths[0], line_lines) + totals, widths=widths,
+                   st=doc.st, numeric=(1, 2)),
         Spacer(1, 2 * mm),
         para(pt("Received (in figures): {amount}",
                 amount=money(cents_to_decimal(payment.amount_cents))), doc.st.bold),
@@ -73,18 +86,24 @@ class _PaymentReceipt(BaseDocument):
 
     title = N_P("Receipt")
     columns = 4
+    line_lines = 1  # A5: one page, each bill line on one line ("…" past it)
 
     def __init__(self, header: StoreHeader, payment: PaymentDTO, bill: BillDTO,
                  **kw: Any) -> None:
-        super().__init__(header, number=payment.number, void=payment.voided, **kw)
+        super().__init__(header, number=payment.number, void=payment.void, **kw)
         self.payment, self.bill = payment, bill
 
+    def header_qr(self) -> str | None:
+        return self.payment.number  # ASCII: P2611-0001
+
     def story(self) -> list[Flowable]:
-        return _story(self, self.payment, self.bill, columns=self.columns)
+        return _story(self, self.payment, self.bill, columns=self.columns,
+                      line_lines=self.line_lines)
 
 
 class PaymentReceiptThermal(_PaymentReceipt, ThermalDocument):
     columns = 2
+    line_lines = 0  # the roll grows: every line whole
 
 
 class PaymentReceiptA5(_PaymentReceipt):
@@ -112,6 +131,7 @@ def render_payment_receipt(ctx: ServiceContext, number: str, reprint: bool) -> R
     return _render(ctx, number, reprint, "thermal")
 
 
-@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS)
+@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS,
+          document="payment-receipt")
 def render_payment_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     return _render(ctx, number, reprint, "a5")

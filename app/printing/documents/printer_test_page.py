@@ -24,6 +24,7 @@ from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4, A5, DocStyles, PageSize, label_size
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
+from app.services.dto import VoidInfo
 from app.services.errors import NotFound
 from app.services.print_log_service import store_header
 
@@ -131,7 +132,7 @@ GROUP_FORMATS = {PrinterGroup.FORMS: "a4", PrinterGroup.RECEIPTS: "thermal",
 
 
 def printer_test_page(header: StoreHeader, fmt: str = "a4", *, reprint: bool = False,
-              void: bool = False, printed_by: str = "") -> bytes:
+              void: VoidInfo | None = None, printed_by: str = "") -> bytes:
     """The test page for one printer kind: ``a4``, ``a5``, ``thermal`` or ``label``."""
     cls, size = FORMATS[fmt]
     return cls(header, number=TEST_PAGE_NUMBER, reprint=reprint, void=void,

@@ -180,9 +180,9 @@ class BillDialog(QDialog):
             self.payment = dialog.payment
             self.saved = billing.get_bill(self.session.ctx, self.call_id)
             self.session.data_changed.emit("money")
-            from app.ui.printing_ui import preview_document
+            from app.ui.printing_ui import print_document
 
-            preview_document(self.session, self, "payment-receipt", dialog.payment.number)
+            print_document(self.session, self, "payment-receipt", dialog.payment.number)
             self.refresh()
 
 

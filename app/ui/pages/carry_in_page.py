@@ -33,7 +33,7 @@ from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
 from app.ui.errors import user_message
 from app.ui.pages.carry_in_detail import detail_html
-from app.ui.printing_ui import document_job
+from app.ui.printing_ui import print_document
 from app.ui.session import AppSession
 from app.ui.table_models.carry_in_table_models import CardsTableModel
 
@@ -233,12 +233,19 @@ class CarryInPage(QWidget):
 
     # ---- printing -----------------------------------------------------------------------
     def print_document(self, kind: str) -> None:
-        """Preview the receipt or tag; a copy printed or saved is counted (the next one is a
-        reprint), then the item is read again (its print count, its version)."""
+        """The print key: on this PC's printer in one keystroke where it prints the kind
+        silently (receipts, tags), else the preview; a copy printed or saved is counted (the
+        next one is a reprint), then the item is read again (its print count, version)."""
         if self.job is None:
             return
-        self.open_preview(kind, document_job(self.session.ctx, kind, self.job.receipt_number))
+        copy = print_document(self.session, self, kind, self.job.receipt_number,
+                              preview=lambda job: self.open_preview(kind, job))
         self.refresh()
+        if copy is not None:  # after refresh, which shows the item's summary there
+            self.message.setText(self.tr("Printed on {printer}.").format(printer=copy.printer)
+                                 if not copy.reprint else
+                                 self.tr("Printed again (marked as a reprint) on {printer}.")
+                                 .format(printer=copy.printer))
 
     def open_preview(self, kind: str, job: PrintJob) -> None:
         """The one print path's preview (tests replace this to keep the PDF)."""

@@ -12,7 +12,7 @@ from app.services.visit_service import InternalWorkInput, VisitInput
 from app.ui.dialogs.internal_work_dialog import InternalWorkDialog
 from app.ui.dialogs.visit_dialog import VisitDialog
 from app.ui.errors import user_message
-from app.ui.printing_ui import preview_document
+from app.ui.printing_ui import print_document
 from app.ui.session import AppSession
 
 _CTX = "DispatchPage"
@@ -101,7 +101,7 @@ class JobActions:
     def print_voucher(self) -> None:
         job = self.selected_job()
         if job is not None:
-            preview_document(self._session, self._widget(), "voucher", job.number)
+            print_document(self._session, self._widget(), "voucher", job.number)
 
     # ---- internal work -------------------------------------------------------------------
     def log_internal_work(self) -> InternalWorkDialog:

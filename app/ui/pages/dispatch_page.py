@@ -34,7 +34,7 @@ from app.ui.dialogs.dispatch_choice_dialog import ChoiceReasonDialog
 from app.ui.dialogs.store_days_dialog import StoreDaysDialog
 from app.ui.labels import label
 from app.ui.pages.dispatch_actions import JobActions
-from app.ui.printing_ui import preview_document
+from app.ui.printing_ui import print_document
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import (
     DispatchQueueModel,
@@ -245,7 +245,7 @@ class DispatchPage(JobActions, QWidget):
             call=job.call_number, name=job.technician_name, number=job.number))
         self.queue_view.setFocus()
         if self.print_check.isChecked():
-            preview_document(self._session, self, "voucher", job.number)
+            print_document(self._session, self, "voucher", job.number)
         return True
 
     def _dispatched(self, job: JobRow) -> None:

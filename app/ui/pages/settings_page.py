@@ -1,4 +1,5 @@
-"""The Settings page (设置): store profile, hours, zones, staff, catalogue, Excel import."""
+"""The Settings page (设置): store profile, hours, zones, staff, catalogue, Excel import, and
+this computer's printers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from app.services.permissions import Perm
 from app.ui.dialogs.import_dialog import ImportPanel
 from app.ui.pages.settings_catalogue import CatalogueTab
 from app.ui.pages.settings_forms import FORM_STYLE
+from app.ui.pages.settings_printing import PrintingTab
 from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
 from app.ui.pages.settings_staff import StaffTab
 from app.ui.pages.settings_zones import ZonesTab
@@ -35,6 +37,8 @@ class SettingsPage(QWidget):
             self.staff = StaffTab(session, self)
             self.tabs.addTab(self.staff, self.tr("Staff accounts"))
         self.tabs.addTab(self.catalogue, self.tr("Product models"))
+        self.printing = PrintingTab(session, self)
+        self.tabs.addTab(self.printing, self.tr("Printing (this computer)"))
         self.importer: ImportPanel | None = None
         if session.may(Perm.DATA_IMPORT):
             self.importer = ImportPanel(session, self)

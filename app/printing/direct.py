@@ -1,0 +1,58 @@
+"""One copy of a numbered document straight to a printer, no dialog: the counter's
+one-keystroke print and ``main.py print KIND NUMBER --printer NAME``.
+
+The same path as the preview's Print…: render (marked 补打 if a copy left before), paint
+the pages on the QPrinter (``output.print_pdf_bytes``), then record the copy once on the
+print trail, so the next one is a reprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from app.printing import registry
+from app.printing.output import PrintError, print_pdf_bytes
+from app.printing.registry import Rendered
+
+if TYPE_CHECKING:
+    from app.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class PrintedCopy:
+    rendered: Rendered
+    reprint: bool
+    pages: int
+    printer: str
+
+
+def printer_named(name: str) -> QPrinter:
+    """A QPrinter on the OS printer ``name``; PrintError if this PC has none of that name."""
+    known = QPrinterInfo.availablePrinterNames()
+    if name not in known:
+        raise PrintError(f"no printer {name!r} on this computer "
+                         f"(known: {', '.join(known) or 'none'})")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(name)
+    return printer
+
+
+def print_numbered(ctx: ServiceContext, kind_name: str, number: str,
+                   printer: QPrinter) -> PrintedCopy:
+    """Print document ``number`` of ``kind_name`` on ``printer`` and record the copy.
+
+    UserError (no such document) and PrintError (the printer refused) leave no record.
+    """
+    from app.services import print_log_service
+
+    kind = registry.get_kind(kind_name)
+    reprint = print_log_service.was_printed(ctx, kind.name, number)
+    rendered = kind.render(ctx, number, reprint)
+    printer.setDocName(rendered.filename.removesuffix(".pdf"))
+    pages = print_pdf_bytes(rendered.pdf, printer)
+    name = printer.printerName() or printer.outputFileName()
+    print_log_service.record_print(ctx, kind.name, number, reprint=reprint, detail=name)
+    return PrintedCopy(rendered, reprint, pages, name)

@@ -1,0 +1,55 @@
+"""One document, one print history: whatever the paper, the case typed or the route."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from app.services import billing_service as billing
+from app.services import payments_service as payments
+from app.services import print_log_service
+from app.services.billing_service import LineInput
+from app.services.context import ServiceContext
+from tests.printing.conftest import PdfCheck
+from tests.printing.test_base_registry_cli import run_print
+from tests.unit.carry_in_fixtures import walk_in
+
+
+def _payment(clerk: ServiceContext) -> str:
+    carry = walk_in(clerk)
+    bill = billing.make_bill(clerk, carry.call_id, extra=[
+        LineInput("other", "检测费", Decimal(1), Decimal("80.00"))])
+    return payments.collect(clerk, bill.id, amount=Decimal("80.00"), method="cash",
+                            place="counter").number
+
+
+def test_the_a5_receipt_after_two_roll_copies_is_a_reprint(
+        db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck) -> None:
+    number = _payment(clerk)
+    outs = [tmp_path / f"{n}.pdf" for n in range(3)]
+    assert run_print(tmp_path, "payment-receipt", number, "--out", str(outs[0])) == 0
+    assert run_print(tmp_path, "payment-receipt", number, "--out", str(outs[1])) == 0
+    assert run_print(tmp_path, "payment-receipt-a5", number, "--out", str(outs[2])) == 0
+    texts = [pdfcheck.flat_text(out.read_bytes()) for out in outs]
+    assert ["补打" in text for text in texts] == [False, True, True]
+    history = print_log_service.print_history(clerk, "payment-receipt-a5", number)
+    assert len(history) == 3
+
+
+def test_a_number_typed_in_lower_case_is_the_same_document(
+        db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck) -> None:
+    number = _payment(clerk)
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run_print(tmp_path, "payment-receipt", number, "--out", str(first)) == 0
+    assert run_print(tmp_path, "payment-receipt", number.lower(), "--out", str(second)) == 0
+    assert "补打" in pdfcheck.flat_text(second.read_bytes())
+    assert print_log_service.was_printed(clerk, "payment-receipt-a5", number.lower())
+
+
+def test_a_form_printed_from_the_command_line_says_so_in_chinese(
+        db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck) -> None:
+    job = walk_in(clerk)
+    out = tmp_path / "r.pdf"
+    assert run_print(tmp_path, "item-receipt", job.receipt_number, "--out", str(out)) == 0
+    text = pdfcheck.flat_text(out.read_bytes())
+    assert "命令行" in text and "commandline" not in text.lower()
