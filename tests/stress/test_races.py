@@ -178,7 +178,7 @@ def test_two_supervisors_dispatching_one_call_make_one_voucher(pool, db, clerk, 
         doubled += vouchers != 1 or _oks(outcomes) != 1
         errors += _errors(outcomes)
         unnamed += sum(o[0] == "refused" and o[1] == "ConflictError"
-                       and o[3]["changed_by"] != "super" for o in outcomes)
+                       and o[3]["changed_by"] != boss.actor.display_name for o in outcomes)
     _report("dispatch x4 of one call", db, not_exactly_one_voucher=doubled,
             errors=len(errors), conflicts_without_who=unnamed)
     assert (doubled, errors, unnamed) == (0, [], 0), errors[:1]
@@ -248,7 +248,7 @@ def test_two_clerks_saving_one_call_at_once_see_who_changed_it(pool, db, clerk, 
         lost += len(winners) != 1
         errors += _errors(outcomes)
         if len(winners) == 1:
-            who = actors[winners[0]].username
+            who = actors[winners[0]].display_name
             unnamed += sum(o[0] == "refused" and o[3].get("changed_by") != who
                            for o in outcomes)
     _report("4 simultaneous saves of one call", db, not_exactly_one_saved=lost,
