@@ -36,6 +36,39 @@ class ItemReceipt(Versioned, Timestamped, Base):
     status: Mapped[str] = mapped_column(String(12), default="held")  # held|taken_back|lost
     voided_at: Mapped[datetime | None]
     print_count: Mapped[int] = mapped_column(default=0)
+    waiting_for_parts: Mapped[bool] = mapped_column(default=False)
+
+
+class PromiseChange(Base):
+    """The promised date moved (waiting for parts, §十四), with the reason for the customer."""
+
+    __tablename__ = "promise_changes"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("item_receipts.id"), index=True)
+    old_date: Mapped[date]
+    new_date: Mapped[date]
+    waiting_for_parts: Mapped[bool]
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime]
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class Escalation(Base):
+    """The technician asks the supervisor for help with a late repair (§十四)."""
+
+    __tablename__ = "repair_escalations"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("item_receipts.id"), index=True)
+    asked_at: Mapped[datetime]
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(300))
+    answered_at: Mapped[datetime | None]
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answer: Mapped[str] = mapped_column(String(300), default="")
 
 
 class RegisterEntry(Versioned, Timestamped, Base):
