@@ -11,6 +11,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
+from app.models.billing import Bill, Payment
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RepairCard, RepairWork
 from app.models.customers import Customer
@@ -60,7 +61,7 @@ class TechnicianDailyReport:
     lines: tuple[ReportLine, ...]
     totals: tuple[CategoryTotal, ...]  # A, B, C, D in order
     total_minutes: int
-    total_fee_cents: int
+    total_fee_cents: int  # 收费合计: money this technician took on site that day (payments)
 
 
 @dataclass(frozen=True)
@@ -92,21 +93,37 @@ def day_bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
+def taken_on_site(session: Session, tech_ids: list[int], start: datetime,
+                  end: datetime) -> dict[tuple[int, int], int]:
+    """(technician, call) → money the technician took on site in [start, end): the
+    payments they hold or handed over, never a number typed apart from the bill."""
+    rows = session.execute(
+        select(Payment.held_by_id, Bill.call_id, func.sum(Payment.amount_cents))
+        .join(Bill, Bill.id == Payment.bill_id)
+        .where(Payment.held_by_id.in_(tech_ids), Payment.voided.is_(False),
+               Payment.collected_at >= start, Payment.collected_at < end)
+        .group_by(Payment.held_by_id, Bill.call_id))
+    return {(int(tech or 0), int(call)): int(cents or 0) for tech, call, cents in rows}
+
+
 def _visit_lines(session: Session, tech_ids: list[int], start: datetime,
                  end: datetime) -> dict[int, list[ReportLine]]:
-    """Visits finished in [start, end) by these technicians, as report lines per technician."""
+    """Visits finished in [start, end) by these technicians, as report lines per technician;
+    the money taken on a call that day shows on its first visit line."""
+    taken = taken_on_site(session, tech_ids, start, end)
     rows = session.execute(
-        select(Visit, Job.number, Job.category, Call.number, Customer.name)
+        select(Visit, Job.number, Job.category, Call.number, Customer.name, Call.id)
         .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
         .join(Customer, Customer.id == Call.customer_id)
         .where(Visit.completed_at >= start, Visit.completed_at < end,
                Visit.technician_id.in_(tech_ids))
         .order_by(Visit.arrived_at, Visit.id))
     lines: dict[int, list[ReportLine]] = defaultdict(list)
-    for visit, voucher, category, call_number, customer in rows:
+    for visit, voucher, category, call_number, customer, call_id in rows:
+        fee = taken.pop((visit.technician_id, call_id), 0)
         lines[visit.technician_id].append(ReportLine(
             category, voucher, call_number, customer, visit.work_done, visit.arrived_at,
-            visit.completed_at, visit.labour_minutes, visit.outcome, visit.fee_cents))
+            visit.completed_at, visit.labour_minutes, visit.outcome, fee))
     return lines
 
 
@@ -169,9 +186,10 @@ def technician_report(ctx: ServiceContext, technician_id: int, day: date) -> Tec
         if tech is None:
             raise NotFound(N_("No such technician."))
         lines = _lines_by_tech(session, [technician_id], ctx, day)[technician_id]
+        taken = sum(taken_on_site(session, [technician_id], *day_bounds(ctx, day)).values())
         return TechnicianDailyReport(
             day, store.name, tech.id, tech.display_name, tuple(lines), _totals(lines),
-            sum(ln.minutes for ln in lines), sum(ln.fee_cents for ln in lines))
+            sum(ln.minutes for ln in lines), taken)
 
 
 def _count(session: Session, query: object) -> int:

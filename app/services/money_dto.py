@@ -66,6 +66,7 @@ class PaymentDTO:
     handed_over_at: datetime | None
     voided: bool
     version: int
+    holder: str = ""  # the technician holding money taken on site until hand-over
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,12 @@ from app.services import parts_service
 from app.services.carry_in_dto import CarryInDTO, carry_in_dto
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
+from app.services.parts_service import PartQty as PartQty  # re-exported for callers
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 
 MAX_MINUTES = 24 * 60
 OPEN_CARD = ("in_repair", "failed")
-
-
-@dataclass(frozen=True)
-class PartQty:
-    part_id: int
-    quantity: int
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,7 +62,7 @@ def dispatched(db, login):
     job = dispatch.dispatch_call(sup, call.id, tech_id, expected_version=call.version)
     visits.record_visit(tech, job.job_id, visits.VisitInput(
         at(11), at(11, 50), VisitOutcome.COMPLETED, "更换启动电容", parts="电容",
-        fee=Decimal("80"), customer_signed=True), expected_version=job.version)
+        customer_signed=True), expected_version=job.version)
     visits.log_internal_work(tech, visits.InternalWorkInput(DAY, InternalWorkKind.TRAINING,
                                                             60, "新机型培训"))
     return job, tech_id

@@ -54,11 +54,12 @@ def worked_day(db, login):
     jobs = [dispatch.dispatch_call(sup, c.id, uid(db, "tech"), expected_version=c.version)
             for c in calls[:2]]
     visits.record_visit(tech, jobs[0].job_id, visits.VisitInput(
-        at(11), at(11, 50), VisitOutcome.COMPLETED, "更换电容", fee=Decimal("0"),
+        at(11), at(11, 50), VisitOutcome.COMPLETED, "更换电容",
         customer_signed=True), expected_version=jobs[0].version)
     visits.record_visit(tech, jobs[1].job_id, visits.VisitInput(
-        at(14), at(14, 30), VisitOutcome.TAKEN_IN, "电机故障，带回", fee=Decimal("50"),
-        customer_signed=True), expected_version=jobs[1].version)
+        at(14), at(14, 30), VisitOutcome.TAKEN_IN, "电机故障，带回",
+        customer_signed=True, taken=visits.MoneyTaken(Decimal("50"), "cash")),
+        expected_version=jobs[1].version)
     visits.log_internal_work(tech, visits.InternalWorkInput(
         DAY, InternalWorkKind.TRAINING, 90, "新机型培训"))
     return calls, jobs
