@@ -175,3 +175,6 @@ class ItemReturn(Base):
     id_last_digits: Mapped[str] = mapped_column(String(6), default="")
     phone_matched: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(String(300), default="")
+    # What was decided about the bill at the counter (§十三): paid | free | receivable
+    settlement: Mapped[str] = mapped_column(String(12), default="")
+    settlement_reason: Mapped[str] = mapped_column(String(200), default="")

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import FAULT_MAX, Call
+from app.models.carry_in import ItemReceipt
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
+from app.models.jobs import Job, JobStatus
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
@@ -225,10 +227,25 @@ def cancel_call(ctx: ServiceContext, call_id: int, *, reason: str,
         if call.status in (CallStatus.CANCELLED, CallStatus.CLOSED):
             raise ValidationError(N_("This call is already closed or cancelled."),
                                   field="status")
+        held = session.scalar(select(ItemReceipt.number).where(
+            ItemReceipt.call_id == call.id, ItemReceipt.status == "held"))
+        if held is not None:
+            raise ValidationError(N_("The item is in the shop on receipt {number}: return it "
+                                     "to the customer before cancelling the call."),
+                                  field="status", number=held)
         call.status, call.cancel_reason = CallStatus.CANCELLED.value, reason
         call.closed_at = ctx.now()
+        _void_vouchers(session, call.id, reason=reason, at=call.closed_at)
         session.flush()
         return call_dto(session, call)
+
+
+def _void_vouchers(session: Session, call_id: int, *, reason: str, at: datetime) -> None:
+    """A cancelled call's vouchers still out are void (作废), with the reason and the time."""
+    for job in session.scalars(select(Job).where(
+            Job.call_id == call_id, Job.status.not_in((JobStatus.FILED.value,
+                                                       JobStatus.CANCELLED.value)))):
+        job.status, job.voided_at, job.void_reason = JobStatus.CANCELLED.value, at, reason
 
 
 def get_call_row(session: Session, call_id: int) -> Call:

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,11 +22,12 @@ from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import calls_service, register_service
+from app.services import billing_service, calls_service, payments_service, register_service
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting, store_info
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
+from app.services.money import format_money, to_cents
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text, phone_digits
 
@@ -61,11 +63,25 @@ class IdentityCheck:
 
 
 @dataclass(frozen=True)
+class Settlement:
+    """What happens to the bill when the item goes home (§十三), decided in the same action:
+    ``pay`` takes ``amount`` now (the rest, if any, stays receivable with ``reason``);
+    ``receivable`` lets the item go unpaid, with the reason (e.g. invoice to be issued and
+    the money collected later) — the bill is then on the accountant's receivables list."""
+
+    decision: str  # pay | receivable
+    amount: Decimal = Decimal(0)
+    method: str = "cash"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ReturnInput:
     collected_by: str
     customer_signed: bool
     note: str = ""
     identity: IdentityCheck | None = field(default=None)  # set only for a lost receipt
+    settle: Settlement | None = None  # required when the bill leaves something owed
 
 
 def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
@@ -271,8 +287,41 @@ def return_item(ctx: ServiceContext, receipt_id: int, data: ReturnInput, *,
         if data.identity is not None:
             _check_identity(customer, data.identity)
         _close(session, ctx, receipt, card, data, collected_by=collected_by, note=note)
+        _settle(session, ctx, receipt, data.settle)
         session.flush()
         return carry_in_dto(session, ctx, receipt)
+
+
+def _settle(session: Session, ctx: ServiceContext, receipt: ItemReceipt,
+            settle: Settlement | None) -> None:
+    """A paid repair is not returned unpaid by accident: the bill (made from the card's
+    facts if there is none yet) is paid now, or left receivable with a reason."""
+    call = calls_service.get_call_row(session, receipt.call_id)
+    bill = billing_service.bill_of_facts(session, ctx, call)
+    owed = bill.total_cents - payments_service.paid_cents(session, bill.id)
+    back = session.scalar(select(ItemReturn).where(ItemReturn.receipt_id == receipt.id))
+    assert back is not None
+    if owed <= 0:
+        back.settlement = "paid" if bill.total_cents else "free"
+        return
+    if settle is None:
+        raise ValidationError(N_("{owed} is still owed on this repair: take the payment or "
+                                 "record why it stays receivable."), field="settle",
+                              owed=format_money(owed))
+    reason = clean_text(settle.reason, field="reason", max_len=200)
+    if settle.decision == "pay":
+        require(ctx.actor, Perm.COLLECT)
+        payments_service.check_method(settle.method, "counter")
+        payments_service.take_payment(session, ctx, bill, cents=to_cents(settle.amount),
+                                      method=settle.method, place="counter", held_by_id=None)
+        owed -= to_cents(settle.amount)
+    elif settle.decision != "receivable":
+        raise ValidationError(N_("Choose how the bill is settled."), field="settle")
+    if owed > 0 and not reason:
+        raise ValidationError(N_("Give the reason {owed} stays receivable (e.g. invoice to "
+                                 "be issued)."), field="reason", owed=format_money(owed))
+    back.settlement = "paid" if owed <= 0 else "receivable"
+    back.settlement_reason = reason
 
 
 def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: RepairCard,

@@ -41,6 +41,11 @@ def _bill(session: Session, bill_id: int) -> Bill:
     return bill
 
 
+def paid_cents(session: Session, bill_id: int) -> int:
+    """What was paid on a bill (live payments), inside the caller's unit of work."""
+    return _paid(session, bill_id)
+
+
 def _paid(session: Session, bill_id: int) -> int:
     return int(session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
         Payment.bill_id == bill_id, Payment.voided.is_(False))) or 0)

@@ -40,6 +40,8 @@ class VoucherDTO:
     technician_name: str
     dispatched_at: datetime
     deadline_at: datetime
+    voided_at: datetime | None = None  # the call was cancelled: prints with 作废
+    void_reason: str = ""
 
 
 def voucher_for_print(ctx: ServiceContext, number: str) -> VoucherDTO:
@@ -70,4 +72,5 @@ def voucher_for_print(ctx: ServiceContext, number: str) -> VoucherDTO:
             job.number, call.number, call.received_at, customer.name, customer.address,
             tuple(p.phone for p in customer.phones), zone.name if zone else "", label, serial,
             purchase, state, last, job.category, call.fault,
-            tech.display_name if tech else "", job.dispatched_at, job.deadline_at)
+            tech.display_name if tech else "", job.dispatched_at, job.deadline_at,
+            job.voided_at, job.void_reason)

@@ -93,3 +93,59 @@ def test_a_hand_over_short_of_the_record_needs_a_reason(db, clerk, login):
         assert (handover.recorded_cents, handover.counted_cents) == (10000, 9000)
         assert session.scalar(select(Payment.handover_id)) == handover.id
     assert payments.cash_held(acct) == []
+
+
+def test_a_paid_carry_in_does_not_go_home_unpaid(db, clerk, login):
+    from app.services import carry_in_service, repair_service
+    from app.services.carry_in_service import ReturnInput, Settlement
+    from tests.unit.carry_in_fixtures import walk_in
+
+    tech, sup = login("tech"), login("super")
+    taken = walk_in(clerk)
+    done = repair_service.add_work(tech, taken.card_id, repair_service.WorkInput(minutes=60),
+                                   expected_version=taken.card_version)
+    done = repair_service.inspect(sup, done.card_id, passed=True,
+                                  expected_version=done.card_version)
+    with pytest.raises(ValidationError) as err:  # ¥60 of labour owed: no silent return
+        carry_in_service.return_item(clerk, done.receipt_id, ReturnInput("刘洋", True),
+                                     expected_version=done.receipt_version)
+    assert err.value.field == "settle"
+    assert carry_in_service.get_carry_in(clerk, done.receipt_id).receipt_status == "held"
+    with pytest.raises(ValidationError) as err:  # part paid, no reason for the rest
+        carry_in_service.return_item(clerk, done.receipt_id, ReturnInput(
+            "刘洋", True, settle=Settlement("pay", Decimal("40"), "wechat")),
+            expected_version=done.receipt_version)
+    assert err.value.field == "reason"
+    carry_in_service.return_item(clerk, done.receipt_id, ReturnInput(
+        "刘洋", True, settle=Settlement("pay", Decimal("60"), "wechat")),
+        expected_version=done.receipt_version)
+    bill = billing.get_bill(clerk, taken.call_id)
+    assert bill is not None and bill.total_cents == 6000 and bill.status == "paid"
+    assert payments.receivables(clerk) == []
+
+
+def test_cancelling_voids_the_voucher_and_waits_for_an_item_in_the_shop(db, clerk, login):
+    from app.models.jobs import Job
+    from app.services import calls_service, carry_in_service
+    from app.services.voucher_service import voucher_for_print
+    from tests.unit.carry_in_fixtures import walk_in
+
+    sup = login("super")
+    call, job = _on_site_job(clerk, sup)
+    calls_service.cancel_call(clerk, call.id, reason="客户已自行修好",
+                              expected_version=calls_service.get_call(clerk, call.id).version)
+    with db.read() as session:
+        voucher = session.get(Job, job.job_id)
+        assert voucher.status == "cancelled" and voucher.void_reason == "客户已自行修好"
+        assert voucher.voided_at is not None
+    printed = voucher_for_print(sup, job.number)
+    assert printed.voided_at is not None and printed.void_reason == "客户已自行修好"
+    # an item in the shop: no cancelling until it is returned
+    taken = walk_in(clerk)
+    with pytest.raises(ValidationError) as err:
+        calls_service.cancel_call(clerk, taken.call_id, reason="客户不修了",
+                                  expected_version=calls_service.get_call(
+                                      clerk, taken.call_id).version)
+    assert taken.receipt_number in err.value.text()
+    assert calls_service.get_call(clerk, taken.call_id).status != "cancelled"
+    assert carry_in_service.get_carry_in(clerk, taken.receipt_id).receipt_status == "held"

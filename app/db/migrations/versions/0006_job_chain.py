@@ -1,4 +1,4 @@
-"""The job's chain: who holds money taken on site, cash hand-overs, void vouchers, daily
+"""The job's chain: who holds money taken on site, cash hand-overs, void vouchers, the bill decided at a return, daily
 reports as records, late-repair escalations and promise changes.
 
 Revision ID: 0006
@@ -56,6 +56,14 @@ def upgrade() -> None:
                                       server_default=sa.false()))
     with op.batch_alter_table("item_receipts") as batch_op:
         batch_op.alter_column("waiting_for_parts", server_default=None)
+    with op.batch_alter_table("item_returns") as batch_op:
+        batch_op.add_column(sa.Column("settlement", sa.String(length=12), nullable=False,
+                                      server_default=""))
+        batch_op.add_column(sa.Column("settlement_reason", sa.String(length=200),
+                                      nullable=False, server_default=""))
+    with op.batch_alter_table("item_returns") as batch_op:
+        batch_op.alter_column("settlement", server_default=None)
+        batch_op.alter_column("settlement_reason", server_default=None)
     op.create_table(
         "promise_changes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -135,6 +143,9 @@ def downgrade() -> None:
     for table in ("daily_report_steps", "daily_report_records", "repair_escalations",
                   "promise_changes"):
         op.drop_table(table)
+    with op.batch_alter_table("item_returns") as batch_op:
+        batch_op.drop_column("settlement_reason")
+        batch_op.drop_column("settlement")
     with op.batch_alter_table("item_receipts") as batch_op:
         batch_op.drop_column("waiting_for_parts")
     with op.batch_alter_table("jobs") as batch_op:
