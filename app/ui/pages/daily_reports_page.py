@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.reports import ReportKind
 from app.printing.documents.daily_report import (
     render_supervisor_report,
     render_technician_report,
@@ -28,6 +30,7 @@ from app.printing.documents.daily_report import (
 from app.printing.registry import Rendered
 from app.services import daily_report_service as reports
 from app.services import print_log_service
+from app.services import report_flow_service as flow
 from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
 from app.services.permissions import Perm
@@ -56,6 +59,16 @@ class DailyReportsPage(QWidget):
         for user_id, name in reports.report_technicians(session.ctx):
             self.tech_combo.addItem(name, user_id)
         self.print_button = QPushButton(self.tr("Print / PDF…"))
+        self.flow_buttons = {
+            "submit": QPushButton(self.tr("Submit my report")),
+            "review": QPushButton(self.tr("Reviewed (核阅)")),
+            "reopen": QPushButton(self.tr("Reopen…")),
+            "submit_team": QPushButton(self.tr("Submit supervisor's report")),
+            "sign": QPushButton(self.tr("Sign (manager)")),
+            "forward": QPushButton(self.tr("Forward to the service department")),
+        }
+        self.flow_label = QLabel()
+        self.flow_label.setWordWrap(True)
         self.tech_model, self.team_model = TextRowsModel(self), TextRowsModel(self)
         self.tech_summary, self.team_summary = QLabel(), QLabel()
         self.message = QLabel()
@@ -69,6 +82,9 @@ class DailyReportsPage(QWidget):
         self.day_edit.dateChanged.connect(lambda _d: self.refresh())
         self.tech_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.print_button.clicked.connect(self.print_current)
+        for key, button in self.flow_buttons.items():
+            button.clicked.connect(lambda _c=False, k=key: self.step(k))
+        self.tabs.currentChanged.connect(lambda _i: self._show_flow())
         self.refresh()
 
     @staticmethod
@@ -92,6 +108,11 @@ class DailyReportsPage(QWidget):
         layout.setSpacing(SPACING)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        steps = QHBoxLayout()
+        steps.addWidget(self.flow_label, 1)
+        for button in self.flow_buttons.values():
+            steps.addWidget(button)
+        layout.addLayout(steps)
         layout.addWidget(self.message)
 
     @property
@@ -113,6 +134,69 @@ class DailyReportsPage(QWidget):
         self.message.clear()
         self._show_tech()
         self._show_team()
+        self._show_flow()
+
+    # ---- the report's life: submit, review, sign, forward -------------------------------
+    def _team_tab(self) -> bool:
+        return self.tabs.currentIndex() == 1
+
+    def flow_state(self) -> flow.ReportState:
+        ctx = self._session.ctx
+        if self._team_tab():
+            return flow.report_state(ctx, ReportKind.SUPERVISOR, self.day)
+        return flow.report_state(ctx, ReportKind.TECHNICIAN, self.day,
+                                 self.tech_combo.currentData())
+
+    def _show_flow(self) -> None:
+        state = self.flow_state()
+        local = self._session.ctx.local
+        steps = "; ".join(f"{label('report_step', s.step)} {s.actor_name} "
+                          f"{local(s.at):%m-%d %H:%M}" + (f" ({s.note})" if s.note else "")
+                          for s in state.steps)
+        text = self.tr("Status: {status}").format(status=label("report_status", state.status))
+        if self._team_tab():
+            missing = flow.missing_reviews(self._session.ctx, self.day) \
+                if self._session.may(Perm.REPORTS_VIEW) else []
+            if missing:
+                text += "  " + self.tr("Not yet reviewed: {names}").format(
+                    names="、".join(missing))
+        self.flow_label.setText(text + (f"  —  {steps}" if steps else ""))
+        own = self.tech_combo.currentData() == self._session.ctx.actor.user_id
+        show = {"submit": not self._team_tab() and own and self._session.may(Perm.REPORT_SUBMIT),
+                "review": not self._team_tab() and self._session.may(Perm.DISPATCH),
+                "reopen": self._session.may(Perm.DISPATCH),
+                "submit_team": self._team_tab() and self._session.may(Perm.DISPATCH),
+                "sign": self._team_tab() and self._session.may(Perm.REPORT_SIGN),
+                "forward": self._team_tab() and self._session.may(Perm.DISPATCH)}
+        for key, button in self.flow_buttons.items():
+            button.setVisible(show[key])
+
+    def step(self, key: str, *, reason: str | None = None) -> bool:
+        """One step of the report's life; ``reason`` for a reopen (asked for when None)."""
+        ctx, day, tech = self._session.ctx, self.day, self.tech_combo.currentData()
+        if key == "reopen" and reason is None:
+            text, ok = QInputDialog.getText(self, self.tr("Reopen"), self.tr("Reason"))
+            if not ok:
+                return False
+            reason = text
+        actions = {
+            "submit": lambda: flow.submit_technician_report(ctx, day),
+            "review": lambda: flow.review_technician_report(ctx, tech, day),
+            "reopen": lambda: flow.reopen_report(
+                ctx, ReportKind.SUPERVISOR if self._team_tab() else ReportKind.TECHNICIAN,
+                day, None if self._team_tab() else tech, reason=reason or ""),
+            "submit_team": lambda: flow.submit_supervisor_report(ctx, day),
+            "sign": lambda: flow.sign_supervisor_report(ctx, day),
+            "forward": lambda: flow.forward_supervisor_report(ctx, day),
+        }
+        try:
+            actions[key]()
+        except UserError as err:
+            self.message.setText(user_message(err))
+            return False
+        self.message.clear()
+        self._show_flow()
+        return True
 
     def _show_tech(self) -> None:
         r = self.tech_report
