@@ -53,6 +53,7 @@ class CardRow:
     card_status: str
     total_minutes: int
     days_late: int
+    waiting_for_parts: bool = False  # §十四: the promised date was moved for parts
 
 
 def _minutes(data: WorkInput, now: datetime) -> int:
@@ -185,7 +186,8 @@ def open_cards(ctx: ServiceContext, *, late_only: bool = False,
             r.ItemReceipt.id, r.ItemReceipt.number, r.RepairCard.number, r[2],
             f"{r[3]} {r[4]}" + (f" #{r[5]}" if r[5] else ""), r[6],
             r.ItemReceipt.promised_date, r.RepairCard.status, r.RepairCard.total_minutes,
-            max(0, (today - r.ItemReceipt.promised_date).days)) for r in rows]
+            max(0, (today - r.ItemReceipt.promised_date).days),
+            r.ItemReceipt.waiting_for_parts) for r in rows]
 
 
 def late_repairs(ctx: ServiceContext, *, after: tuple[date, int] | None = None,

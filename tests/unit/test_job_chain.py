@@ -149,3 +149,46 @@ def test_cancelling_voids_the_voucher_and_waits_for_an_item_in_the_shop(db, cler
     assert taken.receipt_number in err.value.text()
     assert calls_service.get_call(clerk, taken.call_id).status != "cancelled"
     assert carry_in_service.get_carry_in(clerk, taken.receipt_id).receipt_status == "held"
+
+
+def test_a_late_repair_asks_for_help_and_waits_for_parts_on_the_books(db, clerk, login):
+    from datetime import timedelta
+
+    from app.services import carry_in_service, late_repair_service, repair_service
+    from tests.unit.carry_in_fixtures import walk_in
+
+    tech, sup = login("tech"), login("super")
+    taken = walk_in(clerk, days=0)
+    help_asked = late_repair_service.ask_for_help(tech, taken.receipt_id,
+                                                  note="电机异响找不到原因")
+    assert [e.id for e in late_repair_service.open_escalations(sup)] == [help_asked.id]
+    assert late_repair_service.open_escalations(sup)[0].asked_by == "李师傅"
+    late_repair_service.answer_help(sup, help_asked.id, answer="陈主任一同检查：轴承损坏")
+    assert late_repair_service.open_escalations(sup) == []
+    new_date = tech.today() + timedelta(days=7)
+    with pytest.raises(ValidationError):
+        late_repair_service.wait_for_parts(tech, taken.receipt_id, new_date=new_date,
+                                           reason="", expected_version=taken.receipt_version)
+    late_repair_service.wait_for_parts(tech, taken.receipt_id, new_date=new_date,
+                                       reason="轴承缺货，厂家三日内到",
+                                       expected_version=taken.receipt_version)
+    row = next(r for r in repair_service.open_cards(sup) if r.receipt_id == taken.receipt_id)
+    assert row.waiting_for_parts and row.promised_date == new_date
+    assert carry_in_service.get_carry_in(clerk, taken.receipt_id).promised_date == new_date
+
+
+def test_a_voucher_completed_but_not_closed_warns_after_a_day(db, clerk, login):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from app.services import late_repair_service
+
+    sup, tech = login("super"), login("tech")
+    _call, job = _on_site_job(clerk, sup)
+    record_visit(tech, job.job_id, VisitInput(
+        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=30,
+        outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True),
+        expected_version=job.version)
+    assert late_repair_service.vouchers_not_closed(clerk) == []
+    later = replace(clerk, clock=lambda: clerk.now() + timedelta(days=1, hours=1))
+    assert [n for n, _ in late_repair_service.vouchers_not_closed(later)] == [job.number]
