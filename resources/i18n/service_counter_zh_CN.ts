@@ -60,6 +60,10 @@
             <translation>这条叫修记录已结案或已注销。</translation>
         </message>
         <message>
+            <source>The item is in the shop on receipt {number}: return it to the customer before cancelling the call.</source>
+            <translation>商品仍在店内（收据 {number}）：请先将商品交还客户，再取消叫修。</translation>
+        </message>
+        <message>
             <source>No such call.</source>
             <translation>没有这条叫修记录。</translation>
         </message>
@@ -134,6 +138,18 @@
         <message>
             <source>receipt lost</source>
             <translation>收据遗失</translation>
+        </message>
+        <message>
+            <source>{owed} is still owed on this repair: take the payment or record why it stays receivable.</source>
+            <translation>本次修理尚欠 {owed}：请收款，或注明转为应收的原因。</translation>
+        </message>
+        <message>
+            <source>Choose how the bill is settled.</source>
+            <translation>请选择本单的结算方式。</translation>
+        </message>
+        <message>
+            <source>Give the reason {owed} stays receivable (e.g. invoice to be issued).</source>
+            <translation>请注明 {owed} 转为应收的原因（如：待开发票）。</translation>
         </message>
         <message>
             <source>receipt lost, identity checked</source>
@@ -1040,8 +1056,24 @@
             <translation>请选择收款地点。</translation>
         </message>
         <message>
+            <source>Money taken on site needs a technician's voucher: this call was never dispatched.</source>
+            <translation>上门收款须有技术员的服务凭证：此叫修尚未派工。</translation>
+        </message>
+        <message>
             <source>The amount must be more than zero and at most what is still owed ({owed}).</source>
             <translation>金额必须大于零，且不超过尚欠金额（{owed}）。</translation>
+        </message>
+        <message>
+            <source>Choose the payments handed over.</source>
+            <translation>请选择交回的款项。</translation>
+        </message>
+        <message>
+            <source>One hand-over is the money of one technician.</source>
+            <translation>一次交款只能是一位技术员的款项。</translation>
+        </message>
+        <message>
+            <source>{counted} handed over but {recorded} recorded: give the reason for the difference.</source>
+            <translation>实交 {counted}，记录为 {recorded}：请注明差额原因。</translation>
         </message>
         <message>
             <source>No such payment.</source>
@@ -1238,6 +1270,30 @@
         <message>
             <source>Cash not yet handed over at month end</source>
             <translation>月末尚未上交的现金</translation>
+        </message>
+        <message>
+            <source>No such receipt.</source>
+            <translation>没有这张收据。</translation>
+        </message>
+        <message>
+            <source>No such request for help.</source>
+            <translation>没有这条协助申请。</translation>
+        </message>
+        <message>
+            <source>This request was already answered.</source>
+            <translation>此协助申请已答复。</translation>
+        </message>
+        <message>
+            <source>The new promised date cannot be in the past.</source>
+            <translation>新的约定日期不能早于今天。</translation>
+        </message>
+        <message>
+            <source>This report is {status}; it cannot be {step} now.</source>
+            <translation>此日报表状态为 {status}，现在不能执行“{step}”。</translation>
+        </message>
+        <message>
+            <source>Not yet reviewed: {names}.</source>
+            <translation>尚未核阅：{names}。</translation>
         </message>
     </context>
     <context>
@@ -2360,6 +2416,30 @@
             <translation>打印 / PDF…</translation>
         </message>
         <message>
+            <source>Submit my report</source>
+            <translation>提交我的日报表</translation>
+        </message>
+        <message>
+            <source>Mark reviewed</source>
+            <translation>核阅</translation>
+        </message>
+        <message>
+            <source>Reopen…</source>
+            <translation>退回重填…</translation>
+        </message>
+        <message>
+            <source>Submit supervisor's report</source>
+            <translation>提交服务主任日报表</translation>
+        </message>
+        <message>
+            <source>Sign (manager)</source>
+            <translation>经理签章</translation>
+        </message>
+        <message>
+            <source>Forward to the service department</source>
+            <translation>转送服务部</translation>
+        </message>
+        <message>
             <source>Technician's daily work report</source>
             <translation>技术员工作日报表</translation>
         </message>
@@ -2374,6 +2454,22 @@
         <message>
             <source>Technician</source>
             <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>状态：{status}</translation>
+        </message>
+        <message>
+            <source>Not yet reviewed: {names}</source>
+            <translation>尚未核阅：{names}</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>退回重填</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
         </message>
         <message>
             <source>Voucher</source>
@@ -3050,6 +3146,46 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>已注销</translation>
         </message>
         <message>
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已核阅</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>已签章</translation>
+        </message>
+        <message>
+            <source>Forwarded</source>
+            <translation>已转送</translation>
+        </message>
+        <message>
+            <source>submitted by</source>
+            <translation>提交：</translation>
+        </message>
+        <message>
+            <source>reviewed by</source>
+            <translation>核阅：</translation>
+        </message>
+        <message>
+            <source>signed by</source>
+            <translation>签章：</translation>
+        </message>
+        <message>
+            <source>forwarded by</source>
+            <translation>转送：</translation>
+        </message>
+        <message>
+            <source>reopened by</source>
+            <translation>退回：</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>电话</translation>
         </message>
@@ -3717,6 +3853,25 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>PartsPicker</name>
+        <message>
+            <source>{label} (in stock {n})</source>
+            <translation>{label}（库存 {n}）</translation>
+        </message>
+        <message>
+            <source>&amp;Add part</source>
+            <translation>添加零件(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Supervisor override: allow stock below zero</source>
+            <translation>主任特批：允许库存为负</translation>
+        </message>
+        <message>
+            <source>Reason for the override</source>
+            <translation>超额领用原因</translation>
+        </message>
+    </context>
+    <context>
         <name>PlaceholderPage</name>
         <message>
             <source>This book is not available yet.</source>
@@ -4236,6 +4391,34 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>客户已签收(&amp;S)</translation>
         </message>
         <message>
+            <source>Paid now</source>
+            <translation>当场收款</translation>
+        </message>
+        <message>
+            <source>Stays receivable (invoice / pay later)</source>
+            <translation>转为应收（开票 / 以后收款）</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Bank card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <source>Why it stays receivable</source>
+            <translation>转为应收的原因</translation>
+        </message>
+        <message>
             <source>Item</source>
             <translation>商品</translation>
         </message>
@@ -4258,6 +4441,26 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&amp;Note</source>
             <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Still owed</source>
+            <translation>尚欠金额</translation>
+        </message>
+        <message>
+            <source>&amp;Bill</source>
+            <translation>结算(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Amount</source>
+            <translation>金额(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Method</source>
+            <translation>方式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -4732,6 +4935,30 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>分钟</translation>
         </message>
         <message>
+            <source>Other parts, e.g. the customer's own</source>
+            <translation>其他零件，如客户自备</translation>
+        </message>
+        <message>
+            <source>Empty: nothing taken</source>
+            <translation>空白：未收款</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Bank card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
             <source>The customer signed the voucher</source>
             <translation>客户已在凭证上签字</translation>
         </message>
@@ -4756,12 +4983,16 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>工时</translation>
         </message>
         <message>
-            <source>Parts used</source>
-            <translation>配换零件</translation>
+            <source>Parts note</source>
+            <translation>零件备注</translation>
         </message>
         <message>
-            <source>Fee (yuan)</source>
-            <translation>费用（元）</translation>
+            <source>Parts from stock</source>
+            <translation>库存零件</translation>
+        </message>
+        <message>
+            <source>Money taken (yuan)</source>
+            <translation>当场收款（元）</translation>
         </message>
     </context>
     <context>
@@ -5092,22 +5323,6 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Start/stop &amp;times instead</source>
             <translation>按起止时间(&amp;T)</translation>
-        </message>
-        <message>
-            <source>{label} (in stock {n})</source>
-            <translation>{label}（库存 {n}）</translation>
-        </message>
-        <message>
-            <source>&amp;Add part</source>
-            <translation>添加零件(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Supervisor override: allow stock below zero</source>
-            <translation>主任特批：允许库存为负</translation>
-        </message>
-        <message>
-            <source>Reason for the override</source>
-            <translation>超额领用原因</translation>
         </message>
         <message>
             <source>&amp;Time spent</source>

@@ -61,7 +61,7 @@ class DailyReportsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print / PDF…"))
         self.flow_buttons = {
             "submit": QPushButton(self.tr("Submit my report")),
-            "review": QPushButton(self.tr("Reviewed (核阅)")),
+            "review": QPushButton(self.tr("Mark reviewed")),
             "reopen": QPushButton(self.tr("Reopen…")),
             "submit_team": QPushButton(self.tr("Submit supervisor's report")),
             "sign": QPushButton(self.tr("Sign (manager)")),
