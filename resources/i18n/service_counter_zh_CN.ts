@@ -1978,26 +1978,6 @@
             <translation>{number} 收款</translation>
         </message>
         <message>
-            <source>Cash</source>
-            <translation>现金</translation>
-        </message>
-        <message>
-            <source>WeChat Pay</source>
-            <translation>微信支付</translation>
-        </message>
-        <message>
-            <source>Alipay</source>
-            <translation>支付宝</translation>
-        </message>
-        <message>
-            <source>Bank card</source>
-            <translation>银行卡</translation>
-        </message>
-        <message>
-            <source>Bank transfer</source>
-            <translation>银行转账</translation>
-        </message>
-        <message>
             <source>At the counter</source>
             <translation>柜台</translation>
         </message>
@@ -3872,6 +3852,29 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>PaymentMethods</name>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Bank card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <source>Bank transfer</source>
+            <translation>银行转账</translation>
+        </message>
+    </context>
+    <context>
         <name>PlaceholderPage</name>
         <message>
             <source>This book is not available yet.</source>
@@ -4397,22 +4400,6 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Stays receivable (invoice / pay later)</source>
             <translation>转为应收（开票 / 以后收款）</translation>
-        </message>
-        <message>
-            <source>Cash</source>
-            <translation>现金</translation>
-        </message>
-        <message>
-            <source>WeChat Pay</source>
-            <translation>微信支付</translation>
-        </message>
-        <message>
-            <source>Alipay</source>
-            <translation>支付宝</translation>
-        </message>
-        <message>
-            <source>Bank card</source>
-            <translation>银行卡</translation>
         </message>
         <message>
             <source>Why it stays receivable</source>
@@ -4941,22 +4928,6 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Empty: nothing taken</source>
             <translation>空白：未收款</translation>
-        </message>
-        <message>
-            <source>Cash</source>
-            <translation>现金</translation>
-        </message>
-        <message>
-            <source>WeChat Pay</source>
-            <translation>微信支付</translation>
-        </message>
-        <message>
-            <source>Alipay</source>
-            <translation>支付宝</translation>
-        </message>
-        <message>
-            <source>Bank card</source>
-            <translation>银行卡</translation>
         </message>
         <message>
             <source>The customer signed the voucher</source>

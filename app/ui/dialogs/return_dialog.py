@@ -26,6 +26,7 @@ from app.services.money import format_money, from_cents
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
+from app.ui.widgets.payment_methods import method_combo
 
 ID_TYPES = (QT_TRANSLATE_NOOP("ReturnDialog", "ID card"),
             QT_TRANSLATE_NOOP("ReturnDialog", "Passport"),
@@ -68,11 +69,7 @@ class ReturnDialog(QDialog):
         self.settle_combo.addItem(self.tr("Stays receivable (invoice / pay later)"), "receivable")
         self.amount_edit = QLineEdit(f"{from_cents(self.owed_cents)}")
         self.amount_edit.setObjectName("amount")
-        self.method_combo = QComboBox()
-        self.method_combo.setObjectName("method")
-        for method, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")),
-                             ("alipay", self.tr("Alipay")), ("card", self.tr("Bank card"))):
-            self.method_combo.addItem(text, method)
+        self.method_combo = method_combo()
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setPlaceholderText(self.tr("Why it stays receivable"))

@@ -33,6 +33,7 @@ from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.theme import SPACING
 from app.ui.widgets.parts_picker import PartsPicker
+from app.ui.widgets.payment_methods import method_combo
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
@@ -83,10 +84,7 @@ class VisitDialog(QDialog):
         self.picker = PartsPicker(self._session) if self._session is not None else None
         self.taken_edit = QLineEdit()
         self.taken_edit.setPlaceholderText(self.tr("Empty: nothing taken"))
-        self.method_combo = QComboBox()
-        for method, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")),
-                             ("alipay", self.tr("Alipay")), ("card", self.tr("Bank card"))):
-            self.method_combo.addItem(text, method)
+        self.method_combo = method_combo(transfer=False)
         self.signed_check = QCheckBox(self.tr("The customer signed the voucher"))
         self.message = QLabel()
         self.message.setObjectName("message")
