@@ -117,6 +117,7 @@ class CarryInDTO:
     parts: tuple[PartUseDTO, ...]
     inspections: tuple[InspectionDTO, ...]
     returned: ReturnDTO | None
+    waiting_for_parts: bool = False  # §十四: the promised date was moved for parts
 
     @property
     def item_label(self) -> str:
@@ -204,7 +205,7 @@ def carry_in_dto(session: Session, ctx: ServiceContext, receipt: ItemReceipt) ->
         _parts(session, card.id),
         tuple(InspectionDTO(c.id, names.get(c.inspector_id, ""), c.at, c.passed, c.note)
               for c in checks),
-        _returned(session, receipt.id, names),
+        _returned(session, receipt.id, names), receipt.waiting_for_parts,
     )
 
 

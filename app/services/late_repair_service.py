@@ -81,6 +81,14 @@ def open_escalations(ctx: ServiceContext) -> list[EscalationDTO]:
     return _dtos(ctx, ids)
 
 
+def requests_for(ctx: ServiceContext, receipt_id: int) -> list[EscalationDTO]:
+    """The requests for help on one item, answered or not, in order (its card's history)."""
+    with ctx.read() as session:
+        ids = list(session.scalars(select(Escalation.id).where(
+            Escalation.receipt_id == receipt_id).order_by(Escalation.asked_at, Escalation.id)))
+    return _dtos(ctx, ids)
+
+
 def _dtos(ctx: ServiceContext, ids: list[int]) -> list[EscalationDTO]:
     if not ids:
         return []

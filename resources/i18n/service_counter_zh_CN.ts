@@ -780,6 +780,10 @@
             <translation>逾期 {n} 天</translation>
         </message>
         <message>
+            <source>waiting for parts</source>
+            <translation>待料中</translation>
+        </message>
+        <message>
             <source>Receipt No.</source>
             <translation>收据号</translation>
         </message>
@@ -830,6 +834,14 @@
         <message>
             <source>Parts</source>
             <translation>零件</translation>
+        </message>
+        <message>
+            <source>{name} asked for help: {note}</source>
+            <translation>{name} 报请协助：{note}</translation>
+        </message>
+        <message>
+            <source>{name} answered: {answer}</source>
+            <translation>{name} 答复：{answer}</translation>
         </message>
         <message>
             <source>Inspection passed</source>
@@ -1294,6 +1306,25 @@
         <message>
             <source>Not yet reviewed: {names}.</source>
             <translation>尚未核阅：{names}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AskForHelpDialog</name>
+        <message>
+            <source>Ask the supervisor for help</source>
+            <translation>报请服务主任协助</translation>
+        </message>
+        <message>
+            <source>{card}: {item}. What help do you need?</source>
+            <translation>{card}：{item}。需要什么协助？</translation>
+        </message>
+        <message>
+            <source>Ask for help</source>
+            <translation>报请协助</translation>
+        </message>
+        <message>
+            <source>The help needed (required)</source>
+            <translation>需协助事项（必填）</translation>
         </message>
     </context>
     <context>
@@ -1765,6 +1796,14 @@
         <message>
             <source>&amp;Inspect…</source>
             <translation>验讫(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Ask for &amp;help…</source>
+            <translation>报请协助(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Waiting for &amp;parts…</source>
+            <translation>待料(&amp;P)…</translation>
         </message>
         <message>
             <source>&amp;Return…</source>
@@ -2523,6 +2562,10 @@
             <translation>打印凭证</translation>
         </message>
         <message>
+            <source>Help requests…</source>
+            <translation>协助请求…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -2724,6 +2767,72 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>If unhappy: kind of complaint</source>
             <translation>如不满意：投诉类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <source>Cash handed over by {name}</source>
+            <translation>{name} 交款</translation>
+        </message>
+        <message>
+            <source>Required when the amounts differ</source>
+            <translation>金额不符时必填</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>登记金额</translation>
+        </message>
+        <message>
+            <source>{n} payments, {total}</source>
+            <translation>{n} 笔，{total}</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>实点金额</translation>
+        </message>
+        <message>
+            <source>Reason for a difference</source>
+            <translation>差额原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpRequestsDialog</name>
+        <message>
+            <source>Requests for help</source>
+            <translation>协助请求</translation>
+        </message>
+        <message>
+            <source>Receipt No.</source>
+            <translation>收据号</translation>
+        </message>
+        <message>
+            <source>Asked by</source>
+            <translation>报请人</translation>
+        </message>
+        <message>
+            <source>Asked at</source>
+            <translation>报请时间</translation>
+        </message>
+        <message>
+            <source>Help needed</source>
+            <translation>需协助事项</translation>
+        </message>
+        <message>
+            <source>&amp;Answer…</source>
+            <translation>答复(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Answered {number}.</source>
+            <translation>已答复 {number}。</translation>
+        </message>
+        <message>
+            <source>Answer a request for help</source>
+            <translation>答复协助请求</translation>
+        </message>
+        <message>
+            <source>Record the help</source>
+            <translation>记录协助</translation>
         </message>
     </context>
     <context>
@@ -3709,6 +3818,17 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Contract terms</source>
             <translation>合同条款</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notices</name>
+        <message>
+            <source>{n} vouchers completed on site over a day ago are not closed: {numbers}</source>
+            <translation>{n} 张凭证上门完工已超过一天仍未注销：{numbers}</translation>
+        </message>
+        <message>
+            <source>{n} requests for help wait for an answer (oldest: {number}, {name})</source>
+            <translation>{n} 条协助请求待答复（最早：{number}，{name}）</translation>
         </message>
     </context>
     <context>
@@ -5268,6 +5388,29 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Refresh</source>
             <translation>刷新</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitForPartsDialog</name>
+        <message>
+            <source>Waiting for parts: {card}</source>
+            <translation>待料：{card}</translation>
+        </message>
+        <message>
+            <source>What is awaited, as the customer is told</source>
+            <translation>所待零件（告知客户的原因）</translation>
+        </message>
+        <message>
+            <source>Promised until now</source>
+            <translation>原约定日期</translation>
+        </message>
+        <message>
+            <source>New promised date</source>
+            <translation>新约定日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
         </message>
     </context>
     <context>

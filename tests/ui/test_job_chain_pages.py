@@ -88,3 +88,139 @@ def test_a_days_reports_are_submitted_reviewed_signed_and_forwarded_on_screen(
     assert sup.step("forward")
     assert "Forwarded" in sup.flow_label.text()
     assert isinstance(sup.day, date)
+
+
+def _carry_in_page(qtbot, db, ctx, receipt_number: str):
+    from app.ui.pages.carry_in_page import CarryInPage
+
+    page = CarryInPage(AppSession(db, ctx))
+    qtbot.addWidget(page)
+    assert page.open_number(receipt_number)
+    return page
+
+
+def test_the_technician_asks_for_help_and_the_supervisor_answers_it_from_the_board(
+        qtbot, db, clerk, login):
+    from app.ui.pages.dispatch_page import DispatchPage
+    from tests.ui.carry_in_support import drive
+    from tests.unit.carry_in_fixtures import walk_in
+
+    taken = walk_in(clerk, days=0)
+    tech, sup = login("tech"), login("super")
+    bench = _carry_in_page(qtbot, db, tech, taken.receipt_number)
+
+    def ask(dialog) -> None:
+        dialog.accept()  # no note: refused, the dialog stays
+        assert dialog.isVisible()
+        type_text(dialog.reason_edit, "电机异响找不到原因")
+        dialog.accept()
+
+    drive(bench, qtbot, ask)
+    bench.ask_for_help()
+    assert "电机异响找不到原因" in bench.detail.toPlainText()
+    # the supervisor's board says a request waits, and the list answers it
+    board = DispatchPage(AppSession(db, sup))
+    qtbot.addWidget(board)
+    assert "1 requests for help" in board.notices.text()
+    requests = board.open_help_requests()
+    assert requests.table.rowCount() == 1
+    assert requests.table.item(0, 0).text() == taken.receipt_number
+    answer = requests.answer_dialog()
+    type_text(answer.reason_edit, "一同检查：轴承损坏")
+    answer.accept()
+    assert requests.table.rowCount() == 0
+    requests.reject()
+    assert board.notices.text() == ""
+    bench.refresh()
+    assert "一同检查：轴承损坏" in bench.detail.toPlainText()
+
+
+def test_a_repair_waiting_for_parts_gets_a_new_date_and_reason_on_the_card(
+        qtbot, db, clerk, login):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from app.services import repair_service
+    from tests.ui.carry_in_support import drive
+    from tests.unit.carry_in_fixtures import walk_in
+
+    taken = walk_in(clerk, days=0)
+    tech = login("tech")
+    bench = _carry_in_page(qtbot, db, tech, taken.receipt_number)
+    new_date = tech.today() + timedelta(days=10)
+
+    def wait(dialog) -> None:
+        dialog.date_edit.setDate(QDate(new_date.year, new_date.month, new_date.day))
+        dialog.accept()  # no reason: refused at the reason field
+        assert dialog.isVisible() and not dialog.message.isHidden()
+        type_text(dialog.reason_edit, "压缩机缺货，厂家十日内到")
+        dialog.accept()
+
+    drive(bench, qtbot, wait)
+    assert bench.wait_for_parts() is not None
+    assert new_date.isoformat() in bench.detail.toPlainText()
+    assert "waiting for parts" in bench.detail.toPlainText()
+    row = next(r for r in repair_service.open_cards(tech) if r.receipt_id == taken.receipt_id)
+    assert row.waiting_for_parts and row.promised_date == new_date
+
+
+def test_the_clerk_is_warned_of_vouchers_completed_a_day_ago_and_not_closed(
+        qtbot, db, clerk, login):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from app.models.jobs import VisitOutcome
+    from app.services.visit_service import VisitInput, record_visit
+    from app.ui.pages.my_jobs_page import VouchersToFilePage
+
+    sup, tech = login("super"), login("tech")
+    _call, job = _on_site_job(clerk, sup)
+    record_visit(tech, job.job_id, VisitInput(
+        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=30,
+        outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True),
+        expected_version=job.version)
+    today = VouchersToFilePage(AppSession(db, clerk))
+    qtbot.addWidget(today)
+    assert today.notices.isHidden()
+    later = replace(clerk, clock=lambda: clerk.now() + timedelta(days=1, hours=1))
+    tomorrow = VouchersToFilePage(AppSession(db, later))
+    qtbot.addWidget(tomorrow)
+    assert not tomorrow.notices.isHidden() and job.number in tomorrow.notices.text()
+
+
+def test_the_accountant_counts_the_cash_and_a_difference_needs_a_reason(
+        qtbot, db, clerk, login):
+    from decimal import Decimal
+
+    from app.models.billing import CashHandover
+    from app.models.jobs import VisitOutcome
+    from app.services.visit_service import MoneyTaken, VisitInput, record_visit
+    from app.ui.pages.money_page import MoneyPage
+
+    sup, tech, acct = login("super"), login("tech"), login("acct")
+    _call, job = _on_site_job(clerk, sup)
+    record_visit(tech, job.job_id, VisitInput(
+        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=60,
+        outcome=VisitOutcome.COMPLETED, work_done="更换排水泵",
+        customer_signed=True, taken=MoneyTaken(Decimal("80"), "cash")),
+        expected_version=job.version)
+    page = MoneyPage(AppSession(db, acct))
+    qtbot.addWidget(page)
+    page.held.selectRow(0)
+    dialog = page.confirm_handover()
+    assert dialog.counted.text() == "80.00"
+    dialog.counted.setText("70")
+    dialog.accept()  # ¥10 short and no reason: refused, nothing handed over
+    assert dialog.isVisible() and "80.00" in dialog.message.text()
+    assert payments.cash_held(acct)[0].amount_cents == 8000
+    type_text(dialog.reason, "客户少付10元，技术员垫付待补")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert payments.cash_held(acct) == []
+    assert page.held.rowCount() == 0 and "handed over" in page.held_message.text()
+    with db.read() as session:
+        handover = session.execute(select(CashHandover.recorded_cents,
+                                          CashHandover.counted_cents,
+                                          CashHandover.reason)).one()
+    assert tuple(handover) == (8000, 7000, "客户少付10元，技术员垫付待补")

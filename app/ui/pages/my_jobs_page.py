@@ -14,6 +14,7 @@ from app.printing.registry import Rendered
 from app.services import dispatch_service, print_log_service
 from app.services.daily_report_service import technician_report
 from app.services.dispatch_service import JobRow
+from app.ui.dialogs.late_repair_dialogs import notices_text
 from app.ui.pages.dispatch_actions import JobActions
 from app.ui.pages.dispatch_page import _view
 from app.ui.printing_ui import preview_pdf, recorder
@@ -120,3 +121,17 @@ class VouchersToFilePage(_JobListPage):
 
     def rows(self) -> list[JobRow]:
         return dispatch_service.jobs_to_close(self._session.ctx)
+
+    def refresh(self) -> None:
+        super().refresh()
+        if not hasattr(self, "notices"):
+            self.notices = QLabel()
+            self.notices.setObjectName("notices")
+            self.notices.setWordWrap(True)
+            self.notices.setStyleSheet("color: #B00020;")
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.notices)
+        text = notices_text(self._session)  # §九: vouchers completed a day ago, not closed
+        self.notices.setText(text)
+        self.notices.setVisible(bool(text))
