@@ -4,11 +4,37 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+
+
+class ReceiptStatus(StrEnum):
+    """The customer item receipt (客户商品领取收据)."""
+
+    HELD = "held"  # the customer holds it: the item is in the store
+    TAKEN_BACK = "taken_back"  # taken back at the return and voided (作废)
+    LOST = "lost"  # returned without it, identity checked; voided
+
+
+class CardStatus(StrEnum):
+    """The repair card (修护卡) hanging on the item."""
+
+    IN_REPAIR = "in_repair"
+    FAILED = "failed"  # failed inspection: back to repair
+    PASSED = "passed"  # inspected (验讫): ready to return
+    RETURNED = "returned"
+
+    @property
+    def is_open(self) -> bool:
+        """Work can still be recorded on it (the one statement of which cards are open)."""
+        return self in (CardStatus.IN_REPAIR, CardStatus.FAILED)
+
+
+OPEN_CARD_STATUSES = tuple(s.value for s in CardStatus if s.is_open)
 
 
 class ItemReceipt(Versioned, Timestamped, Base):
@@ -33,7 +59,7 @@ class ItemReceipt(Versioned, Timestamped, Base):
     promised_date: Mapped[date]
     technician_id: Mapped[int] = mapped_column(ForeignKey("users.id"))  # who took it in
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # who entered it
-    status: Mapped[str] = mapped_column(String(12), default="held")  # held|taken_back|lost
+    status: Mapped[str] = mapped_column(String(12), default=ReceiptStatus.HELD.value)
     voided_at: Mapped[datetime | None]
     print_count: Mapped[int] = mapped_column(default=0)
     waiting_for_parts: Mapped[bool] = mapped_column(default=False)
@@ -106,8 +132,7 @@ class RepairCard(Versioned, Timestamped, Base):
     number: Mapped[str] = mapped_column(String(20), unique=True)
     receipt_id: Mapped[int] = mapped_column(ForeignKey("item_receipts.id"), unique=True)
     technician_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    # in_repair | failed (back to repair after inspection) | passed | returned
-    status: Mapped[str] = mapped_column(String(12), default="in_repair")
+    status: Mapped[str] = mapped_column(String(12), default=CardStatus.IN_REPAIR.value)
     total_minutes: Mapped[int] = mapped_column(default=0)
     parts_cents: Mapped[int] = mapped_column(default=0)
     print_count: Mapped[int] = mapped_column(default=0)

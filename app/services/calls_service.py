@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import FAULT_MAX, Call
-from app.models.carry_in import ItemReceipt
+from app.models.carry_in import ItemReceipt, ReceiptStatus
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
 from app.models.jobs import Job, JobStatus
@@ -23,6 +23,7 @@ from app.services import customers_service as customers
 from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
+from app.services.dto import item_label as label_of
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import check_version, clean_text, mask_phone
@@ -228,7 +229,7 @@ def cancel_call(ctx: ServiceContext, call_id: int, *, reason: str,
             raise ValidationError(N_("This call is already closed or cancelled."),
                                   field="status")
         held = session.scalar(select(ItemReceipt.number).where(
-            ItemReceipt.call_id == call.id, ItemReceipt.status == "held"))
+            ItemReceipt.call_id == call.id, ItemReceipt.status == ReceiptStatus.HELD.value))
         if held is not None:
             raise ValidationError(N_("The item is in the shop on receipt {number}: return it "
                                      "to the customer before cancelling the call."),
@@ -276,7 +277,7 @@ def call_dto(session: Session, call: Call) -> CallDTO:
         item = session.get(Item, call.item_id)
         model = session.get(ProductModel, item.product_model_id) if item else None
         if item and model:
-            item_label = f"{model.code} {model.name}" + (f" #{item.serial}" if item.serial else "")
+            item_label = label_of(model.code, model.name, item.serial)
     return CallDTO(
         call.id, call.number, call.received_at, call.channel, customer.id, customer.name,
         tuple(p.phone for p in customer.phones), customer.address, call.item_id, item_label,
@@ -461,7 +462,7 @@ def count_calls(ctx: ServiceContext, flt: CallFilter, *, cap: int | None = None)
 def _row(r: Any, full: bool) -> CallRow:
     (call_id, number, received, name, phone, code, model_name, serial, fault, category,
      status, channel, zone, urgency) = r
-    label = f"{code} {model_name}" + (f" #{serial}" if serial else "") if code else ""
+    label = label_of(code, model_name, serial) if code else ""
     return CallRow(call_id, number, received, name or "", _phone(phone or "", full), label,
                    fault, category, status, channel, zone or "", urgency)
 

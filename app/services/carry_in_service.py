@@ -16,7 +16,7 @@ from app.db.audit import record_event
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard
+from app.models.carry_in import CardStatus, ItemReceipt, ItemReturn, ReceiptStatus, RepairCard
 from app.models.customers import Customer, Item
 from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
@@ -26,6 +26,7 @@ from app.services import billing_service, calls_service, payments_service, regis
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting, store_info
 from app.services.context import ServiceContext
+from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, to_cents
 from app.services.permissions import Perm, require
@@ -100,7 +101,7 @@ def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
         raise ValidationError(N_("The call {number} is closed; it cannot take an item in."),
                               field="call", number=call.number)
     held = select(ItemReceipt.number).where(ItemReceipt.call_id == call.id,
-                                            ItemReceipt.status == "held")
+                                            ItemReceipt.status == ReceiptStatus.HELD.value)
     number = session.scalar(held)
     if number is not None:
         raise ValidationError(N_("The item of this call is already in the store ({number})."),
@@ -120,7 +121,7 @@ def _item_for(session: Session, call: Call, data: TakeInInput) -> Item:
 
 def _refuse_item_in_store(session: Session, item: Item) -> None:
     number = session.scalar(select(ItemReceipt.number).where(
-        ItemReceipt.item_id == item.id, ItemReceipt.status == "held"))
+        ItemReceipt.item_id == item.id, ItemReceipt.status == ReceiptStatus.HELD.value))
     if number is not None:
         raise ValidationError(N_("This item is already in the store (receipt {number})."),
                               field="item", number=number)
@@ -156,7 +157,7 @@ def _voucher_of(session: Session, call_id: int) -> Job | None:
 def _item_label(session: Session, item: Item) -> str:
     model = session.get(ProductModel, item.product_model_id)
     assert model is not None
-    return f"{model.code} {model.name}" + (f" #{item.serial}" if item.serial else "")
+    return item_label(model.code, model.name, item.serial)
 
 
 def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
@@ -185,7 +186,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
         accessories=json.dumps(list(accessories), ensure_ascii=False),
         accessories_note=note, condition=condition, fault=fault,
         promised_date=data.promised_date, technician_id=tech.id,
-        clerk_id=ctx.actor.user_id, status="held")
+        clerk_id=ctx.actor.user_id, status=ReceiptStatus.HELD.value)
     session.add(receipt)
     session.flush()
     session.add(RepairCard(number=next_number(session, "repair", today),
@@ -240,10 +241,10 @@ def get_receipt_row(session: Session, receipt_id: int) -> ItemReceipt:
 
 
 def _check_returnable(receipt: ItemReceipt, card: RepairCard) -> None:
-    if receipt.status != "held":
+    if receipt.status != ReceiptStatus.HELD.value:
         raise ValidationError(N_("The item of receipt {number} has already been returned."),
                               field="number", number=receipt.number)
-    if card.status != "passed":
+    if card.status != CardStatus.PASSED.value:
         raise ValidationError(
             N_("The item of receipt {number} has not passed inspection; it cannot go back "
                "to the customer yet."), field="number", number=receipt.number)
@@ -328,9 +329,9 @@ def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: Re
            data: ReturnInput, *, collected_by: str, note: str) -> None:
     now = ctx.now()
     identity = data.identity
-    receipt.status = "lost" if identity else "taken_back"
+    receipt.status = (ReceiptStatus.LOST if identity else ReceiptStatus.TAKEN_BACK).value
     receipt.voided_at = now
-    card.status = "returned"
+    card.status = CardStatus.RETURNED.value
     session.add(ItemReturn(
         receipt_id=receipt.id, returned_at=now, returned_by_id=ctx.actor.user_id,
         collected_by=collected_by, customer_signed=True, receipt_lost=identity is not None,
@@ -424,7 +425,7 @@ def looks_like_number(text: str) -> bool:
 
 def calls_waiting(ctx: ServiceContext, *, limit: int = 200) -> list[tuple[str, str]]:
     """Calls taken in on site whose item has no receipt yet: (call number, customer)."""
-    held = select(ItemReceipt.call_id).where(ItemReceipt.status == "held")
+    held = select(ItemReceipt.call_id).where(ItemReceipt.status == ReceiptStatus.HELD.value)
     with ctx.read() as session:
         rows = session.execute(
             select(Call.number, Customer.name).join(Customer, Customer.id == Call.customer_id)

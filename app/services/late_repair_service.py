@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
-from app.models.carry_in import Escalation, ItemReceipt, PromiseChange
+from app.models.carry_in import Escalation, ItemReceipt, PromiseChange, ReceiptStatus
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.services.context import ServiceContext
@@ -39,7 +39,7 @@ def _held_receipt(session: Session, receipt_id: int) -> ItemReceipt:
     receipt = session.get(ItemReceipt, receipt_id)
     if receipt is None:
         raise NotFound(N_("No such receipt."))
-    if receipt.status != "held":
+    if receipt.status != ReceiptStatus.HELD.value:
         raise ValidationError(N_("The item of receipt {number} has already been returned."),
                               field="number", number=receipt.number)
     return receipt

@@ -7,15 +7,18 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from app.i18n import N_
+from app.models.carry_in import ReceiptStatus
 from app.printing.formatting import money
 from app.services import late_repair_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.context import ServiceContext
 from app.ui.table_models.carry_in_table_models import card_status_text
 
-RECEIPT_STATUS = {"held": N_("Customer holds the receipt"),
-                  "taken_back": N_("Receipt taken back (void)"),
-                  "lost": N_("Receipt lost (void)")}
+RECEIPT_STATUS: dict[str, str] = {
+    ReceiptStatus.HELD: N_("Customer holds the receipt"),
+    ReceiptStatus.TAKEN_BACK: N_("Receipt taken back (void)"),
+    ReceiptStatus.LOST: N_("Receipt lost (void)"),
+}
 
 
 def tr(text: str) -> str:

@@ -261,7 +261,7 @@ class CarryInPage(QWidget):
     # ---- state --------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         job, may = self.job, self.session.may
-        open_card = job is not None and job.card_status in ("in_repair", "failed")
+        open_card = job is not None and job.card_open
         held = job is not None and job.in_store
         enabled = {
             "add_work": open_card and may(Perm.REPAIR_WORK),
