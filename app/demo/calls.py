@@ -106,13 +106,14 @@ def _status(dc: DemoContext, received: datetime) -> dict[str, Any]:
     age = (dc.now - received) / timedelta(days=1)
     roll = dc.rng.random()
     if roll < 0.03:
-        end = min(dc.now, received + timedelta(hours=dc.rng.uniform(0.5, 30)))
+        end = dc.in_hours(min(dc.now, received + timedelta(hours=dc.rng.uniform(0.5, 30))))
         return {"status": CallStatus.CANCELLED.value,
                 "cancel_reason": dc.rng.choice(CANCEL_REASONS), "closed_at": end,
                 "updated_at": end}
     if age > OPEN_DAYS or roll < 0.03 + 0.7 * age / OPEN_DAYS:
         end = received + timedelta(hours=dc.rng.uniform(2, 72))
         if end < dc.now:
+            end = dc.in_hours(end)
             return {"status": CallStatus.CLOSED.value, "cancel_reason": "", "closed_at": end,
                     "updated_at": end}
     return {"status": CallStatus.REGISTERED.value, "cancel_reason": "", "closed_at": None,

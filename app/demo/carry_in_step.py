@@ -165,7 +165,7 @@ def _names(dc: DemoContext) -> dict[int, str]:
 def _plan(dc: DemoContext, source: Source) -> Plan:
     row, rng = source.row, dc.rng
     start = source.visit_done or row.received_at
-    taken = min(start + timedelta(hours=rng.uniform(0.5, 6)), dc.now)
+    taken = dc.in_hours(min(start + timedelta(hours=rng.uniform(0.5, 6)), dc.now))
     promised = dc.local(taken).date() + timedelta(days=rng.choice((3, 5, 7, 7, 10)))
     label = item_label(row.code, row.name_1, row.serial)
     returned = None
@@ -179,7 +179,23 @@ def _plan(dc: DemoContext, source: Source) -> Plan:
                 promised, tech, source.voucher_id, returned,
                 lost=returned is not None and rng.random() < 0.03)
     _plan_work(dc, plan)
+    _into_hours(dc, plan)
     return plan
+
+
+def _into_hours(dc: DemoContext, plan: Plan) -> None:
+    """Bench work, inspections and the return happen while the store is open, in order."""
+    last = plan.taken_in_at
+
+    def moved(moment: datetime) -> datetime:
+        nonlocal last
+        last = min(max(dc.in_hours(moment), last + timedelta(minutes=1)), dc.now)
+        return last
+
+    plan.work = [(moved(at), minutes, note) for at, minutes, note in plan.work]
+    plan.checks = [(moved(at), ok, note) for at, ok, note in plan.checks]
+    if plan.returned_at is not None:
+        plan.returned_at = moved(plan.returned_at)
 
 
 def _plan_work(dc: DemoContext, plan: Plan) -> None:
