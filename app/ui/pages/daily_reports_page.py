@@ -237,12 +237,15 @@ class DailyReportsPage(QWidget):
         """The report of the current tab as an A4 PDF (the same DTO as on screen)."""
         ctx = self._session.ctx
         header, who = print_log_service.store_header(ctx), ctx.actor.display_name
+        state = self.flow_state()  # the steps print with the report (who, when)
         if self.tabs.currentIndex() == 1 and self.team_report is not None:
-            return Rendered(render_supervisor_report(header, self.team_report, printed_by=who),
+            missing = tuple(flow.missing_reviews(ctx, self.day))
+            return Rendered(render_supervisor_report(header, self.team_report, printed_by=who,
+                                                     state=state, missing=missing),
                             f"daily-report-{self.day}.pdf")
         if self.tech_report is not None:
             return Rendered(render_technician_report(header, self.tech_report,
-                                                     printed_by=who),
+                                                     printed_by=who, state=state),
                             f"daily-report-{self.day}-{self.tech_report.technician_name}.pdf")
         return None
 
