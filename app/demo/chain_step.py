@@ -48,13 +48,16 @@ def _late_repairs(dc: DemoContext) -> None:
             .where(ItemReceipt.promised_date < dc.today)
             .order_by(ItemReceipt.promised_date, ItemReceipt.id)).all()
         asks, waits = [], []
-        for i, (receipt_id, promised, tech, returned) in enumerate(late):
+        counted = {True: 0, False: 0}  # items still here and items gone home, apart
+        for receipt_id, promised, tech, returned in late:
             back = dc.local(returned).date() if returned is not None else None
             if back is not None and back <= promised:
                 continue  # on time
+            i = counted[back is None]
+            counted[back is None] += 1
             if i % 3 == 0:
                 asks.append(_ask(dc, receipt_id, promised, tech, supervisor,
-                                 answered=back is not None or i % 2 == 0))
+                                 answered=back is not None or i % 2 == 1))
             elif i % 3 == 1:
                 waits.append(_wait(dc, receipt_id, promised, tech, back))
         if asks:

@@ -89,6 +89,27 @@ def requests_for(ctx: ServiceContext, receipt_id: int) -> list[EscalationDTO]:
     return _dtos(ctx, ids)
 
 
+@dataclass(frozen=True)
+class PromiseChangeDTO:
+    at: datetime
+    by: str
+    old_date: date
+    new_date: date
+    waiting_for_parts: bool
+    reason: str
+
+
+def promise_changes(ctx: ServiceContext, receipt_id: int) -> list[PromiseChangeDTO]:
+    """The item's promised date as it moved (§十四), oldest first: what the customer was told."""
+    with ctx.read() as session:
+        rows = session.execute(select(PromiseChange, User.display_name)
+                               .join(User, User.id == PromiseChange.by_id)
+                               .where(PromiseChange.receipt_id == receipt_id)
+                               .order_by(PromiseChange.at, PromiseChange.id))
+        return [PromiseChangeDTO(c.at, name, c.old_date, c.new_date, c.waiting_for_parts,
+                                 c.reason) for c, name in rows]
+
+
 def _dtos(ctx: ServiceContext, ids: list[int]) -> list[EscalationDTO]:
     if not ids:
         return []

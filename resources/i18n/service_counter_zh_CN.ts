@@ -836,6 +836,10 @@
             <translation>零件</translation>
         </message>
         <message>
+            <source>{name}: waiting for parts, promised {old} → {new}: {reason}</source>
+            <translation>{name}：待料，约定日期 {old} → {new}：{reason}</translation>
+        </message>
+        <message>
             <source>{name} asked for help: {note}</source>
             <translation>{name} 报请协助：{note}</translation>
         </message>
@@ -2616,6 +2620,81 @@
         <message>
             <source>Category</source>
             <translation>服务类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchTables</name>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <source>Arrive by</source>
+            <translation>最迟到达</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未完</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证号</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>派工时间</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>到达</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>服务承诺</translation>
         </message>
     </context>
     <context>

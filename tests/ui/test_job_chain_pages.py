@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the chinese fixture is imported and used as an argument)
 """The job's chain through the screens, as each role does it (seed 002 §九–§十七)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from app.services import payments_service as payments
 from app.ui.pages.my_jobs_page import MyJobsPage
 from app.ui.session import AppSession
 from tests.ui.helpers import type_text
+from tests.ui.shell_helpers import chinese  # noqa: F401 (fixture)
 from tests.unit.carry_in_fixtures import stocked_part, user_id
 from tests.unit.test_billing_service import _on_site_job
 
@@ -161,6 +163,7 @@ def test_a_repair_waiting_for_parts_gets_a_new_date_and_reason_on_the_card(
     assert bench.wait_for_parts() is not None
     assert new_date.isoformat() in bench.detail.toPlainText()
     assert "waiting for parts" in bench.detail.toPlainText()
+    assert "压缩机缺货，厂家十日内到" in bench.detail.toPlainText()  # what the customer is told
     row = next(r for r in repair_service.open_cards(tech) if r.receipt_id == taken.receipt_id)
     assert row.waiting_for_parts and row.promised_date == new_date
 
@@ -224,3 +227,29 @@ def test_the_accountant_counts_the_cash_and_a_difference_needs_a_reason(
                                           CashHandover.counted_cents,
                                           CashHandover.reason)).one()
     assert tuple(handover) == (8000, 7000, "客户少付10元，技术员垫付待补")
+
+
+def test_the_dispatch_board_speaks_chinese_in_its_tables_and_notices(qtbot, db, clerk, login,
+                                                                     chinese):
+    """Headers and times of the board's tables were left in English (their strings were filed
+    under a context the translation never looked in)."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+
+    from app.services.calls_service import CallInput, register_call
+    from app.services.customers_service import find_customers
+    from app.ui.pages.dispatch_page import DispatchPage
+    from app.ui.table_models.dispatch_table_models import DispatchQueueModel, time_left_text
+
+    customer = find_customers(clerk, "张伟")[0]
+    register_call(clerk, CallInput(fault="不制冷", customer_id=customer.id,
+                                   received_at=clerk.now() - timedelta(days=3)))
+    board = DispatchPage(AppSession(db, login("super")))
+    qtbot.addWidget(board)
+    headers = [board.queue_model.headerData(i, Qt.Orientation.Horizontal)
+               for i in range(board.queue_model.columnCount())]
+    assert headers[:3] == ["编号", "剩余时间", "最迟到达"]
+    assert board.tech_model.headerData(0, Qt.Orientation.Horizontal) == "技术员"
+    assert time_left_text(-70) == "已超时 1 小时 10 分"
+    assert DispatchQueueModel.COL_LEFT == 1

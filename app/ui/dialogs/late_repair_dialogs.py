@@ -38,6 +38,7 @@ class WaitForPartsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Waiting for parts: {card}").format(card=job.card_number))
+        self.setMinimumWidth(420)
         self._session, self._job = session, job
         self.carried_in: CarryInDTO | None = None
         today = session.ctx.today()

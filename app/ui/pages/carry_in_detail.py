@@ -61,8 +61,15 @@ def _li(text: str) -> str:
 
 
 def _help_lines(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
-    """§十四: the requests for help on this item and the supervisor's answers."""
+    """§十四: the promised date moved for parts (with what the customer was told), the
+    requests for help on this item and the supervisor's answers."""
     lines = []
+    for change in late_repair_service.promise_changes(ctx, job.receipt_id):
+        when = ctx.local(change.at).strftime("%m-%d %H:%M")
+        lines.append(_li(f"{when} " + tr("{name}: waiting for parts, promised {old} → {new}: "
+                                          "{reason}").format(
+            name=change.by, old=change.old_date.isoformat(), new=change.new_date.isoformat(),
+            reason=change.reason)))
     for ask in late_repair_service.requests_for(ctx, job.receipt_id):
         when = ctx.local(ask.asked_at).strftime("%m-%d %H:%M")
         lines.append(_li(f"{when} " + tr("{name} asked for help: {note}").format(
