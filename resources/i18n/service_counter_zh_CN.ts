@@ -2913,6 +2913,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Record the help</source>
             <translation>记录协助</translation>
         </message>
+        <message>
+            <source>The help given (required)</source>
+            <translation>给予的协助（必填）</translation>
+        </message>
     </context>
     <context>
         <name>HistoryDialog</name>

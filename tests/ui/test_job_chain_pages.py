@@ -71,8 +71,12 @@ def test_a_days_reports_are_submitted_reviewed_signed_and_forwarded_on_screen(
     mine = page_as("tech")
     assert mine.tabs.count() == 1 and mine.tech_combo.count() == 1
     assert not mine.flow_buttons["submit"].isHidden()
+    assert mine.flow_buttons["submit"].isEnabled()
+    work = [mine.tech_model.index(r, 3).data() for r in range(mine.tech_model.rowCount())]
+    assert work == ["Training: 新机型培训"]  # the kind in words, not its code
     assert mine.step("submit")
     assert "Submitted" in mine.flow_label.text() and "李师傅" in mine.flow_label.text()
+    assert not mine.flow_buttons["submit"].isEnabled()  # once submitted, not again
     # the supervisor reviews it, then submits the team report
     sup = page_as("super")
     sup.tech_combo.setCurrentIndex(sup.tech_combo.findData(user_id(tech, "tech")))
@@ -87,8 +91,10 @@ def test_a_days_reports_are_submitted_reviewed_signed_and_forwarded_on_screen(
     manager.tabs.setCurrentIndex(1)
     assert manager.step("sign")
     sup.refresh()
+    assert sup.flow_buttons["forward"].isEnabled()
     assert sup.step("forward")
     assert "Forwarded" in sup.flow_label.text()
+    assert not any(b.isEnabled() for b in sup.flow_buttons.values())  # the end of the road
     assert isinstance(sup.day, date)
 
 

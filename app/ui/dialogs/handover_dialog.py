@@ -22,6 +22,7 @@ class HandoverDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cash handed over by {name}").format(name=holder))
+        self.setMinimumWidth(420)
         self._session = session
         self.held = payments.held_payments(session.ctx, holder_id)
         self.handed_over: list[PaymentDTO] = []  # not `done`: QDialog.done() is virtual

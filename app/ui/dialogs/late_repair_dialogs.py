@@ -156,6 +156,7 @@ class HelpRequestsDialog(QDialog):
         dialog = ReasonDialog(self.tr("Answer a request for help"),
                               f"{row.receipt_number}  {row.asked_by}: {row.note}", self,
                               on_submit=submit, ok_text=self.tr("Record the help"))
+        dialog.reason_edit.setPlaceholderText(self.tr("The help given (required)"))
         dialog.finished.connect(lambda _r: self.refresh())
         return dialog
 

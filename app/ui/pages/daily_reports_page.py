@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.jobs import InternalWorkKind
 from app.models.reports import ReportKind
 from app.printing.documents.daily_report import (
     render_supervisor_report,
@@ -34,6 +35,7 @@ from app.services import report_flow_service as flow
 from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
 from app.services.permissions import Perm
+from app.ui.dialogs.internal_work_dialog import KIND_LABELS
 from app.ui.errors import user_message
 from app.ui.labels import label
 from app.ui.pages.dispatch_page import _view
@@ -41,6 +43,17 @@ from app.ui.printing_ui import preview_pdf, recorder
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import TextRowsModel
 from app.ui.theme import SPACING
+
+# The steps each status allows (the service refuses the others with a message).
+NEXT_FROM = {"submit": ("draft",), "review": ("submitted",),
+             "reopen": ("submitted", "reviewed", "signed"), "submit_team": ("draft",),
+             "sign": ("submitted",), "forward": ("submitted", "signed")}
+
+
+def kind_label(kind: str) -> str:
+    """Internal work's kind (训练, 工具保养 …) in the user's language."""
+    source = KIND_LABELS.get(InternalWorkKind(kind)) if kind in set(InternalWorkKind) else None
+    return QCoreApplication.translate("InternalWorkDialog", source) if source else kind
 
 
 class DailyReportsPage(QWidget):
@@ -73,10 +86,11 @@ class DailyReportsPage(QWidget):
         self.tech_summary, self.team_summary = QLabel(), QLabel()
         self.message = QLabel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._tab(self.tech_summary, _view(self.tech_model)),
+        self.tech_view, self.team_view = _view(self.tech_model), _view(self.team_model)
+        self.tabs.addTab(self._tab(self.tech_summary, self.tech_view),
                          self.tr("Technician's daily work report"))
         if session.may(Perm.REPORTS_VIEW):
-            self.tabs.addTab(self._tab(self.team_summary, _view(self.team_model)),
+            self.tabs.addTab(self._tab(self.team_summary, self.team_view),
                              self.tr("Supervisor's daily report"))
         self._lay_out()
         self.day_edit.dateChanged.connect(lambda _d: self.refresh())
@@ -170,6 +184,7 @@ class DailyReportsPage(QWidget):
                 "forward": self._team_tab() and self._session.may(Perm.DISPATCH)}
         for key, button in self.flow_buttons.items():
             button.setVisible(show[key])
+            button.setEnabled(state.status in NEXT_FROM[key])  # what the report's state allows
 
     def step(self, key: str, *, reason: str | None = None) -> bool:
         """One step of the report's life; ``reason`` for a reopen (asked for when None)."""
@@ -207,12 +222,13 @@ class DailyReportsPage(QWidget):
         heads = (self.tr("Voucher"), self.tr("Customer"), self.tr("Category"), self.tr("Work"),
                  self.tr("From"), self.tr("To"), self.tr("Minutes"), self.tr("Fee"))
         rows = [(ln.voucher_number, ln.customer_name, ln.category,
-                 f"{ln.kind}: {ln.description}" if ln.kind else ln.description,
+                 f"{kind_label(ln.kind)}: {ln.description}" if ln.kind else ln.description,
                  local(ln.started_at).strftime("%H:%M") if ln.started_at else "",
                  local(ln.ended_at).strftime("%H:%M") if ln.ended_at else "",
                  str(ln.minutes), f"{ln.fee_cents / 100:.2f}" if ln.fee_cents else "")
                 for ln in r.lines]
         self.tech_model.set_table(heads, rows)
+        self.tech_view.resizeColumnsToContents()
         totals = "  ".join(f"{label('category', t.category)}: {t.jobs} / {t.minutes}"
                            for t in r.totals)
         self.tech_summary.setText(self.tr("Totals (jobs / minutes): {totals}; all {m} min")
@@ -227,6 +243,7 @@ class DailyReportsPage(QWidget):
         rows = [(row.technician_name, *(f"{t.jobs} / {t.minutes}" for t in row.totals),
                  str(row.total_minutes)) for row in r.rows]
         self.team_model.set_table(heads, rows)
+        self.team_view.resizeColumnsToContents()
         self.team_summary.setText(self.tr(
             "Calls received {received}, dispatched {dispatched}, completed on site "
             "{completed}, taken in {taken}, left over {left}, deadlines missed {missed}").format(
