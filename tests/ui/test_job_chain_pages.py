@@ -14,6 +14,7 @@ from tests.ui.helpers import type_text
 from tests.ui.shell_helpers import chinese  # noqa: F401 (fixture)
 from tests.unit.carry_in_fixtures import stocked_part, user_id
 from tests.unit.test_billing_service import _on_site_job
+from tests.unit.test_job_chain import complete_on_site
 
 
 def test_technician_records_a_part_from_stock_and_the_cash_and_prints_a_receipt(
@@ -179,16 +180,11 @@ def test_the_clerk_is_warned_of_vouchers_completed_a_day_ago_and_not_closed(
     from dataclasses import replace
     from datetime import timedelta
 
-    from app.models.jobs import VisitOutcome
-    from app.services.visit_service import VisitInput, record_visit
     from app.ui.pages.my_jobs_page import VouchersToFilePage
 
     sup, tech = login("super"), login("tech")
     _call, job = _on_site_job(clerk, sup)
-    record_visit(tech, job.job_id, VisitInput(
-        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=30,
-        outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True),
-        expected_version=job.version)
+    complete_on_site(tech, job)
     today = VouchersToFilePage(AppSession(db, clerk))
     qtbot.addWidget(today)
     assert today.notices.isHidden()
@@ -203,17 +199,12 @@ def test_the_accountant_counts_the_cash_and_a_difference_needs_a_reason(
     from decimal import Decimal
 
     from app.models.billing import CashHandover
-    from app.models.jobs import VisitOutcome
-    from app.services.visit_service import MoneyTaken, VisitInput, record_visit
+    from app.services.visit_service import MoneyTaken
     from app.ui.pages.money_page import MoneyPage
 
     sup, tech, acct = login("super"), login("tech"), login("acct")
     _call, job = _on_site_job(clerk, sup)
-    record_visit(tech, job.job_id, VisitInput(
-        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=60,
-        outcome=VisitOutcome.COMPLETED, work_done="更换排水泵",
-        customer_signed=True, taken=MoneyTaken(Decimal("80"), "cash")),
-        expected_version=job.version)
+    complete_on_site(tech, job, minutes=60, taken=MoneyTaken(Decimal("80"), "cash"))
     page = MoneyPage(AppSession(db, acct))
     qtbot.addWidget(page)
     page.held.selectRow(0)

@@ -177,6 +177,14 @@ def test_a_late_repair_asks_for_help_and_waits_for_parts_on_the_books(db, clerk,
     assert carry_in_service.get_carry_in(clerk, taken.receipt_id).promised_date == new_date
 
 
+def complete_on_site(tech, job, *, minutes: int = 30, taken: MoneyTaken | None = None):
+    """The technician finishes the job on site (signed), optionally taking money."""
+    return record_visit(tech, job.job_id, VisitInput(
+        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=minutes,
+        outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True, taken=taken),
+        expected_version=job.version)
+
+
 def test_a_voucher_completed_but_not_closed_warns_after_a_day(db, clerk, login):
     from dataclasses import replace
     from datetime import timedelta
@@ -185,10 +193,7 @@ def test_a_voucher_completed_but_not_closed_warns_after_a_day(db, clerk, login):
 
     sup, tech = login("super"), login("tech")
     _call, job = _on_site_job(clerk, sup)
-    record_visit(tech, job.job_id, VisitInput(
-        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=30,
-        outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True),
-        expected_version=job.version)
+    complete_on_site(tech, job)
     assert late_repair_service.vouchers_not_closed(clerk) == []
     later = replace(clerk, clock=lambda: clerk.now() + timedelta(days=1, hours=1))
     assert [n for n, _ in late_repair_service.vouchers_not_closed(later)] == [job.number]
