@@ -20,7 +20,7 @@ from app.demo.customers import ItemInfo
 from app.demo.data import CANCEL_REASONS, CHANNEL_WEIGHTS, FAULTS, GENERAL_FAULTS, KIND_WEIGHTS
 from app.demo.timing import call_times
 from app.models.calls import Call
-from app.models.enums import Category
+from app.models.enums import CallStatus, Category
 from app.services.calls_service import search_text_of, warranty_category
 from app.services.warranty import warranty_status
 
@@ -106,15 +106,17 @@ def _status(dc: DemoContext, received: datetime) -> dict[str, Any]:
     age = (dc.now - received) / timedelta(days=1)
     roll = dc.rng.random()
     if roll < 0.03:
-        end = min(dc.now, received + timedelta(hours=dc.rng.uniform(0.5, 30)))
-        return {"status": "cancelled", "cancel_reason": dc.rng.choice(CANCEL_REASONS),
-                "closed_at": end, "updated_at": end}
+        end = dc.in_hours(min(dc.now, received + timedelta(hours=dc.rng.uniform(0.5, 30))))
+        return {"status": CallStatus.CANCELLED.value,
+                "cancel_reason": dc.rng.choice(CANCEL_REASONS), "closed_at": end,
+                "updated_at": end}
     if age > OPEN_DAYS or roll < 0.03 + 0.7 * age / OPEN_DAYS:
         end = received + timedelta(hours=dc.rng.uniform(2, 72))
         if end < dc.now:
-            return {"status": "closed", "cancel_reason": "", "closed_at": end,
+            end = dc.in_hours(end)
+            return {"status": CallStatus.CLOSED.value, "cancel_reason": "", "closed_at": end,
                     "updated_at": end}
-    return {"status": "registered", "cancel_reason": "", "closed_at": None,
+    return {"status": CallStatus.REGISTERED.value, "cancel_reason": "", "closed_at": None,
             "updated_at": received}
 
 

@@ -20,9 +20,11 @@ from app.db.numbering import format_number, period_of, reserve_block
 from app.demo.core import OPEN_DAYS, DemoContext, Step
 from app.models.calls import Call
 from app.models.carry_in import (
+    CardStatus,
     Inspection,
     ItemReceipt,
     ItemReturn,
+    ReceiptStatus,
     RegisterEntry,
     RepairCard,
     RepairPartUse,
@@ -33,6 +35,7 @@ from app.models.jobs import Job, Visit
 from app.models.parts import Part, StockMovement
 from app.models.staff import User
 from app.models.store import ProductModel
+from app.services.dto import item_label
 
 BATCH = 1500  # carry-ins per transaction
 WALK_IN_SHARE = 0.3  # of closed calls that never had a voucher: brought to the counter
@@ -162,9 +165,9 @@ def _names(dc: DemoContext) -> dict[int, str]:
 def _plan(dc: DemoContext, source: Source) -> Plan:
     row, rng = source.row, dc.rng
     start = source.visit_done or row.received_at
-    taken = min(start + timedelta(hours=rng.uniform(0.5, 6)), dc.now)
+    taken = dc.in_hours(min(start + timedelta(hours=rng.uniform(0.5, 6)), dc.now))
     promised = dc.local(taken).date() + timedelta(days=rng.choice((3, 5, 7, 7, 10)))
-    label = f"{row.code} {row.name_1}" + (f" #{row.serial}" if row.serial else "")
+    label = item_label(row.code, row.name_1, row.serial)
     returned = None
     if not source.in_store:
         closed = row.closed_at
@@ -176,7 +179,23 @@ def _plan(dc: DemoContext, source: Source) -> Plan:
                 promised, tech, source.voucher_id, returned,
                 lost=returned is not None and rng.random() < 0.03)
     _plan_work(dc, plan)
+    _into_hours(dc, plan)
     return plan
+
+
+def _into_hours(dc: DemoContext, plan: Plan) -> None:
+    """Bench work, inspections and the return happen while the store is open, in order."""
+    last = plan.taken_in_at
+
+    def moved(moment: datetime) -> datetime:
+        nonlocal last
+        last = min(max(dc.in_hours(moment), last + timedelta(minutes=1)), dc.now)
+        return last
+
+    plan.work = [(moved(at), minutes, note) for at, minutes, note in plan.work]
+    plan.checks = [(moved(at), ok, note) for at, ok, note in plan.checks]
+    if plan.returned_at is not None:
+        plan.returned_at = moved(plan.returned_at)
 
 
 def _plan_work(dc: DemoContext, plan: Plan) -> None:
@@ -264,7 +283,8 @@ def _receipt_row(dc: DemoContext, plan: Plan, number: str) -> dict[str, Any]:
     rng = dc.rng
     accessories = rng.sample(ACCESSORIES, rng.randint(0, 3))
     returned = plan.returned_at
-    status = "held" if returned is None else ("lost" if plan.lost else "taken_back")
+    status = (ReceiptStatus.HELD if returned is None else
+              ReceiptStatus.LOST if plan.lost else ReceiptStatus.TAKEN_BACK).value
     return dict(number=number, call_id=plan.call_id, voucher_id=plan.voucher_id,
                 customer_id=plan.customer_id, item_id=plan.item_id,
                 taken_in_at=plan.taken_in_at, accessories=json.dumps(accessories,
@@ -277,10 +297,10 @@ def _receipt_row(dc: DemoContext, plan: Plan, number: str) -> dict[str, Any]:
 
 def _card_status(plan: Plan) -> str:
     if plan.returned_at is not None:
-        return "returned"
+        return CardStatus.RETURNED.value
     if plan.checks:
-        return "passed" if plan.checks[-1][1] else "failed"
-    return "in_repair"
+        return (CardStatus.PASSED if plan.checks[-1][1] else CardStatus.FAILED).value
+    return CardStatus.IN_REPAIR.value
 
 
 def _card_row(plan: Plan, receipt_id: int, number: str, prices: list[int]) -> dict[str, Any]:

@@ -58,7 +58,7 @@ import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -66,6 +66,7 @@ from sqlalchemy.orm import Session
 
 from app.db.database import AuditContext, Database
 from app.models.enums import Role
+from app.services.calendar_service import BusinessCalendar, load_calendar
 from app.services.context import ServiceContext
 
 ProgressFn = Callable[[int, int, str], None]
@@ -77,6 +78,19 @@ OPEN_DAYS = 7  # calls newer than this may still be open
 
 class Cancelled(Exception):
     """The user cancelled the demo; every committed batch stays, consistent."""
+
+
+def _last_open_moment(cal: BusinessCalendar, now: datetime) -> datetime:
+    """The latest moment at or before ``now`` (store-local) when the store was open."""
+    day = now.date()
+    for _ in range(400):
+        hours = cal.hours_on(day)
+        if hours is not None:
+            opens = datetime.combine(day, hours[0], tzinfo=now.tzinfo)
+            if opens <= now:
+                return min(now, datetime.combine(day, hours[1], tzinfo=now.tzinfo))
+        day -= timedelta(days=1)
+    return now
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,27 @@ class DemoContext:
     counts: dict[str, int] = field(default_factory=dict)
     on_progress: Callable[[float, str], None] = lambda _fraction, _message: None
     cancel: CancelFn = lambda: False
+    _calendar: BusinessCalendar | None = None
+
+    def calendar(self) -> BusinessCalendar:
+        """The store's business calendar (read once, after the store step set it up)."""
+        if self._calendar is None:
+            with self.db.read() as session:
+                self._calendar = load_calendar(session, self.tz)
+        return self._calendar
+
+    def in_hours(self, moment: datetime, *, spread: int = 420) -> datetime:
+        """``moment`` as a store would have it: unchanged inside business hours, else the next
+        opening plus up to ``spread`` working minutes (by default anywhere in that day);
+        never after ``now`` (then the last business moment before it). Counter work,
+        returns, closings and payments go through this."""
+        cal = self.calendar()
+        moved = cal.add_minutes(moment, 0)
+        if moved != moment:
+            moved = cal.add_minutes(moved, self.rng.randint(5, max(5, spread)))
+        if moved > self.now:
+            moved = _last_open_moment(cal, self.now.astimezone(self.tz))
+        return moved.astimezone(UTC)
 
     @property
     def today(self) -> date:

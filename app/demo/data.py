@@ -17,10 +17,10 @@ STAFF: tuple[tuple[str, str, str, str], ...] = (
 )
 
 STORE_PROFILE = {
-    "name": "杭州美家电器售后服务中心",
+    "name": "杭州美家电器西湖分公司",
     "address": "杭州市西湖区文三路 268 号",
     "phone": "0571-88861234",
-    "kind": "service_centre",
+    "kind": "branch",  # its supervisor reports are signed and forwarded to 服务部
     "timezone": "Asia/Shanghai",
 }
 AREA_CODE = "0571"

@@ -29,7 +29,8 @@ TAKEN_IN_SHARE = 0.15
 WORK = ("清洗滤网，加氟", "更换启动电容", "更换排水泵", "调整门封", "更换温控器",
         "紧固线路，试机正常", "更换主板", "疏通排水管", "重新安装固定", "检查正常，指导使用")
 TAKEN = ("压缩机故障，需带回修理", "主板烧毁，带回检测", "电机异响，带回更换", "需返厂维修")
-PARTS = ("", "", "", "电容 x1", "排水泵 x1", "温控器 x1", "主板 x1", "门封条 x1")
+# parts from stock are the on-site step's; the note is for what stock does not hold
+PARTS_NOTES = ("",) * 12 + ("客户自备皮带", "旧件留给客户")
 REASSIGN = ("原技术员请假", "就近安排", "客户要求换人", "技术员另有急件")
 D_NOTES = {"inspection": "仓库商品检查", "parts": "零件盘点", "tools": "工具保养",
            "training": "新机型培训", "other": "整理资料"}
@@ -124,8 +125,10 @@ def _settle(dc: DemoContext, plan: _Plan, recent: bool) -> _Plan:
         plan.job_status = plan.call_status = "completed"  # waits for the clerk (注销)
         plan.closed_at = None
     else:
-        close = plan.completed + timedelta(minutes=int(rng.uniform(20, 600)))
-        plan.closed_at = max(plan.closed_at or close, close) if close < now else now
+        # the clerk closes it (注销) while the store is open, never before the visit ended
+        close = max(dc.in_hours(plan.completed + timedelta(minutes=int(rng.uniform(20, 600)))),
+                    plan.completed)
+        plan.closed_at = max(plan.closed_at or close, close)
     return plan
 
 
@@ -194,14 +197,13 @@ def _assignments(dc: DemoContext, plans: list[_Plan], ids: list[int]) -> list[di
 def _visit_row(dc: DemoContext, p: _Plan, job_id: int) -> dict[str, Any]:
     assert p.arrived is not None and p.completed is not None
     rng = dc.rng
-    fee = 0 if p.category in ("B", "C") else rng.choice((5000, 8000, 12000, 15000, 20000))
     taken = p.outcome == "taken_in"
     return {"job_id": job_id, "technician_id": p.tech, "arrived_at": p.arrived,
             "completed_at": p.completed, "outcome": p.outcome,
             "work_done": rng.choice(TAKEN if taken else WORK),
-            "parts_text": "" if taken else rng.choice(PARTS),
+            "parts_text": "" if taken else rng.choice(PARTS_NOTES),
             "labour_minutes": int((p.completed - p.arrived) / timedelta(minutes=1)),
-            "fee_cents": 0 if taken else fee, "customer_signed": True,
+            "customer_signed": True,
             "created_at": p.completed, "updated_at": p.completed}
 
 

@@ -14,16 +14,17 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 
 from app.db.numbering import format_number, period_of, reserve_block
 from app.demo.core import DemoContext, Step
-from app.models.billing import Bill, BillLine, Exchange, Invoice, Payment
+from app.models.billing import Bill, BillLine, CashHandover, Exchange, Invoice, Payment
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, RepairCard, RepairPartUse, RepairWork
+from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairPartUse, RepairWork
 from app.models.contracts import ContractItem, MaintenanceContract
 from app.models.customers import Item
 from app.models.jobs import Job, Visit
+from app.models.parts import Part, StockMovement
 from app.models.store import ProductModel, Zone
 from app.services.billing_service import DEFAULT_RATES, DEFAULT_TRANSPORT
 from app.services.exchange_service import DEFAULT_TABLE, depreciation
@@ -31,6 +32,7 @@ from app.services.exchange_service import DEFAULT_TABLE, depreciation
 BATCH = 2000
 DONE = ("completed", "closed", "taken_in")
 METHODS = (("cash", 45), ("wechat", 35), ("alipay", 15), ("card", 5))
+SHORT_REASON = "少交10元：找零差错，技术员已书面说明并补交"
 
 
 def _facts(session: Any, call_ids: list[int]) -> dict[str, dict[int, int]]:
@@ -57,7 +59,31 @@ def _facts(session: Any, call_ids: list[int]) -> dict[str, dict[int, int]]:
             .join(RepairPartUse, RepairPartUse.card_id == cards.c.card_id)
             .group_by(cards.c.call_id)):
         parts[call_id] = int(cents or 0)
+    for call_id, cents in session.execute(
+            select(Job.call_id, func.sum(-StockMovement.quantity * Part.unit_price_cents))
+            .join(StockMovement, StockMovement.voucher_id == Job.id)
+            .join(Part, Part.id == StockMovement.part_id)
+            .where(Job.call_id.in_(call_ids), StockMovement.kind == "used",
+                   StockMovement.repair_card_id.is_(None)).group_by(Job.call_id)):
+        parts[call_id] += int(cents or 0)  # taken from stock on site (the on-site step)
     return {"labour": labour, "visits": visits, "parts": parts}
+
+
+def _where_paid(session: Any, call_ids: list[int]) -> dict[int, tuple[str, int, datetime]]:
+    """call id → ("on_site", technician, visit completed) for work finished on site, or
+    ("counter", returned by, returned at) for an item returned at the counter."""
+    out: dict[int, tuple[str, int, datetime]] = {}
+    for call_id, tech, done in session.execute(
+            select(Job.call_id, Visit.technician_id, Visit.completed_at)
+            .join(Visit, Visit.job_id == Job.id)
+            .where(Job.call_id.in_(call_ids), Visit.outcome == "completed")):
+        out[call_id] = ("on_site", int(tech), done)
+    for call_id, who, at in session.execute(
+            select(ItemReceipt.call_id, ItemReturn.returned_by_id, ItemReturn.returned_at)
+            .join(ItemReturn, ItemReturn.receipt_id == ItemReceipt.id)
+            .where(ItemReceipt.call_id.in_(call_ids))):
+        out[call_id] = ("counter", int(who), at)
+    return out
 
 
 def _lines(call: Any, facts: dict[str, dict[int, int]], zone_kinds: dict[int, str],
@@ -93,6 +119,7 @@ def run(dc: DemoContext) -> None:
         with dc.batch() as session:
             _bill_batch(dc, session, ids[start:start + BATCH], zone_kinds, contract_parts)
         dc.report(min(start + BATCH, len(ids)), len(ids) + 1, "bills and payments")
+    _handovers(dc)
     with dc.batch() as session:
         _exchanges(dc, session)
     dc.report(1, 1, "money")
@@ -109,7 +136,8 @@ def _bill_batch(dc: DemoContext, session: Any, call_ids: list[int], zone_kinds: 
             continue
         gross = sum(line[3] for line in lines)
         covered = sum(line[3] for line in lines if line[4])
-        billed_at = min((call.closed_at or call.received_at + timedelta(days=1)), dc.now)
+        billed_at = dc.in_hours(min((call.closed_at or call.received_at + timedelta(days=1)),
+                                    dc.now))
         total = gross - covered
         bills.append({"call_id": call.id, "category": call.category, "gross_cents": gross,
                       "covered_cents": covered, "total_cents": total, "billed_at": billed_at,
@@ -124,28 +152,28 @@ def _bill_batch(dc: DemoContext, session: Any, call_ids: list[int], zone_kinds: 
          "unit_cents": unit, "amount_cents": amount, "covered": covered}
         for bill_id, call_id, _t, _b in made for kind, qty, unit, amount, covered
         in lines_of[call_id]])
-    _payments(dc, session, [(b, t, at) for b, _c, t, at in made if t > 0])
+    where = _where_paid(session, [c for _b, c, t, _at in made if t > 0])
+    _payments(dc, session, [(b, t, at, where.get(c)) for b, c, t, at in made if t > 0])
     dc.add_count("bills", len(made))
 
 
-def _payments(dc: DemoContext, session: Any, bills: list[tuple[int, int, datetime]]) -> None:
+def _payments(dc: DemoContext, session: Any,
+              bills: list[tuple[int, int, datetime, tuple[str, int, datetime] | None]]) -> None:
+    """Paid where a store is paid: in cash on site when the visit ends (held by that
+    technician until the accountant confirms the hand-over the next working morning), at
+    the counter when a carried-in item goes home (§十三), or at the counter later; some
+    are still owed (the receivables list has debts of every age)."""
     rows, invoices, paid_ids = [], [], []
-    for bill_id, total, billed_at in bills:
+    clerks = dc.extras.get("staff.clerk_ids") or dc.technician_ids
+    for bill_id, total, billed_at, where in bills:
         age = (dc.now - billed_at).days
         if dc.rng.random() < (0.5 if age < 30 else 0.06):
-            continue  # still owed: the receivables list has debts of every age
-        on_site = dc.rng.random() < 0.45
-        at = min(billed_at + timedelta(hours=dc.rng.randint(0, 30)), dc.now)
-        handed = at + timedelta(days=dc.rng.randint(0, 2)) if on_site and age > 2 else None
-        rows.append({"bill_id": bill_id, "amount_cents": total, "place":
-                     "on_site" if on_site else "counter", "collected_at": at,
-                     "method": "cash" if on_site else _method(dc),
-                     "collected_by_id": dc.rng.choice(dc.technician_ids) if on_site
-                     else dc.rng.choice(dc.extras.get("staff.clerk_ids") or dc.technician_ids),
-                     "handed_over_at": handed})
+            continue
+        row = _payment_row(dc, bill_id, total, billed_at, where, clerks)
+        rows.append(row)
         paid_ids.append(bill_id)
         if dc.rng.random() < 0.5:
-            invoices.append((bill_id, total, at))
+            invoices.append((bill_id, total, row["collected_at"]))
     _number_payments(dc, session, rows)
     if rows:
         session.execute(insert(Payment), rows)
@@ -160,6 +188,66 @@ def _payments(dc: DemoContext, session: Any, bills: list[tuple[int, int, datetim
          "to_mail": dc.rng.random() < 0.3,
          "mailed_on": dc.local(at).date() + timedelta(days=2)
          if (dc.now - at).days > 5 else None} for bill_id, total, at in invoices])
+
+
+def _payment_row(dc: DemoContext, bill_id: int, total: int, billed_at: datetime,
+                 where: tuple[str, int, datetime] | None, clerks: list[int]) -> dict[str, Any]:
+    row: dict[str, Any] = {"bill_id": bill_id, "amount_cents": total, "place": "counter",
+                           "method": _method(dc), "held_by_id": None, "handed_over_at": None,
+                           "handover_confirmed_by_id": None}
+    if where is not None and where[0] == "on_site" and dc.rng.random() < 0.6:
+        tech, done = where[1], where[2]
+        handed = _handover_time(dc, tech, done)
+        row.update(place="on_site", method="cash", collected_at=done, collected_by_id=tech,
+                   held_by_id=tech, handed_over_at=handed,
+                   handover_confirmed_by_id=dc.user_ids.get("acct") if handed else None)
+    elif where is not None and where[0] == "counter" and dc.rng.random() < 0.85:
+        row.update(collected_at=where[2], collected_by_id=dc.rng.choice(clerks))
+    else:
+        at = dc.in_hours(min(billed_at + timedelta(hours=dc.rng.randint(0, 72)), dc.now))
+        row.update(collected_at=at, collected_by_id=dc.rng.choice(clerks))
+    return row
+
+
+def _handover_time(dc: DemoContext, tech: int, collected: datetime) -> datetime | None:
+    """The next working morning after the visit, one technician after another; the last two
+    days' cash is still held (the technicians have not been back to the office)."""
+    cal = dc.calendar()
+    day = cal.next_working_day(dc.local(collected).date())
+    hours = cal.hours_on(day)
+    assert hours is not None
+    at = dc.utc(datetime.combine(day, hours[0]) + timedelta(minutes=20 + 10 * (tech % 6)))
+    return at if at <= dc.now - timedelta(days=2) else None
+
+
+def _handovers(dc: DemoContext) -> None:
+    """One hand-over record per technician and morning (会计员 confirms); one of them was
+    short, with the reason written down."""
+    with dc.batch(reason="demo hand-overs") as session:
+        groups = session.execute(
+            select(Payment.held_by_id, Payment.handed_over_at, func.sum(Payment.amount_cents))
+            .where(Payment.handed_over_at.is_not(None), Payment.held_by_id.is_not(None))
+            .group_by(Payment.held_by_id, Payment.handed_over_at)
+            .order_by(Payment.handed_over_at, Payment.held_by_id)).all()
+        if not groups:
+            return
+        short = len(groups) - 1 - min(len(groups) - 1, 3)  # a recent one, not the last
+        acct = dc.user_ids.get("acct") or dc.technician_ids[0]
+        rows = [{"holder_id": holder, "confirmed_by_id": acct, "at": at,
+                 "recorded_cents": int(total),
+                 "counted_cents": int(total) - (1000 if i == short else 0),
+                 "reason": SHORT_REASON if i == short else ""}
+                for i, (holder, at, total) in enumerate(groups)]
+        ids = session.execute(insert(CashHandover).returning(
+            CashHandover.id, sort_by_parameter_order=True), rows).scalars().all()
+        table: Table = Payment.__table__  # type: ignore[assignment]
+        session.execute(
+            update(table).where(table.c.held_by_id == bindparam("holder"),
+                                table.c.handed_over_at == bindparam("at"))
+            .values(handover_id=bindparam("hid")),
+            [{"holder": r["holder_id"], "at": r["at"], "hid": hid}
+             for r, hid in zip(rows, ids, strict=True)])
+    dc.add_count("cash hand-overs", len(rows))
 
 
 def _method(dc: DemoContext) -> str:

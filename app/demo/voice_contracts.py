@@ -10,7 +10,7 @@ from sqlalchemy import Table, insert
 
 from app.db.numbering import format_number, period_of, reserve_block
 from app.demo.core import DemoContext
-from app.models.contracts import ContractItem, MaintenanceContract
+from app.models.contracts import ContractItem, ContractStatus, MaintenanceContract
 from app.services.warranty import add_months
 
 CONTRACT_SHARE = 0.04  # of the items
@@ -54,10 +54,12 @@ def _chain(dc: DemoContext, item_id: int, customer_id: int, *,
         terms.append({"customer_id": customer_id, "item_id": item_id, "start_date": start,
                       "end_date": last, "fee_cents": fee, "covers_labour": True,
                       "covers_parts": rng.random() < 0.4, "visits_per_year": rng.choice((1, 2, 4)),
-                      "terms": rng.choice(TERMS), "status": "renewed" if back else "active"})
+                      "terms": rng.choice(TERMS), "status": (ContractStatus.RENEWED if back
+                                                    else ContractStatus.ACTIVE).value})
     current = terms[-1]
     if current["end_date"] < today and rng.random() < 0.6:
-        current["status"], current["lapse_reason"] = "lapsed", rng.choice(LAPSE)
+        current["status"] = ContractStatus.LAPSED.value
+        current["lapse_reason"] = rng.choice(LAPSE)
     elif current["end_date"] < add_months(today, 1) and rng.random() < 0.4:
         current["notice_sent_at"] = dc.now - timedelta(days=rng.randint(0, 10))
     return terms

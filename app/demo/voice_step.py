@@ -20,7 +20,7 @@ from app.demo.voice_complaints import ComplaintPlan, plan_complaints, write_comp
 from app.demo.voice_contracts import write_contracts
 from app.models.calls import Call
 from app.models.jobs import Job
-from app.models.voice import FollowUp, SurveyCard
+from app.models.voice import FollowUp, SurveyCard, SurveyCardStatus
 from app.services.voice_common import FOLLOWUP_DAYS_DEFAULT
 
 BATCH = 4000
@@ -95,13 +95,14 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
                                                                           strict=True):
         row: dict[str, Any] = {"number": format_number("survey", period, serial[period]),
                                "call_id": call_id, "technician_id": tech, "issued_on": day,
-                               "status": "sent", "created_at": dc.now, "updated_at": dc.now,
+                               "status": SurveyCardStatus.SENT.value,
+                               "created_at": dc.now, "updated_at": dc.now,
                                **_NOT_RETURNED}
         serial[period] += 1
         back = day + timedelta(days=dc.rng.randint(3, 12))
         if back <= dc.today and dc.rng.random() < RETURN_SHARE:
             ratings = [_rating(dc, mood.get(tech or 0, 0.0)) for _ in range(4)]
-            row.update(status="returned", returned_on=back,
+            row.update(status=SurveyCardStatus.RETURNED.value, returned_on=back,
                        returned_via=dc.rng.choice(("paper", "paper", "phone")),
                        attitude=ratings[0], skill=ratings[1], arrival=ratings[2],
                        promise=ratings[3], comments=dc.rng.choice(COMMENTS))

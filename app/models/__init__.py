@@ -10,6 +10,7 @@ from app.models import (
     jobs,
     numbering,
     parts,
+    reports,
     staff,
     store,
     voice,
@@ -18,5 +19,5 @@ from app.models.base import Base
 
 __all__ = [
     "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs",
-    "numbering", "parts", "staff", "store", "voice",
+    "numbering", "parts", "reports", "staff", "store", "voice",
 ]

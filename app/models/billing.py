@@ -63,6 +63,26 @@ class Payment(Versioned, Timestamped, Base):
     voided: Mapped[bool] = mapped_column(default=False)
     void_reason: Mapped[str] = mapped_column(String(200), default="")
     print_count: Mapped[int] = mapped_column(default=0)
+    # Money taken on site stays with this technician until the accountant confirms the
+    # hand-over (§十); the clerk who typed it in is only ``collected_by``.
+    held_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    handover_id: Mapped[int | None] = mapped_column(ForeignKey("cash_handovers.id"))
+
+
+class CashHandover(Base):
+    """One hand-over of money taken on site: what was recorded, what was counted, and the
+    reason for any difference (会计员 confirms)."""
+
+    __tablename__ = "cash_handovers"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    confirmed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime]
+    recorded_cents: Mapped[int]
+    counted_cents: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Invoice(Versioned, Timestamped, Base):

@@ -4,11 +4,37 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+
+
+class ReceiptStatus(StrEnum):
+    """The customer item receipt (客户商品领取收据)."""
+
+    HELD = "held"  # the customer holds it: the item is in the store
+    TAKEN_BACK = "taken_back"  # taken back at the return and voided (作废)
+    LOST = "lost"  # returned without it, identity checked; voided
+
+
+class CardStatus(StrEnum):
+    """The repair card (修护卡) hanging on the item."""
+
+    IN_REPAIR = "in_repair"
+    FAILED = "failed"  # failed inspection: back to repair
+    PASSED = "passed"  # inspected (验讫): ready to return
+    RETURNED = "returned"
+
+    @property
+    def is_open(self) -> bool:
+        """Work can still be recorded on it (the one statement of which cards are open)."""
+        return self in (CardStatus.IN_REPAIR, CardStatus.FAILED)
+
+
+OPEN_CARD_STATUSES = tuple(s.value for s in CardStatus if s.is_open)
 
 
 class ItemReceipt(Versioned, Timestamped, Base):
@@ -33,9 +59,42 @@ class ItemReceipt(Versioned, Timestamped, Base):
     promised_date: Mapped[date]
     technician_id: Mapped[int] = mapped_column(ForeignKey("users.id"))  # who took it in
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # who entered it
-    status: Mapped[str] = mapped_column(String(12), default="held")  # held|taken_back|lost
+    status: Mapped[str] = mapped_column(String(12), default=ReceiptStatus.HELD.value)
     voided_at: Mapped[datetime | None]
     print_count: Mapped[int] = mapped_column(default=0)
+    waiting_for_parts: Mapped[bool] = mapped_column(default=False)
+
+
+class PromiseChange(Base):
+    """The promised date moved (waiting for parts, §十四), with the reason for the customer."""
+
+    __tablename__ = "promise_changes"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("item_receipts.id"), index=True)
+    old_date: Mapped[date]
+    new_date: Mapped[date]
+    waiting_for_parts: Mapped[bool]
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime]
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class Escalation(Base):
+    """The technician asks the supervisor for help with a late repair (§十四)."""
+
+    __tablename__ = "repair_escalations"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("item_receipts.id"), index=True)
+    asked_at: Mapped[datetime]
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(300))
+    answered_at: Mapped[datetime | None]
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answer: Mapped[str] = mapped_column(String(300), default="")
 
 
 class RegisterEntry(Versioned, Timestamped, Base):
@@ -73,8 +132,7 @@ class RepairCard(Versioned, Timestamped, Base):
     number: Mapped[str] = mapped_column(String(20), unique=True)
     receipt_id: Mapped[int] = mapped_column(ForeignKey("item_receipts.id"), unique=True)
     technician_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    # in_repair | failed (back to repair after inspection) | passed | returned
-    status: Mapped[str] = mapped_column(String(12), default="in_repair")
+    status: Mapped[str] = mapped_column(String(12), default=CardStatus.IN_REPAIR.value)
     total_minutes: Mapped[int] = mapped_column(default=0)
     parts_cents: Mapped[int] = mapped_column(default=0)
     print_count: Mapped[int] = mapped_column(default=0)
@@ -142,3 +200,6 @@ class ItemReturn(Base):
     id_last_digits: Mapped[str] = mapped_column(String(6), default="")
     phone_matched: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(String(300), default="")
+    # What was decided about the bill at the counter (§十三): paid | free | receivable
+    settlement: Mapped[str] = mapped_column(String(12), default="")
+    settlement_reason: Mapped[str] = mapped_column(String(200), default="")

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+
+
+class ContractStatus(StrEnum):
+    """A maintenance contract's term: active → renewed (a successor exists) | lapsed (not
+    renewed, reason kept) | cancelled."""
+
+    ACTIVE = "active"
+    RENEWED = "renewed"
+    LAPSED = "lapsed"
+    CANCELLED = "cancelled"
+
+    @property
+    def covers(self) -> bool:
+        """A lapse stops renewal, not the paid term; a cancelled contract covers nothing."""
+        return self is not ContractStatus.CANCELLED
 
 
 class MaintenanceContract(Versioned, Timestamped, Base):
@@ -30,8 +46,7 @@ class MaintenanceContract(Versioned, Timestamped, Base):
     covers_parts: Mapped[bool] = mapped_column(default=False)
     visits_per_year: Mapped[int] = mapped_column(default=0)
     terms: Mapped[str] = mapped_column(Text, default="")
-    # active → renewed (a successor exists) | lapsed (not renewed, reason kept) | cancelled
-    status: Mapped[str] = mapped_column(String(12), default="active")
+    status: Mapped[str] = mapped_column(String(12), default=ContractStatus.ACTIVE.value)
     lapse_reason: Mapped[str] = mapped_column(String(200), default="")
     cancel_reason: Mapped[str] = mapped_column(String(200), default="")
     previous_id: Mapped[int | None] = mapped_column(

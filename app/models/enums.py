@@ -61,6 +61,13 @@ class ZoneKind(StrEnum):
     CITY = "city"
     SUBURB = "suburb"
 
+    @property
+    def dispatch_hours(self) -> int:
+        """The dispatch deadline (seed 002 §十九): from call to arrival at most 6 business hours
+        in the city, 7 in the suburbs. The one statement of the rule: a zone starts with its
+        kind's hours (and may change them); a call without a zone is held to the city's."""
+        return 6 if self is ZoneKind.CITY else 7
+
 
 class StoreKind(StrEnum):
     SERVICE_CENTRE = "service_centre"  # 服务中心

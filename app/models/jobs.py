@@ -66,6 +66,8 @@ class Job(Versioned, Timestamped, Base):
     completed_at: Mapped[datetime | None]
     filed_at: Mapped[datetime | None]
     print_count: Mapped[int] = mapped_column(default=0)
+    voided_at: Mapped[datetime | None]  # the call was cancelled: the voucher is void (作废)
+    void_reason: Mapped[str] = mapped_column(String(200), default="")
 
 
 class JobAssignment(Base):
@@ -98,6 +100,7 @@ class Visit(Versioned, Timestamped, Base):
     work_done: Mapped[str] = mapped_column(Text, default="")
     parts_text: Mapped[str] = mapped_column(Text, default="")  # free text until parts stock
     labour_minutes: Mapped[int] = mapped_column(default=0)
+    # Typed by versions before 0.2; never read: money is the bill's and the payments'.
     fee_cents: Mapped[int] = mapped_column(default=0)
     customer_signed: Mapped[bool] = mapped_column(default=False)
     outcome: Mapped[str] = mapped_column(String(12))

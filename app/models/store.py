@@ -41,7 +41,7 @@ class Zone(Versioned, Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(10))
-    dispatch_hours: Mapped[int] = mapped_column(default=6)
+    dispatch_hours: Mapped[int]  # business hours, from ZoneKind.dispatch_hours unless set
     active: Mapped[bool] = mapped_column(default=True)
 
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+
+
+class SurveyCardStatus(StrEnum):
+    """The customer opinion survey card (客户意见调查卡)."""
+
+    SENT = "sent"  # waiting to come back
+    RETURNED = "returned"  # the customer's ratings are in
 
 
 class SurveyCard(Versioned, Timestamped, Base):
@@ -25,7 +33,7 @@ class SurveyCard(Versioned, Timestamped, Base):
     call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), unique=True)
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_on: Mapped[date]
-    status: Mapped[str] = mapped_column(String(10), default="sent")  # sent | returned
+    status: Mapped[str] = mapped_column(String(10), default=SurveyCardStatus.SENT.value)
     returned_on: Mapped[date | None]
     returned_via: Mapped[str] = mapped_column(String(10), default="")  # phone | paper
     attitude: Mapped[int | None]  # 态度

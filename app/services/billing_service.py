@@ -217,6 +217,24 @@ def make_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput] =
         return bill_dto(session, bill, coverage.rule)
 
 
+def bill_of_facts(session: Session, ctx: ServiceContext, call: Call) -> Bill:
+    """The call's bill inside the caller's unit of work: the saved one, else a new one made
+    from the recorded facts (labour, parts taken from stock, transport) by category rules.
+    A technician taking money on site gets the same bill the counter would make."""
+    bill = session.scalar(select(Bill).where(Bill.call_id == call.id))
+    if bill is not None:
+        return bill
+    lines, _coverage_rule, gross, covered, total = _priced(session, call, (), 0)
+    bill = Bill(call_id=call.id, billed_at=ctx.now(), billed_by_id=ctx.actor.user_id,
+                category=call.category, gross_cents=gross, covered_cents=covered,
+                discount_cents=0, discount_reason="", total_cents=total,
+                status="paid" if total == 0 else "open")
+    session.add(bill)
+    session.flush()
+    _replace_lines(session, bill.id, lines)
+    return bill
+
+
 def _bill_for_update(session: Session, call_id: int, expected_version: int) -> Bill | None:
     bill = session.scalar(select(Bill).where(Bill.call_id == call_id))
     if bill is None:

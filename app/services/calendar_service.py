@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.db.locking import lock_name
 from app.i18n import N_
+from app.models.enums import ZoneKind
 from app.models.jobs import StoreDay
 from app.models.store import BusinessHours, Zone
 from app.services.context import ServiceContext
@@ -25,7 +26,6 @@ from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text, conflict
 
-DEFAULT_DISPATCH_HOURS = 6
 REPLY_PROMISE = timedelta(hours=24)  # seed 000: reply within 24 hours
 RESOLVE_PROMISE = timedelta(hours=72)  # … resolve within 72 hours of confirmation
 DUE_SOON_MINUTES = 120  # business minutes left below which a deadline shows as "due soon"
@@ -169,13 +169,14 @@ def calendar_for(ctx: ServiceContext) -> BusinessCalendar:
 
 
 def zone_hours(session: Session) -> dict[int, int]:
-    """zone id → dispatch deadline in business hours (6 city, 7 suburb by default)."""
+    """zone id → dispatch deadline in business hours (the kind's unless the zone set its own)."""
     return {zid: hours for zid, hours in session.execute(select(Zone.id, Zone.dispatch_hours))}
 
 
 def dispatch_deadline(cal: BusinessCalendar, received_at: datetime, hours: int | None) -> datetime:
-    """Latest arrival: received + N business hours of the call's zone (seed 002 §十九)."""
-    return cal.add_minutes(received_at, 60 * (hours or DEFAULT_DISPATCH_HOURS))
+    """Latest arrival: received + N business hours of the call's zone (seed 002 §十九); a call
+    without a zone is held to the city's hours."""
+    return cal.add_minutes(received_at, 60 * (hours or ZoneKind.CITY.dispatch_hours))
 
 
 def deadline_state(cal: BusinessCalendar, now: datetime, deadline: datetime) -> tuple[str, int]:

@@ -14,13 +14,16 @@ from sqlalchemy.orm import Session
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import FAULT_MAX, Call
+from app.models.carry_in import ItemReceipt, ReceiptStatus
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
+from app.models.jobs import Job, JobStatus
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
+from app.services.dto import item_label as label_of
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import check_version, clean_text, mask_phone
@@ -225,10 +228,25 @@ def cancel_call(ctx: ServiceContext, call_id: int, *, reason: str,
         if call.status in (CallStatus.CANCELLED, CallStatus.CLOSED):
             raise ValidationError(N_("This call is already closed or cancelled."),
                                   field="status")
+        held = session.scalar(select(ItemReceipt.number).where(
+            ItemReceipt.call_id == call.id, ItemReceipt.status == ReceiptStatus.HELD.value))
+        if held is not None:
+            raise ValidationError(N_("The item is in the shop on receipt {number}: return it "
+                                     "to the customer before cancelling the call."),
+                                  field="status", number=held)
         call.status, call.cancel_reason = CallStatus.CANCELLED.value, reason
         call.closed_at = ctx.now()
+        _void_vouchers(session, call.id, reason=reason, at=call.closed_at)
         session.flush()
         return call_dto(session, call)
+
+
+def _void_vouchers(session: Session, call_id: int, *, reason: str, at: datetime) -> None:
+    """A cancelled call's vouchers still out are void (作废), with the reason and the time."""
+    for job in session.scalars(select(Job).where(
+            Job.call_id == call_id, Job.status.not_in((JobStatus.FILED.value,
+                                                       JobStatus.CANCELLED.value)))):
+        job.status, job.voided_at, job.void_reason = JobStatus.CANCELLED.value, at, reason
 
 
 def get_call_row(session: Session, call_id: int) -> Call:
@@ -259,7 +277,7 @@ def call_dto(session: Session, call: Call) -> CallDTO:
         item = session.get(Item, call.item_id)
         model = session.get(ProductModel, item.product_model_id) if item else None
         if item and model:
-            item_label = f"{model.code} {model.name}" + (f" #{item.serial}" if item.serial else "")
+            item_label = label_of(model.code, model.name, item.serial)
     return CallDTO(
         call.id, call.number, call.received_at, call.channel, customer.id, customer.name,
         tuple(p.phone for p in customer.phones), customer.address, call.item_id, item_label,
@@ -444,7 +462,7 @@ def count_calls(ctx: ServiceContext, flt: CallFilter, *, cap: int | None = None)
 def _row(r: Any, full: bool) -> CallRow:
     (call_id, number, received, name, phone, code, model_name, serial, fault, category,
      status, channel, zone, urgency) = r
-    label = f"{code} {model_name}" + (f" #{serial}" if serial else "") if code else ""
+    label = label_of(code, model_name, serial) if code else ""
     return CallRow(call_id, number, received, name or "", _phone(phone or "", full), label,
                    fault, category, status, channel, zone or "", urgency)
 

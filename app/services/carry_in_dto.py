@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from app.models.calls import Call
 from app.models.carry_in import (
+    CardStatus,
     Inspection,
     ItemReceipt,
     ItemReturn,
+    ReceiptStatus,
     RepairCard,
     RepairPartUse,
     RepairWork,
@@ -25,6 +27,7 @@ from app.models.parts import Part
 from app.models.staff import User
 from app.models.store import ProductModel, Setting
 from app.services.context import ServiceContext
+from app.services.dto import item_label
 from app.services.permissions import Perm, allowed
 from app.services.setup_service import DEFAULT_PROFILE
 from app.services.validation import mask_phone
@@ -117,15 +120,20 @@ class CarryInDTO:
     parts: tuple[PartUseDTO, ...]
     inspections: tuple[InspectionDTO, ...]
     returned: ReturnDTO | None
+    waiting_for_parts: bool = False  # §十四: the promised date was moved for parts
 
     @property
     def item_label(self) -> str:
-        serial = f" #{self.serial}" if self.serial else ""
-        return f"{self.model_code} {self.model_name}{serial}"
+        return item_label(self.model_code, self.model_name, self.serial)
+
+    @property
+    def card_open(self) -> bool:
+        """Work can still be recorded on the card (in repair or failed inspection)."""
+        return CardStatus(self.card_status).is_open
 
     @property
     def in_store(self) -> bool:
-        return self.receipt_status == "held"
+        return self.receipt_status == ReceiptStatus.HELD.value
 
     def days_late(self, today: date) -> int:
         return max(0, (today - self.promised_date).days) if self.in_store else 0
@@ -204,7 +212,7 @@ def carry_in_dto(session: Session, ctx: ServiceContext, receipt: ItemReceipt) ->
         _parts(session, card.id),
         tuple(InspectionDTO(c.id, names.get(c.inspector_id, ""), c.at, c.passed, c.note)
               for c in checks),
-        _returned(session, receipt.id, names),
+        _returned(session, receipt.id, names), receipt.waiting_for_parts,
     )
 
 

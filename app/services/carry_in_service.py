@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,17 +17,19 @@ from app.db.locking import get_locked, lock
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard
+from app.models.carry_in import CardStatus, ItemReceipt, ItemReturn, ReceiptStatus, RepairCard
 from app.models.customers import Customer, Item
 from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import calls_service, register_service
+from app.services import billing_service, calls_service, payments_service, register_service
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting, store_info
 from app.services.context import ServiceContext
+from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
+from app.services.money import format_money, to_cents
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text, phone_digits
 
@@ -62,11 +65,25 @@ class IdentityCheck:
 
 
 @dataclass(frozen=True)
+class Settlement:
+    """What happens to the bill when the item goes home (§十三), decided in the same action:
+    ``pay`` takes ``amount`` now (the rest, if any, stays receivable with ``reason``);
+    ``receivable`` lets the item go unpaid, with the reason (e.g. invoice to be issued and
+    the money collected later) — the bill is then on the accountant's receivables list."""
+
+    decision: str  # pay | receivable
+    amount: Decimal = Decimal(0)
+    method: str = "cash"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ReturnInput:
     collected_by: str
     customer_signed: bool
     note: str = ""
     identity: IdentityCheck | None = field(default=None)  # set only for a lost receipt
+    settle: Settlement | None = None  # required when the bill leaves something owed
 
 
 def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
@@ -85,7 +102,7 @@ def _call_for(session: Session, ctx: ServiceContext, data: TakeInInput) -> Call:
         raise ValidationError(N_("The call {number} is closed; it cannot take an item in."),
                               field="call", number=call.number)
     held = select(ItemReceipt.number).where(ItemReceipt.call_id == call.id,
-                                            ItemReceipt.status == "held")
+                                            ItemReceipt.status == ReceiptStatus.HELD.value)
     number = session.scalar(held)
     if number is not None:
         raise ValidationError(N_("The item of this call is already in the store ({number})."),
@@ -105,7 +122,7 @@ def _item_for(session: Session, call: Call, data: TakeInInput) -> Item:
 
 def _refuse_item_in_store(session: Session, item: Item) -> None:
     number = session.scalar(select(ItemReceipt.number).where(
-        ItemReceipt.item_id == item.id, ItemReceipt.status == "held"))
+        ItemReceipt.item_id == item.id, ItemReceipt.status == ReceiptStatus.HELD.value))
     if number is not None:
         raise ValidationError(N_("This item is already in the store (receipt {number})."),
                               field="item", number=number)
@@ -141,7 +158,7 @@ def _voucher_of(session: Session, call_id: int) -> Job | None:
 def _item_label(session: Session, item: Item) -> str:
     model = session.get(ProductModel, item.product_model_id)
     assert model is not None
-    return f"{model.code} {model.name}" + (f" #{item.serial}" if item.serial else "")
+    return item_label(model.code, model.name, item.serial)
 
 
 def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
@@ -170,7 +187,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
         accessories=json.dumps(list(accessories), ensure_ascii=False),
         accessories_note=note, condition=condition, fault=fault,
         promised_date=data.promised_date, technician_id=tech.id,
-        clerk_id=ctx.actor.user_id, status="held")
+        clerk_id=ctx.actor.user_id, status=ReceiptStatus.HELD.value)
     session.add(receipt)
     session.flush()
     session.add(RepairCard(number=next_number(session, "repair", today),
@@ -225,10 +242,10 @@ def get_receipt_row(session: Session, receipt_id: int) -> ItemReceipt:
 
 
 def _check_returnable(receipt: ItemReceipt, card: RepairCard) -> None:
-    if receipt.status != "held":
+    if receipt.status != ReceiptStatus.HELD.value:
         raise ValidationError(N_("The item of receipt {number} has already been returned."),
                               field="number", number=receipt.number)
-    if card.status != "passed":
+    if card.status != CardStatus.PASSED.value:
         raise ValidationError(
             N_("The item of receipt {number} has not passed inspection; it cannot go back "
                "to the customer yet."), field="number", number=receipt.number)
@@ -273,17 +290,50 @@ def return_item(ctx: ServiceContext, receipt_id: int, data: ReturnInput, *,
         if data.identity is not None:
             _check_identity(customer, data.identity)
         _close(session, ctx, receipt, card, data, collected_by=collected_by, note=note)
+        _settle(session, ctx, receipt, data.settle)
         session.flush()
         return carry_in_dto(session, ctx, receipt)
+
+
+def _settle(session: Session, ctx: ServiceContext, receipt: ItemReceipt,
+            settle: Settlement | None) -> None:
+    """A paid repair is not returned unpaid by accident: the bill (made from the card's
+    facts if there is none yet) is paid now, or left receivable with a reason."""
+    call = calls_service.get_call_row(session, receipt.call_id)
+    bill = billing_service.bill_of_facts(session, ctx, call)
+    owed = bill.total_cents - payments_service.paid_cents(session, bill.id)
+    back = session.scalar(select(ItemReturn).where(ItemReturn.receipt_id == receipt.id))
+    assert back is not None
+    if owed <= 0:
+        back.settlement = "paid" if bill.total_cents else "free"
+        return
+    if settle is None:
+        raise ValidationError(N_("{owed} is still owed on this repair: take the payment or "
+                                 "record why it stays receivable."), field="settle",
+                              owed=format_money(owed))
+    reason = clean_text(settle.reason, field="reason", max_len=200)
+    if settle.decision == "pay":
+        require(ctx.actor, Perm.COLLECT)
+        payments_service.check_method(settle.method, "counter")
+        payments_service.take_payment(session, ctx, bill, cents=to_cents(settle.amount),
+                                      method=settle.method, place="counter", held_by_id=None)
+        owed -= to_cents(settle.amount)
+    elif settle.decision != "receivable":
+        raise ValidationError(N_("Choose how the bill is settled."), field="settle")
+    if owed > 0 and not reason:
+        raise ValidationError(N_("Give the reason {owed} stays receivable (e.g. invoice to "
+                                 "be issued)."), field="reason", owed=format_money(owed))
+    back.settlement = "paid" if owed <= 0 else "receivable"
+    back.settlement_reason = reason
 
 
 def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: RepairCard,
            data: ReturnInput, *, collected_by: str, note: str) -> None:
     now = ctx.now()
     identity = data.identity
-    receipt.status = "lost" if identity else "taken_back"
+    receipt.status = (ReceiptStatus.LOST if identity else ReceiptStatus.TAKEN_BACK).value
     receipt.voided_at = now
-    card.status = "returned"
+    card.status = CardStatus.RETURNED.value
     session.add(ItemReturn(
         receipt_id=receipt.id, returned_at=now, returned_by_id=ctx.actor.user_id,
         collected_by=collected_by, customer_signed=True, receipt_lost=identity is not None,
@@ -378,7 +428,7 @@ def looks_like_number(text: str) -> bool:
 
 def calls_waiting(ctx: ServiceContext, *, limit: int = 200) -> list[tuple[str, str]]:
     """Calls taken in on site whose item has no receipt yet: (call number, customer)."""
-    held = select(ItemReceipt.call_id).where(ItemReceipt.status == "held")
+    held = select(ItemReceipt.call_id).where(ItemReceipt.status == ReceiptStatus.HELD.value)
     with ctx.read() as session:
         rows = session.execute(
             select(Call.number, Customer.name).join(Customer, Customer.id == Call.customer_id)

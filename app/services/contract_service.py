@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.db.audit import record_event
 from app.db.numbering import next_number
 from app.i18n import N_
-from app.models.contracts import ContractItem, MaintenanceContract
+from app.models.contracts import ContractItem, ContractStatus, MaintenanceContract
 from app.models.customers import Customer, Item
 from app.printing.header import StoreHeader
 from app.services.complaint_dto import first_phones
@@ -33,8 +33,7 @@ from app.services.voice_common import (
 )
 from app.services.warranty import add_months
 
-ACTIVE, RENEWED, LAPSED, CANCELLED = "active", "renewed", "lapsed", "cancelled"
-COVERING = (ACTIVE, RENEWED, LAPSED)  # a lapse stops renewal, not the paid term
+COVERING = tuple(s.value for s in ContractStatus if s.covers)
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ def _insert(session: Session, ctx: ServiceContext, data: ContractInput,
         number=next_number(session, "contract", ctx.today()), customer_id=data.customer_id,
         start_date=data.start_date, end_date=data.end_date, fee_cents=fee_cents,
         covers_labour=data.covers_labour, covers_parts=data.covers_parts,
-        visits_per_year=data.visits_per_year, terms=terms, status=ACTIVE,
+        visits_per_year=data.visits_per_year, terms=terms, status=ContractStatus.ACTIVE.value,
         previous_id=previous_id, created_by_id=ctx.actor.user_id)
     session.add(contract)
     session.flush()
@@ -186,7 +185,7 @@ def renew_contract(ctx: ServiceContext, contract_id: int, *, expected_version: i
     with ctx.write(action="contract.renew") as session:
         old = _get(session, contract_id)
         check_version(session, old, expected_version)
-        if old.status != ACTIVE:
+        if old.status != ContractStatus.ACTIVE.value:
             raise ValidationError(N_("Only an active contract can be renewed."), field="status")
         current = contract_dto(session, old, ctx.today())
         start, end = next_term(current)
@@ -195,7 +194,7 @@ def renew_contract(ctx: ServiceContext, contract_id: int, *, expected_version: i
             current.fee if fee is None else fee, old.covers_labour, old.covers_parts,
             old.visits_per_year, old.terms)
         new = _insert(session, ctx, data, previous_id=old.id)
-        old.status = RENEWED
+        old.status = ContractStatus.RENEWED.value
         session.flush()
         return contract_dto(session, new, ctx.today())
 
@@ -203,27 +202,29 @@ def renew_contract(ctx: ServiceContext, contract_id: int, *, expected_version: i
 def record_lapse(ctx: ServiceContext, contract_id: int, *, reason: str,
                  expected_version: int) -> ContractDTO:
     """The customer does not renew: recorded with the reason; the term still runs out."""
-    return _close(ctx, contract_id, LAPSED, reason=reason, expected_version=expected_version)
+    return _close(ctx, contract_id, ContractStatus.LAPSED, reason=reason,
+                  expected_version=expected_version)
 
 
 def cancel_contract(ctx: ServiceContext, contract_id: int, *, reason: str,
                     expected_version: int) -> ContractDTO:
     """Void a contract entered by mistake; it covers nothing from then on."""
-    return _close(ctx, contract_id, CANCELLED, reason=reason, expected_version=expected_version)
+    return _close(ctx, contract_id, ContractStatus.CANCELLED, reason=reason,
+                  expected_version=expected_version)
 
 
-def _close(ctx: ServiceContext, contract_id: int, status: str, *, reason: str,
+def _close(ctx: ServiceContext, contract_id: int, status: ContractStatus, *, reason: str,
            expected_version: int) -> ContractDTO:
     require(ctx.actor, Perm.CONTRACT_MANAGE)
     reason = clean_text(reason, field="reason", max_len=200, required=True)
-    with ctx.write(reason=reason, action=f"contract.{status}") as session:
+    with ctx.write(reason=reason, action=f"contract.{status.value}") as session:
         contract = _get(session, contract_id)
         check_version(session, contract, expected_version)
-        if contract.status != ACTIVE:
+        if contract.status != ContractStatus.ACTIVE.value:
             raise ValidationError(N_("Only an active contract can be changed."),
                                   field="status")
-        contract.status = status
-        if status == LAPSED:
+        contract.status = status.value
+        if status is ContractStatus.LAPSED:
             contract.lapse_reason = reason
         else:
             contract.cancel_reason = reason
@@ -264,7 +265,7 @@ def renewal_list(ctx: ServiceContext, *, today: date | None = None) -> list[Cont
     with ctx.read() as session:
         rows = session.scalars(
             select(MaintenanceContract)
-            .where(MaintenanceContract.status == ACTIVE,
+            .where(MaintenanceContract.status == ContractStatus.ACTIVE.value,
                    MaintenanceContract.end_date <= renewal_window_end(day))
             .order_by(MaintenanceContract.end_date, MaintenanceContract.id))
         return contract_dtos(session, list(rows), day)
@@ -276,7 +277,7 @@ def contracts_ending_in(ctx: ServiceContext, year: int, month: int) -> list[Cont
     with ctx.read() as session:
         rows = session.scalars(
             select(MaintenanceContract)
-            .where(MaintenanceContract.status == ACTIVE,
+            .where(MaintenanceContract.status == ContractStatus.ACTIVE.value,
                    MaintenanceContract.end_date >= first,
                    MaintenanceContract.end_date < add_months(first, 1))
             .order_by(MaintenanceContract.end_date, MaintenanceContract.id))

@@ -11,7 +11,9 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
+from app.models.billing import Bill, Payment
 from app.models.calls import Call
+from app.models.carry_in import ItemReceipt, RepairCard, RepairWork
 from app.models.customers import Customer
 from app.models.enums import CallStatus, Category, Channel, Role, StoreKind
 from app.models.jobs import InternalWork, Job, Visit, VisitOutcome
@@ -27,7 +29,8 @@ LEFTOVER_WINDOW = timedelta(days=31)  # how far back a waiting call still counts
 
 @dataclass(frozen=True)
 class ReportLine:
-    """One job (visit) or one internal work entry of the day."""
+    """One visit, one bench work entry on a repair card (修理记录: voucher_number is then the
+    card's number) or one internal work entry of the day."""
 
     category: str
     voucher_number: str  # "" for internal work
@@ -37,7 +40,7 @@ class ReportLine:
     started_at: datetime | None
     ended_at: datetime | None
     minutes: int
-    outcome: str  # completed / taken_in / unfinished / internal
+    outcome: str  # completed / taken_in / unfinished / bench / internal
     fee_cents: int
     kind: str = ""  # internal work: inspection / parts / tools / training / other
 
@@ -58,7 +61,7 @@ class TechnicianDailyReport:
     lines: tuple[ReportLine, ...]
     totals: tuple[CategoryTotal, ...]  # A, B, C, D in order
     total_minutes: int
-    total_fee_cents: int
+    total_fee_cents: int  # 收费合计: money this technician took on site that day (payments)
 
 
 @dataclass(frozen=True)
@@ -85,26 +88,63 @@ class SupervisorDailyReport:
     deadlines_missed: int
 
 
-def _bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
+def day_bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time.min, tzinfo=ctx.tz)
     return start, start + timedelta(days=1)
 
 
+def taken_on_site(session: Session, tech_ids: list[int], start: datetime,
+                  end: datetime) -> dict[tuple[int, int], int]:
+    """(technician, call) → money the technician took on site in [start, end): the
+    payments they hold or handed over, never a number typed apart from the bill."""
+    rows = session.execute(
+        select(Payment.held_by_id, Bill.call_id, func.sum(Payment.amount_cents))
+        .join(Bill, Bill.id == Payment.bill_id)
+        .where(Payment.held_by_id.in_(tech_ids), Payment.voided.is_(False),
+               Payment.collected_at >= start, Payment.collected_at < end)
+        .group_by(Payment.held_by_id, Bill.call_id))
+    return {(int(tech or 0), int(call)): int(cents or 0) for tech, call, cents in rows}
+
+
 def _visit_lines(session: Session, tech_ids: list[int], start: datetime,
                  end: datetime) -> dict[int, list[ReportLine]]:
-    """Visits finished in [start, end) by these technicians, as report lines per technician."""
+    """Visits finished in [start, end) by these technicians, as report lines per technician;
+    the money taken on a call that day shows on its first visit line."""
+    taken = taken_on_site(session, tech_ids, start, end)
     rows = session.execute(
-        select(Visit, Job.number, Job.category, Call.number, Customer.name)
+        select(Visit, Job.number, Job.category, Call.number, Customer.name, Call.id)
         .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
         .join(Customer, Customer.id == Call.customer_id)
         .where(Visit.completed_at >= start, Visit.completed_at < end,
                Visit.technician_id.in_(tech_ids))
         .order_by(Visit.arrived_at, Visit.id))
     lines: dict[int, list[ReportLine]] = defaultdict(list)
-    for visit, voucher, category, call_number, customer in rows:
+    for visit, voucher, category, call_number, customer, call_id in rows:
+        fee = taken.pop((visit.technician_id, call_id), 0)
         lines[visit.technician_id].append(ReportLine(
             category, voucher, call_number, customer, visit.work_done, visit.arrived_at,
-            visit.completed_at, visit.labour_minutes, visit.outcome, visit.fee_cents))
+            visit.completed_at, visit.labour_minutes, visit.outcome, fee))
+    return lines
+
+
+def _bench_lines(session: Session, tech_ids: list[int], start: datetime,
+                 end: datetime) -> dict[int, list[ReportLine]]:
+    """Work entries on repair cards recorded in [start, end): the monthly technician sheet
+    counts the same entries by the same clock, under the call's category."""
+    rows = session.execute(
+        select(RepairWork, RepairCard.number, Call.category, Call.number, Customer.name)
+        .join(RepairCard, RepairCard.id == RepairWork.card_id)
+        .join(ItemReceipt, ItemReceipt.id == RepairCard.receipt_id)
+        .join(Call, Call.id == ItemReceipt.call_id)
+        .join(Customer, Customer.id == Call.customer_id)
+        .where(RepairWork.recorded_at >= start, RepairWork.recorded_at < end,
+               RepairWork.technician_id.in_(tech_ids))
+        .order_by(RepairWork.recorded_at, RepairWork.id))
+    lines: dict[int, list[ReportLine]] = defaultdict(list)
+    for work, card, category, call_number, customer in rows:
+        lines[work.technician_id].append(ReportLine(
+            category, card, call_number, customer, work.note, work.started_at,
+            work.stopped_at, work.minutes, "bench", 0))
     return lines
 
 
@@ -128,10 +168,12 @@ def _totals(lines: list[ReportLine]) -> tuple[CategoryTotal, ...]:
 
 def _lines_by_tech(session: Session, tech_ids: list[int], ctx: ServiceContext,
                    day: date) -> dict[int, list[ReportLine]]:
-    start, end = _bounds(ctx, day)
+    start, end = day_bounds(ctx, day)
     visits = _visit_lines(session, tech_ids, start, end)
+    bench = _bench_lines(session, tech_ids, start, end)
     internal = _internal_lines(session, tech_ids, day)
-    return {t: [*visits.get(t, []), *internal.get(t, [])] for t in tech_ids}
+    return {t: [*visits.get(t, []), *bench.get(t, []), *internal.get(t, [])]
+            for t in tech_ids}
 
 
 def technician_report(ctx: ServiceContext, technician_id: int, day: date) -> TechnicianDailyReport:
@@ -144,9 +186,10 @@ def technician_report(ctx: ServiceContext, technician_id: int, day: date) -> Tec
         if tech is None:
             raise NotFound(N_("No such technician."))
         lines = _lines_by_tech(session, [technician_id], ctx, day)[technician_id]
+        taken = sum(taken_on_site(session, [technician_id], *day_bounds(ctx, day)).values())
         return TechnicianDailyReport(
             day, store.name, tech.id, tech.display_name, tuple(lines), _totals(lines),
-            sum(ln.minutes for ln in lines), sum(ln.fee_cents for ln in lines))
+            sum(ln.minutes for ln in lines), taken)
 
 
 def _count(session: Session, query: object) -> int:
@@ -181,7 +224,7 @@ def supervisor_report(ctx: ServiceContext, day: date) -> SupervisorDailyReport:
     """服务主任日报表: the team by technician and category, and the day's call figures."""
     require(ctx.actor, Perm.REPORTS_VIEW)
     store = get_store_profile(ctx)
-    start, end = _bounds(ctx, day)
+    start, end = day_bounds(ctx, day)
     with ctx.read() as session:
         techs = [(uid, name) for uid, name in session.execute(
             select(User.id, User.display_name).where(User.role == Role.TECHNICIAN.value)

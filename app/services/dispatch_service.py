@@ -23,6 +23,7 @@ from app.models.store import ProductModel, Zone
 from app.services import calendar_service as cal_svc
 from app.services.calls_service import get_call_row, move_call
 from app.services.context import ServiceContext
+from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
@@ -109,7 +110,7 @@ def _labels(session: Session, item_ids: set[int]) -> dict[int, str]:
         select(Item.id, ProductModel.code, ProductModel.name, Item.serial)
         .join(ProductModel, ProductModel.id == Item.product_model_id)
         .where(Item.id.in_(item_ids)))
-    return {r.id: f"{r.code} {r.name}" + (f" #{r.serial}" if r.serial else "") for r in rows}
+    return {r.id: item_label(r.code, r.name, r.serial) for r in rows}
 
 
 def _customers(session: Session, ids: set[int]) -> dict[int, tuple[str, str, str]]:
@@ -143,7 +144,7 @@ def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
     start = _day_start(ctx)
     rows = []
     for c in calls:
-        zone_name, hours = zones.get(c.zone_id or 0, ("", cal_svc.DEFAULT_DISPATCH_HOURS))
+        zone_name, hours = zones.get(c.zone_id or 0, ("", None))
         deadline = cal_svc.dispatch_deadline(cal, c.received_at, hours)
         state, left = cal_svc.deadline_state(cal, now, deadline)
         name, address, phone = customers.get(c.customer_id, ("", "", ""))

@@ -8,6 +8,11 @@ from datetime import date, datetime
 from app.services.warranty import WarrantyStatus
 
 
+def item_label(model_code: str, model_name: str, serial: str | None) -> str:
+    """An item as every list, form and book names it: "code name #serial" (no serial, no #)."""
+    return f"{model_code} {model_name}" + (f" #{serial}" if serial else "")
+
+
 @dataclass(frozen=True)
 class VoidInfo:
     """A document that no longer holds: when and why (printed on its VOID banner)."""
@@ -37,8 +42,7 @@ class ItemDTO:
 
     @property
     def label(self) -> str:
-        serial = f" #{self.serial}" if self.serial else ""
-        return f"{self.model_code} {self.model_name}{serial}"
+        return item_label(self.model_code, self.model_name, self.serial)
 
 
 @dataclass(frozen=True)

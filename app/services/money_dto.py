@@ -68,6 +68,7 @@ class PaymentDTO:
     handed_over_at: datetime | None
     voided: bool
     version: int
+    holder: str = ""  # the technician holding money taken on site until hand-over
     void: VoidInfo | None = None  # when and why it was voided (read for printing)
 
 

@@ -247,7 +247,8 @@ def _money_figures(session: Session, win: Window) -> list[Figure]:
                                       Invoice.issued_on < win.end.date(),
                                       Invoice.voided.is_(False))).one()
     held = _count(session, select(func.sum(Payment.amount_cents)).where(
-        Payment.place == "on_site", Payment.voided.is_(False), Payment.collected_at < win.end,
+        Payment.held_by_id.is_not(None), Payment.voided.is_(False),
+        Payment.collected_at < win.end,
         Payment.handed_over_at.is_(None) | (Payment.handed_over_at >= win.end)))
     return [
         Figure("billed", N_("Revenue billed"), billed, "money"),

@@ -18,6 +18,14 @@ from app.services.validation import check_version, clean_text
 
 
 @dataclass(frozen=True)
+class PartQty:
+    """A part taken from stock (配换零件): which part and how many."""
+
+    part_id: int
+    quantity: int
+
+
+@dataclass(frozen=True)
 class PartInput:
     number: str
     name: str

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 from app.db.locking import get_locked, lock_name
 from app.db.numbering import next_number
 from app.i18n import N_
-from app.models.billing import Bill, Invoice, Payment
+from app.models.billing import Bill, CashHandover, Invoice, Payment
 from app.models.calls import Call
 from app.models.customers import Customer
+from app.models.enums import Role
+from app.models.jobs import Job
 from app.models.staff import User
 from app.services.audit_service import last_change
 from app.services.context import ServiceContext
@@ -44,56 +46,117 @@ def _bill(session: Session, bill_id: int) -> Bill:
     return bill
 
 
+def paid_cents(session: Session, bill_id: int) -> int:
+    """What was paid on a bill (live payments), inside the caller's unit of work."""
+    return _paid(session, bill_id)
+
+
 def _paid(session: Session, bill_id: int) -> int:
     return int(session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
         Payment.bill_id == bill_id, Payment.voided.is_(False))) or 0)
+
+
+def check_method(method: str, place: str) -> None:
+    if method not in METHODS:
+        raise ValidationError(N_("Choose how the customer paid."), field="method")
+    if place not in PLACES:
+        raise ValidationError(N_("Choose where the money was taken."), field="place")
 
 
 def collect(ctx: ServiceContext, bill_id: int, *, amount: Decimal, method: str,
             place: str) -> PaymentDTO:
     """Take money against a bill; on site it stays with the technician until hand-over."""
     require(ctx.actor, Perm.COLLECT)
-    if method not in METHODS:
-        raise ValidationError(N_("Choose how the customer paid."), field="method")
-    if place not in PLACES:
-        raise ValidationError(N_("Choose where the money was taken."), field="place")
+    check_method(method, place)
     cents = to_cents(amount)
     with ctx.write() as session:
         bill = _bill(session, bill_id)
-        outstanding = bill.total_cents - _paid(session, bill_id)
-        if cents <= 0 or cents > outstanding:
-            raise ValidationError(N_("The amount must be more than zero and at most what is "
-                                     "still owed ({owed})."), field="amount",
-                                  owed=format_money(outstanding))
-        payment = Payment(number=next_number(session, "payment", ctx.today()), bill_id=bill_id,
-                          amount_cents=cents, method=method, place=place,
-                          collected_at=ctx.now(), collected_by_id=ctx.actor.user_id or 0)
-        session.add(payment)
-        if cents == outstanding:
-            bill.status = "paid"
-        session.flush()
+        payment = take_payment(session, ctx, bill, cents=cents, method=method, place=place,
+                               held_by_id=_holder(session, ctx, bill, place))
         return payment_dto(session, payment)
 
 
-def confirm_handover(ctx: ServiceContext, payment_ids: list[int]) -> list[PaymentDTO]:
-    """The accountant confirms the cash a technician brought back (seed 002 §十)."""
+def _holder(session: Session, ctx: ServiceContext, bill: Bill, place: str) -> int | None:
+    """Who holds money taken on site: the technician who took it — the actor if a
+    technician records it, else the technician on the call's latest voucher."""
+    if place != "on_site":
+        return None
+    if ctx.actor.role == Role.TECHNICIAN:
+        return ctx.actor.user_id
+    holder = session.scalar(select(Job.technician_id).where(Job.call_id == bill.call_id)
+                            .order_by(Job.dispatched_at.desc(), Job.id.desc()).limit(1))
+    if holder is None:
+        raise ValidationError(N_("Money taken on site needs a technician's voucher: this "
+                                 "call was never dispatched."), field="place")
+    return int(holder)
+
+
+def take_payment(session: Session, ctx: ServiceContext, bill: Bill, *, cents: int,
+                 method: str, place: str, held_by_id: int | None) -> Payment:
+    """One payment against ``bill`` in the caller's unit of work (at most what is owed)."""
+    outstanding = bill.total_cents - _paid(session, bill.id)
+    if cents <= 0 or cents > outstanding:
+        raise ValidationError(N_("The amount must be more than zero and at most what is "
+                                 "still owed ({owed})."), field="amount",
+                              owed=format_money(outstanding))
+    payment = Payment(number=next_number(session, "payment", ctx.today()), bill_id=bill.id,
+                      amount_cents=cents, method=method, place=place,
+                      collected_at=ctx.now(), collected_by_id=ctx.actor.user_id or 0,
+                      held_by_id=held_by_id)
+    session.add(payment)
+    if cents == outstanding:
+        bill.status = "paid"
+    session.flush()
+    return payment
+
+
+def confirm_handover(ctx: ServiceContext, payment_ids: list[int], *,
+                     counted: Decimal | None = None, reason: str = "") -> list[PaymentDTO]:
+    """The accountant confirms the money one technician brought back (seed 002 §十).
+
+    ``counted`` is what was actually handed over (None: exactly what was recorded); a
+    difference needs a reason and is kept on the hand-over record.
+    """
     require(ctx.actor, Perm.HANDOVER_CONFIRM)
-    with ctx.write(action="handover") as session:
-        done = []
+    reason = clean_text(reason, field="reason", max_len=200)
+    with ctx.write(action="handover", reason=reason or None) as session:
         for payment_id in sorted(set(payment_ids)):  # two accountants at once: one waits
             get_locked(session, Payment, payment_id)
-        for payment_id in payment_ids:
-            payment = session.get(Payment, payment_id)
-            if payment is None or payment.voided:
-                raise NotFound(N_("No such payment."))
-            if payment.place != "on_site" or payment.handed_over_at is not None:
-                raise ValidationError(N_("Payment {number} is not waiting for hand-over."),
-                                      field="payments", number=payment.number)
-            payment.handed_over_at = ctx.now()
+        done = [_held_payment(session, payment_id) for payment_id in payment_ids]
+        if not done:
+            raise ValidationError(N_("Choose the payments handed over."), field="payments")
+        holders = {p.held_by_id for p in done}
+        if len(holders) != 1:
+            raise ValidationError(N_("One hand-over is the money of one technician."),
+                                  field="payments")
+        recorded = sum(p.amount_cents for p in done)
+        counted_cents = recorded if counted is None else to_cents(counted)
+        if counted_cents != recorded and not reason:
+            raise ValidationError(N_("{counted} handed over but {recorded} recorded: give the "
+                                     "reason for the difference."), field="reason",
+                                  counted=format_money(counted_cents),
+                                  recorded=format_money(recorded))
+        handover = CashHandover(holder_id=holders.pop() or 0, confirmed_by_id=ctx.actor.user_id,
+                                at=ctx.now(), recorded_cents=recorded,
+                                counted_cents=counted_cents, reason=reason)
+        session.add(handover)
+        session.flush()
+        for payment in done:
+            payment.handed_over_at = handover.at
             payment.handover_confirmed_by_id = ctx.actor.user_id
-            done.append(payment)
+            payment.handover_id = handover.id
         session.flush()
         return payment_dtos(session, done)
+
+
+def _held_payment(session: Session, payment_id: int) -> Payment:
+    payment = session.get(Payment, payment_id)
+    if payment is None or payment.voided:
+        raise NotFound(N_("No such payment."))
+    if payment.held_by_id is None or payment.handed_over_at is not None:
+        raise ValidationError(N_("Payment {number} is not waiting for hand-over."),
+                              field="payments", number=payment.number)
+    return payment
 
 
 def void_payment(ctx: ServiceContext, payment_id: int, *, reason: str,
@@ -117,22 +180,22 @@ def void_payment(ctx: ServiceContext, payment_id: int, *, reason: str,
 
 
 def cash_held(ctx: ServiceContext) -> list[CashHeld]:
-    """Cash collected on site and not yet handed over, per technician."""
+    """Money taken on site and not yet handed over, per technician who holds it."""
     with ctx.read() as session:
         rows = session.execute(
             select(User.id, User.display_name, func.count(Payment.id),
                    func.sum(Payment.amount_cents))
-            .join(User, User.id == Payment.collected_by_id)
-            .where(Payment.place == "on_site", Payment.handed_over_at.is_(None),
-                   Payment.voided.is_(False))
+            .join(User, User.id == Payment.held_by_id)
+            .where(Payment.handed_over_at.is_(None), Payment.voided.is_(False))
             .group_by(User.id, User.display_name).order_by(User.display_name))
         return [CashHeld(uid, name, int(n), int(total or 0)) for uid, name, n, total in rows]
 
 
 def held_payments(ctx: ServiceContext, collector_id: int) -> list[PaymentDTO]:
+    """What one technician holds (``collector_id`` is the holder, whoever typed it in)."""
     with ctx.read() as session:
         rows = session.scalars(select(Payment).where(
-            Payment.collected_by_id == collector_id, Payment.place == "on_site",
+            Payment.held_by_id == collector_id,
             Payment.handed_over_at.is_(None), Payment.voided.is_(False))
             .order_by(Payment.collected_at))
         return payment_dtos(session, list(rows))
@@ -152,17 +215,27 @@ def _bill_facts(session: Session, bill_ids: set[int]) -> dict[int, tuple[str, st
 def payment_dtos(session: Session, payments: list[Payment]) -> list[PaymentDTO]:
     """Many payments with three queries in all, whatever their number."""
     facts = _bill_facts(session, {p.bill_id for p in payments})
-    collectors = {uid: name for uid, name in session.execute(
-        select(User.id, User.display_name)
-        .where(User.id.in_({p.collected_by_id for p in payments})))} if payments else {}
+    people = {p.collected_by_id for p in payments} | {p.held_by_id for p in payments
+                                                      if p.held_by_id is not None}
+    names = {uid: name for uid, name in session.execute(
+        select(User.id, User.display_name).where(User.id.in_(people)))} if payments else {}
     return [PaymentDTO(p.id, p.number, p.bill_id, *facts.get(p.bill_id, ("", "")),
                        p.amount_cents, p.method, p.place, p.collected_at,
-                       collectors.get(p.collected_by_id, ""), p.handed_over_at, p.voided,
-                       p.version) for p in payments]
+                       names.get(p.collected_by_id, ""), p.handed_over_at, p.voided,
+                       p.version, names.get(p.held_by_id or 0, ""))
+            for p in payments]
 
 
 def payment_dto(session: Session, payment: Payment) -> PaymentDTO:
     return payment_dtos(session, [payment])[0]
+
+
+def payment_number(ctx: ServiceContext, payment_id: int) -> str:
+    with ctx.read() as session:
+        number = session.scalar(select(Payment.number).where(Payment.id == payment_id))
+        if number is None:
+            raise NotFound(N_("No such payment."))
+        return str(number)
 
 
 def find_payment(ctx: ServiceContext, number: str) -> PaymentDTO:
@@ -286,8 +359,7 @@ def day_end(ctx: ServiceContext, day: date) -> DayEndReport:
     collectors = tuple(CollectorTotal(name, methods, sum(methods.values()),
                                       sum(1 for p in payments if p.collector == name))
                        for name, methods in sorted(per.items()))
-    held = sum(p.amount_cents for p in payments
-               if p.place == "on_site" and p.handed_over_at is None)
+    held = sum(p.amount_cents for p in payments if p.holder and p.handed_over_at is None)
     total = sum(p.amount_cents for p in payments)
     handed = sum(p.amount_cents for p in payments if p.handed_over_at is not None)
     return DayEndReport(day, payments, collectors, by_method, total, handed, held)

@@ -26,6 +26,7 @@ class Perm(StrEnum):
     INTERNAL_WORK = "internal.work"
     REPORTS_VIEW = "reports.view"
     REPORT_SIGN = "report.sign"
+    REPORT_SUBMIT = "report.submit"  # a technician sends their own daily report
     TAKE_IN = "carry_in.take_in"
     REPAIR_WORK = "repair.work"
     INSPECT = "repair.inspect"
@@ -54,11 +55,11 @@ _CLERK = {
 }
 _TECHNICIAN = {
     Perm.AUDIT_VIEW, Perm.VISIT_RECORD, Perm.INTERNAL_WORK, Perm.REPAIR_WORK, Perm.TAKE_IN,
-    Perm.COLLECT,
+    Perm.COLLECT, Perm.REPORT_SUBMIT,
 }
 _SUPERVISOR = _CLERK | _TECHNICIAN | {
     Perm.CUSTOMER_FULL_PHONE, Perm.DISPATCH, Perm.CATEGORY_OVERRIDE, Perm.REPORTS_VIEW,
-    Perm.REPORT_SIGN, Perm.INSPECT, Perm.REGISTER_CORRECT, Perm.PARTS_MANAGE,
+    Perm.INSPECT, Perm.REGISTER_CORRECT, Perm.PARTS_MANAGE,
     Perm.STOCK_OVERRIDE, Perm.DISCOUNT, Perm.CONTRACT_MANAGE,
 }
 _ACCOUNTANT = {
@@ -67,6 +68,7 @@ _ACCOUNTANT = {
 }
 _MANAGER = _SUPERVISOR | _ACCOUNTANT | {
     Perm.REFERENCE_MANAGE, Perm.DATA_IMPORT, Perm.COMPLAINT_DECIDE,
+    Perm.REPORT_SIGN,  # a branch's supervisor report is signed by its manager (§十七)
 }
 _ADMIN = set(Perm)
 

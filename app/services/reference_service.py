@@ -26,7 +26,6 @@ from app.services.validation import check_version, clean_text, normalise_phone
 
 PROFILE_KEY = "store.profile"
 TERMS_KEY = "store.terms"
-DEFAULT_DISPATCH_HOURS = {ZoneKind.CITY: 6, ZoneKind.SUBURB: 7}
 MAX_PRICE_CENTS = 10**11  # one billion yuan: anything above is a typing slip
 
 
@@ -66,7 +65,7 @@ class DayHours:
 class ZoneInput:
     name: str
     kind: ZoneKind
-    dispatch_hours: int | None = None  # None: 6 for the city, 7 for a suburb
+    dispatch_hours: int | None = None  # None: the kind's (ZoneKind.dispatch_hours)
     active: bool = True
 
 
@@ -272,7 +271,7 @@ def _checked_zone(session: Session, data: ZoneInput, own_id: int | None) -> Zone
         kind = ZoneKind(data.kind)
     except ValueError:
         raise ValidationError(N_("Choose a value from the list."), field="kind") from None
-    hours = DEFAULT_DISPATCH_HOURS[kind] if data.dispatch_hours is None else data.dispatch_hours
+    hours = kind.dispatch_hours if data.dispatch_hours is None else data.dispatch_hours
     if not 1 <= hours <= 72:
         raise ValidationError(N_("Between {low} and {high}."), field="dispatch_hours",
                               low=1, high=72)

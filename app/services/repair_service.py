@@ -11,25 +11,29 @@ from sqlalchemy.orm import Session
 
 from app.db.locking import lock
 from app.i18n import N_
-from app.models.carry_in import Inspection, ItemReceipt, RepairCard, RepairPartUse, RepairWork
+from app.models.carry_in import (
+    OPEN_CARD_STATUSES,
+    CardStatus,
+    Inspection,
+    ItemReceipt,
+    ReceiptStatus,
+    RepairCard,
+    RepairPartUse,
+    RepairWork,
+)
 from app.models.customers import Customer, Item
 from app.models.staff import User
 from app.models.store import ProductModel
 from app.services import parts_service
 from app.services.carry_in_dto import CarryInDTO, carry_in_dto
 from app.services.context import ServiceContext
+from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
+from app.services.parts_service import PartQty as PartQty  # re-exported for callers
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 
 MAX_MINUTES = 24 * 60
-OPEN_CARD = ("in_repair", "failed")
-
-
-@dataclass(frozen=True)
-class PartQty:
-    part_id: int
-    quantity: int
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class CardRow:
     card_status: str
     total_minutes: int
     days_late: int
+    waiting_for_parts: bool = False  # §十四: the promised date was moved for parts
 
 
 def _minutes(data: WorkInput, now: datetime) -> int:
@@ -105,7 +110,7 @@ def add_work(ctx: ServiceContext, card_id: int, data: WorkInput, *,
     with ctx.write(action="repair_work", reason=reason or None) as session:
         card = _card_row(session, card_id)
         check_version(session, card, expected_version)
-        if card.status not in OPEN_CARD:
+        if card.status not in OPEN_CARD_STATUSES:
             raise ValidationError(N_("This repair card is closed for work ({status})."),
                                   field="card", status=card.status)
         work = RepairWork(card_id=card.id, technician_id=ctx.actor.user_id,
@@ -115,7 +120,7 @@ def add_work(ctx: ServiceContext, card_id: int, data: WorkInput, *,
         session.flush()
         card.parts_cents += _use_parts(session, ctx, card, work, data, reason)
         card.total_minutes += minutes
-        card.status = "in_repair"
+        card.status = CardStatus.IN_REPAIR.value
         session.flush()
         return carry_in_dto(session, ctx, _receipt(session, card))
 
@@ -146,7 +151,7 @@ def inspect(ctx: ServiceContext, card_id: int, *, passed: bool, note: str = "",
                    reason=None if passed else note) as session:
         card = _card_row(session, card_id)
         check_version(session, card, expected_version)
-        if card.status not in OPEN_CARD:
+        if card.status not in OPEN_CARD_STATUSES:
             raise ValidationError(N_("This repair card cannot be inspected now ({status})."),
                                   field="card", status=card.status)
         if session.scalar(select(RepairWork.id).where(RepairWork.card_id == card.id)) is None:
@@ -154,7 +159,7 @@ def inspect(ctx: ServiceContext, card_id: int, *, passed: bool, note: str = "",
                                   field="card")
         session.add(Inspection(card_id=card.id, inspector_id=ctx.actor.user_id,
                                at=ctx.now(), passed=passed, note=note))
-        card.status = "passed" if passed else "failed"
+        card.status = (CardStatus.PASSED if passed else CardStatus.FAILED).value
         session.flush()
         return carry_in_dto(session, ctx, _receipt(session, card))
 
@@ -169,7 +174,7 @@ def _rows_query(today: date, *, late_only: bool, technician_id: int | None
         .join(Item, Item.id == ItemReceipt.item_id)
         .join(ProductModel, ProductModel.id == Item.product_model_id)
         .join(User, User.id == RepairCard.technician_id)
-        .where(ItemReceipt.status == "held"))
+        .where(ItemReceipt.status == ReceiptStatus.HELD.value))
     if late_only:
         query = query.where(ItemReceipt.promised_date < today)
     if technician_id is not None:
@@ -191,9 +196,10 @@ def open_cards(ctx: ServiceContext, *, late_only: bool = False,
         rows = session.execute(query.limit(limit)).all()
         return [CardRow(
             r.ItemReceipt.id, r.ItemReceipt.number, r.RepairCard.number, r[2],
-            f"{r[3]} {r[4]}" + (f" #{r[5]}" if r[5] else ""), r[6],
+            item_label(r[3], r[4], r[5]), r[6],
             r.ItemReceipt.promised_date, r.RepairCard.status, r.RepairCard.total_minutes,
-            max(0, (today - r.ItemReceipt.promised_date).days)) for r in rows]
+            max(0, (today - r.ItemReceipt.promised_date).days),
+            r.ItemReceipt.waiting_for_parts) for r in rows]
 
 
 def late_repairs(ctx: ServiceContext, *, after: tuple[date, int] | None = None,

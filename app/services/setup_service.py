@@ -43,6 +43,7 @@ def _zones(session: Session) -> None:
     if session.scalar(select(Zone.id).limit(1)) is not None:
         return
     session.add_all([
-        Zone(name="市区", kind=ZoneKind.CITY.value, dispatch_hours=6),
-        Zone(name="郊区", kind=ZoneKind.SUBURB.value, dispatch_hours=7),
+        Zone(name="市区", kind=ZoneKind.CITY.value, dispatch_hours=ZoneKind.CITY.dispatch_hours),
+        Zone(name="郊区", kind=ZoneKind.SUBURB.value,
+             dispatch_hours=ZoneKind.SUBURB.dispatch_hours),
     ])

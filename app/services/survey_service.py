@@ -21,7 +21,7 @@ from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.jobs import Job
-from app.models.voice import Complaint, SurveyCard
+from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
 from app.printing.header import StoreHeader
 from app.services import complaint_service as complaints
 from app.services.context import ServiceContext
@@ -112,7 +112,7 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
         for call in list(calls):
             card = SurveyCard(number=next_number(session, "survey", day), call_id=call.id,
                               technician_id=_technician_of(session, call.id), issued_on=day,
-                              status="sent")
+                              status=SurveyCardStatus.SENT.value)
             session.add(card)
             cards.append(card)
         session.flush()
@@ -137,7 +137,7 @@ def enter_returned_card(ctx: ServiceContext, card_id: int, ratings: Ratings, *, 
             raise ValidationError(N_("The card cannot come back before it was sent."),
                                   field="returned_on")
         card.attitude, card.skill, card.arrival, card.promise = ratings.values()
-        card.status, card.returned_on, card.returned_via = "returned", day, via
+        card.status, card.returned_on, card.returned_via = SurveyCardStatus.RETURNED.value, day, via
         card.comments, card.entered_by_id = comments, ctx.actor.user_id
         session.flush()
         return card_dto(session, card)
@@ -276,7 +276,7 @@ def card_dtos(session: Session, cards: Sequence[SurveyCard]) -> list[SurveyCardD
 
 
 def _ratings_of(card: SurveyCard) -> Ratings | None:
-    if card.status != "returned" or card.attitude is None:
+    if card.status != SurveyCardStatus.RETURNED.value or card.attitude is None:
         return None
     return Ratings(card.attitude, card.skill or 0, card.arrival or 0, card.promise or 0)
 

@@ -15,12 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
+from app.models.billing import Payment
 from app.models.enums import CallStatus
 from app.models.jobs import InternalWork, InternalWorkKind, Job, JobStatus, Visit, VisitOutcome
+from app.services import billing_service, parts_service, payments_service
 from app.services.calls_service import get_call_row, move_call
 from app.services.context import ServiceContext
 from app.services.dispatch_service import OPEN_JOB_STATUSES, JobRow, get_job, get_job_row
 from app.services.errors import PermissionDenied, ValidationError
+from app.services.parts_service import PartQty
+from app.services.payments_service import check_method
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import check_version, clean_text
 
@@ -29,15 +33,30 @@ MAX_FEE = Decimal("100000")
 
 
 @dataclass(frozen=True)
+class MoneyTaken:
+    """What the technician took from the customer on the spot (§十)."""
+
+    amount: Decimal
+    method: str = "cash"  # cash | wechat | alipay | card
+
+
+@dataclass(frozen=True)
 class VisitInput:
+    """One visit. Parts come out of stock (``part_uses``) and go on the call's bill; money
+    taken on site is a payment against that bill, held by the voucher's technician. There
+    is no fee to type: what the customer owes is the bill's, what was paid the payments'."""
+
     arrived_at: datetime
     completed_at: datetime
     outcome: VisitOutcome
     work_done: str = ""
     labour_minutes: int | None = None  # None: completion minus arrival
-    parts: str = ""
-    fee: Decimal = Decimal("0")
+    parts: str = ""  # a note on parts (e.g. the customer's own); stock parts are part_uses
     customer_signed: bool = False
+    part_uses: tuple[PartQty, ...] = ()
+    stock_override: bool = False
+    override_reason: str = ""
+    taken: MoneyTaken | None = None
 
 
 @dataclass(frozen=True)
@@ -49,9 +68,10 @@ class VisitDTO:
     work_done: str
     parts: str
     labour_minutes: int
-    fee: Decimal
     customer_signed: bool
     outcome: str
+    parts_cents: int = 0  # parts taken from stock on this visit, at their price
+    payment_id: int | None = None  # the payment receipt of money taken on this visit
 
 
 @dataclass(frozen=True)
@@ -124,20 +144,30 @@ def _apply_outcome(session: Session, job: Job, outcome: VisitOutcome, at: dateti
         job.status = JobStatus.ON_SITE.value
 
 
+def _checked_money(data: VisitInput) -> int:
+    if data.taken is None:
+        return 0
+    check_method(data.taken.method, "on_site")
+    return fee_to_cents(data.taken.amount, field="amount")
+
+
 def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
                  expected_version: int) -> VisitDTO:
-    """Record one visit: times, work, labour, parts (free text), fee, signature, outcome."""
+    """Record one visit in one transaction: times, work, labour, parts from stock (on the
+    bill and in the month's materials), money taken (a payment the technician holds),
+    signature, outcome."""
     require(ctx.actor, Perm.VISIT_RECORD)
     outcome = VisitOutcome(data.outcome)
     work = clean_text(data.work_done, field="work_done", max_len=1000,
                       required=outcome is VisitOutcome.COMPLETED)
     parts = clean_text(data.parts, field="parts", max_len=500)
-    fee_cents = fee_to_cents(data.fee)
+    reason = clean_text(data.override_reason, field="reason", max_len=200)
+    cents = _checked_money(data)
     labour = _labour(data)
     if outcome is not VisitOutcome.UNFINISHED and not data.customer_signed:
         raise ValidationError(N_("The customer must sign the voucher."),
                               field="customer_signed")
-    with ctx.write(action="visit") as session:
+    with ctx.write(action="visit", reason=reason or None) as session:
         job = get_job(session, job_id)
         _own_job(ctx, job)
         check_version(session, job, expected_version)
@@ -147,14 +177,31 @@ def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
         visit = Visit(job_id=job.id, technician_id=job.technician_id,
                       arrived_at=data.arrived_at, completed_at=data.completed_at,
                       work_done=work, parts_text=parts, labour_minutes=labour,
-                      fee_cents=fee_cents, customer_signed=data.customer_signed,
+                      fee_cents=0, customer_signed=data.customer_signed,
                       outcome=outcome.value, recorded_by_id=ctx.actor.user_id)
         session.add(visit)
+        parts_cents = parts_service.use_on_voucher(
+            session, ctx, job.id, [(u.part_id, u.quantity) for u in data.part_uses],
+            override=data.stock_override, reason=reason or job.number)
         if job.arrived_at is None:
             job.arrived_at = data.arrived_at
         _apply_outcome(session, job, outcome, data.completed_at)
         session.flush()
-        return _visit_dto(visit)
+        payment = _take_money(session, ctx, job, data, cents)
+        return _visit_dto(visit, parts_cents, payment.id if payment else None)
+
+
+def _take_money(session: Session, ctx: ServiceContext, job: Job, data: VisitInput,
+                cents: int) -> Payment | None:
+    """Money taken on the visit: against the call's bill (made from the facts now if there
+    is none yet), held by the voucher's technician until the accountant confirms it."""
+    if data.taken is None:
+        return None
+    call = get_call_row(session, job.call_id)
+    bill = billing_service.bill_of_facts(session, ctx, call)
+    return payments_service.take_payment(session, ctx, bill, cents=cents,
+                                         method=data.taken.method, place="on_site",
+                                         held_by_id=job.technician_id)
 
 
 def record_arrival(ctx: ServiceContext, job_id: int, *, arrived_at: datetime,
@@ -196,9 +243,9 @@ def visits_of_job(ctx: ServiceContext, job_id: int) -> list[VisitDTO]:
             select(Visit).where(Visit.job_id == job_id).order_by(Visit.arrived_at))]
 
 
-def _visit_dto(v: Visit) -> VisitDTO:
+def _visit_dto(v: Visit, parts_cents: int = 0, payment_id: int | None = None) -> VisitDTO:
     return VisitDTO(v.id, v.job_id, v.arrived_at, v.completed_at, v.work_done, v.parts_text,
-                    v.labour_minutes, Decimal(v.fee_cents) / 100, v.customer_signed, v.outcome)
+                    v.labour_minutes, v.customer_signed, v.outcome, parts_cents, payment_id)
 
 
 # ---- internal work (category D) -------------------------------------------------------

@@ -14,6 +14,7 @@ from app.models.customers import Customer, CustomerPhone, Item
 from app.models.staff import User
 from app.models.store import ProductModel, Setting
 from app.printing.header import StoreHeader
+from app.services.dto import item_label
 from app.services.money import from_cents
 from app.services.warranty import add_months
 
@@ -55,7 +56,7 @@ def item_labels(session: Session, item_ids: set[int]) -> dict[int, str]:
         select(Item.id, ProductModel.code, ProductModel.name, Item.serial)
         .join(ProductModel, ProductModel.id == Item.product_model_id)
         .where(Item.id.in_(item_ids)))
-    return {r.id: f"{r.code} {r.name}" + (f" #{r.serial}" if r.serial else "") for r in rows}
+    return {r.id: item_label(r.code, r.name, r.serial) for r in rows}
 
 
 def customer_names(session: Session, customer_ids: set[int]) -> dict[int, str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import case, func, or_, select
 
-from app.models.voice import Complaint, SurveyCard
+from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, require
 from app.services.survey_service import ITEMS
@@ -73,7 +73,7 @@ def survey_month_stats(ctx: ServiceContext, year: int, month: int) -> list[Techn
     Counted in SQL, one row per technician: a month holds tens of thousands of cards."""
     require(ctx.actor, Perm.REPORTS_VIEW)
     first, after = month_bounds(year, month)
-    returned = SurveyCard.status == "returned"
+    returned = SurveyCard.status == SurveyCardStatus.RETURNED.value
     columns: list[Any] = [func.count(SurveyCard.id), func.sum(case((returned, 1), else_=0))]
     for item in ITEMS:
         rating = case((returned, getattr(SurveyCard, item)))  # NULL unless the card came back

@@ -44,12 +44,16 @@ class VoucherDTO:
     technician_name: str
     dispatched_at: datetime
     deadline_at: datetime
-    void: VoidInfo | None = None  # the call was cancelled: printed with 作废, when and why
+    void: VoidInfo | None = None  # voided: printed with 作废, when and why
 
 
 def voucher_void(session: Session, job: Job, call: Call) -> VoidInfo | None:
     """Whether voucher ``job`` no longer holds, and since when and why: the one place that
-    decides (a cancelled call voids its voucher; so does a job cancelled on its own)."""
+    decides. Cancelling a call voids its vouchers with reason and time (``job.voided_at``);
+    a voucher of a call cancelled before that was recorded, or a job cancelled on its own,
+    takes the time and reason from the call or the audit trail."""
+    if job.voided_at is not None:
+        return VoidInfo(job.voided_at, job.void_reason)
     if call.status == CallStatus.CANCELLED.value:
         change = last_change(session, "calls", call.id, "status")
         at = call.closed_at or (change[0] if change else call.updated_at)

@@ -16,6 +16,20 @@ _LABELS: dict[str, dict[str, str]] = {
         "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
         "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
     },
+    "report_status": {
+        "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
+        "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
+        "reviewed": QT_TRANSLATE_NOOP("Labels", "Reviewed"),
+        "signed": QT_TRANSLATE_NOOP("Labels", "Signed"),
+        "forwarded": QT_TRANSLATE_NOOP("Labels", "Forwarded"),
+    },
+    "report_step": {
+        "submitted": QT_TRANSLATE_NOOP("Labels", "submitted by"),
+        "reviewed": QT_TRANSLATE_NOOP("Labels", "reviewed by"),
+        "signed": QT_TRANSLATE_NOOP("Labels", "signed by"),
+        "forwarded": QT_TRANSLATE_NOOP("Labels", "forwarded by"),
+        "reopened": QT_TRANSLATE_NOOP("Labels", "reopened by"),
+    },
     "channel": {
         "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
         "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
     # pages -------------------------------------------------------------------------------
     def visible_entries(self) -> list[PageEntry]:
         """The books the logged-in user may open, in sidebar order."""
-        return [e for e in registry.PAGES if e.permission is None or self.session.may(e.permission)]
+        return [e for e in registry.PAGES if registry.visible_to(e, self.session.may)]
 
     def visible_page_keys(self) -> list[str]:
         return [entry.key for entry in self._entries]

@@ -60,6 +60,10 @@
             <translation>这条叫修记录已结案或已注销。</translation>
         </message>
         <message>
+            <source>The item is in the shop on receipt {number}: return it to the customer before cancelling the call.</source>
+            <translation>商品仍在店内（收据 {number}）：请先将商品交还客户，再取消叫修。</translation>
+        </message>
+        <message>
             <source>No such call.</source>
             <translation>没有这条叫修记录。</translation>
         </message>
@@ -134,6 +138,18 @@
         <message>
             <source>receipt lost</source>
             <translation>收据遗失</translation>
+        </message>
+        <message>
+            <source>{owed} is still owed on this repair: take the payment or record why it stays receivable.</source>
+            <translation>本次修理尚欠 {owed}：请收款，或注明转为应收的原因。</translation>
+        </message>
+        <message>
+            <source>Choose how the bill is settled.</source>
+            <translation>请选择本单的结算方式。</translation>
+        </message>
+        <message>
+            <source>Give the reason {owed} stays receivable (e.g. invoice to be issued).</source>
+            <translation>请注明 {owed} 转为应收的原因（如：待开发票）。</translation>
         </message>
         <message>
             <source>receipt lost, identity checked</source>
@@ -844,6 +860,10 @@
             <translation>逾期 {n} 天</translation>
         </message>
         <message>
+            <source>waiting for parts</source>
+            <translation>待料中</translation>
+        </message>
+        <message>
             <source>Receipt No.</source>
             <translation>收据号</translation>
         </message>
@@ -894,6 +914,18 @@
         <message>
             <source>Parts</source>
             <translation>零件</translation>
+        </message>
+        <message>
+            <source>{name}: waiting for parts, promised {old} → {new}: {reason}</source>
+            <translation>{name}：待料，约定日期 {old} → {new}：{reason}</translation>
+        </message>
+        <message>
+            <source>{name} asked for help: {note}</source>
+            <translation>{name} 报请协助：{note}</translation>
+        </message>
+        <message>
+            <source>{name} answered: {answer}</source>
+            <translation>{name} 答复：{answer}</translation>
         </message>
         <message>
             <source>Inspection passed</source>
@@ -1132,8 +1164,24 @@
             <translation>请选择收款地点。</translation>
         </message>
         <message>
+            <source>Money taken on site needs a technician's voucher: this call was never dispatched.</source>
+            <translation>上门收款须有技术员的服务凭证：此叫修尚未派工。</translation>
+        </message>
+        <message>
             <source>The amount must be more than zero and at most what is still owed ({owed}).</source>
             <translation>金额必须大于零，且不超过尚欠金额（{owed}）。</translation>
+        </message>
+        <message>
+            <source>Choose the payments handed over.</source>
+            <translation>请选择交回的款项。</translation>
+        </message>
+        <message>
+            <source>One hand-over is the money of one technician.</source>
+            <translation>一次交款只能是一位技术员的款项。</translation>
+        </message>
+        <message>
+            <source>{counted} handed over but {recorded} recorded: give the reason for the difference.</source>
+            <translation>实交 {counted}，记录为 {recorded}：请注明差额原因。</translation>
         </message>
         <message>
             <source>No such payment.</source>
@@ -1330,6 +1378,49 @@
         <message>
             <source>Cash not yet handed over at month end</source>
             <translation>月末尚未上交的现金</translation>
+        </message>
+        <message>
+            <source>No such receipt.</source>
+            <translation>没有这张收据。</translation>
+        </message>
+        <message>
+            <source>No such request for help.</source>
+            <translation>没有这条协助申请。</translation>
+        </message>
+        <message>
+            <source>This request was already answered.</source>
+            <translation>此协助申请已答复。</translation>
+        </message>
+        <message>
+            <source>The new promised date cannot be in the past.</source>
+            <translation>新的约定日期不能早于今天。</translation>
+        </message>
+        <message>
+            <source>This report is {status}; it cannot be {step} now.</source>
+            <translation>此日报表状态为 {status}，现在不能执行“{step}”。</translation>
+        </message>
+        <message>
+            <source>Not yet reviewed: {names}.</source>
+            <translation>尚未核阅：{names}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AskForHelpDialog</name>
+        <message>
+            <source>Ask the supervisor for help</source>
+            <translation>报请服务主任协助</translation>
+        </message>
+        <message>
+            <source>{card}: {item}. What help do you need?</source>
+            <translation>{card}：{item}。需要什么协助？</translation>
+        </message>
+        <message>
+            <source>Ask for help</source>
+            <translation>报请协助</translation>
+        </message>
+        <message>
+            <source>The help needed (required)</source>
+            <translation>需协助事项（必填）</translation>
         </message>
     </context>
     <context>
@@ -1823,6 +1914,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>验讫(&amp;I)…</translation>
         </message>
         <message>
+            <source>Ask for &amp;help…</source>
+            <translation>报请协助(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Waiting for &amp;parts…</source>
+            <translation>待料(&amp;P)…</translation>
+        </message>
+        <message>
             <source>&amp;Return…</source>
             <translation>取件(&amp;R)…</translation>
         </message>
@@ -2040,26 +2139,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Take payment for {number}</source>
             <translation>{number} 收款</translation>
-        </message>
-        <message>
-            <source>Cash</source>
-            <translation>现金</translation>
-        </message>
-        <message>
-            <source>WeChat Pay</source>
-            <translation>微信支付</translation>
-        </message>
-        <message>
-            <source>Alipay</source>
-            <translation>支付宝</translation>
-        </message>
-        <message>
-            <source>Bank card</source>
-            <translation>银行卡</translation>
-        </message>
-        <message>
-            <source>Bank transfer</source>
-            <translation>银行转账</translation>
         </message>
         <message>
             <source>At the counter</source>
@@ -2480,6 +2559,30 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>打印 / PDF…</translation>
         </message>
         <message>
+            <source>Submit my report</source>
+            <translation>提交我的日报表</translation>
+        </message>
+        <message>
+            <source>Mark reviewed</source>
+            <translation>核阅</translation>
+        </message>
+        <message>
+            <source>Reopen…</source>
+            <translation>退回重填…</translation>
+        </message>
+        <message>
+            <source>Submit supervisor's report</source>
+            <translation>提交服务主任日报表</translation>
+        </message>
+        <message>
+            <source>Sign (manager)</source>
+            <translation>经理签章</translation>
+        </message>
+        <message>
+            <source>Forward to the service department</source>
+            <translation>转送服务部</translation>
+        </message>
+        <message>
             <source>Technician's daily work report</source>
             <translation>技术员工作日报表</translation>
         </message>
@@ -2494,6 +2597,22 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Technician</source>
             <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>状态：{status}</translation>
+        </message>
+        <message>
+            <source>Not yet reviewed: {names}</source>
+            <translation>尚未核阅：{names}</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>退回重填</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
         </message>
         <message>
             <source>Voucher</source>
@@ -2567,6 +2686,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>打印凭证</translation>
         </message>
         <message>
+            <source>Help requests…</source>
+            <translation>协助请求…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -2617,6 +2740,81 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Category</source>
             <translation>服务类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchTables</name>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <source>Arrive by</source>
+            <translation>最迟到达</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未完</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证号</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>派工时间</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>到达</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>服务承诺</translation>
         </message>
     </context>
     <context>
@@ -2787,6 +2985,76 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>If unhappy: kind of complaint</source>
             <translation>如不满意：投诉类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <source>Cash handed over by {name}</source>
+            <translation>{name} 交款</translation>
+        </message>
+        <message>
+            <source>Required when the amounts differ</source>
+            <translation>金额不符时必填</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>登记金额</translation>
+        </message>
+        <message>
+            <source>{n} payments, {total}</source>
+            <translation>{n} 笔，{total}</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>实点金额</translation>
+        </message>
+        <message>
+            <source>Reason for a difference</source>
+            <translation>差额原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpRequestsDialog</name>
+        <message>
+            <source>Requests for help</source>
+            <translation>协助请求</translation>
+        </message>
+        <message>
+            <source>Receipt No.</source>
+            <translation>收据号</translation>
+        </message>
+        <message>
+            <source>Asked by</source>
+            <translation>报请人</translation>
+        </message>
+        <message>
+            <source>Asked at</source>
+            <translation>报请时间</translation>
+        </message>
+        <message>
+            <source>Help needed</source>
+            <translation>需协助事项</translation>
+        </message>
+        <message>
+            <source>&amp;Answer…</source>
+            <translation>答复(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Answered {number}.</source>
+            <translation>已答复 {number}。</translation>
+        </message>
+        <message>
+            <source>Answer a request for help</source>
+            <translation>答复协助请求</translation>
+        </message>
+        <message>
+            <source>Record the help</source>
+            <translation>记录协助</translation>
+        </message>
+        <message>
+            <source>The help given (required)</source>
+            <translation>给予的协助（必填）</translation>
         </message>
     </context>
     <context>
@@ -3187,6 +3455,46 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Cancelled</source>
             <translation>已注销</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已核阅</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>已签章</translation>
+        </message>
+        <message>
+            <source>Forwarded</source>
+            <translation>已转送</translation>
+        </message>
+        <message>
+            <source>submitted by</source>
+            <translation>提交：</translation>
+        </message>
+        <message>
+            <source>reviewed by</source>
+            <translation>核阅：</translation>
+        </message>
+        <message>
+            <source>signed by</source>
+            <translation>签章：</translation>
+        </message>
+        <message>
+            <source>forwarded by</source>
+            <translation>转送：</translation>
+        </message>
+        <message>
+            <source>reopened by</source>
+            <translation>退回：</translation>
         </message>
         <message>
             <source>Phone</source>
@@ -3778,6 +4086,17 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>Notices</name>
+        <message>
+            <source>{n} vouchers completed on site over a day ago are not closed: {numbers}</source>
+            <translation>{n} 张凭证上门完工已超过一天仍未注销：{numbers}</translation>
+        </message>
+        <message>
+            <source>{n} requests for help wait for an answer (oldest: {number}, {name})</source>
+            <translation>{n} 条协助请求待答复（最早：{number}，{name}）</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <source>Call-log book</source>
@@ -3896,6 +4215,48 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Stock &amp;count…</source>
             <translation>盘点(&amp;C)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsPicker</name>
+        <message>
+            <source>{label} (in stock {n})</source>
+            <translation>{label}（库存 {n}）</translation>
+        </message>
+        <message>
+            <source>&amp;Add part</source>
+            <translation>添加零件(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Supervisor override: allow stock below zero</source>
+            <translation>主任特批：允许库存为负</translation>
+        </message>
+        <message>
+            <source>Reason for the override</source>
+            <translation>超额领用原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentMethods</name>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Bank card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <source>Bank transfer</source>
+            <translation>银行转账</translation>
         </message>
     </context>
     <context>
@@ -4473,6 +4834,18 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>客户已签收(&amp;S)</translation>
         </message>
         <message>
+            <source>Paid now</source>
+            <translation>当场收款</translation>
+        </message>
+        <message>
+            <source>Stays receivable (invoice / pay later)</source>
+            <translation>转为应收（开票 / 以后收款）</translation>
+        </message>
+        <message>
+            <source>Why it stays receivable</source>
+            <translation>转为应收的原因</translation>
+        </message>
+        <message>
             <source>Item</source>
             <translation>商品</translation>
         </message>
@@ -4495,6 +4868,26 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&amp;Note</source>
             <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Still owed</source>
+            <translation>尚欠金额</translation>
+        </message>
+        <message>
+            <source>&amp;Bill</source>
+            <translation>结算(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Amount</source>
+            <translation>金额(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Method</source>
+            <translation>方式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -4981,6 +5374,14 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>分钟</translation>
         </message>
         <message>
+            <source>Other parts, e.g. the customer's own</source>
+            <translation>其他零件，如客户自备</translation>
+        </message>
+        <message>
+            <source>Empty: nothing taken</source>
+            <translation>空白：未收款</translation>
+        </message>
+        <message>
             <source>The customer signed the voucher</source>
             <translation>客户已在凭证上签字</translation>
         </message>
@@ -5005,12 +5406,16 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>工时</translation>
         </message>
         <message>
-            <source>Parts used</source>
-            <translation>配换零件</translation>
+            <source>Parts note</source>
+            <translation>零件备注</translation>
         </message>
         <message>
-            <source>Fee (yuan)</source>
-            <translation>费用（元）</translation>
+            <source>Parts from stock</source>
+            <translation>库存零件</translation>
+        </message>
+        <message>
+            <source>Money taken (yuan)</source>
+            <translation>当场收款（元）</translation>
         </message>
     </context>
     <context>
@@ -5318,6 +5723,29 @@ This version must upgrade the database and backs it up first; the backup failed,
         </message>
     </context>
     <context>
+        <name>WaitForPartsDialog</name>
+        <message>
+            <source>Waiting for parts: {card}</source>
+            <translation>待料：{card}</translation>
+        </message>
+        <message>
+            <source>What is awaited, as the customer is told</source>
+            <translation>所待零件（告知客户的原因）</translation>
+        </message>
+        <message>
+            <source>Promised until now</source>
+            <translation>原约定日期</translation>
+        </message>
+        <message>
+            <source>New promised date</source>
+            <translation>新约定日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>WalkInTakeInDialog</name>
         <message>
             <source>Walk-in take-in</source>
@@ -5341,22 +5769,6 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Start/stop &amp;times instead</source>
             <translation>按起止时间(&amp;T)</translation>
-        </message>
-        <message>
-            <source>{label} (in stock {n})</source>
-            <translation>{label}（库存 {n}）</translation>
-        </message>
-        <message>
-            <source>&amp;Add part</source>
-            <translation>添加零件(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Supervisor override: allow stock below zero</source>
-            <translation>主任特批：允许库存为负</translation>
-        </message>
-        <message>
-            <source>Reason for the override</source>
-            <translation>超额领用原因</translation>
         </message>
         <message>
             <source>&amp;Time spent</source>

@@ -12,7 +12,7 @@ from app.printing.documents.register_page import render_register_month
 from app.services import carry_in_service, print_log_service, register_service
 from app.services.context import ServiceContext
 from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
-from tests.unit.carry_in_fixtures import walk_in
+from tests.unit.carry_in_fixtures import back, walk_in
 
 
 @pytest.mark.parametrize("paper", ["thermal", "a5"])
@@ -104,7 +104,6 @@ def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) ->
 def test_a_copy_of_a_voided_receipt_is_marked_void(login, tmp_path: Path) -> None:
     from app.printing import registry
     from app.services import repair_service
-    from app.services.carry_in_service import ReturnInput
     from app.services.repair_service import WorkInput
 
     clerk = login("clerk")
@@ -113,7 +112,7 @@ def test_a_copy_of_a_voided_receipt_is_marked_void(login, tmp_path: Path) -> Non
                                   expected_version=job.card_version)
     job = repair_service.inspect(login("super"), job.card_id, passed=True,
                                  expected_version=job.card_version)
-    carry_in_service.return_item(clerk, job.receipt_id, ReturnInput("刘洋", True),
+    carry_in_service.return_item(clerk, job.receipt_id, back("刘洋", True),
                                  expected_version=job.receipt_version)
     copy = registry.render(clerk, "item-receipt", job.receipt_number, reprint=False)
     assert "作废" in pdf_text(copy.pdf, tmp_path / "void.pdf")

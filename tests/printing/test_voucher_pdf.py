@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,7 +62,7 @@ def dispatched(db, login):
     job = dispatch.dispatch_call(sup, call.id, tech_id, expected_version=call.version)
     visits.record_visit(tech, job.job_id, visits.VisitInput(
         at(11), at(11, 50), VisitOutcome.COMPLETED, "更换启动电容", parts="电容",
-        fee=Decimal("80"), customer_signed=True), expected_version=job.version)
+        customer_signed=True), expected_version=job.version)
     visits.log_internal_work(tech, visits.InternalWorkInput(DAY, InternalWorkKind.TRAINING,
                                                             60, "新机型培训"))
     return job, tech_id
@@ -97,3 +96,26 @@ def test_both_daily_reports_pdf(login, dispatched, tmp_path):
     for expected in ("服务主任日报表", "李师傅", "赵师傅", "受理叫修", "超时到达", "服务主任"):
         assert expected in team_text, expected
     assert "经理（分公司）" not in team_text
+
+
+def test_daily_report_pdfs_print_the_reports_steps(login, dispatched, tmp_path):
+    """§十五–十七 on paper: who submitted, reviewed (核阅) and when; the team report names the
+    technicians not yet reviewed."""
+    from app.services import report_flow_service as flow
+
+    _, tech_id = dispatched
+    sup = replace(login("super"), clock=lambda: at(18, 10))
+    team = pdf_text(registry.render(sup, "daily-report", str(DAY), reprint=False).pdf,
+                    tmp_path, "team-before")
+    assert "报表状态：草稿" in team and "尚未核阅：李师傅" in team
+    flow.submit_technician_report(replace(login("tech"), clock=lambda: at(17, 30)), DAY)
+    flow.review_technician_report(sup, tech_id, DAY, note="已核对凭证")
+    text = pdf_text(registry.render(sup, "daily-report", f"{DAY}/{tech_id}",
+                                    reprint=False).pdf, tmp_path, "tech-steps")
+    squeezed = "".join(text.split())
+    for expected in ("报表状态：已核阅", "已提交李师傅2026-11-1817:30",
+                     "已核阅陈主任2026-11-1818:10已核对凭证"):
+        assert expected in squeezed, expected
+    team = pdf_text(registry.render(sup, "daily-report", str(DAY), reprint=False).pdf,
+                    tmp_path, "team-after")
+    assert "尚未核阅" not in team

@@ -149,6 +149,10 @@ def test_whole_carry_in_path_by_keyboard(qtbot, page, db, login, tmp_path):
     with db.read() as s:
         assert s.get(ItemReceipt, job.receipt_id).voided_at is not None
     assert not page.buttons["return"].isEnabled()
+    # and the paid repair went home paid: the return dialog took what the bill said
+    from app.services import billing_service
+    bill = billing_service.get_bill(clerk, job.call_id)
+    assert bill is not None and bill.total_cents > 0 and bill.outstanding_cents == 0
 
 
 def _ready_for_return(login) -> int:

@@ -75,7 +75,8 @@ def test_paid_on_site_job_cash_handover_and_invoice(qtbot, db, clerk, login, mon
     acct_page = _page(qtbot, db, acct)
     assert acct_page.held.rowCount() == 1 and "145.50" in acct_page.held.item(0, 2).text()
     acct_page.held.selectRow(0)
-    acct_page.confirm_handover()
+    handover = acct_page.confirm_handover()
+    handover.accept()
     assert acct_page.held.rowCount() == 0
     with db.read() as s:
         assert s.scalar(select(Payment.handed_over_at)) is not None

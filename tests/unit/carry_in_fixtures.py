@@ -78,3 +78,14 @@ def taken_in_on_site(login: Callable[[str], ServiceContext]) -> tuple[int, str]:
         now + timedelta(minutes=5), now + timedelta(minutes=45), VisitOutcome.TAKEN_IN,
         work_done="漏电保护跳闸，带回检修", customer_signed=True), expected_version=job.version)
     return call.id, call.number
+
+
+# A return whose bill stays receivable (a company customer invoiced monthly).
+ON_ACCOUNT = carry_in_service.Settlement("receivable", reason="单位客户，月结开票")
+
+
+def back(collected_by: str, signed: bool = True,
+         identity: carry_in_service.IdentityCheck | None = None) -> carry_in_service.ReturnInput:
+    """A return at the counter with the bill left on account (ON_ACCOUNT)."""
+    return carry_in_service.ReturnInput(collected_by, signed, identity=identity,
+                                        settle=ON_ACCOUNT)

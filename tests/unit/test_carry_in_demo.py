@@ -12,8 +12,8 @@ import pytest
 from app.bootstrap import open_database
 from app.demo import generate
 from app.services import auth_service, carry_in_service, parts_service, repair_service
-from app.services.carry_in_service import ReturnInput
 from app.services.context import ServiceContext
+from tests.unit.carry_in_fixtures import back
 
 NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
 
@@ -79,7 +79,7 @@ def test_stock_matches_the_ledger_and_some_parts_run_low(demo_file, monkeypatch,
     assert in_store and all(r.days_late > 0 for r in late)
     job = carry_in_service.get_carry_in(boss, in_store[0].receipt_id)
     if job.card_status == "passed":
-        done = carry_in_service.return_item(boss, job.receipt_id, ReturnInput("本人", True),
+        done = carry_in_service.return_item(boss, job.receipt_id, back("本人", True),
                                             expected_version=job.receipt_version)
         assert done.receipt_status == "taken_back"
     db.dispose()

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from app.models.calls import Call
 from app.models.jobs import Job
 from app.services import carry_in_service, repair_service
-from app.services.carry_in_service import ReturnInput, TakeInInput
+from app.services.carry_in_service import TakeInInput
 from app.services.context import ServiceContext
 from app.services.repair_service import WorkInput
-from tests.unit.carry_in_fixtures import taken_in_on_site, user_id
+from tests.unit.carry_in_fixtures import back, taken_in_on_site, user_id
 
 Login = Callable[[str], ServiceContext]
 
@@ -32,7 +32,7 @@ def test_take_in_links_the_voucher_and_return_files_it(login: Login) -> None:
                                   expected_version=job.card_version)
     job = repair_service.inspect(boss, job.card_id, passed=True,
                                  expected_version=job.card_version)
-    carry_in_service.return_item(clerk, job.receipt_id, ReturnInput("张伟", True),
+    carry_in_service.return_item(clerk, job.receipt_id, back("张伟", True),
                                  expected_version=job.receipt_version)
     with clerk.read() as session:
         call = session.get(Call, call_id)

@@ -19,11 +19,11 @@ from app.services import (
     register_service,
     repair_service,
 )
-from app.services.carry_in_service import IdentityCheck, ReturnInput, TakeInInput
+from app.services.carry_in_service import IdentityCheck, TakeInInput
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.repair_service import PartQty, WorkInput
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
+from tests.unit.carry_in_fixtures import back, stocked_part, user_id, walk_in
 
 Login = Callable[[str], ServiceContext]
 
@@ -139,7 +139,7 @@ def test_failed_inspection_blocks_return_then_pass_allows_it(login: Login,
                                  expected_version=job.card_version)
     assert job.card_status == "failed"
     with pytest.raises(ValidationError) as err:
-        carry_in_service.return_item(clerk, job.receipt_id, ReturnInput("刘洋", True),
+        carry_in_service.return_item(clerk, job.receipt_id, back("刘洋", True),
                                      expected_version=job.receipt_version)
     assert "inspection" in err.value.message
     job = repair_service.add_work(tech, job.card_id, WorkInput(minutes=15),
@@ -156,7 +156,7 @@ def test_return_voids_receipt_completes_register_and_closes_call(
     job = carry_in_service.get_carry_in(clerk, receipt_id)
     found = carry_in_service.find_by_number(clerk, f"  {job.receipt_number.lower()} ")
     assert found.receipt_id == receipt_id
-    done = carry_in_service.return_item(clerk, receipt_id, ReturnInput("刘洋", True),
+    done = carry_in_service.return_item(clerk, receipt_id, back("刘洋", True),
                                         expected_version=found.receipt_version)
     assert done.receipt_status == "taken_back" and done.card_status == "returned"
     assert done.returned is not None and done.returned.collected_by == "刘洋"
@@ -171,7 +171,7 @@ def test_return_voids_receipt_completes_register_and_closes_call(
     assert register_service.in_store_now(clerk) == []
     # returning twice is refused
     with pytest.raises(ValidationError) as twice:
-        carry_in_service.return_item(clerk, receipt_id, ReturnInput("刘洋", True),
+        carry_in_service.return_item(clerk, receipt_id, back("刘洋", True),
                                      expected_version=done.receipt_version)
     assert "already been returned" in twice.value.message
 
@@ -181,7 +181,7 @@ def test_return_needs_signature_and_unknown_number_is_not_found(
     receipt_id = _repaired_and_passed(login, clerk)
     job = carry_in_service.get_carry_in(clerk, receipt_id)
     with pytest.raises(ValidationError) as err:
-        carry_in_service.return_item(clerk, receipt_id, ReturnInput("刘洋", False),
+        carry_in_service.return_item(clerk, receipt_id, back("刘洋", False),
                                      expected_version=job.receipt_version)
     assert err.value.field == "customer_signed"
     with pytest.raises(NotFound) as missing:
@@ -194,12 +194,12 @@ def test_lost_receipt_return_records_identity_check(login: Login,
                                                     clerk: ServiceContext) -> None:
     receipt_id = _repaired_and_passed(login, clerk)
     job = carry_in_service.get_carry_in(clerk, receipt_id)
-    wrong = ReturnInput("刘洋", True, identity=IdentityCheck("身份证", "1234", "13900002222"))
+    wrong = back("刘洋", True, identity=IdentityCheck("身份证", "1234", "13900002222"))
     with pytest.raises(ValidationError) as err:
         carry_in_service.return_item(clerk, receipt_id, wrong,
                                      expected_version=job.receipt_version)
     assert err.value.field == "phone"
-    right = ReturnInput("刘洋", True, identity=IdentityCheck("身份证", "123x", "139 0000 1111"))
+    right = back("刘洋", True, identity=IdentityCheck("身份证", "123x", "139 0000 1111"))
     done = carry_in_service.return_item(clerk, receipt_id, right,
                                         expected_version=job.receipt_version)
     assert done.receipt_status == "lost" and done.returned is not None

@@ -54,11 +54,12 @@ def worked_day(db, login):
     jobs = [dispatch.dispatch_call(sup, c.id, uid(db, "tech"), expected_version=c.version)
             for c in calls[:2]]
     visits.record_visit(tech, jobs[0].job_id, visits.VisitInput(
-        at(11), at(11, 50), VisitOutcome.COMPLETED, "更换电容", fee=Decimal("0"),
+        at(11), at(11, 50), VisitOutcome.COMPLETED, "更换电容",
         customer_signed=True), expected_version=jobs[0].version)
     visits.record_visit(tech, jobs[1].job_id, visits.VisitInput(
-        at(14), at(14, 30), VisitOutcome.TAKEN_IN, "电机故障，带回", fee=Decimal("50"),
-        customer_signed=True), expected_version=jobs[1].version)
+        at(14), at(14, 30), VisitOutcome.TAKEN_IN, "电机故障，带回",
+        customer_signed=True, taken=visits.MoneyTaken(Decimal("50"), "cash")),
+        expected_version=jobs[1].version)
     visits.log_internal_work(tech, visits.InternalWorkInput(
         DAY, InternalWorkKind.TRAINING, 90, "新机型培训"))
     return calls, jobs
@@ -114,3 +115,31 @@ def test_late_arrival_counts_as_a_missed_deadline_and_branches_sign(db, login):
     assert report.deadlines_missed == 1 and report.is_branch
     assert reports.supervisor_report(clocked(sup, at(18)), DAY + timedelta(days=1)) \
         .deadlines_missed == 0
+
+
+def test_bench_work_counts_in_the_dailies_as_in_the_monthly_sheet(db, login, worked_day):
+    """95 minutes on a repair card (修理记录) show on the technician's daily report, in the
+    supervisor's team row, and in the monthly technician sheet's hours for that day alike."""
+    from app.services import monthly_rows, repair_service
+    from tests.unit.carry_in_fixtures import walk_in
+
+    taken = walk_in(clocked(login("clerk"), at(15)))
+    repair_service.add_work(clocked(login("tech"), at(16, 40)), taken.card_id,
+                            repair_service.WorkInput(minutes=95, note="更换排水泵"),
+                            expected_version=taken.card_version)
+    tech = uid(db, "tech")
+    daily = reports.technician_report(login("tech"), tech, DAY)
+    bench = [ln for ln in daily.lines if ln.outcome == "bench"]
+    assert [(ln.voucher_number, ln.minutes, ln.description) for ln in bench] == [
+        (taken.card_number, 95, "更换排水泵")]
+    by_category = {t.category: t.minutes for t in daily.totals}
+    assert by_category == {"A": 30 + 95, "B": 0, "C": 50, "D": 90}
+    assert daily.total_minutes == 170 + 95
+    team = reports.supervisor_report(clocked(login("super"), at(18)), DAY)
+    row = next(r for r in team.rows if r.technician_id == tech)
+    assert {t.category: t.minutes for t in row.totals} == by_category
+    start, end = reports.day_bounds(login("super"), DAY)
+    with db.read() as session:
+        month_rows = {m.technician: m.hours_by_category
+                      for m in monthly_rows.technicians(session, start, end)}
+    assert month_rows["李师傅"] == {c: round(m / 60, 2) for c, m in by_category.items() if m}

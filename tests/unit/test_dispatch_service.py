@@ -131,9 +131,9 @@ def test_visit_completed_then_clerk_closes_and_files(db, clerk, login):
             expected_version=job.version)
     visit = visits.record_visit(tech, job.job_id, visits.VisitInput(
         now - timedelta(minutes=50), now, VisitOutcome.COMPLETED, "更换启动电容",
-        parts="电容 x1", fee=Decimal("80.50"), customer_signed=True),
+        parts="电容 x1", customer_signed=True),
         expected_version=job.version)
-    assert visit.labour_minutes == 50 and visit.fee == Decimal("80.50")
+    assert visit.labour_minutes == 50 and visit.payment_id is None
     with db.read() as session:
         assert session.get(Call, call.id).status == CallStatus.COMPLETED
         version = session.get(Call, call.id).version
@@ -169,8 +169,8 @@ def test_bad_visit_input_is_refused(db, clerk, login):
     cases = [
         (visits.VisitInput(now, now - timedelta(hours=1), VisitOutcome.COMPLETED, "x",
                            customer_signed=True), "completed_at"),
-        (visits.VisitInput(now, now, VisitOutcome.COMPLETED, "x", fee=Decimal("1.005"),
-                           customer_signed=True), "fee"),
+        (visits.VisitInput(now, now, VisitOutcome.COMPLETED, "x", customer_signed=True,
+                           taken=visits.MoneyTaken(Decimal("1.005"))), "amount"),
         (visits.VisitInput(now, now, VisitOutcome.COMPLETED, "x"), "customer_signed"),
         (visits.VisitInput(now, now, VisitOutcome.COMPLETED, ""), "work_done"),
     ]

@@ -10,11 +10,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import N_
+from app.models.reports import ReportKind
 from app.printing.base import BaseDocument, StoreHeader
 from app.printing.flowables import list_table, para, signature_line
 from app.printing.formatting import cents_to_decimal, hours_text, money
 from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.text import N_P, pt
+from app.services import report_flow_service as flow
 from app.services.context import ServiceContext
 from app.services.daily_report_service import (
     CategoryTotal,
@@ -25,7 +27,12 @@ from app.services.daily_report_service import (
     technician_report,
 )
 from app.services.errors import NotFound
+from app.services.report_flow_service import ReportState
 
+STATUS_TEXT = {"draft": N_P("Draft"), "submitted": N_P("Submitted"), "reviewed": N_P("Reviewed"),
+               "signed": N_P("Signed"), "forwarded": N_P("Forwarded")}
+STEP_TEXT = {"submitted": N_P("Submitted"), "reviewed": N_P("Reviewed"), "signed": N_P("Signed"),
+             "forwarded": N_P("Forwarded"), "reopened": N_P("Reopened")}
 CATEGORY_TEXT = {"A": N_P("A Paid service"), "B": N_P("B Contract service"),
                  "C": N_P("C Free (warranty)"), "D": N_P("D Internal work")}
 
@@ -40,6 +47,27 @@ def _totals_table(totals: tuple[CategoryTotal, ...], width: float, doc: BaseDocu
                       numeric=(1, 2))
 
 
+def _steps(doc: BaseDocument, state: ReportState | None,
+           missing: tuple[str, ...] = ()) -> list[Flowable]:
+    """The report's life (§十五–十七): its status, who did each step and when (a reopen
+    keeps the earlier steps), and for the team report the technicians not yet reviewed."""
+    if state is None:
+        return []
+    out: list[Flowable] = [para(pt("Report status: {status}",
+                                   status=pt(STATUS_TEXT.get(state.status, state.status))),
+                                doc.st.subtitle)]
+    if missing:
+        out.append(para(pt("Not yet reviewed: {names}", names="、".join(missing)), doc.st.body))
+    if state.steps:
+        w = doc.width
+        rows = [[pt(STEP_TEXT.get(s.step, s.step)), s.actor_name,
+                 s.at.astimezone(doc.tz).strftime("%Y-%m-%d %H:%M"), s.note]
+                for s in state.steps]
+        out.append(list_table([pt("Step"), pt("By"), pt("At"), pt("Note")], rows,
+                              widths=[w * 0.15, w * 0.15, w * 0.2, w * 0.5], st=doc.st))
+    return out
+
+
 def _work_text(line: ReportLine) -> str:
     if not line.kind:
         return line.description
@@ -50,9 +78,10 @@ class TechnicianReportDocument(BaseDocument):
     title = N_P("Technician's daily work report")
     font_size = 9.0
 
-    def __init__(self, header: StoreHeader, report: TechnicianDailyReport, **kw: Any) -> None:
+    def __init__(self, header: StoreHeader, report: TechnicianDailyReport, *,
+                 state: ReportState | None = None, **kw: Any) -> None:
         super().__init__(header, **kw)
-        self.report = report
+        self.report, self.state = report, state
 
     def _lines(self) -> Flowable:
         r, w = self.report, self.width
@@ -78,6 +107,7 @@ class TechnicianReportDocument(BaseDocument):
             _totals_table(r.totals, self.width * 0.7, self),
             para(f"{pt('Fees collected')}: {money(cents_to_decimal(r.total_fee_cents))}",
                  self.st.body),
+            *_steps(self, self.state),
             Spacer(1, 8 * mm),
             signature_line([pt("Technician"), pt("Service supervisor")], width=self.width,
                            st=self.st),
@@ -88,9 +118,11 @@ class SupervisorReportDocument(BaseDocument):
     title = N_P("Supervisor's daily report")
     font_size = 9.5
 
-    def __init__(self, header: StoreHeader, report: SupervisorDailyReport, **kw: Any) -> None:
+    def __init__(self, header: StoreHeader, report: SupervisorDailyReport, *,
+                 state: ReportState | None = None, missing: tuple[str, ...] = (),
+                 **kw: Any) -> None:
         super().__init__(header, **kw)
-        self.report = report
+        self.report, self.state, self.missing = report, state, missing
 
     def _team(self) -> Flowable:
         r, w = self.report, self.width
@@ -122,21 +154,24 @@ class SupervisorReportDocument(BaseDocument):
             para(pt("Each cell: jobs / minutes"), self.st.small),
             self._team(),
             para(pt("Calls of the day"), self.st.subtitle),
-            self._figures(), Spacer(1, 10 * mm),
+            self._figures(), *_steps(self, self.state, self.missing), Spacer(1, 10 * mm),
             signature_line([*signers, pt("Date")], width=self.width, st=self.st),
         ]
 
 
 def render_technician_report(header: StoreHeader, report: TechnicianDailyReport, *,
-                             printed_by: str = "", reprint: bool = False) -> bytes:
-    return TechnicianReportDocument(header, report, printed_by=printed_by,
+                             printed_by: str = "", reprint: bool = False,
+                             state: ReportState | None = None) -> bytes:
+    return TechnicianReportDocument(header, report, state=state, printed_by=printed_by,
                                     reprint=reprint).generate()
 
 
 def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport, *,
-                             printed_by: str = "", reprint: bool = False) -> bytes:
-    return SupervisorReportDocument(header, report, printed_by=printed_by,
-                                    reprint=reprint).generate()
+                             printed_by: str = "", reprint: bool = False,
+                             state: ReportState | None = None,
+                             missing: tuple[str, ...] = ()) -> bytes:
+    return SupervisorReportDocument(header, report, state=state, missing=missing,
+                                    printed_by=printed_by, reprint=reprint).generate()
 
 
 @register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
@@ -154,9 +189,11 @@ def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rend
     header, who = store_header(ctx), ctx.actor.display_name
     if tech_id is not None:
         report = technician_report(ctx, tech_id, day)
+        state = flow.report_state(ctx, ReportKind.TECHNICIAN, day, tech_id)
         return Rendered(render_technician_report(header, report, printed_by=who,
-                                                 reprint=reprint),
+                                                 reprint=reprint, state=state),
                         f"daily-report-{day}-{report.technician_name}.pdf")
-    return Rendered(render_supervisor_report(header, supervisor_report(ctx, day),
-                                             printed_by=who, reprint=reprint),
-                    f"daily-report-{day}.pdf")
+    state = flow.report_state(ctx, ReportKind.SUPERVISOR, day)
+    return Rendered(render_supervisor_report(
+        header, supervisor_report(ctx, day), printed_by=who, reprint=reprint, state=state,
+        missing=tuple(flow.missing_reviews(ctx, day))), f"daily-report-{day}.pdf")

@@ -29,6 +29,7 @@ from app.services.permissions import Perm
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import translate_message
 from app.ui.session import AppSession
+from app.ui.widgets.payment_methods import method_combo
 
 
 def parse_amount(text: str, field: str) -> Decimal:
@@ -196,11 +197,7 @@ class CollectDialog(QDialog):
         self.setWindowTitle(self.tr("Take payment for {number}").format(number=bill.call_number))
         self.amount = QLineEdit(f"{Decimal(bill.outstanding_cents) / 100:.2f}")
         self.amount.setObjectName("amount")
-        self.method, self.place = QComboBox(), QComboBox()
-        for value, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")),
-                            ("alipay", self.tr("Alipay")), ("card", self.tr("Bank card")),
-                            ("transfer", self.tr("Bank transfer"))):
-            self.method.addItem(text, value)
+        self.method, self.place = method_combo(), QComboBox()
         for value, text in (("counter", self.tr("At the counter")),
                             ("on_site", self.tr("On site (technician holds the cash)"))):
             self.place.addItem(text, value)

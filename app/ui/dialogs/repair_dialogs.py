@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -15,21 +14,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import parts_service, repair_service
+from app.services import repair_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.errors import UserError
-from app.services.permissions import Perm
 from app.services.repair_service import PartQty, WorkInput
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
+from app.ui.widgets.parts_picker import PartsPicker
 
 
 def message_label() -> QLabel:
@@ -58,7 +55,6 @@ class WorkEntryDialog(QDialog):
         self.setWindowTitle(self.tr("Work on {card}").format(card=job.card_number))
         self._session, self._job = session, job
         self.carried_in: CarryInDTO | None = None
-        self.parts: list[PartQty] = []
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setObjectName("minutes")
         self.minutes_spin.setRange(0, 24 * 60)
@@ -78,36 +74,19 @@ class WorkEntryDialog(QDialog):
         self.times_check.toggled.connect(lambda on: self.minutes_spin.setEnabled(not on))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("note")
-        self.part_combo = QComboBox()
-        self.part_combo.setObjectName("part")
-        for part in parts_service.list_parts(session.ctx, limit=5000):
-            self.part_combo.addItem(self.tr("{label} (in stock {n})").format(
-                label=part.label, n=part.stock_on_hand), part.id)
-        self.quantity_spin = QSpinBox()
-        self.quantity_spin.setObjectName("quantity")
-        self.quantity_spin.setRange(1, 999)
-        self.add_part_button = QPushButton(self.tr("&Add part"))
-        self.add_part_button.setObjectName("add_part")
-        self.add_part_button.setAutoDefault(False)
-        self.add_part_button.clicked.connect(self.add_part)
-        self.parts_list = QListWidget()
-        self.parts_list.setObjectName("parts_list")
-        self.override_check = QCheckBox(self.tr("Supervisor override: allow stock below zero"))
-        self.override_check.setObjectName("override")
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setObjectName("reason")
-        self.reason_edit.setPlaceholderText(self.tr("Reason for the override"))
-        may = session.may(Perm.STOCK_OVERRIDE)
-        self.override_check.setVisible(may)
-        self.reason_edit.setVisible(may)
+        self.picker = PartsPicker(session)
+        # the picker's fields, named as the dialog's for callers and tests
+        self.part_combo, self.quantity_spin = self.picker.part_combo, self.picker.quantity_spin
+        self.add_part_button, self.parts_list = self.picker.add_part_button, self.picker.parts_list
+        self.override_check, self.reason_edit = self.picker.override_check, self.picker.reason_edit
         self.message = message_label()
         self._lay_out()
 
+    @property
+    def parts(self) -> list[PartQty]:
+        return self.picker.parts
+
     def _lay_out(self) -> None:
-        part_row = QHBoxLayout()
-        part_row.addWidget(self.part_combo, 1)
-        part_row.addWidget(self.quantity_spin)
-        part_row.addWidget(self.add_part_button)
         form = QFormLayout()
         form.addRow(self.tr("&Time spent"), self.minutes_spin)
         times = QHBoxLayout()
@@ -115,25 +94,13 @@ class WorkEntryDialog(QDialog):
             times.addWidget(widget)
         form.addRow("", times)
         form.addRow(self.tr("&Note"), self.note_edit)
-        form.addRow(self.tr("&Parts replaced"), part_row)
-        form.addRow("", self.parts_list)
-        form.addRow("", self.override_check)
-        form.addRow("", self.reason_edit)
+        form.addRow(self.tr("&Parts replaced"), self.picker)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(save_buttons(self))
         self.minutes_spin.setFocus()
         self.minutes_spin.selectAll()
-
-    def add_part(self) -> None:
-        part_id = self.part_combo.currentData()
-        if part_id is None:
-            return
-        self.parts.append(PartQty(int(part_id), self.quantity_spin.value()))
-        self.parts_list.addItem(f"{self.part_combo.currentText()} × {self.quantity_spin.value()}")
-        self.quantity_spin.setValue(1)
-        self.part_combo.setFocus()
 
     def _moment(self, edit: QDateTimeEdit) -> datetime:
         value = edit.dateTime()

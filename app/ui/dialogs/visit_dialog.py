@@ -1,4 +1,5 @@
-"""Recording a visit (上门服务记录): arrival, completion, work, labour, parts, fee, signature."""
+"""Recording a visit (上门服务记录): arrival, completion, work, labour, parts from stock,
+money taken on the spot, signature. There is no fee field: the bill is made from the facts."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,9 +28,12 @@ from app.i18n import N_
 from app.models.jobs import VisitOutcome
 from app.services.dispatch_service import JobRow
 from app.services.errors import UserError, ValidationError
-from app.services.visit_service import VisitInput
+from app.services.visit_service import MoneyTaken, VisitInput
 from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.session import AppSession
 from app.ui.theme import SPACING
+from app.ui.widgets.parts_picker import PartsPicker
+from app.ui.widgets.payment_methods import method_combo
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
@@ -46,10 +51,12 @@ class VisitDialog(QDialog):
     """Layout here; ``on_submit(visit_input)`` does the saving and may raise a UserError."""
 
     def __init__(self, job: JobRow, now: datetime, parent: QWidget | None = None, *,
-                 on_submit: Callable[[VisitInput], None]) -> None:
+                 on_submit: Callable[[VisitInput], None],
+                 session: AppSession | None = None) -> None:
         super().__init__(parent)
         self._tz: tzinfo = now.tzinfo or UTC
         self._on_submit = on_submit
+        self._session = session
         self.setWindowTitle(self.tr("Record visit — {number}").format(number=job.number))
         self._build(job, now)
 
@@ -73,7 +80,11 @@ class VisitDialog(QDialog):
         self.labour_spin.setSpecialValueText(self.tr("From the times"))
         self.labour_spin.setSuffix(self.tr(" min"))
         self.parts_edit = QLineEdit()
-        self.fee_edit = QLineEdit("0")
+        self.parts_edit.setPlaceholderText(self.tr("Other parts, e.g. the customer's own"))
+        self.picker = PartsPicker(self._session) if self._session is not None else None
+        self.taken_edit = QLineEdit()
+        self.taken_edit.setPlaceholderText(self.tr("Empty: nothing taken"))
+        self.method_combo = method_combo(transfer=False)
         self.signed_check = QCheckBox(self.tr("The customer signed the voucher"))
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -89,9 +100,14 @@ class VisitDialog(QDialog):
                              (self.tr("Result"), self.outcome_combo),
                              (self.tr("Work done"), self.work_edit),
                              (self.tr("Labour time"), self.labour_spin),
-                             (self.tr("Parts used"), self.parts_edit),
-                             (self.tr("Fee (yuan)"), self.fee_edit)):
+                             (self.tr("Parts note"), self.parts_edit)):
             form.addRow(text, widget)
+        if self.picker is not None:
+            form.addRow(self.tr("Parts from stock"), self.picker)
+        money = QHBoxLayout()
+        money.addWidget(self.taken_edit, 1)
+        money.addWidget(self.method_combo)
+        form.addRow(self.tr("Money taken (yuan)"), money)
         form.addRow(self.signed_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -106,23 +122,34 @@ class VisitDialog(QDialog):
     def _fields(self) -> dict[str, QWidget]:
         return {"arrived_at": self.arrived_edit, "completed_at": self.completed_edit,
                 "work_done": self.work_edit, "labour_minutes": self.labour_spin,
-                "parts": self.parts_edit, "fee": self.fee_edit,
+                "parts": self.parts_edit, "amount": self.taken_edit,
+                "method": self.method_combo,
                 "customer_signed": self.signed_check, "status": self.outcome_combo}
+
+    def _taken(self) -> MoneyTaken | None:
+        text = self.taken_edit.text().strip()
+        if not text:
+            return None
+        try:
+            amount = Decimal(text)
+        except InvalidOperation as exc:
+            raise ValidationError(N_("Enter an amount such as 80 or 80.50."),
+                                  field="amount") from exc
+        return MoneyTaken(amount, str(self.method_combo.currentData()))
 
     @property
     def visit_input(self) -> VisitInput:
-        try:
-            fee = Decimal(self.fee_edit.text().strip() or "0")
-        except InvalidOperation as exc:
-            raise ValidationError(N_("Enter an amount such as 80 or 80.50."),
-                                  field="fee") from exc
         labour = self.labour_spin.value()
+        picker = self.picker
         return VisitInput(
             arrived_at=from_qdatetime(self.arrived_edit.dateTime(), self._tz),
             completed_at=from_qdatetime(self.completed_edit.dateTime(), self._tz),
             outcome=VisitOutcome(self.outcome_combo.currentData()),
             work_done=self.work_edit.toPlainText(), labour_minutes=None if labour < 0 else labour,
-            parts=self.parts_edit.text(), fee=fee, customer_signed=self.signed_check.isChecked())
+            parts=self.parts_edit.text(), customer_signed=self.signed_check.isChecked(),
+            part_uses=tuple(picker.parts) if picker else (),
+            stock_override=picker.override if picker else False,
+            override_reason=picker.reason if picker else "", taken=self._taken())
 
     def accept(self) -> None:
         clear_field_errors(self._fields())

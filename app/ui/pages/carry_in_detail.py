@@ -7,14 +7,18 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from app.i18n import N_
+from app.models.carry_in import ReceiptStatus
 from app.printing.formatting import money
+from app.services import late_repair_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.context import ServiceContext
 from app.ui.table_models.carry_in_table_models import card_status_text
 
-RECEIPT_STATUS = {"held": N_("Customer holds the receipt"),
-                  "taken_back": N_("Receipt taken back (void)"),
-                  "lost": N_("Receipt lost (void)")}
+RECEIPT_STATUS: dict[str, str] = {
+    ReceiptStatus.HELD: N_("Customer holds the receipt"),
+    ReceiptStatus.TAKEN_BACK: N_("Receipt taken back (void)"),
+    ReceiptStatus.LOST: N_("Receipt lost (void)"),
+}
 
 
 def tr(text: str) -> str:
@@ -32,7 +36,8 @@ def _when(ctx: ServiceContext, job: CarryInDTO) -> str:
 def _summary(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
     late = job.days_late(ctx.today())
     promised = job.promised_date.isoformat() + (
-        "  " + tr("{n} days late").format(n=late) if late else "")
+        "  " + tr("{n} days late").format(n=late) if late else "") + (
+        "  " + tr("waiting for parts") if job.waiting_for_parts and job.in_store else "")
     return [
         _row(N_("Receipt No."),
              f"{job.receipt_number}  ({tr(RECEIPT_STATUS[job.receipt_status])})"),
@@ -55,6 +60,27 @@ def _li(text: str) -> str:
     return f"<li>{escape(text)}</li>"
 
 
+def _help_lines(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
+    """§十四: the promised date moved for parts (with what the customer was told), the
+    requests for help on this item and the supervisor's answers."""
+    lines = []
+    for change in late_repair_service.promise_changes(ctx, job.receipt_id):
+        when = ctx.local(change.at).strftime("%m-%d %H:%M")
+        lines.append(_li(f"{when} " + tr("{name}: waiting for parts, promised {old} → {new}: "
+                                          "{reason}").format(
+            name=change.by, old=change.old_date.isoformat(), new=change.new_date.isoformat(),
+            reason=change.reason)))
+    for ask in late_repair_service.requests_for(ctx, job.receipt_id):
+        when = ctx.local(ask.asked_at).strftime("%m-%d %H:%M")
+        lines.append(_li(f"{when} " + tr("{name} asked for help: {note}").format(
+            name=ask.asked_by, note=ask.note)))
+        if ask.answered_at is not None:
+            when = ctx.local(ask.answered_at).strftime("%m-%d %H:%M")
+            lines.append(_li(f"{when} " + tr("{name} answered: {answer}").format(
+                name=ask.answered_by, answer=ask.answer)))
+    return lines
+
+
 def _history(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
     lines = []
     for work in job.work:
@@ -67,6 +93,7 @@ def _history(job: CarryInDTO, ctx: ServiceContext) -> list[str]:
         result = tr("Inspection passed") if check.passed else tr("Inspection failed")
         when = ctx.local(check.at).strftime("%m-%d %H:%M")
         lines.append(_li(f"{when} {result} {check.inspector_name} {check.note}"))
+    lines += _help_lines(job, ctx)
     if job.returned is not None:
         ret = job.returned
         when = ctx.local(ret.returned_at).strftime("%Y-%m-%d %H:%M")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +28,7 @@ from app.services import calls_service, carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.errors import UserError
 from app.services.permissions import Perm
+from app.ui.dialogs.late_repair_dialogs import AskForHelpDialog, WaitForPartsDialog
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.repair_dialogs import InspectionDialog, WorkEntryDialog
 from app.ui.dialogs.return_dialog import ReturnDialog
@@ -96,19 +98,21 @@ class CarryInPage(QWidget):
                                    self.take_in_call))
         top.addWidget(self.late_check)
         top.addWidget(self._button("export", self.tr("Export to Excel…"), self.export_excel))
-        actions = QHBoxLayout()
-        for key, text, slot, keys in (
+        actions = QGridLayout()  # two rows: the bench's steps, then the counter's
+        for i, (key, text, slot, keys) in enumerate((
                 ("add_work", self.tr("&Work entry…"), self.add_work, "Ctrl+W"),
                 ("inspect", self.tr("&Inspect…"), self.inspect, "Ctrl+I"),
+                ("ask_help", self.tr("Ask for &help…"), self.ask_for_help, ""),
+                ("wait_parts", self.tr("Waiting for &parts…"), self.wait_for_parts, ""),
+                ("print_tag", self.tr("Print &tag"),
+                 lambda: self.print_document("repair-tag"), "Ctrl+T"),
                 ("return", self.tr("&Return…"), self.return_item, "Ctrl+R"),
                 ("return_lost", self.tr("Return without rece&ipt…"), self.return_lost, ""),
                 ("print_receipt", self.tr("Print rece&ipt"),
                  lambda: self.print_document("item-receipt"), "Ctrl+P"),
                 ("print_receipt_a5", self.tr("Receipt A5"),
-                 lambda: self.print_document("item-receipt-a5"), ""),
-                ("print_tag", self.tr("Print &tag"),
-                 lambda: self.print_document("repair-tag"), "Ctrl+T")):
-            actions.addWidget(self._button(key, text, slot, keys))
+                 lambda: self.print_document("item-receipt-a5"), ""))):
+            actions.addWidget(self._button(key, text, slot, keys), i // 5, i % 5)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -224,6 +228,14 @@ class CarryInPage(QWidget):
     def inspect(self) -> CarryInDTO | None:
         return self._with_job(lambda job: InspectionDialog(self.session, job, self))
 
+    def ask_for_help(self) -> CarryInDTO | None:
+        """§十四: a repair the technician cannot finish goes to the supervisor's list."""
+        return self._with_job(lambda job: AskForHelpDialog(self.session, job, self))
+
+    def wait_for_parts(self) -> CarryInDTO | None:
+        """§十四: the repair waits for parts; a new promised date and the reason."""
+        return self._with_job(lambda job: WaitForPartsDialog(self.session, job, self))
+
     def return_item(self) -> CarryInDTO | None:
         return self._with_job(lambda job: ReturnDialog(self.session, job, self))
 
@@ -256,13 +268,15 @@ class CarryInPage(QWidget):
     # ---- state --------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         job, may = self.job, self.session.may
-        open_card = job is not None and job.card_status in ("in_repair", "failed")
+        open_card = job is not None and job.card_open
         held = job is not None and job.in_store
         enabled = {
             "add_work": open_card and may(Perm.REPAIR_WORK),
             "inspect": open_card and may(Perm.INSPECT) and bool(job and job.work),
             "return": held and may(Perm.RETURN_ITEM),
             "return_lost": held and may(Perm.RETURN_ITEM),
+            "ask_help": open_card and held and may(Perm.REPAIR_WORK),
+            "wait_parts": open_card and held and may(Perm.REPAIR_WORK),
             "print_receipt": held, "print_receipt_a5": held, "print_tag": held,
             "walk_in": may(Perm.TAKE_IN) and may(Perm.CALL_REGISTER),
             "take_in_call": may(Perm.TAKE_IN),

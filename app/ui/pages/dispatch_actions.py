@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from app.services import visit_service
+from app.services import payments_service, visit_service
 from app.services.dispatch_service import JobRow
 from app.services.errors import UserError
 from app.services.visit_service import InternalWorkInput, VisitInput
@@ -59,11 +59,17 @@ class JobActions:
         ctx = self._session.ctx
 
         def submit(data: VisitInput) -> None:
-            visit_service.record_visit(ctx, job.job_id, data, expected_version=job.version)
+            visit = visit_service.record_visit(ctx, job.job_id, data,
+                                               expected_version=job.version)
             self._changed()
+            self._session.data_changed.emit("money")
             self.say(tr("Visit recorded on {number}.").format(number=job.number))
+            if visit.payment_id is not None:  # the customer gets a receipt on the spot
+                number = payments_service.payment_number(ctx, visit.payment_id)
+                print_document(self._session, self._widget(), "payment-receipt", number)
 
-        dialog = VisitDialog(job, ctx.local(ctx.now()), self._widget(), on_submit=submit)
+        dialog = VisitDialog(job, ctx.local(ctx.now()), self._widget(), on_submit=submit,
+                             session=self._session)
         self._open(dialog)
         return dialog
 

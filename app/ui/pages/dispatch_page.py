@@ -31,6 +31,7 @@ from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
 from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.dispatch_choice_dialog import ChoiceReasonDialog
+from app.ui.dialogs.late_repair_dialogs import HelpRequestsDialog, notices_text
 from app.ui.dialogs.store_days_dialog import StoreDaysDialog
 from app.ui.labels import label
 from app.ui.pages.dispatch_actions import JobActions
@@ -91,6 +92,10 @@ class DispatchPage(JobActions, QWidget):
         self.tech_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_jobs())
         self.tech_model.call_dropped.connect(self._dropped)
         self.summary = QLabel()
+        self.notices = QLabel()
+        self.notices.setObjectName("notices")
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet("color: #B00020;")
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -113,6 +118,7 @@ class DispatchPage(JobActions, QWidget):
             (self.tr("Record visit…"), "Ctrl+V", self.record_visit),
             (self.tr("Close call"), "Ctrl+L", self.close_call),
             (self.tr("Print voucher"), "Ctrl+P", self.print_voucher),
+            (self.tr("Help requests…"), "Ctrl+H", self.open_help_requests),
             (self.tr("Refresh"), "F5", self.refresh),
         )
         for text, keys, slot in actions:
@@ -149,6 +155,7 @@ class DispatchPage(JobActions, QWidget):
         layout.setSpacing(SPACING)
         layout.addWidget(self._toolbar())
         layout.addLayout(top)
+        layout.addWidget(self.notices)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
 
@@ -162,6 +169,16 @@ class DispatchPage(JobActions, QWidget):
         self._select(self.tech_view, self.tech_model, tech.user_id if tech else None)
         self._show_jobs(job.job_id if job else None)
         self._show_summary()
+        text = notices_text(self._session)
+        self.notices.setText(text)
+        self.notices.setVisible(bool(text))
+
+    def open_help_requests(self) -> HelpRequestsDialog:
+        """§十四: the technicians' open requests for help; the supervisor answers them."""
+        dialog = HelpRequestsDialog(self._session, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self._open(dialog)
+        return dialog
 
     def _show_summary(self) -> None:
         waiting = self.queue_model.all_rows()

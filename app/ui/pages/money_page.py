@@ -26,8 +26,10 @@ from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.errors import UserError
 from app.services.money import format_money
+from app.services.money_dto import PaymentDTO
 from app.services.permissions import Perm
 from app.ui.dialogs.bill_dialog import BillDialog, parse_amount
+from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
 from app.ui.session import AppSession
 
@@ -182,17 +184,21 @@ class MoneyPage(QWidget):
         layout.addWidget(self.held_message)
         self.tabs.addTab(tab, self.tr("Cash held"))
 
-    def confirm_handover(self) -> None:
+    def confirm_handover(self) -> HandoverDialog | None:
+        """The selected technician's cash: the accountant types what was counted (a reason
+        when it differs from the recorded total); shown, and the result comes back here."""
         collector = selected_id(self.held)
         if collector is None:
-            return
-        ctx = self.session.ctx
-        try:
-            held = payments.held_payments(ctx, collector)
-            done = payments.confirm_handover(ctx, [p.id for p in held])
-        except UserError as err:
-            show_user_error(err, {}, message_label=self.held_message)
-            return
+            return None
+        cell = self.held.item(self.held.currentRow(), 0)
+        name = cell.text() if cell is not None else ""
+        dialog = HandoverDialog(self.session, collector, name, self)
+        dialog.accepted.connect(lambda: self._handed_over(dialog.handed_over))
+        dialog.open()
+        self.handover_dialog = dialog  # the open one, for the keyboard flow and its tests
+        return dialog
+
+    def _handed_over(self, done: list[PaymentDTO]) -> None:
         total = sum(p.amount_cents for p in done)
         self.held_message.setText(self.tr("{n} payments, {total}, handed over.").format(
             n=len(done), total=format_money(total)))

@@ -9,11 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QToolBar, QVBoxLayout, QWidget
 
+from app.models.reports import ReportKind
 from app.printing.documents.daily_report import render_technician_report
 from app.printing.registry import Rendered
 from app.services import dispatch_service, print_log_service
 from app.services.daily_report_service import technician_report
 from app.services.dispatch_service import JobRow
+from app.services.report_flow_service import report_state
+from app.ui.dialogs.late_repair_dialogs import notices_text
 from app.ui.pages.dispatch_actions import JobActions
 from app.ui.pages.dispatch_page import _view
 from app.ui.printing_ui import preview_pdf, recorder
@@ -103,8 +106,9 @@ class MyJobsPage(_JobListPage):
         if ctx.actor.user_id is None:
             return
         report = technician_report(ctx, ctx.actor.user_id, ctx.today())
+        state = report_state(ctx, ReportKind.TECHNICIAN, report.day, ctx.actor.user_id)
         pdf = render_technician_report(print_log_service.store_header(ctx), report,
-                                       printed_by=ctx.actor.display_name)
+                                       printed_by=ctx.actor.display_name, state=state)
         preview_pdf(self, Rendered(pdf, f"daily-report-{report.day}.pdf"),
                     title=self.tr("My daily report"),
                     on_output=recorder(ctx, "daily-report", [f"{report.day}/{ctx.actor.user_id}"]))
@@ -120,3 +124,17 @@ class VouchersToFilePage(_JobListPage):
 
     def rows(self) -> list[JobRow]:
         return dispatch_service.jobs_to_close(self._session.ctx)
+
+    def refresh(self) -> None:
+        super().refresh()
+        if not hasattr(self, "notices"):
+            self.notices = QLabel()
+            self.notices.setObjectName("notices")
+            self.notices.setWordWrap(True)
+            self.notices.setStyleSheet("color: #B00020;")
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.notices)
+        text = notices_text(self._session)  # §九: vouchers completed a day ago, not closed
+        self.notices.setText(text)
+        self.notices.setVisible(bool(text))

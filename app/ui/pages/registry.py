@@ -24,7 +24,7 @@ class PageEntry:
     title: str  # English source, translated in context "Pages"
     icon: str  # file name in resources/icons
     factory_path: str  # "module:Class", imported when first opened
-    permission: Perm | None = None
+    permission: Perm | tuple[Perm, ...] | None = None  # a tuple: any one of them
 
 
 PAGES: list[PageEntry] = [
@@ -39,7 +39,8 @@ PAGES: list[PageEntry] = [
     PageEntry("to_file", QT_TRANSLATE_NOOP("Pages", "Vouchers to close"), "calls.svg",
               "app.ui.pages.my_jobs_page:VouchersToFilePage", Perm.CALL_CLOSE),
     PageEntry("daily_reports", QT_TRANSLATE_NOOP("Pages", "Daily reports"), "reports.svg",
-              "app.ui.pages.daily_reports_page:DailyReportsPage", Perm.REPORTS_VIEW),
+              "app.ui.pages.daily_reports_page:DailyReportsPage",
+              (Perm.REPORTS_VIEW, Perm.REPORT_SUBMIT)),
     PageEntry("goods_register", QT_TRANSLATE_NOOP("Pages", "Goods in/out register"),
               "register.svg", "app.ui.pages.register_page:RegisterPage", Perm.TAKE_IN),
     PageEntry("parts", QT_TRANSLATE_NOOP("Pages", "Parts stock"), "repairs.svg",
@@ -61,3 +62,11 @@ PAGES: list[PageEntry] = [
     PageEntry("reports", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "reports.svg",
               "app.ui.pages.reports_page:ReportsPage", Perm.REPORTS_VIEW),
 ]
+
+
+def visible_to(entry: PageEntry, may: Callable[[Perm], bool]) -> bool:
+    """Whether a user with these rights sees the page in the sidebar."""
+    needed = entry.permission
+    if needed is None:
+        return True
+    return any(may(p) for p in (needed if isinstance(needed, tuple) else (needed,)))

@@ -53,7 +53,7 @@ class ZonesTab(ListAndForm):
         self.current = record
         self.name.setText(record.name if record else "")
         select_data(self.kind, (record.kind if record else ZoneKind.CITY).value)
-        self.hours.setValue(record.dispatch_hours if record else 6)
+        self.hours.setValue(record.dispatch_hours if record else ZoneKind.CITY.dispatch_hours)
         self.active.setChecked(record.active if record else True)
         if record is None:
             self.table.clearSelection()
@@ -61,7 +61,7 @@ class ZonesTab(ListAndForm):
 
     def _kind_changed(self) -> None:
         if self.current is None:  # a new zone starts with the default deadline of its kind
-            self.hours.setValue(ref.DEFAULT_DISPATCH_HOURS[ZoneKind(self.kind.currentData())])
+            self.hours.setValue(ZoneKind(self.kind.currentData()).dispatch_hours)
 
     @property
     def value(self) -> ref.ZoneInput:

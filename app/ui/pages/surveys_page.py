@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models.voice import SurveyCardStatus
 from app.printing.documents.survey_card import survey_cards_pdf
 from app.services import survey_service as svc
 from app.services.permissions import Perm
@@ -58,8 +59,8 @@ class SurveysPage(VoicePageBase):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("Waiting to come back"), "sent")
-        self.status_combo.addItem(self.tr("Returned"), "returned")
+        self.status_combo.addItem(self.tr("Waiting to come back"), SurveyCardStatus.SENT.value)
+        self.status_combo.addItem(self.tr("Returned"), SurveyCardStatus.RETURNED.value)
         self.status_combo.addItem(self.tr("All of them"), None)
         self.model: VoiceTableModel[SurveyCardDTO] = VoiceTableModel(
             COLUMNS, self._fetch, lambda c: c.id, self)

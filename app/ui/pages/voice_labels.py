@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models.contracts import ContractStatus
+from app.models.voice import SurveyCardStatus
 
 _CTX = "VoiceLabels"
 _LABELS: dict[str, dict[str, str]] = {
@@ -43,14 +45,14 @@ _LABELS: dict[str, dict[str, str]] = {
         "closed": QT_TRANSLATE_NOOP("VoiceLabels", "Closed complaint"),
     },
     "contract_status": {
-        "active": QT_TRANSLATE_NOOP("VoiceLabels", "Active contract"),
-        "renewed": QT_TRANSLATE_NOOP("VoiceLabels", "Renewed contract"),
-        "lapsed": QT_TRANSLATE_NOOP("VoiceLabels", "Lapsed contract"),
-        "cancelled": QT_TRANSLATE_NOOP("VoiceLabels", "Cancelled contract"),
+        ContractStatus.ACTIVE: QT_TRANSLATE_NOOP("VoiceLabels", "Active contract"),
+        ContractStatus.RENEWED: QT_TRANSLATE_NOOP("VoiceLabels", "Renewed contract"),
+        ContractStatus.LAPSED: QT_TRANSLATE_NOOP("VoiceLabels", "Lapsed contract"),
+        ContractStatus.CANCELLED: QT_TRANSLATE_NOOP("VoiceLabels", "Cancelled contract"),
     },
     "card_status": {
-        "sent": QT_TRANSLATE_NOOP("VoiceLabels", "Card sent"),
-        "returned": QT_TRANSLATE_NOOP("VoiceLabels", "Card returned"),
+        SurveyCardStatus.SENT: QT_TRANSLATE_NOOP("VoiceLabels", "Card sent"),
+        SurveyCardStatus.RETURNED: QT_TRANSLATE_NOOP("VoiceLabels", "Card returned"),
     },
     "level": {
         "4": QT_TRANSLATE_NOOP("VoiceLabels", "4 Very satisfied"),

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models.carry_in import CardStatus
 from app.printing.formatting import money
 from app.services import parts_service, register_service, repair_service
 from app.services.context import ServiceContext
@@ -30,11 +31,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 _CTX = "CarryInTables"
 
-CARD_STATUS = {
-    "in_repair": QT_TRANSLATE_NOOP("CarryInTables", "In repair"),
-    "failed": QT_TRANSLATE_NOOP("CarryInTables", "Failed inspection"),
-    "passed": QT_TRANSLATE_NOOP("CarryInTables", "Passed inspection"),
-    "returned": QT_TRANSLATE_NOOP("CarryInTables", "Returned"),
+CARD_STATUS: dict[str, str] = {
+    CardStatus.IN_REPAIR: QT_TRANSLATE_NOOP("CarryInTables", "In repair"),
+    CardStatus.FAILED: QT_TRANSLATE_NOOP("CarryInTables", "Failed inspection"),
+    CardStatus.PASSED: QT_TRANSLATE_NOOP("CarryInTables", "Passed inspection"),
+    CardStatus.RETURNED: QT_TRANSLATE_NOOP("CarryInTables", "Returned"),
 }
 
 
@@ -184,7 +185,7 @@ class CardsTableModel(RowsTableModel[CardRow]):
     def colour_key(self, row: CardRow) -> str | None:
         if row.days_late:
             return "overdue"
-        return "ok" if row.card_status == "passed" else None
+        return "ok" if row.card_status == CardStatus.PASSED else None
 
 
 class RegisterTableModel(RowsTableModel[RegisterRow]):

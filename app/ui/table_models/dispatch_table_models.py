@@ -18,11 +18,10 @@ from app.ui.table_models.dispatch_base import RowsTableModel
 from app.ui.theme import status_background, status_foreground
 
 CALL_MIME = "application/x-service-counter-call"
-_CTX = "DispatchTables"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def time_left_text(minutes: int) -> str:
@@ -58,15 +57,15 @@ class DispatchQueueModel(RowsTableModel[QueueRow]):
     COL_NUMBER, COL_LEFT, COL_DEADLINE, COL_CUSTOMER, COL_ADDRESS, COL_FAULT, COL_CATEGORY, \
         COL_ITEM, COL_RECEIVED = range(9)
     HEADERS = (
-        QT_TRANSLATE_NOOP(_CTX, "No."),
-        QT_TRANSLATE_NOOP(_CTX, "Time left"),
-        QT_TRANSLATE_NOOP(_CTX, "Arrive by"),
-        QT_TRANSLATE_NOOP(_CTX, "Customer"),
-        QT_TRANSLATE_NOOP(_CTX, "Address"),
-        QT_TRANSLATE_NOOP(_CTX, "Fault"),
-        QT_TRANSLATE_NOOP(_CTX, "Category"),
-        QT_TRANSLATE_NOOP(_CTX, "Item"),
-        QT_TRANSLATE_NOOP(_CTX, "Received"),
+        QT_TRANSLATE_NOOP("DispatchTables", "No."),
+        QT_TRANSLATE_NOOP("DispatchTables", "Time left"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Arrive by"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Customer"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Address"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Fault"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Category"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Item"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Received"),
     )
     WIDTHS = (100, 110, 95, 70, 150, 160, 40, 160, 95)
 
@@ -139,9 +138,9 @@ class TechniciansModel(RowsTableModel[TechnicianLoad]):
 
     COL_NAME, COL_OPEN, COL_TODAY = range(3)
     HEADERS = (
-        QT_TRANSLATE_NOOP(_CTX, "Technician"),
-        QT_TRANSLATE_NOOP(_CTX, "Open"),
-        QT_TRANSLATE_NOOP(_CTX, "Today"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Technician"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Open"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Today"),
     )
     call_dropped = Signal(int, int, int)  # call id, call version, technician id
 
@@ -187,16 +186,16 @@ class JobsModel(RowsTableModel[JobRow]):
     COL_NUMBER, COL_CALL, COL_CUSTOMER, COL_CATEGORY, COL_STATUS, COL_DISPATCHED, \
         COL_DEADLINE, COL_ARRIVED, COL_PROMISE, COL_TECH = range(10)
     HEADERS = (
-        QT_TRANSLATE_NOOP(_CTX, "Voucher"),
-        QT_TRANSLATE_NOOP(_CTX, "Call"),
-        QT_TRANSLATE_NOOP(_CTX, "Customer"),
-        QT_TRANSLATE_NOOP(_CTX, "Category"),
-        QT_TRANSLATE_NOOP(_CTX, "Status"),
-        QT_TRANSLATE_NOOP(_CTX, "Dispatched"),
-        QT_TRANSLATE_NOOP(_CTX, "Arrive by"),
-        QT_TRANSLATE_NOOP(_CTX, "Arrived"),
-        QT_TRANSLATE_NOOP(_CTX, "Promise"),
-        QT_TRANSLATE_NOOP(_CTX, "Technician"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Voucher"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Call"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Customer"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Category"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Status"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Dispatched"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Arrive by"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Arrived"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Promise"),
+        QT_TRANSLATE_NOOP("DispatchTables", "Technician"),
     )
 
     def __init__(self, local: Any, parent: Any = None, *, now: Any = None) -> None:

@@ -1,0 +1,76 @@
+"""Parts taken from stock (配换零件): a part with its stock shown, a quantity, a list."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.services import parts_service
+from app.services.parts_service import PartQty
+from app.services.permissions import Perm
+from app.ui.session import AppSession
+
+
+class PartsPicker(QWidget):
+    """Used on repair-card work entries and on-site visits alike; ``parts`` is the list."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parts: list[PartQty] = []
+        self.part_combo = QComboBox()
+        self.part_combo.setObjectName("part")
+        for part in parts_service.list_parts(session.ctx, limit=5000):
+            self.part_combo.addItem(self.tr("{label} (in stock {n})").format(
+                label=part.label, n=part.stock_on_hand), part.id)
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setObjectName("quantity")
+        self.quantity_spin.setRange(1, 999)
+        self.add_part_button = QPushButton(self.tr("&Add part"))
+        self.add_part_button.setObjectName("add_part")
+        self.add_part_button.setAutoDefault(False)
+        self.add_part_button.clicked.connect(self.add_part)
+        self.parts_list = QListWidget()
+        self.parts_list.setObjectName("parts_list")
+        self.parts_list.setMaximumHeight(90)
+        self.override_check = QCheckBox(self.tr("Supervisor override: allow stock below zero"))
+        self.override_check.setObjectName("override")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setPlaceholderText(self.tr("Reason for the override"))
+        may = session.may(Perm.STOCK_OVERRIDE)
+        self.override_check.setVisible(may)
+        self.reason_edit.setVisible(may)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.part_combo, 0, 0)
+        grid.addWidget(self.quantity_spin, 0, 1)
+        grid.addWidget(self.add_part_button, 0, 2)
+        grid.addWidget(self.parts_list, 1, 0, 1, 3)
+        grid.addWidget(self.override_check, 2, 0, 1, 3)
+        grid.addWidget(self.reason_edit, 3, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+
+    def add_part(self) -> None:
+        part_id = self.part_combo.currentData()
+        if part_id is None:
+            return
+        self.parts.append(PartQty(int(part_id), self.quantity_spin.value()))
+        self.parts_list.addItem(f"{self.part_combo.currentText()} × {self.quantity_spin.value()}")
+        self.quantity_spin.setValue(1)
+        self.part_combo.setFocus()
+
+    @property
+    def override(self) -> bool:
+        return self.override_check.isChecked()
+
+    @property
+    def reason(self) -> str:
+        return self.reason_edit.text()

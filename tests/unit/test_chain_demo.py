@@ -1,0 +1,158 @@
+# ruff: noqa: F811  (the demo fixture is imported from test_carry_in_demo and used as argument)
+"""The demo store carries the whole job chain (issue 13), and a demo month adds up: the
+technicians' dailies = the supervisor's dailies = the month's technician sheet (in the
+written workbook too); stock moved by exactly the parts used; every bill paid, invoiced or
+receivable; every cash payment held by the technician who took it until handed over."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.bootstrap import open_database
+from app.export.monthly_workbook import write_monthly_workbook
+from app.services import (
+    auth_service,
+    daily_report_service,
+    monthly_report_service,
+    parts_service,
+    payments_service,
+)
+from app.services.context import ServiceContext
+from app.services.daily_report_service import CATEGORIES
+from tests.unit.test_carry_in_demo import NOW, _sql, demo_file  # noqa: F401 (fixture)
+
+MONTH = date(2026, 10, 1)  # the whole month before the demo's "now"
+
+
+@pytest.fixture
+def boss(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    db = open_database(str(demo_file))
+    yield ServiceContext(db, auth_service.log_in(db, "boss", "boss123"), clock=lambda: NOW)
+    db.dispose()
+
+
+def _local_hours(demo_file: Path, column: str, table: str, where: str = "1=1") -> set[int]:
+    rows = _sql(demo_file, f"SELECT DISTINCT CAST(strftime('%H', {column}, '+8 hours') AS int)"
+                           f" FROM {table} WHERE {column} IS NOT NULL AND {where}")
+    return {h for (h,) in rows}
+
+
+def test_counter_work_returns_and_payments_happen_in_business_hours(demo_file):
+    for column, table, where in (("returned_at", "item_returns", "1=1"),
+                                 ("collected_at", "payments", "place = 'counter'"),
+                                 ("closed_at", "calls", "1=1"),
+                                 ("at", "cash_handovers", "1=1"),
+                                 ("recorded_at", "repair_work", "1=1"),
+                                 ("at", "daily_report_steps", "1=1")):
+        hours = _local_hours(demo_file, column, table, where)
+        assert hours and hours <= set(range(9, 18)), (table, column, sorted(hours))
+    # on site the cash is taken when the visit ends: never at night either
+    assert _local_hours(demo_file, "collected_at", "payments") <= set(range(9, 21))
+
+
+def test_money_taken_on_site_is_held_by_the_visits_technician_until_handed_over(demo_file):
+    wrong = _sql(demo_file, """
+        SELECT count(*) FROM payments p JOIN bills b ON b.id = p.bill_id
+        WHERE p.place = 'on_site' AND (p.held_by_id IS NULL OR p.held_by_id != p.collected_by_id
+          OR p.held_by_id NOT IN (SELECT v.technician_id FROM visits v JOIN jobs j
+                                  ON j.id = v.job_id WHERE j.call_id = b.call_id))""")
+    assert wrong == [(0,)]
+    assert _sql(demo_file, "SELECT count(*) FROM payments WHERE place = 'counter' "
+                           "AND held_by_id IS NOT NULL") == [(0,)]
+    held, handed = _sql(demo_file, "SELECT sum(handed_over_at IS NULL), sum(handover_id IS NOT "
+                                   "NULL) FROM payments WHERE place = 'on_site'")[0]
+    assert held > 0 and handed > 0
+    # each hand-over holds its technician's payments and records what was counted
+    mismatched = _sql(demo_file, """
+        SELECT count(*) FROM cash_handovers h WHERE h.recorded_cents != (SELECT
+          sum(amount_cents) FROM payments p WHERE p.handover_id = h.id AND
+          p.held_by_id = h.holder_id)""")
+    assert mismatched == [(0,)]
+    short = _sql(demo_file, "SELECT recorded_cents - counted_cents, reason FROM cash_handovers "
+                            "WHERE counted_cents != recorded_cents")
+    assert len(short) == 1 and short[0][0] > 0 and short[0][1]
+    assert _sql(demo_file, "SELECT count(*) FROM visits WHERE fee_cents != 0") == [(0,)]
+
+
+def test_parts_used_on_site_come_from_stock_and_reach_the_bill(demo_file, boss):
+    assert parts_service.verify_stock(boss) == []
+    used = _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' AND "
+                           "voucher_id IS NOT NULL AND repair_card_id IS NULL")[0][0]
+    assert used > 20
+    # the balance after each move is the ledger summed in time order
+    running: dict[int, int] = defaultdict(int)
+    for part, quantity, after in _sql(demo_file, "SELECT part_id, quantity, balance_after FROM "
+                                                 "stock_movements ORDER BY at, id"):
+        running[part] += quantity
+        assert running[part] == after and after >= 0
+    # a paid call's bill carries the parts its technician took from stock on site
+    short = _sql(demo_file, """
+        SELECT count(*) FROM bills b WHERE b.category = 'A' AND (SELECT coalesce(sum(amount_cents),
+          0) FROM bill_lines l WHERE l.bill_id = b.id AND l.kind = 'parts') < (SELECT
+          coalesce(sum(-m.quantity * p.unit_price_cents), 0) FROM stock_movements m
+          JOIN parts p ON p.id = m.part_id JOIN jobs j ON j.id = m.voucher_id
+          WHERE j.call_id = b.call_id AND m.kind = 'used' AND m.repair_card_id IS NULL)""")
+    assert short == [(0,)]
+
+
+def test_daily_reports_in_every_state_and_late_repairs_on_the_books(demo_file):
+    states = {s for (s,) in _sql(demo_file, "SELECT DISTINCT status FROM daily_report_records")}
+    assert states == {"draft", "submitted", "reviewed", "signed", "forwarded"}
+    steps = {s for (s,) in _sql(demo_file, "SELECT DISTINCT step FROM daily_report_steps")}
+    assert steps == {"submitted", "reviewed", "signed", "forwarded", "reopened"}
+    open_asks, answered = _sql(demo_file, "SELECT sum(answered_at IS NULL), sum(answered_at IS "
+                                          "NOT NULL) FROM repair_escalations")[0]
+    assert answered > 0 and open_asks is not None
+    assert _sql(demo_file, "SELECT count(*) FROM repair_escalations WHERE answered_at < "
+                           "asked_at") == [(0,)]
+    waits = _sql(demo_file, "SELECT count(*), sum(c.new_date > c.old_date AND c.reason != '') "
+                            "FROM promise_changes c")[0]
+    assert waits[0] > 0 and waits[0] == waits[1]
+
+
+def test_a_demo_month_adds_up_from_the_dailies_to_the_workbook(demo_file, boss, tmp_path):
+    """Every technician's daily totals by category, summed over the month, equal the
+    supervisor's dailies and the month's technician sheet, as written to the .xlsx."""
+    names = dict(daily_report_service.report_technicians(boss))
+    from_dailies: dict[str, dict[str, int]] = {n: defaultdict(int) for n in names.values()}
+    day = MONTH
+    while day.month == MONTH.month:
+        team = {r.technician_id: r for r in daily_report_service.supervisor_report(boss, day).rows}
+        for tech, name in names.items():
+            daily = daily_report_service.technician_report(boss, tech, day)
+            totals = {t.category: t.minutes for t in daily.totals}
+            if tech in team:
+                assert {t.category: t.minutes for t in team[tech].totals} == totals, (day, name)
+            else:
+                assert daily.total_minutes == 0, (day, name)
+            for category, minutes in totals.items():
+                from_dailies[name][category] += minutes
+        day += timedelta(days=1)
+    assert sum(sum(m.values()) for m in from_dailies.values()) > 1000
+    report = monthly_report_service.monthly_report(boss, MONTH)
+    month = {t.technician: t.hours_by_category for t in report.technicians}
+    expected = {name: {c: round(m / 60, 2) for c, m in cats.items() if m}
+                for name, cats in from_dailies.items()}
+    assert month == expected
+    path = write_monthly_workbook(report, tmp_path / "month.xlsx")
+    sheet = load_workbook(path, read_only=True).worksheets[1]
+    rows = list(sheet.iter_rows(values_only=True))
+    written = {r[0]: {c: r[2 + i] for i, c in enumerate(CATEGORIES) if r[2 + i]}
+               for r in rows[1:] if r[0] in month}
+    assert written == expected
+
+
+def test_every_bill_is_paid_invoiced_or_receivable(demo_file, boss):
+    owed = {r.bill_id for r in payments_service.receivables(boss, limit=100000)}
+    rows = _sql(demo_file, """
+        SELECT b.id, b.total_cents, coalesce((SELECT sum(amount_cents) FROM payments p
+          WHERE p.bill_id = b.id AND NOT p.voided), 0) FROM bills b WHERE b.total_cents > 0""")
+    assert rows
+    for bill_id, total, paid in rows:
+        assert paid == total or bill_id in owed, bill_id
