@@ -135,6 +135,11 @@ class CarryInDTO:
     def in_store(self) -> bool:
         return self.receipt_status == ReceiptStatus.HELD.value
 
+    @property
+    def receipt_lost(self) -> bool:
+        """The item went back on an identity check because the receipt was lost."""
+        return self.receipt_status == ReceiptStatus.LOST.value
+
     def days_late(self, today: date) -> int:
         return max(0, (today - self.promised_date).days) if self.in_store else 0
 

@@ -55,6 +55,6 @@ def receipt_void(job: CarryInDTO) -> VoidInfo | None:
         return None
     at = job.returned.returned_at if job.returned is not None else job.taken_in_at
     reason = (pt("Item returned on an identity check; the receipt was lost")
-              if job.receipt_status == "lost"
+              if job.receipt_lost
               else pt("Item returned; the receipt was taken back"))
     return VoidInfo(at, reason)
