@@ -23,7 +23,7 @@ from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, allowed, require
-from app.services.validation import check_version, clean_text, mask_phone
+from app.services.validation import check_version, clean_text, mask_phone, plausible_moment
 from app.services.warranty import WarrantyStatus, warranty_status
 
 COMMON_TERM_HITS = 1000  # search terms with more hits use the newest-first plan
@@ -166,9 +166,7 @@ def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
 def insert_call(session: Session, ctx: ServiceContext, data: CallInput) -> Call:
     """Write a call inside an open unit of work (register_call, walk-in take-in)."""
     fault = _check_fault(data.fault)
-    received = data.received_at or ctx.now()
-    if received > ctx.now() + timedelta(minutes=5):
-        raise ValidationError(N_("This date is in the future."), field="received_at")
+    received = plausible_moment(data.received_at or ctx.now(), ctx.now(), field="received_at")
     customer = _resolve_customer(session, ctx, data)
     item = _resolve_item(session, ctx, customer, data)
     category, why = propose_category(session, item, ctx.local(received).date())
@@ -194,6 +192,7 @@ def update_call(ctx: ServiceContext, call_id: int, data: CallEdit, *,
     require(ctx.actor, Perm.CALL_EDIT)
     reason = clean_text(reason, field="reason", max_len=200, required=True)
     fault = _check_fault(data.fault)
+    plausible_moment(data.received_at, ctx.now(), field="received_at")
     with ctx.write(reason=reason) as session:
         call = get_call_row(session, call_id)
         check_version(session, call, expected_version)

@@ -136,7 +136,8 @@ def _checked(session: Session, data: ContractInput) -> tuple[str, int]:
         raise ValidationError(N_("The fee cannot be negative."), field="fee")
     if not 0 <= data.visits_per_year <= 52:
         raise ValidationError(N_("Visits per year: 0 to 52."), field="visits_per_year")
-    return clean_text(data.terms, field="terms", max_len=2000), decimal_to_cents(data.fee)
+    terms = clean_text(data.terms, field="terms", max_len=2000, multiline=True)
+    return terms, decimal_to_cents(data.fee)
 
 
 def _insert(session: Session, ctx: ServiceContext, data: ContractInput,

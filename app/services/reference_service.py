@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,7 +17,7 @@ from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
-from app.services.money import from_cents
+from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
 from app.services.setup_service import DEFAULT_PROFILE
@@ -26,7 +26,6 @@ from app.services.validation import check_version, clean_text, normalise_phone
 PROFILE_KEY = "store.profile"
 TERMS_KEY = "store.terms"
 DEFAULT_DISPATCH_HOURS = {ZoneKind.CITY: 6, ZoneKind.SUBURB: 7}
-MAX_PRICE_CENTS = 10**11  # one billion yuan: anything above is a typing slip
 
 
 # ---------------------------------------------------------------- DTOs and inputs
@@ -106,26 +105,6 @@ class ProductModelDTO:
 # ---------------------------------------------------------------- money
 
 
-def to_cents(value: Decimal | str | int, *, field: str = "price") -> int:
-    """Decimal yuan → integer cents; refuse negatives, more than 2 decimals and floats."""
-    if isinstance(value, float):
-        raise TypeError("money is never a float")
-    try:
-        amount = Decimal(str(value).strip().replace(",", "").lstrip("¥￥"))
-    except InvalidOperation:
-        raise ValidationError(N_("{value} is not an amount of money."), field=field,
-                              value=str(value)) from None
-    if not amount.is_finite() or amount < 0:
-        raise ValidationError(N_("{value} is not an amount of money."), field=field,
-                              value=str(value))
-    cents = amount * 100
-    if cents != cents.to_integral_value():
-        raise ValidationError(N_("At most two decimal places."), field=field)
-    if cents > MAX_PRICE_CENTS:
-        raise ValidationError(N_("This amount is too large."), field=field)
-    return int(cents)
-
-
 # ---------------------------------------------------------------- settings (profile, terms)
 
 
@@ -187,7 +166,7 @@ def get_receipt_terms(ctx: ServiceContext) -> ReceiptTerms:
 def update_receipt_terms(ctx: ServiceContext, text: str, *,
                          expected_version: int) -> ReceiptTerms:
     require(ctx.actor, Perm.REFERENCE_MANAGE)
-    text = clean_text(text, field="terms", max_len=4000)
+    text = clean_text(text, field="terms", max_len=4000, multiline=True)
     with ctx.write(action="receipt_terms") as session:
         version = save_setting(session, TERMS_KEY, text, expected_version)
     return ReceiptTerms(text, version)

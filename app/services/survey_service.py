@@ -127,7 +127,7 @@ def enter_returned_card(ctx: ServiceContext, card_id: int, ratings: Ratings, *, 
         raise ValidationError(N_("Say how the card came back: phone or paper."), field="via")
     day = returned_on or ctx.today()
     not_in_future(day, ctx.today(), field="returned_on")
-    comments = clean_text(comments, field="comments", max_len=2000)
+    comments = clean_text(comments, field="comments", max_len=2000, multiline=True)
     with ctx.write(action="survey.return") as session:
         card = _get(session, card_id)
         check_version(session, card, expected_version)

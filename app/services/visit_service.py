@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,11 +21,11 @@ from app.services.calls_service import get_call_row, move_call
 from app.services.context import ServiceContext
 from app.services.dispatch_service import OPEN_JOB_STATUSES, JobRow, get_job, get_job_row
 from app.services.errors import PermissionDenied, ValidationError
+from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import check_version, clean_text
 
 MAX_LABOUR_MINUTES = 24 * 60
-MAX_FEE = Decimal("100000")
 
 
 @dataclass(frozen=True)
@@ -74,17 +74,6 @@ class InternalWorkDTO:
     version: int
 
 
-def fee_to_cents(fee: Decimal, *, field: str = "fee") -> int:
-    """A fee in yuan (Decimal, at most 2 places, 0 ≤ fee < 100 000) as integer cents."""
-    try:
-        value = Decimal(fee)
-    except (InvalidOperation, TypeError, ValueError) as exc:
-        raise ValidationError(N_("Enter an amount such as 80 or 80.50."), field=field) from exc
-    if value < 0 or value >= MAX_FEE or value != value.quantize(Decimal("0.01")):
-        raise ValidationError(N_("Enter an amount such as 80 or 80.50."), field=field)
-    return int(value * 100)
-
-
 def _own_job(ctx: ServiceContext, job: Job) -> None:
     """A technician records only their own vouchers; the supervisor records any."""
     if job.technician_id != ctx.actor.user_id and not allowed(ctx.actor, Perm.DISPATCH):
@@ -130,9 +119,9 @@ def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
     require(ctx.actor, Perm.VISIT_RECORD)
     outcome = VisitOutcome(data.outcome)
     work = clean_text(data.work_done, field="work_done", max_len=1000,
-                      required=outcome is VisitOutcome.COMPLETED)
+                      required=outcome is VisitOutcome.COMPLETED, multiline=True)
     parts = clean_text(data.parts, field="parts", max_len=500)
-    fee_cents = fee_to_cents(data.fee)
+    fee_cents = to_cents(data.fee, field="fee")
     labour = _labour(data)
     if outcome is not VisitOutcome.UNFINISHED and not data.customer_signed:
         raise ValidationError(N_("The customer must sign the voucher."),
@@ -198,7 +187,7 @@ def visits_of_job(ctx: ServiceContext, job_id: int) -> list[VisitDTO]:
 
 def _visit_dto(v: Visit) -> VisitDTO:
     return VisitDTO(v.id, v.job_id, v.arrived_at, v.completed_at, v.work_done, v.parts_text,
-                    v.labour_minutes, Decimal(v.fee_cents) / 100, v.customer_signed, v.outcome)
+                    v.labour_minutes, from_cents(v.fee_cents), v.customer_signed, v.outcome)
 
 
 # ---- internal work (category D) -------------------------------------------------------
