@@ -187,12 +187,12 @@ def preview_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput
     require(ctx.actor, Perm.BILL)
     with ctx.read() as session:
         call = get_call_row(session, call_id)
-        lines, coverage, gross, covered, total = _priced(session, call, extra,
-                                                         to_cents(discount, field="discount"))
+        discount_cents = to_cents(discount, field="discount")
+        lines, coverage, gross, covered, total = _priced(session, call, extra, discount_cents)
         existing = session.scalar(select(Bill).where(Bill.call_id == call_id))
         paid, invoiced = _paid(session, existing.id if existing else None)
         return BillDTO(None, call.id, call.number, _customer_name(session, call), call.category,
-                       tuple(lines), gross, covered, to_cents(discount, field="discount"), "", total, paid,
+                       tuple(lines), gross, covered, discount_cents, "", total, paid,
                        invoiced, "preview", 0, coverage.rule)
 
 

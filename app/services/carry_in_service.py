@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -15,7 +16,7 @@ from app.db.audit import record_event
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard
+from app.models.carry_in import ItemReceipt, ItemReturn, RegisterEntry, RepairCard
 from app.models.customers import Customer, Item
 from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
@@ -27,10 +28,11 @@ from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setti
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, phone_digits
+from app.services.validation import check_version, clean_text, column_limit, phone_digits
 
 TAG_SIZE_KEY = "print.repair_tag_mm"  # [width, height] of the label stock
 DEFAULT_TAG_MM = (100.0, 70.0)
+ACCESSORY_MAX = 40  # one accessory (电源线, 遥控器 …) as listed on the receipt
 NOT_TAKEABLE = (CallStatus.CLOSED.value, CallStatus.CANCELLED.value,
                 CallStatus.COMPLETED.value)
 
@@ -126,7 +128,12 @@ def _check_input(ctx: ServiceContext, data: TakeInInput) -> tuple[str, str, tupl
         raise ValidationError(N_("The promised date is too far ahead."), field="promised_date")
     condition = clean_text(data.condition, field="condition", max_len=300)
     note = clean_text(data.accessories_note, field="accessories_note", max_len=200)
-    accessories = tuple(a.strip()[:40] for a in data.accessories if a.strip())
+    accessories = tuple(clean_text(a, field="accessories_note", max_len=ACCESSORY_MAX)
+                        for a in data.accessories if a.strip())
+    listed = "、".join([*accessories, *([note] if note else [])])
+    if len(listed) > column_limit(RegisterEntry.accessories_text):
+        raise ValidationError(N_("At most {n} characters (now {m})."), field="accessories_note",
+                              n=column_limit(RegisterEntry.accessories_text), m=len(listed))
     return condition, note, accessories
 
 
@@ -235,8 +242,8 @@ def _check_returnable(receipt: ItemReceipt, card: RepairCard) -> None:
 
 def _check_identity(customer: Customer, identity: IdentityCheck) -> bool:
     id_type = clean_text(identity.id_type, field="id_type", max_len=20, required=True)
-    digits = identity.id_last_digits.strip().upper()
-    if not (4 <= len(digits) <= 6 and digits.isalnum()):
+    digits = unicodedata.normalize("NFKC", identity.id_last_digits).strip().upper()
+    if not re.fullmatch(r"[0-9A-Z]{4,6}", digits):
         raise ValidationError(N_("Enter the last 4 to 6 characters of the ID number."),
                               field="id_last_digits")
     given = phone_digits(identity.phone)

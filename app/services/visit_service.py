@@ -93,7 +93,8 @@ def _labour(data: VisitInput) -> int:
     minutes = data.labour_minutes
     if minutes is None:
         minutes = int((data.completed_at - data.arrived_at) / timedelta(minutes=1))
-    if not 0 <= minutes <= MAX_LABOUR_MINUTES:
+    if isinstance(minutes, bool) or not isinstance(minutes, int) \
+            or not 0 <= minutes <= MAX_LABOUR_MINUTES:
         raise ValidationError(N_("Labour time must be between 0 and 24 hours."),
                               field="labour_minutes")
     return minutes
