@@ -99,6 +99,11 @@ def parse_money(text: str, *, field: str = "amount", negative: bool = False,
     return int(value * 100)
 
 
+def parse_yuan(text: str, *, field: str = "amount", negative: bool = False) -> Decimal:
+    """:func:`parse_money` for a form whose service takes yuan as a Decimal (exact)."""
+    return from_cents(parse_money(text, field=field, negative=negative))
+
+
 def to_cents(amount: Decimal | int | str, *, field: str = "amount", negative: bool = False,
              max_cents: int = MAX_CENTS) -> int:
     """A service's check of an amount in yuan (Decimal from the UI, str from files): exact
@@ -132,10 +137,13 @@ def from_cents(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
 
 
-def format_money(cents: int) -> str:
-    """￥1,234.50 (the full-width yuan sign prints on every Chinese printer)."""
+def format_money(cents: int, *, symbol: bool = True) -> str:
+    """￥1,234.50 (the full-width yuan sign prints on every Chinese printer): the one way
+    an amount is shown, on screen, on paper and in a sheet's text."""
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise TypeError("money is shown from int cents, never a float")
     sign = "-" if cents < 0 else ""
-    return f"{sign}￥{from_cents(abs(cents)):,.2f}"
+    return f"{sign}{'￥' if symbol else ''}{from_cents(abs(cents)):,.2f}"
 
 
 def money_edit_text(cents: int) -> str:

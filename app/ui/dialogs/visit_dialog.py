@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_
 from app.models.jobs import VisitOutcome
 from app.services.dispatch_service import JobRow
-from app.services.errors import UserError, ValidationError
+from app.services.errors import UserError
+from app.services.money import parse_yuan
 from app.services.visit_service import VisitInput
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
@@ -111,11 +110,7 @@ class VisitDialog(QDialog):
 
     @property
     def visit_input(self) -> VisitInput:
-        try:
-            fee = Decimal(self.fee_edit.text().strip() or "0")
-        except InvalidOperation as exc:
-            raise ValidationError(N_("Enter an amount such as 80 or 80.50."),
-                                  field="fee") from exc
+        fee = parse_yuan(self.fee_edit.text(), field="fee")
         labour = self.labour_spin.value()
         return VisitInput(
             arrived_at=from_qdatetime(self.arrived_edit.dateTime(), self._tz),
