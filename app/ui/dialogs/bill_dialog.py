@@ -79,8 +79,8 @@ class BillDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.collect_button.clicked.connect(self.take_payment)
         self.buttons.rejected.connect(self.reject)
-        self.fields = {"lines": self.description, "discount": self.discount,
-                       "discount_reason": self.reason}
+        self.fields = {"lines": self.description, "quantity": self.quantity, "unit": self.unit,
+                       "discount": self.discount, "discount_reason": self.reason}
 
     def _layout(self) -> None:
         add = QHBoxLayout()
@@ -108,8 +108,8 @@ class BillDialog(QDialog):
     def add_line(self) -> None:
         try:
             line = LineInput(str(self.kind.currentData()), self.description.text(),
-                             parse_quantity(self.quantity.text(), "lines"),
-                             parse_yuan(self.unit.text(), field="lines"))
+                             parse_quantity(self.quantity.text(), "quantity"),
+                             parse_yuan(self.unit.text(), field="unit"))
         except UserError as err:
             show_user_error(err, self.fields, message_label=self.message)
             return
