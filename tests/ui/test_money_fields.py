@@ -27,10 +27,13 @@ from app.ui.pages.money_page import MoneyPage
 from app.ui.session import AppSession
 from app.ui.theme import ERROR_STYLE
 from tests.ui.helpers import type_text
+from tests.ui.shell_helpers import chinese
 from tests.voice_helpers import zhang
 
 BAD = ["inf", "Infinity", "NaN", "1e30", "12.345", "-5", "12,5", "1000000.01", "８０元多"]
-GOOD = ("１２３．４５", 12345)  # full-width digits, as a Chinese IME types them
+GOOD = ("１２３．４５", 12345)
+
+__all__ = ["chinese"]  # full-width digits, as a Chinese IME types them
 
 
 def _count(db, model) -> int:
@@ -150,3 +153,14 @@ def test_invoice_amount(qtbot, db, admin, bill, text):
     page.record_invoice()
     assert _count(db, Invoice) == 0
     _refused_at(page.inv_amount, page.inv_message.text())
+
+
+def test_the_message_is_in_chinese_at_the_field(qtbot, db, admin, bill, chinese):
+    dialog = CollectDialog(AppSession(db, admin), bill[1])
+    qtbot.addWidget(dialog)
+    _type(dialog.amount, "12.345")
+    dialog.accept()
+    assert dialog.amount.toolTip() == "最多两位小数：金额以元和分计（例如 12.35）。"
+    _type(dialog.amount, "inf")
+    dialog.accept()
+    assert dialog.amount.toolTip().startswith("inf 不是金额。")
