@@ -23,7 +23,7 @@ from app.services.dispatch_service import OPEN_JOB_STATUSES, JobRow, get_job, ge
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, allowed, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, not_in_future
 
 MAX_LABOUR_MINUTES = 24 * 60
 
@@ -204,8 +204,7 @@ def log_internal_work(ctx: ServiceContext, data: InternalWorkInput) -> InternalW
     if not 0 < data.minutes <= MAX_LABOUR_MINUTES:
         raise ValidationError(N_("Labour time must be between 0 and 24 hours."),
                               field="minutes")
-    if data.day > ctx.today():
-        raise ValidationError(N_("This date is in the future."), field="day")
+    not_in_future(data.day, ctx.today(), field="day")
     note = clean_text(data.note, field="note", max_len=200)
     with ctx.write(action="internal_work") as session:
         row = InternalWork(technician_id=tech_id, day=data.day,

@@ -17,22 +17,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models.carry_in import ItemReceipt
-from app.models.enums import Channel, CustomerKind, ServiceKind, StoreKind, Urgency, ZoneKind
-from app.models.jobs import VisitOutcome
+from app.models.enums import Channel, CustomerKind, Role, ServiceKind, StoreKind, Urgency, ZoneKind
+from app.models.jobs import InternalWorkKind, VisitOutcome
+from app.services import auth_service
 from app.services import billing_service as billing
+from app.services import calendar_service as calendar
 from app.services import calls_service as calls
 from app.services import carry_in_service as carry_in
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
 from app.services import customers_service as customers
 from app.services import dispatch_service as dispatch
+from app.services import followup_service as followups
 from app.services import parts_service as parts
 from app.services import payments_service as payments
 from app.services import reference_service as ref
 from app.services import survey_service as surveys
 from app.services import visit_service as visits
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
+from app.services.errors import UserError, ValidationError
 from app.services.money import parse_money, to_cents
 from app.services.money_dto import LineInput
 from app.services.validation import normalise_phone
@@ -394,3 +397,57 @@ def test_money_text_parses_exactly_or_is_refused(typed_text):
         return
     assert 0 <= cents <= 100_000_000
     assert parse_money(f"{Decimal(cents) / 100:.2f}") == cents  # the edit text reads back
+
+
+# ---- staff accounts, log-in, the store calendar, internal work, follow-ups --------------------
+
+@PROPERTY
+@given(username=st.one_of(st.from_regex(r"[a-z][a-z0-9_.]{2,12}", fullmatch=True), texts()),
+       display=names(), password=texts(), phone=st.just("") | phones())
+def test_staff_account_and_log_in(admin, db, username, display, password, phone):
+    made = attempt(db, lambda: auth_service.create_user(
+        admin, username=username, display_name=display, role=Role.CLERK, password=password,
+        phone=phone))
+    if made is not None:
+        assert (made.username, made.display_name) == (typed(username).lower(), typed(display))
+        assert made.phone == (normalise_phone(phone)[0] if phone.strip() else "")
+        assert auth_service.log_in(db, username, password).user_id == made.id
+    else:
+        with pytest.raises(UserError):  # a hostile log-in is refused, never a crash
+            auth_service.log_in(db, username, password + "x")
+
+
+@PROPERTY
+@given(data=st.data(), note=texts(), is_open=st.booleans())
+def test_store_day(admin, db, data, note, is_open):
+    day = data.draw(days(admin.today()))
+    done = attempt(db, lambda: calendar.set_store_day(admin, day, is_open=is_open, note=note))
+    if done is not None:
+        back = [d for d in calendar.list_store_days(admin, day.year) if d.day == day]
+        assert [(d.is_open, d.note) for d in back] == [(is_open, typed(note))]
+
+
+@PROPERTY
+@given(data=st.data(), minutes=whole_numbers(), note=texts())
+def test_internal_work(login, db, data, minutes, note):
+    tech = login("tech")
+    day = data.draw(days(tech.today()))
+    done = attempt(db, lambda: visits.log_internal_work(tech, visits.InternalWorkInput(
+        day, InternalWorkKind.TOOLS, minutes, note)))
+    if done is not None:
+        back = [w for w in visits.internal_work_of(tech, tech.actor.user_id or 0, day)
+                if w.id == done.id]
+        assert [(w.minutes, w.note) for w in back] == [(minutes, typed(note))]
+
+
+@PROPERTY
+@given(data=st.data(), answer=texts(), satisfied=st.booleans())
+def test_followup(clerk, db, data, answer, satisfied):
+    call_id = completed_call(clerk)
+    done_on = data.draw(st.none() | days(clerk.today()))
+    done = attempt(db, lambda: followups.record_followup(clerk, call_id, satisfied=satisfied,
+                                                         answer=answer, done_on=done_on))
+    if done is not None:
+        back = [f for f in followups.list_followups(clerk) if f.id == done.id]
+        assert [(f.answer, f.satisfied) for f in back] == [(typed(answer, multiline=True),
+                                                            satisfied)]
