@@ -31,7 +31,7 @@ from app.services.money import MAX_CENTS, check_decimal, format_money, to_cents
 from app.services.money_dto import BillDTO, BillLineDTO, LineInput
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, searchable
 
 DEFAULT_RATES = {"repair": 6000, "install": 8000, "maintenance": 5000, "inspection": 4000,
                  "consult": 0}  # cents per hour of labour
@@ -299,7 +299,7 @@ def calls_to_bill(ctx: ServiceContext, *, limit: int = 200) -> list[ToBill]:
 
 def call_for_number(ctx: ServiceContext, number: str) -> int:
     """The call behind a call, voucher (V…) or item-receipt (R…) number."""
-    text = number.strip().upper()
+    text = searchable(number).upper()
     with ctx.read() as session:
         found = session.scalar(select(Call.id).where(Call.number == text))
         if found is None:

@@ -28,7 +28,13 @@ from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setti
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, column_limit, phone_digits
+from app.services.validation import (
+    check_version,
+    clean_text,
+    column_limit,
+    phone_digits,
+    searchable,
+)
 
 TAG_SIZE_KEY = "print.repair_tag_mm"  # [width, height] of the label stock
 DEFAULT_TAG_MM = (100.0, 70.0)
@@ -196,7 +202,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
 
 def normalise_number(number: str) -> str:
     """What a scanner or a hand typed: trimmed, upper case (r2611-0001 → R2611-0001)."""
-    return number.strip().upper()
+    return searchable(number).upper()
 
 
 def receipt_row(session: Session, number: str) -> ItemReceipt:

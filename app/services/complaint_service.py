@@ -22,7 +22,13 @@ from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, comp
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import audit_label, check_version, clean_text, not_in_future
+from app.services.validation import (
+    audit_label,
+    check_version,
+    clean_text,
+    not_in_future,
+    searchable,
+)
 from app.services.voice_common import (
     COMPLAINT_DEADLINE_DEFAULT,
     COMPLAINT_DEADLINE_KEY,
@@ -303,7 +309,7 @@ def get_complaint(ctx: ServiceContext, complaint_id: int) -> ComplaintDTO:
 
 def find_complaint(ctx: ServiceContext, number: str) -> ComplaintDTO:
     with ctx.read() as session:
-        c = session.scalar(select(Complaint).where(Complaint.number == number.strip()))
+        c = session.scalar(select(Complaint).where(Complaint.number == searchable(number)))
         if c is None:
             raise NotFound(N_("No complaint with the number {number}."), number=number)
         return complaint_dto(session, c, ctx.today())

@@ -24,7 +24,7 @@ from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, plausible_date
+from app.services.validation import check_version, clean_text, plausible_date, searchable
 from app.services.voice_common import (
     cents_to_decimal,
     decimal_to_cents,
@@ -307,7 +307,7 @@ def find_contract(ctx: ServiceContext, number: str) -> ContractDTO:
 
 def _by_number(session: Session, number: str) -> MaintenanceContract:
     contract = session.scalar(select(MaintenanceContract).where(
-        MaintenanceContract.number == number.strip().upper()))
+        MaintenanceContract.number == searchable(number).upper()))
     if contract is None:
         raise NotFound(N_("No contract with the number {number}."), number=number)
     return contract

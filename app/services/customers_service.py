@@ -25,6 +25,7 @@ from app.services.validation import (
     normalise_phone,
     not_in_future,
     phone_digits,
+    searchable,
 )
 from app.services.warranty import warranty_status
 
@@ -243,7 +244,7 @@ def get_customer(ctx: ServiceContext, customer_id: int) -> CustomerDTO:
 
 def find_customers(ctx: ServiceContext, query: str, *, limit: int = 30) -> list[CustomerSummary]:
     """Any part of a phone (digits), any part of a name, or a serial number."""
-    text = query.strip()
+    text = searchable(query)
     if not text:
         return []
     digits = phone_digits(text)  # full-width digits typed by an IME count as digits

@@ -14,7 +14,7 @@ from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.money import check_cents
 from app.services.permissions import Perm, allowed, require
-from app.services.validation import check_int, check_version, clean_text
+from app.services.validation import check_int, check_version, clean_text, searchable
 
 MAX_PART_QUANTITY = 100_000  # of one part in one movement, count or reorder level
 
@@ -179,7 +179,7 @@ def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
         query = select(Part).where(Part.active.is_(True))
         if low_only:
             query = query.where(Part.stock_on_hand <= Part.reorder_level)
-        term = search.strip()
+        term = searchable(search)
         if term:
             query = query.where(Part.number.contains(term.upper(), autoescape=True)
                                 | Part.name.contains(term, autoescape=True))
@@ -201,7 +201,7 @@ def get_part(ctx: ServiceContext, part_id: int) -> PartDTO:
 
 def find_part(ctx: ServiceContext, number: str) -> PartDTO:
     with ctx.read() as session:
-        part = session.scalar(select(Part).where(Part.number == number.strip().upper()))
+        part = session.scalar(select(Part).where(Part.number == searchable(number).upper()))
         if part is None:
             raise NotFound(N_("No part with the number {number}."), field="part",
                            number=number)

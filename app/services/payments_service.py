@@ -26,7 +26,7 @@ from app.services.money_dto import (
     Receivable,
 )
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, searchable
 
 METHODS = ("cash", "wechat", "alipay", "card", "transfer")
 PLACES = ("on_site", "counter")
@@ -160,7 +160,7 @@ def payment_dto(session: Session, payment: Payment) -> PaymentDTO:
 
 def find_payment(ctx: ServiceContext, number: str) -> PaymentDTO:
     with ctx.read() as session:
-        payment = session.scalar(select(Payment).where(Payment.number == number.strip()))
+        payment = session.scalar(select(Payment).where(Payment.number == searchable(number)))
         if payment is None:
             raise NotFound(N_("No payment receipt with the number {number}."), number=number)
         return payment_dto(session, payment)

@@ -21,7 +21,7 @@ from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
 from app.services.setup_service import DEFAULT_PROFILE
-from app.services.validation import check_version, clean_text, normalise_phone
+from app.services.validation import check_version, clean_text, normalise_phone, searchable
 
 PROFILE_KEY = "store.profile"
 TERMS_KEY = "store.terms"
@@ -371,7 +371,7 @@ def list_product_models(ctx: ServiceContext, *, search: str = "", include_inacti
                         after_code: str | None = None, limit: int = 100) -> list[ProductModelDTO]:
     """One keyset page of the catalogue ordered by code; ``search`` matches code/name/brand."""
     query = select(ProductModel).order_by(ProductModel.code).limit(limit)
-    text = search.strip()
+    text = searchable(search)
     if text:
         query = query.where(or_(*(col.contains(text, autoescape=True) for col in (
             ProductModel.code, ProductModel.name, ProductModel.brand, ProductModel.category))))

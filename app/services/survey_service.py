@@ -26,7 +26,7 @@ from app.services import complaint_service as complaints
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, not_in_future
+from app.services.validation import check_version, clean_text, not_in_future, searchable
 from app.services.voice_common import item_labels, store_header, user_names
 
 ITEMS = ("attitude", "skill", "arrival", "promise")
@@ -208,7 +208,7 @@ def find_card(ctx: ServiceContext, number: str) -> SurveyCardDTO:
 
 
 def _find(session: Session, number: str) -> SurveyCard:
-    term = number.strip().upper()
+    term = searchable(number).upper()
     if term.startswith("SC:"):
         term = term.split(":")[1]
     card = session.scalar(select(SurveyCard).where(SurveyCard.number == term))

@@ -47,6 +47,14 @@ def audit_label(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
+def searchable(text: str) -> str:
+    """A search term as the database can compare it: stripped, without the characters no
+    stored text holds (NUL, lone surrogates, control characters), which could match nothing
+    and which PostgreSQL and SQLite refuse to be sent."""
+    return "".join(c for c in text if not (0xD800 <= ord(c) <= 0xDFFF
+                                           or unicodedata.category(c) == "Cc")).strip()
+
+
 def check_characters(text: str, *, field: str, multiline: bool = False) -> str:
     """Refuse NUL, lone surrogates and control characters (newline and tab are allowed where
     the field has several lines); they cannot be stored (PostgreSQL refuses NUL and broken

@@ -68,6 +68,10 @@
             <translation>没有编号为 {number} 的叫修记录。</translation>
         </message>
         <message>
+            <source>At most {n} search words.</source>
+            <translation>最多 {n} 个搜索词。</translation>
+        </message>
+        <message>
             <source>This call cannot go from {old} to {new}.</source>
             <translation>这条叫修记录不能从“{old}”改为“{new}”。</translation>
         </message>

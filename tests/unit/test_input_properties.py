@@ -28,6 +28,7 @@ from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
 from app.services import customers_service as customers
 from app.services import dispatch_service as dispatch
+from app.services import exchange_service as exchanges
 from app.services import followup_service as followups
 from app.services import parts_service as parts
 from app.services import payments_service as payments
@@ -451,3 +452,36 @@ def test_followup(clerk, db, data, answer, satisfied):
         back = [f for f in followups.list_followups(clerk) if f.id == done.id]
         assert [(f.answer, f.satisfied) for f in back] == [(typed(answer, multiline=True),
                                                             satisfied)]
+
+
+# ---- what is typed into a search or number box --------------------------------------------
+
+SEARCHES = {
+    "customers": lambda c, t: customers.find_customers(c, t),
+    "call number": lambda c, t: calls.find_call_by_number(c, t),
+    "call book": lambda c, t: calls.list_calls(c, calls.CallFilter(search=t)),
+    "bill by number": lambda c, t: billing.call_for_number(c, t),
+    "receipt number": lambda c, t: carry_in.find_by_number(c, t),
+    "part number": lambda c, t: parts.find_part(c, t),
+    "parts list": lambda c, t: parts.list_parts(c, search=t),
+    "complaint number": lambda c, t: complaints.find_complaint(c, t),
+    "survey card": lambda c, t: surveys.find_card(c, t),
+    "contract number": lambda c, t: contracts.find_contract(c, t),
+    "payment number": lambda c, t: payments.find_payment(c, t),
+    "catalogue": lambda c, t: ref.list_product_models(c, search=t),
+    "serial": lambda c, t: exchanges.find_item_by_serial(c, t),
+}
+
+
+@pytest.mark.parametrize("box", sorted(SEARCHES))
+@PROPERTY
+@given(term=texts())
+def test_search_boxes_find_or_say_not_found(admin, box, term):
+    try:
+        SEARCHES[box](admin, term)
+    except UserError as err:
+        assert err.text()
+
+
+def test_a_search_with_nul_or_a_broken_character_still_finds(admin):
+    assert [c.name for c in customers.find_customers(admin, "张\x00伟\ud800")] == ["张伟"]
