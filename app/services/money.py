@@ -38,9 +38,10 @@ def parse_decimal(text: str, *, field: str, places: int, maximum: Decimal | None
     """The one reader of numbers typed by a user: digits (full-width too), one optional point,
     at most ``places`` decimals, thousands commas only in groups of three. Refuses exponents,
     ``inf``/``NaN``, other scripts' digits and anything but a plain number, with a message."""
-    raw = unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u2212", "-")
+    raw = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
     sign = raw[:1] if raw[:1] in "+-" else ""
-    raw = sign + raw[len(sign):].removeprefix("¥").removesuffix("元")  # NFKC: ￥ → ¥
+    body = raw[len(sign):].strip().removeprefix("¥").removesuffix("元").strip()  # ￥ → ¥
+    raw = sign + body  # a space inside the digits ("12 5") is refused, not joined
     match = _NUMBER.match(raw)
     if match is None or not (match["int"] or match["frac"]):
         if money:

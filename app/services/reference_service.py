@@ -253,10 +253,8 @@ def _checked_zone(session: Session, data: ZoneInput, own_id: int | None) -> Zone
     if not 1 <= hours <= 72:
         raise ValidationError(N_("Between {low} and {high}."), field="dispatch_hours",
                               low=1, high=72)
-    query = select(Zone.id).where(func.lower(Zone.name) == name.lower())
-    if own_id is not None:
-        query = query.where(Zone.id != own_id)
-    if session.scalar(query) is not None:
+    others = session.scalars(select(Zone.name).where(Zone.id != (own_id or 0)))
+    if any(other.casefold() == name.casefold() for other in others):  # SQL lower(): ASCII only
         raise ValidationError(N_("The zone {name} already exists."), field="name", name=name)
     return ZoneInput(name, kind, hours, data.active)
 
