@@ -24,6 +24,7 @@ from app.ui.dialogs.parts_dialogs import PartDialog
 from app.ui.dialogs.product_model_dialog import ProductModelDialog
 from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.pages.money_page import MoneyPage
+from app.ui.pages.money_prices import ExchangeTab, PricesTab
 from app.ui.session import AppSession
 from app.ui.theme import ERROR_STYLE
 from tests.ui.helpers import type_text
@@ -164,3 +165,26 @@ def test_the_message_is_in_chinese_at_the_field(qtbot, db, admin, bill, chinese)
     _type(dialog.amount, "inf")
     dialog.accept()
     assert dialog.amount.toolTip().startswith("inf 不是金额。")
+
+
+@pytest.mark.parametrize("text", BAD)
+def test_exchange_sale_price(qtbot, db, admin, text):
+    tab = ExchangeTab(AppSession(db, admin))
+    qtbot.addWidget(tab)
+    type_text(tab.serial, "GR2024001")  # 张伟's air conditioner, inside the warranty
+    _type(tab.price, text)
+    tab.quote()
+    assert not tab.exchange_button.isEnabled()
+    _refused_at(tab.price, tab.how.text())
+
+
+@pytest.mark.parametrize("text", BAD)
+def test_labour_rate(qtbot, db, admin, text):
+    tab = PricesTab(AppSession(db, admin))
+    qtbot.addWidget(tab)
+    before = billing.get_rates(admin)
+    field = tab.labour["repair"]
+    _type(field, text)
+    tab.save_rates()
+    assert billing.get_rates(admin) == before
+    _refused_at(field, tab.message.text())

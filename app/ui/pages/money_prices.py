@@ -23,7 +23,7 @@ from app.services.dto import ItemDTO
 from app.services.errors import UserError
 from app.services.money import format_money, money_edit_text, parse_decimal, parse_yuan
 from app.services.money_dto import DepreciationStep
-from app.ui.errors import show_user_error
+from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession
 
@@ -80,18 +80,21 @@ class PricesTab(QWidget):
             self.steps.setItem(row, 1, QTableWidgetItem(f"{step.percent}"))
 
     def save_rates(self) -> None:
+        fields = {**{f"labour.{k}": e for k, e in self.labour.items()},
+                  **{f"transport.{k}": e for k, e in self.transport.items()}}
         try:
             self.rates = billing.set_rates(
                 self.session.ctx,
-                labour={k: parse_yuan(e.text(), field="rates")
+                labour={k: parse_yuan(e.text(), field=f"labour.{k}")
                         for k, e in self.labour.items()},
-                transport={k: parse_yuan(e.text(), field="rates")
+                transport={k: parse_yuan(e.text(), field=f"transport.{k}")
                            for k, e in self.transport.items()},
                 labour_version=self.rates.labour_version,
                 transport_version=self.rates.transport_version)
         except UserError as err:
-            show_user_error(err, {}, message_label=self.message)
+            show_user_error(err, fields, message_label=self.message)
             return
+        clear_field_errors(fields)
         self.message.setText(self.tr("Prices saved."))
 
     def _steps(self) -> list[DepreciationStep]:
