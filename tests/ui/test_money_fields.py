@@ -13,15 +13,18 @@ from sqlalchemy import func, select
 
 from app.models.billing import Invoice, Payment
 from app.models.contracts import MaintenanceContract
+from app.models.jobs import Visit
 from app.models.parts import Part
 from app.models.store import ProductModel
 from app.services import billing_service as billing
 from app.services import calls_service as calls
+from app.services import dispatch_service, visit_service
 from app.services import reference_service as ref
 from app.services.money_dto import LineInput
 from app.ui.dialogs.bill_dialog import BillDialog, CollectDialog
 from app.ui.dialogs.parts_dialogs import PartDialog
 from app.ui.dialogs.product_model_dialog import ProductModelDialog
+from app.ui.dialogs.visit_dialog import VisitDialog
 from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.pages.money_page import MoneyPage
 from app.ui.pages.money_prices import ExchangeTab, PricesTab
@@ -29,7 +32,7 @@ from app.ui.session import AppSession
 from app.ui.theme import ERROR_STYLE
 from tests.ui.helpers import type_text
 from tests.ui.shell_helpers import chinese
-from tests.voice_helpers import zhang
+from tests.voice_helpers import user_id, zhang
 
 BAD = ["inf", "Infinity", "NaN", "1e30", "12.345", "-5", "12,5", "1000000.01", "８０元多"]
 GOOD = ("１２３．４５", 12345)
@@ -188,3 +191,21 @@ def test_labour_rate(qtbot, db, admin, text):
     tab.save_rates()
     assert billing.get_rates(admin) == before
     _refused_at(field, tab.message.text())
+
+
+@pytest.mark.parametrize("text", BAD)
+def test_visit_fee(qtbot, db, login, text):
+    clerk, boss, tech = login("clerk"), login("super"), login("tech")
+    call = calls.register_call(clerk, calls.CallInput(fault="不制冷", customer_id=zhang(clerk)[0]))
+    job = dispatch_service.dispatch_call(boss, call.id, user_id(boss, "tech"),
+                                         expected_version=call.version)
+    row = dispatch_service.get_job_row(tech, job.job_id)
+    dialog = VisitDialog(row, tech.now().astimezone(tech.tz), on_submit=lambda v: visit_service.
+                         record_visit(tech, job.job_id, v, expected_version=row.version))
+    qtbot.addWidget(dialog)
+    type_text(dialog.work_edit, "清洗滤网")
+    dialog.signed_check.setChecked(True)
+    _type(dialog.fee_edit, text)
+    dialog.accept()
+    assert _count(db, Visit) == 0
+    _refused_at(dialog.fee_edit, dialog.message.text())
