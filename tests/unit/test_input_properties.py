@@ -379,7 +379,7 @@ def test_visit(db, open_job, data, work, part_text, fee, minutes):
                                                    expected_version=job.version),
                    unchanged=lambda: visits.visits_of_job(tech, job_id))
     if done is not None:
-        back = visits.visits_of_job(tech, job_id)[-1]
+        back = next(v for v in visits.visits_of_job(tech, job_id) if v.id == done.id)
         assert (back.work_done, back.parts, back.fee) == (
             typed(work, multiline=True), typed(part_text), yuan(fee))
         if minutes is not None:
