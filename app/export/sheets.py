@@ -23,6 +23,8 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 
+from app.services.money import format_money
+
 MONEY = '"￥"#,##0.00'
 PERCENT = "0.0%"
 DECIMAL = "0.00"
@@ -44,7 +46,7 @@ def yuan(cents: int) -> Decimal:
 
 def money_text(cents: int) -> str:
     """An amount as a MONEY cell shows it (for fitting column widths)."""
-    return f"￥{cents / 100:,.2f}"
+    return format_money(cents)
 
 
 class Formula(NamedTuple):

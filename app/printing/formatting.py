@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.printing.text import pt
-from app.services.money import from_cents
+from app.services.money import format_money, from_cents
 
 YUAN = "￥"  # U+FFE5 FULLWIDTH YEN SIGN: "¥" (U+00A5) breaks on GBK thermal printers
 CENT = Decimal("0.01")
@@ -19,13 +19,13 @@ def cents_to_decimal(cents: int) -> Decimal:
 
 
 def money(amount: Decimal | int, *, symbol: bool = True) -> str:
-    """``Decimal("1234.5")`` → ``￥1,234.50``; an ``int`` is taken as cents."""
+    """``Decimal("1234.5")`` → ``￥1,234.50``; an ``int`` is taken as cents
+    (:func:`app.services.money.format_money`, the one formatter)."""
     if isinstance(amount, float | bool):
         raise TypeError("money is Decimal or int cents, never float")
-    value = cents_to_decimal(amount) if isinstance(amount, int) else amount
-    value = value.quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    return f"{sign}{YUAN if symbol else ''}{abs(value):,.2f}"
+    if isinstance(amount, Decimal):
+        amount = int(amount.quantize(CENT, rounding=ROUND_HALF_UP) * 100)
+    return format_money(amount, symbol=symbol)
 
 
 def to_local(moment: datetime, tz: tzinfo) -> datetime:

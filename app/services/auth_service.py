@@ -19,7 +19,13 @@ from app.models.staff import User
 from app.services.context import Actor, ServiceContext, system_clock
 from app.services.errors import AuthError, NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import (
+    check_characters,
+    check_version,
+    clean_text,
+    column_limit,
+    normalise_phone,
+)
 
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -67,7 +73,17 @@ def _validate_account(username: str, display_name: str, password: str | None) ->
     if password is not None and len(password) < MIN_PASSWORD:
         raise ValidationError(N_("A password needs at least {n} characters."),
                               field="password", n=MIN_PASSWORD)
+    if password is not None:
+        check_characters(password, field="password")
     return username, display_name
+
+
+def _staff_phone(phone: str) -> str:
+    """A staff member's phone (optional): a real number, as short as its column."""
+    if not phone.strip():
+        return ""
+    display = normalise_phone(phone, field="phone")[0]
+    return clean_text(display, field="phone", max_len=column_limit(User.phone))
 
 
 def _insert_user(session: Session, username: str, display_name: str, role: Role,
@@ -96,6 +112,7 @@ def create_user(ctx: ServiceContext, *, username: str, display_name: str, role: 
                 password: str, phone: str = "") -> UserDTO:
     require(ctx.actor, Perm.USERS_MANAGE)
     username, display_name = _validate_account(username, display_name, password)
+    phone = _staff_phone(phone)
     with ctx.write() as session:
         return _dto(_insert_user(session, username, display_name, role, password, phone),
                     ctx.now())
@@ -113,6 +130,7 @@ def update_user(ctx: ServiceContext, user_id: int, *, display_name: str, role: R
                 phone: str, active: bool, expected_version: int) -> UserDTO:
     require(ctx.actor, Perm.USERS_MANAGE)
     display_name = clean_text(display_name, field="display_name", max_len=40, required=True)
+    phone = _staff_phone(phone)
     with ctx.write() as session:
         user = _get(session, user_id)
         check_version(session, user, expected_version)
@@ -129,6 +147,7 @@ def set_password(ctx: ServiceContext, user_id: int, *, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(N_("A password needs at least {n} characters."),
                               field="password", n=MIN_PASSWORD)
+    check_characters(password, field="password")
     with ctx.write(action="password") as session:
         user = _get(session, user_id)
         user.password_hash = _hasher.hash(password)
@@ -159,6 +178,8 @@ def log_in(db: Database, username: str, password: str, *, workstation: str = "",
     """Check the password; count failures; lock after MAX_FAILURES within the window."""
     now = now or system_clock()
     username = username.strip().lower()
+    if not _storable(username, password):  # no account has such a name: refused, not crashed
+        raise AuthError(_REFUSED, field="password")
     with db.write(None) as session:
         # Locked: the same account logging in on several PCs at once takes turns, so the
         # failure count and the last log-in are never written over (nor refused as stale).
@@ -177,6 +198,15 @@ def log_in(db: Database, username: str, password: str, *, workstation: str = "",
     if not ok:
         raise AuthError(_REFUSED, field="password")
     return actor
+
+
+def _storable(username: str, password: str) -> bool:
+    try:
+        clean_text(username, field="username", max_len=column_limit(User.username))
+        check_characters(password, field="password")
+    except ValidationError:
+        return False
+    return True
 
 
 def _password_ok(user: User, password: str, now: datetime) -> bool:

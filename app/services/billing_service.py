@@ -28,16 +28,17 @@ from app.models.store import Zone
 from app.services.calls_service import get_call_row
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
-from app.services.money import to_cents
+from app.services.money import MAX_CENTS, check_decimal, format_money, to_cents
 from app.services.money_dto import BillDTO, BillLineDTO, LineInput
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, searchable
 
 DEFAULT_RATES = {"repair": 6000, "install": 8000, "maintenance": 5000, "inspection": 4000,
                  "consult": 0}  # cents per hour of labour
 DEFAULT_TRANSPORT = {"city": 2000, "suburb": 5000}  # cents per on-site job
 LINE_KINDS = ("labour", "parts", "transport", "other")
+MAX_QUANTITY = Decimal(9999)  # of one hand-written line: more is a typing slip
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,12 @@ def _manual_lines(extra: Sequence[LineInput]) -> list[BillLineDTO]:
         if line.kind not in LINE_KINDS:
             raise ValidationError(N_("Unknown kind of line."), field="lines")
         description = clean_text(line.description, field="lines", max_len=120, required=True)
-        if line.quantity <= 0:
-            raise ValidationError(N_("A quantity must be more than zero."), field="lines")
-        unit = to_cents(line.unit_price)
-        amount = int((line.quantity * unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        quantity = check_decimal(line.quantity, field="lines", places=3, maximum=MAX_QUANTITY)
+        unit = to_cents(line.unit_price, field="lines")
+        amount = int((quantity * unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        if amount > MAX_CENTS:
+            raise ValidationError(N_("Too large: at most {max}."), field="lines",
+                                  max=format_money(MAX_CENTS))
         lines.append(BillLineDTO(line.kind, description, line.quantity, unit, amount, False))
     return lines
 
@@ -155,6 +158,9 @@ def _priced(session: Session, call: Call, extra: Sequence[LineInput],
              for ln in [*_fact_lines(session, call), *_manual_lines(extra)]]
     gross = sum(ln.amount_cents for ln in lines)
     covered = sum(ln.amount_cents for ln in lines if ln.covered)
+    if gross > MAX_CENTS:
+        raise ValidationError(N_("Too large: at most {max}."), field="lines",
+                              max=format_money(MAX_CENTS))
     if discount_cents < 0 or discount_cents > gross - covered:
         raise ValidationError(N_("The discount cannot exceed what the customer pays."),
                               field="discount")
@@ -182,12 +188,12 @@ def preview_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput
     require(ctx.actor, Perm.BILL)
     with ctx.read() as session:
         call = get_call_row(session, call_id)
-        lines, coverage, gross, covered, total = _priced(session, call, extra,
-                                                         to_cents(discount))
+        discount_cents = to_cents(discount, field="discount")
+        lines, coverage, gross, covered, total = _priced(session, call, extra, discount_cents)
         existing = session.scalar(select(Bill).where(Bill.call_id == call_id))
         paid, invoiced = _paid(session, existing.id if existing else None)
         return BillDTO(None, call.id, call.number, _customer_name(session, call), call.category,
-                       tuple(lines), gross, covered, to_cents(discount), "", total, paid,
+                       tuple(lines), gross, covered, discount_cents, "", total, paid,
                        invoiced, "preview", 0, coverage.rule)
 
 
@@ -196,7 +202,7 @@ def make_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput] =
               expected_version: int = 0) -> BillDTO:
     """Save (or recompute) the call's bill; a discount needs the right and a reason."""
     require(ctx.actor, Perm.BILL)
-    discount_cents = to_cents(discount)
+    discount_cents = to_cents(discount, field="discount")
     reason = clean_text(discount_reason, field="discount_reason", max_len=200,
                         required=discount_cents > 0)
     if discount_cents:
@@ -313,7 +319,7 @@ def calls_to_bill(ctx: ServiceContext, *, limit: int = 200) -> list[ToBill]:
 
 def call_for_number(ctx: ServiceContext, number: str) -> int:
     """The call behind a call, voucher (V…) or item-receipt (R…) number."""
-    text = number.strip().upper()
+    text = searchable(number).upper()
     with ctx.read() as session:
         found = session.scalar(select(Call.id).where(Call.number == text))
         if found is None:
@@ -350,10 +356,8 @@ def set_rates(ctx: ServiceContext, *, labour: dict[str, Decimal], transport: dic
               labour_version: int, transport_version: int) -> Rates:
     """Managers set the prices; each table saves against the version it was opened with."""
     require(ctx.actor, Perm.REFERENCE_MANAGE)
-    labour_cents = {kind: to_cents(value) for kind, value in labour.items()}
-    transport_cents = {kind: to_cents(value) for kind, value in transport.items()}
-    if any(v < 0 for v in (*labour_cents.values(), *transport_cents.values())):
-        raise ValidationError(N_("A price cannot be negative."), field="rates")
+    labour_cents = {kind: to_cents(value, field="rates") for kind, value in labour.items()}
+    transport_cents = {kind: to_cents(value, field="rates") for kind, value in transport.items()}
     with ctx.write() as session:
         save_setting(session, "billing.labour_rates", labour_cents, labour_version)
         save_setting(session, "billing.transport", transport_cents, transport_version)

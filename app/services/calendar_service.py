@@ -24,7 +24,7 @@ from app.models.store import BusinessHours, Zone
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, conflict
+from app.services.validation import check_version, clean_text, conflict, plausible_date
 
 REPLY_PROMISE = timedelta(hours=24)  # seed 000: reply within 24 hours
 RESOLVE_PROMISE = timedelta(hours=72)  # … resolve within 72 hours of confirmation
@@ -234,6 +234,7 @@ def set_store_day(ctx: ServiceContext, day: date, *, is_open: bool,
     """
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     note = clean_text(note, field="note", max_len=100)
+    plausible_date(day, field="day", future_days=None)
     if (opens_at is None) != (closes_at is None) or (opens_at and closes_at
                                                      and opens_at >= closes_at):
         raise ValidationError(N_("Opening time must be before closing time."), field="hours")

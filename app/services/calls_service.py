@@ -26,7 +26,13 @@ from app.services.dto import CallDTO, CallRow
 from app.services.dto import item_label as label_of
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, allowed, require
-from app.services.validation import check_version, clean_text, mask_phone
+from app.services.validation import (
+    check_version,
+    clean_text,
+    mask_phone,
+    plausible_moment,
+    searchable,
+)
 from app.services.warranty import WarrantyStatus, warranty_status
 
 COMMON_TERM_HITS = 1000  # search terms with more hits use the newest-first plan
@@ -169,9 +175,7 @@ def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
 def insert_call(session: Session, ctx: ServiceContext, data: CallInput) -> Call:
     """Write a call inside an open unit of work (register_call, walk-in take-in)."""
     fault = _check_fault(data.fault)
-    received = data.received_at or ctx.now()
-    if received > ctx.now() + timedelta(minutes=5):
-        raise ValidationError(N_("This date is in the future."), field="received_at")
+    received = plausible_moment(data.received_at or ctx.now(), ctx.now(), field="received_at")
     customer = _resolve_customer(session, ctx, data)
     item = _resolve_item(session, ctx, customer, data)
     category, why = propose_category(session, item, ctx.local(received).date())
@@ -197,6 +201,7 @@ def update_call(ctx: ServiceContext, call_id: int, data: CallEdit, *,
     require(ctx.actor, Perm.CALL_EDIT)
     reason = clean_text(reason, field="reason", max_len=200, required=True)
     fault = _check_fault(data.fault)
+    plausible_moment(data.received_at, ctx.now(), field="received_at")
     with ctx.write(reason=reason) as session:
         call = get_call_row(session, call_id)
         check_version(session, call, expected_version)
@@ -263,7 +268,7 @@ def get_call(ctx: ServiceContext, call_id: int) -> CallDTO:
 
 def find_call_by_number(ctx: ServiceContext, number: str) -> CallDTO:
     with ctx.read() as session:
-        call = session.scalar(select(Call).where(Call.number == number.strip().upper()))
+        call = session.scalar(select(Call).where(Call.number == searchable(number).upper()))
         if call is None:
             raise NotFound(N_("No call with the number {number}."), number=number)
         return call_dto(session, call)
@@ -341,6 +346,19 @@ def _match(conn: Connection, word: str, *, newest_first: bool) -> tuple[str, str
     return "ids", json.dumps(rowids)
 
 
+MAX_SEARCH_WORDS = 8
+
+
+def search_words(search: str) -> list[str]:
+    """The distinct words of a search (every one must match); more than a few is a paste,
+    refused at the search box rather than sent as a query no database plans."""
+    words = list(dict.fromkeys(searchable(search).lower().split()))
+    if len(words) > MAX_SEARCH_WORDS:
+        raise ValidationError(N_("At most {n} search words."), field="search",
+                              n=MAX_SEARCH_WORDS)
+    return words
+
+
 def _shape_and_params(ctx: ServiceContext, conn: Connection, flt: CallFilter, *,
                       newest_first: bool,
                       after: tuple[datetime, int] | None = None) -> tuple[_Shape, dict[str, Any]]:
@@ -358,7 +376,7 @@ def _shape_and_params(ctx: ServiceContext, conn: Connection, flt: CallFilter, *,
     if flt.customer_id is not None:
         params["customer"] = flt.customer_id
     kinds = []
-    for n, word in enumerate(flt.search.lower().split()):
+    for n, word in enumerate(search_words(flt.search)):
         kind, params[f"w{n}"] = _match(conn, word, newest_first=newest_first)
         kinds.append(kind)
     if after is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -17,7 +18,14 @@ from app.db.locking import get_locked, lock
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
-from app.models.carry_in import CardStatus, ItemReceipt, ItemReturn, ReceiptStatus, RepairCard
+from app.models.carry_in import (
+    CardStatus,
+    ItemReceipt,
+    ItemReturn,
+    ReceiptStatus,
+    RegisterEntry,
+    RepairCard,
+)
 from app.models.customers import Customer, Item
 from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
@@ -31,10 +39,17 @@ from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, to_cents
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, phone_digits
+from app.services.validation import (
+    check_version,
+    clean_text,
+    column_limit,
+    phone_digits,
+    searchable,
+)
 
 TAG_SIZE_KEY = "print.repair_tag_mm"  # [width, height] of the label stock
 DEFAULT_TAG_MM = (100.0, 70.0)
+ACCESSORY_MAX = 40  # one accessory (电源线, 遥控器 …) as listed on the receipt
 NOT_TAKEABLE = (CallStatus.CLOSED.value, CallStatus.CANCELLED.value,
                 CallStatus.COMPLETED.value)
 
@@ -144,7 +159,12 @@ def _check_input(ctx: ServiceContext, data: TakeInInput) -> tuple[str, str, tupl
         raise ValidationError(N_("The promised date is too far ahead."), field="promised_date")
     condition = clean_text(data.condition, field="condition", max_len=300)
     note = clean_text(data.accessories_note, field="accessories_note", max_len=200)
-    accessories = tuple(a.strip()[:40] for a in data.accessories if a.strip())
+    accessories = tuple(clean_text(a, field="accessories_note", max_len=ACCESSORY_MAX)
+                        for a in data.accessories if a.strip())
+    listed = "、".join([*accessories, *([note] if note else [])])
+    if len(listed) > column_limit(RegisterEntry.accessories_text):
+        raise ValidationError(N_("At most {n} characters (now {m})."), field="accessories_note",
+                              n=column_limit(RegisterEntry.accessories_text), m=len(listed))
     return condition, note, accessories
 
 
@@ -207,7 +227,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
 
 def normalise_number(number: str) -> str:
     """What a scanner or a hand typed: trimmed, upper case (r2611-0001 → R2611-0001)."""
-    return number.strip().upper()
+    return searchable(number).upper()
 
 
 def receipt_row(session: Session, number: str) -> ItemReceipt:
@@ -253,8 +273,8 @@ def _check_returnable(receipt: ItemReceipt, card: RepairCard) -> None:
 
 def _check_identity(customer: Customer, identity: IdentityCheck) -> bool:
     id_type = clean_text(identity.id_type, field="id_type", max_len=20, required=True)
-    digits = identity.id_last_digits.strip().upper()
-    if not (4 <= len(digits) <= 6 and digits.isalnum()):
+    digits = unicodedata.normalize("NFKC", identity.id_last_digits).strip().upper()
+    if not re.fullmatch(r"[0-9A-Z]{4,6}", digits):
         raise ValidationError(N_("Enter the last 4 to 6 characters of the ID number."),
                               field="id_last_digits")
     given = phone_digits(identity.phone)

@@ -22,7 +22,13 @@ from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, comp
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, not_in_future
+from app.services.validation import (
+    audit_label,
+    check_version,
+    clean_text,
+    not_in_future,
+    searchable,
+)
 from app.services.voice_common import (
     COMPLAINT_DEADLINE_DEFAULT,
     COMPLAINT_DEADLINE_KEY,
@@ -114,8 +120,8 @@ def _checked(session: Session, ctx: ServiceContext, data: ComplaintInput) -> dic
     not_in_future(accepted, ctx.today(), field="accepted_on")
     return {
         "description": clean_text(data.description, field="description", max_len=2000,
-                                  required=True),
-        "demand": clean_text(data.demand, field="demand", max_len=1000),
+                                  required=True, multiline=True),
+        "demand": clean_text(data.demand, field="demand", max_len=1000, multiline=True),
         "department": route_for(data.kind), "accepted_on": accepted,
     }
 
@@ -166,7 +172,8 @@ def decide_complaint(ctx: ServiceContext, complaint_id: int, *, decision: str,
                      expected_version: int) -> ComplaintDTO:
     """A serious complaint's decision by the vice general manager (seed 002 §二十六)."""
     require(ctx.actor, Perm.COMPLAINT_DECIDE)
-    decision = clean_text(decision, field="decision", max_len=2000, required=True)
+    decision = clean_text(decision, field="decision", max_len=2000, required=True,
+                          multiline=True)
     with ctx.write(action="complaint.decide") as session:
         c = _open_one(session, complaint_id, expected_version)
         c.decision, c.decided_by_id, c.decided_at = decision, ctx.actor.user_id, ctx.now()
@@ -180,7 +187,7 @@ def record_visit(ctx: ServiceContext, complaint_id: int, *, visit_on: date, visi
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
     not_in_future(visit_on, ctx.today(), field="visit_on")
     visit_by = clean_text(visit_by, field="visit_by", max_len=40, required=True)
-    notes = clean_text(notes, field="visit_notes", max_len=2000)
+    notes = clean_text(notes, field="visit_notes", max_len=2000, multiline=True)
     with ctx.write(action="complaint.visit") as session:
         c = _open_one(session, complaint_id, expected_version)
         c.visit_on, c.visit_by, c.visit_notes = visit_on, visit_by, notes
@@ -209,7 +216,8 @@ def resolve_complaint(ctx: ServiceContext, complaint_id: int, *, resolution: str
                       responsible: str, told_via: str, expected_version: int) -> ComplaintDTO:
     """What was done, who was responsible, how the customer was told."""
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
-    resolution = clean_text(resolution, field="resolution", max_len=2000, required=True)
+    resolution = clean_text(resolution, field="resolution", max_len=2000, required=True,
+                            multiline=True)
     responsible = clean_text(responsible, field="responsible", max_len=80, required=True)
     _check_told(told_via)
     with ctx.write(action="complaint.resolve") as session:
@@ -227,7 +235,7 @@ def close_complaint(ctx: ServiceContext, complaint_id: int, *, outcome: str, tol
                     expected_version: int) -> ComplaintDTO:
     """Close (结案): needs the outcome and how the customer was told."""
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
-    outcome = clean_text(outcome, field="outcome", max_len=2000, required=True)
+    outcome = clean_text(outcome, field="outcome", max_len=2000, required=True, multiline=True)
     _check_told(told_via)
     with ctx.write(action="complaint.close") as session:
         c = _get(session, complaint_id)
@@ -244,8 +252,8 @@ def reopen_as_new(ctx: ServiceContext, complaint_id: int, *, reason: str,
                   expected_version: int) -> ComplaintDTO:
     """The customer rejects the outcome: a NEW complaint, linked to the first (seed 九.9)."""
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
-    reason = clean_text(reason, field="reason", max_len=2000, required=True)
-    with ctx.write(reason=reason, action="complaint.reopen") as session:
+    reason = clean_text(reason, field="reason", max_len=2000, required=True, multiline=True)
+    with ctx.write(reason=audit_label(reason), action="complaint.reopen") as session:
         first = _get(session, complaint_id)
         check_version(session, first, expected_version)
         if first.status != CLOSED:
@@ -301,7 +309,7 @@ def get_complaint(ctx: ServiceContext, complaint_id: int) -> ComplaintDTO:
 
 def find_complaint(ctx: ServiceContext, number: str) -> ComplaintDTO:
     with ctx.read() as session:
-        c = session.scalar(select(Complaint).where(Complaint.number == number.strip()))
+        c = session.scalar(select(Complaint).where(Complaint.number == searchable(number)))
         if c is None:
             raise NotFound(N_("No complaint with the number {number}."), number=number)
         return complaint_dto(session, c, ctx.today())

@@ -12,9 +12,11 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.db.database import AuditContext, Database
+from app.models.audit import AuditEntry
 from app.models.enums import Role
+from app.services.validation import STORE_TZ, clean_text, column_limit
 
-DEFAULT_TZ = "Asia/Shanghai"
+DEFAULT_TZ = STORE_TZ
 
 
 def system_clock() -> datetime:
@@ -58,7 +60,12 @@ class ServiceContext:
 
     @contextmanager
     def write(self, *, reason: str | None = None, action: str | None = None) -> Iterator[Session]:
-        """One unit of work on behalf of the actor; ``action`` names it on the audit trail."""
+        """One unit of work on behalf of the actor; ``action`` names it on the audit trail.
+
+        The ``reason`` goes on every audit row of the unit: refused (before anything is
+        written) if it cannot be stored there, like any text a user types."""
+        if reason:
+            reason = clean_text(reason, field="reason", max_len=column_limit(AuditEntry.reason))
         with self.db.write(self.actor.audit(), reason=reason) as session:
             if action:
                 session.info["action"] = action

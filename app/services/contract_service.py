@@ -24,7 +24,7 @@ from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, plausible_date, searchable
 from app.services.voice_common import (
     cents_to_decimal,
     decimal_to_cents,
@@ -129,13 +129,14 @@ def _checked(session: Session, data: ContractInput) -> tuple[str, int]:
         if item is None or item.customer_id != customer.id:
             raise ValidationError(N_("The item does not belong to this customer."),
                                   field="items")
+    plausible_date(data.start_date, field="start_date", future_days=None)
+    plausible_date(data.end_date, field="end_date", future_days=None)
     if data.end_date < data.start_date:
         raise ValidationError(N_("The contract must end after it starts."), field="end_date")
-    if data.fee < 0:
-        raise ValidationError(N_("The fee cannot be negative."), field="fee")
     if not 0 <= data.visits_per_year <= 52:
         raise ValidationError(N_("Visits per year: 0 to 52."), field="visits_per_year")
-    return clean_text(data.terms, field="terms", max_len=2000), decimal_to_cents(data.fee)
+    terms = clean_text(data.terms, field="terms", max_len=2000, multiline=True)
+    return terms, decimal_to_cents(data.fee)
 
 
 def _insert(session: Session, ctx: ServiceContext, data: ContractInput,
@@ -307,7 +308,7 @@ def find_contract(ctx: ServiceContext, number: str) -> ContractDTO:
 
 def _by_number(session: Session, number: str) -> MaintenanceContract:
     contract = session.scalar(select(MaintenanceContract).where(
-        MaintenanceContract.number == number.strip().upper()))
+        MaintenanceContract.number == searchable(number).upper()))
     if contract is None:
         raise NotFound(N_("No contract with the number {number}."), number=number)
     return contract

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -25,6 +26,7 @@ from app.services.validation import (
     normalise_phone,
     not_in_future,
     phone_digits,
+    searchable,
 )
 from app.services.warranty import warranty_status
 
@@ -80,7 +82,7 @@ class DuplicatePhone(UserError):
 def _checked_customer(data: CustomerInput) -> tuple[CustomerInput, list[tuple[str, str]]]:
     name = clean_text(data.name, field="name", max_len=60, required=True)
     address = clean_text(data.address, field="address", max_len=200)
-    notes = clean_text(data.notes, field="notes", max_len=2000)
+    notes = clean_text(data.notes, field="notes", max_len=2000, multiline=True)
     phones = [normalise_phone(p, field="phones") for p in data.phones if p.strip()]
     if not phones:
         raise ValidationError(N_("Enter at least one phone number."), field="phones")
@@ -244,13 +246,14 @@ def get_customer(ctx: ServiceContext, customer_id: int) -> CustomerDTO:
 
 def find_customers(ctx: ServiceContext, query: str, *, limit: int = 30) -> list[CustomerSummary]:
     """Any part of a phone (digits), any part of a name, or a serial number."""
-    text = query.strip()
+    text = searchable(query)
     if not text:
         return []
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = phone_digits(text)  # full-width digits typed by an IME count as digits
+    typed = unicodedata.normalize("NFKC", text)
     ids: list[int] = []
     with ctx.read() as session:
-        if len(digits) >= 3 and len(digits) == len(text.replace("-", "").replace(" ", "")):
+        if len(digits) >= 3 and len(digits) == len(typed.replace("-", "").replace(" ", "")):
             ids += session.scalars(select(CustomerPhone.customer_id).where(
                 CustomerPhone.digits.contains(digits, autoescape=True)).limit(limit))
         ids += session.scalars(select(Customer.id).where(

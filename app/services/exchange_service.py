@@ -20,6 +20,7 @@ from app.services.money import format_money, percent_of, to_cents
 from app.services.money_dto import DepreciationResult, DepreciationStep, ExchangeDTO
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
+from app.services.validation import searchable
 from app.services.warranty import warranty_status
 
 SETTING = "billing.depreciation"
@@ -137,7 +138,7 @@ def find_item_by_serial(ctx: ServiceContext, serial: str) -> ItemDTO:
 
     from app.services.customers_service import item_dto
 
-    text = serial.strip()
+    text = searchable(serial)
     with ctx.read() as session:
         item = session.scalar(select(Item).where(Item.serial == text).limit(1))
         if item is None or not text:

@@ -103,7 +103,8 @@ def record_followup(ctx: ServiceContext, call_id: int, *, satisfied: bool, answe
                     severity: str = "ordinary") -> FollowUpDTO:
     """Record the customer's answer; if unhappy, the complaint is opened in the same step."""
     require(ctx.actor, Perm.SURVEY_ENTER)
-    answer = clean_text(answer, field="answer", max_len=2000, required=not satisfied)
+    answer = clean_text(answer, field="answer", max_len=2000, required=not satisfied,
+                        multiline=True)
     day = done_on or ctx.today()
     not_in_future(day, ctx.today(), field="done_on")
     with ctx.write(action="followup.record") as session:

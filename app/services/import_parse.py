@@ -24,11 +24,10 @@ from app.services.context import ServiceContext
 from app.services.customers_service import CustomerInput, ItemInput
 from app.services.errors import UserError, ValidationError
 from app.services.import_columns import ImportKind
-from app.services.money import from_cents
+from app.services.money import from_cents, to_cents
 from app.services.reference_service import (
     ProductModelInput,
     check_product_model,
-    to_cents,
 )
 from app.services.validation import clean_text, normalise_phone, not_in_future
 
@@ -243,7 +242,8 @@ def _customer_row(state: ParseState, number: int, raw: dict[str, Any],
     address = errors.check("address", lambda: clean_text(cell_text(raw.get("address")),
                                                          field="address", max_len=200))
     notes = errors.check("notes", lambda: clean_text(cell_text(raw.get("notes")),
-                                                     field="notes", max_len=2000))
+                                                     field="notes", max_len=2000,
+                                                     multiline=True))
     zone_id = errors.check("zone", lambda: _zone_id(state.zones, raw.get("zone")))
     kind = errors.check("kind", lambda: _kind(raw.get("kind")))
     item = errors.check("model", lambda: _item(state, raw, errors))

@@ -13,8 +13,11 @@ from app.i18n import N_
 from app.models.parts import Part, StockMovement
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
+from app.services.money import check_cents
 from app.services.permissions import Perm, allowed, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_int, check_version, clean_text, searchable
+
+MAX_PART_QUANTITY = 100_000  # of one part in one movement, count or reorder level
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,8 @@ def _checked(data: PartInput) -> PartInput:
     number = clean_text(data.number, field="number", max_len=40, required=True).upper()
     name = clean_text(data.name, field="name", max_len=80, required=True)
     unit = clean_text(data.unit, field="unit", max_len=10, required=True)
-    if data.unit_price_cents < 0:
-        raise ValidationError(N_("The price cannot be negative."), field="unit_price")
-    if data.reorder_level < 0:
-        raise ValidationError(N_("The reorder level cannot be negative."), field="reorder_level")
+    check_cents(data.unit_price_cents, field="unit_price")
+    check_int(data.reorder_level, field="reorder_level", high=MAX_PART_QUANTITY)
     return PartInput(number, name, unit, data.unit_price_cents, data.reorder_level)
 
 
@@ -162,8 +163,7 @@ def receive_goods(ctx: ServiceContext, part_id: int, quantity: int, *,
                   note: str = "") -> PartDTO:
     """Goods received (入库): stock goes up by ``quantity``."""
     require(ctx.actor, Perm.PARTS_MANAGE)
-    if quantity <= 0:
-        raise ValidationError(N_("Enter a quantity above zero."), field="quantity")
+    check_int(quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
     note = clean_text(note, field="note", max_len=200)
     with ctx.write(action="receive") as session:
         part = get_part_row(session, part_id)
@@ -174,8 +174,7 @@ def receive_goods(ctx: ServiceContext, part_id: int, quantity: int, *,
 def count_stock(ctx: ServiceContext, part_id: int, counted: int, *, reason: str) -> PartDTO:
     """A stock count (盘点): set the balance to what was counted, with a reason."""
     require(ctx.actor, Perm.PARTS_MANAGE)
-    if counted < 0:
-        raise ValidationError(N_("A count cannot be negative."), field="quantity")
+    check_int(counted, field="quantity", high=MAX_PART_QUANTITY)
     reason = clean_text(reason, field="reason", max_len=200, required=True)
     with ctx.write(reason=reason, action="count") as session:
         part = get_part_row(session, part_id)
@@ -192,7 +191,7 @@ def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
         query = select(Part).where(Part.active.is_(True))
         if low_only:
             query = query.where(Part.stock_on_hand <= Part.reorder_level)
-        term = search.strip()
+        term = searchable(search)
         if term:
             query = query.where(Part.number.contains(term.upper(), autoescape=True)
                                 | Part.name.contains(term, autoescape=True))
@@ -214,7 +213,7 @@ def get_part(ctx: ServiceContext, part_id: int) -> PartDTO:
 
 def find_part(ctx: ServiceContext, number: str) -> PartDTO:
     with ctx.read() as session:
-        part = session.scalar(select(Part).where(Part.number == number.strip().upper()))
+        part = session.scalar(select(Part).where(Part.number == searchable(number).upper()))
         if part is None:
             raise NotFound(N_("No part with the number {number}."), field="part",
                            number=number)
@@ -251,8 +250,7 @@ def use_on_voucher(session: Session, ctx: ServiceContext, voucher_id: int | None
     ``uses`` is [(part id, quantity)]; returns their value in cents at today's prices."""
     total = 0
     for part_id, quantity in uses:
-        if quantity <= 0:
-            raise ValidationError(N_("Enter a quantity above zero."), field="quantity")
+        check_int(quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
         part = get_part_row(session, part_id)
         move_stock(session, ctx, part, -quantity, kind="used", reason=reason,
                    voucher_id=voucher_id, override=override)

@@ -32,7 +32,7 @@ from app.services.money_dto import (
     Receivable,
 )
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, searchable
 
 METHODS = ("cash", "wechat", "alipay", "card", "transfer")
 PLACES = ("on_site", "counter")
@@ -241,7 +241,8 @@ def payment_number(ctx: ServiceContext, payment_id: int) -> str:
 def find_payment(ctx: ServiceContext, number: str) -> PaymentDTO:
     """Payment ``number`` with, when voided, when and why (what its receipt prints)."""
     with ctx.read() as session:
-        payment = session.scalar(select(Payment).where(Payment.number == number.strip().upper()))
+        wanted = searchable(number).upper()
+        payment = session.scalar(select(Payment).where(Payment.number == wanted))
         if payment is None:
             raise NotFound(N_("No payment receipt with the number {number}."), number=number)
         return replace(payment_dto(session, payment), void=payment_void(session, payment))

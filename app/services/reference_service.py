@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,15 +18,14 @@ from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
-from app.services.money import from_cents
+from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting
 from app.services.setup_service import DEFAULT_PROFILE
-from app.services.validation import check_version, clean_text, normalise_phone
+from app.services.validation import check_version, clean_text, normalise_phone, searchable
 
 PROFILE_KEY = "store.profile"
 TERMS_KEY = "store.terms"
-MAX_PRICE_CENTS = 10**11  # one billion yuan: anything above is a typing slip
 
 
 # ---------------------------------------------------------------- DTOs and inputs
@@ -106,26 +105,6 @@ class ProductModelDTO:
 # ---------------------------------------------------------------- money
 
 
-def to_cents(value: Decimal | str | int, *, field: str = "price") -> int:
-    """Decimal yuan → integer cents; refuse negatives, more than 2 decimals and floats."""
-    if isinstance(value, float):
-        raise TypeError("money is never a float")
-    try:
-        amount = Decimal(str(value).strip().replace(",", "").lstrip("¥￥"))
-    except InvalidOperation:
-        raise ValidationError(N_("{value} is not an amount of money."), field=field,
-                              value=str(value)) from None
-    if not amount.is_finite() or amount < 0:
-        raise ValidationError(N_("{value} is not an amount of money."), field=field,
-                              value=str(value))
-    cents = amount * 100
-    if cents != cents.to_integral_value():
-        raise ValidationError(N_("At most two decimal places."), field=field)
-    if cents > MAX_PRICE_CENTS:
-        raise ValidationError(N_("This amount is too large."), field=field)
-    return int(cents)
-
-
 # ---------------------------------------------------------------- settings (profile, terms)
 
 
@@ -187,7 +166,7 @@ def get_receipt_terms(ctx: ServiceContext) -> ReceiptTerms:
 def update_receipt_terms(ctx: ServiceContext, text: str, *,
                          expected_version: int) -> ReceiptTerms:
     require(ctx.actor, Perm.REFERENCE_MANAGE)
-    text = clean_text(text, field="terms", max_len=4000)
+    text = clean_text(text, field="terms", max_len=4000, multiline=True)
     with ctx.write(action="receipt_terms") as session:
         version = save_setting(session, TERMS_KEY, text, expected_version)
     return ReceiptTerms(text, version)
@@ -275,10 +254,8 @@ def _checked_zone(session: Session, data: ZoneInput, own_id: int | None) -> Zone
     if not 1 <= hours <= 72:
         raise ValidationError(N_("Between {low} and {high}."), field="dispatch_hours",
                               low=1, high=72)
-    query = select(Zone.id).where(func.lower(Zone.name) == name.lower())
-    if own_id is not None:
-        query = query.where(Zone.id != own_id)
-    if session.scalar(query) is not None:
+    others = session.scalars(select(Zone.name).where(Zone.id != (own_id or 0)))
+    if any(other.casefold() == name.casefold() for other in others):  # SQL lower(): ASCII only
         raise ValidationError(N_("The zone {name} already exists."), field="name", name=name)
     return ZoneInput(name, kind, hours, data.active)
 
@@ -393,7 +370,7 @@ def list_product_models(ctx: ServiceContext, *, search: str = "", include_inacti
                         after_code: str | None = None, limit: int = 100) -> list[ProductModelDTO]:
     """One keyset page of the catalogue ordered by code; ``search`` matches code/name/brand."""
     query = select(ProductModel).order_by(ProductModel.code).limit(limit)
-    text = search.strip()
+    text = searchable(search)
     if text:
         query = query.where(or_(*(col.contains(text, autoescape=True) for col in (
             ProductModel.code, ProductModel.name, ProductModel.brand, ProductModel.category))))

@@ -29,9 +29,10 @@ from app.services.carry_in_dto import CarryInDTO, carry_in_dto
 from app.services.context import ServiceContext
 from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
+from app.services.parts_service import MAX_PART_QUANTITY
 from app.services.parts_service import PartQty as PartQty  # re-exported for callers
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_int, check_version, clean_text
 
 MAX_MINUTES = 24 * 60
 
@@ -105,8 +106,7 @@ def add_work(ctx: ServiceContext, card_id: int, data: WorkInput, *,
     note = clean_text(data.note, field="note", max_len=300)
     reason = clean_text(data.override_reason, field="reason", max_len=200)
     for use in data.parts:
-        if use.quantity <= 0:
-            raise ValidationError(N_("Enter a quantity above zero."), field="quantity")
+        check_int(use.quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
     with ctx.write(action="repair_work", reason=reason or None) as session:
         card = _card_row(session, card_id)
         check_version(session, card, expected_version)

@@ -27,7 +27,7 @@ from app.services import complaint_service as complaints
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
-from app.services.validation import check_version, clean_text, not_in_future
+from app.services.validation import check_version, clean_text, not_in_future, searchable
 from app.services.voice_common import item_labels, store_header, user_names
 
 ITEMS = ("attitude", "skill", "arrival", "promise")
@@ -129,7 +129,7 @@ def enter_returned_card(ctx: ServiceContext, card_id: int, ratings: Ratings, *, 
         raise ValidationError(N_("Say how the card came back: phone or paper."), field="via")
     day = returned_on or ctx.today()
     not_in_future(day, ctx.today(), field="returned_on")
-    comments = clean_text(comments, field="comments", max_len=2000)
+    comments = clean_text(comments, field="comments", max_len=2000, multiline=True)
     with ctx.write(action="survey.return") as session:
         card = _get(session, card_id)
         check_version(session, card, expected_version)
@@ -210,7 +210,7 @@ def find_card(ctx: ServiceContext, number: str) -> SurveyCardDTO:
 
 
 def _find(session: Session, number: str) -> SurveyCard:
-    term = number.strip().upper()
+    term = searchable(number).upper()
     if term.startswith("SC:"):
         term = term.split(":")[1]
     card = session.scalar(select(SurveyCard).where(SurveyCard.number == term))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,13 +23,13 @@ from app.services.calls_service import get_call_row, move_call
 from app.services.context import ServiceContext
 from app.services.dispatch_service import OPEN_JOB_STATUSES, JobRow, get_job, get_job_row
 from app.services.errors import PermissionDenied, ValidationError
+from app.services.money import to_cents
 from app.services.parts_service import PartQty
 from app.services.payments_service import check_method
 from app.services.permissions import Perm, allowed, require
-from app.services.validation import check_version, clean_text
+from app.services.validation import check_version, clean_text, not_in_future
 
 MAX_LABOUR_MINUTES = 24 * 60
-MAX_FEE = Decimal("100000")
 
 
 @dataclass(frozen=True)
@@ -94,17 +94,6 @@ class InternalWorkDTO:
     version: int
 
 
-def fee_to_cents(fee: Decimal, *, field: str = "fee") -> int:
-    """A fee in yuan (Decimal, at most 2 places, 0 ≤ fee < 100 000) as integer cents."""
-    try:
-        value = Decimal(fee)
-    except (InvalidOperation, TypeError, ValueError) as exc:
-        raise ValidationError(N_("Enter an amount such as 80 or 80.50."), field=field) from exc
-    if value < 0 or value >= MAX_FEE or value != value.quantize(Decimal("0.01")):
-        raise ValidationError(N_("Enter an amount such as 80 or 80.50."), field=field)
-    return int(value * 100)
-
-
 def _own_job(ctx: ServiceContext, job: Job) -> None:
     """A technician records only their own vouchers; the supervisor records any."""
     if job.technician_id != ctx.actor.user_id and not allowed(ctx.actor, Perm.DISPATCH):
@@ -124,7 +113,8 @@ def _labour(data: VisitInput) -> int:
     minutes = data.labour_minutes
     if minutes is None:
         minutes = int((data.completed_at - data.arrived_at) / timedelta(minutes=1))
-    if not 0 <= minutes <= MAX_LABOUR_MINUTES:
+    if isinstance(minutes, bool) or not isinstance(minutes, int) \
+            or not 0 <= minutes <= MAX_LABOUR_MINUTES:
         raise ValidationError(N_("Labour time must be between 0 and 24 hours."),
                               field="labour_minutes")
     return minutes
@@ -148,7 +138,7 @@ def _checked_money(data: VisitInput) -> int:
     if data.taken is None:
         return 0
     check_method(data.taken.method, "on_site")
-    return fee_to_cents(data.taken.amount, field="amount")
+    return to_cents(data.taken.amount, field="amount")
 
 
 def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
@@ -159,7 +149,7 @@ def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
     require(ctx.actor, Perm.VISIT_RECORD)
     outcome = VisitOutcome(data.outcome)
     work = clean_text(data.work_done, field="work_done", max_len=1000,
-                      required=outcome is VisitOutcome.COMPLETED)
+                      required=outcome is VisitOutcome.COMPLETED, multiline=True)
     parts = clean_text(data.parts, field="parts", max_len=500)
     reason = clean_text(data.override_reason, field="reason", max_len=200)
     cents = _checked_money(data)
@@ -261,8 +251,7 @@ def log_internal_work(ctx: ServiceContext, data: InternalWorkInput) -> InternalW
     if not 0 < data.minutes <= MAX_LABOUR_MINUTES:
         raise ValidationError(N_("Labour time must be between 0 and 24 hours."),
                               field="minutes")
-    if data.day > ctx.today():
-        raise ValidationError(N_("This date is in the future."), field="day")
+    not_in_future(data.day, ctx.today(), field="day")
     note = clean_text(data.note, field="note", max_len=200)
     with ctx.write(action="internal_work") as session:
         row = InternalWork(technician_id=tech_id, day=data.day,

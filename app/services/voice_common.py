@@ -15,7 +15,7 @@ from app.models.staff import User
 from app.models.store import ProductModel, Setting
 from app.printing.header import StoreHeader
 from app.services.dto import item_label
-from app.services.money import from_cents
+from app.services.money import from_cents, to_cents
 from app.services.warranty import add_months
 
 # Settings this feature reads (key → default); a store changes them in its settings.
@@ -87,4 +87,5 @@ def cents_to_decimal(cents: int) -> Decimal:
 
 
 def decimal_to_cents(value: Decimal) -> int:
-    return int((value * 100).quantize(Decimal("1")))
+    """A fee typed in yuan: exact cents or a ValidationError at the fee field (never rounded)."""
+    return to_cents(value, field="fee")

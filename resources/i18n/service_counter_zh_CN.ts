@@ -72,6 +72,10 @@
             <translation>没有编号为 {number} 的叫修记录。</translation>
         </message>
         <message>
+            <source>At most {n} search words.</source>
+            <translation>最多 {n} 个搜索词。</translation>
+        </message>
+        <message>
             <source>This call cannot go from {old} to {new}.</source>
             <translation>这条叫修记录不能从“{old}”改为“{new}”。</translation>
         </message>
@@ -222,10 +226,6 @@
         <message>
             <source>The contract must end after it starts.</source>
             <translation>合同的结束日期必须晚于开始日期。</translation>
-        </message>
-        <message>
-            <source>The fee cannot be negative.</source>
-            <translation>费用不能为负数。</translation>
         </message>
         <message>
             <source>Visits per year: 0 to 52.</source>
@@ -396,22 +396,6 @@
             <translation>有 {n} 行存在错误：没有导入任何数据。请修改文件，或选择只导入正确的行。</translation>
         </message>
         <message>
-            <source>{value} is not an amount of money.</source>
-            <translation>{value} 不是金额。</translation>
-        </message>
-        <message>
-            <source>Amounts are in yuan and fen (two decimals).</source>
-            <translation>金额以元和分表示（两位小数）。</translation>
-        </message>
-        <message>
-            <source>The price cannot be negative.</source>
-            <translation>价格不能为负。</translation>
-        </message>
-        <message>
-            <source>The reorder level cannot be negative.</source>
-            <translation>补货点不能为负。</translation>
-        </message>
-        <message>
             <source>The part number {number} is already in the catalogue.</source>
             <translation>零件编号 {number} 已在目录中。</translation>
         </message>
@@ -428,24 +412,8 @@
             <translation>请填写库存为负的原因。</translation>
         </message>
         <message>
-            <source>Enter a quantity above zero.</source>
-            <translation>请输入大于零的数量。</translation>
-        </message>
-        <message>
-            <source>A count cannot be negative.</source>
-            <translation>盘点数量不能为负。</translation>
-        </message>
-        <message>
             <source>No part with the number {number}.</source>
             <translation>没有编号为 {number} 的配件。</translation>
-        </message>
-        <message>
-            <source>At most two decimal places.</source>
-            <translation>最多两位小数。</translation>
-        </message>
-        <message>
-            <source>This amount is too large.</source>
-            <translation>金额太大。</translation>
         </message>
         <message>
             <source>Choose a value from the list.</source>
@@ -548,16 +516,32 @@
             <translation>最多 {n} 个字符（现在 {m} 个）。</translation>
         </message>
         <message>
+            <source>Character {pos} is broken (half of a character): type it again.</source>
+            <translation>第 {pos} 个字符已损坏（只有半个字符），请重新输入。</translation>
+        </message>
+        <message>
+            <source>Character {pos} is an invisible control character: remove it.</source>
+            <translation>第 {pos} 个字符是看不见的控制字符，请删除。</translation>
+        </message>
+        <message>
+            <source>Enter a whole number from {low} to {high}.</source>
+            <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+        </message>
+        <message>
+            <source>{date} is too long ago: dates start in {year}.</source>
+            <translation>{date} 太早了：日期从 {year} 年开始。</translation>
+        </message>
+        <message>
+            <source>This date is too far ahead.</source>
+            <translation>这个日期太远了。</translation>
+        </message>
+        <message>
             <source>Enter a phone number.</source>
             <translation>请录入电话号码。</translation>
         </message>
         <message>
             <source>{phone} is not a phone number.</source>
             <translation>{phone} 不是电话号码。</translation>
-        </message>
-        <message>
-            <source>Enter an amount such as 80 or 80.50.</source>
-            <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
         <message>
             <source>Arrival cannot be before the dispatch.</source>
@@ -832,16 +816,8 @@
             <translation>处理因错误中断：{error}</translation>
         </message>
         <message>
-            <source>{value} is not an amount.</source>
-            <translation>{value} 不是金额。</translation>
-        </message>
-        <message>
             <source>Enter a whole number.</source>
             <translation>请输入整数。</translation>
-        </message>
-        <message>
-            <source>Enter the fee as a number, e.g. 680.00.</source>
-            <translation>请以数字输入费用，例如 680.00。</translation>
         </message>
         <message>
             <source>Customer holds the receipt</source>
@@ -1100,8 +1076,8 @@
             <translation>未知的收费项目类型。</translation>
         </message>
         <message>
-            <source>A quantity must be more than zero.</source>
-            <translation>数量必须大于零。</translation>
+            <source>Too large: at most {max}.</source>
+            <translation>太大了：最多 {max}。</translation>
         </message>
         <message>
             <source>The discount cannot exceed what the customer pays.</source>
@@ -1118,10 +1094,6 @@
         <message>
             <source>No call, voucher or receipt with the number {number}.</source>
             <translation>没有编号为 {number} 的叫修单、服务凭证或收据。</translation>
-        </message>
-        <message>
-            <source>A price cannot be negative.</source>
-            <translation>价格不能为负数。</translation>
         </message>
         <message>
             <source>The last step must cover every later day.</source>
@@ -1380,6 +1352,30 @@
             <translation>月末尚未上交的现金</translation>
         </message>
         <message>
+            <source>{value} is not an amount of money. Enter yuan and fen, such as 80 or 1,234.50.</source>
+            <translation>{value} 不是金额。请按元和分输入，例如 80 或 1,234.50。</translation>
+        </message>
+        <message>
+            <source>At most two decimals: an amount is in yuan and fen (such as 12.35).</source>
+            <translation>最多两位小数：金额以元和分计（例如 12.35）。</translation>
+        </message>
+        <message>
+            <source>{value} is not a number.</source>
+            <translation>{value} 不是数字。</translation>
+        </message>
+        <message>
+            <source>At most {n} decimals.</source>
+            <translation>最多 {n} 位小数。</translation>
+        </message>
+        <message>
+            <source>Enter a number from {low} to {high}.</source>
+            <translation>请输入 {low} 到 {high} 之间的数。</translation>
+        </message>
+        <message>
+            <source>A negative amount is not allowed here.</source>
+            <translation>这里不能输入负数金额。</translation>
+        </message>
+        <message>
             <source>No such receipt.</source>
             <translation>没有这张收据。</translation>
         </message>
@@ -1402,6 +1398,10 @@
         <message>
             <source>Not yet reviewed: {names}.</source>
             <translation>尚未核阅：{names}。</translation>
+        </message>
+        <message>
+            <source>Enter an amount such as 80 or 80.50.</source>
+            <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
     </context>
     <context>
@@ -1938,6 +1938,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>收据 A5</translation>
         </message>
         <message>
+            <source>Printed on {printer}.</source>
+            <translation>已打印到 {printer}。</translation>
+        </message>
+        <message>
+            <source>Printed again (marked as a reprint) on {printer}.</source>
+            <translation>已再次打印到 {printer}（标记为补打）。</translation>
+        </message>
+        <message>
             <source>Print &amp;tag</source>
             <translation>打印修护卡(&amp;T)</translation>
         </message>
@@ -1956,14 +1964,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Open an item first: scan or type its receipt number.</source>
             <translation>请先打开商品：扫描或输入收据号。</translation>
-        </message>
-        <message>
-            <source>Printed on {printer}.</source>
-            <translation>已打印到 {printer}。</translation>
-        </message>
-        <message>
-            <source>Printed again (marked as a reprint) on {printer}.</source>
-            <translation>已再次打印到 {printer}（标记为补打）。</translation>
         </message>
     </context>
     <context>

@@ -121,3 +121,37 @@ def test_a_store_file_from_version_0_1_opens_with_its_data(tmp_path, monkeypatch
     found = calls.list_calls(ctx, calls.CallFilter(search="漏水")).rows
     assert [r.fault for r in found] == ["空调漏水"]
     db.dispose()
+
+
+def test_phones_stored_with_full_width_digits_are_folded_to_ascii(tmp_path, monkeypatch):
+    """A 0.1 store where 138１２３４５６７８ was saved as typed: after the upgrade the customer
+    is found by 13812345678 and the number counts as a duplicate."""
+    import shutil
+    import sqlite3
+
+    from app.services import auth_service
+    from app.services import calls_service as calls
+    from app.services import customers_service as customers
+    from app.services.context import ServiceContext
+    from tests.seed import SEED_PASSWORD
+
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    path = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parents[1] / "resources" / "store_v0_1.sqlite", path)
+    with sqlite3.connect(path) as conn:
+        customer_id = conn.execute("SELECT customer_id FROM calls WHERE fault = '空调漏水'"
+                                   ).fetchone()[0]
+        conn.execute("INSERT INTO customer_phones (customer_id, phone, digits, version) "
+                     "VALUES (?, '139１２３４５６７８', '139１２３４５６７８', 1)", (customer_id,))
+        conn.execute("UPDATE calls SET search_text = search_text || ' | 139１２３４５６７８' "
+                     "WHERE customer_id = ?", (customer_id,))
+    conn.close()
+    db = open_database(str(path))
+    ctx = ServiceContext(db, auth_service.log_in(db, "admin", SEED_PASSWORD))
+    assert [c.id for c in customers.find_customers(ctx, "13912345678")] == [customer_id]
+    assert "13912345678" in customers.get_customer(ctx, customer_id).phones[-1].phone
+    found = calls.list_calls(ctx, calls.CallFilter(search="13912345678")).rows
+    assert "空调漏水" in [r.fault for r in found]
+    with pytest.raises(customers.DuplicatePhone):
+        customers.create_customer(ctx, customers.CustomerInput("另一个", ("13912345678",)))
+    db.dispose()

@@ -211,7 +211,7 @@ def test_task_reports_progress_and_can_be_cancelled(qtbot):
     with qtbot.waitSignal(done.finished) as result:
         done.start()
     assert result.args == [Decimal("1.10")]
-    broken = Task(lambda control: ref.to_cents("abc"))
+    broken = Task(lambda control: ref.to_cents("abc", field="price"))
     with qtbot.waitSignal(broken.failed) as failure:
         broken.start()
     assert failure.args[0].field == "price"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.services import billing_service as billing
 from app.services import payments_service as payments
-from app.services.errors import UserError, ValidationError
-from app.services.money import format_money
+from app.services.billing_service import MAX_QUANTITY
+from app.services.errors import UserError
+from app.services.money import format_money, money_edit_text, parse_decimal, parse_yuan
 from app.services.money_dto import BillDTO, LineInput, PaymentDTO
 from app.services.permissions import Perm
 from app.ui.errors import clear_field_errors, show_user_error
@@ -32,12 +33,9 @@ from app.ui.session import AppSession
 from app.ui.widgets.payment_methods import method_combo
 
 
-def parse_amount(text: str, field: str) -> Decimal:
-    try:
-        return Decimal(text.strip().replace(",", "") or "0")
-    except InvalidOperation as exc:
-        raise ValidationError("{value} is not an amount of money.", field=field,
-                              value=text) from exc
+def parse_quantity(text: str, field: str) -> Decimal:
+    """A line's quantity (up to three decimals: 1.5 hours, 0.25 m of pipe)."""
+    return parse_decimal(text, field=field, places=3, maximum=MAX_QUANTITY)
 
 
 class BillDialog(QDialog):
@@ -82,8 +80,8 @@ class BillDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.collect_button.clicked.connect(self.take_payment)
         self.buttons.rejected.connect(self.reject)
-        self.fields = {"lines": self.description, "discount": self.discount,
-                       "discount_reason": self.reason}
+        self.fields = {"lines": self.description, "quantity": self.quantity, "unit": self.unit,
+                       "discount": self.discount, "discount_reason": self.reason}
 
     def _layout(self) -> None:
         add = QHBoxLayout()
@@ -111,8 +109,8 @@ class BillDialog(QDialog):
     def add_line(self) -> None:
         try:
             line = LineInput(str(self.kind.currentData()), self.description.text(),
-                             parse_amount(self.quantity.text(), "lines"),
-                             parse_amount(self.unit.text(), "lines"))
+                             parse_quantity(self.quantity.text(), "quantity"),
+                             parse_yuan(self.unit.text(), field="unit"))
         except UserError as err:
             show_user_error(err, self.fields, message_label=self.message)
             return
@@ -122,7 +120,7 @@ class BillDialog(QDialog):
             self.unit.clear()
 
     def _preview(self) -> BillDTO:
-        discount = parse_amount(self.discount.text(), "discount")
+        discount = parse_yuan(self.discount.text(), field="discount")
         return billing.preview_bill(self.session.ctx, self.call_id, extra=self.extra,
                                     discount=discount)
 
@@ -162,7 +160,7 @@ class BillDialog(QDialog):
         try:
             self.saved = billing.make_bill(
                 self.session.ctx, self.call_id, extra=self.extra,
-                discount=parse_amount(self.discount.text(), "discount"),
+                discount=parse_yuan(self.discount.text(), field="discount"),
                 discount_reason=self.reason.text(),
                 expected_version=self.saved.version if self.saved else 0)
         except UserError as err:
@@ -195,7 +193,7 @@ class CollectDialog(QDialog):
         self.session, self.bill = session, bill
         self.payment: PaymentDTO | None = None
         self.setWindowTitle(self.tr("Take payment for {number}").format(number=bill.call_number))
-        self.amount = QLineEdit(f"{Decimal(bill.outstanding_cents) / 100:.2f}")
+        self.amount = QLineEdit(money_edit_text(bill.outstanding_cents))
         self.amount.setObjectName("amount")
         self.method, self.place = method_combo(), QComboBox()
         for value, text in (("counter", self.tr("At the counter")),
@@ -217,7 +215,7 @@ class CollectDialog(QDialog):
         try:
             self.payment = payments.collect(
                 self.session.ctx, self.bill.id or 0,
-                amount=parse_amount(self.amount.text(), "amount"),
+                amount=parse_yuan(self.amount.text(), field="amount"),
                 method=str(self.method.currentData()), place=str(self.place.currentData()))
         except UserError as err:
             show_user_error(err, {"amount": self.amount, "method": self.method,

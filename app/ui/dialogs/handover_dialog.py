@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from app.services import payments_service as payments
 from app.services.errors import UserError
-from app.services.money import format_money
+from app.services.money import format_money, parse_yuan
 from app.services.money_dto import PaymentDTO
-from app.ui.dialogs.bill_dialog import parse_amount
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
@@ -49,7 +48,7 @@ class HandoverDialog(QDialog):
         try:
             self.handed_over = payments.confirm_handover(
                 self._session.ctx, [p.id for p in self.held],
-                counted=parse_amount(self.counted.text(), "counted"), reason=self.reason.text())
+                counted=parse_yuan(self.counted.text(), field="counted"), reason=self.reason.text())
         except UserError as err:
             show_user_error(err, fields, message_label=self.message)
             return

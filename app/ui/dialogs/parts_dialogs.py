@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from app.i18n import N_
 from app.services import parts_service
 from app.services.errors import UserError, ValidationError
+from app.services.money import parse_money
 from app.services.parts_service import PartDTO, PartInput
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
-
-
-def cents_of(text: str) -> int:
-    try:
-        value = Decimal(text.strip() or "0")
-    except InvalidOperation:
-        raise ValidationError(N_("{value} is not an amount."), field="unit_price",
-                              value=text) from None
-    return int((value * 100).to_integral_value())
 
 
 class PartDialog(QDialog):
@@ -57,7 +47,7 @@ class PartDialog(QDialog):
             if not level.isdigit():
                 raise ValidationError(N_("Enter a whole number."), field="reorder_level")
             data = PartInput(text["number"], text["name"], text["unit"],
-                             cents_of(text["unit_price"]), int(level))
+                             parse_money(text["unit_price"], field="unit_price"), int(level))
             self.part = parts_service.create_part(self._session.ctx, data)
         except UserError as err:
             show_user_error(err, self.edits, message_label=self.message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_
 from app.services import reference_service as ref
-from app.services.errors import UserError, ValidationError
+from app.services.errors import UserError
+from app.services.money import money_edit_text, parse_yuan, to_cents
 from app.ui.pages.settings_forms import FORM_STYLE, FormFeedback
 
 
@@ -76,18 +75,13 @@ class ProductModelDialog(QDialog):
         self.category.setText(model.category if model else "")
         self.brand.setText(model.brand if model else "")
         self.warranty.setValue(model.warranty_months if model else 12)
-        self.price.setText(f"{model.price:.2f}" if model else "")
+        self.price.setText(money_edit_text(to_cents(model.price)) if model else "")
         self.active.setChecked(model.active if model else True)
 
     @property
     def value(self) -> ref.ProductModelInput:
         """The form as service input; the price is read as Decimal, never float."""
-        text = self.price.text().strip().replace(",", "") or "0"
-        try:
-            price = Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(N_("{value} is not an amount of money."), field="price",
-                                  value=text) from None
+        price = parse_yuan(self.price.text(), field="price")
         return ref.ProductModelInput(self.code.text(), self.name.text(), self.category.text(),
                                      self.brand.text(), self.warranty.value(), price,
                                      self.active.isChecked())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_
 from app.models.jobs import VisitOutcome
 from app.services.dispatch_service import JobRow
-from app.services.errors import UserError, ValidationError
+from app.services.errors import UserError
+from app.services.money import parse_yuan
 from app.services.visit_service import MoneyTaken, VisitInput
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
@@ -130,12 +129,7 @@ class VisitDialog(QDialog):
         text = self.taken_edit.text().strip()
         if not text:
             return None
-        try:
-            amount = Decimal(text)
-        except InvalidOperation as exc:
-            raise ValidationError(N_("Enter an amount such as 80 or 80.50."),
-                                  field="amount") from exc
-        return MoneyTaken(amount, str(self.method_combo.currentData()))
+        return MoneyTaken(parse_yuan(text, field="amount"), str(self.method_combo.currentData()))
 
     @property
     def visit_input(self) -> VisitInput:

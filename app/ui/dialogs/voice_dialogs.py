@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QSpinBox, QWidget
@@ -13,6 +12,7 @@ from app.services import complaint_service, contract_service, customers_service
 from app.services.complaint_service import ComplaintDTO, ComplaintInput
 from app.services.contract_service import ContractDTO, ContractInput
 from app.services.errors import ValidationError
+from app.services.money import parse_yuan
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices
 from app.ui.session import AppSession
@@ -108,11 +108,7 @@ class NewContractDialog(_CustomerForm):
                      if self.items.item(i).checkState() == Qt.CheckState.Checked)
 
     def _save(self) -> ContractDTO:
-        try:
-            fee = Decimal(self.text("fee").strip() or "0")
-        except InvalidOperation:
-            raise ValidationError(N_("Enter the fee as a number, e.g. 680.00."),
-                                  field="fee") from None
+        fee = parse_yuan(self.text("fee"), field="fee")
         data = ContractInput(self.require_customer(), self._checked_items(),
                              self.day("start_date"), self.day("end_date"), fee,
                              self.checked("covers_labour"), self.checked("covers_parts"),

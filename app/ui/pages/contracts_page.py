@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.formatting import money
 from app.services import contract_service as svc
 from app.services.contract_service import ContractDTO
-from app.services.errors import ValidationError
+from app.services.money import money_edit_text, parse_yuan
 from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vlabel
@@ -134,7 +134,7 @@ class ContractsPage(VoicePageBase):
         form = VoiceFormDialog(self.tr("Renew contract {number}").format(number=c.number), self)
         form.add_date("start_date", self.tr("Starts on"), start)
         form.add_date("end_date", self.tr("Ends on"), end)
-        form.add_line("fee", self.tr("Fee (yuan)"), str(c.fee))
+        form.add_line("fee", self.tr("Fee (yuan)"), money_edit_text(c.fee_cents))
         form.set_action(lambda d: svc.renew_contract(
             self.session.ctx, c.id, expected_version=c.version, fee=_fee(d.text("fee")),
             start_date=d.day("start_date"), end_date=d.day("end_date")))
@@ -178,9 +178,5 @@ class ContractsPage(VoicePageBase):
 
 
 def _fee(text: str) -> Decimal:
-    try:
-        return Decimal(text.strip() or "0")
-    except InvalidOperation:
-        raise ValidationError(N_("Enter the fee as a number, e.g. 680.00."),
-                              field="fee") from None
+    return parse_yuan(text, field="fee")
 

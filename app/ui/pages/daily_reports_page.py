@@ -34,6 +34,7 @@ from app.services import print_log_service
 from app.services import report_flow_service as flow
 from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
+from app.services.money import format_money
 from app.services.permissions import Perm
 from app.ui.dialogs.internal_work_dialog import KIND_LABELS
 from app.ui.errors import user_message
@@ -225,7 +226,7 @@ class DailyReportsPage(QWidget):
                  f"{kind_label(ln.kind)}: {ln.description}" if ln.kind else ln.description,
                  local(ln.started_at).strftime("%H:%M") if ln.started_at else "",
                  local(ln.ended_at).strftime("%H:%M") if ln.ended_at else "",
-                 str(ln.minutes), f"{ln.fee_cents / 100:.2f}" if ln.fee_cents else "")
+                 str(ln.minutes), format_money(ln.fee_cents) if ln.fee_cents else "")
                 for ln in r.lines]
         self.tech_model.set_table(heads, rows)
         self.tech_view.resizeColumnsToContents()

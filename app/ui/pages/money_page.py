@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.errors import UserError
-from app.services.money import format_money
+from app.services.money import format_money, parse_yuan
 from app.services.money_dto import PaymentDTO
 from app.services.permissions import Perm
-from app.ui.dialogs.bill_dialog import BillDialog, parse_amount
+from app.ui.dialogs.bill_dialog import BillDialog
 from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
 from app.ui.session import AppSession
@@ -241,7 +241,7 @@ class MoneyPage(QWidget):
                 return
             invoice = payments.record_invoice(
                 ctx, bill.id, invoice_no=self.inv_no.text(),
-                amount=parse_amount(self.inv_amount.text(), "amount"),
+                amount=parse_yuan(self.inv_amount.text(), field="amount"),
                 issued_on=ctx.today(), to_mail=self.inv_mail.isChecked())
         except UserError as err:
             show_user_error(err, fields, message_label=self.inv_message)

@@ -21,10 +21,9 @@ from app.services import billing_service as billing
 from app.services import exchange_service as exchanges
 from app.services.dto import ItemDTO
 from app.services.errors import UserError
-from app.services.money import format_money, from_cents
+from app.services.money import format_money, money_edit_text, parse_decimal, parse_yuan
 from app.services.money_dto import DepreciationStep
-from app.ui.dialogs.bill_dialog import parse_amount
-from app.ui.errors import show_user_error
+from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession
 
@@ -47,11 +46,11 @@ class PricesTab(QWidget):
         self.rates = rates
         form = QFormLayout()
         for kind, cents in rates.labour.items():
-            self.labour[kind] = QLineEdit(f"{from_cents(cents)}")
+            self.labour[kind] = QLineEdit(money_edit_text(cents))
             form.addRow(self.tr("Labour per hour: {kind}").format(
                 kind=label("service_kind", kind)), self.labour[kind])
         for kind, cents in rates.transport.items():
-            self.transport[kind] = QLineEdit(f"{from_cents(cents)}")
+            self.transport[kind] = QLineEdit(money_edit_text(cents))
             form.addRow(self.tr("Transport per trip: {zone}").format(
                 zone=label("zone_kind", kind)), self.transport[kind])
         save_rates = QPushButton(self.tr("Save prices"))
@@ -81,16 +80,21 @@ class PricesTab(QWidget):
             self.steps.setItem(row, 1, QTableWidgetItem(f"{step.percent}"))
 
     def save_rates(self) -> None:
+        fields = {**{f"labour.{k}": e for k, e in self.labour.items()},
+                  **{f"transport.{k}": e for k, e in self.transport.items()}}
         try:
             self.rates = billing.set_rates(
                 self.session.ctx,
-                labour={k: parse_amount(e.text(), "rates") for k, e in self.labour.items()},
-                transport={k: parse_amount(e.text(), "rates") for k, e in self.transport.items()},
+                labour={k: parse_yuan(e.text(), field=f"labour.{k}")
+                        for k, e in self.labour.items()},
+                transport={k: parse_yuan(e.text(), field=f"transport.{k}")
+                           for k, e in self.transport.items()},
                 labour_version=self.rates.labour_version,
                 transport_version=self.rates.transport_version)
         except UserError as err:
-            show_user_error(err, {}, message_label=self.message)
+            show_user_error(err, fields, message_label=self.message)
             return
+        clear_field_errors(fields)
         self.message.setText(self.tr("Prices saved."))
 
     def _steps(self) -> list[DepreciationStep]:
@@ -102,7 +106,8 @@ class PricesTab(QWidget):
             if not days and not percent:
                 continue
             steps.append(DepreciationStep(int(days) if days.isdigit() else None,
-                                          parse_amount(percent, "table")))
+                                          parse_decimal(percent, field="table", places=3,
+                                                        maximum=Decimal(100))))
         return steps
 
     def save_table(self) -> None:
@@ -155,7 +160,7 @@ class ExchangeTab(QWidget):
 
     def _price(self) -> Decimal | None:
         text = self.price.text().strip()
-        return parse_amount(text, "sale_price") if text else None
+        return parse_yuan(text, field="sale_price") if text else None
 
     def quote(self) -> None:
         ctx = self.session.ctx

@@ -2,7 +2,7 @@
 reports as records, late-repair escalations and promise changes.
 
 Revision ID: 0006
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-23
 
 Existing on-site payments not yet handed over are held by whoever collected them (the
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0001"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
