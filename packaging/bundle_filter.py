@@ -70,6 +70,8 @@ def _is_system_library(src: str) -> bool:
 
 
 def trim(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    if not sys.platform.startswith("linux"):  # ldd/readelf and the Depends are Linux's
+        return binaries
     keep_system = _python_runtime(binaries)
     kept = [entry for entry in binaries if not _is_dropped_plugin(entry[0])
             and (not _is_system_library(entry[1]) or str(Path(entry[1]).resolve()) in keep_system)]
