@@ -33,6 +33,7 @@ from app.ui.fonts import install_app_font
 from app.ui.main_window import MainWindow
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore, normalise_language
+from app.ui.smoke import install_smoke_quit
 from app.ui.style import icon, install_stylesheet
 
 log = logging.getLogger(__name__)
@@ -319,6 +320,7 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     """Start the GUI; returns the process exit code (2: the database cannot be used)."""
     configure_logging()
     app = create_application()
+    install_smoke_quit(app)  # SERVICE_COUNTER_SMOKE_QUIT_MS: packaging and CI start checks
     settings = SettingsStore()
     language = install_translator(app, resolve_language(lang, settings))
     install_excepthook()
