@@ -67,7 +67,7 @@ quietly deb-apt-install apt-get install -y --no-install-recommends "${TOOLS[@]}"
 
 note "a real window (xcb under Xvfb) from the checkout: python3 main.py"
 start_s=$(QT_QPA_PLATFORM=xcb SERVICE_COUNTER_DATA="$WORK/src-data" \
-    first_window xvfb-run -a -s "-screen 0 1280x800x24" python3 main.py --db "$WORK/src.sqlite")
+    first_window xvfb-run -a -s "-screen 0 1280x800x24" python3 main.py)
 note "python3 main.py on X11: first window after $start_s s"
 
 note "build the .deb"

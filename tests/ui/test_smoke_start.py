@@ -16,10 +16,13 @@ from app.ui.smoke import FIRST_WINDOW, SMOKE_ENV
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(db_path: Path, data: Path) -> subprocess.CompletedProcess[str]:
+def _start(db_path: Path | None, data: Path) -> subprocess.CompletedProcess[str]:
+    """Start the app; ``db_path`` None is a store's first start on the default file."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SERVICE_COUNTER_DATA=str(data),
                PYTHONPATH=str(ROOT), **{SMOKE_ENV: "0"})
-    return subprocess.run([sys.executable, "main.py", "--db", str(db_path), "--lang", "en"],
+    env.pop("SERVICE_COUNTER_DB", None)
+    where = ["--db", str(db_path)] if db_path is not None else []
+    return subprocess.run([sys.executable, "main.py", *where, "--lang", "en"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=90)
 
 
@@ -31,7 +34,8 @@ def test_smoke_start_shows_the_first_window_and_exits(
         shutil.copy(template_db, db_path)
     elif store == "seeded":
         pytest.skip("the start check runs on a SQLite file")
-    done = _start(db_path, tmp_path / "data")
+    # A new store starts on the default file (a --db path that is not there is asked about).
+    done = _start(db_path if store == "seeded" else None, tmp_path / "data")
     assert done.returncode == 0, done.stderr
     expected = "FirstAdminDialog" if store == "new" else "LoginDialog"
     line = next(x for x in done.stderr.splitlines() if x.startswith(FIRST_WINDOW))
