@@ -94,7 +94,7 @@ def _altered_copy(backup: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def backed_up(db, clerk, tmp_path) -> tuple[Path, Path]:
+def backed_up(sqlite_only, db, clerk, tmp_path) -> tuple[Path, Path]:
     customers.create_customer(clerk, customers.CustomerInput(
         "篡改测试", ("13800002222",), "东风路 5 号"))
     folder = tmp_path / "bk"

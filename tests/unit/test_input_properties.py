@@ -366,24 +366,43 @@ def open_job(login) -> tuple[int, ServiceContext]:
 
 
 @PROPERTY
-@given(data=st.data(), work=texts(), part_text=texts(), fee=money(),
-       minutes=st.none() | whole_numbers())
-def test_visit(db, open_job, data, work, part_text, fee, minutes):
+@given(data=st.data(), hostile=st.booleans(), fee=money(),
+       small=st.decimals(places=2, min_value=Decimal("0.01"), max_value=60))
+def test_visit(db, open_job, data, hostile, fee, small):
+    """Any input is saved exactly or refused cleanly; half the examples are a visit as a
+    technician would record it (between the dispatch and now, plain text, a small amount),
+    so that the saving path and the money taken on the spot are exercised too."""
     job_id, tech = open_job
-    arrived = data.draw(moments(tech.now()))
-    completed = arrived + timedelta(minutes=data.draw(st.integers(-10, 600)))
+    if hostile:
+        arrived = data.draw(moments(tech.now()))
+        completed = arrived + timedelta(minutes=data.draw(st.integers(-10, 600)))
+        work, part_text = data.draw(texts()), data.draw(texts())
+        minutes = data.draw(st.none() | whole_numbers())
+        method = data.draw(st.sampled_from(["cash", "wechat", "bogus", ""]))
+    else:
+        arrived = tech.now() - timedelta(minutes=data.draw(st.integers(90, 170)))
+        completed = arrived + timedelta(minutes=data.draw(st.integers(1, 80)))
+        work = data.draw(st.text("清洗滤网更换电容已修好 ", max_size=40))
+        part_text = data.draw(st.text("电容滤网𬌗 ", max_size=20))
+        minutes = data.draw(st.none() | st.integers(0, 300))
+        method, fee = data.draw(st.sampled_from(["cash", "wechat", "alipay", "card"])), small
+    taken = None if data.draw(st.booleans()) else visits.MoneyTaken(fee, method)
     job = dispatch.get_job_row(tech, job_id)
     visit = visits.VisitInput(arrived, completed, VisitOutcome.UNFINISHED, work, minutes,
-                              part_text, fee)
+                              part_text, taken=taken)
     done = attempt(db, lambda: visits.record_visit(tech, job_id, visit,
                                                    expected_version=job.version),
                    unchanged=lambda: visits.visits_of_job(tech, job_id))
-    if done is not None:
-        back = next(v for v in visits.visits_of_job(tech, job_id) if v.id == done.id)
-        assert (back.work_done, back.parts, back.fee) == (
-            typed(work, multiline=True), typed(part_text), yuan(fee))
-        if minutes is not None:
-            assert back.labour_minutes == minutes
+    if done is None:
+        return
+    back = next(v for v in visits.visits_of_job(tech, job_id) if v.id == done.id)
+    assert (back.work_done, back.parts) == (typed(work, multiline=True), typed(part_text))
+    if minutes is not None:
+        assert back.labour_minutes == minutes
+    assert (done.payment_id is None) == (taken is None)
+    if taken is not None and done.payment_id is not None:  # the money taken, to the fen
+        paid = payments.find_payment(tech, payments.payment_number(tech, done.payment_id))
+        assert (paid.amount_cents, paid.method) == (int(yuan(fee) * 100), taken.method)
 
 
 # ---- the one money parser, as the UI fields use it -------------------------------------------
