@@ -27,6 +27,11 @@ def _pairs(session: Session, query: Any) -> dict[int, int]:
     return {int(k): int(v or 0) for k, v in session.execute(query)}
 
 
+def _by_model(session: Session, query: Any) -> dict[int | None, int]:
+    """Model id → figure; None for calls whose item (so model) was never recorded."""
+    return {None if k is None else int(k): int(v or 0) for k, v in session.execute(query)}
+
+
 def technicians(session: Session, start: datetime, end: datetime) -> tuple[TechnicianMonth, ...]:
     hours: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for tech, category, minutes in session.execute(
@@ -67,8 +72,8 @@ def technicians(session: Session, start: datetime, end: datetime) -> tuple[Techn
 
 
 def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth, ...]:
-    calls = _pairs(session, select(Item.product_model_id, func.count(Call.id))
-                   .join(Item, Item.id == Call.item_id)
+    calls = _by_model(session, select(Item.product_model_id, func.count(Call.id))
+                   .outerjoin(Item, Item.id == Call.item_id)
                    .where(Call.received_at >= start, Call.received_at < end)
                    .group_by(Item.product_model_id))
     card_join = (select(Item.product_model_id.label("model_id"), RepairCard.id.label("card_id"),
@@ -79,20 +84,22 @@ def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth
                      .where(card_join.c.created_at >= start, card_join.c.created_at < end)
                      .group_by(card_join.c.model_id))
     used = parts_used()
-    parts = _pairs(session, select(Item.product_model_id, func.sum(used.c.cents))
-                   .join(Call, Call.id == used.c.call_id).join(Item, Item.id == Call.item_id)
+    parts = _by_model(session, select(Item.product_model_id, func.sum(used.c.cents))
+                   .join(Call, Call.id == used.c.call_id)
+                   .outerjoin(Item, Item.id == Call.item_id)
                    .where(used.c.at >= start, used.c.at < end)
                    .group_by(Item.product_model_id))
     labour = _pairs(session, select(card_join.c.model_id, func.sum(RepairWork.minutes))
                     .join(RepairWork, RepairWork.card_id == card_join.c.card_id)
                     .where(RepairWork.recorded_at >= start, RepairWork.recorded_at < end)
                     .group_by(card_join.c.model_id))
-    labour_visits = _pairs(session, select(Item.product_model_id, func.sum(Visit.labour_minutes))
-                           .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
-                           .join(Item, Item.id == Call.item_id)
+    labour_visits = _by_model(session, select(Item.product_model_id,
+                                              func.sum(Visit.labour_minutes))
+                              .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
+                              .outerjoin(Item, Item.id == Call.item_id)
                            .where(Visit.completed_at >= start, Visit.completed_at < end)
                            .group_by(Item.product_model_id))
-    wanted = set(calls) | set(repairs) | set(parts) | set(labour_visits)
+    wanted: set[int | None] = set(calls) | set(repairs) | set(parts) | set(labour_visits)
     rows = []
     for model in session.scalars(select(ProductModel).where(ProductModel.id.in_(wanted))
                                  .order_by(ProductModel.category, ProductModel.code)):
@@ -100,6 +107,9 @@ def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth
         cost = parts.get(model.id, 0) + minutes * LABOUR_RATE // 60
         rows.append(ModelMonth(model.code, model.name, model.category, calls.get(model.id, 0),
                                repairs.get(model.id, 0), parts.get(model.id, 0), cost))
+    if None in wanted:  # so the sheet's parts add up to the month's materials cost
+        cost = parts.get(None, 0) + labour_visits.get(None, 0) * LABOUR_RATE // 60
+        rows.append(ModelMonth("", "", "", calls.get(None, 0), 0, parts.get(None, 0), cost))
     return tuple(rows)
 
 
