@@ -201,7 +201,8 @@ class CollectDialog(QDialog):
         self.amount.setObjectName("amount")
         self.method, self.place = method_combo(), QComboBox()
         for value, text in (("counter", self.tr("At the counter")),
-                            ("on_site", self.tr("On site (technician holds the cash)"))):
+                            ("on_site", self.tr("On site (cash: the technician holds it "
+                                                "until handed over)"))):
             self.place.addItem(text, value)
         self.message = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
