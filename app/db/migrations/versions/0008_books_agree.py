@@ -6,7 +6,8 @@ Revises: 0006
 Create Date: 2026-12-07
 
 Existing data: a bill line is hand-typed when it is "other", or a labour/transport line
-with a description (the fact lines have none), or a parts line naming no catalogue part.
+with a description (the fact lines have none), or a parts line with a description naming
+no catalogue part.
 Money taken on site was taken by its holder; WeChat/Alipay/card money not yet handed
 over is the store's (no holder). A used part's price is its repair card's price, else the
 catalogue's.
@@ -32,11 +33,10 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f("fk_payments_taken_by_id_users"), "users",
                                     ["taken_by_id"], ["id"])
         batch_op.create_index(batch_op.f("ix_payments_taken_by_id"), ["taken_by_id"])
-    with op.batch_alter_table("stock_movements") as batch_op:
-        batch_op.add_column(sa.Column("unit_price_cents", sa.Integer(), nullable=False,
-                                      server_default="0"))
-    with op.batch_alter_table("stock_movements") as batch_op:
-        batch_op.alter_column("unit_price_cents", server_default=None)
+    # a plain ADD COLUMN, never a batch copy: repair_part_uses refers to stock_movements,
+    # and SQLite cannot drop a table that rows of another still point at
+    op.add_column("stock_movements", sa.Column("unit_price_cents", sa.Integer(),
+                                               nullable=False, server_default="0"))
     _backfill()
 
 
@@ -44,7 +44,8 @@ def _backfill() -> None:
     op.execute("""
         UPDATE bill_lines SET manual = TRUE WHERE kind = 'other'
           OR (kind IN ('labour', 'transport') AND description != '')
-          OR (kind = 'parts' AND description NOT IN (SELECT number || ' ' || name FROM parts))""")
+          OR (kind = 'parts' AND description != ''
+              AND description NOT IN (SELECT number || ' ' || name FROM parts))""")
     op.execute("UPDATE payments SET taken_by_id = held_by_id WHERE place = 'on_site'")
     op.execute("""
         UPDATE payments SET held_by_id = NULL WHERE place = 'on_site' AND method != 'cash'
@@ -57,8 +58,8 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("stock_movements") as batch_op:
-        batch_op.drop_column("unit_price_cents")
+    # not a batch copy: repair_part_uses refers to stock_movements (SQLite ≥ 3.35 drops it)
+    op.execute("ALTER TABLE stock_movements DROP COLUMN unit_price_cents")
     op.execute("UPDATE payments SET held_by_id = taken_by_id WHERE place = 'on_site' "
                "AND held_by_id IS NULL")
     with op.batch_alter_table("payments") as batch_op:
