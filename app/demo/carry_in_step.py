@@ -238,7 +238,7 @@ def _parts(dc: DemoContext, plans: list[Plan]) -> tuple[list[int], list[int]]:
                 updated_at=start)]).scalar_one()
             session.execute(insert(StockMovement), [dict(
                 part_id=part_id, at=start, kind="received", quantity=stock,
-                balance_after=stock, reason="期初入库")])
+                balance_after=stock, unit_price_cents=cents, reason="期初入库")])
             ids.append(int(part_id))
             balances[int(part_id)] = stock
         dc.extras["carry_in.balances"] = balances
@@ -346,7 +346,8 @@ def _insert_history(dc: DemoContext, session: Any, cards: list[tuple[Plan, int, 
             pid = part_ids[part]
             balances[pid] -= qty
             moves.append(dict(part_id=pid, at=plan.work[index][0], kind="used", quantity=-qty,
-                              balance_after=balances[pid], reason=number,
+                              balance_after=balances[pid], unit_price_cents=prices[part],
+                              reason=number,
                               repair_card_id=cid, actor_id=plan.technician_id))
             uses.append(dict(card_id=cid, work_id=ids[index], part_id=pid, quantity=qty,
                              unit_price_cents=prices[part]))

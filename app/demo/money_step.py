@@ -20,14 +20,14 @@ from app.db.numbering import format_number, period_of, reserve_block
 from app.demo.core import DemoContext, Step
 from app.models.billing import Bill, BillLine, CashHandover, Exchange, Invoice, Payment
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairPartUse, RepairWork
+from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairWork
 from app.models.contracts import ContractItem, MaintenanceContract
 from app.models.customers import Item
 from app.models.jobs import Job, Visit
-from app.models.parts import Part, StockMovement
 from app.models.store import ProductModel, Zone
 from app.services.billing_service import DEFAULT_RATES, DEFAULT_TRANSPORT
 from app.services.exchange_service import DEFAULT_TABLE, depreciation
+from app.services.parts_service import parts_used
 
 BATCH = 2000
 DONE = ("completed", "closed", "taken_in")
@@ -53,19 +53,11 @@ def _facts(session: Any, call_ids: list[int]) -> dict[str, dict[int, int]]:
             select(cards.c.call_id, func.sum(RepairWork.minutes))
             .join(RepairWork, RepairWork.card_id == cards.c.card_id).group_by(cards.c.call_id)):
         labour[call_id] += int(minutes or 0)
+    used = parts_used()  # on repair cards and on site: what the bill's parts lines read
     for call_id, cents in session.execute(
-            select(cards.c.call_id,
-                   func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents))
-            .join(RepairPartUse, RepairPartUse.card_id == cards.c.card_id)
-            .group_by(cards.c.call_id)):
-        parts[call_id] = int(cents or 0)
-    for call_id, cents in session.execute(
-            select(Job.call_id, func.sum(-StockMovement.quantity * Part.unit_price_cents))
-            .join(StockMovement, StockMovement.voucher_id == Job.id)
-            .join(Part, Part.id == StockMovement.part_id)
-            .where(Job.call_id.in_(call_ids), StockMovement.kind == "used",
-                   StockMovement.repair_card_id.is_(None)).group_by(Job.call_id)):
-        parts[call_id] += int(cents or 0)  # taken from stock on site (the on-site step)
+            select(used.c.call_id, func.sum(used.c.cents))
+            .where(used.c.call_id.in_(call_ids)).group_by(used.c.call_id)):
+        parts[call_id] += int(cents or 0)
     return {"labour": labour, "visits": visits, "parts": parts}
 
 
@@ -193,14 +185,18 @@ def _payments(dc: DemoContext, session: Any,
 def _payment_row(dc: DemoContext, bill_id: int, total: int, billed_at: datetime,
                  where: tuple[str, int, datetime] | None, clerks: list[int]) -> dict[str, Any]:
     row: dict[str, Any] = {"bill_id": bill_id, "amount_cents": total, "place": "counter",
-                           "method": _method(dc), "held_by_id": None, "handed_over_at": None,
-                           "handover_confirmed_by_id": None}
+                           "method": _method(dc), "taken_by_id": None, "held_by_id": None,
+                           "handed_over_at": None, "handover_confirmed_by_id": None}
     if where is not None and where[0] == "on_site" and dc.rng.random() < 0.6:
         tech, done = where[1], where[2]
-        handed = _handover_time(dc, tech, done)
         row.update(place="on_site", method="cash", collected_at=done, collected_by_id=tech,
-                   held_by_id=tech, handed_over_at=handed,
-                   handover_confirmed_by_id=dc.user_ids.get("acct") if handed else None)
+                   taken_by_id=tech)
+        if bill_id % 5 == 0:  # scanned a QR code: the store's money at once (no draw from
+            row.update(method=("wechat", "alipay")[bill_id % 2])  # the rng: same demo)
+        else:  # cash: the technician holds it until the accountant confirms
+            handed = _handover_time(dc, tech, done)
+            row.update(held_by_id=tech, handed_over_at=handed,
+                       handover_confirmed_by_id=dc.user_ids.get("acct") if handed else None)
     elif where is not None and where[0] == "counter" and dc.rng.random() < 0.85:
         row.update(collected_at=where[2], collected_by_id=dc.rng.choice(clerks))
     else:

@@ -24,7 +24,9 @@ RESTOCK = "月度补货（上门用料）"
 
 def run(dc: DemoContext) -> None:
     with dc.db.read() as session:
-        parts = [int(p) for p in session.scalars(select(Part.id).order_by(Part.id))]
+        prices = {int(p): int(c) for p, c in session.execute(
+            select(Part.id, Part.unit_price_cents).order_by(Part.id))}
+        parts = list(prices)
         opened = session.scalar(select(func.min(StockMovement.at)))
         visits = session.execute(
             select(Visit.job_id, Job.number, Visit.technician_id, Visit.completed_at)
@@ -33,26 +35,29 @@ def run(dc: DemoContext) -> None:
             .order_by(Visit.completed_at, Visit.job_id)).all()
     if not parts or opened is None:
         return
-    uses = [_use(dc, parts, v) for v in visits
+    uses = [_use(dc, parts, v, prices) for v in visits
             if v.completed_at > opened + timedelta(days=1) and dc.rng.random() < SHARE]
     if not uses:
         return
     with dc.batch(reason="demo parts on site") as session:
-        session.execute(insert(StockMovement), _restocks(dc, uses, opened) + uses)
+        session.execute(insert(StockMovement), _restocks(dc, uses, opened, prices) + uses)
         _rebalance(session, sorted({u["part_id"] for u in uses}))
     dc.add_count("parts used on site", sum(-u["quantity"] for u in uses))
     dc.report(1, 1, "parts on site")
 
 
-def _use(dc: DemoContext, parts: list[int], visit: Any) -> dict[str, Any]:
-    return {"part_id": dc.rng.choice(parts), "at": visit.completed_at, "kind": "used",
+def _use(dc: DemoContext, parts: list[int], visit: Any,
+         prices: dict[int, int]) -> dict[str, Any]:
+    part = dc.rng.choice(parts)
+    return {"part_id": part, "at": visit.completed_at, "kind": "used",
             "quantity": -dc.rng.choice((1, 1, 1, 2)), "balance_after": 0,
+            "unit_price_cents": prices[part],
             "reason": visit.number, "voucher_id": visit.job_id, "repair_card_id": None,
             "actor_id": visit.technician_id}
 
 
-def _restocks(dc: DemoContext, uses: list[dict[str, Any]],
-              opened: datetime) -> list[dict[str, Any]]:
+def _restocks(dc: DemoContext, uses: list[dict[str, Any]], opened: datetime,
+              prices: dict[int, int]) -> list[dict[str, Any]]:
     """One delivery per part and month, early in the month, of what the vans used."""
     need: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[tuple[int, str], datetime] = {}
@@ -67,7 +72,8 @@ def _restocks(dc: DemoContext, uses: list[dict[str, Any]],
         at = min(max(dc.in_hours(start, spread=60), opened + timedelta(minutes=1)),
                  first[(part_id, month)] - timedelta(minutes=5))
         rows.append({"part_id": part_id, "at": at, "kind": "received", "quantity": quantity,
-                     "balance_after": 0, "reason": RESTOCK, "voucher_id": None,
+                     "balance_after": 0, "unit_price_cents": prices[part_id],
+                     "reason": RESTOCK, "voucher_id": None,
                      "repair_card_id": None, "actor_id": None})
     return rows
 

@@ -176,7 +176,8 @@ def _models(book: Book, report: MonthlyReport) -> None:
                pt("Parts cost"), pt("Cost")]
     parts, cost = (sum(m.parts_cents for m in report.models),
                    sum(m.cost_cents for m in report.models))
-    ws.fit_widths([headers, *([m.model_code, m.model_name, m.category, "", "",
+    ws.fit_widths([headers, *([m.model_code, m.model_name or pt("No model recorded"),
+                               m.category, "", "",
                                money_text(m.parts_cents), money_text(m.cost_cents)]
                               for m in report.models),
                    ["", "", "", "", "", money_text(parts), money_text(cost)]])
@@ -184,7 +185,8 @@ def _models(book: Book, report: MonthlyReport) -> None:
     ws.print_setup(fit_width=True, repeat_row=1)
     ws.header_row(headers)
     for m in report.models:
-        ws.append([m.model_code, m.model_name, m.category, m.calls, m.repairs,
+        ws.append([m.model_code, m.model_name or pt("No model recorded"), m.category, m.calls,
+                   m.repairs,
                    cell(yuan(m.parts_cents), fmt=MONEY), cell(yuan(m.cost_cents), fmt=MONEY)])
     last = len(report.models) + 1
     totals = {"D": sum(m.calls for m in report.models),

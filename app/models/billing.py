@@ -41,6 +41,9 @@ class BillLine(Base):
     unit_cents: Mapped[int]
     amount_cents: Mapped[int]
     covered: Mapped[bool] = mapped_column(default=False)
+    # typed by the clerk; the other lines are made from the call's facts and are made
+    # again when a visit or a repair-card entry adds to them (billing_service.follow_facts)
+    manual: Mapped[bool] = mapped_column(default=False)
 
 
 class Payment(Versioned, Timestamped, Base):
@@ -63,8 +66,11 @@ class Payment(Versioned, Timestamped, Base):
     voided: Mapped[bool] = mapped_column(default=False)
     void_reason: Mapped[str] = mapped_column(String(200), default="")
     print_count: Mapped[int] = mapped_column(default=0)
-    # Money taken on site stays with this technician until the accountant confirms the
-    # hand-over (§十); the clerk who typed it in is only ``collected_by``.
+    # The technician who took the money on site (the daily report's 收费合计), whoever
+    # typed it in (``collected_by``). Cash stays with them (``held_by``) until the
+    # accountant confirms the hand-over (§十); WeChat, Alipay or card money is the store's
+    # at once and has no holder.
+    taken_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     held_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     handover_id: Mapped[int | None] = mapped_column(ForeignKey("cash_handovers.id"))
 

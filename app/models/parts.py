@@ -45,6 +45,7 @@ class StockMovement(Base):
     kind: Mapped[str] = mapped_column(String(10))  # received | count | used
     quantity: Mapped[int]  # signed change of stock_on_hand
     balance_after: Mapped[int]
+    unit_price_cents: Mapped[int] = mapped_column(default=0, server_default="0")  # at the move
     reason: Mapped[str] = mapped_column(String(200), default="")
     repair_card_id: Mapped[int | None] = mapped_column(ForeignKey("repair_cards.id"),
                                                        index=True)

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import inch, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -142,15 +143,16 @@ def signature_line(labels: Sequence[str], *, width: float, st: DocStyles,
                    height: float = 9 * mm) -> Table:
     """``客户签字 ________  日期 ________``: a label and a line to sign on, per label."""
     share = width / len(labels)
-    label_w = min(share * 0.4, 22 * mm)
+    # each label on one line (经理（分公司） is wider than 签字), the rest is the line to sign
+    label_ws = [min(max(stringWidth(text, st.body.fontName, st.body.fontSize) + 5,
+                        min(share * 0.4, 22 * mm)), share * 0.55) for text in labels]
     row: list[Flowable | str] = []
     style: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                     ("LEFTPADDING", (0, 0), (-1, -1), 2)]
     for i, text in enumerate(labels):
         row += [para(text, st.body), ""]
         style.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.8, INK))
-    widths = [label_w, share - label_w - 4 * mm] * len(labels)
-    widths = [w + (4 * mm if i % 2 else 0) for i, w in enumerate(widths)]
+    widths = [w for label_w in label_ws for w in (label_w, share - label_w)]
     table = Table([row], colWidths=widths, rowHeights=[height], hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table

@@ -8,7 +8,7 @@ warranty or contract paid for.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -19,12 +19,13 @@ from app.db.locking import lock
 from app.i18n import N_
 from app.models.billing import Bill, BillLine, Invoice, Payment
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, RepairCard, RepairPartUse, RepairWork
+from app.models.carry_in import ItemReceipt, RepairCard, RepairWork
 from app.models.customers import Customer
 from app.models.enums import Category
 from app.models.jobs import Job, Visit
-from app.models.parts import Part, StockMovement
+from app.models.parts import Part
 from app.models.store import Zone
+from app.services import parts_service
 from app.services.calls_service import get_call_row
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
@@ -96,22 +97,16 @@ def _labour_line(session: Session, call: Call, job_ids: list[int],
     return BillLineDTO("labour", "", hours, rate, amount, False)
 
 
-def _parts_lines(session: Session, job_ids: list[int], card_ids: list[int]) -> list[BillLineDTO]:
-    on_cards = select(Part.number, Part.name, RepairPartUse.quantity,
-                      RepairPartUse.unit_price_cents).join(
-        Part, Part.id == RepairPartUse.part_id).where(
-        RepairPartUse.card_id.in_(card_ids)).order_by(RepairPartUse.id)
-    on_vouchers = select(Part.number, Part.name, -StockMovement.quantity,
-                         Part.unit_price_cents).join(
-        Part, Part.id == StockMovement.part_id).where(
-        StockMovement.voucher_id.in_(job_ids), StockMovement.kind == "used",
-        StockMovement.repair_card_id.is_(None)).order_by(StockMovement.id)
-    lines = []
-    for query in (on_cards, on_vouchers):
-        for number, name, qty, unit in session.execute(query):
-            lines.append(BillLineDTO("parts", f"{number} {name}", Decimal(qty), int(unit),
-                                     int(qty) * int(unit), False))
-    return lines
+def _parts_lines(session: Session, call: Call) -> list[BillLineDTO]:
+    """The parts taken from stock for the call, on site or on its repair cards, each at the
+    price it went out at (the same rows as the month's materials cost)."""
+    used = parts_service.parts_used()
+    rows = session.execute(select(Part.number, Part.name, used.c.quantity,
+                                  used.c.unit_price_cents, used.c.cents)
+                           .join(Part, Part.id == used.c.part_id)
+                           .where(used.c.call_id == call.id).order_by(used.c.movement_id))
+    return [BillLineDTO("parts", f"{number} {name}", Decimal(qty), int(unit), int(cents), False)
+            for number, name, qty, unit, cents in rows]
 
 
 def _transport_line(session: Session, call: Call, job_ids: list[int]) -> BillLineDTO | None:
@@ -135,7 +130,8 @@ def _manual_lines(extra: Sequence[LineInput]) -> list[BillLineDTO]:
         if amount > MAX_CENTS:
             raise ValidationError(N_("Too large: at most {max}."), field="lines",
                                   max=format_money(MAX_CENTS))
-        lines.append(BillLineDTO(line.kind, description, line.quantity, unit, amount, False))
+        lines.append(BillLineDTO(line.kind, description, line.quantity, unit, amount, False,
+                                 manual=True))
     return lines
 
 
@@ -144,18 +140,17 @@ def _fact_lines(session: Session, call: Call) -> list[BillLineDTO]:
     receipt_ids = select(ItemReceipt.id).where(ItemReceipt.call_id == call.id)
     card_ids = list(session.scalars(select(RepairCard.id)
                                     .where(RepairCard.receipt_id.in_(receipt_ids))))
-    lines = [_labour_line(session, call, job_ids, card_ids),
-             *_parts_lines(session, job_ids, card_ids),
+    lines = [_labour_line(session, call, job_ids, card_ids), *_parts_lines(session, call),
              _transport_line(session, call, job_ids)]
     return [line for line in lines if line is not None]
 
 
-def _priced(session: Session, call: Call, extra: Sequence[LineInput],
+def _priced(session: Session, call: Call, manual: list[BillLineDTO],
             discount_cents: int) -> tuple[list[BillLineDTO], Coverage, int, int, int]:
+    """The facts' lines and the hand-typed ones, each covered or charged by the category."""
     coverage = _coverage(session, call)
-    lines = [BillLineDTO(ln.kind, ln.description, ln.quantity, ln.unit_cents, ln.amount_cents,
-                         coverage.covers(ln.kind))
-             for ln in [*_fact_lines(session, call), *_manual_lines(extra)]]
+    lines = [replace(ln, covered=coverage.covers(ln.kind))
+             for ln in [*_fact_lines(session, call), *manual]]
     gross = sum(ln.amount_cents for ln in lines)
     covered = sum(ln.amount_cents for ln in lines if ln.covered)
     if gross > MAX_CENTS:
@@ -189,7 +184,8 @@ def preview_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput
     with ctx.read() as session:
         call = get_call_row(session, call_id)
         discount_cents = to_cents(discount, field="discount")
-        lines, coverage, gross, covered, total = _priced(session, call, extra, discount_cents)
+        lines, coverage, gross, covered, total = _priced(session, call, _manual_lines(extra),
+                                                         discount_cents)
         existing = session.scalar(select(Bill).where(Bill.call_id == call_id))
         paid, invoiced = _paid(session, existing.id if existing else None)
         return BillDTO(None, call.id, call.number, _customer_name(session, call), call.category,
@@ -210,7 +206,8 @@ def make_bill(ctx: ServiceContext, call_id: int, *, extra: Sequence[LineInput] =
     with ctx.write(reason=reason or None) as session:
         call = get_call_row(session, call_id)
         lock(session, call)  # one bill per call, even when two clerks bill it at once
-        lines, coverage, gross, covered, total = _priced(session, call, extra, discount_cents)
+        lines, coverage, gross, covered, total = _priced(session, call, _manual_lines(extra),
+                                                         discount_cents)
         bill = _bill_for_update(session, call_id, expected_version)
         if bill is None:
             bill = Bill(call_id=call_id, billed_at=ctx.now(), billed_by_id=ctx.actor.user_id)
@@ -230,7 +227,7 @@ def bill_of_facts(session: Session, ctx: ServiceContext, call: Call) -> Bill:
     bill = session.scalar(select(Bill).where(Bill.call_id == call.id))
     if bill is not None:
         return bill
-    lines, _coverage_rule, gross, covered, total = _priced(session, call, (), 0)
+    lines, _coverage_rule, gross, covered, total = _priced(session, call, [], 0)
     bill = Bill(call_id=call.id, billed_at=ctx.now(), billed_by_id=ctx.actor.user_id,
                 category=call.category, gross_cents=gross, covered_cents=covered,
                 discount_cents=0, discount_reason="", total_cents=total,
@@ -257,17 +254,53 @@ def _replace_lines(session: Session, bill_id: int, lines: list[BillLineDTO]) -> 
         session.delete(old)  # lines are the bill's detail; the bill's totals are audited
     session.add_all(BillLine(bill_id=bill_id, kind=ln.kind, description=ln.description,
                              quantity_milli=int(ln.quantity * 1000), unit_cents=ln.unit_cents,
-                             amount_cents=ln.amount_cents, covered=ln.covered) for ln in lines)
+                             amount_cents=ln.amount_cents, covered=ln.covered,
+                             manual=ln.manual) for ln in lines)
     session.flush()
+
+
+def _saved_lines(session: Session, bill_id: int) -> list[BillLine]:
+    return list(session.scalars(select(BillLine).where(BillLine.bill_id == bill_id)
+                                .order_by(BillLine.id)))
+
+
+def _line_dto(line: BillLine) -> BillLineDTO:
+    return BillLineDTO(line.kind, line.description, Decimal(line.quantity_milli) / 1000,
+                       line.unit_cents, line.amount_cents, line.covered, line.manual)
+
+
+def manual_lines(bill: BillDTO) -> list[LineInput]:
+    """A saved bill's hand-typed lines, as the bill dialog edits them again."""
+    return [LineInput(ln.kind, ln.description, ln.quantity, Decimal(ln.unit_cents) / 100)
+            for ln in bill.lines if ln.manual]
+
+
+def follow_facts(session: Session, call_id: int) -> None:
+    """The one rule for facts added after a bill was made (a later visit, a repair-card
+    entry with time or parts): in the same transaction the bill is made again from the
+    call's facts, its hand-typed lines and discount kept. Money already taken stays taken;
+    a bill that now asks for more is open again and the rest shows as receivable. A call
+    without a bill is left alone: its bill is made from the same facts when it is made."""
+    bill = session.scalar(select(Bill).where(Bill.call_id == call_id))
+    if bill is None or bill.status == "void":
+        return
+    call = get_call_row(session, call_id)
+    lock(session, call)  # the same lock as make_bill: one writer of the call's bill
+    manual = [_line_dto(ln) for ln in _saved_lines(session, bill.id) if ln.manual]
+    lines, _rule, gross, covered, _total = _priced(session, call, manual, 0)
+    discount = min(bill.discount_cents, gross - covered)  # never more than is charged
+    total = gross - covered - discount
+    bill.category, bill.gross_cents, bill.covered_cents = call.category, gross, covered
+    bill.discount_cents, bill.total_cents = discount, total
+    bill.status = "paid" if _paid(session, bill.id)[0] >= total else "open"
+    session.flush()
+    _replace_lines(session, bill.id, lines)
 
 
 def bill_dto(session: Session, bill: Bill, rule: str = "") -> BillDTO:
     call = session.get(Call, bill.call_id)
     assert call is not None
-    lines = tuple(BillLineDTO(ln.kind, ln.description, Decimal(ln.quantity_milli) / 1000,
-                              ln.unit_cents, ln.amount_cents, ln.covered)
-                  for ln in session.scalars(select(BillLine).where(BillLine.bill_id == bill.id)
-                                            .order_by(BillLine.id)))
+    lines = tuple(_line_dto(ln) for ln in _saved_lines(session, bill.id))
     paid, invoiced = _paid(session, bill.id)
     return BillDTO(bill.id, call.id, call.number, _customer_name(session, call), bill.category,
                    lines, bill.gross_cents, bill.covered_cents, bill.discount_cents,

@@ -336,7 +336,7 @@ def _settle(session: Session, ctx: ServiceContext, receipt: ItemReceipt,
         require(ctx.actor, Perm.COLLECT)
         payments_service.check_method(settle.method, "counter")
         payments_service.take_payment(session, ctx, bill, cents=to_cents(settle.amount),
-                                      method=settle.method, place="counter", held_by_id=None)
+                                      method=settle.method, place="counter", taken_by_id=None)
         owed -= to_cents(settle.amount)
     elif settle.decision != "receivable":
         raise ValidationError(N_("Choose how the bill is settled."), field="settle")

@@ -96,13 +96,14 @@ def day_bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
 def taken_on_site(session: Session, tech_ids: list[int], start: datetime,
                   end: datetime) -> dict[tuple[int, int], int]:
     """(technician, call) → money the technician took on site in [start, end): the
-    payments they hold or handed over, never a number typed apart from the bill."""
+    payments they took (cash, WeChat, Alipay or card), never a number typed apart from
+    the bill."""
     rows = session.execute(
-        select(Payment.held_by_id, Bill.call_id, func.sum(Payment.amount_cents))
+        select(Payment.taken_by_id, Bill.call_id, func.sum(Payment.amount_cents))
         .join(Bill, Bill.id == Payment.bill_id)
-        .where(Payment.held_by_id.in_(tech_ids), Payment.voided.is_(False),
+        .where(Payment.taken_by_id.in_(tech_ids), Payment.voided.is_(False),
                Payment.collected_at >= start, Payment.collected_at < end)
-        .group_by(Payment.held_by_id, Bill.call_id))
+        .group_by(Payment.taken_by_id, Bill.call_id))
     return {(int(tech or 0), int(call)): int(cents or 0) for tech, call, cents in rows}
 
 

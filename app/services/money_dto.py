@@ -27,6 +27,7 @@ class BillLineDTO:
     unit_cents: int
     amount_cents: int
     covered: bool
+    manual: bool = False  # typed by the clerk; the others are made from the call's facts
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ class TechnicianMonth:
 
 @dataclass(frozen=True)
 class ModelMonth:
+    """One product model's month; model_code "" is the calls whose item was not recorded."""
+
     model_code: str
     model_name: str
     category: str

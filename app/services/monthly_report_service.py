@@ -19,9 +19,8 @@ from sqlalchemy.orm import Session
 from app.i18n import N_
 from app.models.billing import Bill, Invoice, Payment
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairPartUse, RepairWork
+from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairWork
 from app.models.jobs import InternalWork, Job, Visit
-from app.models.parts import Part, StockMovement
 from app.models.store import Zone
 from app.services.billing_service import rates_of
 from app.services.calendar_service import load_calendar
@@ -29,6 +28,7 @@ from app.services.context import ServiceContext
 from app.services.errors import ValidationError
 from app.services.monthly_dto import Figure, JobDetail, MonthlyReport
 from app.services.monthly_rows import details, models, technicians
+from app.services.parts_service import parts_used
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
 from app.services.voice_stats import complaint_month_stats, survey_month_stats
@@ -95,17 +95,11 @@ def _visits(session: Session, win: Window) -> list[tuple[str, str, int, int]]:
 
 
 def _materials(session: Session, win: Window) -> int:
-    on_cards = session.scalar(
-        select(func.coalesce(func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents),
-                             0))
-        .select_from(RepairPartUse).join(RepairWork, RepairWork.id == RepairPartUse.work_id)
-        .where(RepairWork.recorded_at >= win.start, RepairWork.recorded_at < win.end))
-    on_vouchers = session.scalar(
-        select(func.coalesce(func.sum(-StockMovement.quantity * Part.unit_price_cents), 0))
-        .select_from(StockMovement).join(Part, Part.id == StockMovement.part_id)
-        .where(StockMovement.kind == "used", StockMovement.repair_card_id.is_(None),
-               StockMovement.at >= win.start, StockMovement.at < win.end))
-    return int(on_cards or 0) + int(on_vouchers or 0)
+    """Parts taken from stock in the month, on site and on repair cards, at their issue
+    price: the same rows as the bills' parts lines and the sheets' parts columns."""
+    used = parts_used()
+    return int(session.scalar(select(func.coalesce(func.sum(used.c.cents), 0))
+                              .where(used.c.at >= win.start, used.c.at < win.end)) or 0)
 
 
 def _bench_labour(session: Session, win: Window, rates: dict[str, int]) -> int:

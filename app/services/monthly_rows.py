@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 
 from app.models.billing import Bill, Payment
 from app.models.calls import Call
-from app.models.carry_in import ItemReceipt, RepairCard, RepairPartUse, RepairWork
+from app.models.carry_in import ItemReceipt, RepairCard, RepairWork
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.jobs import InternalWork, Job, Visit
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services.monthly_dto import JobDetail, ModelMonth, TechnicianMonth
+from app.services.parts_service import parts_used
 from app.services.validation import mask_phone
 
 LABOUR_RATE = 6000  # cents per hour for valuing bench time by model (the repair rate)
@@ -24,6 +25,11 @@ LABOUR_RATE = 6000  # cents per hour for valuing bench time by model (the repair
 
 def _pairs(session: Session, query: Any) -> dict[int, int]:
     return {int(k): int(v or 0) for k, v in session.execute(query)}
+
+
+def _by_model(session: Session, query: Any) -> dict[int | None, int]:
+    """Model id → figure; None for calls whose item (so model) was never recorded."""
+    return {None if k is None else int(k): int(v or 0) for k, v in session.execute(query)}
 
 
 def technicians(session: Session, start: datetime, end: datetime) -> tuple[TechnicianMonth, ...]:
@@ -66,8 +72,8 @@ def technicians(session: Session, start: datetime, end: datetime) -> tuple[Techn
 
 
 def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth, ...]:
-    calls = _pairs(session, select(Item.product_model_id, func.count(Call.id))
-                   .join(Item, Item.id == Call.item_id)
+    calls = _by_model(session, select(Item.product_model_id, func.count(Call.id))
+                   .outerjoin(Item, Item.id == Call.item_id)
                    .where(Call.received_at >= start, Call.received_at < end)
                    .group_by(Item.product_model_id))
     card_join = (select(Item.product_model_id.label("model_id"), RepairCard.id.label("card_id"),
@@ -77,23 +83,23 @@ def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth
     repairs = _pairs(session, select(card_join.c.model_id, func.count(card_join.c.card_id))
                      .where(card_join.c.created_at >= start, card_join.c.created_at < end)
                      .group_by(card_join.c.model_id))
-    parts = _pairs(session, select(card_join.c.model_id,
-                                   func.sum(RepairPartUse.quantity
-                                            * RepairPartUse.unit_price_cents))
-                   .join(RepairPartUse, RepairPartUse.card_id == card_join.c.card_id)
-                   .join(RepairWork, RepairWork.id == RepairPartUse.work_id)
-                   .where(RepairWork.recorded_at >= start, RepairWork.recorded_at < end)
-                   .group_by(card_join.c.model_id))
+    used = parts_used()
+    parts = _by_model(session, select(Item.product_model_id, func.sum(used.c.cents))
+                   .join(Call, Call.id == used.c.call_id)
+                   .outerjoin(Item, Item.id == Call.item_id)
+                   .where(used.c.at >= start, used.c.at < end)
+                   .group_by(Item.product_model_id))
     labour = _pairs(session, select(card_join.c.model_id, func.sum(RepairWork.minutes))
                     .join(RepairWork, RepairWork.card_id == card_join.c.card_id)
                     .where(RepairWork.recorded_at >= start, RepairWork.recorded_at < end)
                     .group_by(card_join.c.model_id))
-    labour_visits = _pairs(session, select(Item.product_model_id, func.sum(Visit.labour_minutes))
-                           .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
-                           .join(Item, Item.id == Call.item_id)
+    labour_visits = _by_model(session, select(Item.product_model_id,
+                                              func.sum(Visit.labour_minutes))
+                              .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
+                              .outerjoin(Item, Item.id == Call.item_id)
                            .where(Visit.completed_at >= start, Visit.completed_at < end)
                            .group_by(Item.product_model_id))
-    wanted = set(calls) | set(repairs) | set(parts) | set(labour_visits)
+    wanted: set[int | None] = set(calls) | set(repairs) | set(parts) | set(labour_visits)
     rows = []
     for model in session.scalars(select(ProductModel).where(ProductModel.id.in_(wanted))
                                  .order_by(ProductModel.category, ProductModel.code)):
@@ -101,6 +107,9 @@ def models(session: Session, start: datetime, end: datetime) -> tuple[ModelMonth
         cost = parts.get(model.id, 0) + minutes * LABOUR_RATE // 60
         rows.append(ModelMonth(model.code, model.name, model.category, calls.get(model.id, 0),
                                repairs.get(model.id, 0), parts.get(model.id, 0), cost))
+    if None in wanted:  # so the sheet's parts add up to the month's materials cost
+        cost = parts.get(None, 0) + labour_visits.get(None, 0) * LABOUR_RATE // 60
+        rows.append(ModelMonth("", "", "", calls.get(None, 0), 0, parts.get(None, 0), cost))
     return tuple(rows)
 
 
@@ -156,8 +165,9 @@ def details(session: Session, start: datetime, end: datetime, *,
 def _with_call_facts(query: Select[*tuple[Any, ...]],
                      month_calls: Select[Any]) -> Select[*tuple[Any, ...]]:
     """``query`` (already joined to Call) plus its call's columns, customer, zone and model,
-    the customer's first phone, the bill, what was paid on it and the parts on the call's
-    repair cards, each aggregate grouped over ``month_calls`` only."""
+    the customer's first phone, the bill, what was paid on it and the parts taken from stock
+    for the call (on site and on its repair cards), each aggregate grouped over
+    ``month_calls`` only."""
     phones = (select(CustomerPhone.customer_id, func.min(CustomerPhone.phone).label("phone"))
               .where(CustomerPhone.customer_id.in_(
                   select(Call.customer_id).where(Call.id.in_(month_calls))))
@@ -166,13 +176,9 @@ def _with_call_facts(query: Select[*tuple[Any, ...]],
             .join(Bill, Bill.id == Payment.bill_id)
             .where(Bill.call_id.in_(month_calls), Payment.voided.is_(False))
             .group_by(Payment.bill_id).subquery())
-    parts = (select(ItemReceipt.call_id,
-                    func.sum(RepairPartUse.quantity * RepairPartUse.unit_price_cents)
-                    .label("cents"))
-             .join(RepairCard, RepairCard.receipt_id == ItemReceipt.id)
-             .join(RepairPartUse, RepairPartUse.card_id == RepairCard.id)
-             .where(ItemReceipt.call_id.in_(month_calls))
-             .group_by(ItemReceipt.call_id).subquery())
+    used = parts_used()
+    parts = (select(used.c.call_id, func.sum(used.c.cents).label("cents"))
+             .where(used.c.call_id.in_(month_calls)).group_by(used.c.call_id).subquery())
     return (query.add_columns(Call.number, Call.received_at, Call.channel, Call.category,
                               Call.service_kind, Call.status, Customer.name, Zone.name,
                               ProductModel.code, phones.c.phone, Bill.total_cents,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from app.db.locking import lock
 from app.i18n import N_
+from app.models.carry_in import ItemReceipt, RepairCard
+from app.models.jobs import Job
 from app.models.parts import Part, StockMovement
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
@@ -69,6 +71,7 @@ class MovementDTO:
     reason: str
     repair_card_id: int | None
     overridden: bool
+    unit_price_cents: int = 0  # the part's price when it moved (a used part's issue price)
 
 
 def part_dto(part: Part) -> PartDTO:
@@ -137,7 +140,8 @@ def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int,
         _check_override(ctx, part, quantity, override=override, reason=reason)
     part.stock_on_hand = balance
     movement = StockMovement(part_id=part.id, at=ctx.now(), kind=kind, quantity=quantity,
-                             balance_after=balance, reason=reason,
+                             balance_after=balance, unit_price_cents=part.unit_price_cents,
+                             reason=reason,
                              repair_card_id=repair_card_id, voucher_id=voucher_id,
                              overridden=overridden, actor_id=ctx.actor.user_id)
     session.add(movement)
@@ -226,7 +230,8 @@ def movements(ctx: ServiceContext, part_id: int, *, limit: int = 200) -> list[Mo
         rows = session.scalars(select(StockMovement).where(StockMovement.part_id == part_id)
                                .order_by(StockMovement.id.desc()).limit(limit))
         return [MovementDTO(m.id, m.part_id, m.at, m.kind, m.quantity, m.balance_after,
-                            m.reason, m.repair_card_id, m.overridden) for m in rows]
+                            m.reason, m.repair_card_id, m.overridden, m.unit_price_cents)
+                for m in rows]
 
 
 def verify_stock(ctx: ServiceContext) -> list[str]:
@@ -256,3 +261,22 @@ def use_on_voucher(session: Session, ctx: ServiceContext, voucher_id: int | None
                    voucher_id=voucher_id, override=override)
         total += quantity * part.unit_price_cents
     return total
+
+
+def parts_used() -> Subquery:
+    """Every part taken from stock for a job (配换零件), on site against a voucher or on a
+    repair card: one row per ledger line with the call it went to, how many (positive), the
+    price it went out at, its value, when and the part. The bill's parts lines, the month's
+    materials cost and every sheet's parts column read this, so they cannot disagree."""
+    return (select(StockMovement.id.label("movement_id"), StockMovement.part_id,
+                   func.coalesce(Job.call_id, ItemReceipt.call_id).label("call_id"),
+                   (-StockMovement.quantity).label("quantity"),
+                   StockMovement.unit_price_cents,
+                   (-StockMovement.quantity * StockMovement.unit_price_cents).label("cents"),
+                   StockMovement.at)
+            .select_from(StockMovement)
+            .outerjoin(Job, Job.id == StockMovement.voucher_id)
+            .outerjoin(RepairCard, RepairCard.id == StockMovement.repair_card_id)
+            .outerjoin(ItemReceipt, ItemReceipt.id == RepairCard.receipt_id)
+            .where(StockMovement.kind == "used")
+            .subquery("parts_used"))

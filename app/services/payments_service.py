@@ -72,13 +72,13 @@ def collect(ctx: ServiceContext, bill_id: int, *, amount: Decimal, method: str,
     with ctx.write() as session:
         bill = _bill(session, bill_id)
         payment = take_payment(session, ctx, bill, cents=cents, method=method, place=place,
-                               held_by_id=_holder(session, ctx, bill, place))
+                               taken_by_id=_taker(session, ctx, bill, place))
         return payment_dto(session, payment)
 
 
-def _holder(session: Session, ctx: ServiceContext, bill: Bill, place: str) -> int | None:
-    """Who holds money taken on site: the technician who took it — the actor if a
-    technician records it, else the technician on the call's latest voucher."""
+def _taker(session: Session, ctx: ServiceContext, bill: Bill, place: str) -> int | None:
+    """Who took money on site: the actor if a technician records it, else the technician
+    on the call's latest voucher."""
     if place != "on_site":
         return None
     if ctx.actor.role == Role.TECHNICIAN:
@@ -91,9 +91,17 @@ def _holder(session: Session, ctx: ServiceContext, bill: Bill, place: str) -> in
     return int(holder)
 
 
+def holder(method: str, taken_by_id: int | None) -> int | None:
+    """Who holds the money until the accountant confirms a hand-over (seed 002 §十: the
+    cash collected on site is handed to the accountant): the technician who took cash;
+    WeChat, Alipay, card or transfer money is in the store's account at once — no holder."""
+    return taken_by_id if method == "cash" else None
+
+
 def take_payment(session: Session, ctx: ServiceContext, bill: Bill, *, cents: int,
-                 method: str, place: str, held_by_id: int | None) -> Payment:
-    """One payment against ``bill`` in the caller's unit of work (at most what is owed)."""
+                 method: str, place: str, taken_by_id: int | None) -> Payment:
+    """One payment against ``bill`` in the caller's unit of work (at most what is owed);
+    ``taken_by_id`` is the technician who took it on site (None at the counter)."""
     outstanding = bill.total_cents - _paid(session, bill.id)
     if cents <= 0 or cents > outstanding:
         raise ValidationError(N_("The amount must be more than zero and at most what is "
@@ -102,7 +110,7 @@ def take_payment(session: Session, ctx: ServiceContext, bill: Bill, *, cents: in
     payment = Payment(number=next_number(session, "payment", ctx.today()), bill_id=bill.id,
                       amount_cents=cents, method=method, place=place,
                       collected_at=ctx.now(), collected_by_id=ctx.actor.user_id or 0,
-                      held_by_id=held_by_id)
+                      taken_by_id=taken_by_id, held_by_id=holder(method, taken_by_id))
     session.add(payment)
     if cents == outstanding:
         bill.status = "paid"

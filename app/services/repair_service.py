@@ -24,7 +24,7 @@ from app.models.carry_in import (
 from app.models.customers import Customer, Item
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import parts_service
+from app.services import billing_service, parts_service
 from app.services.carry_in_dto import CarryInDTO, carry_in_dto
 from app.services.context import ServiceContext
 from app.services.dto import item_label
@@ -122,7 +122,9 @@ def add_work(ctx: ServiceContext, card_id: int, data: WorkInput, *,
         card.total_minutes += minutes
         card.status = CardStatus.IN_REPAIR.value
         session.flush()
-        return carry_in_dto(session, ctx, _receipt(session, card))
+        receipt = _receipt(session, card)
+        billing_service.follow_facts(session, receipt.call_id)
+        return carry_in_dto(session, ctx, receipt)
 
 
 def _use_parts(session: Session, ctx: ServiceContext, card: RepairCard, work: RepairWork,

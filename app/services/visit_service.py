@@ -177,6 +177,7 @@ def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
             job.arrived_at = data.arrived_at
         _apply_outcome(session, job, outcome, data.completed_at)
         session.flush()
+        billing_service.follow_facts(session, job.call_id)
         payment = _take_money(session, ctx, job, data, cents)
         return _visit_dto(visit, parts_cents, payment.id if payment else None)
 
@@ -184,14 +185,15 @@ def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
 def _take_money(session: Session, ctx: ServiceContext, job: Job, data: VisitInput,
                 cents: int) -> Payment | None:
     """Money taken on the visit: against the call's bill (made from the facts now if there
-    is none yet), held by the voucher's technician until the accountant confirms it."""
+    is none yet), taken by the voucher's technician (cash: held until the accountant
+    confirms it)."""
     if data.taken is None:
         return None
     call = get_call_row(session, job.call_id)
     bill = billing_service.bill_of_facts(session, ctx, call)
     return payments_service.take_payment(session, ctx, bill, cents=cents,
                                          method=data.taken.method, place="on_site",
-                                         held_by_id=job.technician_id)
+                                         taken_by_id=job.technician_id)
 
 
 def record_arrival(ctx: ServiceContext, job_id: int, *, arrived_at: datetime,

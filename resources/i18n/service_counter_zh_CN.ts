@@ -2145,8 +2145,8 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>柜台</translation>
         </message>
         <message>
-            <source>On site (technician holds the cash)</source>
-            <translation>上门（现金由技术员保管）</translation>
+            <source>On site (cash: the technician holds it until handed over)</source>
+            <translation>上门（现金由技术员保管至交款）</translation>
         </message>
         <message>
             <source>Amount (yuan)</source>
@@ -3964,8 +3964,20 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>账龄（天）</translation>
         </message>
         <message>
-            <source>{n} payments, total {total}, still held on site {held}</source>
-            <translation>共 {n} 笔，合计 {total}，上门收取未上交 {held}</translation>
+            <source>{n} payments, total {total}, handed over {handed}, still held by technicians {held}</source>
+            <translation>共 {n} 笔，合计 {total}，已交会计 {handed}，技术员尚未上交 {held}</translation>
+        </message>
+        <message>
+            <source>At the counter</source>
+            <translation>柜台</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>上门</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>收款地点</translation>
         </message>
         <message>
             <source>Receipt</source>

@@ -145,3 +145,22 @@ def test_manager_changes_the_labour_rate_and_bills_follow(qtbot, db, clerk, logi
     _visit(tech, job)
     bill = billing_service.make_bill(clerk, call.id)
     assert next(ln for ln in bill.lines if ln.kind == "labour").amount_cents == 12000
+
+
+def test_a_saved_bill_opens_with_its_typed_lines_and_discount_and_saves_them_again(
+        qtbot, db, clerk, login):
+    supervisor, tech, admin = login("super"), login("tech"), login("admin")
+    call, job = _on_site_job(clerk, supervisor)
+    _visit(tech, job)
+    saved = billing_service.make_bill(admin, call.id, extra=[billing_service.LineInput(
+        "other", "旧管回收", Decimal(1), Decimal("10"))], discount=Decimal("5"),
+        discount_reason="老客户")
+    dialog = bill_dialog.BillDialog(AppSession(db, admin), call.id)
+    qtbot.addWidget(dialog)
+    assert dialog.lines.rowCount() == len(saved.lines) == 3
+    assert "115.00" in dialog.totals.text()  # what the saved bill asks, not a fresh one
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    again = billing_service.get_bill(clerk, call.id)
+    assert again is not None
+    assert (again.total_cents, again.discount_cents) == (saved.total_cents, 500)
+    assert [ln.description for ln in again.lines if ln.manual] == ["旧管回收"]

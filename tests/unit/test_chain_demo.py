@@ -59,14 +59,19 @@ def test_counter_work_returns_and_payments_happen_in_business_hours(demo_file):
 def test_money_taken_on_site_is_held_by_the_visits_technician_until_handed_over(demo_file):
     wrong = _sql(demo_file, """
         SELECT count(*) FROM payments p JOIN bills b ON b.id = p.bill_id
-        WHERE p.place = 'on_site' AND (p.held_by_id IS NULL OR p.held_by_id != p.collected_by_id
-          OR p.held_by_id NOT IN (SELECT v.technician_id FROM visits v JOIN jobs j
+        WHERE p.place = 'on_site' AND (p.taken_by_id IS NULL OR p.taken_by_id != p.collected_by_id
+          OR p.taken_by_id NOT IN (SELECT v.technician_id FROM visits v JOIN jobs j
                                   ON j.id = v.job_id WHERE j.call_id = b.call_id))""")
     assert wrong == [(0,)]
+    # cash stays with the technician who took it; a scanned payment is the store's at once
+    holders = _sql(demo_file, "SELECT method = 'cash', held_by_id IS taken_by_id, "
+                              "held_by_id IS NULL, count(*) FROM payments "
+                              "WHERE place = 'on_site' GROUP BY 1, 2, 3")
+    assert sorted(holders) == [(0, 0, 1, holders[0][3]), (1, 1, 0, holders[1][3])]
     assert _sql(demo_file, "SELECT count(*) FROM payments WHERE place = 'counter' "
-                           "AND held_by_id IS NOT NULL") == [(0,)]
+                           "AND (held_by_id IS NOT NULL OR taken_by_id IS NOT NULL)") == [(0,)]
     held, handed = _sql(demo_file, "SELECT sum(handed_over_at IS NULL), sum(handover_id IS NOT "
-                                   "NULL) FROM payments WHERE place = 'on_site'")[0]
+                                   "NULL) FROM payments WHERE held_by_id IS NOT NULL")[0]
     assert held > 0 and handed > 0
     # each hand-over holds its technician's payments and records what was counted
     mismatched = _sql(demo_file, """
@@ -156,3 +161,103 @@ def test_every_bill_is_paid_invoiced_or_receivable(demo_file, boss):
     assert rows
     for bill_id, total, paid in rows:
         assert paid == total or bill_id in owed, bill_id
+
+
+def _months(demo_file: Path) -> list[date]:
+    """Every month of the demo, from its first call to the demo's "now"."""
+    [(first,)] = _sql(demo_file, "SELECT min(date(received_at, '+8 hours')) FROM calls")
+    month, out = date.fromisoformat(first).replace(day=1), []
+    while month <= NOW.date():
+        out.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return out
+
+
+def _local_month(column: str, month: date) -> str:
+    return f"strftime('%Y-%m', {column}, '+8 hours') = '{month:%Y-%m}'"
+
+
+def _bills(demo_file: Path, month: date) -> list[tuple[int, int, str, int, int]]:
+    """(bill, total, status, paid, invoiced) of every bill billed in ``month``."""
+    return _sql(demo_file, f"""
+        SELECT b.id, b.total_cents, b.status,
+          coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.bill_id = b.id
+                    AND NOT p.voided), 0),
+          coalesce((SELECT sum(amount_cents) FROM invoices i WHERE i.bill_id = b.id
+                    AND NOT i.voided), 0)
+        FROM bills b WHERE b.status != 'void' AND {_local_month('b.billed_at', month)}""")
+
+
+def test_every_bill_of_every_demo_month_is_paid_invoiced_or_receivable(demo_file, boss):
+    owed = {r.bill_id: r.outstanding_cents
+            for r in payments_service.receivables(boss, limit=100000)}
+    seen = 0
+    for month in _months(demo_file):
+        bills = _bills(demo_file, month)
+        for bill_id, total, status, paid, invoiced in bills:
+            assert paid <= total and invoiced <= total, bill_id
+            if paid == total:
+                assert status == "paid" and bill_id not in owed, bill_id
+            else:  # invoiced or not, what is still owed is on the receivables list
+                assert status == "open" and owed.get(bill_id) == total - paid, bill_id
+        report = monthly_report_service.monthly_report(boss, month)
+        assert report.figure("billed") == sum(b[1] for b in bills), month
+        seen += len(bills)
+    assert seen > 50 and owed
+
+
+def test_every_cash_payment_is_handed_over_or_held_by_the_technician_who_took_it(
+        demo_file, boss):
+    rows = _sql(demo_file, """
+        SELECT p.id, p.place, p.method, p.taken_by_id, p.held_by_id, p.handover_id,
+               p.handed_over_at IS NOT NULL FROM payments p WHERE NOT p.voided""")
+    held = {h.collector_id for h in payments_service.cash_held(boss)}
+    holding = {p.id: p for tech in held for p in payments_service.held_payments(boss, tech)}
+    assert holding and any(r[1] == "on_site" and r[2] != "cash" for r in rows)
+    for pid, place, method, taker, holder, handover, handed in rows:
+        if place == "on_site" and method == "cash":
+            assert holder == taker is not None, pid
+            assert (handover is not None and handed) != (pid in holding), pid
+        else:  # at the counter, or scanned on site: in the store's books at once
+            assert holder is None and handover is None and not handed, pid
+            assert pid not in holding, pid
+
+
+def test_stock_day_ends_and_months_agree_with_their_ledgers(demo_file, boss):
+    assert parts_service.verify_stock(boss) == []
+    ledger = dict(_sql(demo_file, "SELECT part_id, sum(quantity) FROM stock_movements "
+                                  "GROUP BY part_id"))
+    for part in parts_service.list_parts(boss, limit=10000):
+        assert part.stock_on_hand == ledger.get(part.id, 0), part.number
+    per_day = dict(_sql(demo_file, "SELECT date(collected_at, '+8 hours'), sum(amount_cents) "
+                                   "FROM payments WHERE NOT voided GROUP BY 1"))
+    for month in _months(demo_file):
+        report = monthly_report_service.monthly_report(boss, month)
+        used = _sql(demo_file, "SELECT coalesce(sum(-quantity * unit_price_cents), 0) FROM "
+                               f"stock_movements WHERE kind = 'used' AND "
+                               f"{_local_month('at', month)}")[0][0]
+        assert report.figure("materials_cost") == used, month
+        assert sum(m.parts_cents for m in report.models) == used, month
+        day, collected = month, 0
+        while day.month == month.month and day <= NOW.date():
+            end = payments_service.day_end(boss, day)
+            total = per_day.get(f"{day:%Y-%m-%d}", 0)
+            assert end.total_cents == total, day
+            assert sum(end.by_method.values()) == sum(c.total_cents for c in end.collectors)
+            collected += total
+            day += timedelta(days=1)
+        assert report.figure("collected") == collected, month
+    assert sum(per_day.values()) > 0
+
+
+def test_every_bill_carries_the_parts_its_call_took_from_stock(demo_file):
+    wrong = _sql(demo_file, """
+        SELECT b.id FROM bills b JOIN calls c ON c.id = b.call_id WHERE b.status != 'void'
+          AND (SELECT coalesce(sum(amount_cents), 0) FROM bill_lines l WHERE l.bill_id = b.id
+               AND l.kind = 'parts' AND NOT l.manual) != (SELECT coalesce(sum(-m.quantity *
+               m.unit_price_cents), 0) FROM stock_movements m
+               LEFT JOIN jobs j ON j.id = m.voucher_id
+               LEFT JOIN repair_cards rc ON rc.id = m.repair_card_id
+               LEFT JOIN item_receipts r ON r.id = rc.receipt_id
+               WHERE m.kind = 'used' AND coalesce(j.call_id, r.call_id) = c.id)""")
+    assert wrong == []

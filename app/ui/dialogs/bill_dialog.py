@@ -44,8 +44,9 @@ class BillDialog(QDialog):
     def __init__(self, session: AppSession, call_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.call_id = session, call_id
-        self.extra: list[LineInput] = []
         self.saved: BillDTO | None = billing.get_bill(session.ctx, call_id)
+        # a saved bill opens as it was: its hand-typed lines and discount, the rest from facts
+        self.extra: list[LineInput] = billing.manual_lines(self.saved) if self.saved else []
         self.payment: PaymentDTO | None = None
         self._widgets()
         self._layout()
@@ -67,6 +68,9 @@ class BillDialog(QDialog):
         self.description.setObjectName("lineDescription")
         self.add_button = QPushButton(self.tr("Add line"))
         self.discount, self.reason = QLineEdit("0"), QLineEdit()
+        if self.saved is not None:
+            self.discount.setText(money_edit_text(self.saved.discount_cents))
+            self.reason.setText(self.saved.discount_reason)
         self.discount.setObjectName("discount")
         self.totals, self.message = QLabel(), QLabel()
         self.message.setObjectName("formMessage")
@@ -197,7 +201,8 @@ class CollectDialog(QDialog):
         self.amount.setObjectName("amount")
         self.method, self.place = method_combo(), QComboBox()
         for value, text in (("counter", self.tr("At the counter")),
-                            ("on_site", self.tr("On site (technician holds the cash)"))):
+                            ("on_site", self.tr("On site (cash: the technician holds it "
+                                                "until handed over)"))):
             self.place.addItem(text, value)
         self.message = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

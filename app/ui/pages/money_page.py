@@ -32,6 +32,7 @@ from app.ui.dialogs.bill_dialog import BillDialog
 from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
 from app.ui.session import AppSession
+from app.ui.widgets.payment_methods import method_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -319,13 +320,15 @@ class MoneyPage(QWidget):
         if not self.session.may(Perm.REPORTS_VIEW):
             return
         report = payments.day_end(self.session.ctx, self.chosen_day())
-        self.day_total.setText(self.tr("{n} payments, total {total}, still held on site "
-                                       "{held}").format(n=len(report.payments),
-                                                         total=format_money(report.total_cents),
-                                                         held=format_money(
-                                                             report.still_held_cents)))
+        self.day_total.setText(self.tr("{n} payments, total {total}, handed over {handed}, "
+                                       "still held by technicians {held}").format(
+            n=len(report.payments), total=format_money(report.total_cents),
+            handed=format_money(report.handed_over_cents),
+            held=format_money(report.still_held_cents)))
+        places = {"counter": self.tr("At the counter"), "on_site": self.tr("On site")}
         fill_table(self.day_payments, [self.tr("Receipt"), self.tr("Call"), self.tr("Customer"),
                                        self.tr("Collected by"), self.tr("Method"),
-                                       self.tr("Amount")],
-                   [(p.id, (p.number, p.call_number, p.customer_name, p.collector, p.method,
+                                       self.tr("Where"), self.tr("Amount")],
+                   [(p.id, (p.number, p.call_number, p.customer_name, p.collector,
+                            method_text(p.method), places.get(p.place, p.place),
                             format_money(p.amount_cents))) for p in report.payments])

@@ -22,3 +22,9 @@ def method_combo(*, transfer: bool = True) -> QComboBox:
         if method != "transfer" or transfer:
             combo.addItem(QCoreApplication.translate("PaymentMethods", text), method)
     return combo
+
+
+def method_text(method: str) -> str:
+    """A payment method in the user's words (the day's list, like the printed day-end)."""
+    text = dict(_METHODS).get(method)
+    return QCoreApplication.translate("PaymentMethods", text) if text else method
