@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cli_context(db_arg: str | None) -> ServiceContext:
     from app import config
+    from app.bootstrap import settle_heap
     from app.demo.command import open_for_cli
     from app.models.enums import Role
     from app.services.context import Actor, ServiceContext
@@ -47,6 +48,7 @@ def cli_context(db_arg: str | None) -> ServiceContext:
 
     # The footer of every form printed here names this "printer": in the store's language.
     actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
+    settle_heap()
     return ServiceContext(db, actor)
 
 

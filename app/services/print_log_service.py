@@ -50,8 +50,7 @@ def row_key(kind: str, number: str) -> str:
 
 def _old_keys(kind: str, number: str) -> set[str]:
     """Keys older versions wrote (each paper its own kind, the number as typed)."""
-    history = registry.get_kind(kind).history
-    names = {k.name for k in registry.kinds() if k.history == history}
+    names = registry.papers(kind)
     return {f"{name}/{typed}"[:40] for name in names
             for typed in (number, number.strip(), document_number(number))}
 
