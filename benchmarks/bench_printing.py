@@ -84,13 +84,13 @@ import sys, time
 started = time.perf_counter()
 from app.printing import registry
 from app.printing.cli_print import cli_context
-from app.services import print_log_service
+from app.printing import trail
 imported = time.perf_counter()
 ctx = cli_context(sys.argv[1])
 numbers = sys.argv[2:]
 opened = time.perf_counter()
 def ready(number):
-    reprint = print_log_service.was_printed(ctx, "payment-receipt", number)
+    reprint = trail.was_printed(ctx, "payment-receipt", number)
     return registry.render(ctx, "payment-receipt", number, reprint=reprint).pdf
 first_start = time.perf_counter()
 ready(numbers[0])

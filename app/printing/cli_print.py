@@ -113,13 +113,12 @@ def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) 
 
 
 def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -> int:
-    from app.printing import registry
-    from app.services import print_log_service
+    from app.printing import registry, trail
     from app.services.errors import UserError
 
     try:
         kind = registry.get_kind(kind_name)
-        reprint = print_log_service.was_printed(ctx, kind.name, number)
+        reprint = trail.was_printed(ctx, kind.name, number)
         rendered = kind.render(ctx, number, reprint)
     except UserError as err:
         raise CliError(err.text(tr), EXIT_FAILED) from err
@@ -130,9 +129,9 @@ def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -
         raise CliError(tr(N_("Cannot write {path}: {detail}"), path=target, detail=err),
                        EXIT_FAILED) from err
     try:
-        print_log_service.record_print(ctx, kind.name, number, reprint=reprint,
-                                       action=print_log_service.SAVE_ACTION,
-                                       detail=str(target.resolve()))
+        trail.record_print(ctx, kind.name, number, reprint=reprint,
+                           action=trail.SAVE_ACTION,
+                           detail=str(target.resolve()))
     except Exception as err:
         target.unlink(missing_ok=True)  # a copy that is not on the record does not leave
         if isinstance(err, UserError):

@@ -17,11 +17,12 @@ thirteen other forms); :func:`kinds` imports every module of ``app.printing.docu
 A new form adds its kinds to ``KIND_MODULES`` (a test holds the table to the modules).
 
 One rule for every kind: rendering (the preview) changes nothing in the database; each copy
-that leaves the app (printed, or saved as PDF) is recorded once, by ``print_log_service``,
-and the next copy is marked as a reprint. A kind whose record keeps its own state of the
-printing (a receipt's print count, a notice's sending date) registers ``record_output``,
-called in the same transaction as the print event, and, if that state counted copies before
-the print trail did, ``copies`` (so those count as printed too).
+that leaves the app (printed, or saved as PDF) is recorded once, on the print trail
+(``app.printing.trail`` → ``print_log_service``), and the next copy is marked as a reprint.
+A kind whose record keeps its own state of the printing (a receipt's print count, a
+notice's sending date) registers its service's ``record_output``, called in the same
+transaction as the print event, and, if that state counted copies before the print trail
+did, ``copies`` (so those count as printed too).
 """
 
 from __future__ import annotations
@@ -36,10 +37,9 @@ from typing import TYPE_CHECKING
 
 from app.i18n import N_
 from app.services.errors import NotFound
+from app.services.print_log_service import CopyCounter, OutputRecorder, PrintedDocument
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -80,10 +80,8 @@ class Rendered:
 
 
 Renderer = Callable[["ServiceContext", str, bool], Rendered]
-# (session, ctx, number): a copy of document ``number`` left the app; update its record
-OutputRecorder = Callable[["Session", "ServiceContext", str], None]
-# (ctx, number): the copies of document ``number`` its own record has counted
-CopyCounter = Callable[["ServiceContext", str], int]
+__all__ = ["CopyCounter", "OutputRecorder", "PrintableKind", "PrinterGroup", "Rendered",
+           "get_kind", "kinds", "papers", "printed_document", "register", "render"]
 
 
 @dataclass(frozen=True)
@@ -170,6 +168,14 @@ def papers(name: str) -> frozenset[str]:
     history = get_kind(name).history
     get_kind(history)
     return frozenset(k.name for k in _kinds.values() if k.history == history)
+
+
+def printed_document(name: str) -> PrintedDocument:
+    """What the print trail records copies of kind ``name`` as: the document's one history,
+    the kinds that print it, and its service's note of a copy."""
+    kind = get_kind(name)
+    own = get_kind(kind.history)
+    return PrintedDocument(own.name, papers(name), own.record_output, own.copies)
 
 
 def render(ctx: ServiceContext, kind: str, number: str, *, reprint: bool) -> Rendered:

@@ -26,13 +26,12 @@ import pytest
 
 from app.printing import registry
 from app.printing.formatting import fmt_date
-from app.printing.terms import terms_or_default
+from app.printing.terms import receipt_terms, terms_or_default
 from app.printing.text import pt
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.context import ServiceContext
 from app.services.money_dto import LineInput
-from app.services.print_log_service import receipt_terms
 from tests.printing.conftest import PdfCheck, decode_png
 from tests.unit.carry_in_fixtures import walk_in
 

@@ -19,7 +19,6 @@ from app.printing.base import LabelDocument, measure_height
 from app.printing.documents.carry_in_common import (
     copy_counter,
     copy_recorder,
-    header_of,
     item_text,
     pack_by_number,
     receipt_void,
@@ -71,7 +70,7 @@ class RepairTag(LabelDocument):
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
         width, height = pack.tag_size_mm
-        super().__init__(header_of(pack.store), number=pack.job.card_number,
+        super().__init__(pack.store, number=pack.job.card_number,
                          reprint=pack.reprint, void=receipt_void(pack.job),
                          printed_at=pack.printed_at,
                          printed_by=pack.printed_by, pagesize=label_size(width, height), **kw)

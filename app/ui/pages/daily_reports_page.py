@@ -27,7 +27,7 @@ from app.printing.documents.daily_report import (
 )
 from app.printing.registry import Rendered
 from app.services import daily_report_service as reports
-from app.services import print_log_service
+from app.services import reference_service
 from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
 from app.services.permissions import Perm
@@ -152,7 +152,7 @@ class DailyReportsPage(QWidget):
     def rendered(self) -> Rendered | None:
         """The report of the current tab as an A4 PDF (the same DTO as on screen)."""
         ctx = self._session.ctx
-        header, who = print_log_service.store_header(ctx), ctx.actor.display_name
+        header, who = reference_service.letterhead(ctx), ctx.actor.display_name
         if self.tabs.currentIndex() == 1 and self.team_report is not None:
             return Rendered(render_supervisor_report(header, self.team_report, printed_by=who),
                             f"daily-report-{self.day}.pdf")
