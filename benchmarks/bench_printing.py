@@ -92,15 +92,17 @@ opened = time.perf_counter()
 def ready(number):
     reprint = trail.was_printed(ctx, "payment-receipt", number)
     return registry.render(ctx, "payment-receipt", number, reprint=reprint).pdf
-first_start = time.perf_counter()
+first_start, first_cpu = time.perf_counter(), time.process_time()
 ready(numbers[0])
 first = time.perf_counter() - first_start
+first_cpu = time.process_time() - first_cpu
 nexts = []
 for number in numbers[1:]:
     t = time.perf_counter()
     ready(number)
     nexts.append(time.perf_counter() - t)
 print(f"{(imported - started) * 1000:.1f} {(opened - imported) * 1000:.1f} {first * 1000:.1f} "
+      f"{first_cpu * 1000:.1f} "
       + " ".join(f"{n * 1000:.1f}" for n in nexts))
 """
 
@@ -121,7 +123,7 @@ def _receipt_figures(samples: int) -> None:
                         "--calls", "300"], env=env, check=True, capture_output=True)
         numbers = [n for (n,) in sqlite3.connect(db).execute(
             "select number from payments order by id limit 12")]
-        firsts, nexts, imports, opens = [], [], [], []
+        firsts, nexts, imports, opens, cpus = [], [], [], [], []
         for sample in range(samples + 1):
             out = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(db), *numbers],
                                  env=env, check=True, capture_output=True, text=True)
@@ -133,13 +135,15 @@ def _receipt_figures(samples: int) -> None:
             imports.append(figures[0])
             opens.append(figures[1])
             firsts.append(figures[2])
-            nexts += figures[3:]
+            cpus.append(figures[3])
+            nexts += figures[4:]
     print(f"fresh process: imports median {statistics.median(imports):6.1f} ms, "
           f"database open {statistics.median(opens):6.1f} ms (before the first print)")
     first, nex = statistics.median(firsts), statistics.median(nexts)
     print(f"first payment receipt ready to send (fonts, forms, query, PDF): median "
-          f"{first:6.1f} ms, worst {max(firsts):6.1f} ms  (target 200: "
-          f"{'met' if first <= 200 else 'MISSED'})")
+          f"{first:6.1f} ms, worst {max(firsts):6.1f} ms, CPU {statistics.median(cpus):6.1f} ms "
+          f"(target 200: {'met' if first <= 200 else 'MISSED'}; wall time waits for a core "
+          f"on a loaded machine)")
     print(f"each next receipt: median {nex:6.1f} ms, worst {max(nexts):6.1f} ms over "
           f"{len(nexts)}  (target 30: {'met' if nex <= 30 else 'MISSED'})")
 
