@@ -6,7 +6,7 @@ import os
 import socket
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
+from platformdirs import user_cache_dir, user_data_dir, user_log_dir
 
 APP_NAME = "ServiceCounter"
 APP_AUTHOR = "ServiceCounter"
@@ -25,6 +25,14 @@ def data_dir() -> Path:
 def log_dir() -> Path:
     override = os.environ.get(DATA_ENV)
     path = Path(override) / "logs" if override else Path(user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    """What the app can make again (parsed fonts); the data folder's "cache" when overridden."""
+    override = os.environ.get(DATA_ENV)
+    path = Path(override) / "cache" if override else Path(user_cache_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

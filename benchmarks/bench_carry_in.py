@@ -40,11 +40,11 @@ from app.models.carry_in import ItemReceipt  # noqa: E402
 from app.models.customers import Item  # noqa: E402
 from app.models.enums import Role  # noqa: E402
 from app.models.staff import User  # noqa: E402
+from app.printing import trail  # noqa: E402
 from app.printing.documents.item_receipt import render_item_receipt  # noqa: E402
 from app.printing.documents.repair_tag import render_repair_tag  # noqa: E402
 from app.services import (  # noqa: E402
     carry_in_service,
-    print_log_service,
     register_service,
     repair_service,
 )
@@ -97,7 +97,7 @@ def take_in_with_receipt(clerk: ServiceContext, tech_id: int, customer_id: int,
         walk_in=CallInput(fault="不开机，有焦味", customer_id=customer_id, item_id=item_id)))
     pack = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
     render_item_receipt(pack, "thermal")
-    print_log_service.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
+    trail.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
     return job.receipt_id
 
 

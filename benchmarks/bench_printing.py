@@ -6,6 +6,9 @@ Targets (issues 3–5): one one-page form well under 100 ms after the first. Iss
 first payment receipt of the day in a fresh process (fonts, form modules and the database
 included) ready to send in ≤ 200 ms; each next one ≤ 30 ms (``--first-receipt``, run by
 default: a 300-call demo store in a temporary folder, then a fresh interpreter per sample).
+The samples run as installed: with bytecode (an installer compiles it; a temporary
+``PYTHONPYCACHEPREFIX`` here) and the fonts' parse cached on the PC; the very first print
+on a PC (no font cache, no bytecode) is shown apart.
 """
 
 from __future__ import annotations
@@ -47,8 +50,14 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
-    runs = parser.parse_args().runs
+    parser.add_argument("--first-receipt", action="store_true",
+                        help="only the first and next receipt figures")
+    args = parser.parse_args()
+    runs = args.runs
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.first_receipt:
+        _receipt_figures(min(runs, 7))
+        return
     started = time.perf_counter()
     fonts.ensure_fonts()
     print(f"font registration (once per process): {(time.perf_counter() - started) * 1000:6.1f} ms")
@@ -75,23 +84,25 @@ import sys, time
 started = time.perf_counter()
 from app.printing import registry
 from app.printing.cli_print import cli_context
-from app.services import print_log_service
+from app.printing import trail
 imported = time.perf_counter()
 ctx = cli_context(sys.argv[1])
 numbers = sys.argv[2:]
 opened = time.perf_counter()
 def ready(number):
-    reprint = print_log_service.was_printed(ctx, "payment-receipt", number)
+    reprint = trail.was_printed(ctx, "payment-receipt", number)
     return registry.render(ctx, "payment-receipt", number, reprint=reprint).pdf
-first_start = time.perf_counter()
+first_start, first_cpu = time.perf_counter(), time.process_time()
 ready(numbers[0])
 first = time.perf_counter() - first_start
+first_cpu = time.process_time() - first_cpu
 nexts = []
 for number in numbers[1:]:
     t = time.perf_counter()
     ready(number)
     nexts.append(time.perf_counter() - t)
 print(f"{(imported - started) * 1000:.1f} {(opened - imported) * 1000:.1f} {first * 1000:.1f} "
+      f"{first_cpu * 1000:.1f} "
       + " ".join(f"{n * 1000:.1f}" for n in nexts))
 """
 
@@ -102,29 +113,39 @@ def _receipt_figures(samples: int) -> None:
     import subprocess
 
     root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(root)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "store.sqlite"
         env["SERVICE_COUNTER_DATA"] = folder
+        env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
         subprocess.run([sys.executable, str(root / "main.py"), "--db", str(db), "demo",
                         "--calls", "300"], env=env, check=True, capture_output=True)
         numbers = [n for (n,) in sqlite3.connect(db).execute(
             "select number from payments order by id limit 12")]
-        firsts, nexts, imports, opens = [], [], [], []
-        for _ in range(samples):
+        firsts, nexts, imports, opens, cpus = [], [], [], [], []
+        for sample in range(samples + 1):
             out = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(db), *numbers],
                                  env=env, check=True, capture_output=True, text=True)
             figures = [float(v) for v in out.stdout.split()]
+            if sample == 0:  # the first print ever on this PC: no font cache, no bytecode
+                print(f"first print on a new PC (fonts parsed, bytecode compiled): "
+                      f"imports {figures[0]:6.1f} ms, first receipt {figures[2]:6.1f} ms")
+                continue
             imports.append(figures[0])
             opens.append(figures[1])
             firsts.append(figures[2])
-            nexts += figures[3:]
+            cpus.append(figures[3])
+            nexts += figures[4:]
     print(f"fresh process: imports median {statistics.median(imports):6.1f} ms, "
           f"database open {statistics.median(opens):6.1f} ms (before the first print)")
+    first, nex = statistics.median(firsts), statistics.median(nexts)
     print(f"first payment receipt ready to send (fonts, forms, query, PDF): median "
-          f"{statistics.median(firsts):6.1f} ms, worst {max(firsts):6.1f} ms  (target 200)")
-    print(f"each next receipt: median {statistics.median(nexts):6.1f} ms, worst "
-          f"{max(nexts):6.1f} ms over {len(nexts)}  (target 30)")
+          f"{first:6.1f} ms, worst {max(firsts):6.1f} ms, CPU {statistics.median(cpus):6.1f} ms "
+          f"(target 200: {'met' if first <= 200 else 'MISSED'}; wall time waits for a core "
+          f"on a loaded machine)")
+    print(f"each next receipt: median {nex:6.1f} ms, worst {max(nexts):6.1f} ms over "
+          f"{len(nexts)}  (target 30: {'met' if nex <= 30 else 'MISSED'})")
 
 
 def _qt_figures(runs: int) -> None:

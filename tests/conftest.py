@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app import bootstrap
 from app.bootstrap import open_database
 from app.db.database import Database
 from app.models.enums import Role
@@ -23,6 +24,7 @@ from app.services.context import Actor, ServiceContext
 from tests.seed import SEED_PASSWORD, seed_store
 
 auth_service.use_fast_hashing()
+bootstrap.FREEZE_HEAP = False  # a command run in the test process must not keep its garbage
 
 
 # Set SC_TEST_PG_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres) to run the

@@ -52,7 +52,6 @@ from reportlab.platypus import TableStyle as TS
 from app.printing.flowables import MarkBanner, QRCode, clamp_text, para
 from app.printing.fonts import BOLD, REGULAR
 from app.printing.formatting import fmt_datetime
-from app.printing.header import StoreHeader
 from app.printing.styles import (
     A4,
     RULE,
@@ -64,7 +63,7 @@ from app.printing.styles import (
     styles,
 )
 from app.printing.text import pt
-from app.services.dto import VoidInfo
+from app.services.dto import StoreHeader, VoidInfo
 
 Margins = tuple[float, float, float, float]  # left, right, top, bottom
 

@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cli_context(db_arg: str | None) -> ServiceContext:
     from app import config
+    from app.bootstrap import settle_heap
     from app.demo.command import open_for_cli
     from app.models.enums import Role
     from app.services.context import Actor, ServiceContext
@@ -47,6 +48,7 @@ def cli_context(db_arg: str | None) -> ServiceContext:
 
     # The footer of every form printed here names this "printer": in the store's language.
     actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
+    settle_heap()
     return ServiceContext(db, actor)
 
 
@@ -111,13 +113,12 @@ def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) 
 
 
 def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -> int:
-    from app.printing import registry
-    from app.services import print_log_service
+    from app.printing import registry, trail
     from app.services.errors import UserError
 
     try:
         kind = registry.get_kind(kind_name)
-        reprint = print_log_service.was_printed(ctx, kind.name, number)
+        reprint = trail.was_printed(ctx, kind.name, number)
         rendered = kind.render(ctx, number, reprint)
     except UserError as err:
         raise CliError(err.text(tr), EXIT_FAILED) from err
@@ -128,9 +129,9 @@ def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -
         raise CliError(tr(N_("Cannot write {path}: {detail}"), path=target, detail=err),
                        EXIT_FAILED) from err
     try:
-        print_log_service.record_print(ctx, kind.name, number, reprint=reprint,
-                                       action=print_log_service.SAVE_ACTION,
-                                       detail=str(target.resolve()))
+        trail.record_print(ctx, kind.name, number, reprint=reprint,
+                           action=trail.SAVE_ACTION,
+                           detail=str(target.resolve()))
     except Exception as err:
         target.unlink(missing_ok=True)  # a copy that is not on the record does not leave
         if isinstance(err, UserError):

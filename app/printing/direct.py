@@ -46,13 +46,13 @@ def print_numbered(ctx: ServiceContext, kind_name: str, number: str,
 
     UserError (no such document) and PrintError (the printer refused) leave no record.
     """
-    from app.services import print_log_service
+    from app.printing import trail
 
     kind = registry.get_kind(kind_name)
-    reprint = print_log_service.was_printed(ctx, kind.name, number)
+    reprint = trail.was_printed(ctx, kind.name, number)
     rendered = kind.render(ctx, number, reprint)
     printer.setDocName(rendered.filename.removesuffix(".pdf"))
     pages = print_pdf_bytes(rendered.pdf, printer)
     name = printer.printerName() or printer.outputFileName()
-    print_log_service.record_print(ctx, kind.name, number, reprint=reprint, detail=name)
+    trail.record_print(ctx, kind.name, number, reprint=reprint, detail=name)
     return PrintedCopy(rendered, reprint, pages, name)

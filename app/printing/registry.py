@@ -11,15 +11,18 @@ print KIND NUMBER``) only knows kinds by name::
         pdf = VoucherDocument(store_header(ctx), voucher, reprint=reprint).generate()
         return Rendered(pdf, f"voucher-{number}.pdf")
 
-Registration happens when the module is imported; :func:`load_all` imports every module
-of ``app.printing.documents`` (so a form there needs no other wiring).
+Registration happens when the module is imported. :func:`get_kind` imports only the module
+that owns the kind (``KIND_MODULES``: the first receipt of the day does not wait for the
+thirteen other forms); :func:`kinds` imports every module of ``app.printing.documents``.
+A new form adds its kinds to ``KIND_MODULES`` (a test holds the table to the modules).
 
 One rule for every kind: rendering (the preview) changes nothing in the database; each copy
-that leaves the app (printed, or saved as PDF) is recorded once, by ``print_log_service``,
-and the next copy is marked as a reprint. A kind whose record keeps its own state of the
-printing (a receipt's print count, a notice's sending date) registers ``record_output``,
-called in the same transaction as the print event, and, if that state counted copies before
-the print trail did, ``copies`` (so those count as printed too).
+that leaves the app (printed, or saved as PDF) is recorded once, on the print trail
+(``app.printing.trail`` → ``print_log_service``), and the next copy is marked as a reprint.
+A kind whose record keeps its own state of the printing (a receipt's print count, a
+notice's sending date) registers its service's ``record_output``, called in the same
+transaction as the print event, and, if that state counted copies before the print trail
+did, ``copies`` (so those count as printed too).
 """
 
 from __future__ import annotations
@@ -34,14 +37,30 @@ from typing import TYPE_CHECKING
 
 from app.i18n import N_
 from app.services.errors import NotFound
+from app.services.print_log_service import CopyCounter, OutputRecorder, PrintedDocument
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
 DOCUMENT_PACKAGES = ("app.printing.documents",)
+# kind → the module that registers it (imported on first use of the kind)
+KIND_MODULES = {
+    "complaint-reminder": "app.printing.documents.complaint_reminder",
+    "complaint-reply": "app.printing.documents.complaint_reply",
+    "daily-report": "app.printing.documents.daily_report",
+    "day-end": "app.printing.documents.day_end_report",
+    "expiry-notice": "app.printing.documents.expiry_notice",
+    "item-receipt": "app.printing.documents.item_receipt",
+    "item-receipt-a5": "app.printing.documents.item_receipt",
+    "payment-receipt": "app.printing.documents.payment_receipt",
+    "payment-receipt-a5": "app.printing.documents.payment_receipt",
+    "register-month": "app.printing.documents.register_page",
+    "repair-tag": "app.printing.documents.repair_tag",
+    "survey-card": "app.printing.documents.survey_card",
+    "test-page": "app.printing.documents.printer_test_page",
+    "voucher": "app.printing.documents.voucher",
+}
 
 
 class PrinterGroup(StrEnum):
@@ -61,10 +80,8 @@ class Rendered:
 
 
 Renderer = Callable[["ServiceContext", str, bool], Rendered]
-# (session, ctx, number): a copy of document ``number`` left the app; update its record
-OutputRecorder = Callable[["Session", "ServiceContext", str], None]
-# (ctx, number): the copies of document ``number`` its own record has counted
-CopyCounter = Callable[["ServiceContext", str], int]
+__all__ = ["CopyCounter", "OutputRecorder", "PrintableKind", "PrinterGroup", "Rendered",
+           "get_kind", "kinds", "papers", "printed_document", "register", "render"]
 
 
 @dataclass(frozen=True)
@@ -130,13 +147,35 @@ def kinds() -> list[PrintableKind]:
 
 
 def get_kind(name: str) -> PrintableKind:
-    """The kind called ``name``; NotFound (with the known kinds) otherwise."""
-    load_all()
+    """The kind called ``name`` (importing only its module); NotFound (with the known kinds)
+    otherwise."""
     kind = _kinds.get(name)
+    if kind is None and name in KIND_MODULES:
+        importlib.import_module(KIND_MODULES[name])
+        kind = _kinds.get(name)
+    if kind is None:
+        load_all()
+        kind = _kinds.get(name)
     if kind is None:
         raise NotFound(N_("There is no printable document kind {kind}. Known kinds: {known}."),
                        kind=name, known=", ".join(sorted(_kinds)))
     return kind
+
+
+def papers(name: str) -> frozenset[str]:
+    """The kinds that print the same document as ``name`` (the roll and the A5 receipt);
+    they live in one module, so only that module is imported."""
+    history = get_kind(name).history
+    get_kind(history)
+    return frozenset(k.name for k in _kinds.values() if k.history == history)
+
+
+def printed_document(name: str) -> PrintedDocument:
+    """What the print trail records copies of kind ``name`` as: the document's one history,
+    the kinds that print it, and its service's note of a copy."""
+    kind = get_kind(name)
+    own = get_kind(kind.history)
+    return PrintedDocument(own.name, papers(name), own.record_output, own.copies)
 
 
 def render(ctx: ServiceContext, kind: str, number: str, *, reprint: bool) -> Rendered:

@@ -80,9 +80,13 @@ def styles(size: float = 10.0, *, thermal: bool = False) -> DocStyles:
     muted = INK if thermal else MUTED
     lab = max(size * 0.9, THERMAL_MIN_PT) if thermal else small
     tag = "t" if thermal else "p"
+    # A thermal form's labels and values are bold: regular strokes at 8–10 pt come back from
+    # a 203-dpi 1-bit print misread (收款人 → 收坎人, 用时 → 有时, the C of C2612 → 《);
+    # the terms (``small``, running text) stay regular: bold there fills the counters.
+    text_font = BOLD if thermal else REGULAR
 
     def make(name: str, **kw: object) -> ParagraphStyle:
-        base: dict[str, object] = {"fontName": REGULAR, "fontSize": size, "leading": lead,
+        base: dict[str, object] = {"fontName": text_font, "fontSize": size, "leading": lead,
                                    "wordWrap": "CJK", "textColor": INK}
         base.update(kw)
         return ParagraphStyle(f"sc-{name}-{size}-{tag}", **base)
@@ -92,7 +96,8 @@ def styles(size: float = 10.0, *, thermal: bool = False) -> DocStyles:
         thermal=thermal,
         body=make("body"),
         bold=make("bold", fontName=BOLD),
-        small=make("small", fontSize=small, leading=small * 1.3, textColor=muted),
+        small=make("small", fontName=REGULAR, fontSize=small, leading=small * 1.3,
+                   textColor=muted),
         # on a thermal roll a label is as large as its value: 8-pt labels read back badly
         # from a 203-dpi 1-bit print (客户 lost, 技 → 近)
         label=make("label", fontSize=lab, leading=lab * 1.3, textColor=muted),

@@ -27,9 +27,8 @@ from app.models.parts import Part
 from app.models.staff import User
 from app.models.store import ProductModel, Setting
 from app.services.context import ServiceContext
-from app.services.dto import item_label
+from app.services.dto import StoreHeader, item_label
 from app.services.permissions import Perm, allowed
-from app.services.setup_service import DEFAULT_PROFILE
 from app.services.validation import mask_phone
 
 
@@ -222,21 +221,11 @@ def carry_in_dto(session: Session, ctx: ServiceContext, receipt: ItemReceipt) ->
 
 
 @dataclass(frozen=True)
-class StoreInfo:
-    """The store's letterhead as printed on receipts, tags and register pages."""
-
-    name: str
-    address: str
-    phone: str
-    timezone: str
-
-
-@dataclass(frozen=True)
 class PrintPack:
     """Everything one print of a receipt or tag needs; ``copy`` > 1 is a reprint."""
 
     job: CarryInDTO
-    store: StoreInfo
+    store: StoreHeader
     terms: str
     copy: int
     printed_at: datetime
@@ -251,9 +240,3 @@ class PrintPack:
 def setting(session: Session, key: str) -> Any:
     row = session.get(Setting, key)
     return json.loads(row.value) if row is not None else None
-
-
-def store_info(session: Session) -> StoreInfo:
-    profile = {**DEFAULT_PROFILE, **(setting(session, "store.profile") or {})}
-    return StoreInfo(str(profile["name"]), str(profile["address"]), str(profile["phone"]),
-                     str(profile["timezone"]))

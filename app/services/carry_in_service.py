@@ -13,7 +13,6 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.audit import record_event
 from app.db.locking import get_locked, lock
 from app.db.numbering import next_number
 from app.i18n import N_
@@ -33,12 +32,13 @@ from app.models.staff import User
 from app.models.store import ProductModel
 from app.services import billing_service, calls_service, payments_service, register_service
 from app.services.calls_service import CallInput
-from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting, store_info
+from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting
 from app.services.context import ServiceContext
 from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, to_cents
 from app.services.permissions import Perm, require
+from app.services.reference_service import letterhead_in
 from app.services.validation import (
     check_version,
     clean_text,
@@ -388,7 +388,7 @@ def print_pack(ctx: ServiceContext, receipt_id: int, *, document: str) -> PrintP
     left the app."""
     with ctx.read() as session:
         receipt = get_receipt_row(session, receipt_id)
-        return PrintPack(carry_in_dto(session, ctx, receipt), store_info(session),
+        return PrintPack(carry_in_dto(session, ctx, receipt), letterhead_in(session),
                          str(setting(session, "store.terms") or ""),
                          _counted(session, receipt, document)[0].print_count + 1, ctx.now(),
                          ctx.actor.display_name, _tag_size(session))
@@ -408,14 +408,12 @@ def _counted(session: Session, receipt: ItemReceipt,
 
 def count_copy(session: Session, ctx: ServiceContext, number: str, *, document: str) -> None:
     """A copy of the receipt or tag of receipt (or card) ``number`` left the app: counted on
-    the receipt's trail, in the transaction that records the print."""
+    the receipt (or card), in the transaction that records the copy on the print trail (the
+    one record of the copy itself)."""
     receipt = receipt_row(session, number)
-    record, own_number = _counted(session, receipt, document)
+    record = _counted(session, receipt, document)[0]
     lock(session, record)  # two copies printed at once are two, not one
     record.print_count += 1
-    record_event(session, table="item_receipts", row_key=str(receipt.id),
-                 action="reprint" if record.print_count > 1 else "print",
-                 detail=f"{document} {own_number}")
     session.flush()
 
 

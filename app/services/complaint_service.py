@@ -17,11 +17,12 @@ from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.customers import Customer, Item
 from app.models.voice import Complaint, ComplaintReminder
-from app.printing.header import StoreHeader
 from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, complaint_dtos
 from app.services.context import ServiceContext
+from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
+from app.services.reference_service import letterhead_in
 from app.services.validation import (
     audit_label,
     check_version,
@@ -33,7 +34,6 @@ from app.services.voice_common import (
     COMPLAINT_DEADLINE_DEFAULT,
     COMPLAINT_DEADLINE_KEY,
     setting_value,
-    store_header,
     user_names,
 )
 
@@ -208,7 +208,7 @@ def issue_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
                                       days_overdue=days_over, issued_by_id=ctx.actor.user_id))
         session.flush()
         dto = complaint_dto(session, c, ctx.today())
-        return ReminderDoc(store_header(session), dto, dto.reminders, ctx.today(), days_over,
+        return ReminderDoc(letterhead_in(session), dto, dto.reminders, ctx.today(), days_over,
                            ctx.actor.display_name)
 
 
@@ -275,7 +275,7 @@ def reply_letter(ctx: ServiceContext, complaint_id: int) -> ReplyLetter:
         if not c.resolution:
             raise ValidationError(N_("Record the resolution before writing to the customer."),
                                   field="resolution")
-        return ReplyLetter(store_header(session), complaint_dto(session, c, ctx.today()),
+        return ReplyLetter(letterhead_in(session), complaint_dto(session, c, ctx.today()),
                            ctx.today())
 
 
@@ -326,7 +326,7 @@ def last_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
             raise NotFound(N_("No reminder was issued for this complaint."))
         dto = complaint_dto(session, c, ctx.today())
         by = user_names(session, {row.issued_by_id} if row.issued_by_id else set())
-        return ReminderDoc(store_header(session), dto, dto.reminders,
+        return ReminderDoc(letterhead_in(session), dto, dto.reminders,
                            ctx.local(row.issued_at).date(), row.days_overdue,
                            by.get(row.issued_by_id or 0, ""))
 

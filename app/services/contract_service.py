@@ -14,22 +14,21 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.audit import record_event
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.contracts import ContractItem, ContractStatus, MaintenanceContract
 from app.models.customers import Customer, Item
-from app.printing.header import StoreHeader
 from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
+from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
+from app.services.reference_service import letterhead_in
 from app.services.validation import check_version, clean_text, plausible_date, searchable
 from app.services.voice_common import (
     cents_to_decimal,
     decimal_to_cents,
     item_labels,
-    store_header,
 )
 from app.services.warranty import add_months
 
@@ -238,7 +237,7 @@ def expiry_notices(ctx: ServiceContext, contract_ids: list[int]) -> list[ExpiryN
     contract when a notice leaves the app (``notice_sent``), not when it is previewed."""
     require(ctx.actor, Perm.CONTRACT_MANAGE)
     with ctx.read() as session:
-        header = store_header(session)
+        header = letterhead_in(session)
         notices = []
         for contract_id in contract_ids:
             dto = contract_dto(session, _get(session, contract_id), ctx.today())
@@ -248,13 +247,11 @@ def expiry_notices(ctx: ServiceContext, contract_ids: list[int]) -> list[ExpiryN
 
 
 def notice_sent(session: Session, ctx: ServiceContext, number: str) -> None:
-    """The expiry notice of contract ``number`` was printed or saved: noted on the contract,
-    in the transaction that records the print."""
+    """The expiry notice of contract ``number`` was printed or saved: the contract notes it
+    as sent, in the transaction that records the copy on the print trail."""
     require(ctx.actor, Perm.CONTRACT_MANAGE)
     contract = _by_number(session, number)
-    contract.notice_sent_at = ctx.now()
-    record_event(session, table="maintenance_contracts", row_key=str(contract.id),
-                 action="print", detail="expiry notice")
+    contract.notice_sent_at = ctx.now()  # the copy itself is on the print trail, once
     session.flush()
 
 

@@ -14,6 +14,17 @@ def item_label(model_code: str, model_name: str, serial: str | None) -> str:
 
 
 @dataclass(frozen=True)
+class StoreHeader:
+    """The store's letterhead, what every printed form shows at its top; read from the store
+    profile by ``reference_service.letterhead_in`` (the one reader)."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    timezone: str = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
 class VoidInfo:
     """A document that no longer holds: when and why (printed on its VOID banner)."""
 

@@ -4,27 +4,48 @@ Printed documents are legal-ish records (a voucher the customer signed, a receip
 so the trail says who printed which copy, when, on which workstation and printer. A preview
 writes nothing: a copy is recorded when it leaves the app (printed or saved as PDF), and the
 next copy of the document is a reprint.
+
+The trail knows documents, not forms: the printing layer says which document a copy is of
+(``PrintedDocument``: its one history, the kinds that print it on any paper, and the owning
+service's note of a copy), so this module knows nothing of printing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.db.audit import record_event
 from app.models.audit import AuditEntry
-from app.printing import registry
-from app.printing.header import StoreHeader
-from app.printing.terms import terms_or_default
 from app.services.context import ServiceContext
-from app.services.reference_service import get_receipt_terms, get_store_profile
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 PRINT_TABLE = "print"  # audit_log.table_name of print events; row_key is "kind/number"
 SAVE_ACTION = "save_pdf"
 OUTPUT_ACTIONS = ("print", "reprint", SAVE_ACTION)  # every copy that left the app
+
+
+# (session, ctx, number): a copy of document ``number`` left the app; the service that owns
+# its record notes it (a receipt's copy count, a notice's sending date) in the same transaction
+OutputRecorder = Callable[["Session", ServiceContext, str], None]
+# (ctx, number): the copies of document ``number`` its own record counted (before the trail)
+CopyCounter = Callable[[ServiceContext, str], int]
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A kind of document as the trail records its copies, whatever paper they are on."""
+
+    name: str  # its one history ("payment-receipt", also for the A5 copy)
+    papers: frozenset[str] = frozenset()  # the kinds that print it (older trails keyed by them)
+    record_output: OutputRecorder | None = None
+    copies: CopyCounter | None = None
 
 
 @dataclass(frozen=True)
@@ -42,41 +63,41 @@ def document_number(number: str) -> str:
     return number.strip().partition("@")[0].upper()
 
 
-def row_key(kind: str, number: str) -> str:
-    """The print trail's key of one document: its kind's history and its number, so the A5
-    copy of a receipt and a number typed in lower case share one history."""
-    return f"{registry.get_kind(kind).history}/{document_number(number)}"[:40]
+def row_key(document: PrintedDocument, number: str) -> str:
+    """The print trail's key of one document: its history and its number, so the A5 copy of
+    a receipt and a number typed in lower case share one history."""
+    return f"{document.name}/{document_number(number)}"[:40]
 
 
-def _old_keys(kind: str, number: str) -> set[str]:
-    """Keys older versions wrote (each paper its own kind, the number as typed)."""
-    history = registry.get_kind(kind).history
-    names = {k.name for k in registry.kinds() if k.history == history}
-    return {f"{name}/{typed}"[:40] for name in names
-            for typed in (number, number.strip(), document_number(number))}
+def _keys(document: PrintedDocument, number: str) -> set[str]:
+    """Its key and those older versions wrote (each paper its own kind, the number as typed)."""
+    return {row_key(document, number)} | {
+        f"{name}/{typed}"[:40] for name in document.papers | {document.name}
+        for typed in (number, number.strip(), document_number(number))}
 
 
-def record_print(ctx: ServiceContext, kind: str, number: str, *, reprint: bool,
+def record_print(ctx: ServiceContext, document: PrintedDocument, number: str, *, reprint: bool,
                  action: str = "print", detail: str = "") -> None:
     """Note one copy that left the app: printed (``reprint`` says which copy) or, with
     ``action="save_pdf"``, saved as a PDF; ``detail`` names the printer or file."""
-    record_prints(ctx, kind, [number], reprinted=[number] if reprint else (), action=action,
-                  detail=detail)
+    record_prints(ctx, document, [number], reprinted=[number] if reprint else (),
+                  action=action, detail=detail)
 
 
-def record_prints(ctx: ServiceContext, kind: str, numbers: Sequence[str], *,
+def record_prints(ctx: ServiceContext, document: PrintedDocument, numbers: Sequence[str], *,
                   reprinted: Collection[str] = (), action: str = "print",
                   detail: str = "") -> None:
-    """One copy each of documents ``numbers`` of ``kind`` left the app (one PDF of a batch).
+    """One copy each of documents ``numbers`` left the app (one PDF of a batch).
 
-    One transaction: a print event per document ("reprint" for those in ``reprinted``) and,
-    for a kind whose record keeps its own state, that record updated (``record_output``).
+    One transaction: a print event per document ("reprint" for those in ``reprinted``): the
+    one record that a copy was printed; for a document whose record keeps its own state,
+    that state updated by its service (``record_output``).
     """
-    own = registry.get_kind(kind).record_output
+    own = document.record_output
     every = bool(numbers) and all(n in reprinted for n in numbers)
     with ctx.write(action=_event_action(action, every)) as session:
         for number in numbers:
-            record_event(session, table=PRINT_TABLE, row_key=row_key(kind, number),
+            record_event(session, table=PRINT_TABLE, row_key=row_key(document, number),
                          action=_event_action(action, number in reprinted), detail=detail[:500])
             if own is not None:
                 own(session, ctx, number)
@@ -88,45 +109,35 @@ def _event_action(action: str, reprint: bool) -> str:
     return "reprint" if reprint else "print"
 
 
-def was_printed(ctx: ServiceContext, kind: str, number: str) -> bool:
+def was_printed(ctx: ServiceContext, document: PrintedDocument, number: str) -> bool:
     """True once a copy left the app (printed or saved as PDF): the next one is a reprint."""
-    return bool(printed_before(ctx, kind, [number]))
+    return bool(printed_before(ctx, document, [number]))
 
 
-def printed_before(ctx: ServiceContext, kind: str, numbers: Sequence[str]) -> frozenset[str]:
+def printed_before(ctx: ServiceContext, document: PrintedDocument,
+                   numbers: Sequence[str]) -> frozenset[str]:
     """Those of ``numbers`` of which a copy left the app: on the print trail, or counted by
     the document's own record (a receipt printed before the trail kept its prints)."""
-    keys = {key: n for n in numbers for key in _old_keys(kind, n) | {row_key(kind, n)}}
+    keys = {key: n for n in numbers for key in _keys(document, n)}
     with ctx.read() as session:
         found = session.scalars(
             select(AuditEntry.row_key).distinct().where(
                 AuditEntry.table_name == PRINT_TABLE, AuditEntry.row_key.in_(list(keys)),
                 AuditEntry.action.in_(OUTPUT_ACTIONS)))
         printed = {keys[key] for key in found}
-    counted = registry.get_kind(kind).copies
+    counted = document.copies
     if counted is not None:
         printed |= {n for n in numbers if n not in printed and counted(ctx, n) > 0}
     return frozenset(printed)
 
 
-def print_history(ctx: ServiceContext, kind: str, number: str) -> list[PrintEvent]:
+def print_history(ctx: ServiceContext, document: PrintedDocument,
+                  number: str) -> list[PrintEvent]:
     """Prints and PDF copies of one document, oldest first."""
     with ctx.read() as session:
         rows = session.scalars(
             select(AuditEntry).where(AuditEntry.table_name == PRINT_TABLE,
-                                     AuditEntry.row_key.in_(_old_keys(kind, number)
-                                                            | {row_key(kind, number)}))
+                                     AuditEntry.row_key.in_(_keys(document, number)))
             .order_by(AuditEntry.id))
         return [PrintEvent(r.at, r.username, r.workstation, r.action, r.new_value or "")
                 for r in rows]
-
-
-def store_header(ctx: ServiceContext) -> StoreHeader:
-    """The store profile as the header of a printed form."""
-    profile = get_store_profile(ctx)
-    return StoreHeader(profile.name, profile.address, profile.phone, profile.timezone)
-
-
-def receipt_terms(ctx: ServiceContext) -> str:
-    """The terms printed on receipts: the store's setting "store.terms", else the default."""
-    return terms_or_default(get_receipt_terms(ctx).text)

@@ -17,6 +17,7 @@ from app.i18n import N_
 from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
+from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, require
@@ -118,6 +119,19 @@ def _profile(data: Any, version: int) -> StoreProfile:
 def store_profile_in(session: Session) -> StoreProfile:
     """The store profile, defaults filled in, inside an open session."""
     return _profile(*load_setting(session, PROFILE_KEY))
+
+
+def letterhead_in(session: Session) -> StoreHeader:
+    """The letterhead of every printed form: the store profile (defaults filled in, the
+    same checks as the profile's own form), inside an open session."""
+    profile = store_profile_in(session)
+    return StoreHeader(profile.name, profile.address, profile.phone, profile.timezone)
+
+
+def letterhead(ctx: ServiceContext) -> StoreHeader:
+    """The letterhead of every printed form (see ``letterhead_in``)."""
+    with ctx.read() as session:
+        return letterhead_in(session)
 
 
 def get_store_profile(ctx: ServiceContext) -> StoreProfile:

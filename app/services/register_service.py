@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from app.db.audit import record_event
 from app.i18n import N_
 from app.models.carry_in import RegisterEntry
-from app.services.carry_in_dto import StoreInfo, store_info
 from app.services.context import ServiceContext
+from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
+from app.services.reference_service import letterhead_in
 from app.services.validation import check_version, clean_text
 
 STATES = ("all", "in", "out", "overdue")
@@ -70,7 +71,7 @@ class RegisterMonth:
     """A month of the book, for printing as A4 pages."""
 
     month: date
-    store: StoreInfo
+    store: StoreHeader
     rows: list[RegisterRow]
     printed_at: datetime
 
@@ -167,7 +168,7 @@ def month_book(ctx: ServiceContext, month: date) -> RegisterMonth:
         rows = [row_of(e) for e in session.scalars(query)]
         record_event(session, table="register_entries", row_key=month.strftime("%Y-%m"),
                      action="print", detail="register-month")
-        return RegisterMonth(month.replace(day=1), store_info(session), rows, ctx.now())
+        return RegisterMonth(month.replace(day=1), letterhead_in(session), rows, ctx.now())
 
 
 def correct_entry(ctx: ServiceContext, entry_id: int, data: RegisterCorrection, *,

@@ -14,7 +14,6 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.db.audit import record_event
 from app.db.locking import lock_name
 from app.db.numbering import next_number
 from app.i18n import N_
@@ -22,13 +21,14 @@ from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.jobs import Job
 from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
-from app.printing.header import StoreHeader
 from app.services import complaint_service as complaints
 from app.services.context import ServiceContext
+from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
+from app.services.reference_service import letterhead_in
 from app.services.validation import check_version, clean_text, not_in_future, searchable
-from app.services.voice_common import item_labels, store_header, user_names
+from app.services.voice_common import item_labels, user_names
 
 ITEMS = ("attitude", "skill", "arrival", "promise")
 LEVELS = (4, 3, 2, 1)  # 很满意, 满意, 一般, 不满意
@@ -173,11 +173,11 @@ def complaint_from_card(ctx: ServiceContext, card_id: int, *, kind: str,
 
 
 def card_documents(ctx: ServiceContext, card_ids: list[int]) -> list[SurveyCardDoc]:
-    """The cards to print. Reads only: a printing is recorded when the card leaves the app
-    (``card_printed``), not when it is previewed."""
+    """The cards to print. Reads only: a copy is recorded on the print trail when it leaves
+    the app, not when it is previewed."""
     require(ctx.actor, Perm.SURVEY_ENTER)
     with ctx.read() as session:
-        header = store_header(session)
+        header = letterhead_in(session)
         docs = []
         for card_id in card_ids:
             card = _get(session, card_id)
@@ -186,14 +186,6 @@ def card_documents(ctx: ServiceContext, card_ids: list[int]) -> list[SurveyCardD
             docs.append(SurveyCardDoc(header, card_dto(session, card),
                                       ctx.local(call.received_at).date()))
         return docs
-
-
-def card_printed(session: Session, ctx: ServiceContext, number: str) -> None:
-    """Card ``number`` was printed or saved: on the card's trail, in the print's transaction."""
-    require(ctx.actor, Perm.SURVEY_ENTER)
-    card = _find(session, number)
-    record_event(session, table="survey_cards", row_key=str(card.id), action="print",
-                 detail="survey card")
 
 
 # ---- reading --------------------------------------------------------------------------------

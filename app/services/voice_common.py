@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.staff import User
 from app.models.store import ProductModel, Setting
-from app.printing.header import StoreHeader
 from app.services.dto import item_label
 from app.services.money import from_cents, to_cents
 from app.services.warranty import add_months
@@ -35,12 +34,6 @@ def setting_value(session: Session, key: str, default: Any) -> Any:
         return default
 
 
-def store_header(session: Session) -> StoreHeader:
-    """The printed forms' header, from the same profile reader as every other form."""
-    from app.services.reference_service import store_profile_in
-
-    profile = store_profile_in(session)
-    return StoreHeader(profile.name, profile.address, profile.phone, profile.timezone)
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__, config
-from app.bootstrap import open_database
+from app.bootstrap import open_database, settle_heap
 from app.db.database import Database
 from app.db.known_databases import MissingDatabase
 from app.db.migrate import SchemaError
@@ -334,6 +334,7 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
         return 0
     scheduler = start_backup_schedule(db, window, warned=not backed_up)
     window.show()
+    settle_heap()
     code = app.exec()
     scheduler.stop()
     db.dispose()

@@ -19,12 +19,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.printing import papers, registry
+from app.printing import papers, registry, trail
 from app.printing.direct import PrintedCopy, print_numbered, printer_named
 from app.printing.output import PrintError
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.text import pt
-from app.services import print_log_service
 from app.services.context import ServiceContext
 from app.services.errors import UserError
 from app.ui.dialogs.print_preview_dialog import OutputCallback, PrintJob, PrintPreviewDialog
@@ -41,9 +40,9 @@ def recorder(ctx: ServiceContext, kind: str, numbers: Sequence[str], *,
     """The ``on_output`` of a job showing documents ``numbers`` of ``kind``: each copy is
     recorded per document, a reprint if the copy shown is (``printed``: those marked so)."""
     def record(action: str, reprint: bool, detail: str) -> None:
-        print_log_service.record_prints(ctx, kind, numbers,
-                                        reprinted=numbers if reprint else printed,
-                                        action=action, detail=detail)
+        trail.record_prints(ctx, kind, numbers,
+                            reprinted=numbers if reprint else printed,
+                            action=action, detail=detail)
 
     return record
 
@@ -58,7 +57,7 @@ def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
     return PrintJob(
         title=f"{pt(kind.title)} {number}", group=kind.group,
         render=lambda again: kind.render(ctx, number, again),
-        reprint=print_log_service.was_printed(ctx, kind.name, number),
+        reprint=trail.was_printed(ctx, kind.name, number),
         on_output=recorder(ctx, kind.name, [number]))
 
 
@@ -68,7 +67,7 @@ def batch_job(ctx: ServiceContext, kind_name: str, numbers: Sequence[str],
     """Documents ``numbers`` of one kind in one PDF: ``render(reprinted)`` marks the ones
     in ``reprinted`` as reprints (those a copy of which left before; after a copy, all)."""
     kind = registry.get_kind(kind_name)
-    printed = print_log_service.printed_before(ctx, kind.name, numbers)
+    printed = trail.printed_before(ctx, kind.name, numbers)
 
     def marked(again: bool) -> Collection[str]:
         return numbers if again else printed

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import cli_print, registry
+from app.printing import cli_print, registry, trail
 from app.printing.registry import PrinterGroup, Rendered
-from app.printing.terms import default_terms, terms_or_default
-from app.services import print_log_service
+from app.printing.terms import default_terms, receipt_terms, terms_or_default
 from app.services.context import ServiceContext
 from app.services.errors import NotFound
+from app.services.reference_service import letterhead
 from tests.printing.conftest import PdfCheck
 
 
@@ -55,7 +55,7 @@ def test_print_command_writes_the_pdf_and_marks_the_second_copy(
     assert "补打REPRINT" in pdfcheck.flat_text(second.read_bytes())
     assert "first.pdf" in capsys.readouterr().out
     # and both copies are on the audit trail
-    history = print_log_service.print_history(clerk, "test-page", "a4")
+    history = trail.print_history(clerk, "test-page", "a4")
     assert [e.action for e in history] == ["save_pdf", "save_pdf"]
     assert history[1].detail == str(second.resolve())
 
@@ -75,7 +75,7 @@ def test_print_command_counts_a_receipt_once_per_file_and_marks_the_second(
     assert "补打" not in pdfcheck.flat_text(first.read_bytes())
     assert "补打REPRINT" in pdfcheck.flat_text(second.read_bytes())
     assert carry_in_service.get_carry_in(clerk, job.receipt_id).print_count == 2
-    history = print_log_service.print_history(clerk, "item-receipt", job.receipt_number)
+    history = trail.print_history(clerk, "item-receipt", job.receipt_number)
     assert [(e.action, e.username, e.detail) for e in history] == [
         ("save_pdf", "cli", str(first.resolve())), ("save_pdf", "cli", str(second.resolve()))]
 
@@ -100,9 +100,9 @@ def test_default_receipt_terms_are_chinese_until_the_store_writes_its_own(
     assert "收据" in default_terms()
     assert terms_or_default("  ") == default_terms()
     assert terms_or_default("本店自定条款") == "本店自定条款"
-    assert print_log_service.receipt_terms(clerk) == default_terms()
+    assert receipt_terms(clerk) == default_terms()
 
 
 def test_store_header_comes_from_the_store_profile(clerk: ServiceContext):
-    header = print_log_service.store_header(clerk)
+    header = letterhead(clerk)
     assert header.name and header.timezone == "Asia/Shanghai"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from app.printing import trail
 from app.services import billing_service as billing
 from app.services import payments_service as payments
-from app.services import print_log_service
 from app.services.billing_service import LineInput
 from app.services.context import ServiceContext
 from tests.printing.conftest import PdfCheck
@@ -32,7 +32,7 @@ def test_the_a5_receipt_after_two_roll_copies_is_a_reprint(
     assert run_print(tmp_path, "payment-receipt-a5", number, "--out", str(outs[2])) == 0
     texts = [pdfcheck.flat_text(out.read_bytes()) for out in outs]
     assert ["补打" in text for text in texts] == [False, True, True]
-    history = print_log_service.print_history(clerk, "payment-receipt-a5", number)
+    history = trail.print_history(clerk, "payment-receipt-a5", number)
     assert len(history) == 3
 
 
@@ -43,7 +43,7 @@ def test_a_number_typed_in_lower_case_is_the_same_document(
     assert run_print(tmp_path, "payment-receipt", number, "--out", str(first)) == 0
     assert run_print(tmp_path, "payment-receipt", number.lower(), "--out", str(second)) == 0
     assert "补打" in pdfcheck.flat_text(second.read_bytes())
-    assert print_log_service.was_printed(clerk, "payment-receipt-a5", number.lower())
+    assert trail.was_printed(clerk, "payment-receipt-a5", number.lower())
 
 
 def test_a_form_printed_from_the_command_line_says_so_in_chinese(

@@ -18,8 +18,9 @@ from sqlalchemy import func, select, update
 from app.models.audit import AuditEntry
 from app.models.carry_in import ItemReceipt
 from app.models.contracts import MaintenanceContract
+from app.printing import trail
 from app.printing.documents.expiry_notice import expiry_notices_pdf
-from app.services import carry_in_service, print_log_service
+from app.services import carry_in_service
 from app.services import contract_service as contracts
 from app.services import survey_service as surveys
 from app.services.context import ServiceContext
@@ -54,7 +55,7 @@ def file_printer(path: Path) -> QPrinter:
     return printer
 
 
-def trail(ctx: ServiceContext, table: str) -> list[tuple[str, str]]:
+def events(ctx: ServiceContext, table: str) -> list[tuple[str, str]]:
     """(row key, action) of the non-data events of ``table``, oldest first."""
     with ctx.read() as session:
         rows = session.execute(select(AuditEntry.row_key, AuditEntry.action).where(
@@ -82,8 +83,8 @@ def test_a_receipt_previewed_and_closed_is_not_printed(clerk: ServiceContext, op
         dialog.reject()
     # then nothing was counted or recorded: the first real print is still the original
     assert carry_in_service.get_carry_in(clerk, job.receipt_id).print_count == 0
-    assert print_log_service.print_history(clerk, "item-receipt", job.receipt_number) == []
-    assert trail(clerk, "item_receipts") == []
+    assert trail.print_history(clerk, "item-receipt", job.receipt_number) == []
+    assert events(clerk, "item_receipts") == []
     assert not document_job(clerk, "item-receipt", job.receipt_number).reprint
 
 
@@ -95,18 +96,18 @@ def test_the_first_copy_saved_is_the_original_and_the_next_ones_are_reprints(
     assert dialog.save_to(str(tmp_path / "first.pdf"))
     # then that copy is the original, recorded once, and counted on the receipt
     assert REPRINT not in pdfcheck.flat_text((tmp_path / "first.pdf").read_bytes())
-    history = print_log_service.print_history(clerk, "item-receipt", job.receipt_number)
+    history = trail.print_history(clerk, "item-receipt", job.receipt_number)
     assert [(e.action, e.username, e.detail) for e in history] == [
         ("save_pdf", "clerk", str(tmp_path / "first.pdf"))]
     assert carry_in_service.get_carry_in(clerk, job.receipt_id).print_count == 1
-    assert trail(clerk, "item_receipts") == [(str(job.receipt_id), "print")]
+    assert events(clerk, "item_receipts") == []  # the copy is recorded once: on the print trail
     # and the preview now shows the reprint; printing it records a reprint
     assert dialog.reprint and REPRINT in pdfcheck.flat_text(dialog.pdf)
     assert dialog.print_now(file_printer(tmp_path / "printed.pdf"))
-    assert [e.action for e in print_log_service.print_history(
+    assert [e.action for e in trail.print_history(
         clerk, "item-receipt", job.receipt_number)] == ["save_pdf", "reprint"]
     assert carry_in_service.get_carry_in(clerk, job.receipt_id).print_count == 2
-    assert trail(clerk, "item_receipts")[-1] == (str(job.receipt_id), "reprint")
+    assert events(clerk, "item_receipts") == []
     # and a new preview, on A5 paper too (the same receipt), starts as a reprint
     for kind in ("item-receipt", "item-receipt-a5"):
         again = open_preview(document_job(clerk, kind, job.receipt_number))
@@ -134,7 +135,7 @@ def test_a_receipt_printed_by_an_older_version_counts_as_printed(
     with clerk.write() as session:
         session.execute(update(ItemReceipt).where(ItemReceipt.id == job.receipt_id)
                         .values(print_count=1))
-    assert print_log_service.print_history(clerk, "item-receipt", job.receipt_number) == []
+    assert trail.print_history(clerk, "item-receipt", job.receipt_number) == []
     # then its next copy is a reprint
     dialog = open_preview(document_job(clerk, "item-receipt", job.receipt_number))
     assert dialog.reprint and REPRINT in pdfcheck.flat_text(dialog.pdf)
@@ -163,14 +164,16 @@ def test_an_expiry_notice_previewed_but_not_printed_is_not_sent(
     # then the contract does not look sent on the renewal list, and nothing is on the trail
     assert _sent_at(boss, c.id) is None
     assert [r.notice_sent_at for r in contracts.renewal_list(boss)] == [None]
-    assert trail(boss, "maintenance_contracts") == []
-    assert print_log_service.print_history(boss, "expiry-notice", c.number) == []
+    assert events(boss, "maintenance_contracts") == []
+    assert trail.print_history(boss, "expiry-notice", c.number) == []
     # when it is saved, it is sent; the next copy is a reprint
     dialog = open_preview(document_job(boss, "expiry-notice", c.number))
     assert REPRINT not in pdfcheck.flat_text(dialog.pdf)
     assert dialog.save_to(str(tmp_path / "notice.pdf"))
     assert _sent_at(boss, c.id) is not None
-    assert trail(boss, "maintenance_contracts") == [(str(c.id), "print")]
+    assert events(boss, "maintenance_contracts") == []  # once: on the print trail
+    assert [e.action for e in trail.print_history(boss, "expiry-notice", c.number)] == [
+        "save_pdf"]
     assert document_job(boss, "expiry-notice", c.number).reprint
     assert REPRINT in pdfcheck.flat_text(dialog.pdf)
 
@@ -196,9 +199,9 @@ def test_a_month_of_notices_marks_only_the_letters_printed_before(
     # when it is printed: one event per notice, each noted as sent, all marked from now on
     dialog = open_preview(job)
     assert dialog.print_now(file_printer(tmp_path / "month-printed.pdf"))
-    assert [e.action for e in print_log_service.print_history(
+    assert [e.action for e in trail.print_history(
         boss, "expiry-notice", first.number)] == ["save_pdf", "reprint"]
-    assert [e.action for e in print_log_service.print_history(
+    assert [e.action for e in trail.print_history(
         boss, "expiry-notice", second.number)] == ["print"]
     assert _sent_at(boss, second.id) is not None
     assert dialog.reprint and REPRINT in page_text(dialog.pdf, tmp_path, 2)
@@ -209,11 +212,13 @@ def test_a_survey_card_is_recorded_when_printed_not_when_previewed(
     completed_call(clerk, item_id=zhang(clerk)[1])
     card = surveys.issue_cards_for_day(clerk, clerk.today())[0]
     open_preview(document_job(clerk, "survey-card", card.number)).reject()
-    assert trail(clerk, "survey_cards") == []
+    assert events(clerk, "survey_cards") == []
     dialog = open_preview(document_job(clerk, "survey-card", card.number))
     assert dialog.save_to(str(tmp_path / "card.pdf"))
     assert REPRINT not in pdfcheck.flat_text((tmp_path / "card.pdf").read_bytes())
-    assert trail(clerk, "survey_cards") == [(str(card.id), "print")]
+    assert events(clerk, "survey_cards") == []  # once: on the print trail
+    assert [e.action for e in trail.print_history(clerk, "survey-card", card.number)] == [
+        "save_pdf"]
     assert REPRINT in pdfcheck.flat_text(
         open_preview(document_job(clerk, "survey-card", card.number)).pdf)
 

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 
+from app.printing import trail
 from app.printing.documents.printer_test_page import TEST_PAGE_NUMBER, printer_test_page
 from app.printing.output import LoadedPdf, PrintError, page_layout_for, print_pdf_bytes
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.styles import A4
-from app.services import print_log_service
 from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.printing_ui import document_job
@@ -172,9 +172,9 @@ def test_saving_a_numbered_document_is_on_the_audit_trail(
     assert dialog.save_to(str(tmp_path / "a.pdf"))
     assert dialog.save_to(str(tmp_path / "b.pdf"))
     # then both copies are on the trail, the second as a reprint, by the clerk
-    history = print_log_service.print_history(clerk, "test-page", "a5")
+    history = trail.print_history(clerk, "test-page", "a5")
     assert [(e.action, e.username) for e in history] == [("save_pdf", "clerk")] * 2
-    assert print_log_service.was_printed(clerk, "test-page", "a5")
+    assert trail.was_printed(clerk, "test-page", "a5")
     assert "补打" in pdfcheck.flat_text((tmp_path / "b.pdf").read_bytes())
     # and a new preview starts as a reprint
     assert document_job(clerk, "test-page", "a5").reprint

@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import landscape
 
 from app.cli import CliError
+from app.printing import trail
 from app.printing.documents.printer_test_page import TEST_PAGE_NUMBER, printer_test_page
 from app.printing.output import print_pdf_bytes
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.styles import A4
-from app.services import print_log_service
 from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.pages.carry_in_page import CarryInPage
@@ -118,7 +118,7 @@ def test_a_landscape_tag_prints_through_cups_at_its_size(
 # ---- printing like a counter: one keystroke, --printer, landscape A4 ---------------------
 
 def _history(ctx: ServiceContext, kind: str, number: str) -> list[str]:
-    return [event.action for event in print_log_service.print_history(ctx, kind, number)]
+    return [event.action for event in trail.print_history(ctx, kind, number)]
 
 
 def test_a_receipt_prints_in_one_keystroke_on_the_counters_printer(

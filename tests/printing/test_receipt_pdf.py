@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from app.printing import trail
 from app.printing.documents.item_receipt import render_item_receipt
 from app.printing.documents.register_page import render_register_month
-from app.services import carry_in_service, print_log_service, register_service
+from app.services import carry_in_service, register_service
 from app.services.context import ServiceContext
 from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
 from tests.unit.carry_in_fixtures import back, walk_in
@@ -46,7 +47,7 @@ def test_reprint_is_marked_and_custom_terms_print(clerk: ServiceContext, admin: 
     reference_service.update_receipt_terms(admin, "凭本收据取件，遗失请带身份证。",
                                            expected_version=terms.version)
     job = walk_in(clerk)
-    print_log_service.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
+    trail.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
     again = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
     text = pdf_text(render_item_receipt(again, "a5"), tmp_path / "again.pdf")
     assert "补打" in text and "凭本收据取件" in text.replace(" ", "")
@@ -83,7 +84,7 @@ def test_print_path_kinds_render_by_number(clerk: ServiceContext, tmp_path: Path
 def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) -> None:
     from datetime import UTC, date, datetime
 
-    from app.services.carry_in_dto import StoreInfo
+    from app.services.dto import StoreHeader
     from app.services.register_service import RegisterMonth, RegisterRow
 
     at = datetime(2026, 10, 3, 2, 0, tzinfo=UTC)
@@ -91,7 +92,7 @@ def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) ->
                         "遥控器、说明书", "李师傅", date(2026, 10, 9),
                         at if i % 2 else None, "欧阳喆" if i % 2 else "",
                         "王小丽" if i % 2 else "", "", 1) for i in range(1, 81)]
-    book = RegisterMonth(date(2026, 10, 1), StoreInfo("售后服务中心", "", "", "Asia/Shanghai"),
+    book = RegisterMonth(date(2026, 10, 1), StoreHeader("售后服务中心"),
                          rows, at)
     pdf = render_register_month(book)
     pngs = pdf_png(pdf, tmp_path / "long.pdf", dpi=50)

@@ -167,7 +167,7 @@ def _ready_for_return(login) -> int:
 
 def test_a_receipt_preview_closed_counts_nothing_and_a_saved_copy_counts_once(
         qtbot, page, tmp_path):
-    from app.services import print_log_service
+    from app.printing import trail
     from app.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 
     job = walk_in(page.session.ctx)
@@ -187,7 +187,7 @@ def test_a_receipt_preview_closed_counts_nothing_and_a_saved_copy_counts_once(
     # when the clerk opens the receipt's preview and closes it
     activate(qtbot, page.buttons["print_receipt"])
     assert page.job.print_count == 0 and shown == [False]
-    assert print_log_service.print_history(page.session.ctx, "item-receipt",
+    assert trail.print_history(page.session.ctx, "item-receipt",
                                            job.receipt_number) == []
     # when the clerk saves it: one copy, the original; the next preview is a reprint
     saves.append(str(tmp_path / "receipt.pdf"))

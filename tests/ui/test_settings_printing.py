@@ -67,3 +67,19 @@ def test_the_settings_page_has_a_printing_tab(qtbot, db, login) -> None:
     qtbot.addWidget(page)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert page.tabs.widget(titles.index("Printing (this computer)")) is page.printing
+
+
+def test_the_printing_tab_fits_a_1366_by_768_screen(qtbot, db, login) -> None:
+    # given the settings page on its printing tab, every printable document listed
+    page = SettingsPage(AppSession(db, login("admin")))
+    qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.printing)
+    # then it asks no more height than a 768-pixel screen leaves below the window's bars,
+    # and its save button is on screen without scrolling
+    assert page.minimumSizeHint().height() <= 600
+    page.resize(1150, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    button = page.printing.save_button
+    bottom = button.mapTo(page, button.rect().bottomLeft()).y()
+    assert button.isVisible() and bottom <= page.height()

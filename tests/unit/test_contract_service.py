@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from app.models.contracts import MaintenanceContract
+from app.printing import trail
 from app.services import calls_service as calls
 from app.services import contract_service as contracts
-from app.services import print_log_service
 from app.services.errors import PermissionDenied, ValidationError
 from tests.voice_helpers import at, zhang
 
@@ -122,7 +122,7 @@ def test_expiry_notices_propose_the_next_term_and_a_printed_one_is_noted_as_sent
     assert [x.id for x in contracts.contracts_ending_in(boss, 2026, 12)] == [c.id]
     with db.read() as s:  # the notice made for the preview is not sent yet
         assert s.scalar(select(MaintenanceContract.notice_sent_at)) is None
-    print_log_service.record_print(boss, "expiry-notice", c.number, reprint=False)
+    trail.record_print(boss, "expiry-notice", c.number, reprint=False)
     with db.read() as s:
         assert s.scalar(select(MaintenanceContract.notice_sent_at)) is not None
 

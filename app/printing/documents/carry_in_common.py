@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from app.printing.base import StoreHeader
 from app.printing.registry import CopyCounter, OutputRecorder
 from app.printing.terms import terms_or_default
 from app.printing.text import pt
 from app.services import carry_in_service
-from app.services.carry_in_dto import CarryInDTO, PrintPack, StoreInfo
+from app.services.carry_in_dto import CarryInDTO, PrintPack
 from app.services.context import ServiceContext
 from app.services.dto import VoidInfo
 
@@ -30,9 +29,6 @@ def copy_counter(document: str) -> CopyCounter:
     """The kind's ``copies``: the receipt's or card's print count (kept by every version)."""
     return partial(carry_in_service.copies_printed, document=document)
 
-
-def header_of(store: StoreInfo) -> StoreHeader:
-    return StoreHeader(store.name, store.address, store.phone, store.timezone)
 
 
 def terms_text(terms: str) -> str:

@@ -177,7 +177,7 @@ def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport,
 @register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
 def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``2026-11-18`` prints the supervisor's report; ``2026-11-18/5`` technician 5's."""
-    from app.services.print_log_service import store_header
+    from app.services.reference_service import letterhead
 
     day_text, _, tech = number.partition("/")
     try:
@@ -186,7 +186,7 @@ def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rend
     except ValueError as exc:
         raise NotFound(N_("No daily report {number}: use 2026-11-18 or 2026-11-18/5."),
                        number=number) from exc
-    header, who = store_header(ctx), ctx.actor.display_name
+    header, who = letterhead(ctx), ctx.actor.display_name
     if tech_id is not None:
         report = technician_report(ctx, tech_id, day)
         state = flow.report_state(ctx, ReportKind.TECHNICIAN, day, tech_id)

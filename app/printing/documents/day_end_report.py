@@ -73,12 +73,12 @@ def render_day_end(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print day-end 2026-11-22``."""
     from app.services.errors import NotFound
     from app.services.payments_service import day_end
-    from app.services.print_log_service import store_header
+    from app.services.reference_service import letterhead
 
     try:
         day = date.fromisoformat(number)
     except ValueError as exc:
         raise NotFound("Not a date: {number}", number=number) from exc
     report = day_end(ctx, day)
-    pdf = DayEndDocument(store_header(ctx), report, reprint=reprint).generate()
+    pdf = DayEndDocument(letterhead(ctx), report, reprint=reprint).generate()
     return Rendered(pdf, f"day-end-{day.isoformat()}.pdf")

@@ -12,7 +12,6 @@ from app.printing.documents.carry_in_common import (
     accessories_text,
     copy_counter,
     copy_recorder,
-    header_of,
     item_text,
     pack_by_number,
     receipt_void,
@@ -74,13 +73,15 @@ def _story(doc: BaseDocument, pack: PrintPack, *, columns: int) -> list[Flowable
     ]
 
 
-class ItemReceiptThermal(ThermalDocument):
+class _ItemReceipt(BaseDocument):
+    """What both papers print; the paper comes from the second base class."""
+
     title = "Customer item receipt"
+    columns = 4
 
     def __init__(self, pack: PrintPack, **kw: Any) -> None:
-        super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, void=receipt_void(pack.job),
-                         printed_at=pack.printed_at,
+        super().__init__(pack.store, number=pack.job.receipt_number, reprint=pack.reprint,
+                         void=receipt_void(pack.job), printed_at=pack.printed_at,
                          printed_by=pack.printed_by, **kw)
         self.pack = pack
 
@@ -88,27 +89,17 @@ class ItemReceiptThermal(ThermalDocument):
         return self.pack.job.receipt_number
 
     def story(self) -> list[Flowable]:
-        return _story(self, self.pack, columns=2)
+        return _story(self, self.pack, columns=self.columns)
 
 
-class ItemReceiptA5(BaseDocument):
+class ItemReceiptThermal(_ItemReceipt, ThermalDocument):
+    columns = 2
+
+
+class ItemReceiptA5(_ItemReceipt):
     pagesize = A5
     margins = (10 * mm, 10 * mm, 10 * mm, 12 * mm)
     font_size = 9.0
-    title = "Customer item receipt"
-
-    def __init__(self, pack: PrintPack, **kw: Any) -> None:
-        super().__init__(header_of(pack.store), number=pack.job.receipt_number,
-                         reprint=pack.reprint, void=receipt_void(pack.job),
-                         printed_at=pack.printed_at,
-                         printed_by=pack.printed_by, **kw)
-        self.pack = pack
-
-    def header_qr(self) -> str | None:
-        return self.pack.job.receipt_number
-
-    def story(self) -> list[Flowable]:
-        return _story(self, self.pack, columns=4)
 
 
 def render_item_receipt(pack: PrintPack, paper: str = "thermal", *,

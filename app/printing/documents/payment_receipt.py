@@ -115,12 +115,12 @@ class PaymentReceiptA5(_PaymentReceipt):
 def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
     from app.services.billing_service import bill_for_payment
     from app.services.payments_service import find_payment
-    from app.services.print_log_service import store_header
+    from app.services.reference_service import letterhead
 
     payment = find_payment(ctx, number)
     bill = bill_for_payment(ctx, payment.bill_id)
     cls = PaymentReceiptThermal if paper == "thermal" else PaymentReceiptA5
-    pdf = cls(store_header(ctx), payment, bill, reprint=reprint).generate()
+    pdf = cls(letterhead(ctx), payment, bill, reprint=reprint).generate()
     suffix = "" if paper == "thermal" else "-a5"
     return Rendered(pdf, f"payment-receipt-{payment.number}{suffix}.pdf")
 

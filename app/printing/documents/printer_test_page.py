@@ -19,6 +19,7 @@ from app.printing.flowables import (
     signature_line,
     totals_table,
 )
+from app.printing.fonts import BOLD, REGULAR
 from app.printing.formatting import fmt_datetime
 from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4, A5, DocStyles, PageSize, label_size
@@ -26,7 +27,7 @@ from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
 from app.services.dto import VoidInfo
 from app.services.errors import NotFound
-from app.services.print_log_service import store_header
+from app.services.reference_service import letterhead
 
 SAMPLE_NAME = "张伟 喆堃赟昇玥珺璟"
 SAMPLE_LINES = (("Labour", Decimal("120.00")), ("Parts charge", Decimal("35.50")))
@@ -51,7 +52,9 @@ def _codes(doc: BaseDocument, qr_size: float) -> Table:
 
 
 def _weights(st: DocStyles) -> Paragraph:
-    return Paragraph(f"{pt('Regular')} 常规字重 — <b>{pt('Bold')} 粗体字重</b>", st.body)
+    """Both weights of the font, whatever weight the paper's text is set in (bold on a roll)."""
+    return Paragraph(f'<font name="{REGULAR}">{pt("Regular")} 常规字重</font> — '
+                     f'<font name="{BOLD}">{pt("Bold")} 粗体字重</font>', st.body)
 
 
 class PrinterTestPage(BaseDocument):
@@ -145,6 +148,6 @@ def render_test_page(ctx: ServiceContext, fmt: str, reprint: bool) -> Rendered:
     if fmt not in FORMATS:
         raise NotFound(N_("Unknown test page format {value}: use one of {known}."),
                        value=fmt, known=", ".join(FORMATS))
-    pdf = printer_test_page(store_header(ctx), fmt, reprint=reprint,
+    pdf = printer_test_page(letterhead(ctx), fmt, reprint=reprint,
                     printed_by=ctx.actor.display_name)
     return Rendered(pdf, f"test-page-{fmt}.pdf")

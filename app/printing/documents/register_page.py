@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable
 
 from app.i18n import N_
 from app.printing.base import BaseDocument
-from app.printing.documents.carry_in_common import header_of
 from app.printing.flowables import list_table, para
 from app.printing.formatting import fmt_date, fmt_datetime
 from app.printing.registry import PrinterGroup, Rendered, register
@@ -35,7 +34,7 @@ class RegisterMonthDoc(BaseDocument):
     title = "Customer goods in/out register"
 
     def __init__(self, book: RegisterMonth, **kw: Any) -> None:
-        super().__init__(header_of(book.store), number=book.month.strftime("%Y-%m"),
+        super().__init__(book.store, number=book.month.strftime("%Y-%m"),
                          printed_at=book.printed_at, **kw)
         self.book = book
 

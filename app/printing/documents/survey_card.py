@@ -118,8 +118,7 @@ def survey_cards_pdf(cards: list[SurveyCardDoc], reprinted: Collection[str] = ()
     return SurveyCardBatch(cards, reprinted=reprinted).generate()
 
 
-@register("survey-card", title=N_P("Customer opinion survey card"), group=PrinterGroup.FORMS,
-          record_output=survey_service.card_printed)
+@register("survey-card", title=N_P("Customer opinion survey card"), group=PrinterGroup.FORMS)
 def render_survey_card(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print survey-card S2611-0001`` (or the call number)."""
     card = survey_service.find_card(ctx, number)

@@ -13,8 +13,8 @@ from reportlab.platypus.flowables import CallerMacro
 from app.printing.base import BaseDocument
 from app.printing.flowables import para
 from app.printing.formatting import fmt_date
-from app.printing.header import StoreHeader
 from app.printing.text import pt
+from app.services.dto import StoreHeader
 
 
 def recipient_block(doc: BaseDocument, name: str, address: str, phone: str) -> list[Flowable]:

@@ -115,10 +115,10 @@ def render_voucher_pdf(header: StoreHeader, voucher: VoucherDTO, *, reprint: boo
 @register("voucher", title=N_P("Service voucher"), group=PrinterGroup.FORMS)
 def render_voucher(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print voucher V2611-0007``; ``V2611-0007@A4`` prints on A4."""
-    from app.services.print_log_service import store_header
+    from app.services.reference_service import letterhead
 
     number, _, paper = number.partition("@")
     voucher = voucher_for_print(ctx, number)
-    pdf = render_voucher_pdf(store_header(ctx), voucher, reprint=reprint, paper=paper or "A5",
+    pdf = render_voucher_pdf(letterhead(ctx), voucher, reprint=reprint, paper=paper or "A5",
                              printed_by=ctx.actor.display_name)
     return Rendered(pdf, f"voucher-{voucher.number}.pdf")

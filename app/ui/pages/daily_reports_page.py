@@ -30,7 +30,7 @@ from app.printing.documents.daily_report import (
 )
 from app.printing.registry import Rendered
 from app.services import daily_report_service as reports
-from app.services import print_log_service
+from app.services import reference_service
 from app.services import report_flow_service as flow
 from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
@@ -254,7 +254,7 @@ class DailyReportsPage(QWidget):
     def rendered(self) -> Rendered | None:
         """The report of the current tab as an A4 PDF (the same DTO as on screen)."""
         ctx = self._session.ctx
-        header, who = print_log_service.store_header(ctx), ctx.actor.display_name
+        header, who = reference_service.letterhead(ctx), ctx.actor.display_name
         state = self.flow_state()  # the steps print with the report (who, when)
         if self.tabs.currentIndex() == 1 and self.team_report is not None:
             missing = tuple(flow.missing_reviews(ctx, self.day))

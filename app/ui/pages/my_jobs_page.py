@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTableView, QToolBar, QVBoxLayout
 from app.models.reports import ReportKind
 from app.printing.documents.daily_report import render_technician_report
 from app.printing.registry import Rendered
-from app.services import dispatch_service, print_log_service
+from app.services import dispatch_service, reference_service
 from app.services.daily_report_service import technician_report
 from app.services.dispatch_service import JobRow
 from app.services.report_flow_service import report_state
@@ -107,7 +107,7 @@ class MyJobsPage(_JobListPage):
             return
         report = technician_report(ctx, ctx.actor.user_id, ctx.today())
         state = report_state(ctx, ReportKind.TECHNICIAN, report.day, ctx.actor.user_id)
-        pdf = render_technician_report(print_log_service.store_header(ctx), report,
+        pdf = render_technician_report(reference_service.letterhead(ctx), report,
                                        printed_by=ctx.actor.display_name, state=state)
         preview_pdf(self, Rendered(pdf, f"daily-report-{report.day}.pdf"),
                     title=self.tr("My daily report"),

@@ -15,11 +15,13 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -79,11 +81,20 @@ class PrintingTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
+        # the documents scroll (a 1366 × 768 screen shows some ten rows); Save stays in view
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(group_box)
+        rows.addWidget(documents)
+        rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(group_box)
-        layout.addWidget(documents)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
     def _printer_combo(self, document: str, names: list[str]) -> QComboBox:
         combo = QComboBox()
