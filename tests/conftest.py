@@ -24,6 +24,26 @@ from app.services.context import Actor, ServiceContext
 from tests.seed import SEED_PASSWORD, seed_store
 
 auth_service.use_fast_hashing()
+
+
+def _patient(wait: Callable[..., object]) -> Callable[..., object]:
+    """pytest-qt's waits give up after 5 s by default; on a loaded two-core machine a
+    background task or a repaint can take longer. A wait that is met returns at once, so
+    only a real failure pays the longer limit; a test may still pass its own ``timeout``."""
+    def patient(*args: object, timeout: int = WAIT_MS, **kwargs: object) -> object:
+        return wait(*args, timeout=timeout, **kwargs)
+    return patient
+
+
+WAIT_MS = 30_000
+try:
+    from pytestqt.qtbot import QtBot
+except ImportError:  # pragma: no cover - pytest-qt is in the test extra
+    pass
+else:
+    for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed",
+                  "waitActive"):
+        setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
 bootstrap.FREEZE_HEAP = False  # a command run in the test process must not keep its garbage
 
 

@@ -164,11 +164,15 @@ class ProgressPanel(QWidget):
         self.bar.setRange(0, 0)  # busy until the first report
         self.text.clear()
         self.cancel_button.setEnabled(True)
-        task.progress.connect(self._show)
-        task.ended.connect(self._ended)
+        # A finished task's last signals may still be queued when the next one starts: only
+        # the task followed now may move the bar or hide the panel.
+        task.progress.connect(lambda done, total, text: self._show(done, total, text, task))
+        task.ended.connect(lambda: self._ended(task))
         self.setVisible(True)
 
-    def _show(self, done: int, total: int, text: str) -> None:
+    def _show(self, done: int, total: int, text: str, task: Task | None = None) -> None:
+        if task is not None and task is not self._task:
+            return
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.text.setText(text or self.tr("{done} of {total}").format(done=done, total=total))
@@ -179,6 +183,8 @@ class ProgressPanel(QWidget):
             self.text.setText(self.tr("Cancelling…"))
             self._task.cancel()
 
-    def _ended(self) -> None:
+    def _ended(self, task: Task | None = None) -> None:
+        if task is not None and task is not self._task:
+            return
         self._task = None
         self.setVisible(False)

@@ -227,7 +227,9 @@ def test_import_cancel_from_the_progress_panel_imports_nothing(qtbot, db, login,
     def run_slowly(ctx, preview, *, skip_bad_rows, progress, is_cancelled):
         def progress_then_wait(done: int, total: int) -> None:
             progress(done, total)
-            gate.wait(5)  # the user presses Cancel while the first rows are written
+            # The user presses Cancel while the first rows are written (generous: a loaded
+            # machine may take seconds to deliver the click; the test always opens the gate).
+            gate.wait(120)
 
         return real_run(ctx, preview, skip_bad_rows=skip_bad_rows,
                         progress=progress_then_wait, is_cancelled=is_cancelled)
@@ -243,11 +245,13 @@ def test_import_cancel_from_the_progress_panel_imports_nothing(qtbot, db, login,
     panel.check_file()
     qtbot.waitUntil(lambda: panel.preview is not None and not panel.busy)
     qtbot.keyClick(panel.import_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: panel.progress.bar.value() >= 1)
-    assert panel.progress.isVisible() and not panel.import_button.isEnabled()
-    qtbot.keyClick(panel.progress.cancel_button, Qt.Key.Key_Space)
-    gate.set()
-    qtbot.waitUntil(lambda: not panel.busy and not panel.progress.isVisible())
+    try:
+        qtbot.waitUntil(lambda: panel.progress.bar.value() >= 1, timeout=60_000)
+        assert panel.progress.isVisible() and not panel.import_button.isEnabled()
+        qtbot.keyClick(panel.progress.cancel_button, Qt.Key.Key_Space)
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not panel.busy and not panel.progress.isVisible(), timeout=60_000)
     assert "cancelled" in panel.message()
     with db.read() as s:
         assert s.scalar(select(func.count(Customer.id)).where(Customer.name.like("客户%"))) == 0
