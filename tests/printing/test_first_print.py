@@ -27,6 +27,13 @@ if sys.argv[1] == "refuse-parsing":
     def refuse(self, *args, **kwargs):
         raise AssertionError("a font file was parsed")
     ttfonts.TTFontFile.extractInfo = refuse
+from datetime import UTC, datetime
+import app.printing.base as base
+class PrintedAtNine(datetime):  # both processes print the same minute on the page
+    @classmethod
+    def now(cls, tz=None):
+        return datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+base.datetime = PrintedAtNine
 from app.printing.base import StoreHeader
 from app.printing.documents.printer_test_page import printer_test_page
 header = StoreHeader("华联电器 䶮 𬌗 𠮷野家", "上海市浦东新区张杨路 1234 号")
