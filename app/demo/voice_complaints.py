@@ -51,7 +51,7 @@ def plan_complaints(dc: DemoContext, done: list[Any]) -> list[ComplaintPlan]:
     plans = []
     recent = max(6, count // 4)  # the last three weeks: open, overdue, resolved
     for i in range(count):
-        call_id, customer_id, item_id, _tech, finished = dc.rng.choice(done)
+        call_id, customer_id, item_id, _tech, finished, *_ = dc.rng.choice(done)
         day = min(dc.today, dc.local(finished).date() + timedelta(days=dc.rng.randint(1, 20)))
         if i < recent:
             day = max(dc.today - timedelta(days=dc.rng.randint(0, 21)),

@@ -1,9 +1,9 @@
 """Demo step: the customer's voice — contracts, survey cards, complaints, follow-up calls.
 
-Every completed call gets its survey card; about two in three come back with ratings that
-depend on the technician; low ones and some calls and letters become complaints of every
-kind and stage (some overdue, with reminders; one rejected and filed again); older repairs
-have their follow-up call, the last week's are still due.
+Every served call gets its survey card (a cancelled one asks about the counter); about two in
+three come back with ratings that depend on the technician; low ones and some calls and letters
+become complaints of every kind and stage (some overdue, with reminders; one rejected and filed
+again); older repairs have their follow-up call, the last week's are still due.
 """
 
 from __future__ import annotations
@@ -42,26 +42,30 @@ def run(dc: DemoContext) -> None:
             complaints += _cards(dc, session, chunk, mood)
             _followups(dc, session, chunk, complaints)
         dc.report(start + len(chunk), total, f"{start + len(chunk)}/{total}")
-    complaints += plan_complaints(dc, done)
+    complaints += plan_complaints(dc, [row for row in done if not row[5]])
     write_complaints(dc, complaints)
 
 
-def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | None, datetime]]:
-    """(call id, customer id, item id, technician id, completed at) in completion order."""
+def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | None, datetime,
+                                                    bool]]:
+    """(call id, customer id, item id, technician id, served at, cancelled) in the order served:
+    completed calls with their technician, cancelled ones with none (the counter's card)."""
     job = (select(Job.call_id, func.max(Job.technician_id).label("tech"),
                   func.max(Job.completed_at).label("done"))
            .group_by(Job.call_id).subquery())
     with dc.db.read() as session:
         rows = session.execute(
             select(Call.id, Call.customer_id, Call.item_id, job.c.tech, job.c.done,
-                   Call.closed_at)
+                   Call.closed_at, Call.status)
             .outerjoin(job, job.c.call_id == Call.id)
-            .where(Call.status.in_(("completed", "closed")))).all()
+            .where(Call.status.in_(("completed", "closed", "cancelled")))).all()
     out = []
-    for call_id, customer_id, item_id, tech, done, closed in rows:
+    for call_id, customer_id, item_id, tech, done, closed, status in rows:
+        if status == "cancelled":
+            tech, done = None, None
         finished = _aware(done) or closed
         if finished is not None and finished <= dc.now:
-            out.append((call_id, customer_id, item_id, tech, finished))
+            out.append((call_id, customer_id, item_id, tech, finished, status == "cancelled"))
     out.sort(key=lambda r: (r[4], r[0]))
     return out
 
@@ -91,8 +95,8 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
     periods = [period_of(d) for d in days]
     serial = {p: reserve_block(session, "survey", p, n) for p, n in Counter(periods).items()}
     rows, complaints = [], []
-    for (call_id, customer_id, item_id, tech, _done), day, period in zip(chunk, days, periods,
-                                                                          strict=True):
+    for (call_id, customer_id, item_id, tech, *_served), day, period in zip(
+            chunk, days, periods, strict=True):
         row: dict[str, Any] = {"number": format_number("survey", period, serial[period]),
                                "call_id": call_id, "technician_id": tech, "issued_on": day,
                                "status": SurveyCardStatus.SENT.value,
@@ -120,7 +124,9 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
 def _followups(dc: DemoContext, session: Any, chunk: list[Any],
                complaints: list[ComplaintPlan]) -> None:
     rows = []
-    for call_id, customer_id, item_id, _tech, done in chunk:
+    for call_id, customer_id, item_id, _tech, done, cancelled in chunk:
+        if cancelled:
+            continue  # nothing was repaired to ask about
         due = dc.local(done).date() + timedelta(days=FOLLOWUP_DAYS_DEFAULT)
         recent = due > dc.today - timedelta(days=21)
         if due > dc.today - timedelta(days=2) or (recent and dc.rng.random() > FOLLOWUP_SHARE):

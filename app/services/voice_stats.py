@@ -8,17 +8,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
 
+from app.models.jobs import Job
 from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
+from app.printing.header import StoreHeader
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, require
 from app.services.survey_service import ITEMS
-from app.services.voice_common import month_bounds, user_names
+from app.services.voice_common import month_bounds, store_header, user_names
 
 TWO_PLACES = Decimal("0.01")
 
@@ -135,3 +137,57 @@ def _complaint_stats(year: int, month: int, rows: Sequence[Any],
 
 def _days(start: date, end: date | None) -> int:
     return (end - start).days if end else 0
+
+
+@dataclass(frozen=True)
+class TechnicianAppraisal:
+    """One technician's monthly appraisal (技术员月度考评, seed 002 §二十三): the work done,
+    the customers' ratings, the complaints naming them and the late arrivals."""
+
+    technician_id: int
+    technician_name: str
+    jobs_done: int  # vouchers completed in the month
+    late_arrivals: int  # first arrival in the month after the voucher's deadline
+    complaints: int  # complaints accepted in the month about a call they served
+    ratings: TechnicianSurveyStats | None
+
+
+@dataclass(frozen=True)
+class AppraisalMonth:
+    store: StoreHeader  # for the printed page
+    year: int
+    month: int
+    rows: tuple[TechnicianAppraisal, ...]
+
+
+def technician_appraisals(ctx: ServiceContext, year: int, month: int) -> AppraisalMonth:
+    """Every technician with work, cards or complaints in the month, one row each."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    first, after = month_bounds(year, month)
+    start = datetime.combine(first, time.min, tzinfo=ctx.tz)
+    end = datetime.combine(after, time.min, tzinfo=ctx.tz)
+    live = Job.voided_at.is_(None)
+    ratings = {s.technician_id: s for s in survey_month_stats(ctx, year, month)
+               if s.technician_id is not None}
+    with ctx.read() as session:
+        done: dict[int, int] = dict(session.execute(
+            select(Job.technician_id, func.count(Job.id))
+            .where(live, Job.completed_at >= start, Job.completed_at < end)
+            .group_by(Job.technician_id)).all())
+        late: dict[int, int] = dict(session.execute(
+            select(Job.technician_id, func.count(Job.id))
+            .where(live, Job.arrived_at >= start, Job.arrived_at < end,
+                   Job.arrived_at > Job.deadline_at)
+            .group_by(Job.technician_id)).all())
+        named: dict[int, int] = dict(session.execute(
+            select(Job.technician_id, func.count(func.distinct(Complaint.id)))
+            .join(Job, Job.call_id == Complaint.call_id)
+            .where(live, Complaint.accepted_on >= first, Complaint.accepted_on < after)
+            .group_by(Job.technician_id)).all())
+        ids = set(done) | set(late) | set(named) | set(ratings)
+        names = user_names(session, ids)
+        header = store_header(session)
+    rows = [TechnicianAppraisal(tech, names.get(tech, ""), done.get(tech, 0), late.get(tech, 0),
+                                named.get(tech, 0), ratings.get(tech)) for tech in ids]
+    rows.sort(key=lambda r: r.technician_name)
+    return AppraisalMonth(header, year, month, tuple(rows))

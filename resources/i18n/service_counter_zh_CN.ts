@@ -5198,10 +5198,6 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>调查卡</translation>
         </message>
         <message>
-            <source>Ratings per technician</source>
-            <translation>技术员品评</translation>
-        </message>
-        <message>
             <source>Issue the day's cards</source>
             <translation>开立当天的调查卡</translation>
         </message>
@@ -5222,6 +5218,10 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>全部</translation>
         </message>
         <message>
+            <source>Monthly appraisal per technician</source>
+            <translation>技术员月度考评</translation>
+        </message>
+        <message>
             <source>Cards for the day</source>
             <translation>日期</translation>
         </message>
@@ -5230,8 +5230,8 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>客户意见调查卡</translation>
         </message>
         <message>
-            <source>Every completed call already has its card.</source>
-            <translation>所有已完成的叫修都已有调查卡。</translation>
+            <source>Every call served by that day already has its card.</source>
+            <translation>截至该日已服务的叫修都已有调查卡。</translation>
         </message>
         <message>
             <source>Survey card</source>
@@ -5258,24 +5258,32 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>投诉类别</translation>
         </message>
         <message>
+            <source>Jobs done</source>
+            <translation>完成工作数</translation>
+        </message>
+        <message>
+            <source>Late arrivals</source>
+            <translation>迟到次数</translation>
+        </message>
+        <message>
             <source>Cards sent</source>
             <translation>已寄出</translation>
+        </message>
+        <message>
+            <source>Complaints naming them</source>
+            <translation>被投诉次数</translation>
+        </message>
+        <message>
+            <source>Print appraisal</source>
+            <translation>打印考评表</translation>
         </message>
         <message>
             <source>Technician</source>
             <translation>技术员</translation>
         </message>
         <message>
-            <source>Lowest</source>
-            <translation>最低评分</translation>
-        </message>
-        <message>
             <source>Unsatisfied ratings</source>
             <translation>“不满意”评分数</translation>
-        </message>
-        <message>
-            <source>(not assigned)</source>
-            <translation>（未指派）</translation>
         </message>
     </context>
     <context>

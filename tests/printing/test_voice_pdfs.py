@@ -101,6 +101,34 @@ def test_the_survey_card_has_the_four_items_levels_and_a_qr_code(clerk, tmp_path
         assert decoded == f"SC:{card.number}:{card.call_number}"
 
 
+def test_the_card_heads_its_items_and_a_cancelled_call_asks_about_the_counter(login, tmp_path):
+    from app.services import calls_service as calls
+    clerk = at(login("clerk"), date(2026, 12, 2), 10)
+    completed_call(clerk, item_id=zhang(clerk)[1])
+    call = calls.register_call(clerk, calls.CallInput(fault="不制冷",
+                                                      customer_id=zhang(clerk)[0]))
+    calls.cancel_call(clerk, call.id, reason="客户取消", expected_version=call.version)
+    cards = surveys.issue_cards_for_day(clerk, clerk.today())
+    text = _text(survey_cards_pdf(surveys.card_documents(clerk, [c.id for c in cards])),
+                 tmp_path, "cards")
+    assert _has(text, "评价项目") and not _has(text, "商品项目")
+    for expected in ("门市服务台", "办事效率", "等候时间", "请对我们门市服务台的服务逐项评价",
+                     "服务日期2026-12-02"):
+        assert _has(text, expected), expected
+
+
+def test_the_technicians_appraisal_prints_one_line_each(login, tmp_path):
+    from app.printing.documents.technician_appraisal import appraisal_pdf
+    from app.services.voice_stats import technician_appraisals
+    boss = at(login("super"), date(2026, 11, 20), 18)
+    completed_call(boss)
+    completed_call(boss, technician="tech2")
+    text = _text(appraisal_pdf(technician_appraisals(boss, 2026, 11)), tmp_path, "appraisal")
+    for expected in ("技术员月度考评表", "李师傅", "赵师傅", "完成工作数", "迟到次数",
+                     "被投诉次数", "第1页", "服务主任"):
+        assert _has(text, expected), expected
+
+
 def _overdue(login):
     clerk = login("clerk")
     customer_id, aircon, _ = zhang(clerk)

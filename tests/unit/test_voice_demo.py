@@ -38,10 +38,15 @@ def _sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
         return conn.execute(query).fetchall()
 
 
-def test_every_completed_call_has_exactly_one_card(demo_file: Path) -> None:
-    missing = _sql(demo_file, "SELECT count(*) FROM calls WHERE status IN ('completed','closed')"
+def test_every_served_call_has_exactly_one_card(demo_file: Path) -> None:
+    missing = _sql(demo_file, "SELECT count(*) FROM calls WHERE status IN "
+                              "('completed','closed','cancelled')"
                               " AND id NOT IN (SELECT call_id FROM survey_cards)")
     assert missing == [(0,)]
+    counter = _sql(demo_file, "SELECT count(*) FROM survey_cards s JOIN calls c "
+                              "ON c.id = s.call_id WHERE c.status = 'cancelled' "
+                              "AND s.technician_id IS NULL")
+    assert counter[0][0] > 0
     returned = _sql(demo_file, "SELECT count(*), min(attitude), max(attitude) FROM survey_cards"
                                " WHERE status = 'returned'")[0]
     assert returned[0] > 50 and returned[1:] in ((1, 4), (2, 4))
