@@ -101,6 +101,39 @@ class ComplaintReminder(Base):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class ComplaintLiaison(Versioned, Timestamped, Base):
+    """A liaison note (洽办单, 办法 十四) sent to the department at fault of a complaint closed
+    after its deadline, asking why; the department's answer comes back on it."""
+
+    __tablename__ = "complaint_liaisons"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    department: Mapped[str] = mapped_column(String(24))
+    issued_on: Mapped[date]
+    days_late: Mapped[int]
+    question: Mapped[str] = mapped_column(Text, default="")
+    reply: Mapped[str] = mapped_column(Text, default="")
+    replied_on: Mapped[date | None]
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ComplaintMonthFigures(Base):
+    """A month's complaint statistics (客户投诉案件统计表) as produced: frozen, so the month
+    reads the same whatever happens to its cases later (办法 九.10)."""
+
+    __tablename__ = "complaint_month_figures"
+    __audited__ = True
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    produced_at: Mapped[datetime]
+    produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    figures: Mapped[str] = mapped_column(Text)  # the ComplaintMonthStats as JSON
+
+
 class FollowUp(Versioned, Timestamped, Base):
     """A quality follow-up call (质量回访) after a completed repair, with the answer."""
 

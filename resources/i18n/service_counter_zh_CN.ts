@@ -180,6 +180,18 @@
             <translation>请选择处理部门。</translation>
         </message>
         <message>
+            <source>Say why the complaint goes to another department than its kind's.</source>
+            <translation>请说明为何将投诉转送非对应类别的部门。</translation>
+        </message>
+        <message>
+            <source>This complaint is already closed.</source>
+            <translation>该投诉已结案。</translation>
+        </message>
+        <message>
+            <source>The visit cannot be before the complaint was accepted.</source>
+            <translation>拜访日期不能早于受理日期。</translation>
+        </message>
+        <message>
             <source>Only an overdue complaint gets a reminder.</source>
             <translation>只有逾期的投诉才能开立催办单。</translation>
         </message>
@@ -192,8 +204,28 @@
             <translation>请先登记处理情况再结案。</translation>
         </message>
         <message>
+            <source>The supervisor or a delegate must visit the customer before the complaint is closed.</source>
+            <translation>结案前须由服务主任或其指派人员拜访客户。</translation>
+        </message>
+        <message>
             <source>Only a closed complaint can be rejected.</source>
             <translation>只有已结案的投诉才能由客户拒绝处理结果。</translation>
+        </message>
+        <message>
+            <source>Only a complaint closed after its deadline gets a liaison note.</source>
+            <translation>只有逾期结案的投诉才开立洽办单。</translation>
+        </message>
+        <message>
+            <source>This complaint already has its liaison note.</source>
+            <translation>该投诉已开立洽办单。</translation>
+        </message>
+        <message>
+            <source>No such liaison note.</source>
+            <translation>没有这张洽办单。</translation>
+        </message>
+        <message>
+            <source>No liaison note with the number {number}.</source>
+            <translation>没有编号为 {number} 的洽办单。</translation>
         </message>
         <message>
             <source>Record the resolution before writing to the customer.</source>
@@ -1403,6 +1435,10 @@
             <source>Enter an amount such as 80 or 80.50.</source>
             <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
+        <message>
+            <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
+            <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -2188,6 +2224,38 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>全部</translation>
         </message>
         <message>
+            <source>Not yet visited</source>
+            <translation>尚未拜访</translation>
+        </message>
+        <message>
+            <source>Liaison note No.</source>
+            <translation>洽办单号</translation>
+        </message>
+        <message>
+            <source>Complaint No.</source>
+            <translation>投诉编号</translation>
+        </message>
+        <message>
+            <source>Department in charge</source>
+            <translation>处理部门</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>开立日期</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>Answered on</source>
+            <translation>答复日期</translation>
+        </message>
+        <message>
+            <source>Department's answer</source>
+            <translation>部门答复</translation>
+        </message>
+        <message>
             <source>Not closed</source>
             <translation>未结案</translation>
         </message>
@@ -2202,6 +2270,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Complaint register</source>
             <translation>登记表</translation>
+        </message>
+        <message>
+            <source>Liaison notes</source>
+            <translation>洽办单</translation>
         </message>
         <message>
             <source>Show figures</source>
@@ -2222,6 +2294,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Reply letter</source>
             <translation>回复函</translation>
+        </message>
+        <message>
+            <source>Liaison note…</source>
+            <translation>洽办单…</translation>
         </message>
         <message>
             <source>Customer rejects…</source>
@@ -2264,6 +2340,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>严重程度</translation>
         </message>
         <message>
+            <source>Reason for another department</source>
+            <translation>改送其他部门的理由</translation>
+        </message>
+        <message>
             <source>Manager's decision</source>
             <translation>副总经理核决</translation>
         </message>
@@ -2276,6 +2356,26 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>处理结果</translation>
         </message>
         <message>
+            <source>What the department is asked</source>
+            <translation>查询事项</translation>
+        </message>
+        <message>
+            <source>Please find out why the case was closed late.</source>
+            <translation>请追查该案逾期结案的原因。</translation>
+        </message>
+        <message>
+            <source>Record the answer…</source>
+            <translation>登记回访结果…</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Closed late without a liaison note: {n} {numbers}</source>
+            <translation>逾期结案尚未开立洽办单：{n} 件 {numbers}</translation>
+        </message>
+        <message>
             <source>Figure of the month</source>
             <translation>项目</translation>
         </message>
@@ -2284,12 +2384,28 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>数值</translation>
         </message>
         <message>
+            <source>Produce the month's statistics</source>
+            <translation>编制本月统计表</translation>
+        </message>
+        <message>
+            <source>Produced on {day} by {name}: these figures no longer change.</source>
+            <translation>已于 {day} 由 {name} 编制：本月数字不再变动。</translation>
+        </message>
+        <message>
+            <source>Live figures: not produced yet.</source>
+            <translation>即时数字：尚未编制统计表。</translation>
+        </message>
+        <message>
             <source>Received in the month</source>
             <translation>本月受理</translation>
         </message>
         <message>
             <source>Closed in the month</source>
             <translation>本月结案</translation>
+        </message>
+        <message>
+            <source>Responsible: {department}</source>
+            <translation>责任归属：{department}</translation>
         </message>
         <message>
             <source>Visit to the customer</source>
@@ -5621,6 +5737,10 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
         </message>
         <message>
             <source>What happened</source>

@@ -129,6 +129,26 @@ def test_the_technicians_appraisal_prints_one_line_each(login, tmp_path):
         assert _has(text, expected), expected
 
 
+def test_the_liaison_note_asks_the_department_why_it_was_late(login, tmp_path):
+    from app.printing.documents.complaint_liaison import complaint_liaison_pdf
+    clerk = login("clerk")
+    customer_id, aircon, _ = zhang(clerk)
+    c = complaints.open_complaint(at(clerk, date(2026, 11, 2)), complaints.ComplaintInput(
+        customer_id, "包装破损", "packaging", item_id=aircon))
+    late = at(clerk, date(2026, 11, 19))
+    c = complaints.record_visit(late, c.id, visit_on=late.today(), visit_by="陈主任", notes="",
+                                expected_version=c.version)
+    c = complaints.resolve_complaint(late, c.id, resolution="换货", responsible="仓储",
+                                     told_via="phone", expected_version=c.version)
+    c = complaints.close_complaint(late, c.id, outcome="满意", told_via="phone",
+                                   expected_version=c.version)
+    note = complaints.issue_liaison(late, c.id, question="请说明逾期原因")
+    text = _text(complaint_liaison_pdf(note), tmp_path, "liaison")
+    for expected in ("客户投诉洽办单", "Q2611-001", c.number, "仓储配送部", "逾期天数",
+                     "请说明逾期原因", "2026-11-15", "部门主管"):
+        assert _has(text, expected), expected
+
+
 def _overdue(login):
     clerk = login("clerk")
     customer_id, aircon, _ = zhang(clerk)

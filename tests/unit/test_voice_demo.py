@@ -84,3 +84,15 @@ def test_the_demo_reads_through_the_services(demo_file: Path, tmp_path: Path,
         assert complaint_month_stats(ctx, 2026, 10).received >= 0
     finally:
         db.dispose()
+
+
+def test_the_demo_has_visited_and_unvisited_complaints_liaisons_and_frozen_months(
+        demo_file: Path) -> None:
+    open_visits = dict(_sql(demo_file, "SELECT visit_on IS NULL, count(*) FROM complaints "
+                                       "WHERE status != 'closed' GROUP BY visit_on IS NULL"))
+    assert open_visits.get(0, 0) > 0 and open_visits.get(1, 0) > 0
+    assert _sql(demo_file, "SELECT count(*) FROM complaints WHERE status = 'closed' "
+                           "AND visit_on IS NULL") == [(0,)]
+    notes = _sql(demo_file, "SELECT count(*), count(replied_on) FROM complaint_liaisons")[0]
+    assert notes[0] > 0
+    assert _sql(demo_file, "SELECT count(*) FROM complaint_month_figures")[0][0] > 0
