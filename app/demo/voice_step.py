@@ -19,8 +19,10 @@ from app.demo.core import DemoContext, Step
 from app.demo.voice_complaints import ComplaintPlan, plan_complaints, write_complaints
 from app.demo.voice_contracts import write_contracts
 from app.models.calls import Call
+from app.models.enums import Role
 from app.models.jobs import Job
 from app.models.voice import FollowUp, SurveyCard, SurveyCardStatus
+from app.services import calls_service
 from app.services.voice_common import FOLLOWUP_DAYS_DEFAULT
 
 BATCH = 4000
@@ -32,6 +34,7 @@ COMMENTS = ("服务很好，谢谢", "师傅很专业", "来得很及时", "希�
 
 def run(dc: DemoContext) -> None:
     write_contracts(dc)
+    _contract_visits(dc)
     done = _completed_calls(dc)
     total = len(done)
     mood = {tech: dc.rng.uniform(-0.6, 0.5) for tech in dc.technician_ids}
@@ -44,6 +47,25 @@ def run(dc: DemoContext) -> None:
         dc.report(start + len(chunk), total, f"{start + len(chunk)}/{total}")
     complaints += plan_complaints(dc, [row for row in done if not row[5]])
     write_complaints(dc, complaints)
+
+
+def _contract_visits(dc: DemoContext) -> None:
+    """The contracts' maintenance visits of the last weeks, scheduled as B calls the way the
+    counter does it; most of them already dispatched (B jobs on the board)."""
+    from app.services import contract_visit_service, dispatch_service  # after the models
+
+    boss = dc.ctx.get(Role.SUPERVISOR)
+    if boss is None or not dc.technician_ids:
+        return
+    since = dc.today - timedelta(days=28)
+    scheduled = contract_visit_service.schedule_due_visits(boss, since=since)
+    dc.add_count("contract visits scheduled", len(scheduled))
+    for visit in scheduled:
+        if dc.rng.random() < 0.7:
+            call = calls_service.get_call(boss, visit.call_id)
+            dispatch_service.dispatch_call(boss, visit.call_id,
+                                           dc.rng.choice(dc.technician_ids),
+                                           expected_version=call.version)
 
 
 def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | None, datetime,

@@ -268,6 +268,26 @@
             <translation>只有有效的合同才能续约。</translation>
         </message>
         <message>
+            <source>Renewal visits are assigned in the contract's last month.</source>
+            <translation>续约拜访须在合同到期前一个月内指派。</translation>
+        </message>
+        <message>
+            <source>Choose who goes to renew the contract.</source>
+            <translation>请选择负责续约拜访的人员。</translation>
+        </message>
+        <message>
+            <source>Choose what came of the visit.</source>
+            <translation>请选择拜访结果。</translation>
+        </message>
+        <message>
+            <source>Assign who goes to renew the contract first.</source>
+            <translation>请先指派负责续约拜访的人员。</translation>
+        </message>
+        <message>
+            <source>The visit cannot be before it was assigned.</source>
+            <translation>拜访日期不能早于指派日期。</translation>
+        </message>
+        <message>
             <source>Only an active contract can be changed.</source>
             <translation>只有有效的合同才能修改。</translation>
         </message>
@@ -2487,6 +2507,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>一个月内到期的合同</translation>
         </message>
         <message>
+            <source>Send to renew…</source>
+            <translation>派员续约…</translation>
+        </message>
+        <message>
+            <source>Renewal visit…</source>
+            <translation>续约拜访…</translation>
+        </message>
+        <message>
             <source>Renew…</source>
             <translation>续约…</translation>
         </message>
@@ -2511,6 +2539,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>新合同…</translation>
         </message>
         <message>
+            <source>Schedule due maintenance visits</source>
+            <translation>安排到期保养上门</translation>
+        </message>
+        <message>
             <source>Renew contract {number}</source>
             <translation>续约合同 {number}</translation>
         </message>
@@ -2525,6 +2557,38 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Fee (yuan)</source>
             <translation>费用（元）</translation>
+        </message>
+        <message>
+            <source>Send to renew contract {number}</source>
+            <translation>派员续约：合同 {number}</translation>
+        </message>
+        <message>
+            <source>Who goes</source>
+            <translation>派往人员</translation>
+        </message>
+        <message>
+            <source>Renewal visit for contract {number}</source>
+            <translation>续约拜访：合同 {number}</translation>
+        </message>
+        <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Notes (the reason when the customer declines)</source>
+            <translation>备注（客户不续约时填写原因）</translation>
+        </message>
+        <message>
+            <source>Maintenance visits</source>
+            <translation>保养上门</translation>
+        </message>
+        <message>
+            <source>{n} maintenance visits registered as calls for dispatch.</source>
+            <translation>已登记 {n} 次保养上门叫修，等待派工。</translation>
         </message>
         <message>
             <source>Contract {number} not renewed</source>
@@ -5633,6 +5697,18 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>已作废</translation>
         </message>
         <message>
+            <source>Customer renews</source>
+            <translation>客户续约</translation>
+        </message>
+        <message>
+            <source>Customer declines</source>
+            <translation>客户不续约</translation>
+        </message>
+        <message>
+            <source>Customer still deciding</source>
+            <translation>客户尚在考虑</translation>
+        </message>
+        <message>
             <source>Card sent</source>
             <translation>已寄出</translation>
         </message>
@@ -5765,6 +5841,14 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Renewal of</source>
             <translation>续约自</translation>
+        </message>
+        <message>
+            <source>Sent to renew</source>
+            <translation>续约人员</translation>
+        </message>
+        <message>
+            <source>Renewal visit</source>
+            <translation>续约拜访</translation>
         </message>
         <message>
             <source>Fee</source>

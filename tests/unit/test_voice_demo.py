@@ -96,3 +96,11 @@ def test_the_demo_has_visited_and_unvisited_complaints_liaisons_and_frozen_month
     notes = _sql(demo_file, "SELECT count(*), count(replied_on) FROM complaint_liaisons")[0]
     assert notes[0] > 0
     assert _sql(demo_file, "SELECT count(*) FROM complaint_month_figures")[0][0] > 0
+
+
+def test_the_demo_has_contract_visits_as_b_calls_some_dispatched(demo_file: Path) -> None:
+    rows = _sql(demo_file, "SELECT c.category, c.service_kind, count(j.id) FROM contract_visits v"
+                           " JOIN calls c ON c.id = v.call_id LEFT JOIN jobs j ON j.call_id = c.id"
+                           " GROUP BY c.category, c.service_kind")
+    assert [(r[0], r[1]) for r in rows] == [("B", "maintenance")]
+    assert rows[0][2] > 0  # B jobs on the board

@@ -1,5 +1,6 @@
-"""The customer's voice, complete: liaison notes (洽办单) for late-closed complaints and the
-months' complaint statistics frozen as produced.
+"""The customer's voice, complete: liaison notes (洽办单) for late-closed complaints, the
+months' complaint statistics frozen as produced, who is sent to renew a contract (and the
+visit's outcome), and the contract maintenance visits scheduled as calls.
 
 Revision ID: 0009
 Revises: 0006
@@ -54,7 +55,47 @@ def upgrade() -> None:
     )
 
 
+    with op.batch_alter_table("maintenance_contracts") as batch_op:
+        batch_op.add_column(sa.Column("renewal_by_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("renewal_assigned_on", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("renewal_visit_on", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("renewal_outcome", sa.String(length=12),
+                                      server_default="", nullable=False))
+        batch_op.add_column(sa.Column("renewal_notes", sa.Text(), server_default="",
+                                      nullable=False))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_maintenance_contracts_renewal_by_id_users"), "users",
+            ["renewal_by_id"], ["id"])
+    with op.batch_alter_table("maintenance_contracts") as batch_op:  # as the models: no defaults
+        batch_op.alter_column("renewal_outcome", server_default=None)
+        batch_op.alter_column("renewal_notes", server_default=None)
+    op.create_table(
+        "contract_visits",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("contract_id", sa.Integer(), nullable=False),
+        sa.Column("due_on", sa.Date(), nullable=False),
+        sa.Column("call_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["call_id"], ["calls.id"],
+                                name=op.f("fk_contract_visits_call_id_calls")),
+        sa.ForeignKeyConstraint(["contract_id"], ["maintenance_contracts.id"],
+                                name=op.f("fk_contract_visits_contract_id_maintenance_contracts")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_contract_visits")),
+        sa.UniqueConstraint("contract_id", "due_on", name="uq_contract_visits_contract_id"),
+    )
+    with op.batch_alter_table("contract_visits") as batch_op:
+        batch_op.create_index(batch_op.f("ix_contract_visits_call_id"), ["call_id"])
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("contract_visits") as batch_op:
+        batch_op.drop_index(batch_op.f("ix_contract_visits_call_id"))
+    op.drop_table("contract_visits")
+    with op.batch_alter_table("maintenance_contracts") as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_maintenance_contracts_renewal_by_id_users"),
+                                 type_="foreignkey")
+        for column in ("renewal_notes", "renewal_outcome", "renewal_visit_on",
+                       "renewal_assigned_on", "renewal_by_id"):
+            batch_op.drop_column(column)
     op.drop_table("complaint_month_figures")
     with op.batch_alter_table("complaint_liaisons") as batch_op:
         batch_op.drop_index(batch_op.f("ix_complaint_liaisons_complaint_id"))
