@@ -331,7 +331,7 @@ def record_liaison_reply(ctx: ServiceContext, liaison_id: int, *, reply: str,
     """The department's answer: why the case was late, and what it changes."""
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
     reply = clean_text(reply, field="reply", max_len=2000, required=True, multiline=True)
-    with ctx.write(action="complaint.liaison_reply") as session:
+    with ctx.write(action="liaison.reply") as session:
         row = session.get(ComplaintLiaison, liaison_id)
         if row is None:
             raise NotFound(N_("No such liaison note."))

@@ -226,7 +226,7 @@ def assign_renewal(ctx: ServiceContext, contract_id: int, *, user_id: int,
                    expected_version: int) -> ContractDTO:
     """Send someone to renew a contract that ends within a month (§二十)."""
     require(ctx.actor, Perm.CONTRACT_MANAGE)
-    with ctx.write(action="contract.assign_renewal") as session:
+    with ctx.write(action="contract.send_renew") as session:
         contract = _get(session, contract_id)
         check_version(session, contract, expected_version)
         if contract.status != ContractStatus.ACTIVE.value:
@@ -255,7 +255,7 @@ def record_renewal_visit(ctx: ServiceContext, contract_id: int, *, visit_on: dat
     notes = clean_text(notes, field="renewal_notes", max_len=200,
                        required=outcome == "declined")
     with ctx.write(reason=notes if outcome == "declined" else None,
-                   action="contract.renewal_visit") as session:
+                   action="contract.renew_visit") as session:
         contract = _get(session, contract_id)
         check_version(session, contract, expected_version)
         if contract.renewal_by_id is None:

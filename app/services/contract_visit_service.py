@@ -58,7 +58,7 @@ def schedule_due_visits(ctx: ServiceContext, *, up_to: date | None = None,
     require(ctx.actor, Perm.CONTRACT_MANAGE)
     require(ctx.actor, Perm.CALL_REGISTER)
     last = up_to or ctx.today()
-    with ctx.write(action="contract.schedule_visits") as session:
+    with ctx.write(action="contract.visits") as session:
         contracts = session.scalars(
             select(MaintenanceContract)
             .where(MaintenanceContract.status.in_((ContractStatus.ACTIVE.value,
