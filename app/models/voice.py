@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -132,6 +132,32 @@ class ComplaintMonthFigures(Base):
     produced_at: Mapped[datetime]
     produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     figures: Mapped[str] = mapped_column(Text)  # the ComplaintMonthStats as JSON
+
+
+class Feedback(Versioned, Timestamped, Base):
+    """One line of the information feedback register (信息反馈分析登记表, seed 003 §6): what a
+    customer said (from a survey card, a complaint or a follow-up call, or noted by hand), its
+    analysis and the department it was sent to (4.3.7: 有价值的意见和建议…提供给相关部门)."""
+
+    __tablename__ = "feedback"
+    __audited__ = True
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", name="uq_feedback_source"),
+        Index("ix_feedback_received", "received_on", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_on: Mapped[date]
+    source: Mapped[str] = mapped_column(String(10))  # card | complaint | followup | other
+    source_id: Mapped[int | None]  # the card, complaint or follow-up it came from
+    source_number: Mapped[str] = mapped_column(String(20), default="")
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    content: Mapped[str] = mapped_column(Text)
+    analysis: Mapped[str] = mapped_column(Text, default="")
+    sent_to: Mapped[str] = mapped_column(String(24), default="")  # a complaint department
+    sent_on: Mapped[date | None]
+    result: Mapped[str] = mapped_column(Text, default="")
+    analysed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class FollowUp(Versioned, Timestamped, Base):

@@ -896,8 +896,36 @@
             <translation>收据号</translation>
         </message>
         <message>
+            <source>Customer satisfaction survey register</source>
+            <translation>顾客满意度调查情况登记表</translation>
+        </message>
+        <message>
+            <source>Customer complaint register</source>
+            <translation>客户投诉处理登记表</translation>
+        </message>
+        <message>
+            <source>Information feedback analysis register</source>
+            <translation>信息反馈分析登记表</translation>
+        </message>
+        <message>
+            <source>Quality follow-up and customer opinion register</source>
+            <translation>质量回访、顾客意见记录表</translation>
+        </message>
+        <message>
+            <source>Customer register</source>
+            <translation>用户登记表</translation>
+        </message>
+        <message>
             <source>Card No.</source>
             <translation>修护卡号</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>开立日期</translation>
+        </message>
+        <message>
+            <source>Survey card No.</source>
+            <translation>调查卡号</translation>
         </message>
         <message>
             <source>Call No.</source>
@@ -908,8 +936,164 @@
             <translation>客户</translation>
         </message>
         <message>
+            <source>Served by</source>
+            <translation>服务人员</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Came back on</source>
+            <translation>收回日期</translation>
+        </message>
+        <message>
+            <source>Attitude</source>
+            <translation>态度</translation>
+        </message>
+        <message>
+            <source>Skill</source>
+            <translation>技术</translation>
+        </message>
+        <message>
+            <source>Arrival time</source>
+            <translation>到达时间</translation>
+        </message>
+        <message>
+            <source>Follow-through on promises</source>
+            <translation>答应事情的办理</translation>
+        </message>
+        <message>
+            <source>Customer's comments</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>Complaint No.</source>
+            <translation>投诉编号</translation>
+        </message>
+        <message>
+            <source>Accepted on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Kind of complaint</source>
+            <translation>投诉类别</translation>
+        </message>
+        <message>
+            <source>Department in charge</source>
+            <translation>处理部门</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
+            <source>Visited by</source>
+            <translation>走访人</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>处理情况</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <source>Days to close</source>
+            <translation>结案天数</translation>
+        </message>
+        <message>
+            <source>Received on</source>
+            <translation>收到日期</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>From record</source>
+            <translation>来源单号</translation>
+        </message>
+        <message>
+            <source>What the customer said</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>Analysis</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>送往部门</translation>
+        </message>
+        <message>
+            <source>Sent on</source>
+            <translation>送出日期</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Called on</source>
+            <translation>回访日期</translation>
+        </message>
+        <message>
             <source>Item</source>
             <translation>商品</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Customer's opinion</source>
+            <translation>顾客意见</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修数</translation>
+        </message>
+        <message>
+            <source>Last call</source>
+            <translation>最近叫修</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Choose a register.</source>
+            <translation>请选择登记表。</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>结束日期早于开始日期。</translation>
         </message>
         <message>
             <source>Accessories</source>
@@ -1458,6 +1642,14 @@
         <message>
             <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
             <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
+        </message>
+        <message>
+            <source>Choose the department it is sent to.</source>
+            <translation>请选择送往的部门。</translation>
+        </message>
+        <message>
+            <source>No such feedback.</source>
+            <translation>没有这条反馈。</translation>
         </message>
     </context>
     <context>
@@ -4327,6 +4519,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>质量回访</translation>
         </message>
         <message>
+            <source>Customer registers</source>
+            <translation>登记表</translation>
+        </message>
+        <message>
             <source>Maintenance contracts</source>
             <translation>保养合同</translation>
         </message>
@@ -4946,6 +5142,77 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>In the store now: {n} items ({late} overdue)</source>
             <translation>目前在店内：{n} 件（逾期 {late} 件）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registers</name>
+        <message>
+            <source>All of them</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Waiting to come back</source>
+            <translation>待回收</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已取回</translation>
+        </message>
+        <message>
+            <source>Not closed</source>
+            <translation>未结案</translation>
+        </message>
+        <message>
+            <source>Overdue complaints</source>
+            <translation>逾期投诉</translation>
+        </message>
+        <message>
+            <source>Not yet visited</source>
+            <translation>尚未拜访</translation>
+        </message>
+        <message>
+            <source>Closed complaints</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <source>Not yet analysed</source>
+            <translation>尚未分析</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Not satisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <source>Survey card</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Follow-up call</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Noted by hand</source>
+            <translation>人工登记</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Service counter</source>
+            <translation>门市服务台</translation>
         </message>
     </context>
     <context>
@@ -5778,6 +6045,77 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Month of figures</source>
             <translation>月份</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceRegistersPage</name>
+        <message>
+            <source>All dates</source>
+            <translation>全部日期</translation>
+        </message>
+        <message>
+            <source>Name, number or words</source>
+            <translation>姓名、编号或关键词</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Collect feedback</source>
+            <translation>汇集反馈</translation>
+        </message>
+        <message>
+            <source>Analyse and send…</source>
+            <translation>分析并送出…</translation>
+        </message>
+        <message>
+            <source>Customer's file…</source>
+            <translation>客户档案…</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>登记表</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} lines</source>
+            <translation>显示 {shown} / 共 {total} 行</translation>
+        </message>
+        <message>
+            <source>{n} new lines from cards, complaints and follow-ups.</source>
+            <translation>从调查卡、投诉和回访新增 {n} 行。</translation>
+        </message>
+        <message>
+            <source>Analyse feedback</source>
+            <translation>分析反馈</translation>
+        </message>
+        <message>
+            <source>Analysis</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>送往部门</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Customer's file</source>
+            <translation>客户档案</translation>
+        </message>
+        <message>
+            <source>Choose a customer in the register first.</source>
+            <translation>请先在登记表中选择一位客户。</translation>
         </message>
     </context>
     <context>

@@ -186,3 +186,31 @@ def test_the_four_kinds_are_printable_by_number(login):
     assert rendered.pdf.startswith(b"%PDF") and c.number in rendered.filename
     assert {"expiry-notice", "survey-card", "complaint-reminder", "complaint-reply"} <= {
         k.name for k in registry.kinds()}
+
+
+@pytest.mark.parametrize("kind", ["surveys", "complaints", "feedback", "followups", "customers"])
+def test_every_register_prints_on_a4_with_the_header_and_page_numbers(login, tmp_path, kind):
+    from app.printing.documents.voice_register import register_sheet_pdf
+    from app.services import feedback_service, followup_service, voice_registers
+    from app.services.voice_registers import RegisterFilter
+
+    clerk = at(login("clerk"), date(2026, 11, 20), 18)
+    first = completed_call(clerk, item_id=zhang(clerk)[1])
+    for _ in range(40):  # enough lines for a second page
+        completed_call(clerk)
+    cards = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
+    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(2, 3, 1, 2), via="paper",
+                                expected_version=cards[0].version, comments="师傅迟到")
+    boss = at(login("super"), date(2026, 11, 28), 10)
+    followup_service.record_followup(boss, first, satisfied=False, answer="又坏了")
+    feedback_service.collect_feedback(boss)
+    sheet = voice_registers.register_sheet(boss, RegisterFilter(
+        kind, None if kind == "customers" else date(2026, 11, 1), date(2026, 11, 30)))
+    text = _text(register_sheet_pdf(sheet), tmp_path, kind)
+    titles = {"surveys": "顾客满意度调查情况登记表", "complaints": "客户投诉处理登记表",
+              "feedback": "信息反馈分析登记表", "followups": "质量回访、顾客意见记录表",
+              "customers": "用户登记表"}
+    assert _has(text, titles[kind]) and _has(text, "售后服务中心")
+    assert _has(text, "第1页")
+    if kind == "surveys":
+        assert _has(text, "共2页") and _has(text, "师傅迟到") and _has(text, "很满意") is False

@@ -1,6 +1,7 @@
 """The customer's voice, complete: liaison notes (洽办单) for late-closed complaints, the
 months' complaint statistics frozen as produced, who is sent to renew a contract (and the
-visit's outcome), and the contract maintenance visits scheduled as calls.
+visit's outcome), the contract maintenance visits scheduled as calls, and the information
+feedback register (信息反馈分析登记表).
 
 Revision ID: 0009
 Revises: 0006
@@ -86,7 +87,40 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_contract_visits_call_id"), ["call_id"])
 
 
+    op.create_table(
+        "feedback",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("received_on", sa.Date(), nullable=False),
+        sa.Column("source", sa.String(length=10), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=True),
+        sa.Column("source_number", sa.String(length=20), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=True),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.Column("analysis", sa.Text(), nullable=False),
+        sa.Column("sent_to", sa.String(length=24), nullable=False),
+        sa.Column("sent_on", sa.Date(), nullable=True),
+        sa.Column("result", sa.Text(), nullable=False),
+        sa.Column("analysed_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["analysed_by_id"], ["users.id"],
+                                name=op.f("fk_feedback_analysed_by_id_users")),
+        sa.ForeignKeyConstraint(["customer_id"], ["customers.id"],
+                                name=op.f("fk_feedback_customer_id_customers")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_feedback")),
+        sa.UniqueConstraint("source", "source_id", name="uq_feedback_source"),
+    )
+    with op.batch_alter_table("feedback") as batch_op:
+        batch_op.create_index(batch_op.f("ix_feedback_customer_id"), ["customer_id"])
+        batch_op.create_index("ix_feedback_received", ["received_on", "id"])
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("feedback") as batch_op:
+        batch_op.drop_index("ix_feedback_received")
+        batch_op.drop_index(batch_op.f("ix_feedback_customer_id"))
+    op.drop_table("feedback")
     with op.batch_alter_table("contract_visits") as batch_op:
         batch_op.drop_index(batch_op.f("ix_contract_visits_call_id"))
     op.drop_table("contract_visits")
