@@ -2925,6 +2925,73 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         </message>
     </context>
     <context>
+        <name>CustomerRecords</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Not satisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <source>Returned to the customer</source>
+            <translation>已交还客户</translation>
+        </message>
+        <message>
+            <source>In the store</source>
+            <translation>在店内</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Survey cards</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Follow-up calls</source>
+            <translation>质量回访</translation>
+        </message>
+        <message>
+            <source>Contracts</source>
+            <translation>保养合同</translation>
+        </message>
+        <message>
+            <source>Carried-in items</source>
+            <translation>送修商品</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>收款明细</translation>
+        </message>
+    </context>
+    <context>
         <name>DailyReportsPage</name>
         <message>
             <source>Print / PDF…</source>

@@ -82,3 +82,28 @@ def test_a_customer_line_opens_the_customers_file(qtbot, db, login):
     page.run_dialog = lambda dialog: opened.append(dialog) or False
     page.open_button.click()
     assert opened and opened[0].customer.id == page.sheet.ids[0]
+
+
+def test_the_customers_file_shows_complaints_cards_follow_ups_and_contracts(qtbot, db, login):
+    from decimal import Decimal
+
+    from app.services import complaint_service as complaints
+    from app.services import contract_service as contracts
+    from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
+    from tests.voice_helpers import zhang
+
+    boss = _cards(login)
+    customer_id, _, washer = zhang(boss)
+    complaints.open_complaint(boss, complaints.ComplaintInput(customer_id, "噪音大", "quality"))
+    contracts.create_contract(boss, contracts.ContractInput(
+        customer_id, (washer,), date(2026, 1, 1), date(2026, 12, 31), Decimal("600"), True,
+        False, 2, ""))
+    dialog = CustomerFileDialog(AppSession(db, boss), customer_id)
+    qtbot.addWidget(dialog)
+    tables = dialog.records.tables
+    assert tables["complaints"].rowCount() == 1
+    assert tables["complaints"].item(0, 2).text() == "噪音大"
+    assert tables["cards"].rowCount() == 2
+    assert tables["contracts"].rowCount() == 1
+    assert tables["contracts"].item(0, 4).text().endswith("600.00")
+    assert tables["payments"].rowCount() == 0
