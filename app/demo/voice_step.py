@@ -21,7 +21,7 @@ from app.demo.voice_contracts import write_contracts
 from app.models.calls import Call
 from app.models.enums import Role
 from app.models.jobs import Job
-from app.models.voice import FollowUp, SurveyCard, SurveyCardStatus
+from app.models.voice import Feedback, FollowUp, SurveyCard, SurveyCardStatus
 from app.services import calls_service
 from app.services.voice_common import FOLLOWUP_DAYS_DEFAULT
 
@@ -47,6 +47,35 @@ def run(dc: DemoContext) -> None:
         dc.report(start + len(chunk), total, f"{start + len(chunk)}/{total}")
     complaints += plan_complaints(dc, [row for row in done if not row[5]])
     write_complaints(dc, complaints)
+    _feedback(dc)
+
+
+ANALYSES = (("师傅上门时间与约定不符，派工路线需调整", "service"),
+            ("收费标准向客户解释不够，柜台需统一口径", "sales"),
+            ("同型号重复故障，反馈厂家质检", "quality_inspection"),
+            ("配送途中包装受损，加强装车检查", "warehouse_delivery"))
+
+
+def _feedback(dc: DemoContext) -> None:
+    """The feedback register fed from the cards, complaints and follow-ups; most lines older
+    than a week analysed and sent to a department, some with the result back."""
+    from app.services.feedback_service import feedback_rows
+
+    supervisor = dc.ctx.get(Role.SUPERVISOR)
+    with dc.batch(reason="demo feedback") as session:
+        rows = feedback_rows(session)
+        for row in rows:
+            age = (dc.today - row["received_on"]).days  # type: ignore[operator]
+            if age > 7 and dc.rng.random() < 0.8:
+                analysis, dept = dc.rng.choice(ANALYSES)
+                sent = min(dc.today, row["received_on"] + timedelta(  # type: ignore[operator]
+                    days=dc.rng.randint(1, 5)))
+                row.update(analysis=analysis, sent_to=dept, sent_on=sent,
+                           analysed_by_id=supervisor.actor.user_id if supervisor else None,
+                           result="已改进" if age > 30 and dc.rng.random() < 0.6 else "")
+        if rows:
+            session.execute(insert(_table(Feedback)), rows)
+    dc.add_count("feedback lines", len(rows))
 
 
 def _contract_visits(dc: DemoContext) -> None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
+from app.models.base import utcnow
 from app.models.calls import Call
 from app.models.voice import Complaint, Feedback, FollowUp, SurveyCard, SurveyCardStatus
 from app.services.complaint_service import DEPARTMENTS
@@ -49,32 +51,49 @@ def collect_feedback(ctx: ServiceContext) -> int:
     the register into it; returns how many lines were added. Running it twice adds nothing."""
     require(ctx.actor, Perm.SURVEY_ENTER)
     with ctx.write(action="feedback.collect") as session:
-        have = {(s, i) for s, i in session.execute(select(Feedback.source, Feedback.source_id))}
-        rows: list[Feedback] = []
-        for card, customer_id in session.execute(
-                select(SurveyCard, Call.customer_id).join(Call, Call.id == SurveyCard.call_id)
-                .where(SurveyCard.status == SurveyCardStatus.RETURNED.value,
-                       SurveyCard.comments != "")):
-            if ("card", card.id) not in have and card.returned_on is not None:
-                rows.append(Feedback(received_on=card.returned_on, source="card",
-                                     source_id=card.id, source_number=card.number,
-                                     customer_id=customer_id, content=card.comments))
-        for c in session.scalars(select(Complaint)):
-            if ("complaint", c.id) not in have:
-                rows.append(Feedback(received_on=c.accepted_on, source="complaint",
-                                     source_id=c.id, source_number=c.number,
-                                     customer_id=c.customer_id, content=c.description))
-        for f, number, customer_id in session.execute(
-                select(FollowUp, Call.number, Call.customer_id)
-                .join(Call, Call.id == FollowUp.call_id)
-                .where(FollowUp.satisfied.is_(False))):
-            if ("followup", f.id) not in have:
-                rows.append(Feedback(received_on=f.done_on, source="followup", source_id=f.id,
-                                     source_number=number, customer_id=customer_id,
-                                     content=f.answer or "—"))
-        session.add_all(rows)
+        rows = feedback_rows(session)
+        session.add_all(Feedback(**row) for row in rows)  # through the ORM: on the trail
         session.flush()
         return len(rows)
+
+
+def feedback_rows(session: Session) -> list[dict[str, object]]:
+    """The register's new lines (as insert rows): the sources not yet in it (the demo
+    inserts them in bulk)."""
+    def new(source: str) -> Any:
+        return select(Feedback.source_id).where(Feedback.source == source,
+                                                Feedback.source_id.is_not(None))
+
+    rows: list[dict[str, object]] = []
+    for cid, number, returned, comments, customer_id in session.execute(
+            select(SurveyCard.id, SurveyCard.number, SurveyCard.returned_on,
+                   SurveyCard.comments, Call.customer_id)
+            .join(Call, Call.id == SurveyCard.call_id)
+            .where(SurveyCard.status == SurveyCardStatus.RETURNED.value,
+                   SurveyCard.comments != "", SurveyCard.returned_on.is_not(None),
+                   SurveyCard.id.not_in(new("card")))):
+        rows.append(_row(returned or date.min, "card", cid, number, customer_id, comments))
+    for cid, number, accepted, description, customer_id in session.execute(
+            select(Complaint.id, Complaint.number, Complaint.accepted_on,
+                   Complaint.description, Complaint.customer_id)
+            .where(Complaint.id.not_in(new("complaint")))):
+        rows.append(_row(accepted, "complaint", cid, number, customer_id, description))
+    for fid, done, answer, number, customer_id in session.execute(
+            select(FollowUp.id, FollowUp.done_on, FollowUp.answer, Call.number,
+                   Call.customer_id)
+            .join(Call, Call.id == FollowUp.call_id)
+            .where(FollowUp.satisfied.is_(False), FollowUp.id.not_in(new("followup")))):
+        rows.append(_row(done, "followup", fid, number, customer_id, answer or "—"))
+    return rows
+
+
+def _row(day: date, source: str, source_id: int, number: str, customer_id: int,
+         content: str) -> dict[str, object]:
+    return {"received_on": day, "source": source, "source_id": source_id,
+            "source_number": number, "customer_id": customer_id, "content": content,
+            "analysis": "", "sent_to": "", "sent_on": None, "result": "",
+            "analysed_by_id": None, "version": 1, "created_at": utcnow(),
+            "updated_at": utcnow()}
 
 
 def add_feedback(ctx: ServiceContext, *, content: str, received_on: date | None = None,

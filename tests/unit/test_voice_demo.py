@@ -104,3 +104,11 @@ def test_the_demo_has_contract_visits_as_b_calls_some_dispatched(demo_file: Path
                            " GROUP BY c.category, c.service_kind")
     assert [(r[0], r[1]) for r in rows] == [("B", "maintenance")]
     assert rows[0][2] > 0  # B jobs on the board
+
+
+def test_the_demo_feedback_register_is_fed_and_mostly_analysed(demo_file: Path) -> None:
+    rows = dict(_sql(demo_file, "SELECT analysis != '', count(*) FROM feedback "
+                                "GROUP BY analysis != ''"))
+    assert rows.get(1, 0) > 0 and rows.get(0, 0) > 0
+    assert {s for (s,) in _sql(demo_file, "SELECT DISTINCT source FROM feedback")} >= {
+        "card", "complaint"}
