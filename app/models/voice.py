@@ -173,3 +173,17 @@ class FollowUp(Versioned, Timestamped, Base):
     answer: Mapped[str] = mapped_column(Text, default="")
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class MonthlySubmission(Base):
+    """A month's report handed in (制度11 五: the monthly summary by the 4th); the complaint
+    statistics count as handed in once produced (ComplaintMonthFigures)."""
+
+    __tablename__ = "monthly_submissions"
+    __audited__ = True
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    submitted_at: Mapped[datetime]
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

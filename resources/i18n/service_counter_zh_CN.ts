@@ -1651,6 +1651,22 @@
             <source>No such feedback.</source>
             <translation>没有这条反馈。</translation>
         </message>
+        <message>
+            <source>Monthly service summary</source>
+            <translation>月度服务汇总表</translation>
+        </message>
+        <message>
+            <source>Complaint statistics</source>
+            <translation>客户投诉案件统计表</translation>
+        </message>
+        <message>
+            <source>The month has not ended yet.</source>
+            <translation>该月尚未结束。</translation>
+        </message>
+        <message>
+            <source>This month's summary was already handed in.</source>
+            <translation>该月汇总表已上报。</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -5293,8 +5309,16 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>每日各类别工单数</translation>
         </message>
         <message>
+            <source>Summary handed in</source>
+            <translation>汇总表已上报</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
+        </message>
+        <message>
+            <source>The summary of {month} is recorded as handed in.</source>
+            <translation>已登记 {month} 汇总表已上报。</translation>
         </message>
         <message>
             <source>Export to Excel</source>
@@ -5695,6 +5719,17 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Receipt terms</source>
             <translation>收据条款</translation>
+        </message>
+    </context>
+    <context>
+        <name>Submissions</name>
+        <message>
+            <source>{title} for {month} was due on {due}: {days} days late.</source>
+            <translation>{month} 的{title}应于 {due} 前上报：已逾期 {days} 天。</translation>
+        </message>
+        <message>
+            <source>{title} for {month} is due by {due}.</source>
+            <translation>{month} 的{title}须于 {due} 前上报。</translation>
         </message>
     </context>
     <context>

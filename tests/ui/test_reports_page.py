@@ -101,3 +101,21 @@ def test_export_can_be_cancelled_and_leaves_no_file(qtbot, db, login, tmp_path, 
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=10000)
     assert "cancel" in page.message.text().lower()
     assert not (tmp_path / "m.xlsx").exists() and opened == []
+
+
+def test_the_reports_page_shows_what_is_due_until_the_summary_is_handed_in(qtbot, db, login):
+    from datetime import date as _date
+
+    from app.services.voice_stats import produce_complaint_statistics
+    from app.ui.pages.reports_page import ReportsPage
+    from app.ui.session import AppSession
+    from tests.voice_helpers import at
+
+    boss = at(login("boss"), _date(2026, 12, 2))
+    produce_complaint_statistics(boss, 2026, 11)
+    page = ReportsPage(AppSession(db, boss))
+    qtbot.addWidget(page)
+    assert not page.banner.isHidden() and "2026-11" in page.banner.text()
+    page.select_month(_date(2026, 11, 1))
+    page.submit_button.click()
+    assert page.banner.isHidden()

@@ -29,6 +29,7 @@ from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import document_job, pdf_job
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.widgets.submission_banner import SubmissionBanner
 
 VIEWS = ("open", "overdue", "unvisited", "closed", "all")
 
@@ -400,7 +401,9 @@ class ComplaintsPage(VoicePageBase):
         bar.addWidget(produce)
         self.frozen_label = QLabel()
         self.frozen_label.setObjectName("frozen")
+        self.banner = SubmissionBanner(self.session)
         lay = QVBoxLayout(tab)
+        lay.addWidget(self.banner)
         lay.addLayout(bar)
         lay.addWidget(self.frozen_label)
         lay.addWidget(self.stats_table)
@@ -411,6 +414,7 @@ class ComplaintsPage(VoicePageBase):
         stats = self.try_action(lambda: produce_complaint_statistics(
             self.session.ctx, self.stats_year.value(), self.stats_month.value()))
         if stats is not None:
+            self.banner.refresh()
             self.show_stats()
 
     def show_stats(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import export_service
+from app.services import export_service, submission_service
 from app.services import monthly_report_service as monthly
 from app.services.errors import UserError
 from app.services.money import format_money
@@ -35,6 +35,7 @@ from app.ui.session import AppSession
 from app.ui.tasks import ProgressPanel, Task, TaskControl
 from app.ui.theme import SPACING
 from app.ui.widgets.bar_chart import StackedBarChart
+from app.ui.widgets.submission_banner import SubmissionBanner
 
 MONTHS_SHOWN = 24
 FIGURE_COLUMNS = 3
@@ -103,6 +104,10 @@ class ReportsPage(QWidget):
         self.progress = ProgressPanel()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.banner = SubmissionBanner(session)
+        self.submit_button = QPushButton(self.tr("Summary handed in"))
+        self.submit_button.setObjectName("submit_summary")
+        self.submit_button.clicked.connect(self.submit_summary)
         self._lay_out()
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.export_button.clicked.connect(self.export)
@@ -113,9 +118,11 @@ class ReportsPage(QWidget):
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month_combo)
         top.addStretch(1)
+        top.addWidget(self.submit_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
+        layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.figures_box)
         self.chart_title.setStyleSheet("font-weight: bold;")
@@ -123,6 +130,20 @@ class ReportsPage(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+
+    def submit_summary(self) -> None:
+        """制度11: the selected month's summary was handed in (the reminder goes away)."""
+        month = self.selected_month()
+        if month is None:
+            return
+        try:
+            submission_service.submit_summary(self._session.ctx, month.year, month.month)
+        except UserError as err:
+            self.message.setText(user_message(err))
+            return
+        self.banner.refresh()
+        self.message.setText(self.tr("The summary of {month} is recorded as handed in.")
+                             .format(month=f"{month:%Y-%m}"))
 
     def select_month(self, month: date) -> None:
         for index in range(self.month_combo.count()):

@@ -1,7 +1,7 @@
 """The customer's voice, complete: liaison notes (洽办单) for late-closed complaints, the
 months' complaint statistics frozen as produced, who is sent to renew a contract (and the
 visit's outcome), the contract maintenance visits scheduled as calls, and the information
-feedback register (信息反馈分析登记表).
+feedback register (信息反馈分析登记表), and the monthly reports handed in.
 
 Revision ID: 0009
 Revises: 0006
@@ -116,7 +116,21 @@ def upgrade() -> None:
         batch_op.create_index("ix_feedback_received", ["received_on", "id"])
 
 
+    op.create_table(
+        "monthly_submissions",
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("month", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("submitted_at", sa.DateTime(), nullable=False),
+        sa.Column("submitted_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["submitted_by_id"], ["users.id"],
+                                name=op.f("fk_monthly_submissions_submitted_by_id_users")),
+        sa.PrimaryKeyConstraint("kind", "year", "month", name=op.f("pk_monthly_submissions")),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("monthly_submissions")
     with op.batch_alter_table("feedback") as batch_op:
         batch_op.drop_index("ix_feedback_received")
         batch_op.drop_index(batch_op.f("ix_feedback_customer_id"))
