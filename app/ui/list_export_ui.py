@@ -19,7 +19,7 @@ from app.services.errors import UserError
 from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
 from app.ui.file_dialogs import save_file_name
-from app.ui.labels import label
+from app.ui.labels import label, translate_message
 from app.ui.session import AppSession
 from app.ui.tasks import Task, TaskControl
 
@@ -208,10 +208,9 @@ def export_voice_register(parent: QWidget, session: AppSession, flt: Any,
     def fetch() -> list[list[Any]]:
         return voice_registers.register_sheet(ctx, flt).cells(screen_label)
 
-    title = QCoreApplication.translate("Registers", voice_registers.TITLES[flt.kind])
+    title = translate_message(voice_registers.TITLES[flt.kind])
     return start_export(parent, session, list_name=f"register_{flt.kind}", title=title,
-                        headers=[QCoreApplication.translate("Registers", c.header)
-                                 for c in columns],
+                        headers=[translate_message(c.header) for c in columns],
                         fetch=fetch, filter=flt, message=message, date_columns=dates)
 
 

@@ -2592,10 +2592,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>请追查该案逾期结案的原因。</translation>
         </message>
         <message>
-            <source>Record the answer…</source>
-            <translation>登记回访结果…</translation>
-        </message>
-        <message>
             <source>Print</source>
             <translation>打印</translation>
         </message>
@@ -2682,6 +2678,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Complaint reminder</source>
             <translation>客户投诉催办单</translation>
+        </message>
+        <message>
+            <source>Record the department's answer…</source>
+            <translation>登记部门答复…</translation>
         </message>
         <message>
             <source>Average days to close</source>

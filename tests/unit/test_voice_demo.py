@@ -112,3 +112,9 @@ def test_the_demo_feedback_register_is_fed_and_mostly_analysed(demo_file: Path) 
     assert rows.get(1, 0) > 0 and rows.get(0, 0) > 0
     assert {s for (s,) in _sql(demo_file, "SELECT DISTINCT source FROM feedback")} >= {
         "card", "complaint"}
+
+
+def test_the_demo_has_contracts_someone_was_sent_to_renew(demo_file: Path) -> None:
+    sent = _sql(demo_file, "SELECT count(*), count(renewal_visit_on) FROM maintenance_contracts"
+                           " WHERE renewal_by_id IS NOT NULL")[0]
+    assert sent[0] > 0

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -336,7 +337,7 @@ class ComplaintsPage(VoicePageBase):
         self.liaison_table.horizontalHeader().setStretchLastSection(True)
         self.liaison_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.late_label = QLabel()
-        answer = QPushButton(self.tr("Record the answer…"))
+        answer = QPushButton(self.tr("Record the department's answer…"))
         answer.clicked.connect(self.answer_liaison)
         reprint = QPushButton(self.tr("Print"))
         reprint.clicked.connect(self.print_liaison)
@@ -394,6 +395,8 @@ class ComplaintsPage(VoicePageBase):
         self.stats_table.setHorizontalHeaderLabels([self.tr("Figure of the month"),
                                                     self.tr("Figure value")])
         self.stats_table.horizontalHeader().setStretchLastSection(True)
+        self.stats_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
         bar = self.month_bar(self.show_stats)
         produce = QPushButton(self.tr("Produce the month's statistics"))
         produce.setObjectName("produce")

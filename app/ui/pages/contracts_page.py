@@ -95,22 +95,25 @@ class ContractsPage(VoicePageBase):
         self.month_year.setValue(today.year if today.month < 12 else today.year + 1)
         self.month.setRange(1, 12)
         self.month.setValue(today.month % 12 + 1)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # two rows: fits a 1366-pixel screen
         bar.addWidget(QLabel(self.tr("Contracts ending within one month")))
         bar.addWidget(self._button(self.tr("Send to renew…"), "assign", self.assign_selected))
         bar.addWidget(self._button(self.tr("Renewal visit…"), "renewal_visit",
                                    self.renewal_visit_selected))
         bar.addWidget(self._button(self.tr("Renew…"), "renew", self.renew_selected))
         bar.addWidget(self._button(self.tr("Lapse…"), "lapse", self.lapse_selected))
-        bar.addWidget(self._button(self.tr("Print notice"), "notice", self.print_notice))
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Notices for contracts ending in")))
-        bar.addWidget(self.month_year)
-        bar.addWidget(self.month)
-        bar.addWidget(self._button(self.tr("Print the month's notices"), "month_notices",
-                                   self.print_month))
+        notices = QHBoxLayout()
+        notices.addWidget(self._button(self.tr("Print notice"), "notice", self.print_notice))
+        notices.addStretch(1)
+        notices.addWidget(QLabel(self.tr("Notices for contracts ending in")))
+        notices.addWidget(self.month_year)
+        notices.addWidget(self.month)
+        notices.addWidget(self._button(self.tr("Print the month's notices"), "month_notices",
+                                       self.print_month))
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
+        lay.addLayout(notices)
         lay.addWidget(self.renewal_table, 1)
         return tab
 

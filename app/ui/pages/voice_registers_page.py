@@ -31,6 +31,7 @@ from app.services import voice_registers as registers
 from app.services.permissions import Perm
 from app.services.voice_registers import COUNTER, RegisterFilter, RegisterSheet
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
+from app.ui.labels import translate_message
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import pdf_job
@@ -80,7 +81,7 @@ class VoiceRegistersPage(VoicePageBase):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("register")
         for kind in registers.KINDS:
-            self.kind_combo.addItem(_tr(registers.TITLES[kind]), kind)
+            self.kind_combo.addItem(translate_message(registers.TITLES[kind]), kind)
         today = session.ctx.today()
         self.all_dates = QCheckBox(self.tr("All dates"))
         self.date_from = QDateEdit(QDate(today.year, today.month, 1))
@@ -188,7 +189,8 @@ class VoiceRegistersPage(VoicePageBase):
         cells = sheet.cells(screen_label)
         self.table.clear()
         self.table.setColumnCount(len(sheet.columns))
-        self.table.setHorizontalHeaderLabels([_tr(c.header) for c in sheet.columns])
+        self.table.setHorizontalHeaderLabels([translate_message(c.header)
+                                              for c in sheet.columns])
         self.table.setRowCount(len(cells))
         for r, row in enumerate(cells):
             for c, value in enumerate(row):
@@ -223,7 +225,7 @@ class VoiceRegistersPage(VoicePageBase):
             return
         name = f"register-{sheet.kind}-{self.session.ctx.today():%Y-%m-%d}.pdf"
         self.show_print(pdf_job(Rendered(register_sheet_pdf(sheet), name),
-                                title=_tr(sheet.title)))
+                                title=translate_message(sheet.title)))
 
     def export_register(self) -> None:
         from app.ui.list_export_ui import export_voice_register
