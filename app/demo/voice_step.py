@@ -21,7 +21,7 @@ from app.demo.voice_contracts import write_contracts
 from app.models.calls import Call
 from app.models.enums import Role
 from app.models.jobs import Job
-from app.models.voice import Feedback, FollowUp, SurveyCard, SurveyCardStatus
+from app.models.voice import Expense, Feedback, FollowUp, SurveyCard, SurveyCardStatus
 from app.services import calls_service
 from app.services.voice_common import FOLLOWUP_DAYS_DEFAULT
 
@@ -48,6 +48,31 @@ def run(dc: DemoContext) -> None:
     complaints += plan_complaints(dc, [row for row in done if not row[5]])
     write_complaints(dc, complaints)
     _feedback(dc)
+    _expenses(dc)
+
+
+def _expenses(dc: DemoContext) -> None:
+    """Reimbursed expenses (差旅费报销): a taxi or bus fare for some visits, now and then a
+    parcel shipped; so the summary shows real costs beside the price-based ones."""
+    with dc.db.read() as session:
+        jobs = session.execute(select(Job.id, Job.technician_id, Job.completed_at)
+                               .where(Job.completed_at.is_not(None))).all()
+    rows: list[dict[str, Any]] = []
+    for job_id, tech, done in jobs:
+        if dc.rng.random() > 0.12:
+            continue
+        shipped = dc.rng.random() < 0.15
+        rows.append({"spent_on": dc.local(_aware(done) or dc.now).date(),
+                     "kind": "shipping" if shipped else dc.rng.choice(("travel", "transport")),
+                     "person_id": tech, "job_id": job_id,
+                     "amount_cents": dc.rng.randint(8, 60) * 100 + dc.rng.choice((0, 50)),
+                     "note": "寄配件" if shipped else dc.rng.choice(("打车", "公交", "郊区往返")),
+                     "entered_by_id": None, "version": 1, "created_at": dc.now,
+                     "updated_at": dc.now})
+    if rows:
+        with dc.batch(reason="demo expenses") as session:
+            session.execute(insert(_table(Expense)), rows)
+    dc.add_count("expenses", len(rows))
 
 
 ANALYSES = (("师傅上门时间与约定不符，派工路线需调整", "service"),

@@ -187,3 +187,21 @@ class MonthlySubmission(Base):
     month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     submitted_at: Mapped[datetime]
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Expense(Versioned, Timestamped, Base):
+    """A real after-sales expense (制度11 五, from the 差旅费报销): travel, transport, shipping,
+    per person and, where it belongs to one, per job; shown beside the price-based cost."""
+
+    __tablename__ = "expenses"
+    __audited__ = True
+    __table_args__ = (Index("ix_expenses_day", "spent_on", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    spent_on: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(12))  # travel | transport | shipping | other
+    person_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
+    amount_cents: Mapped[int]
+    note: Mapped[str] = mapped_column(String(200), default="")
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -28,13 +28,14 @@ from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.voice_common import item_labels, store_header, user_names
 
-KINDS = ("surveys", "complaints", "feedback", "followups", "customers")
+KINDS = ("surveys", "complaints", "feedback", "followups", "customers", "expenses")
 TITLES = {
     "surveys": N_("Customer satisfaction survey register"),
     "complaints": N_("Customer complaint register"),
     "feedback": N_("Information feedback analysis register"),
     "followups": N_("Quality follow-up and customer opinion register"),
     "customers": N_("Customer register"),
+    "expenses": N_("After-sales expenses register"),
 }
 # state filter per register: the codes a page offers ("" = all)
 STATES = {
@@ -43,6 +44,7 @@ STATES = {
     "feedback": ("", "unanalysed", "sent"),
     "followups": ("", "satisfied", "unsatisfied"),
     "customers": ("",),
+    "expenses": ("", "travel", "transport", "shipping", "other"),
 }
 COUNTER = "@counter"  # "served by" of a card no technician served (vocabulary "served_by")
 PAGE = 500  # rows a page shows at once; print and export take them all
@@ -76,11 +78,11 @@ class RegisterSheet:
     total: int  # rows matching (rows may hold fewer: a page's first page)
     ids: tuple[int, ...] = field(default=())  # the record behind each row (customer ids …)
 
-    def cells(self, label: Callable[[str, str], str]) -> list[list[Any]]:
-        """Rows with their codes named by ``label(vocab, code)``."""
+    def cells(self, label: Callable[[str, Any], Any]) -> list[list[Any]]:
+        """Rows with their codes named by ``label(vocab, code)`` (vocabulary "money": cents)."""
         vocabs = [c.vocab for c in self.columns]
-        return [[label(v, x) if v and isinstance(x, str) else x
-                 for v, x in zip(vocabs, row, strict=True)] for row in self.rows]
+        return [[label(v, x) if v and (isinstance(x, str) or v == "money") and x is not None
+                 else x for v, x in zip(vocabs, row, strict=True)] for row in self.rows]
 
 
 C = RegisterColumn
@@ -113,6 +115,9 @@ COLUMNS: dict[str, tuple[RegisterColumn, ...]] = {
                   C(N_("Address"), width=40), C(N_("Zone"), width=10),
                   C(N_("Items"), width=7), C(N_("Calls"), width=7),
                   C(N_("Last call"), width=12), C(N_("Complaints"), width=8)),
+    "expenses": (C(N_("Spent on"), width=12), C(N_("Kind of expense"), "expense_kind", 12),
+                 C(N_("Person"), width=12), C(N_("Voucher"), width=14),
+                 C(N_("Amount"), "money", 12), C(N_("Note"), width=40)),
 }
 
 
@@ -315,7 +320,31 @@ def _local_day(ctx: ServiceContext, value: Any) -> date | None:
     return ctx.local(value).date()
 
 
+def _expenses(session: Session, ctx: ServiceContext, flt: RegisterFilter,
+              limit: int | None) -> Rows:
+    from app.models.jobs import Job
+    from app.models.staff import User
+    from app.models.voice import Expense
+
+    query: Any = (select(Expense, User.display_name, Job.number)
+                  .join(User, User.id == Expense.person_id)
+                  .outerjoin(Job, Job.id == Expense.job_id))
+    query = _dated(query, Expense.spent_on, flt)
+    if flt.state:
+        query = query.where(Expense.kind == flt.state)
+    if flt.text.strip():
+        term = flt.text.strip()
+        query = query.where(or_(User.display_name.contains(term), Expense.note.contains(term),
+                                Job.number == term.upper()))
+    total = _count(session, query)
+    found = session.execute(query.order_by(Expense.spent_on.desc(), Expense.id.desc())
+                            .limit(limit)).all()
+    rows = [(e.spent_on, e.kind, name, number or "", e.amount_cents, e.note)
+            for e, name, number in found]
+    return total, rows, [e.id for e, *_ in found]
+
+
 _BUILDERS: dict[str, Callable[[Session, ServiceContext, RegisterFilter, int | None], Rows]] = {
     "surveys": _surveys, "complaints": _complaints, "feedback": _feedback,
-    "followups": _followups, "customers": _customers,
+    "followups": _followups, "customers": _customers, "expenses": _expenses,
 }

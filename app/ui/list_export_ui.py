@@ -205,14 +205,20 @@ def export_voice_register(parent: QWidget, session: AppSession, flt: Any,
     dates = [i for i, c in enumerate(columns)
              if c.header in DATE_HEADERS]
 
+    money = [i for i, c in enumerate(columns) if c.vocab == "money"]
+
+    def keep_money(vocab: str, code: Any) -> Any:  # cents stay numbers in the workbook
+        return code if vocab == "money" else screen_label(vocab, code)
+
     def fetch() -> list[list[Any]]:
-        return voice_registers.register_sheet(ctx, flt).cells(screen_label)
+        return voice_registers.register_sheet(ctx, flt).cells(keep_money)
 
     title = translate_message(voice_registers.TITLES[flt.kind])
     return start_export(parent, session, list_name=f"register_{flt.kind}", title=title,
                         headers=[translate_message(c.header) for c in columns],
-                        fetch=fetch, filter=flt, message=message, date_columns=dates)
+                        fetch=fetch, filter=flt, message=message, date_columns=dates,
+                        money_columns=money)
 
 
 DATE_HEADERS = frozenset({"Issued on", "Came back on", "Accepted on", "Visited on", "Closed on",
-                          "Received on", "Sent on", "Called on", "Last call"})
+                          "Received on", "Sent on", "Called on", "Last call", "Spent on"})

@@ -920,6 +920,10 @@
             <translation>修护卡号</translation>
         </message>
         <message>
+            <source>After-sales expenses register</source>
+            <translation>售后服务费用登记表</translation>
+        </message>
+        <message>
             <source>Issued on</source>
             <translation>开立日期</translation>
         </message>
@@ -1086,6 +1090,30 @@
         <message>
             <source>Complaints</source>
             <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Spent on</source>
+            <translation>支出日期</translation>
+        </message>
+        <message>
+            <source>Kind of expense</source>
+            <translation>费用类别</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证号</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
         </message>
         <message>
             <source>Choose a register.</source>
@@ -1666,6 +1694,42 @@
         <message>
             <source>This month's summary was already handed in.</source>
             <translation>该月汇总表已上报。</translation>
+        </message>
+        <message>
+            <source>Choose the kind of expense.</source>
+            <translation>请选择费用类别。</translation>
+        </message>
+        <message>
+            <source>Enter the amount spent.</source>
+            <translation>请填写支出金额。</translation>
+        </message>
+        <message>
+            <source>Choose who spent it.</source>
+            <translation>请选择支出人。</translation>
+        </message>
+        <message>
+            <source>No voucher with the number {number}.</source>
+            <translation>没有编号为 {number} 的服务凭证。</translation>
+        </message>
+        <message>
+            <source>Actual expenses: travel</source>
+            <translation>实际费用：差旅费</translation>
+        </message>
+        <message>
+            <source>Actual expenses: transport</source>
+            <translation>实际费用：交通费</translation>
+        </message>
+        <message>
+            <source>Actual expenses: shipping</source>
+            <translation>实际费用：运费</translation>
+        </message>
+        <message>
+            <source>Actual expenses: other</source>
+            <translation>实际费用：其他</translation>
+        </message>
+        <message>
+            <source>Actual after-sales expenses (reimbursed)</source>
+            <translation>实际售后服务费用（报销）</translation>
         </message>
     </context>
     <context>
@@ -5270,6 +5334,22 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>不满意</translation>
         </message>
         <message>
+            <source>Travel</source>
+            <translation>差旅费</translation>
+        </message>
+        <message>
+            <source>Transport</source>
+            <translation>交通费</translation>
+        </message>
+        <message>
+            <source>Shipping</source>
+            <translation>运费</translation>
+        </message>
+        <message>
+            <source>Other expense</source>
+            <translation>其他费用</translation>
+        </message>
+        <message>
             <source>Survey card</source>
             <translation>客户意见调查卡</translation>
         </message>
@@ -6180,6 +6260,10 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>分析并送出…</translation>
         </message>
         <message>
+            <source>Record expense…</source>
+            <translation>登记费用…</translation>
+        </message>
+        <message>
             <source>Customer's file…</source>
             <translation>客户档案…</translation>
         </message>
@@ -6210,6 +6294,34 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Result</source>
             <translation>结果</translation>
+        </message>
+        <message>
+            <source>Record expense</source>
+            <translation>登记费用</translation>
+        </message>
+        <message>
+            <source>Spent on</source>
+            <translation>支出日期</translation>
+        </message>
+        <message>
+            <source>Kind of expense</source>
+            <translation>费用类别</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>Voucher No. (if for one job)</source>
+            <translation>服务凭证号（属某次服务时）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
         </message>
         <message>
             <source>Customer's file</source>

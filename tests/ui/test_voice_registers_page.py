@@ -107,3 +107,26 @@ def test_the_customers_file_shows_complaints_cards_follow_ups_and_contracts(qtbo
     assert tables["contracts"].rowCount() == 1
     assert tables["contracts"].item(0, 4).text().endswith("600.00")
     assert tables["payments"].rowCount() == 0
+
+
+def test_an_expense_is_recorded_on_the_page_and_exported_in_yuan(qtbot, db, login, tmp_path,
+                                                                monkeypatch):
+    boss = at(login("boss"), date(2026, 11, 28), 10)
+    page = _show(qtbot, VoiceRegistersPage(AppSession(db, boss)))
+    page.set_register("expenses")
+    assert page.expense_button.isVisible()
+
+    def fill(dialog):
+        type_text(dialog.field("amount"), "35.50")
+        type_text(dialog.field("note"), "郊区打车")
+    page.run_dialog = _driver(qtbot, fill)
+    page.expense_button.click()
+    assert page.table.rowCount() == 1 and "35.50" in page.table.item(0, 4).text()
+
+    opened: list[Path] = []
+    monkeypatch.setattr(list_export_ui, "open_folder", opened.append)
+    monkeypatch.setattr(list_export_ui, "ask_save_path", lambda _p, _d: tmp_path / "e.xlsx")
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    ws = openpyxl.load_workbook(tmp_path / "e.xlsx").active
+    assert ws.cell(2, 5).value == 35.5

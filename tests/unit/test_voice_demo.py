@@ -118,3 +118,7 @@ def test_the_demo_has_contracts_someone_was_sent_to_renew(demo_file: Path) -> No
     sent = _sql(demo_file, "SELECT count(*), count(renewal_visit_on) FROM maintenance_contracts"
                            " WHERE renewal_by_id IS NOT NULL")[0]
     assert sent[0] > 0
+
+
+def test_the_demo_has_reimbursed_expenses(demo_file: Path) -> None:
+    assert _sql(demo_file, "SELECT count(*) FROM expenses WHERE job_id IS NOT NULL")[0][0] > 0

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.printing.base import BaseDocument
 from app.printing.documents.voice_labels import DEPARTMENTS, KINDS
 from app.printing.flowables import list_table, para
-from app.printing.formatting import fmt_date
+from app.printing.formatting import fmt_date, money
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
 from app.services.voice_registers import COUNTER, RegisterSheet
@@ -28,11 +28,15 @@ PRINTED_CODES: dict[str, dict[str, str]] = {
                         "followup": N_P("Follow-up call"), "other": N_P("Noted by hand")},
     "yes_no": {"yes": N_P("yes"), "no": N_P("no")},
     "served_by": {COUNTER: N_P("Service counter")},
+    "expense_kind": {"travel": N_P("Travel"), "transport": N_P("Transport"),
+                     "shipping": N_P("Shipping"), "other": N_P("Other expense")},
 }
 
 
-def printed_label(vocab: str, code: str) -> str:
+def printed_label(vocab: str, code: Any) -> str:
     """A code as the printed register names it (unknown codes and names print as they are)."""
+    if vocab == "money":
+        return money(int(code))
     source = PRINTED_CODES.get(vocab, {}).get(code)
     return pt(source) if source else code
 
@@ -64,7 +68,8 @@ STATE_NAMES = {
     "open": N_P("Not closed"), "overdue": N_P("Overdue complaints"),
     "unvisited": N_P("Not yet visited"), "closed": N_P("Closed complaints"),
     "unanalysed": N_P("Not yet analysed"), "satisfied": N_P("Satisfied"),
-    "unsatisfied": N_P("Not satisfied"),
+    "unsatisfied": N_P("Not satisfied"), "travel": N_P("Travel"),
+    "transport": N_P("Transport"), "shipping": N_P("Shipping"), "other": N_P("Other expense"),
 }
 
 

@@ -28,6 +28,7 @@ from app.printing.documents.voice_register import register_sheet_pdf
 from app.printing.registry import Rendered
 from app.services import feedback_service
 from app.services import voice_registers as registers
+from app.services.money import format_money
 from app.services.permissions import Perm
 from app.services.voice_registers import COUNTER, RegisterFilter, RegisterSheet
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
@@ -48,6 +49,10 @@ STATE_TEXT = {
     "unanalysed": QT_TRANSLATE_NOOP("Registers", "Not yet analysed"),
     "satisfied": QT_TRANSLATE_NOOP("Registers", "Satisfied"),
     "unsatisfied": QT_TRANSLATE_NOOP("Registers", "Not satisfied"),
+    "travel": QT_TRANSLATE_NOOP("Registers", "Travel"),
+    "transport": QT_TRANSLATE_NOOP("Registers", "Transport"),
+    "shipping": QT_TRANSLATE_NOOP("Registers", "Shipping"),
+    "other": QT_TRANSLATE_NOOP("Registers", "Other expense"),
 }
 EXTRA_CODES = {
     "feedback_source": {"card": QT_TRANSLATE_NOOP("Registers", "Survey card"),
@@ -57,6 +62,10 @@ EXTRA_CODES = {
     "yes_no": {"yes": QT_TRANSLATE_NOOP("Registers", "yes"),
                "no": QT_TRANSLATE_NOOP("Registers", "no")},
     "served_by": {COUNTER: QT_TRANSLATE_NOOP("Registers", "Service counter")},
+    "expense_kind": {"travel": QT_TRANSLATE_NOOP("Registers", "Travel"),
+                     "transport": QT_TRANSLATE_NOOP("Registers", "Transport"),
+                     "shipping": QT_TRANSLATE_NOOP("Registers", "Shipping"),
+                     "other": QT_TRANSLATE_NOOP("Registers", "Other expense")},
 }
 
 
@@ -64,8 +73,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Registers", text)
 
 
-def screen_label(vocab: str, code: str) -> str:
+def screen_label(vocab: str, code: Any) -> Any:
     """A code as the screen (and the exported workbook) names it."""
+    if vocab == "money":
+        return format_money(int(code))
     extra = EXTRA_CODES.get(vocab)
     if extra is not None:
         return _tr(extra[code]) if code in extra else code
@@ -109,6 +120,9 @@ class VoiceRegistersPage(VoicePageBase):
         self.analyse_button = QPushButton(self.tr("Analyse and send…"))
         self.analyse_button.setObjectName("analyse")
         self.analyse_button.clicked.connect(self.analyse_selected)
+        self.expense_button = QPushButton(self.tr("Record expense…"))
+        self.expense_button.setObjectName("record_expense")
+        self.expense_button.clicked.connect(self.record_expense)
         self.open_button = QPushButton(self.tr("Customer's file…"))
         self.open_button.setObjectName("open_customer")
         self.open_button.clicked.connect(self.open_customer)
@@ -121,7 +135,7 @@ class VoiceRegistersPage(VoicePageBase):
             top.addWidget(widget)
         actions = QHBoxLayout()
         for button in (show, self.print_button, self.export_button, self.collect_button,
-                       self.analyse_button, self.open_button):
+                       self.analyse_button, self.expense_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.count_label = QLabel()
@@ -168,6 +182,8 @@ class VoiceRegistersPage(VoicePageBase):
         self.collect_button.setVisible(feedback)
         self.analyse_button.setVisible(feedback and self.session.may(Perm.COMPLAINT_MANAGE))
         self.open_button.setVisible(self.kind == "customers")
+        self.expense_button.setVisible(self.kind == "expenses"
+                                       and self.session.may(Perm.REPORTS_VIEW))
         self.all_dates.setChecked(self.kind == "customers")
         self.refresh()
 
@@ -259,6 +275,31 @@ class VoiceRegistersPage(VoicePageBase):
         form.set_action(lambda d: feedback_service.analyse_feedback(
             self.session.ctx, f.id, analysis=d.text("analysis"), sent_to=d.choice("sent_to"),
             result=d.text("result"), expected_version=f.version))
+        if self.run_dialog(form):
+            self.refresh()
+
+    def record_expense(self) -> None:
+        """An expense from the 差旅费报销: who, what kind, how much, which voucher."""
+        from app.services import expense_service
+        from app.services.auth_service import list_users
+        from app.services.money import parse_yuan
+
+        users = self.try_action(lambda: list_users(self.session.ctx)) or []
+        form = VoiceFormDialog(self.tr("Record expense"), self)
+        form.add_date("spent_on", self.tr("Spent on"), self.session.ctx.today())
+        form.add_combo("kind", self.tr("Kind of expense"),
+                       [(k, _tr(STATE_TEXT[k])) for k in expense_service.KINDS], "travel")
+        form.add_combo("person", self.tr("Person"), [(str(u.id), u.display_name)
+                                                     for u in users],
+                       str(self.session.ctx.actor.user_id))
+        form.add_line("amount", self.tr("Amount (yuan)"))
+        form.add_line("job", self.tr("Voucher No. (if for one job)"))
+        form.add_line("note", self.tr("Note"))
+        form.set_action(lambda d: expense_service.record_expense(
+            self.session.ctx, spent_on=d.day("spent_on"), kind=d.choice("kind"),
+            person_id=int(d.choice("person")),
+            amount=parse_yuan(d.text("amount"), field="amount"), note=d.text("note"),
+            job_number=d.text("job")))
         if self.run_dialog(form):
             self.refresh()
 

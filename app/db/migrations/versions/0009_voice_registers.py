@@ -1,7 +1,8 @@
 """The customer's voice, complete: liaison notes (洽办单) for late-closed complaints, the
 months' complaint statistics frozen as produced, who is sent to renew a contract (and the
 visit's outcome), the contract maintenance visits scheduled as calls, and the information
-feedback register (信息反馈分析登记表), and the monthly reports handed in.
+feedback register (信息反馈分析登记表), the monthly reports handed in, and the real after-sales
+expenses (差旅费报销).
 
 Revision ID: 0009
 Revises: 0006
@@ -129,7 +130,38 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "expenses",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("spent_on", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("job_id", sa.Integer(), nullable=True),
+        sa.Column("amount_cents", sa.Integer(), nullable=False),
+        sa.Column("note", sa.String(length=200), nullable=False),
+        sa.Column("entered_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["entered_by_id"], ["users.id"],
+                                name=op.f("fk_expenses_entered_by_id_users")),
+        sa.ForeignKeyConstraint(["job_id"], ["jobs.id"], name=op.f("fk_expenses_job_id_jobs")),
+        sa.ForeignKeyConstraint(["person_id"], ["users.id"],
+                                name=op.f("fk_expenses_person_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_expenses")),
+    )
+    with op.batch_alter_table("expenses") as batch_op:
+        batch_op.create_index(batch_op.f("ix_expenses_job_id"), ["job_id"])
+        batch_op.create_index(batch_op.f("ix_expenses_person_id"), ["person_id"])
+        batch_op.create_index("ix_expenses_day", ["spent_on", "id"])
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("expenses") as batch_op:
+        batch_op.drop_index("ix_expenses_day")
+        batch_op.drop_index(batch_op.f("ix_expenses_person_id"))
+        batch_op.drop_index(batch_op.f("ix_expenses_job_id"))
+    op.drop_table("expenses")
     op.drop_table("monthly_submissions")
     with op.batch_alter_table("feedback") as batch_op:
         batch_op.drop_index("ix_feedback_received")
