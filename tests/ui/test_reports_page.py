@@ -119,3 +119,4 @@ def test_the_reports_page_shows_what_is_due_until_the_summary_is_handed_in(qtbot
     page.select_month(_date(2026, 11, 1))
     page.submit_button.click()
     assert page.banner.isHidden()
+

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.submission_service import TITLES, submissions_due
+from app.ui.labels import translate_message
 from app.ui.session import AppSession
 
 
@@ -21,7 +22,7 @@ class SubmissionBanner(QLabel):
         due = submissions_due(self._session.ctx)
         lines = []
         for d in due:
-            title = QCoreApplication.translate("Submissions", TITLES[d.kind])
+            title = translate_message(TITLES[d.kind])
             month = f"{d.year}-{d.month:02d}"
             if d.days_left < 0:
                 lines.append(QCoreApplication.translate(
