@@ -5393,6 +5393,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>汇总表已上报</translation>
         </message>
         <message>
+            <source>Year: workbook and archive PDF…</source>
+            <translation>全年：报表与归档 PDF…</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
         </message>

@@ -120,3 +120,17 @@ def test_the_reports_page_shows_what_is_due_until_the_summary_is_handed_in(qtbot
     page.submit_button.click()
     assert page.banner.isHidden()
 
+
+
+def test_the_year_is_exported_as_a_workbook_and_an_archive_pdf(qtbot, db, login, tmp_path,
+                                                               monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(reports_page, "open_folder", opened.append)
+    monkeypatch.setattr(reports_page, "ask_save_path",
+                        lambda _p, _t, _d, _f: tmp_path / "year.xlsx")
+    page = ReportsPage(AppSession(db, login("boss")))
+    qtbot.addWidget(page)
+    page.year_button.click()
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=30000)
+    assert (tmp_path / "year.xlsx").exists()
+    assert (tmp_path / "year.pdf").read_bytes().startswith(b"%PDF")

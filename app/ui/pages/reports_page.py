@@ -108,6 +108,9 @@ class ReportsPage(QWidget):
         self.submit_button = QPushButton(self.tr("Summary handed in"))
         self.submit_button.setObjectName("submit_summary")
         self.submit_button.clicked.connect(self.submit_summary)
+        self.year_button = QPushButton(self.tr("Year: workbook and archive PDF…"))
+        self.year_button.setObjectName("yearly")
+        self.year_button.clicked.connect(self.export_year)
         self._lay_out()
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.export_button.clicked.connect(self.export)
@@ -119,6 +122,7 @@ class ReportsPage(QWidget):
         top.addWidget(self.month_combo)
         top.addStretch(1)
         top.addWidget(self.submit_button)
+        top.addWidget(self.year_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
@@ -212,6 +216,48 @@ class ReportsPage(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         self._start_export(report, path)
+
+    def export_year(self) -> None:
+        """制度11 六: the selected month's year — the yearly workbook and, beside it, the
+        archive PDF of its monthly summaries (年底装订成册)."""
+        month = self.selected_month()
+        if month is None or (self._task is not None and self._task.running):
+            return
+        year = month.year
+        path = ask_save_path(self, self.tr("Export to Excel"),
+                             documents_folder() / f"{self.tr('Yearly summary')}-{year}.xlsx",
+                             self.tr("Excel workbook (*.xlsx)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        ctx = self._session.ctx
+
+        def work(control: TaskControl) -> Path:
+            from app.export.yearly_workbook import write_yearly_workbook
+            from app.printing.documents.yearly_archive import yearly_archive_pdf
+            from app.services import yearly_service
+            from app.services.reference_service import get_store_profile
+            from app.services.voice_common import store_header
+
+            control.report(0, 3, "")
+            reports = yearly_service.year_reports(ctx, year)
+            control.report(1, 3, "")
+            name = get_store_profile(ctx).name
+            write_yearly_workbook(name, year, reports, path)
+            with ctx.read() as session:
+                header = store_header(session)
+            control.report(2, 3, "")
+            path.with_suffix(".pdf").write_bytes(yearly_archive_pdf(header, year, reports))
+            export_service.record_export(ctx, "yearly", rows=len(reports),
+                                         filter={"year": year})
+            return path
+
+        self._task = Task(work, self)
+        self._task.finished.connect(self._exported)
+        self._task.failed.connect(self._export_failed)
+        self.progress.follow(self._task)
+        self._task.start()
 
     def _start_export(self, report: MonthlyReport, path: Path) -> None:
         ctx = self._session.ctx
