@@ -31,14 +31,14 @@ def _year(login):
 
 
 def test_the_yearly_workbook_totals_the_months_with_formulas(login, tmp_path):
-    boss, reports = _year(login)
+    _boss, reports = _year(login)
     assert [r.month for r in reports] == [date(2026, m, 1) for m in (1, 2, 3)]
     path = write_yearly_workbook("售后服务中心", 2026, reports, tmp_path / "y.xlsx")
     ws = openpyxl.load_workbook(path).active
     labels = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
     row = labels["受理叫修"]
     assert [ws.cell(row, c).value for c in (2, 3, 4)] == [0, 2, 1]
-    assert ws.cell(row, 5).value == "=SUM(B{0}:D{0})".format(row)
+    assert ws.cell(row, 5).value == f"=SUM(B{row}:D{row})"
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice not installed")
     (tmp_path / "lo" / "user").mkdir(parents=True)
