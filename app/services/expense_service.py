@@ -81,20 +81,12 @@ def list_expenses(ctx: ServiceContext, *, date_from: date | None = None,
 
 
 def month_expense_figures(session: Session, first: date, after: date) -> list[Figure]:
-    """The month's real expenses per kind and in all, for the monthly summary."""
-    totals = dict(session.execute(
-        select(Expense.kind, func.sum(Expense.amount_cents))
-        .where(Expense.spent_on >= first, Expense.spent_on < after)
-        .group_by(Expense.kind)).all())
-    labels = {"travel": N_("Actual expenses: travel"),
-              "transport": N_("Actual expenses: transport"),
-              "shipping": N_("Actual expenses: shipping"),
-              "other": N_("Actual expenses: other")}
-    figures = [Figure(f"expense_{k}", labels[k], int(totals.get(k) or 0), "money")
-               for k in KINDS]
-    figures.append(Figure("expense_total", N_("Actual after-sales expenses (reimbursed)"),
-                          sum(int(v or 0) for v in totals.values()), "money"))
-    return figures
+    """The month's real expenses in all, for the monthly summary (one line beside the
+    price-based total; the expenses register has them per kind, person and voucher)."""
+    total = session.scalar(select(func.sum(Expense.amount_cents))
+                           .where(Expense.spent_on >= first, Expense.spent_on < after))
+    return [Figure("expense_total", N_("Actual after-sales expenses (reimbursed)"),
+                   int(total or 0), "money")]
 
 
 def _dtos(session: Session, rows: list[Expense]) -> list[ExpenseDTO]:

@@ -1712,22 +1712,6 @@
             <translation>没有编号为 {number} 的服务凭证。</translation>
         </message>
         <message>
-            <source>Actual expenses: travel</source>
-            <translation>实际费用：差旅费</translation>
-        </message>
-        <message>
-            <source>Actual expenses: transport</source>
-            <translation>实际费用：交通费</translation>
-        </message>
-        <message>
-            <source>Actual expenses: shipping</source>
-            <translation>实际费用：运费</translation>
-        </message>
-        <message>
-            <source>Actual expenses: other</source>
-            <translation>实际费用：其他</translation>
-        </message>
-        <message>
             <source>Actual after-sales expenses (reimbursed)</source>
             <translation>实际售后服务费用（报销）</translation>
         </message>

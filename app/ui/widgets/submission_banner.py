@@ -33,7 +33,7 @@ class SubmissionBanner(QLabel):
                 lines.append(QCoreApplication.translate(
                     "Submissions", "{title} for {month} is due by {due}.")
                     .format(title=title, month=month, due=d.due_on.isoformat()))
-        self.setText("\n".join(lines))
+        self.setText("  ".join(lines))  # one line: the page keeps its height
         self.setStyleSheet("color: #B00020; font-weight: bold;" if any(
             d.days_left < 0 for d in due) else "color: #8A5A00;")
         self.setVisible(bool(lines))
