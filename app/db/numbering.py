@@ -25,6 +25,7 @@ SERIES: dict[str, tuple[str, int]] = {
     "complaint": ("", 3),
     "contract": ("K", 4),
     "survey": ("S", 4),
+    "liaison": ("Q", 3),  # 洽办单: a late-closed complaint traced with its department
 }
 
 

@@ -9,12 +9,19 @@ from typing import Any
 
 from sqlalchemy import Table, insert, update
 
-from app.db.numbering import format_number, period_of, reserve_block
+from app.db.numbering import format_number, next_number, period_of, reserve_block
 from app.demo.core import DemoContext
 from app.models.enums import Role
-from app.models.voice import Complaint, ComplaintReminder, FollowUp, SurveyCard
+from app.models.voice import (
+    Complaint,
+    ComplaintLiaison,
+    ComplaintReminder,
+    FollowUp,
+    SurveyCard,
+)
 from app.services.complaint_service import ROUTES
 from app.services.voice_common import COMPLAINT_DEADLINE_DEFAULT
+from app.services.warranty import add_months
 
 STORIES = {
     "quality": ("空调修好后一周又不制冷", "冰箱压缩机异响，换过一次还响"),
@@ -51,7 +58,7 @@ def plan_complaints(dc: DemoContext, done: list[Any]) -> list[ComplaintPlan]:
     plans = []
     recent = max(6, count // 4)  # the last three weeks: open, overdue, resolved
     for i in range(count):
-        call_id, customer_id, item_id, _tech, finished = dc.rng.choice(done)
+        call_id, customer_id, item_id, _tech, finished, *_ = dc.rng.choice(done)
         day = min(dc.today, dc.local(finished).date() + timedelta(days=dc.rng.randint(1, 20)))
         if i < recent:
             day = max(dc.today - timedelta(days=dc.rng.randint(0, 21)),
@@ -73,6 +80,8 @@ def write_complaints(dc: DemoContext, plans: list[ComplaintPlan]) -> None:
                   for k, n in Counter(periods).items()}
         table: Table = Complaint.__table__  # type: ignore[assignment]
         closed: list[tuple[int, dict[str, Any]]] = []
+        late: list[tuple[int, dict[str, Any]]] = []
+        liaisons = 0
         for plan, period in zip(plans, periods, strict=True):
             row = _row(dc, plan, format_number("complaint", period, serial[period]))
             serial[period] += 1
@@ -80,11 +89,62 @@ def write_complaints(dc: DemoContext, plans: list[ComplaintPlan]) -> None:
                                            [row]).scalar_one()
             _link(session, plan, complaint_id)
             _reminders(dc, session, complaint_id, row)
+            if _liaison(dc, session, complaint_id, row):
+                liaisons += 1
+            elif row["status"] == "closed" and row["closed_on"] > row["deadline"]:
+                late.append((complaint_id, row))
             if row["status"] == "closed":
                 closed.append((complaint_id, row))
+        if not liaisons and late:  # a small demo still shows one
+            _liaison(dc, session, *late[0], force=True)
         if closed:
             _reject_one(dc, session, table, closed)
     dc.add_count("complaints", len(plans) + (1 if closed else 0))
+    _produce_statistics(dc, plans[0].accepted_on)
+
+
+def _produce_statistics(dc: DemoContext, first: date) -> None:
+    """The complaint statistics of every ended month but the last were produced (frozen) by
+    the 10th; the last one waits for the manager when today is before the 10th."""
+    from app.services.voice_stats import produce_complaint_statistics
+
+    manager = dc.ctx.get(Role.MANAGER)
+    if manager is None:
+        return
+    month = date(first.year, first.month, 1)
+    this_month = date(dc.today.year, dc.today.month, 1)
+    last = add_months(this_month, -1 if dc.today.day > 10 else -2)
+    while month <= last:
+        produce_complaint_statistics(manager, month.year, month.month)
+        dc.add_count("complaint statistics produced", 1)
+        month = add_months(month, 1)
+
+
+def _liaison(dc: DemoContext, session: Any, complaint_id: int, row: dict[str, Any], *,
+             force: bool = False) -> bool:
+    """Most complaints closed late got a liaison note (洽办单) to their department a few days
+    after closing; most of those have the department's answer."""
+    closed: date | None = row.get("closed_on")
+    if row["status"] != "closed" or closed is None or closed <= row["deadline"]:
+        return False
+    day = min(dc.today, closed + timedelta(days=dc.rng.randint(1, 4)))
+    if not force and (day == dc.today or dc.rng.random() > 0.8):
+        return False
+    answered = day + timedelta(days=dc.rng.randint(1, 5))
+    reply = dc.rng.choice(LIAISON_REPLIES) if answered <= dc.today else ""
+    session.execute(insert(_table(ComplaintLiaison)), [{
+        "number": next_number(session, "liaison", day), "complaint_id": complaint_id,
+        "department": row["department"], "issued_on": day,
+        "days_late": (closed - row["deadline"]).days, "question": "请查明逾期结案原因并回复",
+        "reply": reply, "replied_on": answered if reply else None,
+        "issued_by_id": dc.ctx[Role.MANAGER].actor.user_id if Role.MANAGER in dc.ctx else None,
+        "version": 1, "created_at": dc.now, "updated_at": dc.now}])
+    dc.add_count("liaison notes", 1)
+    return True
+
+
+LIAISON_REPLIES = ("厂家配件到货延误，已要求厂家缩短供货周期", "经办人休假未交接，已建立交接制度",
+                   "配送车辆安排不及时，已调整排班")
 
 
 def _row(dc: DemoContext, plan: ComplaintPlan, number: str) -> dict[str, Any]:
@@ -108,10 +168,14 @@ def _row(dc: DemoContext, plan: ComplaintPlan, number: str) -> dict[str, Any]:
 def _stage(dc: DemoContext, row: dict[str, Any], age: int) -> None:
     """Young ones mostly open; older ones mostly closed (some late); a few left overdue."""
     rng = dc.rng
-    if age < 3 or (age < 13 and rng.random() < 0.6) or (age >= 13 and rng.random() < 0.03):
-        return  # still open (overdue when old)
     accepted: date = row["accepted_on"]
     supervisor = dc.ctx[Role.SUPERVISOR].actor if Role.SUPERVISOR in dc.ctx else None
+    if age < 3 or (age < 13 and rng.random() < 0.6) or (age >= 13 and rng.random() < 0.03):
+        if age >= 2 and rng.random() < 0.5:  # still open; half of them visited already
+            row.update(visit_on=accepted + timedelta(days=rng.randint(1, min(age, 4))),
+                       visit_by=supervisor.display_name if supervisor else "服务主任",
+                       visit_notes="上门了解情况")
+        return  # still open (overdue when old)
     if row["severity"] == "serious":
         manager = dc.ctx.get(Role.MANAGER)
         row.update(decision="请服务部上门致歉并妥善处理，三日内回复",
@@ -120,7 +184,7 @@ def _stage(dc: DemoContext, row: dict[str, Any], age: int) -> None:
     visit = min(dc.today, accepted + timedelta(days=rng.randint(1, 4)))
     row.update(visit_on=visit, visit_by=supervisor.display_name if supervisor else "服务主任",
                visit_notes="上门了解情况并致歉")
-    late = rng.random() < 0.15
+    late = rng.random() < 0.15 or not dc.extras.get("complaints.closed_late")  # ≥ 1 late
     span = rng.randint(14, 19) if late else rng.randint(3, 12)
     resolved = min(dc.today, accepted + timedelta(days=span - 1))
     row.update(status="resolved", resolution=rng.choice(RESOLUTIONS), responsible="服务部",
@@ -128,6 +192,8 @@ def _stage(dc: DemoContext, row: dict[str, Any], age: int) -> None:
     closing = accepted + timedelta(days=span)
     if closing <= dc.today and rng.random() < 0.9:
         row.update(status="closed", closed_on=closing, outcome="客户接受处理结果")
+        if closing > row["deadline"]:
+            dc.extras["complaints.closed_late"] = True
 
 
 def _link(session: Any, plan: ComplaintPlan, complaint_id: int) -> None:

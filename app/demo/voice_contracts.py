@@ -60,9 +60,24 @@ def _chain(dc: DemoContext, item_id: int, customer_id: int, *,
     if current["end_date"] < today and rng.random() < 0.6:
         current["status"] = ContractStatus.LAPSED.value
         current["lapse_reason"] = rng.choice(LAPSE)
-    elif current["end_date"] < add_months(today, 1) and rng.random() < 0.4:
+    elif current["end_date"] < add_months(today, 1) and (ending_soon or rng.random() < 0.4):
         current["notice_sent_at"] = dc.now - timedelta(days=rng.randint(0, 10))
+        _sent_to_renew(dc, current)
     return terms
+
+
+def _sent_to_renew(dc: DemoContext, term: dict[str, Any]) -> None:
+    """With the notice someone was sent (§二十); some of them went and the customer is still
+    deciding."""
+    staff = [u for name, u in dc.user_ids.items() if name.startswith(("clerk", "super"))]
+    if not staff:
+        return
+    assigned = dc.local(term["notice_sent_at"]).date()
+    term.update(renewal_by_id=dc.rng.choice(staff), renewal_assigned_on=assigned)
+    visit = assigned + timedelta(days=dc.rng.randint(1, 6))
+    if visit <= dc.today and dc.rng.random() < 0.5:
+        term.update(renewal_visit_on=visit, renewal_outcome="undecided",
+                    renewal_notes="客户考虑中，下周答复")
 
 
 def _insert(dc: DemoContext, session: Any, terms: list[dict[str, Any]]) -> None:

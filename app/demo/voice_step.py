@@ -1,9 +1,9 @@
 """Demo step: the customer's voice — contracts, survey cards, complaints, follow-up calls.
 
-Every completed call gets its survey card; about two in three come back with ratings that
-depend on the technician; low ones and some calls and letters become complaints of every
-kind and stage (some overdue, with reminders; one rejected and filed again); older repairs
-have their follow-up call, the last week's are still due.
+Every served call gets its survey card (a cancelled one asks about the counter); about two in
+three come back with ratings that depend on the technician; low ones and some calls and letters
+become complaints of every kind and stage (some overdue, with reminders; one rejected and filed
+again); older repairs have their follow-up call, the last week's are still due.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from app.demo.core import DemoContext, Step
 from app.demo.voice_complaints import ComplaintPlan, plan_complaints, write_complaints
 from app.demo.voice_contracts import write_contracts
 from app.models.calls import Call
+from app.models.enums import Role
 from app.models.jobs import Job
-from app.models.voice import FollowUp, SurveyCard, SurveyCardStatus
+from app.models.voice import Expense, Feedback, FollowUp, SurveyCard, SurveyCardStatus
+from app.services import calls_service
 from app.services.voice_common import FOLLOWUP_DAYS_DEFAULT
 
 BATCH = 4000
@@ -32,6 +34,7 @@ COMMENTS = ("服务很好，谢谢", "师傅很专业", "来得很及时", "希�
 
 def run(dc: DemoContext) -> None:
     write_contracts(dc)
+    _contract_visits(dc)
     done = _completed_calls(dc)
     total = len(done)
     mood = {tech: dc.rng.uniform(-0.6, 0.5) for tech in dc.technician_ids}
@@ -42,26 +45,103 @@ def run(dc: DemoContext) -> None:
             complaints += _cards(dc, session, chunk, mood)
             _followups(dc, session, chunk, complaints)
         dc.report(start + len(chunk), total, f"{start + len(chunk)}/{total}")
-    complaints += plan_complaints(dc, done)
+    complaints += plan_complaints(dc, [row for row in done if not row[5]])
     write_complaints(dc, complaints)
+    _feedback(dc)
+    _expenses(dc)
 
 
-def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | None, datetime]]:
-    """(call id, customer id, item id, technician id, completed at) in completion order."""
+def _expenses(dc: DemoContext) -> None:
+    """Reimbursed expenses (差旅费报销): a taxi or bus fare for some visits, now and then a
+    parcel shipped; so the summary shows real costs beside the price-based ones."""
+    with dc.db.read() as session:
+        jobs = session.execute(select(Job.id, Job.technician_id, Job.completed_at)
+                               .where(Job.completed_at.is_not(None))).all()
+    rows: list[dict[str, Any]] = []
+    for job_id, tech, done in jobs:
+        if dc.rng.random() > 0.12:
+            continue
+        shipped = dc.rng.random() < 0.15
+        rows.append({"spent_on": dc.local(_aware(done) or dc.now).date(),
+                     "kind": "shipping" if shipped else dc.rng.choice(("travel", "transport")),
+                     "person_id": tech, "job_id": job_id,
+                     "amount_cents": dc.rng.randint(8, 60) * 100 + dc.rng.choice((0, 50)),
+                     "note": "寄配件" if shipped else dc.rng.choice(("打车", "公交", "郊区往返")),
+                     "entered_by_id": None, "version": 1, "created_at": dc.now,
+                     "updated_at": dc.now})
+    if rows:
+        with dc.batch(reason="demo expenses") as session:
+            session.execute(insert(_table(Expense)), rows)
+    dc.add_count("expenses", len(rows))
+
+
+ANALYSES = (("师傅上门时间与约定不符，派工路线需调整", "service"),
+            ("收费标准向客户解释不够，柜台需统一口径", "sales"),
+            ("同型号重复故障，反馈厂家质检", "quality_inspection"),
+            ("配送途中包装受损，加强装车检查", "warehouse_delivery"))
+
+
+def _feedback(dc: DemoContext) -> None:
+    """The feedback register fed from the cards, complaints and follow-ups; most lines older
+    than a week analysed and sent to a department, some with the result back."""
+    from app.services.feedback_service import feedback_rows
+
+    supervisor = dc.ctx.get(Role.SUPERVISOR)
+    with dc.batch(reason="demo feedback") as session:
+        rows = feedback_rows(session)
+        for row in rows:
+            age = (dc.today - row["received_on"]).days  # type: ignore[operator]
+            if age > 7 and dc.rng.random() < 0.8:
+                analysis, dept = dc.rng.choice(ANALYSES)
+                sent = min(dc.today, row["received_on"] + timedelta(  # type: ignore[operator]
+                    days=dc.rng.randint(1, 5)))
+                row.update(analysis=analysis, sent_to=dept, sent_on=sent,
+                           analysed_by_id=supervisor.actor.user_id if supervisor else None,
+                           result="已改进" if age > 30 and dc.rng.random() < 0.6 else "")
+        if rows:
+            session.execute(insert(_table(Feedback)), rows)
+    dc.add_count("feedback lines", len(rows))
+
+
+def _contract_visits(dc: DemoContext) -> None:
+    """The contracts' maintenance visits of the last weeks, scheduled as B calls the way the
+    counter does it; most of them already dispatched (B jobs on the board)."""
+    from app.services import contract_visit_service, dispatch_service  # after the models
+
+    boss = dc.ctx.get(Role.SUPERVISOR)
+    if boss is None or not dc.technician_ids:
+        return
+    since = dc.today - timedelta(days=28)
+    scheduled = contract_visit_service.schedule_due_visits(boss, since=since)
+    dc.add_count("contract visits scheduled", len(scheduled))
+    for visit in scheduled:
+        if dc.rng.random() < 0.7:
+            call = calls_service.get_call(boss, visit.call_id)
+            dispatch_service.dispatch_call(boss, visit.call_id,
+                                           dc.rng.choice(dc.technician_ids),
+                                           expected_version=call.version)
+
+
+def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | None, datetime,
+                                                    bool]]:
+    """(call id, customer id, item id, technician id, served at, cancelled) in the order served:
+    completed calls with their technician, cancelled ones with none (the counter's card)."""
     job = (select(Job.call_id, func.max(Job.technician_id).label("tech"),
                   func.max(Job.completed_at).label("done"))
            .group_by(Job.call_id).subquery())
     with dc.db.read() as session:
         rows = session.execute(
             select(Call.id, Call.customer_id, Call.item_id, job.c.tech, job.c.done,
-                   Call.closed_at)
+                   Call.closed_at, Call.status)
             .outerjoin(job, job.c.call_id == Call.id)
-            .where(Call.status.in_(("completed", "closed")))).all()
+            .where(Call.status.in_(("completed", "closed", "cancelled")))).all()
     out = []
-    for call_id, customer_id, item_id, tech, done, closed in rows:
+    for call_id, customer_id, item_id, tech, done, closed, status in rows:
+        if status == "cancelled":
+            tech, done = None, None
         finished = _aware(done) or closed
         if finished is not None and finished <= dc.now:
-            out.append((call_id, customer_id, item_id, tech, finished))
+            out.append((call_id, customer_id, item_id, tech, finished, status == "cancelled"))
     out.sort(key=lambda r: (r[4], r[0]))
     return out
 
@@ -91,8 +171,8 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
     periods = [period_of(d) for d in days]
     serial = {p: reserve_block(session, "survey", p, n) for p, n in Counter(periods).items()}
     rows, complaints = [], []
-    for (call_id, customer_id, item_id, tech, _done), day, period in zip(chunk, days, periods,
-                                                                          strict=True):
+    for (call_id, customer_id, item_id, tech, *_served), day, period in zip(
+            chunk, days, periods, strict=True):
         row: dict[str, Any] = {"number": format_number("survey", period, serial[period]),
                                "call_id": call_id, "technician_id": tech, "issued_on": day,
                                "status": SurveyCardStatus.SENT.value,
@@ -120,7 +200,9 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
 def _followups(dc: DemoContext, session: Any, chunk: list[Any],
                complaints: list[ComplaintPlan]) -> None:
     rows = []
-    for call_id, customer_id, item_id, _tech, done in chunk:
+    for call_id, customer_id, item_id, _tech, done, cancelled in chunk:
+        if cancelled:
+            continue  # nothing was repaired to ask about
         due = dc.local(done).date() + timedelta(days=FOLLOWUP_DAYS_DEFAULT)
         recent = due > dc.today - timedelta(days=21)
         if due > dc.today - timedelta(days=2) or (recent and dc.rng.random() > FOLLOWUP_SHARE):

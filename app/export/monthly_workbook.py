@@ -87,7 +87,7 @@ def _properties(book: Book, report: MonthlyReport) -> None:
         description=pt("After-sales service figures of {month}", month=f"{report.month:%Y-%m}"))
 
 
-def _figure_cell(figure: Figure) -> Any:
+def figure_cell(figure: Figure) -> Any:
     if figure.kind == "money":
         return cell(yuan(int(figure.value)), fmt=MONEY)
     if figure.kind == "percent":
@@ -109,7 +109,7 @@ def _summary(book: Book, report: MonthlyReport) -> None:
     rows = {figure.key: index + 4 for index, figure in enumerate(report.figures)}
     values = {figure.key: figure.value for figure in report.figures}
     for figure in report.figures:
-        value = _figure_cell(figure)
+        value = figure_cell(figure)
         if figure.key == "total_cost":
             parts = [key for key in TOTAL_PARTS if key in rows]
             value = formula(f"=SUM({','.join(f'B{rows[key]}' for key in parts)})",

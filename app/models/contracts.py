@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -52,6 +52,12 @@ class MaintenanceContract(Versioned, Timestamped, Base):
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("maintenance_contracts.id"), index=True)
     notice_sent_at: Mapped[datetime | None]
+    # §二十: with the notice someone is sent to renew — who, the visit and what came of it
+    renewal_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    renewal_assigned_on: Mapped[date | None]
+    renewal_visit_on: Mapped[date | None]
+    renewal_outcome: Mapped[str] = mapped_column(String(12), default="")  # RENEWAL_OUTCOMES
+    renewal_notes: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
@@ -64,3 +70,18 @@ class ContractItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("maintenance_contracts.id"), index=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+
+
+class ContractVisit(Base):
+    """A maintenance visit a contract promises (visits_per_year), scheduled as a B-category
+    call on its due day and dispatched like any other."""
+
+    __tablename__ = "contract_visits"
+    __audited__ = True
+    __table_args__ = (UniqueConstraint("contract_id", "due_on",
+                                       name="uq_contract_visits_contract_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("maintenance_contracts.id"))
+    due_on: Mapped[date]
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), index=True)

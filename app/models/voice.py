@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -101,6 +101,65 @@ class ComplaintReminder(Base):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class ComplaintLiaison(Versioned, Timestamped, Base):
+    """A liaison note (洽办单, 办法 十四) sent to the department at fault of a complaint closed
+    after its deadline, asking why; the department's answer comes back on it."""
+
+    __tablename__ = "complaint_liaisons"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    department: Mapped[str] = mapped_column(String(24))
+    issued_on: Mapped[date]
+    days_late: Mapped[int]
+    question: Mapped[str] = mapped_column(Text, default="")
+    reply: Mapped[str] = mapped_column(Text, default="")
+    replied_on: Mapped[date | None]
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ComplaintMonthFigures(Base):
+    """A month's complaint statistics (客户投诉案件统计表) as produced: frozen, so the month
+    reads the same whatever happens to its cases later (办法 九.10)."""
+
+    __tablename__ = "complaint_month_figures"
+    __audited__ = True
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    produced_at: Mapped[datetime]
+    produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    figures: Mapped[str] = mapped_column(Text)  # the ComplaintMonthStats as JSON
+
+
+class Feedback(Versioned, Timestamped, Base):
+    """One line of the information feedback register (信息反馈分析登记表, seed 003 §6): what a
+    customer said (from a survey card, a complaint or a follow-up call, or noted by hand), its
+    analysis and the department it was sent to (4.3.7: 有价值的意见和建议…提供给相关部门)."""
+
+    __tablename__ = "feedback"
+    __audited__ = True
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", name="uq_feedback_source"),
+        Index("ix_feedback_received", "received_on", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_on: Mapped[date]
+    source: Mapped[str] = mapped_column(String(10))  # card | complaint | followup | other
+    source_id: Mapped[int | None]  # the card, complaint or follow-up it came from
+    source_number: Mapped[str] = mapped_column(String(20), default="")
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    content: Mapped[str] = mapped_column(Text)
+    analysis: Mapped[str] = mapped_column(Text, default="")
+    sent_to: Mapped[str] = mapped_column(String(24), default="")  # a complaint department
+    sent_on: Mapped[date | None]
+    result: Mapped[str] = mapped_column(Text, default="")
+    analysed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
 class FollowUp(Versioned, Timestamped, Base):
     """A quality follow-up call (质量回访) after a completed repair, with the answer."""
 
@@ -114,3 +173,35 @@ class FollowUp(Versioned, Timestamped, Base):
     answer: Mapped[str] = mapped_column(Text, default="")
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class MonthlySubmission(Base):
+    """A month's report handed in (制度11 五: the monthly summary by the 4th); the complaint
+    statistics count as handed in once produced (ComplaintMonthFigures)."""
+
+    __tablename__ = "monthly_submissions"
+    __audited__ = True
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    submitted_at: Mapped[datetime]
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Expense(Versioned, Timestamped, Base):
+    """A real after-sales expense (制度11 五, from the 差旅费报销): travel, transport, shipping,
+    per person and, where it belongs to one, per job; shown beside the price-based cost."""
+
+    __tablename__ = "expenses"
+    __audited__ = True
+    __table_args__ = (Index("ix_expenses_day", "spent_on", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    spent_on: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(12))  # travel | transport | shipping | other
+    person_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
+    amount_cents: Mapped[int]
+    note: Mapped[str] = mapped_column(String(200), default="")
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -2,7 +2,10 @@
 
 Seed 002 客户投诉管理办法: numbers 年度月份流水 (2611-007), closed within 13 days (domestic) or
 17 days (abroad) of acceptance; overdue cases get a reminder (催办单); a rejected outcome is
-filed as a new complaint attached to the first. Seed 003 §4.3.4–4.3.6: routing by kind.
+filed as a new complaint attached to the first; every complaining customer is visited by
+the supervisor or a delegate before the case is closed (seed 002 §二十八); a case closed after
+its deadline gets a liaison note (洽办单, 办法 十四) to the department at fault asking why.
+Seed 003 §4.3.4–4.3.6: routing by kind; the department can be changed, with a reason.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.customers import Customer, Item
-from app.models.voice import Complaint, ComplaintReminder
+from app.models.voice import Complaint, ComplaintLiaison, ComplaintReminder
 from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, complaint_dtos
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader
@@ -46,8 +49,8 @@ ROUTES = {
     "quality": "quality_inspection",  # 质检部门 / 生产厂家
     "function": "quality_inspection",
     "packaging": "warehouse_delivery",  # 仓储配送部门
-    "attitude": "sales",  # 销售部
-    "service": "service",  # 服务部
+    "attitude": "sales",  # 销售部: 店面营销、售后服务人员态度差
+    "service": "sales",  # 销售部: 售后服务人员不尽职责 (4.3.6)
     "other": "service",
 }
 DEPARTMENTS = ("quality_inspection", "warehouse_delivery", "sales", "service")
@@ -78,6 +81,24 @@ class ReminderDoc:
     issued_on: date
     days_overdue: int
     issued_by: str
+
+
+@dataclass(frozen=True)
+class LiaisonDoc:
+    """The liaison note (洽办单) as printed and listed."""
+
+    store: StoreHeader
+    id: int
+    number: str
+    complaint: ComplaintDTO
+    department: str
+    issued_on: date
+    days_late: int
+    question: str
+    reply: str
+    replied_on: date | None
+    issued_by: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -152,17 +173,22 @@ def open_complaint(ctx: ServiceContext, data: ComplaintInput) -> ComplaintDTO:
 
 
 def reroute_complaint(ctx: ServiceContext, complaint_id: int, *, kind: str, severity: str,
-                      expected_version: int, department: str | None = None) -> ComplaintDTO:
-    """Correct the kind or severity; the department follows the kind unless chosen."""
+                      expected_version: int, department: str | None = None,
+                      reason: str = "") -> ComplaintDTO:
+    """Correct the kind or severity; the department follows the kind unless chosen. Sending
+    it to another department than the rules say needs a reason (kept on the audit trail)."""
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
     dept = department or route_for(kind)
     if dept not in DEPARTMENTS:
         raise ValidationError(N_("Choose a department."), field="department")
     if severity not in SEVERITIES:
         raise ValidationError(N_("Choose the severity."), field="severity")
-    with ctx.write(action="complaint.route") as session:
+    reason = clean_text(reason, field="reason", max_len=200)
+    if dept != route_for(kind) and not reason:
+        raise ValidationError(N_("Say why the complaint goes to another department than "
+                                 "its kind's."), field="reason")
+    with ctx.write(reason=reason or None, action="complaint.route") as session:
         c = _open_one(session, complaint_id, expected_version)
-        route_for(kind)
         c.kind, c.severity, c.department = kind, severity, dept
         session.flush()
         return complaint_dto(session, c, ctx.today())
@@ -189,7 +215,13 @@ def record_visit(ctx: ServiceContext, complaint_id: int, *, visit_on: date, visi
     visit_by = clean_text(visit_by, field="visit_by", max_len=40, required=True)
     notes = clean_text(notes, field="visit_notes", max_len=2000, multiline=True)
     with ctx.write(action="complaint.visit") as session:
-        c = _open_one(session, complaint_id, expected_version)
+        c = _get(session, complaint_id)
+        check_version(session, c, expected_version)
+        if c.status == CLOSED:
+            raise ValidationError(N_("This complaint is already closed."), field="status")
+        if visit_on < c.accepted_on:
+            raise ValidationError(N_("The visit cannot be before the complaint was accepted."),
+                                  field="visit_on")
         c.visit_on, c.visit_by, c.visit_notes = visit_on, visit_by, notes
         session.flush()
         return complaint_dto(session, c, ctx.today())
@@ -243,6 +275,9 @@ def close_complaint(ctx: ServiceContext, complaint_id: int, *, outcome: str, tol
         if c.status != RESOLVED:
             raise ValidationError(N_("Record the resolution before closing."),
                                   field="resolution")
+        if c.visit_on is None:
+            raise ValidationError(N_("The supervisor or a delegate must visit the customer "
+                                     "before the complaint is closed."), field="visit_on")
         c.outcome, c.told_via, c.status, c.closed_on = outcome, told_via, CLOSED, ctx.today()
         session.flush()
         return complaint_dto(session, c, ctx.today())
@@ -265,6 +300,84 @@ def reopen_as_new(ctx: ServiceContext, complaint_id: int, *, reason: str,
                               first.abroad)
         new = insert_complaint(session, ctx, data, reopened_from_id=first.id)
         return complaint_dto(session, new, ctx.today())
+
+
+def issue_liaison(ctx: ServiceContext, complaint_id: int, *,
+                  question: str = "") -> LiaisonDoc:
+    """A liaison note (洽办单) to the department of a complaint closed after its deadline,
+    asking why it was late; one per complaint (reprinted by its number)."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    question = clean_text(question, field="question", max_len=1000, multiline=True)
+    with ctx.write(action="complaint.liaison") as session:
+        c = _get(session, complaint_id)
+        if c.status != CLOSED or c.closed_on is None or c.closed_on <= c.deadline:
+            raise ValidationError(N_("Only a complaint closed after its deadline gets a "
+                                     "liaison note."), field="closed_on")
+        if session.scalar(select(ComplaintLiaison.id)
+                          .where(ComplaintLiaison.complaint_id == c.id)) is not None:
+            raise ValidationError(N_("This complaint already has its liaison note."),
+                                  field="liaison")
+        row = ComplaintLiaison(number=next_number(session, "liaison", ctx.today()),
+                               complaint_id=c.id, department=c.department,
+                               issued_on=ctx.today(), days_late=(c.closed_on - c.deadline).days,
+                               question=question, issued_by_id=ctx.actor.user_id)
+        session.add(row)
+        session.flush()
+        return _liaison_doc(session, ctx, row)
+
+
+def record_liaison_reply(ctx: ServiceContext, liaison_id: int, *, reply: str,
+                         expected_version: int) -> LiaisonDoc:
+    """The department's answer: why the case was late, and what it changes."""
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    reply = clean_text(reply, field="reply", max_len=2000, required=True, multiline=True)
+    with ctx.write(action="liaison.reply") as session:
+        row = session.get(ComplaintLiaison, liaison_id)
+        if row is None:
+            raise NotFound(N_("No such liaison note."))
+        check_version(session, row, expected_version)
+        row.reply, row.replied_on = reply, ctx.today()
+        session.flush()
+        return _liaison_doc(session, ctx, row)
+
+
+def find_liaison(ctx: ServiceContext, number: str) -> LiaisonDoc:
+    with ctx.read() as session:
+        row = session.scalar(select(ComplaintLiaison)
+                             .where(ComplaintLiaison.number == searchable(number).upper()))
+        if row is None:
+            raise NotFound(N_("No liaison note with the number {number}."), number=number)
+        return _liaison_doc(session, ctx, row)
+
+
+def list_liaisons(ctx: ServiceContext, *, unanswered: bool = False,
+                  limit: int = 500) -> list[LiaisonDoc]:
+    """Liaison notes, newest first (only those still waiting for an answer if asked)."""
+    with ctx.read() as session:
+        query = select(ComplaintLiaison)
+        if unanswered:
+            query = query.where(ComplaintLiaison.replied_on.is_(None))
+        rows = session.scalars(query.order_by(ComplaintLiaison.id.desc()).limit(limit))
+        return [_liaison_doc(session, ctx, row) for row in rows]
+
+
+def late_without_liaison(ctx: ServiceContext, *, limit: int = 500) -> list[ComplaintDTO]:
+    """Complaints closed after their deadline that have no liaison note yet."""
+    with ctx.read() as session:
+        rows = session.scalars(
+            select(Complaint).where(Complaint.status == CLOSED,
+                                    Complaint.closed_on > Complaint.deadline,
+                                    Complaint.id.not_in(select(ComplaintLiaison.complaint_id)))
+            .order_by(Complaint.id.desc()).limit(limit))
+        return complaint_dtos(session, list(rows), ctx.today())
+
+
+def _liaison_doc(session: Session, ctx: ServiceContext, row: ComplaintLiaison) -> LiaisonDoc:
+    by = user_names(session, {row.issued_by_id} if row.issued_by_id else set())
+    return LiaisonDoc(letterhead_in(session), row.id, row.number,
+                      complaint_dto(session, _get(session, row.complaint_id), ctx.today()),
+                      row.department, row.issued_on, row.days_late, row.question, row.reply,
+                      row.replied_on, by.get(row.issued_by_id or 0, ""), row.version)
 
 
 def reply_letter(ctx: ServiceContext, complaint_id: int) -> ReplyLetter:
@@ -333,13 +446,15 @@ def last_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
 
 def list_complaints(ctx: ServiceContext, *, view: str = "open", after_id: int | None = None,
                     limit: int = 100, customer_id: int | None = None) -> list[ComplaintDTO]:
-    """One keyset page, newest first. view: open | overdue | closed | all."""
+    """One keyset page, newest first. view: open | overdue | unvisited | closed | all."""
     with ctx.read() as session:
         query = select(Complaint)
         if view == "open":
             query = query.where(Complaint.status != CLOSED)
         elif view == "overdue":
             query = query.where(Complaint.status != CLOSED, Complaint.deadline < ctx.today())
+        elif view == "unvisited":  # §二十八: the customers still to be visited
+            query = query.where(Complaint.status != CLOSED, Complaint.visit_on.is_(None))
         elif view == "closed":
             query = query.where(Complaint.status == CLOSED)
         if customer_id is not None:
@@ -356,5 +471,5 @@ def overdue_complaints(ctx: ServiceContext) -> list[ComplaintDTO]:
                   key=lambda c: (c.deadline, c.id))
 
 
-__all__ = ["CLOSED", "ComplaintDTO", "ComplaintInput", "ReminderDoc", "ReplyLetter",
+__all__ = ["CLOSED", "ComplaintDTO", "ComplaintInput", "LiaisonDoc", "ReminderDoc", "ReplyLetter",
            "complaint_dto", "complaint_dtos"]

@@ -1,7 +1,8 @@
 """Maintenance contracts (商品保养合同书): make, renew, lapse, and the renewal list.
 
 Seed 002 §二十: one month before a contract ends the store sends the expiry notice
-(保养到期通知书) and someone to renew it.
+(保养到期通知书) and someone to renew it: who is sent is assigned here, and their visit and its
+outcome recorded (renewed, declined → lapsed, or still undecided).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.contracts import ContractItem, ContractStatus, MaintenanceContract
 from app.models.customers import Customer, Item
+from app.models.staff import User
 from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader
@@ -29,10 +31,12 @@ from app.services.voice_common import (
     cents_to_decimal,
     decimal_to_cents,
     item_labels,
+    user_names,
 )
 from app.services.warranty import add_months
 
 COVERING = tuple(s.value for s in ContractStatus if s.covers)
+RENEWAL_OUTCOMES = ("renewed", "declined", "undecided")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,12 @@ class ContractDTO:
     notice_sent_at: datetime | None
     version: int
     days_left: int = 0
+    renewal_by_id: int | None = None  # who is sent to renew (§二十)
+    renewal_by: str = ""
+    renewal_assigned_on: date | None = None
+    renewal_visit_on: date | None = None
+    renewal_outcome: str = ""
+    renewal_notes: str = ""
 
     @property
     def fee(self) -> Decimal:
@@ -87,6 +97,11 @@ class ExpiryNotice:
     notice_date: date
     renewal_start: date
     renewal_end: date
+
+    @property
+    def ended(self) -> bool:
+        """Printed after the end date: the notice says it has ended, not that it will."""
+        return self.notice_date > self.contract.end_date
 
 
 # ---- queries used by other services ---------------------------------------------------------
@@ -185,18 +200,81 @@ def renew_contract(ctx: ServiceContext, contract_id: int, *, expected_version: i
     with ctx.write(action="contract.renew") as session:
         old = _get(session, contract_id)
         check_version(session, old, expected_version)
-        if old.status != ContractStatus.ACTIVE.value:
-            raise ValidationError(N_("Only an active contract can be renewed."), field="status")
-        current = contract_dto(session, old, ctx.today())
-        start, end = next_term(current)
-        data = ContractInput(
-            old.customer_id, current.item_ids, start_date or start, end_date or end,
-            current.fee if fee is None else fee, old.covers_labour, old.covers_parts,
-            old.visits_per_year, old.terms)
-        new = _insert(session, ctx, data, previous_id=old.id)
-        old.status = ContractStatus.RENEWED.value
-        session.flush()
+        new = _renew(session, ctx, old, fee, start_date, end_date)
         return contract_dto(session, new, ctx.today())
+
+
+def _renew(session: Session, ctx: ServiceContext, old: MaintenanceContract,
+           fee: Decimal | None = None, start_date: date | None = None,
+           end_date: date | None = None) -> MaintenanceContract:
+    if old.status != ContractStatus.ACTIVE.value:
+        raise ValidationError(N_("Only an active contract can be renewed."), field="status")
+    current = contract_dto(session, old, ctx.today())
+    start, end = next_term(current)
+    data = ContractInput(
+        old.customer_id, current.item_ids, start_date or start, end_date or end,
+        current.fee if fee is None else fee, old.covers_labour, old.covers_parts,
+        old.visits_per_year, old.terms)
+    new = _insert(session, ctx, data, previous_id=old.id)
+    old.status = ContractStatus.RENEWED.value
+    session.flush()
+    return new
+
+
+def assign_renewal(ctx: ServiceContext, contract_id: int, *, user_id: int,
+                   expected_version: int) -> ContractDTO:
+    """Send someone to renew a contract that ends within a month (§二十)."""
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    with ctx.write(action="contract.send_renew") as session:
+        contract = _get(session, contract_id)
+        check_version(session, contract, expected_version)
+        if contract.status != ContractStatus.ACTIVE.value:
+            raise ValidationError(N_("Only an active contract can be renewed."), field="status")
+        if contract.end_date > renewal_window_end(ctx.today()):
+            raise ValidationError(N_("Renewal visits are assigned in the contract's last "
+                                     "month."), field="end_date")
+        user = session.get(User, user_id)
+        if user is None or not user.active:
+            raise ValidationError(N_("Choose who goes to renew the contract."),
+                                  field="renewal_by")
+        contract.renewal_by_id, contract.renewal_assigned_on = user.id, ctx.today()
+        session.flush()
+        return contract_dto(session, contract, ctx.today())
+
+
+def record_renewal_visit(ctx: ServiceContext, contract_id: int, *, visit_on: date,
+                         outcome: str, notes: str, expected_version: int,
+                         fee: Decimal | None = None) -> ContractDTO:
+    """The renewal visit and what came of it, in one step: ``renewed`` makes the next term
+    (returned), ``declined`` records the lapse with the notes as its reason, ``undecided``
+    keeps the contract on the renewal list."""
+    require(ctx.actor, Perm.CONTRACT_MANAGE)
+    if outcome not in RENEWAL_OUTCOMES:
+        raise ValidationError(N_("Choose what came of the visit."), field="renewal_outcome")
+    notes = clean_text(notes, field="renewal_notes", max_len=200,
+                       required=outcome == "declined")
+    with ctx.write(reason=notes if outcome == "declined" else None,
+                   action="contract.renew_visit") as session:
+        contract = _get(session, contract_id)
+        check_version(session, contract, expected_version)
+        if contract.renewal_by_id is None:
+            raise ValidationError(N_("Assign who goes to renew the contract first."),
+                                  field="renewal_by")
+        if contract.renewal_assigned_on and visit_on < contract.renewal_assigned_on:
+            raise ValidationError(N_("The visit cannot be before it was assigned."),
+                                  field="renewal_visit_on")
+        plausible_date(visit_on, field="renewal_visit_on", today=ctx.today())
+        if contract.status != ContractStatus.ACTIVE.value:
+            raise ValidationError(N_("Only an active contract can be renewed."), field="status")
+        contract.renewal_visit_on, contract.renewal_outcome = visit_on, outcome
+        contract.renewal_notes = notes
+        result = contract
+        if outcome == "renewed":
+            result = _renew(session, ctx, contract, fee)
+        elif outcome == "declined":
+            contract.status, contract.lapse_reason = ContractStatus.LAPSED.value, notes
+        session.flush()
+        return contract_dto(session, result, ctx.today())
 
 
 def record_lapse(ctx: ServiceContext, contract_id: int, *, reason: str,
@@ -354,6 +432,7 @@ def contract_dtos(session: Session, rows: Sequence[MaintenanceContract],
     previous = {row[0]: row[1] for row in session.execute(
         select(MaintenanceContract.id, MaintenanceContract.number)
         .where(MaintenanceContract.id.in_(previous_ids)))} if previous_ids else {}
+    sent = user_names(session, {r.renewal_by_id for r in rows if r.renewal_by_id})
     out = []
     for c in rows:
         customer, item_ids = customers[c.customer_id], tuple(items.get(c.id, ()))
@@ -363,7 +442,8 @@ def contract_dtos(session: Session, rows: Sequence[MaintenanceContract],
             c.start_date, c.end_date, c.fee_cents, c.covers_labour, c.covers_parts,
             c.visits_per_year, c.terms, c.status, c.lapse_reason, c.previous_id,
             previous.get(c.previous_id or 0, ""), c.notice_sent_at, c.version,
-            (c.end_date - today).days))
+            (c.end_date - today).days, c.renewal_by_id, sent.get(c.renewal_by_id or 0, ""),
+            c.renewal_assigned_on, c.renewal_visit_on, c.renewal_outcome, c.renewal_notes))
     return out
 
 

@@ -26,12 +26,14 @@ from app.services.billing_service import rates_of
 from app.services.calendar_service import load_calendar
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
+from app.services.expense_service import month_expense_figures
 from app.services.monthly_dto import Figure, JobDetail, MonthlyReport
 from app.services.monthly_rows import details, models, technicians
 from app.services.parts_service import parts_used
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
 from app.services.voice_stats import complaint_month_stats, survey_month_stats
+from app.services.warranty import add_months
 
 DAY_MINUTES = 480  # a person-day is eight working hours
 
@@ -71,8 +73,10 @@ def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
     with ctx.read() as session:
         jobs = details(session, win.start, win.end,
                        full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE))
-        figures = (*_seed_figures(session, win), *_counter_figures(ctx, session, win, jobs),
-                   *_money_figures(session, win))
+        # the real expenses (差旅费报销) stand right after the price-based cost
+        figures = (*_seed_figures(session, win),
+                   *month_expense_figures(session, win.month, add_months(win.month, 1)),
+                   *_counter_figures(ctx, session, win, jobs), *_money_figures(session, win))
         return MonthlyReport(
             win.month, get_store_profile(ctx).name, figures,
             technicians(session, win.start, win.end), models(session, win.start, win.end),

@@ -1,4 +1,10 @@
-"""Customer opinion survey cards (客户意见调查卡): one for every completed call, not a sample.
+"""Customer opinion survey cards (客户意见调查卡): one for every call of the day, not a sample.
+
+"以当天全部叫修数为原则，不采抽查": every call gets exactly one card, on the day its service
+happened (the technician's visit, the counter's return of a carried-in item, or the
+cancellation); a call still waiting for its service gets its card in the batch of the day it
+is served. A call served by no technician (a walk-in at the counter, a cancelled call) gets a
+card that asks about the counter.
 
 Seed 002 §二十二–二十五: four items — attitude (态度), skill (技术), arrival time (到达时间) and
 follow-through on promises (答应事情的办理) — each on four levels; the ratings feed the
@@ -32,7 +38,8 @@ from app.services.voice_common import item_labels, user_names
 
 ITEMS = ("attitude", "skill", "arrival", "promise")
 LEVELS = (4, 3, 2, 1)  # 很满意, 满意, 一般, 不满意
-DONE_STATUSES = ("completed", "closed")
+# A call's service has happened once it is in one of these (taken_in waits for the return).
+DONE_STATUSES = ("completed", "closed", "cancelled")
 RETURN_WAYS = ("phone", "paper")
 
 
@@ -77,7 +84,12 @@ class SurveyCardDoc:
 
     store: StoreHeader
     card: SurveyCardDTO
-    call_date: date
+    service_date: date  # the visit (or the counter's service), not the call
+
+    @property
+    def counter(self) -> bool:
+        """No technician served the call: the card asks about the counter."""
+        return self.card.technician_id is None
 
     @property
     def qr_payload(self) -> str:
@@ -86,20 +98,35 @@ class SurveyCardDoc:
 
 
 def completion_time() -> ColumnElement[datetime]:
-    """When a call was completed: its job's completion, else when it was closed or changed."""
+    """When a call's service happened: its job's completion, else when it was closed
+    (returned at the counter, cancelled) or last changed."""
     done = (select(func.max(Job.completed_at)).where(Job.call_id == Call.id)
             .correlate(Call).scalar_subquery())
     return func.coalesce(done, Call.closed_at, Call.updated_at, type_=Call.updated_at.type)
 
 
-def _technician_of(session: Session, call_id: int) -> int | None:
-    """The technician who did the job (the latest voucher of the call)."""
-    return session.scalar(select(Job.technician_id).where(Job.call_id == call_id)
+def _technician_of(session: Session, call: Call) -> int | None:
+    """The technician who did the job (the latest voucher that was not voided); none for a
+    cancelled call or one the counter served alone."""
+    if call.status == "cancelled":
+        return None
+    return session.scalar(select(Job.technician_id)
+                          .where(Job.call_id == call.id, Job.voided_at.is_(None))
                           .order_by(Job.id.desc()).limit(1))
 
 
+def service_day(session: Session, ctx: ServiceContext, call: Call) -> date:
+    """The day the call was served: the technician's last arrival or completion, else the
+    counter's closing, else the call itself (a card printed before its service)."""
+    moment = session.scalar(
+        select(func.max(func.coalesce(Job.completed_at, Job.arrived_at)))
+        .where(Job.call_id == call.id, Job.voided_at.is_(None)))
+    return ctx.local(moment or call.closed_at or call.received_at).date()
+
+
 def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
-    """Make a card for every call completed by the end of ``day`` that has none yet."""
+    """Make a card for every call served (completed, returned, cancelled) by the end of
+    ``day`` that has none yet: run daily, every call gets exactly one card."""
     require(ctx.actor, Perm.SURVEY_ENTER)
     end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=ctx.tz)
     with ctx.write(action="survey.issue") as session:
@@ -111,7 +138,7 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
         cards = []
         for call in list(calls):
             card = SurveyCard(number=next_number(session, "survey", day), call_id=call.id,
-                              technician_id=_technician_of(session, call.id), issued_on=day,
+                              technician_id=_technician_of(session, call), issued_on=day,
                               status=SurveyCardStatus.SENT.value)
             session.add(card)
             cards.append(card)
@@ -184,7 +211,7 @@ def card_documents(ctx: ServiceContext, card_ids: list[int]) -> list[SurveyCardD
             call = session.get(Call, card.call_id)
             assert call is not None
             docs.append(SurveyCardDoc(header, card_dto(session, card),
-                                      ctx.local(call.received_at).date()))
+                                      service_day(session, ctx, call)))
         return docs
 
 

@@ -5,18 +5,25 @@ On screen now; the monthly workbook (Excel issue) reads the same DTOs for its sh
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
 
-from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
+from app.i18n import N_
+from app.models.jobs import Job
+from app.models.voice import Complaint, ComplaintMonthFigures, SurveyCard, SurveyCardStatus
 from app.services.context import ServiceContext
+from app.services.dto import StoreHeader
+from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
+from app.services.reference_service import letterhead_in
 from app.services.survey_service import ITEMS
 from app.services.voice_common import month_bounds, user_names
 
@@ -56,6 +63,35 @@ class ComplaintMonthStats:
     closed_late: int
     open_overdue: int  # not closed and past the deadline at the end of the month (or today)
     reopened: int
+    # 办法 九.10: the month's closed cases by the department responsible — count and share (%)
+    responsibility: tuple[tuple[str, int, Decimal], ...] = ()
+    produced_at: datetime | None = None  # frozen then: the month reads the same afterwards
+    produced_by: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "year": self.year, "month": self.month, "received": self.received,
+            "closed": self.closed, "by_kind": self.by_kind,
+            "by_department": self.by_department,
+            "average_days_to_close": (None if self.average_days_to_close is None
+                                      else str(self.average_days_to_close)),
+            "closed_late": self.closed_late, "open_overdue": self.open_overdue,
+            "reopened": self.reopened,
+            "responsibility": [[d, n, str(r)] for d, n, r in self.responsibility]},
+            ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str, produced_at: datetime,
+                  produced_by: str) -> ComplaintMonthStats:
+        d = json.loads(text)
+        average = d["average_days_to_close"]
+        return cls(d["year"], d["month"], d["received"], d["closed"],
+                   tuple((k, n) for k, n in d["by_kind"]),
+                   tuple((k, n) for k, n in d["by_department"]),
+                   None if average is None else Decimal(average), d["closed_late"],
+                   d["open_overdue"], d["reopened"],
+                   tuple((k, n, Decimal(r)) for k, n, r in d["responsibility"]),
+                   produced_at, produced_by)
 
 
 def _mean(total: int, number: int) -> Decimal | None:
@@ -102,18 +138,62 @@ def _tech_row(tech: int | None, name: str, counts: list[int]) -> TechnicianSurve
 
 
 def complaint_month_stats(ctx: ServiceContext, year: int, month: int) -> ComplaintMonthStats:
-    """Received, closed, by kind and department, days to close, late and overdue."""
+    """Received, closed, by kind and department, days to close, late and overdue; a month
+    whose statistics were produced reads its frozen figures."""
     require(ctx.actor, Perm.REPORTS_VIEW)
+    with ctx.read() as session:
+        return _frozen(session, year, month) or _live_stats(session, ctx, year, month)
+
+
+def produce_complaint_statistics(ctx: ServiceContext, year: int,
+                                 month: int) -> ComplaintMonthStats:
+    """The statistics table of a month that has ended (due by the 10th of the next, 办法
+    九.10), frozen as produced: later changes to its cases do not change it. Producing it
+    again gives the same figures."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    require(ctx.actor, Perm.COMPLAINT_MANAGE)
+    _first, after = month_bounds(year, month)
+    if after > ctx.today():
+        raise ValidationError(N_("The month has not ended yet: its statistics are produced "
+                                 "from the 1st of the next month."), field="month")
+    with ctx.write(action="complaint.statistics") as session:
+        frozen = _frozen(session, year, month)
+        if frozen is not None:
+            return frozen
+        stats = _live_stats(session, ctx, year, month)
+        session.add(ComplaintMonthFigures(year=year, month=month, produced_at=ctx.now(),
+                                          produced_by_id=ctx.actor.user_id,
+                                          figures=stats.to_json()))
+        session.flush()
+        return replace(stats, produced_at=ctx.now(), produced_by=ctx.actor.display_name)
+
+
+def statistics_produced(ctx: ServiceContext, year: int, month: int) -> bool:
+    with ctx.read() as session:
+        return session.get(ComplaintMonthFigures, (year, month)) is not None
+
+
+def _frozen(session: Session, year: int, month: int) -> ComplaintMonthStats | None:
+    row = session.get(ComplaintMonthFigures, (year, month))
+    if row is None:
+        return None
+    by = user_names(session, {row.produced_by_id} if row.produced_by_id else set())
+    return ComplaintMonthStats.from_json(row.figures, row.produced_at,
+                                         by.get(row.produced_by_id or 0, ""))
+
+
+def _live_stats(session: Session, ctx: ServiceContext, year: int,
+                month: int) -> ComplaintMonthStats:
     first, after = month_bounds(year, month)
     as_of = min(after, ctx.today())
-    with ctx.read() as session:
-        rows = session.execute(select(
-            Complaint.accepted_on, Complaint.closed_on, Complaint.deadline, Complaint.kind,
-            Complaint.department, Complaint.reopened_from_id).where(or_(
-                Complaint.accepted_on.between(first, after),
-                Complaint.closed_on.between(first, after),
-                Complaint.status != "closed"))).all()
-        return _complaint_stats(year, month, rows, as_of)
+    # closed_on >= first: a case open at the month's end but closed since still counts as
+    # open (and overdue) in that month
+    rows = session.execute(select(
+        Complaint.accepted_on, Complaint.closed_on, Complaint.deadline, Complaint.kind,
+        Complaint.department, Complaint.reopened_from_id).where(or_(
+            Complaint.accepted_on.between(first, after), Complaint.closed_on >= first,
+            Complaint.status != "closed"))).all()
+    return _complaint_stats(year, month, rows, as_of)
 
 
 def _complaint_stats(year: int, month: int, rows: Sequence[Any],
@@ -124,14 +204,71 @@ def _complaint_stats(year: int, month: int, rows: Sequence[Any],
     closed = [c for c in rows if c.closed_on is not None and first <= c.closed_on < after]
     overdue = [c for c in rows if c.accepted_on < after and c.deadline < as_of
                and (c.closed_on is None or c.closed_on >= as_of)]
+    responsible = Counter(c.department for c in closed)
     return ComplaintMonthStats(
         year, month, len(received), len(closed),
         tuple(sorted(Counter(c.kind for c in received).items())),
         tuple(sorted(Counter(c.department for c in received).items())),
         _average([_days(c.accepted_on, c.closed_on) for c in closed]),
         sum(1 for c in closed if c.closed_on and c.closed_on > c.deadline), len(overdue),
-        sum(1 for c in received if c.reopened_from_id is not None))
+        sum(1 for c in received if c.reopened_from_id is not None),
+        tuple((dept, n, (Decimal(n) * 100 / len(closed)).quantize(Decimal("0.1")))
+              for dept, n in sorted(responsible.items())))
 
 
 def _days(start: date, end: date | None) -> int:
     return (end - start).days if end else 0
+
+
+@dataclass(frozen=True)
+class TechnicianAppraisal:
+    """One technician's monthly appraisal (技术员月度考评, seed 002 §二十三): the work done,
+    the customers' ratings, the complaints naming them and the late arrivals."""
+
+    technician_id: int
+    technician_name: str
+    jobs_done: int  # vouchers completed in the month
+    late_arrivals: int  # first arrival in the month after the voucher's deadline
+    complaints: int  # complaints accepted in the month about a call they served
+    ratings: TechnicianSurveyStats | None
+
+
+@dataclass(frozen=True)
+class AppraisalMonth:
+    store: StoreHeader  # for the printed page
+    year: int
+    month: int
+    rows: tuple[TechnicianAppraisal, ...]
+
+
+def technician_appraisals(ctx: ServiceContext, year: int, month: int) -> AppraisalMonth:
+    """Every technician with work, cards or complaints in the month, one row each."""
+    require(ctx.actor, Perm.REPORTS_VIEW)
+    first, after = month_bounds(year, month)
+    start = datetime.combine(first, time.min, tzinfo=ctx.tz)
+    end = datetime.combine(after, time.min, tzinfo=ctx.tz)
+    live = Job.voided_at.is_(None)
+    ratings = {s.technician_id: s for s in survey_month_stats(ctx, year, month)
+               if s.technician_id is not None}
+    with ctx.read() as session:
+        done: dict[int, int] = dict(session.execute(
+            select(Job.technician_id, func.count(Job.id))
+            .where(live, Job.completed_at >= start, Job.completed_at < end)
+            .group_by(Job.technician_id)).all())
+        late: dict[int, int] = dict(session.execute(
+            select(Job.technician_id, func.count(Job.id))
+            .where(live, Job.arrived_at >= start, Job.arrived_at < end,
+                   Job.arrived_at > Job.deadline_at)
+            .group_by(Job.technician_id)).all())
+        named: dict[int, int] = dict(session.execute(
+            select(Job.technician_id, func.count(func.distinct(Complaint.id)))
+            .join(Job, Job.call_id == Complaint.call_id)
+            .where(live, Complaint.accepted_on >= first, Complaint.accepted_on < after)
+            .group_by(Job.technician_id)).all())
+        ids = set(done) | set(late) | set(named) | set(ratings)
+        names = user_names(session, ids)
+        header = letterhead_in(session)
+    rows = [TechnicianAppraisal(tech, names.get(tech, ""), done.get(tech, 0), late.get(tech, 0),
+                                named.get(tech, 0), ratings.get(tech)) for tech in ids]
+    rows.sort(key=lambda r: r.technician_name)
+    return AppraisalMonth(header, year, month, tuple(rows))

@@ -19,7 +19,7 @@ from app.services.errors import UserError
 from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
 from app.ui.file_dialogs import save_file_name
-from app.ui.labels import label
+from app.ui.labels import label, translate_message
 from app.ui.session import AppSession
 from app.ui.tasks import Task, TaskControl
 
@@ -191,3 +191,34 @@ def export_repairs(parent: QWidget, session: AppSession, *, late_only: bool,
     return start_export(parent, session, list_name="late_repairs" if late_only else "repairs",
                         title=tr(title), headers=[tr(h) for h in REPAIR_HEADERS], fetch=fetch,
                         filter={"late_only": late_only}, message=message, date_columns=(5,))
+
+
+# ---- the registers of seed 003 §6 -----------------------------------------------------------
+def export_voice_register(parent: QWidget, session: AppSession, flt: Any,
+                          message: QLabel) -> Task | None:
+    """A register with the filter on its page: every line the filter finds."""
+    from app.services import voice_registers
+    from app.ui.pages.voice_registers_page import screen_label
+
+    ctx = session.ctx
+    columns = voice_registers.COLUMNS[flt.kind]
+    dates = [i for i, c in enumerate(columns)
+             if c.header in DATE_HEADERS]
+
+    money = [i for i, c in enumerate(columns) if c.vocab == "money"]
+
+    def keep_money(vocab: str, code: Any) -> Any:  # cents stay numbers in the workbook
+        return code if vocab == "money" else screen_label(vocab, code)
+
+    def fetch() -> list[list[Any]]:
+        return voice_registers.register_sheet(ctx, flt).cells(keep_money)
+
+    title = translate_message(voice_registers.TITLES[flt.kind])
+    return start_export(parent, session, list_name=f"register_{flt.kind}", title=title,
+                        headers=[translate_message(c.header) for c in columns],
+                        fetch=fetch, filter=flt, message=message, date_columns=dates,
+                        money_columns=money)
+
+
+DATE_HEADERS = frozenset({"Issued on", "Came back on", "Accepted on", "Visited on", "Closed on",
+                          "Received on", "Sent on", "Called on", "Last call", "Spent on"})

@@ -180,6 +180,18 @@
             <translation>请选择处理部门。</translation>
         </message>
         <message>
+            <source>Say why the complaint goes to another department than its kind's.</source>
+            <translation>请说明为何将投诉转送非对应类别的部门。</translation>
+        </message>
+        <message>
+            <source>This complaint is already closed.</source>
+            <translation>该投诉已结案。</translation>
+        </message>
+        <message>
+            <source>The visit cannot be before the complaint was accepted.</source>
+            <translation>拜访日期不能早于受理日期。</translation>
+        </message>
+        <message>
             <source>Only an overdue complaint gets a reminder.</source>
             <translation>只有逾期的投诉才能开立催办单。</translation>
         </message>
@@ -192,8 +204,28 @@
             <translation>请先登记处理情况再结案。</translation>
         </message>
         <message>
+            <source>The supervisor or a delegate must visit the customer before the complaint is closed.</source>
+            <translation>结案前须由服务主任或其指派人员拜访客户。</translation>
+        </message>
+        <message>
             <source>Only a closed complaint can be rejected.</source>
             <translation>只有已结案的投诉才能由客户拒绝处理结果。</translation>
+        </message>
+        <message>
+            <source>Only a complaint closed after its deadline gets a liaison note.</source>
+            <translation>只有逾期结案的投诉才开立洽办单。</translation>
+        </message>
+        <message>
+            <source>This complaint already has its liaison note.</source>
+            <translation>该投诉已开立洽办单。</translation>
+        </message>
+        <message>
+            <source>No such liaison note.</source>
+            <translation>没有这张洽办单。</translation>
+        </message>
+        <message>
+            <source>No liaison note with the number {number}.</source>
+            <translation>没有编号为 {number} 的洽办单。</translation>
         </message>
         <message>
             <source>Record the resolution before writing to the customer.</source>
@@ -234,6 +266,26 @@
         <message>
             <source>Only an active contract can be renewed.</source>
             <translation>只有有效的合同才能续约。</translation>
+        </message>
+        <message>
+            <source>Renewal visits are assigned in the contract's last month.</source>
+            <translation>续约拜访须在合同到期前一个月内指派。</translation>
+        </message>
+        <message>
+            <source>Choose who goes to renew the contract.</source>
+            <translation>请选择负责续约拜访的人员。</translation>
+        </message>
+        <message>
+            <source>Choose what came of the visit.</source>
+            <translation>请选择拜访结果。</translation>
+        </message>
+        <message>
+            <source>Assign who goes to renew the contract first.</source>
+            <translation>请先指派负责续约拜访的人员。</translation>
+        </message>
+        <message>
+            <source>The visit cannot be before it was assigned.</source>
+            <translation>拜访日期不能早于指派日期。</translation>
         </message>
         <message>
             <source>Only an active contract can be changed.</source>
@@ -844,8 +896,40 @@
             <translation>收据号</translation>
         </message>
         <message>
+            <source>Customer satisfaction survey register</source>
+            <translation>顾客满意度调查情况登记表</translation>
+        </message>
+        <message>
+            <source>Customer complaint register</source>
+            <translation>客户投诉处理登记表</translation>
+        </message>
+        <message>
+            <source>Information feedback analysis register</source>
+            <translation>信息反馈分析登记表</translation>
+        </message>
+        <message>
+            <source>Quality follow-up and customer opinion register</source>
+            <translation>质量回访、顾客意见记录表</translation>
+        </message>
+        <message>
+            <source>Customer register</source>
+            <translation>用户登记表</translation>
+        </message>
+        <message>
             <source>Card No.</source>
             <translation>修护卡号</translation>
+        </message>
+        <message>
+            <source>After-sales expenses register</source>
+            <translation>售后服务费用登记表</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>开立日期</translation>
+        </message>
+        <message>
+            <source>Survey card No.</source>
+            <translation>调查卡号</translation>
         </message>
         <message>
             <source>Call No.</source>
@@ -856,8 +940,188 @@
             <translation>客户</translation>
         </message>
         <message>
+            <source>Served by</source>
+            <translation>服务人员</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Came back on</source>
+            <translation>收回日期</translation>
+        </message>
+        <message>
+            <source>Attitude</source>
+            <translation>态度</translation>
+        </message>
+        <message>
+            <source>Skill</source>
+            <translation>技术</translation>
+        </message>
+        <message>
+            <source>Arrival time</source>
+            <translation>到达时间</translation>
+        </message>
+        <message>
+            <source>Follow-through on promises</source>
+            <translation>答应事情的办理</translation>
+        </message>
+        <message>
+            <source>Customer's comments</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>Complaint No.</source>
+            <translation>投诉编号</translation>
+        </message>
+        <message>
+            <source>Accepted on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Kind of complaint</source>
+            <translation>投诉类别</translation>
+        </message>
+        <message>
+            <source>Department in charge</source>
+            <translation>处理部门</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
+            <source>Visited by</source>
+            <translation>走访人</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>处理情况</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <source>Days to close</source>
+            <translation>结案天数</translation>
+        </message>
+        <message>
+            <source>Received on</source>
+            <translation>收到日期</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>From record</source>
+            <translation>来源单号</translation>
+        </message>
+        <message>
+            <source>What the customer said</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <source>Analysis</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>送往部门</translation>
+        </message>
+        <message>
+            <source>Sent on</source>
+            <translation>送出日期</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Called on</source>
+            <translation>回访日期</translation>
+        </message>
+        <message>
             <source>Item</source>
             <translation>商品</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Customer's opinion</source>
+            <translation>顾客意见</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修数</translation>
+        </message>
+        <message>
+            <source>Last call</source>
+            <translation>最近叫修</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Spent on</source>
+            <translation>支出日期</translation>
+        </message>
+        <message>
+            <source>Kind of expense</source>
+            <translation>费用类别</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证号</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Choose a register.</source>
+            <translation>请选择登记表。</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>结束日期早于开始日期。</translation>
         </message>
         <message>
             <source>Accessories</source>
@@ -1402,6 +1666,54 @@
         <message>
             <source>Enter an amount such as 80 or 80.50.</source>
             <translation>请输入金额，例如 80 或 80.50。</translation>
+        </message>
+        <message>
+            <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
+            <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
+        </message>
+        <message>
+            <source>Choose the department it is sent to.</source>
+            <translation>请选择送往的部门。</translation>
+        </message>
+        <message>
+            <source>No such feedback.</source>
+            <translation>没有这条反馈。</translation>
+        </message>
+        <message>
+            <source>Monthly service summary</source>
+            <translation>月度服务汇总表</translation>
+        </message>
+        <message>
+            <source>Complaint statistics</source>
+            <translation>客户投诉案件统计表</translation>
+        </message>
+        <message>
+            <source>The month has not ended yet.</source>
+            <translation>该月尚未结束。</translation>
+        </message>
+        <message>
+            <source>This month's summary was already handed in.</source>
+            <translation>该月汇总表已上报。</translation>
+        </message>
+        <message>
+            <source>Choose the kind of expense.</source>
+            <translation>请选择费用类别。</translation>
+        </message>
+        <message>
+            <source>Enter the amount spent.</source>
+            <translation>请填写支出金额。</translation>
+        </message>
+        <message>
+            <source>Choose who spent it.</source>
+            <translation>请选择支出人。</translation>
+        </message>
+        <message>
+            <source>No voucher with the number {number}.</source>
+            <translation>没有编号为 {number} 的服务凭证。</translation>
+        </message>
+        <message>
+            <source>Actual after-sales expenses (reimbursed)</source>
+            <translation>实际售后服务费用（报销）</translation>
         </message>
     </context>
     <context>
@@ -2188,6 +2500,38 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>全部</translation>
         </message>
         <message>
+            <source>Not yet visited</source>
+            <translation>尚未拜访</translation>
+        </message>
+        <message>
+            <source>Liaison note No.</source>
+            <translation>洽办单号</translation>
+        </message>
+        <message>
+            <source>Complaint No.</source>
+            <translation>投诉编号</translation>
+        </message>
+        <message>
+            <source>Department in charge</source>
+            <translation>处理部门</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>开立日期</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>Answered on</source>
+            <translation>答复日期</translation>
+        </message>
+        <message>
+            <source>Department's answer</source>
+            <translation>部门答复</translation>
+        </message>
+        <message>
             <source>Not closed</source>
             <translation>未结案</translation>
         </message>
@@ -2202,6 +2546,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Complaint register</source>
             <translation>登记表</translation>
+        </message>
+        <message>
+            <source>Liaison notes</source>
+            <translation>洽办单</translation>
         </message>
         <message>
             <source>Show figures</source>
@@ -2222,6 +2570,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Reply letter</source>
             <translation>回复函</translation>
+        </message>
+        <message>
+            <source>Liaison note…</source>
+            <translation>洽办单…</translation>
         </message>
         <message>
             <source>Customer rejects…</source>
@@ -2264,6 +2616,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>严重程度</translation>
         </message>
         <message>
+            <source>Reason for another department</source>
+            <translation>改送其他部门的理由</translation>
+        </message>
+        <message>
             <source>Manager's decision</source>
             <translation>副总经理核决</translation>
         </message>
@@ -2276,6 +2632,22 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>处理结果</translation>
         </message>
         <message>
+            <source>What the department is asked</source>
+            <translation>查询事项</translation>
+        </message>
+        <message>
+            <source>Please find out why the case was closed late.</source>
+            <translation>请追查该案逾期结案的原因。</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Closed late without a liaison note: {n} {numbers}</source>
+            <translation>逾期结案尚未开立洽办单：{n} 件 {numbers}</translation>
+        </message>
+        <message>
             <source>Figure of the month</source>
             <translation>项目</translation>
         </message>
@@ -2284,12 +2656,28 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>数值</translation>
         </message>
         <message>
+            <source>Produce the month's statistics</source>
+            <translation>编制本月统计表</translation>
+        </message>
+        <message>
+            <source>Produced on {day} by {name}: these figures no longer change.</source>
+            <translation>已于 {day} 由 {name} 编制：本月数字不再变动。</translation>
+        </message>
+        <message>
+            <source>Live figures: not produced yet.</source>
+            <translation>即时数字：尚未编制统计表。</translation>
+        </message>
+        <message>
             <source>Received in the month</source>
             <translation>本月受理</translation>
         </message>
         <message>
             <source>Closed in the month</source>
             <translation>本月结案</translation>
+        </message>
+        <message>
+            <source>Responsible: {department}</source>
+            <translation>责任归属：{department}</translation>
         </message>
         <message>
             <source>Visit to the customer</source>
@@ -2340,6 +2728,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>客户投诉催办单</translation>
         </message>
         <message>
+            <source>Record the department's answer…</source>
+            <translation>登记部门答复…</translation>
+        </message>
+        <message>
             <source>Average days to close</source>
             <translation>平均结案天数</translation>
         </message>
@@ -2371,6 +2763,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>一个月内到期的合同</translation>
         </message>
         <message>
+            <source>Send to renew…</source>
+            <translation>派员续约…</translation>
+        </message>
+        <message>
+            <source>Renewal visit…</source>
+            <translation>续约拜访…</translation>
+        </message>
+        <message>
             <source>Renew…</source>
             <translation>续约…</translation>
         </message>
@@ -2395,6 +2795,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>新合同…</translation>
         </message>
         <message>
+            <source>Schedule due maintenance visits</source>
+            <translation>安排到期保养上门</translation>
+        </message>
+        <message>
             <source>Renew contract {number}</source>
             <translation>续约合同 {number}</translation>
         </message>
@@ -2409,6 +2813,38 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Fee (yuan)</source>
             <translation>费用（元）</translation>
+        </message>
+        <message>
+            <source>Send to renew contract {number}</source>
+            <translation>派员续约：合同 {number}</translation>
+        </message>
+        <message>
+            <source>Who goes</source>
+            <translation>派往人员</translation>
+        </message>
+        <message>
+            <source>Renewal visit for contract {number}</source>
+            <translation>续约拜访：合同 {number}</translation>
+        </message>
+        <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Notes (the reason when the customer declines)</source>
+            <translation>备注（客户不续约时填写原因）</translation>
+        </message>
+        <message>
+            <source>Maintenance visits</source>
+            <translation>保养上门</translation>
+        </message>
+        <message>
+            <source>{n} maintenance visits registered as calls for dispatch.</source>
+            <translation>已登记 {n} 次保养上门叫修，等待派工。</translation>
         </message>
         <message>
             <source>Contract {number} not renewed</source>
@@ -2550,6 +2986,73 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>No customer found: press Enter for a new customer</source>
             <translation>没有找到客户：按回车建立新客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerRecords</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Not satisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <source>Returned to the customer</source>
+            <translation>已交还客户</translation>
+        </message>
+        <message>
+            <source>In the store</source>
+            <translation>在店内</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Survey cards</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Follow-up calls</source>
+            <translation>质量回访</translation>
+        </message>
+        <message>
+            <source>Contracts</source>
+            <translation>保养合同</translation>
+        </message>
+        <message>
+            <source>Carried-in items</source>
+            <translation>送修商品</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>收款明细</translation>
         </message>
     </context>
     <context>
@@ -4159,6 +4662,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>质量回访</translation>
         </message>
         <message>
+            <source>Customer registers</source>
+            <translation>登记表</translation>
+        </message>
+        <message>
             <source>Maintenance contracts</source>
             <translation>保养合同</translation>
         </message>
@@ -4781,6 +5288,93 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>Registers</name>
+        <message>
+            <source>All of them</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Waiting to come back</source>
+            <translation>待回收</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已取回</translation>
+        </message>
+        <message>
+            <source>Not closed</source>
+            <translation>未结案</translation>
+        </message>
+        <message>
+            <source>Overdue complaints</source>
+            <translation>逾期投诉</translation>
+        </message>
+        <message>
+            <source>Not yet visited</source>
+            <translation>尚未拜访</translation>
+        </message>
+        <message>
+            <source>Closed complaints</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <source>Not yet analysed</source>
+            <translation>尚未分析</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Not satisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <source>Travel</source>
+            <translation>差旅费</translation>
+        </message>
+        <message>
+            <source>Transport</source>
+            <translation>交通费</translation>
+        </message>
+        <message>
+            <source>Shipping</source>
+            <translation>运费</translation>
+        </message>
+        <message>
+            <source>Other expense</source>
+            <translation>其他费用</translation>
+        </message>
+        <message>
+            <source>Survey card</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Follow-up call</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Noted by hand</source>
+            <translation>人工登记</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Service counter</source>
+            <translation>门市服务台</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
             <source>Export to Excel…</source>
@@ -4791,8 +5385,20 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>每日各类别工单数</translation>
         </message>
         <message>
+            <source>Summary handed in</source>
+            <translation>汇总表已上报</translation>
+        </message>
+        <message>
+            <source>Year: workbook and archive PDF…</source>
+            <translation>全年：报表与归档 PDF…</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
+        </message>
+        <message>
+            <source>The summary of {month} is recorded as handed in.</source>
+            <translation>已登记 {month} 汇总表已上报。</translation>
         </message>
         <message>
             <source>Export to Excel</source>
@@ -5196,6 +5802,17 @@ This version must upgrade the database and backs it up first; the backup failed,
         </message>
     </context>
     <context>
+        <name>Submissions</name>
+        <message>
+            <source>{title} for {month} was due on {due}: {days} days late.</source>
+            <translation>{month} 的{title}应于 {due} 前上报：已逾期 {days} 天。</translation>
+        </message>
+        <message>
+            <source>{title} for {month} is due by {due}.</source>
+            <translation>{month} 的{title}须于 {due} 前上报。</translation>
+        </message>
+    </context>
+    <context>
         <name>SurveysPage</name>
         <message>
             <source>Waiting to come back</source>
@@ -5208,10 +5825,6 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Cards</source>
             <translation>调查卡</translation>
-        </message>
-        <message>
-            <source>Ratings per technician</source>
-            <translation>技术员品评</translation>
         </message>
         <message>
             <source>Issue the day's cards</source>
@@ -5234,6 +5847,10 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>全部</translation>
         </message>
         <message>
+            <source>Monthly appraisal per technician</source>
+            <translation>技术员月度考评</translation>
+        </message>
+        <message>
             <source>Cards for the day</source>
             <translation>日期</translation>
         </message>
@@ -5242,8 +5859,8 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>客户意见调查卡</translation>
         </message>
         <message>
-            <source>Every completed call already has its card.</source>
-            <translation>所有已完成的叫修都已有调查卡。</translation>
+            <source>Every call served by that day already has its card.</source>
+            <translation>截至该日已服务的叫修都已有调查卡。</translation>
         </message>
         <message>
             <source>Survey card</source>
@@ -5270,24 +5887,32 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>投诉类别</translation>
         </message>
         <message>
+            <source>Jobs done</source>
+            <translation>完成工作数</translation>
+        </message>
+        <message>
+            <source>Late arrivals</source>
+            <translation>迟到次数</translation>
+        </message>
+        <message>
             <source>Cards sent</source>
             <translation>已寄出</translation>
+        </message>
+        <message>
+            <source>Complaints naming them</source>
+            <translation>被投诉次数</translation>
+        </message>
+        <message>
+            <source>Print appraisal</source>
+            <translation>打印考评表</translation>
         </message>
         <message>
             <source>Technician</source>
             <translation>技术员</translation>
         </message>
         <message>
-            <source>Lowest</source>
-            <translation>最低评分</translation>
-        </message>
-        <message>
             <source>Unsatisfied ratings</source>
             <translation>“不满意”评分数</translation>
-        </message>
-        <message>
-            <source>(not assigned)</source>
-            <translation>（未指派）</translation>
         </message>
     </context>
     <context>
@@ -5521,6 +6146,18 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>已作废</translation>
         </message>
         <message>
+            <source>Customer renews</source>
+            <translation>客户续约</translation>
+        </message>
+        <message>
+            <source>Customer declines</source>
+            <translation>客户不续约</translation>
+        </message>
+        <message>
+            <source>Customer still deciding</source>
+            <translation>客户尚在考虑</translation>
+        </message>
+        <message>
             <source>Card sent</source>
             <translation>已寄出</translation>
         </message>
@@ -5593,6 +6230,109 @@ This version must upgrade the database and backs it up first; the backup failed,
         </message>
     </context>
     <context>
+        <name>VoiceRegistersPage</name>
+        <message>
+            <source>All dates</source>
+            <translation>全部日期</translation>
+        </message>
+        <message>
+            <source>Name, number or words</source>
+            <translation>姓名、编号或关键词</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Collect feedback</source>
+            <translation>汇集反馈</translation>
+        </message>
+        <message>
+            <source>Analyse and send…</source>
+            <translation>分析并送出…</translation>
+        </message>
+        <message>
+            <source>Record expense…</source>
+            <translation>登记费用…</translation>
+        </message>
+        <message>
+            <source>Customer's file…</source>
+            <translation>客户档案…</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>登记表</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} lines</source>
+            <translation>显示 {shown} / 共 {total} 行</translation>
+        </message>
+        <message>
+            <source>{n} new lines from cards, complaints and follow-ups.</source>
+            <translation>从调查卡、投诉和回访新增 {n} 行。</translation>
+        </message>
+        <message>
+            <source>Analyse feedback</source>
+            <translation>分析反馈</translation>
+        </message>
+        <message>
+            <source>Analysis</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>送往部门</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Record expense</source>
+            <translation>登记费用</translation>
+        </message>
+        <message>
+            <source>Spent on</source>
+            <translation>支出日期</translation>
+        </message>
+        <message>
+            <source>Kind of expense</source>
+            <translation>费用类别</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>Voucher No. (if for one job)</source>
+            <translation>服务凭证号（属某次服务时）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Customer's file</source>
+            <translation>客户档案</translation>
+        </message>
+        <message>
+            <source>Choose a customer in the register first.</source>
+            <translation>请先在登记表中选择一位客户。</translation>
+        </message>
+    </context>
+    <context>
         <name>VoiceTables</name>
         <message>
             <source>Customer</source>
@@ -5627,6 +6367,10 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>状态</translation>
         </message>
         <message>
+            <source>Visited on</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
             <source>What happened</source>
             <translation>投诉内容</translation>
         </message>
@@ -5649,6 +6393,14 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Renewal of</source>
             <translation>续约自</translation>
+        </message>
+        <message>
+            <source>Sent to renew</source>
+            <translation>续约人员</translation>
+        </message>
+        <message>
+            <source>Renewal visit</source>
+            <translation>续约拜访</translation>
         </message>
         <message>
             <source>Fee</source>

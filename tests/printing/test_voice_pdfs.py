@@ -101,6 +101,54 @@ def test_the_survey_card_has_the_four_items_levels_and_a_qr_code(clerk, tmp_path
         assert decoded == f"SC:{card.number}:{card.call_number}"
 
 
+def test_the_card_heads_its_items_and_a_cancelled_call_asks_about_the_counter(login, tmp_path):
+    from app.services import calls_service as calls
+    clerk = at(login("clerk"), date(2026, 12, 2), 10)
+    completed_call(clerk, item_id=zhang(clerk)[1])
+    call = calls.register_call(clerk, calls.CallInput(fault="不制冷",
+                                                      customer_id=zhang(clerk)[0]))
+    calls.cancel_call(clerk, call.id, reason="客户取消", expected_version=call.version)
+    cards = surveys.issue_cards_for_day(clerk, clerk.today())
+    text = _text(survey_cards_pdf(surveys.card_documents(clerk, [c.id for c in cards])),
+                 tmp_path, "cards")
+    assert _has(text, "评价项目") and not _has(text, "商品项目")
+    for expected in ("门市服务台", "办事效率", "等候时间", "请对我们门市服务台的服务逐项评价",
+                     "服务日期2026-12-02"):
+        assert _has(text, expected), expected
+
+
+def test_the_technicians_appraisal_prints_one_line_each(login, tmp_path):
+    from app.printing.documents.technician_appraisal import appraisal_pdf
+    from app.services.voice_stats import technician_appraisals
+    boss = at(login("super"), date(2026, 11, 20), 18)
+    completed_call(boss)
+    completed_call(boss, technician="tech2")
+    text = _text(appraisal_pdf(technician_appraisals(boss, 2026, 11)), tmp_path, "appraisal")
+    for expected in ("技术员月度考评表", "李师傅", "赵师傅", "完成工作数", "迟到次数",
+                     "被投诉次数", "第1页", "服务主任"):
+        assert _has(text, expected), expected
+
+
+def test_the_liaison_note_asks_the_department_why_it_was_late(login, tmp_path):
+    from app.printing.documents.complaint_liaison import complaint_liaison_pdf
+    clerk = login("clerk")
+    customer_id, aircon, _ = zhang(clerk)
+    c = complaints.open_complaint(at(clerk, date(2026, 11, 2)), complaints.ComplaintInput(
+        customer_id, "包装破损", "packaging", item_id=aircon))
+    late = at(clerk, date(2026, 11, 19))
+    c = complaints.record_visit(late, c.id, visit_on=late.today(), visit_by="陈主任", notes="",
+                                expected_version=c.version)
+    c = complaints.resolve_complaint(late, c.id, resolution="换货", responsible="仓储",
+                                     told_via="phone", expected_version=c.version)
+    c = complaints.close_complaint(late, c.id, outcome="满意", told_via="phone",
+                                   expected_version=c.version)
+    note = complaints.issue_liaison(late, c.id, question="请说明逾期原因")
+    text = _text(complaint_liaison_pdf(note), tmp_path, "liaison")
+    for expected in ("客户投诉洽办单", "Q2611-001", c.number, "仓储配送部", "逾期天数",
+                     "请说明逾期原因", "2026-11-15", "部门主管"):
+        assert _has(text, expected), expected
+
+
 def _overdue(login):
     clerk = login("clerk")
     customer_id, aircon, _ = zhang(clerk)
@@ -138,3 +186,31 @@ def test_the_four_kinds_are_printable_by_number(login):
     assert rendered.pdf.startswith(b"%PDF") and c.number in rendered.filename
     assert {"expiry-notice", "survey-card", "complaint-reminder", "complaint-reply"} <= {
         k.name for k in registry.kinds()}
+
+
+@pytest.mark.parametrize("kind", ["surveys", "complaints", "feedback", "followups", "customers"])
+def test_every_register_prints_on_a4_with_the_header_and_page_numbers(login, tmp_path, kind):
+    from app.printing.documents.voice_register import register_sheet_pdf
+    from app.services import feedback_service, followup_service, voice_registers
+    from app.services.voice_registers import RegisterFilter
+
+    clerk = at(login("clerk"), date(2026, 11, 20), 18)
+    first = completed_call(clerk, item_id=zhang(clerk)[1])
+    for _ in range(40):  # enough lines for a second page
+        completed_call(clerk)
+    cards = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
+    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(2, 3, 1, 2), via="paper",
+                                expected_version=cards[0].version, comments="师傅迟到")
+    boss = at(login("super"), date(2026, 11, 28), 10)
+    followup_service.record_followup(boss, first, satisfied=False, answer="又坏了")
+    feedback_service.collect_feedback(boss)
+    sheet = voice_registers.register_sheet(boss, RegisterFilter(
+        kind, None if kind == "customers" else date(2026, 11, 1), date(2026, 11, 30)))
+    text = _text(register_sheet_pdf(sheet), tmp_path, kind)
+    titles = {"surveys": "顾客满意度调查情况登记表", "complaints": "客户投诉处理登记表",
+              "feedback": "信息反馈分析登记表", "followups": "质量回访、顾客意见记录表",
+              "customers": "用户登记表"}
+    assert _has(text, titles[kind]) and _has(text, "售后服务中心")
+    assert _has(text, "第1页")
+    if kind == "surveys":
+        assert _has(text, "共2页") and _has(text, "师傅迟到") and _has(text, "很满意") is False

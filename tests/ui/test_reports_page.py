@@ -101,3 +101,36 @@ def test_export_can_be_cancelled_and_leaves_no_file(qtbot, db, login, tmp_path, 
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=10000)
     assert "cancel" in page.message.text().lower()
     assert not (tmp_path / "m.xlsx").exists() and opened == []
+
+
+def test_the_reports_page_shows_what_is_due_until_the_summary_is_handed_in(qtbot, db, login):
+    from datetime import date as _date
+
+    from app.services.voice_stats import produce_complaint_statistics
+    from app.ui.pages.reports_page import ReportsPage
+    from app.ui.session import AppSession
+    from tests.voice_helpers import at
+
+    boss = at(login("boss"), _date(2026, 12, 2))
+    produce_complaint_statistics(boss, 2026, 11)
+    page = ReportsPage(AppSession(db, boss))
+    qtbot.addWidget(page)
+    assert not page.banner.isHidden() and "2026-11" in page.banner.text()
+    page.select_month(_date(2026, 11, 1))
+    page.submit_button.click()
+    assert page.banner.isHidden()
+
+
+
+def test_the_year_is_exported_as_a_workbook_and_an_archive_pdf(qtbot, db, login, tmp_path,
+                                                               monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(reports_page, "open_folder", opened.append)
+    monkeypatch.setattr(reports_page, "ask_save_path",
+                        lambda _p, _t, _d, _f: tmp_path / "year.xlsx")
+    page = ReportsPage(AppSession(db, login("boss")))
+    qtbot.addWidget(page)
+    page.year_button.click()
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=30000)
+    assert (tmp_path / "year.xlsx").exists()
+    assert (tmp_path / "year.pdf").read_bytes().startswith(b"%PDF")

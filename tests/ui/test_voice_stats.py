@@ -42,9 +42,23 @@ def test_the_supervisor_sees_ratings_per_technician_and_the_chart(qtbot, db, log
     table = page.stats_table
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
-    assert rows["李师傅"][1:7] == ["1", "1", "4.00", "4.00", "3.00", "4.00"]
+    # work done, late arrivals, complaints; cards sent, returned; the four averages
+    assert rows["李师傅"][1:10] == ["1", "0", "0", "1", "1", "4.00", "4.00", "3.00", "4.00"]
     assert rows["赵师傅"][-1] == "1"  # one "unsatisfied" rating
     assert [name for name, _ in page.chart.groups] == ["李师傅", "赵师傅"]
+
+
+def test_the_supervisor_prints_the_monthly_appraisal(qtbot, db, login):
+    boss = login("super")
+    completed_call(boss)
+    page = _show(qtbot, SurveysPage(AppSession(db, boss)))
+    shown = []
+    page.show_print = shown.append
+    page.tabs.setCurrentIndex(1)
+    page.print_appraisal()
+    assert len(shown) == 1
+    rendered = shown[0].render(False)
+    assert rendered.pdf.startswith(b"%PDF") and "technician-appraisal" in rendered.filename
 
 
 def test_a_clerk_does_not_see_the_figures_tab(qtbot, db, clerk):

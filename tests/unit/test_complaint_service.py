@@ -33,7 +33,7 @@ def test_numbers_are_year_month_serial_and_restart_each_month(login):
 
 @pytest.mark.parametrize(("kind", "department"), [
     ("quality", "quality_inspection"), ("function", "quality_inspection"),
-    ("packaging", "warehouse_delivery"), ("attitude", "sales"), ("service", "service"),
+    ("packaging", "warehouse_delivery"), ("attitude", "sales"), ("service", "sales"),
 ])
 def test_routing_follows_the_kind(clerk, kind, department):
     assert _open(clerk, kind).department == department
@@ -127,8 +127,13 @@ def test_visit_resolve_close_and_the_closing_rules(clerk):
     assert closed.closed_on == clerk.today() and not closed.overdue
 
 
+def _visited(ctx, c):
+    return complaints.record_visit(ctx, c.id, visit_on=ctx.today(), visit_by="陈主任",
+                                   notes="", expected_version=c.version)
+
+
 def test_a_rejected_outcome_reopens_as_a_new_linked_complaint(clerk, db):
-    c = _open(clerk)
+    c = _visited(clerk, _open(clerk))
     c = complaints.resolve_complaint(clerk, c.id, resolution="维修", responsible="服务部",
                                      told_via="phone", expected_version=c.version)
     c = complaints.close_complaint(clerk, c.id, outcome="已修复", told_via="phone",
@@ -153,6 +158,7 @@ def test_monthly_statistics_by_kind_department_days_and_overdue(login):
     _open(nov, "packaging")
     _open(at(clerk, date(2026, 11, 20)), "attitude")
     done = at(clerk, date(2026, 11, 6))
+    quick = _visited(done, quick)
     quick = complaints.resolve_complaint(done, quick.id, resolution="修好", responsible="质检",
                                          told_via="phone", expected_version=quick.version)
     complaints.close_complaint(done, quick.id, outcome="满意", told_via="phone",

@@ -55,7 +55,9 @@ def _sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
 
 def test_demo_holds_a_store_of_the_asked_size(demo_file: Path) -> None:
     # given a demo of 300 calls; then the book, the file and the catalogue are filled
-    assert _sql(demo_file, "SELECT count(*) FROM calls") == [(300,)]
+    # (the contracts' maintenance visits of the last weeks come on top, as B calls)
+    assert _sql(demo_file, "SELECT count(*) FROM calls WHERE id NOT IN "
+                           "(SELECT call_id FROM contract_visits)") == [(300,)]
     assert _sql(demo_file, "SELECT count(*) FROM customers") == [(120,)]
     assert _sql(demo_file, "SELECT count(*) FROM product_models")[0][0] >= 40
     items = _sql(demo_file, "SELECT count(*) FROM items")[0][0]
@@ -186,7 +188,8 @@ def test_both_search_plans_give_the_same_page(demo_db: Database,
 def test_a_capped_count_stops_at_the_cap(demo_db: Database) -> None:
     clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
     flt = calls_service.CallFilter()
-    assert calls_service.count_calls(clerk, flt) == 300
+    total = _sql(Path(str(demo_db.engine.url.database)), "SELECT count(*) FROM calls")[0][0]
+    assert calls_service.count_calls(clerk, flt) == total >= 300
     assert calls_service.count_calls(clerk, flt, cap=50) == 51
     assert calls_service.count_calls(clerk, calls_service.CallFilter(search="漏水"),
                                      cap=1000) == calls_service.count_calls(

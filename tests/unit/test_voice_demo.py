@@ -38,10 +38,15 @@ def _sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
         return conn.execute(query).fetchall()
 
 
-def test_every_completed_call_has_exactly_one_card(demo_file: Path) -> None:
-    missing = _sql(demo_file, "SELECT count(*) FROM calls WHERE status IN ('completed','closed')"
+def test_every_served_call_has_exactly_one_card(demo_file: Path) -> None:
+    missing = _sql(demo_file, "SELECT count(*) FROM calls WHERE status IN "
+                              "('completed','closed','cancelled')"
                               " AND id NOT IN (SELECT call_id FROM survey_cards)")
     assert missing == [(0,)]
+    counter = _sql(demo_file, "SELECT count(*) FROM survey_cards s JOIN calls c "
+                              "ON c.id = s.call_id WHERE c.status = 'cancelled' "
+                              "AND s.technician_id IS NULL")
+    assert counter[0][0] > 0
     returned = _sql(demo_file, "SELECT count(*), min(attitude), max(attitude) FROM survey_cards"
                                " WHERE status = 'returned'")[0]
     assert returned[0] > 50 and returned[1:] in ((1, 4), (2, 4))
@@ -79,3 +84,41 @@ def test_the_demo_reads_through_the_services(demo_file: Path, tmp_path: Path,
         assert complaint_month_stats(ctx, 2026, 10).received >= 0
     finally:
         db.dispose()
+
+
+def test_the_demo_has_visited_and_unvisited_complaints_liaisons_and_frozen_months(
+        demo_file: Path) -> None:
+    open_visits = dict(_sql(demo_file, "SELECT visit_on IS NULL, count(*) FROM complaints "
+                                       "WHERE status != 'closed' GROUP BY visit_on IS NULL"))
+    assert open_visits.get(0, 0) > 0 and open_visits.get(1, 0) > 0
+    assert _sql(demo_file, "SELECT count(*) FROM complaints WHERE status = 'closed' "
+                           "AND visit_on IS NULL") == [(0,)]
+    notes = _sql(demo_file, "SELECT count(*), count(replied_on) FROM complaint_liaisons")[0]
+    assert notes[0] > 0
+    assert _sql(demo_file, "SELECT count(*) FROM complaint_month_figures")[0][0] > 0
+
+
+def test_the_demo_has_contract_visits_as_b_calls_some_dispatched(demo_file: Path) -> None:
+    rows = _sql(demo_file, "SELECT c.category, c.service_kind, count(j.id) FROM contract_visits v"
+                           " JOIN calls c ON c.id = v.call_id LEFT JOIN jobs j ON j.call_id = c.id"
+                           " GROUP BY c.category, c.service_kind")
+    assert [(r[0], r[1]) for r in rows] == [("B", "maintenance")]
+    assert rows[0][2] > 0  # B jobs on the board
+
+
+def test_the_demo_feedback_register_is_fed_and_mostly_analysed(demo_file: Path) -> None:
+    rows = dict(_sql(demo_file, "SELECT analysis != '', count(*) FROM feedback "
+                                "GROUP BY analysis != ''"))
+    assert rows.get(1, 0) > 0 and rows.get(0, 0) > 0
+    assert {s for (s,) in _sql(demo_file, "SELECT DISTINCT source FROM feedback")} >= {
+        "card", "complaint"}
+
+
+def test_the_demo_has_contracts_someone_was_sent_to_renew(demo_file: Path) -> None:
+    sent = _sql(demo_file, "SELECT count(*), count(renewal_visit_on) FROM maintenance_contracts"
+                           " WHERE renewal_by_id IS NOT NULL")[0]
+    assert sent[0] > 0
+
+
+def test_the_demo_has_reimbursed_expenses(demo_file: Path) -> None:
+    assert _sql(demo_file, "SELECT count(*) FROM expenses WHERE job_id IS NOT NULL")[0][0] > 0

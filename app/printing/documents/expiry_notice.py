@@ -53,15 +53,30 @@ def notice_story(doc: BaseDocument, notice: ExpiryNotice) -> list[Flowable]:
     return [
         *recipient_block(doc, c.customer_name, c.customer_address, c.customer_phone),
         salutation(doc, c.customer_name),
-        *body(doc, [pt("Your maintenance contract {number} ends on {end}. So that your "
-                       "products stay looked after without a break, we invite you to renew "
-                       "it; our staff will contact you shortly.",
-                       number=c.number, end=fmt_date(c.end_date))]),
+        *body(doc, [_opening(notice)]),
         Spacer(1, 3 * mm), grid, Spacer(1, 3 * mm),
         *body(doc, [pt("Renewal terms")]), Spacer(1, 1 * mm), renewal,
         *body(doc, [pt("Please call us to renew, or tell the staff member who visits you.")]),
         *sign_off(doc, notice.notice_date),
     ]
+
+
+def _opening(notice: ExpiryNotice) -> str:
+    """"Ends on" before the end date; "ended on" when printed after it (never "将于" then);
+    the person sent to renew is named when one is assigned."""
+    c = notice.contract
+    if notice.ended:
+        text = pt("Your maintenance contract {number} ended on {end}. So that your products "
+                  "are looked after again, we invite you to renew it.",
+                  number=c.number, end=fmt_date(c.end_date))
+    else:
+        text = pt("Your maintenance contract {number} ends on {end}. So that your "
+                  "products stay looked after without a break, we invite you to renew "
+                  "it; our staff will contact you shortly.",
+                  number=c.number, end=fmt_date(c.end_date))
+    if c.renewal_by:
+        text += pt(" {name} of our store will visit you to arrange it.", name=c.renewal_by)
+    return text
 
 
 class ExpiryNoticeDocument(BaseDocument):

@@ -23,17 +23,20 @@ ITEM_LABELS = (N_P("Attitude"), N_P("Skill"), N_P("Arrival time"),
                N_P("Follow-through on promises"))
 LEVEL_LABELS = (N_P("Very satisfied"), N_P("Satisfied"), N_P("Fair rating"),
                 N_P("Unsatisfied"))
+# The same four ratings asked about the counter, for a call no technician served.
+COUNTER_ITEM_LABELS = (N_P("Attitude"), N_P("Efficiency"), N_P("Waiting time"),
+                       N_P("Follow-through on promises"))
 BOX = "□"
 
 
-def rating_table(doc: BaseDocument) -> Table:
-    """Rows: the four items; columns: the four levels, each a box to tick."""
+def rating_table(doc: BaseDocument, counter: bool = False) -> Table:
+    """Rows: the four items (评价项目); columns: the four levels, each a box to tick."""
     first = doc.width * 0.32
     other = (doc.width - first) / 4
     rows: list[list[Flowable | str]] = [
-        [para(pt("Item"), doc.st.table_header),
+        [para(pt("Rated item"), doc.st.table_header),
          *[para(pt(level), doc.st.table_header) for level in LEVEL_LABELS]]]
-    for item in ITEM_LABELS:
+    for item in COUNTER_ITEM_LABELS if counter else ITEM_LABELS:
         rows.append([para(pt(item), doc.st.body), *[para(BOX, doc.st.centre)] * 4])
     table = Table(rows, colWidths=[first] + [other] * 4, rowHeights=[None] + [8 * mm] * 4)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, INK),
@@ -50,14 +53,16 @@ def card_story(doc: BaseDocument, card: SurveyCardDoc) -> list[Flowable]:
             Field(pt("Customer"), c.customer_name),
             Field(pt("Call No."), c.call_number),
             Field(pt("Item"), c.item_label or "—", wide=True),
-            Field(pt("Technician"), c.technician_name or "—"),
-            Field(pt("Service date"), fmt_date(card.call_date)),
+            Field(pt("Served by"),
+                  pt("Service counter") if card.counter else c.technician_name),
+            Field(pt("Service date"), fmt_date(card.service_date)),
         ], width=doc.width, st=doc.st),
         Spacer(1, 2 * mm),
-        para(pt("Please tick one box per line to rate the technician who served you."),
+        para(pt("Please tick one box per line to rate our service counter.") if card.counter
+             else pt("Please tick one box per line to rate the technician who served you."),
              doc.st.small),
         Spacer(1, 1 * mm),
-        rating_table(doc),
+        rating_table(doc, card.counter),
         Spacer(1, 2 * mm),
         fill_in_boxes([(pt("Suggestions or complaints"), 24)], width=doc.width, st=doc.st),
         Spacer(1, 3 * mm),

@@ -31,6 +31,7 @@ from app.ui.labels import label
 from app.ui.session import AppSession
 from app.ui.theme import SPACING, status_background, status_foreground
 from app.ui.widgets.customer_fields import CustomerFieldsWidget
+from app.ui.widgets.customer_records_widget import CustomerRecordsTabs
 from app.ui.widgets.item_fields import ItemFieldsWidget
 
 _CTX = "CustomerFileDialog"
@@ -175,8 +176,10 @@ class CustomerFileDialog(QDialog):
         item_buttons.addWidget(self.add_item_button)
         item_buttons.addWidget(self.edit_item_button)
         items_layout.addLayout(item_buttons)
-        calls = QGroupBox(self.tr("Calls of this customer"))
-        QVBoxLayout(calls).addWidget(self.calls_table)
+        # the calls, then complaints, cards, follow-ups, contracts, carry-ins and payments
+        calls = CustomerRecordsTabs(self._session, self.calls_table,
+                                    self.tr("Calls of this customer"))
+        self.records = calls
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         for button in close.buttons():
@@ -217,6 +220,8 @@ class CustomerFileDialog(QDialog):
             if status is not None:
                 status.setBackground(status_background(call.status))
                 status.setForeground(status_foreground(call.status))
+
+        self.records.load(customer.id)
 
     def reload(self) -> None:
         self.customer = customers_service.get_customer(self._session.ctx, self.customer.id)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -19,11 +20,13 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.formatting import money
 from app.services import contract_service as svc
+from app.services.auth_service import list_users
 from app.services.contract_service import ContractDTO
+from app.services.contract_visit_service import schedule_due_visits
 from app.services.money import money_edit_text, parse_yuan
 from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vlabel
+from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job
 from app.ui.session import AppSession
@@ -32,6 +35,12 @@ from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
 def _left_status(c: ContractDTO) -> str:
     return "overdue" if c.days_left < 0 else ("due_soon" if c.days_left <= 7 else "ok")
+
+
+def _renewal_visit(c: ContractDTO) -> str:
+    if c.renewal_visit_on is None:
+        return ""
+    return f"{c.renewal_visit_on.isoformat()} {vlabel('renewal_outcome', c.renewal_outcome)}"
 
 
 COLUMNS: list[Column[ContractDTO]] = [
@@ -47,6 +56,10 @@ COLUMNS: list[Column[ContractDTO]] = [
     Column(QT_TRANSLATE_NOOP("VoiceTables", "Notice sent"),
            lambda c: c.notice_sent_at.date().isoformat() if c.notice_sent_at else ""),
     Column(QT_TRANSLATE_NOOP("VoiceTables", "Renewal of"), lambda c: c.previous_number),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Sent to renew"), lambda c: c.renewal_by,
+           lambda c: "ok" if c.renewal_by or c.status != "active" or c.days_left > 31
+           else "due_soon"),
+    Column(QT_TRANSLATE_NOOP("VoiceTables", "Renewal visit"), _renewal_visit),
 ]
 
 
@@ -82,19 +95,25 @@ class ContractsPage(VoicePageBase):
         self.month_year.setValue(today.year if today.month < 12 else today.year + 1)
         self.month.setRange(1, 12)
         self.month.setValue(today.month % 12 + 1)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # two rows: fits a 1366-pixel screen
         bar.addWidget(QLabel(self.tr("Contracts ending within one month")))
+        bar.addWidget(self._button(self.tr("Send to renew…"), "assign", self.assign_selected))
+        bar.addWidget(self._button(self.tr("Renewal visit…"), "renewal_visit",
+                                   self.renewal_visit_selected))
         bar.addWidget(self._button(self.tr("Renew…"), "renew", self.renew_selected))
         bar.addWidget(self._button(self.tr("Lapse…"), "lapse", self.lapse_selected))
-        bar.addWidget(self._button(self.tr("Print notice"), "notice", self.print_notice))
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Notices for contracts ending in")))
-        bar.addWidget(self.month_year)
-        bar.addWidget(self.month)
-        bar.addWidget(self._button(self.tr("Print the month's notices"), "month_notices",
-                                   self.print_month))
+        notices = QHBoxLayout()
+        notices.addWidget(self._button(self.tr("Print notice"), "notice", self.print_notice))
+        notices.addStretch(1)
+        notices.addWidget(QLabel(self.tr("Notices for contracts ending in")))
+        notices.addWidget(self.month_year)
+        notices.addWidget(self.month)
+        notices.addWidget(self._button(self.tr("Print the month's notices"), "month_notices",
+                                       self.print_month))
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
+        lay.addLayout(notices)
         lay.addWidget(self.renewal_table, 1)
         return tab
 
@@ -102,6 +121,8 @@ class ContractsPage(VoicePageBase):
         tab = QWidget()
         bar = QHBoxLayout()
         bar.addWidget(self._button(self.tr("New contract…"), "new", self.new_contract))
+        bar.addWidget(self._button(self.tr("Schedule due maintenance visits"), "schedule",
+                                   self.schedule_visits))
         bar.addStretch(1)
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
@@ -140,6 +161,46 @@ class ContractsPage(VoicePageBase):
             start_date=d.day("start_date"), end_date=d.day("end_date")))
         if self.run_dialog(form):
             self.changed()
+
+    def assign_selected(self) -> None:
+        """§二十: who goes to renew the contract."""
+        c = self._current()
+        if c is None:
+            return
+        users = self.try_action(lambda: list_users(self.session.ctx)) or []
+        form = VoiceFormDialog(self.tr("Send to renew contract {number}").format(
+            number=c.number), self)
+        form.add_combo("user", self.tr("Who goes"), [(str(u.id), u.display_name) for u in users],
+                       str(c.renewal_by_id or self.session.ctx.actor.user_id))
+        form.set_action(lambda d: svc.assign_renewal(
+            self.session.ctx, c.id, user_id=int(d.choice("user")), expected_version=c.version))
+        if self.run_dialog(form):
+            self.changed()
+
+    def renewal_visit_selected(self) -> None:
+        c = self._current()
+        if c is None:
+            return
+        form = VoiceFormDialog(self.tr("Renewal visit for contract {number}").format(
+            number=c.number), self, intro=c.renewal_by)
+        form.add_date("visit_on", self.tr("Visited on"), self.session.ctx.today())
+        form.add_combo("outcome", self.tr("Outcome"), vchoices("renewal_outcome"), "renewed")
+        form.add_line("notes", self.tr("Notes (the reason when the customer declines)"))
+        form.set_action(lambda d: svc.record_renewal_visit(
+            self.session.ctx, c.id, visit_on=d.day("visit_on"), outcome=d.choice("outcome"),
+            notes=d.text("notes"), expected_version=c.version))
+        if self.run_dialog(form):
+            self.changed()
+
+    def schedule_visits(self) -> None:
+        """The visits contracts promise, due by today, become B calls for dispatch."""
+        done = self.try_action(lambda: schedule_due_visits(self.session.ctx))
+        if done is None:
+            return
+        self.changed()
+        self.session.data_changed.emit("calls")
+        QMessageBox.information(self, self.tr("Maintenance visits"), self.tr(
+            "{n} maintenance visits registered as calls for dispatch.").format(n=len(done)))
 
     def lapse_selected(self) -> None:
         c = self._current()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import export_service
+from app.services import export_service, submission_service
 from app.services import monthly_report_service as monthly
 from app.services.errors import UserError
 from app.services.money import format_money
@@ -35,6 +35,7 @@ from app.ui.session import AppSession
 from app.ui.tasks import ProgressPanel, Task, TaskControl
 from app.ui.theme import SPACING
 from app.ui.widgets.bar_chart import StackedBarChart
+from app.ui.widgets.submission_banner import SubmissionBanner
 
 MONTHS_SHOWN = 24
 FIGURE_COLUMNS = 3
@@ -103,6 +104,13 @@ class ReportsPage(QWidget):
         self.progress = ProgressPanel()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.banner = SubmissionBanner(session)
+        self.submit_button = QPushButton(self.tr("Summary handed in"))
+        self.submit_button.setObjectName("submit_summary")
+        self.submit_button.clicked.connect(self.submit_summary)
+        self.year_button = QPushButton(self.tr("Year: workbook and archive PDF…"))
+        self.year_button.setObjectName("yearly")
+        self.year_button.clicked.connect(self.export_year)
         self._lay_out()
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.export_button.clicked.connect(self.export)
@@ -113,9 +121,12 @@ class ReportsPage(QWidget):
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month_combo)
         top.addStretch(1)
+        top.addWidget(self.submit_button)
+        top.addWidget(self.year_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
+        layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.figures_box)
         self.chart_title.setStyleSheet("font-weight: bold;")
@@ -123,6 +134,20 @@ class ReportsPage(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+
+    def submit_summary(self) -> None:
+        """制度11: the selected month's summary was handed in (the reminder goes away)."""
+        month = self.selected_month()
+        if month is None:
+            return
+        try:
+            submission_service.submit_summary(self._session.ctx, month.year, month.month)
+        except UserError as err:
+            self.message.setText(user_message(err))
+            return
+        self.banner.refresh()
+        self.message.setText(self.tr("The summary of {month} is recorded as handed in.")
+                             .format(month=f"{month:%Y-%m}"))
 
     def select_month(self, month: date) -> None:
         for index in range(self.month_combo.count()):
@@ -191,6 +216,46 @@ class ReportsPage(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         self._start_export(report, path)
+
+    def export_year(self) -> None:
+        """制度11 六: the selected month's year — the yearly workbook and, beside it, the
+        archive PDF of its monthly summaries (年底装订成册)."""
+        month = self.selected_month()
+        if month is None or (self._task is not None and self._task.running):
+            return
+        year = month.year
+        path = ask_save_path(self, self.tr("Export to Excel"),
+                             documents_folder() / f"{self.tr('Yearly summary')}-{year}.xlsx",
+                             self.tr("Excel workbook (*.xlsx)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        ctx = self._session.ctx
+
+        def work(control: TaskControl) -> Path:
+            from app.export.yearly_workbook import write_yearly_workbook
+            from app.printing.documents.yearly_archive import yearly_archive_pdf
+            from app.services import yearly_service
+            from app.services.reference_service import get_store_profile, letterhead
+
+            control.report(0, 3, "")
+            reports = yearly_service.year_reports(ctx, year)
+            control.report(1, 3, "")
+            name = get_store_profile(ctx).name
+            write_yearly_workbook(name, year, reports, path)
+            header = letterhead(ctx)
+            control.report(2, 3, "")
+            path.with_suffix(".pdf").write_bytes(yearly_archive_pdf(header, year, reports))
+            export_service.record_export(ctx, "yearly", rows=len(reports),
+                                         filter={"year": year})
+            return path
+
+        self._task = Task(work, self)
+        self._task.finished.connect(self._exported)
+        self._task.failed.connect(self._export_failed)
+        self.progress.follow(self._task)
+        self._task.start()
 
     def _start_export(self, report: MonthlyReport, path: Path) -> None:
         ctx = self._session.ctx

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.voice import SurveyCardStatus
 from app.printing.documents.survey_card import survey_cards_pdf
+from app.printing.documents.technician_appraisal import appraisal_cells
 from app.services import survey_service as svc
 from app.services.permissions import Perm
 from app.services.survey_service import ITEMS, Ratings, SurveyCardDoc, SurveyCardDTO
-from app.services.voice_stats import survey_month_stats
+from app.services.voice_stats import technician_appraisals
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
-from app.ui.printing_ui import batch_job
+from app.ui.printing_ui import batch_job, document_job
 from app.ui.session import AppSession
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 from app.ui.widgets.rating_chart import RatingChart
@@ -67,7 +68,7 @@ class SurveysPage(VoicePageBase):
         self.table = self.make_table(self.model, "cards")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._cards_tab(), self.tr("Cards"))
-        self.tabs.addTab(self._stats_tab(), self.tr("Ratings per technician"))
+        self.tabs.addTab(self._stats_tab(), self.tr("Monthly appraisal per technician"))
         QVBoxLayout(self).addWidget(self.tabs)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         session.user_changed.connect(
@@ -119,7 +120,8 @@ class SurveysPage(VoicePageBase):
         self.changed()
         if not cards:
             QMessageBox.information(self, self.tr("Survey cards"),
-                                    self.tr("Every completed call already has its card."))
+                                    self.tr("Every call served by that day already has its "
+                                            "card."))
             return
         docs = self.try_action(lambda: svc.card_documents(self.session.ctx,
                                                           [c.id for c in cards]))
@@ -179,16 +181,21 @@ class SurveysPage(VoicePageBase):
                                            expected_version=saved.version)
         return saved
 
-    # ---- ratings per technician ------------------------------------------------------
+    # ---- monthly appraisal per technician (§二十三) -------------------------------------
     def _stats_tab(self) -> QWidget:
         tab = QWidget()
-        headers = [self.tr("Technician"), self.tr("Cards sent"), self.tr("Returned"),
-                   *[vlabel("item", i) for i in ITEMS], self.tr("Lowest"),
-                   self.tr("Unsatisfied ratings")]
+        headers = [self.tr("Technician"), self.tr("Jobs done"), self.tr("Late arrivals"),
+                   self.tr("Complaints naming them"), self.tr("Cards sent"), self.tr("Returned"),
+                   *[vlabel("item", i) for i in ITEMS], self.tr("Unsatisfied ratings")]
         self.stats_table = QTableWidget(0, len(headers))
+        self.stats_table.setObjectName("appraisal")
         self.stats_table.setHorizontalHeaderLabels(headers)
         self.chart = RatingChart()
         bar = self.month_bar(self.show_stats)
+        print_button = QPushButton(self.tr("Print appraisal"))
+        print_button.setObjectName("print_appraisal")
+        print_button.clicked.connect(self.print_appraisal)
+        bar.addWidget(print_button)
         lay = QVBoxLayout(tab)
         lay.addLayout(bar)
         lay.addWidget(self.stats_table)
@@ -196,18 +203,22 @@ class SurveysPage(VoicePageBase):
         return tab
 
     def show_stats(self) -> None:
-        rows = self.try_action(lambda: survey_month_stats(
+        month = self.try_action(lambda: technician_appraisals(
             self.session.ctx, self.stats_year.value(), self.stats_month.value()))
-        if rows is None:
+        if month is None:
             return
-        self.stats_table.setRowCount(len(rows))
-        for r, s in enumerate(rows):
-            name = s.technician_name or self.tr("(not assigned)")
-            lowest = " ".join("—" if v is None else str(v) for v in s.lowest)
-            values = [name, str(s.sent), str(s.returned),
-                      *["—" if a is None else str(a) for a in s.averages], lowest,
-                      str(s.unsatisfied)]
-            for c, value in enumerate(values):
+        self.stats_table.setRowCount(len(month.rows))
+        for r, row in enumerate(month.rows):
+            for c, value in enumerate(appraisal_cells(row)):
                 self.stats_table.setItem(r, c, QTableWidgetItem(value))
-        self.chart.set_data([(s.technician_name or "—", s.averages) for s in rows],
+        rated = [row for row in month.rows if row.ratings is not None]
+        self.chart.set_data([(row.technician_name, row.ratings.averages)
+                             for row in rated if row.ratings is not None],
                             tuple(vlabel("item", i) for i in ITEMS))
+
+    def print_appraisal(self) -> None:
+        number = f"{self.stats_year.value()}-{self.stats_month.value():02d}"
+        job = self.try_action(lambda: document_job(self.session.ctx, "technician-appraisal",
+                                                   number))
+        if job is not None:
+            self.show_print(job)

@@ -50,6 +50,11 @@ _LABELS: dict[str, dict[str, str]] = {
         ContractStatus.LAPSED: QT_TRANSLATE_NOOP("VoiceLabels", "Lapsed contract"),
         ContractStatus.CANCELLED: QT_TRANSLATE_NOOP("VoiceLabels", "Cancelled contract"),
     },
+    "renewal_outcome": {
+        "renewed": QT_TRANSLATE_NOOP("VoiceLabels", "Customer renews"),
+        "declined": QT_TRANSLATE_NOOP("VoiceLabels", "Customer declines"),
+        "undecided": QT_TRANSLATE_NOOP("VoiceLabels", "Customer still deciding"),
+    },
     "card_status": {
         SurveyCardStatus.SENT: QT_TRANSLATE_NOOP("VoiceLabels", "Card sent"),
         SurveyCardStatus.RETURNED: QT_TRANSLATE_NOOP("VoiceLabels", "Card returned"),
