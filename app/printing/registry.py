@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 DOCUMENT_PACKAGES = ("app.printing.documents",)
 # kind → the module that registers it (imported on first use of the kind)
 KIND_MODULES = {
+    "complaint-liaison": "app.printing.documents.complaint_liaison",
     "complaint-reminder": "app.printing.documents.complaint_reminder",
     "complaint-reply": "app.printing.documents.complaint_reply",
     "daily-report": "app.printing.documents.daily_report",
@@ -58,6 +59,7 @@ KIND_MODULES = {
     "register-month": "app.printing.documents.register_page",
     "repair-tag": "app.printing.documents.repair_tag",
     "survey-card": "app.printing.documents.survey_card",
+    "technician-appraisal": "app.printing.documents.technician_appraisal",
     "test-page": "app.printing.documents.printer_test_page",
     "voucher": "app.printing.documents.voucher",
 }
