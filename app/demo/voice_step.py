@@ -19,7 +19,7 @@ from app.demo.core import DemoContext, Step
 from app.demo.voice_complaints import ComplaintPlan, plan_complaints, write_complaints
 from app.demo.voice_contracts import write_contracts
 from app.models.calls import Call
-from app.models.enums import Role
+from app.models.enums import CallStatus, Role
 from app.models.jobs import Job
 from app.models.voice import Expense, Feedback, FollowUp, SurveyCard, SurveyCardStatus
 from app.services import calls_service
@@ -137,11 +137,12 @@ def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | 
             .where(Call.status.in_(("completed", "closed", "cancelled")))).all()
     out = []
     for call_id, customer_id, item_id, tech, done, closed, status in rows:
-        if status == "cancelled":
+        if status == CallStatus.CANCELLED.value:
             tech, done = None, None
         finished = _aware(done) or closed
         if finished is not None and finished <= dc.now:
-            out.append((call_id, customer_id, item_id, tech, finished, status == "cancelled"))
+            out.append((call_id, customer_id, item_id, tech, finished,
+                        status == CallStatus.CANCELLED.value))
     out.sort(key=lambda r: (r[4], r[0]))
     return out
 

@@ -25,6 +25,7 @@ from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer
+from app.models.enums import CallStatus
 from app.models.jobs import Job
 from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
 from app.services import complaint_service as complaints
@@ -108,7 +109,7 @@ def completion_time() -> ColumnElement[datetime]:
 def _technician_of(session: Session, call: Call) -> int | None:
     """The technician who did the job (the latest voucher that was not voided); none for a
     cancelled call or one the counter served alone."""
-    if call.status == "cancelled":
+    if call.status == CallStatus.CANCELLED.value:
         return None
     return session.scalar(select(Job.technician_id)
                           .where(Job.call_id == call.id, Job.voided_at.is_(None))

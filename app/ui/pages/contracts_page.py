@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models.contracts import ContractStatus
 from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.formatting import money
 from app.services import contract_service as svc
@@ -57,7 +58,8 @@ COLUMNS: list[Column[ContractDTO]] = [
            lambda c: c.notice_sent_at.date().isoformat() if c.notice_sent_at else ""),
     Column(QT_TRANSLATE_NOOP("VoiceTables", "Renewal of"), lambda c: c.previous_number),
     Column(QT_TRANSLATE_NOOP("VoiceTables", "Sent to renew"), lambda c: c.renewal_by,
-           lambda c: "ok" if c.renewal_by or c.status != "active" or c.days_left > 31
+           lambda c: "ok" if c.renewal_by or c.status != ContractStatus.ACTIVE.value
+           or c.days_left > 31
            else "due_soon"),
     Column(QT_TRANSLATE_NOOP("VoiceTables", "Renewal visit"), _renewal_visit),
 ]
