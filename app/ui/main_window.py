@@ -33,6 +33,7 @@ from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.labels import label
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
+from app.ui.screen_fit import clamp_to_screen
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
 from app.ui.style import icon
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([210, 990])
+        # The window never outgrows the screen: a page's wide content (a long message, a
+        # table's columns) is laid out inside the window, it does not widen it.
+        self.stack.setMinimumSize(480, 320)
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
         self.user_label = QLabel()
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self.station_label.setObjectName("statusWorkstation")
         for widget in (self.user_label, self.database_label, self.station_label):
             self.statusBar().addPermanentWidget(widget)
+        self.database_label.setMaximumWidth(360)  # a long path is cut; the tooltip has it
         self.resize(1200, 760)
 
     def _build_toolbar(self) -> None:
@@ -386,6 +391,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         self.settings.restore_window_state(WINDOW_KEY, self)
         self.settings.restore_splitter(WINDOW_KEY, self.splitter)
+        clamp_to_screen(self)  # remembered on a larger monitor
 
     def save_layout(self) -> None:
         self.settings.save_window_state(WINDOW_KEY, self)

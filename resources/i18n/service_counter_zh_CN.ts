@@ -3212,8 +3212,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>结束时间</translation>
         </message>
         <message>
-            <source>Registered by (user no.)</source>
-            <translation>登记人（用户编号）</translation>
+            <source>Registered by</source>
+            <translation>登记人</translation>
         </message>
         <message>
             <source>Why this category</source>
@@ -3222,6 +3222,26 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Type</source>
             <translation>类型</translation>
+        </message>
+        <message>
+            <source>no item</source>
+            <translation>没有商品</translation>
+        </message>
+        <message>
+            <source>in warranty to {day}</source>
+            <translation>保修期至 {day}</translation>
+        </message>
+        <message>
+            <source>out of warranty</source>
+            <translation>已过保修期</translation>
+        </message>
+        <message>
+            <source>warranty unknown (no purchase date)</source>
+            <translation>保修未知（无购买日期）</translation>
+        </message>
+        <message>
+            <source>maintenance contract {number} to {day}</source>
+            <translation>保养合同 {number}，至 {day}</translation>
         </message>
         <message>
             <source>History</source>

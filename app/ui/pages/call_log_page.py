@@ -33,6 +33,7 @@ from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import user_message
 from app.ui.labels import choices
+from app.ui.screen_fit import let_shrink
 from app.ui.session import AppSession
 from app.ui.style import icon
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
@@ -102,7 +103,7 @@ class CallLogPage(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setStyleSheet("font-weight: bold;")
         self.count_label.setMinimumWidth(160)  # the count arrives just after the rows
-        self.info_label = QLabel()
+        self.info_label = let_shrink(QLabel())
         self.info_label.setObjectName("info")
 
     def _date_edit(self) -> QDateEdit:
