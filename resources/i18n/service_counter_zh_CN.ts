@@ -2741,6 +2741,22 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <source>Category</source>
             <translation>服务类别</translation>
         </message>
+        <message>
+            <source>Arrival recorded on {number}.</source>
+            <translation>已记录 {number} 的到达时间。</translation>
+        </message>
+        <message>
+            <source>Call {call} closed; voucher {number} filed.</source>
+            <translation>叫修 {call} 已注销，凭证 {number} 已归档。</translation>
+        </message>
+        <message>
+            <source>Internal work logged.</source>
+            <translation>内部工作已登记。</translation>
+        </message>
+        <message>
+            <source>Visit recorded on {number}.</source>
+            <translation>已记录 {number} 的上门情况。</translation>
+        </message>
     </context>
     <context>
         <name>DispatchTables</name>

@@ -148,3 +148,34 @@ def test_every_dialog_is_in_chinese(name: str, qtbot: QtBot, busy_store: Databas
     settle()
     # then no English word and no raw key shows in it
     assert english_of(dialog) == []
+
+
+def test_money_page_names_methods_and_states(qtbot: QtBot, db: Database,
+                                             login: Callable[[str], ServiceContext]):
+    # given a walk-in repaired and inspected (to bill), and a cash payment today
+    from app.services import billing_service, carry_in_service, repair_service
+    from decimal import Decimal
+
+    from app.services import payments_service
+    from app.ui.pages.money_page import MoneyPage
+    from tests.unit.carry_in_fixtures import walk_in
+
+    clerk, tech, supervisor = login("clerk"), login("tech"), login("super")
+    for phone in ("13900001111", "13900002222"):
+        carry = walk_in(clerk, name=f"客户{phone[-4:]}", phone=phone)
+        repair_service.add_work(tech, carry.card_id, repair_service.WorkInput(minutes=60),
+                                expected_version=carry.card_version)
+        card = carry_in_service.get_carry_in(clerk, carry.receipt_id)
+        repair_service.inspect(supervisor, carry.card_id, passed=True,
+                               expected_version=card.card_version)
+    bill = billing_service.make_bill(clerk, carry.call_id)
+    payments_service.collect(clerk, bill.id, amount=Decimal("60"), method="cash",
+                             place="counter")
+    # when the accountant's money page shows
+    page = MoneyPage(AppSession(db, login("admin")))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    settle()
+    # then methods and states are words, not keys
+    assert english_of(page) == []

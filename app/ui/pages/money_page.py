@@ -31,7 +31,9 @@ from app.services.permissions import Perm
 from app.ui.dialogs.bill_dialog import BillDialog
 from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
+from app.ui.labels import label
 from app.ui.session import AppSession
+from app.ui.widgets.payment_methods import method_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -293,7 +295,9 @@ class MoneyPage(QWidget):
         if self.session.may(Perm.BILL):
             fill_table(self.to_bill, [self.tr("Call"), self.tr("Customer"),
                                       self.tr("Category"), self.tr("Status")],
-                       [(r.call_id, (r.call_number, r.customer_name, r.category, r.status))
+                       [(r.call_id, (r.call_number, r.customer_name,
+                                       label("category", r.category),
+                                       label("status", r.status)))
                         for r in billing.calls_to_bill(ctx)])
         fill_table(self.held, [self.tr("Technician"), self.tr("Payments"), self.tr("Cash")],
                    [(h.collector_id, (h.collector, str(h.payments),
@@ -327,5 +331,6 @@ class MoneyPage(QWidget):
         fill_table(self.day_payments, [self.tr("Receipt"), self.tr("Call"), self.tr("Customer"),
                                        self.tr("Collected by"), self.tr("Method"),
                                        self.tr("Amount")],
-                   [(p.id, (p.number, p.call_number, p.customer_name, p.collector, p.method,
-                            format_money(p.amount_cents))) for p in report.payments])
+                   [(p.id, (p.number, p.call_number, p.customer_name, p.collector,
+                            method_text(p.method), format_money(p.amount_cents)))
+                    for p in report.payments])
