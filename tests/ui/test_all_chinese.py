@@ -153,10 +153,9 @@ def test_every_dialog_is_in_chinese(name: str, qtbot: QtBot, busy_store: Databas
 def test_money_page_names_methods_and_states(qtbot: QtBot, db: Database,
                                              login: Callable[[str], ServiceContext]):
     # given a walk-in repaired and inspected (to bill), and a cash payment today
-    from app.services import billing_service, carry_in_service, repair_service
     from decimal import Decimal
 
-    from app.services import payments_service
+    from app.services import billing_service, carry_in_service, payments_service, repair_service
     from app.ui.pages.money_page import MoneyPage
     from tests.unit.carry_in_fixtures import walk_in
 
