@@ -107,9 +107,8 @@ def module_context_messages(files: list[Path]) -> set[tuple[str, str]]:
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants, wrappers = _context_wrappers(tree)
-        if not wrappers and not constants:
-            continue
         for node in ast.walk(tree):
+            found |= _comprehension_messages(node)
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             text = node.args[1] if len(node.args) > 1 else None
@@ -120,6 +119,21 @@ def module_context_messages(files: list[Path]) -> set[tuple[str, str]]:
             if context and isinstance(text, ast.Constant) and isinstance(text.value, str):
                 found.add((context, text.value))
     return found
+
+
+def _comprehension_messages(node: ast.AST) -> set[tuple[str, str]]:
+    """``QT_TRANSLATE_NOOP("Ctx", t) for t in ("A", "B")``: lupdate sees no literal there."""
+    if not isinstance(node, (ast.GeneratorExp, ast.ListComp)) or len(node.generators) != 1:
+        return set()
+    call, loop = node.elt, node.generators[0]
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+            and call.func.id == "QT_TRANSLATE_NOOP" and len(call.args) == 2
+            and isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name)
+            and isinstance(loop.target, ast.Name) and loop.target.id == call.args[1].id
+            and isinstance(loop.iter, (ast.Tuple, ast.List))):
+        return set()
+    return {(str(call.args[0].value), item.value) for item in loop.iter.elts
+            if isinstance(item, ast.Constant) and isinstance(item.value, str)}
 
 
 def add_messages(ts_file: Path, messages: set[tuple[str, str]]) -> None:

@@ -3695,6 +3695,138 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Carry-in repairs</source>
             <translation>送修商品</translation>
         </message>
+        <message>
+            <source>Accessories</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Age (days)</source>
+            <translation>账龄（天）</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Billed</source>
+            <translation>应收</translation>
+        </message>
+        <message>
+            <source>Billed on</source>
+            <translation>开单日期</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Date in</source>
+            <translation>进店日期</translation>
+        </message>
+        <message>
+            <source>Date out</source>
+            <translation>出店日期</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>开票日期</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Mailed</source>
+            <translation>寄出</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Outstanding</source>
+            <translation>未收</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>已收</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Promised</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>收据</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>受理时间</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Repair card</source>
+            <translation>修护卡</translation>
+        </message>
+        <message>
+            <source>Returned by</source>
+            <translation>经手人</translation>
+        </message>
+        <message>
+            <source>Returned to</source>
+            <translation>取回人</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Taken in by</source>
+            <translation>收件技术员</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>To mail</source>
+            <translation>待寄</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>区域</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>

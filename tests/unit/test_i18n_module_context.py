@@ -22,6 +22,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
+HEADERS = tuple(QT_TRANSLATE_NOOP("ListExport", text) for text in ("Billed on", "Date in"))
+
+
 def say() -> str:
     return tr("Internal work logged.") + QCoreApplication.translate(_CTX, "Select a voucher first.")
 '''
@@ -39,3 +42,6 @@ def test_module_variable_contexts_are_translated(tmp_path: Path):
     assert translator.load(str(tmp_path / "t.qm"))
     assert translator.translate("DispatchPage", "Internal work logged.") == "内部工作已登记。"
     assert translator.translate("DispatchPage", "Select a voucher first.") != ""
+    # and so are headers marked in a loop (the Excel exports' column titles)
+    assert translator.translate("ListExport", "Billed on") != ""
+    assert translator.translate("ListExport", "Date in") != ""
