@@ -1497,6 +1497,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>客户数</translation>
         </message>
         <message>
+            <source>sound</source>
+            <translation>完好</translation>
+        </message>
+        <message>
             <source>Daily</source>
             <translation>每日</translation>
         </message>
@@ -4730,6 +4734,161 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Why? (required)</source>
             <translation>原因（必填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordNames</name>
+        <message>
+            <source>Bills</source>
+            <translation>账单</translation>
+        </message>
+        <message>
+            <source>Business hours</source>
+            <translation>营业时间</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Cash hand-overs</source>
+            <translation>现金交接</translation>
+        </message>
+        <message>
+            <source>Complaint reminders</source>
+            <translation>投诉催办</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Contract items</source>
+            <translation>合同商品</translation>
+        </message>
+        <message>
+            <source>Customer phones</source>
+            <translation>客户电话</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Daily report lines</source>
+            <translation>日报记录</translation>
+        </message>
+        <message>
+            <source>Daily report steps</source>
+            <translation>日报流程</translation>
+        </message>
+        <message>
+            <source>Exchanges</source>
+            <translation>换货</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Internal work</source>
+            <translation>内部工作</translation>
+        </message>
+        <message>
+            <source>Invoices</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Item receipts</source>
+            <translation>送修收据</translation>
+        </message>
+        <message>
+            <source>Item returns</source>
+            <translation>取回记录</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Job assignments</source>
+            <translation>派工记录</translation>
+        </message>
+        <message>
+            <source>Vouchers</source>
+            <translation>派工凭证</translation>
+        </message>
+        <message>
+            <source>Maintenance contracts</source>
+            <translation>保养合同</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>配件</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Product models</source>
+            <translation>商品型号</translation>
+        </message>
+        <message>
+            <source>Promise changes</source>
+            <translation>承诺日期变更</translation>
+        </message>
+        <message>
+            <source>Register lines</source>
+            <translation>商品进出登记</translation>
+        </message>
+        <message>
+            <source>Repair cards</source>
+            <translation>修护卡</translation>
+        </message>
+        <message>
+            <source>Requests for help</source>
+            <translation>求助记录</translation>
+        </message>
+        <message>
+            <source>Inspections</source>
+            <translation>检验记录</translation>
+        </message>
+        <message>
+            <source>Parts used</source>
+            <translation>配件使用</translation>
+        </message>
+        <message>
+            <source>Repair work</source>
+            <translation>维修工作</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Stock movements</source>
+            <translation>库存变动</translation>
+        </message>
+        <message>
+            <source>Store days</source>
+            <translation>营业日</translation>
+        </message>
+        <message>
+            <source>Survey cards</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>上门记录</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>区域</translation>
         </message>
     </context>
     <context>

@@ -50,6 +50,7 @@ WORD = re.compile(r"[A-Za-z_]{3,}")
 def english_in(text: str) -> list[str]:
     text = re.sub(r"<[^>]+>", " ", text)  # rich text tags
     text = re.sub(r"(/|[A-Za-z]:\\)[^\s]*", " ", text)  # paths
+    text = re.sub(r"[\w.-]+\.(sqlite|xlsx|pdf|json)\b", " ", text)  # file names
     words = [w for w in WORD.findall(text) if w not in ALLOWED]
     return words + [k for k in RAW_KEYS if re.search(rf"(?<![A-Za-z_]){k}(?![A-Za-z_])", text)
                     and k not in words]

@@ -130,10 +130,15 @@ def change_text(row: AuditRow, session: AppSession) -> str:
     return new if row.old_value is None else f"{old} → {new}"
 
 
+def field_text(field: str) -> str:
+    """A stored field's name in the user's language (the column name if unknown)."""
+    return _tr(FIELDS[field]) if field in FIELDS else field
+
+
 def row_cells(row: AuditRow, session: AppSession) -> list[str]:
     when = session.ctx.local(row.at).strftime("%Y-%m-%d %H:%M:%S")
     action = _tr(ACTIONS[row.action]) if row.action in ACTIONS else row.action
-    field = _tr(FIELDS[row.field]) if row.field in FIELDS else row.field
+    field = field_text(row.field)
     return [when, row.person or row.username, label("role", row.role), row.workstation, action,
             field, change_text(row, session), row.reason]
 

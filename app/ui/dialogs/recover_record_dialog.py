@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from app.services import recovery_service as recovery
 from app.services.errors import UserError
+from app.ui.dialogs.history_dialog import field_text
 from app.ui.errors import show_user_error, user_message
+from app.ui.record_names import table_text
 from app.ui.session import AppSession
 
 
@@ -34,7 +36,7 @@ class RecoverRecordDialog(QDialog):
         self.setWindowTitle(self.tr("Find a record in {name}").format(name=backup.name))
         self.table_box = QComboBox()
         for table in recovery.recoverable_tables():
-            self.table_box.addItem(table, table)
+            self.table_box.addItem(table_text(table), table)
         self.key_edit = QLineEdit()
         self.key_edit.setPlaceholderText(self.tr("Document number or record id"))
         self.look_button = QPushButton(self.tr("Look up"))
@@ -85,7 +87,8 @@ class RecoverRecordDialog(QDialog):
             return
         self.diffs.setRowCount(len(diffs))
         for row, diff in enumerate(diffs):
-            for column, value in enumerate((diff.field, diff.backup_value, diff.live_value)):
+            for column, value in enumerate((field_text(diff.field), diff.backup_value,
+                                            diff.live_value)):
                 self.diffs.setItem(row, column, QTableWidgetItem("" if value is None
                                                                  else str(value)))
         self.copy_button.setEnabled(bool(diffs))
