@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from app import __version__, config
 from app.db.database import Database
+from app.services import find_service
 from app.services.context import Actor, ServiceContext
-from app.services.permissions import Perm
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
+from app.ui.find_number import kind_text, open_found
 from app.ui.labels import label
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
@@ -313,11 +314,21 @@ class MainWindow(QMainWindow):
             self.global_search.emit(text)
 
     def search_in_books(self, text: str) -> None:
-        """A search or scan: a receipt or repair-card number opens that item (carry-in);
-        anything else is searched in the call-log book."""
-        from app.ui.pages.carry_in_page import handle_global_search
-
-        if self.session.may(Perm.TAKE_IN) and handle_global_search(self, text):
+        """A search or scan: a document number (call, voucher, receipt, repair card, payment,
+        invoice, complaint, contract, survey card; with or without its letter) opens that
+        record; anything else is searched in the call-log book."""
+        found = find_service.find_by_number(self.session.ctx, text)
+        if found:
+            open_found(self, found[0])
+            others = ", ".join(f"{kind_text(f.kind)} {f.number}" for f in found[1:])
+            if others:
+                self.statusBar().showMessage(
+                    self.tr("Also with this number: {others}").format(others=others), 10000)
+            return
+        if find_service.looks_like_number(text):
+            self.statusBar().showMessage(
+                self.tr("Nothing has the number {number}.").format(number=text.strip()), 10000)
+            self.search_edit.selectAll()
             return
         page = self.open_page(SEARCH_PAGE)
         search = getattr(page, "search", None)

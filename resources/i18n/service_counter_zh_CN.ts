@@ -1403,6 +1403,18 @@
             <source>Enter an amount such as 80 or 80.50.</source>
             <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
+        <message>
+            <source>{kind} {number} belongs to call {call}.</source>
+            <translation>{kind} {number} 属于叫修 {call}。</translation>
+        </message>
+        <message>
+            <source>Contract {number}.</source>
+            <translation>合同 {number}。</translation>
+        </message>
+        <message>
+            <source>{kind} {number} is not in a book you may open.</source>
+            <translation>{kind} {number} 不在您可打开的簿册中。</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -1795,6 +1807,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Channel</source>
             <translation>来源</translation>
+        </message>
+        <message>
+            <source>No call matches “{text}”.</source>
+            <translation>没有与“{text}”相符的叫修。</translation>
         </message>
         <message>
             <source>more than {n} calls</source>
@@ -2934,6 +2950,45 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>FindNumber</name>
+        <message>
+            <source>Call</source>
+            <translation>叫修</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>收据</translation>
+        </message>
+        <message>
+            <source>Repair card</source>
+            <translation>修护卡</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>收款收据</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>合同</translation>
+        </message>
+        <message>
+            <source>Survey card</source>
+            <translation>调查卡</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstAdminDialog</name>
         <message>
             <source>Service Counter — First start</source>
@@ -3900,6 +3955,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Switch user (F2)</source>
             <translation>切换用户 (F2)</translation>
+        </message>
+        <message>
+            <source>Also with this number: {others}</source>
+            <translation>同号的还有：{others}</translation>
+        </message>
+        <message>
+            <source>Nothing has the number {number}.</source>
+            <translation>没有编号为 {number} 的单据。</translation>
         </message>
         <message>
             <source>Nothing here can search for that yet.</source>

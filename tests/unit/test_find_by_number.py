@@ -20,7 +20,7 @@ def call_number(clerk: ServiceContext) -> str:
 def test_a_call_is_found_by_its_number_however_typed(clerk, call_number, typed):
     text = typed.format(n=call_number, n_lower=call_number.lower(), bare=call_number[1:])
     found = find_service.find_by_number(clerk, text)
-    assert [(f.kind, f.number) for f in found][0] == ("call", call_number)
+    assert (found[0].kind, found[0].number) == ("call", call_number)
 
 
 @pytest.mark.parametrize("typed", ["{n}", "{n_lower}", "{bare}"])
@@ -34,7 +34,7 @@ def test_receipt_and_repair_card_lead_to_their_call(clerk):
     carry = walk_in(clerk)
     [receipt] = find_service.find_by_number(clerk, carry.receipt_number.lower())
     assert (receipt.kind, receipt.call_id) == ("receipt", carry.call_id)
-    [card] = [f for f in find_service.find_by_number(clerk, carry.card_number)]
+    [card] = find_service.find_by_number(clerk, carry.card_number)
     assert (card.kind, card.call_id) == ("repair", carry.call_id)
 
 

@@ -237,6 +237,9 @@ class CallLogPage(QWidget):
         # A text search may match much of the book: count no further than COUNT_CAP then.
         cap = COUNT_CAP if self.model.filter.search else None
         count = self.model.count_matching(cap)
+        if count == 0 and self.model.filter.search:
+            self.info_label.setText(self.tr("No call matches “{text}”.").format(
+                text=self.model.filter.search))
         if cap is not None and count > cap:
             self.count_label.setText(self.tr("more than {n} calls").format(n=cap))
         else:
@@ -250,8 +253,23 @@ class CallLogPage(QWidget):
 
     def search(self, text: str) -> None:
         """Show the calls matching ``text`` at once (the main window's search field)."""
+        self.info_label.clear()  # an earlier message must not stand beside these rows
         self.search_edit.setText(text)
         self.refresh()
+
+    def show_number(self, number: str) -> None:
+        """Show one call by its number, whatever the filters were; it becomes current."""
+        for combo in (self.status_combo, self.zone_combo, self.channel_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(True)
+            edit.setDate(NO_DATE)
+            edit.blockSignals(False)
+        self.search(number)
+        self.select_call(None)
+        self.table.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
