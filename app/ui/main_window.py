@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 WINDOW_KEY = "main_window"
 SEARCH_PAGE = "calls"  # until a job finder exists, a scan or search opens the call-log book
 REFRESH_SECONDS = 30  # how often the visible list is re-read (other counters write too)
+# The main books, one F-key each (F1 help, F2 switch user, F3 search, F5 refresh are taken).
+BOOK_KEYS = {"calls": Qt.Key.Key_F4, "carry_in": Qt.Key.Key_F6, "dispatch": Qt.Key.Key_F7,
+             "my_jobs": Qt.Key.Key_F8, "money": Qt.Key.Key_F9}
 
 
 def page_title(entry: PageEntry) -> str:
@@ -201,6 +204,16 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
+        self.shortcuts_action = QAction("", self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.book_actions: dict[str, QAction] = {}
+        for key, f_key in BOOK_KEYS.items():
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f_key))
+            action.triggered.connect(lambda _checked=False, page=key: self.open_page(page))
+            self.addAction(action)
+            self.book_actions[key] = action
 
     def retranslate(self) -> None:
         """Set every text of the shell in the current language."""
@@ -216,6 +229,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Service Counter"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts") + "\tF1")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self.search_edit.setPlaceholderText(
             self.tr("Scan a receipt or search calls, customers, phones…  (F3)"))
@@ -391,6 +406,35 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._user_changed()
         self.language_changed.emit(self.language)
+
+    def shortcuts_text(self) -> str:
+        """The Help → Keyboard shortcuts sheet (HTML)."""
+        rows = [("F1", self.tr("This list of shortcuts")),
+                ("F2", self.tr("Switch user")),
+                ("F3", self.tr("Find: a number (call, voucher, receipt, card, payment, invoice, "
+                               "complaint, contract) opens it; other text searches the book")),
+                ("F4", self.tr("Call-log book")), ("F5", self.tr("Refresh the list")),
+                ("F6", self.tr("Carry-in items")), ("F7", self.tr("Dispatch board")),
+                ("F8", self.tr("My jobs")), ("F9", self.tr("Money")),
+                ("Ctrl+N", self.tr("New call (in the book)")),
+                ("Ctrl+E", self.tr("Edit the selected call")),
+                ("Ctrl+H", self.tr("History of the selected record")),
+                ("Ctrl+U", self.tr("Customer file")),
+                ("Ctrl+Shift+D", self.tr("Cancel the selected call")),
+                ("Enter", self.tr("Save the form (on a button: press it)")),
+                ("Esc", self.tr("Close the form (asks first if you typed something)")),
+                ("Tab / Shift+Tab", self.tr("Next / previous field")),
+                ("Alt+" + self.tr("underlined letter"), self.tr("Go to that field or button")),
+                (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit"))]
+        body = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in rows)
+        return f"<table cellspacing='6'>{body}</table>"
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          self.shortcuts_text(), QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Service Counter"), self.tr(

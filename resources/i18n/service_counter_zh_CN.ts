@@ -944,6 +944,22 @@
             <translation>已超时 {time}</translation>
         </message>
         <message>
+            <source>Past the deadline</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <source>Within the deadline</source>
+            <translation>时间充裕</translation>
+        </message>
+        <message>
+            <source>Due within the hour</source>
+            <translation>一小时内到期</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Bold no.&lt;/b&gt;: urgent</source>
+            <translation>&lt;b&gt;粗体编号&lt;/b&gt;：紧急</translation>
+        </message>
+        <message>
             <source>Left over from an earlier day: dispatch first</source>
             <translation>前一天遗留：请优先派工</translation>
         </message>
@@ -1722,8 +1738,8 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>紧急程度(&amp;G)</translation>
         </message>
         <message>
-            <source>&amp;Received</source>
-            <translation>受理时间(&amp;R)</translation>
+            <source>R&amp;eceived</source>
+            <translation>受理时间(&amp;E)</translation>
         </message>
         <message>
             <source>Rea&amp;son</source>
@@ -1882,6 +1898,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <source>Arrive by {when}</source>
+            <translation>最迟 {when} 到达</translation>
         </message>
     </context>
     <context>
@@ -3517,8 +3541,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>购买日期(&amp;R)</translation>
         </message>
         <message>
-            <source>&amp;Invoice no.</source>
-            <translation>发票号(&amp;I)</translation>
+            <source>Invoi&amp;ce no.</source>
+            <translation>发票号(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -3949,6 +3973,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>关于售后服务台(&amp;A)</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>Scan a receipt or search calls, customers, phones…  (F3)</source>
             <translation>扫描收据，或搜索叫修、客户、电话…  (F3)</translation>
         </message>
@@ -3979,6 +4007,90 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>User: {name}</source>
             <translation>用户：{name}</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>本快捷键表</translation>
+        </message>
+        <message>
+            <source>Switch user</source>
+            <translation>切换用户</translation>
+        </message>
+        <message>
+            <source>Find: a number (call, voucher, receipt, card, payment, invoice, complaint, contract) opens it; other text searches the book</source>
+            <translation>查找：输入编号（叫修、凭证、收据、修护卡、收款、发票、投诉、合同）直接打开；其他文字在叫修簿中搜索</translation>
+        </message>
+        <message>
+            <source>Call-log book</source>
+            <translation>叫修登记簿</translation>
+        </message>
+        <message>
+            <source>Refresh the list</source>
+            <translation>刷新列表</translation>
+        </message>
+        <message>
+            <source>Carry-in items</source>
+            <translation>送修商品</translation>
+        </message>
+        <message>
+            <source>Dispatch board</source>
+            <translation>派工台</translation>
+        </message>
+        <message>
+            <source>My jobs</source>
+            <translation>我的派工</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>New call (in the book)</source>
+            <translation>新叫修（叫修簿中）</translation>
+        </message>
+        <message>
+            <source>Edit the selected call</source>
+            <translation>修改所选叫修</translation>
+        </message>
+        <message>
+            <source>History of the selected record</source>
+            <translation>所选记录的历史</translation>
+        </message>
+        <message>
+            <source>Customer file</source>
+            <translation>客户资料袋</translation>
+        </message>
+        <message>
+            <source>Cancel the selected call</source>
+            <translation>取消所选叫修</translation>
+        </message>
+        <message>
+            <source>Save the form (on a button: press it)</source>
+            <translation>保存表单（焦点在按钮上时按下该按钮）</translation>
+        </message>
+        <message>
+            <source>Close the form (asks first if you typed something)</source>
+            <translation>关闭表单（已填写内容时先询问）</translation>
+        </message>
+        <message>
+            <source>Next / previous field</source>
+            <translation>下一个／上一个字段</translation>
+        </message>
+        <message>
+            <source>underlined letter</source>
+            <translation>带下划线的字母</translation>
+        </message>
+        <message>
+            <source>Go to that field or button</source>
+            <translation>跳到该字段或按钮</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
         </message>
         <message>
             <source>About Service Counter</source>
@@ -5060,8 +5172,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>紧急程度(&amp;G)</translation>
         </message>
         <message>
-            <source>&amp;Received</source>
-            <translation>受理时间(&amp;R)</translation>
+            <source>R&amp;eceived</source>
+            <translation>受理时间(&amp;E)</translation>
         </message>
         <message>
             <source>Customer chosen: type again to look for another</source>
@@ -5082,6 +5194,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>last covered day {day}</source>
             <translation>保修截止 {day}</translation>
+        </message>
+        <message>
+            <source>Discard what you typed in this form?</source>
+            <translation>放弃本表中已填写的内容吗？</translation>
         </message>
         <message>
             <source>Use the existing customer file?</source>
@@ -5729,8 +5845,8 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>外观状况(&amp;O)</translation>
         </message>
         <message>
-            <source>&amp;Promised date</source>
-            <translation>承诺日期(&amp;P)</translation>
+            <source>Promise&amp;d date</source>
+            <translation>承诺日期(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Technician</source>

@@ -26,6 +26,7 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import OPEN_STATUSES, CallFilter
 from app.services.errors import UserError
 from app.services.permissions import Perm
+from app.ui.deadlines import legend
 from app.ui.dialogs.call_edit_dialog import CallEditDialog
 from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
 from app.ui.dialogs.history_dialog import HistoryDialog
@@ -38,6 +39,7 @@ from app.ui.session import AppSession
 from app.ui.style import icon
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import SPACING
+from app.ui.widgets.call_form_parts import DateField
 from app.ui.widgets.column_widths import ColumnWidths
 from app.ui.widgets.status_delegate import StatusDelegate
 
@@ -48,7 +50,7 @@ OPEN = "open"
 TOPICS = ("calls", "customers", "reference", "*")
 DEFAULT_WIDTHS = {Model.COL_NUMBER: 112, Model.COL_TIME: 142, Model.COL_CUSTOMER: 92,
                   Model.COL_PHONE: 128, Model.COL_ITEM: 260, Model.COL_FAULT: 300,
-                  Model.COL_CATEGORY: 84, Model.COL_STATUS: 92}
+                  Model.COL_CATEGORY: 84, Model.COL_STATUS: 92, Model.COL_LEFT: 150}
 STRETCHED = (Model.COL_ITEM, Model.COL_FAULT)  # share the room left over
 
 
@@ -107,7 +109,7 @@ class CallLogPage(QWidget):
         self.info_label.setObjectName("info")
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = DateField()
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any day"))
         edit.setDisplayFormat("yyyy-MM-dd")
@@ -148,8 +150,9 @@ class CallLogPage(QWidget):
 
     def _action(self, text: str, keys: str, slot: object, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
-        if keys:
+        if keys:  # the key is on the button, not only in its tooltip
             action.setShortcut(QKeySequence(keys))
+            action.setText(f"{text} {QKeySequence(keys).toString()}")
             action.setToolTip(f"{text} ({QKeySequence(keys).toString()})")
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
@@ -201,6 +204,8 @@ class CallLogPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self.legend = legend(self)  # what red, amber, green and bold mean
+        layout.addWidget(self.legend)
 
     # ---- loading ------------------------------------------------------------------------
     def current_filter(self) -> CallFilter:

@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QPushButton,
+    QWidget,
+)
 
 from app.services.dto import ItemDTO
 from app.ui.labels import choices, label
@@ -23,6 +30,14 @@ def combo_of(vocabulary: str, default: str) -> QComboBox:
 
 class DateTimeField(QDateTimeEdit):
     """Tab leaves the field (Left/Right move between date and time parts), like other fields."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateField(QDateEdit):
+    """A date that Tab leaves, also while it shows its special text (不限): Qt's own date edit
+    keeps the focus there, moving between sections that are not shown."""
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)

@@ -55,7 +55,7 @@ class ItemFieldsWidget(QWidget):
         form.addRow(self.tr("&Model"), self.model_combo)
         form.addRow(self.tr("&Serial no."), self.serial_edit)
         form.addRow(self.tr("Pu&rchase date"), self.purchase_edit)
-        form.addRow(self.tr("&Invoice no."), self.invoice_edit)
+        form.addRow(self.tr("Invoi&ce no."), self.invoice_edit)
         self.model_combo.currentIndexChanged.connect(self.changed)
         self.purchase_edit.textChanged.connect(self.changed)
 

@@ -73,7 +73,7 @@ class TakeInFieldsWidget(QWidget):
         form.addRow(self.tr("Accessories"), grid)
         form.addRow("", self.other_edit)
         form.addRow(self.tr("C&ondition"), self.condition_edit)
-        form.addRow(self.tr("&Promised date"), self.promised_edit)
+        form.addRow(self.tr("Promise&d date"), self.promised_edit)
         form.addRow(self.tr("&Technician"), self.technician_combo)
 
     def focus_chain(self) -> list[QWidget]:
