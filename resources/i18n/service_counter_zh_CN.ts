@@ -4446,6 +4446,10 @@ If it happens again, press “Copy details” and send them to your administrato
     <context>
         <name>Pages</name>
         <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
             <source>Call-log book</source>
             <translation>叫修登记簿</translation>
         </message>
@@ -5851,6 +5855,57 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>&amp;Technician</source>
             <translation>技术员(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Calls past their deadline: {n}</source>
+            <translation>已超时的叫修：{n}</translation>
+        </message>
+        <message>
+            <source>Calls left over from earlier days: {n}</source>
+            <translation>前几天遗留的叫修：{n}</translation>
+        </message>
+        <message>
+            <source>Vouchers done, not yet closed: {n}</source>
+            <translation>已完工未注销的凭证：{n}</translation>
+        </message>
+        <message>
+            <source>Repairs past their promised date: {n}</source>
+            <translation>超过承诺日期的送修：{n}</translation>
+        </message>
+        <message>
+            <source>Complaints past their deadline: {n}</source>
+            <translation>超过处理期限的投诉：{n}</translation>
+        </message>
+        <message>
+            <source>Contracts to renew: {n}</source>
+            <translation>待续约的合同：{n}</translation>
+        </message>
+        <message>
+            <source>Parts at or below reorder level: {n}</source>
+            <translation>达到补货点的配件：{n}</translation>
+        </message>
+        <message>
+            <source>Technicians still holding cash: {n}</source>
+            <translation>尚未交款的技术员：{n}</translation>
+        </message>
+        <message>
+            <source>Follow-up calls due: {n}</source>
+            <translation>到期的回访：{n}</translation>
+        </message>
+        <message>
+            <source>first: {first}</source>
+            <translation>最早：{first}</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Enter on a line opens its book.</source>
+            <translation>在一行上按 Enter 打开相应的簿册。</translation>
         </message>
     </context>
     <context>
