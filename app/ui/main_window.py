@@ -129,10 +129,19 @@ class MainWindow(QMainWindow):
             self.refresh_visible_page()
 
     def refresh_visible_page(self) -> None:
-        """Re-read the page on screen, unless a dialog is open over it."""
+        """Re-read the page on screen, unless a dialog is open over it.
+
+        The one refresh policy: a page is re-read when it is opened, when data it shows
+        changes (session.data_changed), and — if its ``auto_refresh`` is not False — every
+        REFRESH_SECONDS and when the window comes back to the front. A page whose reading is
+        expensive (the monthly summary: a month's query) sets ``auto_refresh = False``.
+        """
         if QApplication.activeModalWidget() is not None or not self.isVisible():
             return
-        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        page = self.stack.currentWidget()
+        if getattr(page, "auto_refresh", True) is False:
+            return
+        refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
 
