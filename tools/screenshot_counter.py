@@ -1,5 +1,5 @@
 """README screenshots on a counter PC's screen (1366×768, 1366×728 after the taskbar), in
-Chinese: the call-log book, the dispatch board and a walk-in take-in.
+Chinese: the call-log book, the dispatch board, a walk-in take-in and the supervisor's Today.
 
     python tools/screenshot_counter.py [OUT_DIR]      # default /tmp/shots
 
@@ -51,7 +51,8 @@ def main() -> None:
     app = chinese_app(OUT)
     settings = SettingsStore(QSettings(str(OUT / "settings.ini"), QSettings.Format.IniFormat))
     for user, password, page, name in (("clerk", "clerk123", "calls", "call_log"),
-                                       ("super", "super123", "dispatch", "dispatch_board")):
+                                       ("super", "super123", "dispatch", "dispatch_board"),
+                                       ("super", "super123", "today", "today")):
         actor = auth_service.log_in(db, user, password, workstation="counter-1")
         window = build_main_window(db, actor, settings, "zh_CN")
         window.setGeometry(0, 0, 1366, 728)

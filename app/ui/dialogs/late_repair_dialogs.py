@@ -28,7 +28,7 @@ from app.services.permissions import Perm
 from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 
 
 class WaitForPartsDialog(QDialog):
@@ -151,7 +151,7 @@ class HelpRequestsDialog(QDialog):
         def submit(answer: str) -> None:
             late_repair_service.answer_help(self._session.ctx, row.id, answer=answer)
             self.message.setText(self.tr("Answered {number}.").format(number=row.receipt_number))
-            self._session.data_changed.emit("carry_in")
+            self._session.changed(Topic.CARRY_IN)
 
         dialog = ReasonDialog(self.tr("Answer a request for help"),
                               f"{row.receipt_number}  {row.asked_by}: {row.note}", self,

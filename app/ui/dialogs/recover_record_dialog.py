@@ -24,7 +24,7 @@ from app.services.errors import UserError
 from app.ui.dialogs.history_dialog import field_text
 from app.ui.errors import show_user_error, user_message
 from app.ui.record_names import table_text
-from app.ui.session import AppSession
+from app.ui.session import TABLE_TOPICS, AppSession, Topic
 
 
 class RecoverRecordDialog(QDialog):
@@ -104,7 +104,7 @@ class RecoverRecordDialog(QDialog):
         except UserError as err:
             self.message.setText(user_message(err))
             return
-        self.session.data_changed.emit(str(self.table_box.currentData()))
+        self.session.changed(TABLE_TOPICS.get(str(self.table_box.currentData()), Topic.ANY))
         self.message.setText(self.tr("Copied back; the change is on the audit trail."))
         self.copy_button.setEnabled(False)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.services import calendar_service
 from app.services.errors import ConflictError, UserError
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.theme import SPACING
 
 
@@ -100,5 +100,5 @@ class StoreDaysDialog(QDialog):
             return False
         self.message.setText(self.tr("Saved."))
         self.reload()
-        self._session.data_changed.emit("reference")
+        self._session.changed(Topic.REFERENCE)
         return True

@@ -35,7 +35,7 @@ from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import user_message
 from app.ui.labels import choices
 from app.ui.screen_fit import let_shrink
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.style import icon
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import SPACING
@@ -47,7 +47,7 @@ SEARCH_DEBOUNCE_MS = 250
 COUNT_CAP = 5000
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"
-TOPICS = ("calls", "customers", "reference", "*")
+TOPICS = (Topic.CALLS, Topic.CUSTOMERS, Topic.REFERENCE)
 DEFAULT_WIDTHS = {Model.COL_NUMBER: 112, Model.COL_TIME: 142, Model.COL_CUSTOMER: 92,
                   Model.COL_PHONE: 128, Model.COL_ITEM: 260, Model.COL_FAULT: 300,
                   Model.COL_CATEGORY: 84, Model.COL_STATUS: 92, Model.COL_LEFT: 150}
@@ -282,7 +282,7 @@ class CallLogPage(QWidget):
             self.refresh()
 
     def _data_changed(self, topic: str) -> None:
-        if topic not in TOPICS:
+        if not touches(topic, TOPICS):
             return
         if self.isVisible():
             self.refresh()
@@ -341,7 +341,7 @@ class CallLogPage(QWidget):
         self.info_label.setText(message)
         if call_id is not None:
             self.table.setCurrentIndex(QModelIndex())
-        self._session.data_changed.emit("calls")
+        self._session.changed(Topic.CALLS)
         self.select_call(call_id)
 
     def new_call(self) -> None:

@@ -32,7 +32,7 @@ from app.ui.dialogs.bill_dialog import BillDialog
 from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
 from app.ui.labels import label
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.widgets.payment_methods import method_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -204,7 +204,7 @@ class MoneyPage(QWidget):
         total = sum(p.amount_cents for p in done)
         self.held_message.setText(self.tr("{n} payments, {total}, handed over.").format(
             n=len(done), total=format_money(total)))
-        self.session.data_changed.emit("money")
+        self.session.changed(Topic.MONEY)
 
     # ---- invoices ---------------------------------------------------------------------
     def _invoice_tab(self) -> None:
@@ -252,13 +252,13 @@ class MoneyPage(QWidget):
             number=invoice.invoice_no))
         for edit in (self.inv_no, self.inv_amount):
             edit.clear()
-        self.session.data_changed.emit("money")
+        self.session.changed(Topic.MONEY)
 
     def mark_mailed(self) -> None:
         invoice_id = selected_id(self.invoice_list)
         if invoice_id is not None:
             payments.mark_mailed(self.session.ctx, invoice_id, day=self.session.ctx.today())
-            self.session.data_changed.emit("money")
+            self.session.changed(Topic.MONEY)
 
     # ---- day-end ----------------------------------------------------------------------
     def _day_tab(self) -> None:

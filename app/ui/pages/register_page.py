@@ -24,7 +24,7 @@ from app.services.register_service import RegisterFilter
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.register_correction_dialog import RegisterCorrectionDialog
 from app.ui.printing_ui import document_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.carry_in_table_models import RegisterTableModel
 from app.ui.widgets.take_in_fields import date_of, qdate_of
 
@@ -74,7 +74,7 @@ class RegisterPage(QWidget):
         self.refresh()
 
     def _data_changed(self, topic: str) -> None:
-        if topic == "carry_in":
+        if touches(topic, (Topic.CARRY_IN,)):
             self.refresh()
 
     def _lay_out(self) -> None:

@@ -31,7 +31,7 @@ from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 from app.ui.widgets.rating_chart import RatingChart
 
@@ -54,7 +54,7 @@ COLUMNS: list[Column[SurveyCardDTO]] = [
 
 
 class SurveysPage(VoicePageBase):
-    TOPIC = "surveys"
+    TOPIC = Topic.SURVEYS
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -167,7 +167,7 @@ class SurveysPage(VoicePageBase):
         form.set_action(lambda d: self._save_card(card, d))
         if self.run_dialog(form):
             self.changed()
-            self.session.data_changed.emit("complaints")
+            self.session.changed(Topic.COMPLAINTS)
 
     def _save_card(self, card: SurveyCardDTO, d: VoiceFormDialog) -> object:
         ratings = Ratings(*(int(d.choice(item)) for item in ITEMS))
