@@ -3525,6 +3525,10 @@ If it happens again, press “Copy details” and send them to your administrato
     <context>
         <name>ItemFieldsWidget</name>
         <message>
+            <source>Type part of the code or name</source>
+            <translation>输入型号或名称的一部分</translation>
+        </message>
+        <message>
             <source>YYYY-MM-DD (empty: unknown)</source>
             <translation>YYYY-MM-DD（留空：不详）</translation>
         </message>

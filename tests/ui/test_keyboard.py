@@ -107,3 +107,48 @@ def test_alt_letters_are_unique_in_a_form(qtbot: QtBot, db: Database, login, kin
     settle()
     letters = _mnemonics(dialog)
     assert len(letters) == len(set(letters)), sorted(letters)
+
+
+def test_tab_never_stays_on_one_control_on_any_page(qtbot: QtBot, db: Database):
+    # given every book the administrator sees
+    window = open_window(qtbot, db, "admin")
+    traps: dict[str, list[str]] = {}
+    for key in window.visible_page_keys():
+        page = window.open_page(key)
+        settle()
+        page.focusNextPrevChild(True)
+        # when Tab is pressed again and again, then the focus moves on at each press
+        for _ in range(40):
+            before = QApplication.focusWidget()
+            if before is None:
+                break
+            qtbot.keyClick(before, Qt.Key.Key_Tab)
+            after = QApplication.focusWidget()
+            if after is before:
+                traps.setdefault(key, []).append(
+                    f"{type(before).__name__}#{before.objectName()}")
+                break
+    assert traps == {}
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # the popup
+def test_the_model_picker_searches_as_you_type(qtbot: QtBot, db: Database, login):
+    # given a new item in the call form
+    dialog = RegisterCallDialog(AppSession(db, login("clerk")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start_new_customer("")
+    dialog.item_combo.setCurrentIndex(dialog.item_combo.count() - 1)
+    fields = dialog.item_fields
+    # when part of a name is typed and the first suggestion taken
+    combo = fields.model_combo
+    combo.setFocus()
+    combo.lineEdit().clear()
+    type_text(combo.lineEdit(), "洗衣")
+    popup = combo.completer().popup()
+    assert popup.isVisible() and popup.model().rowCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    # then that model is chosen
+    assert "XQB80" in combo.currentText()
+    assert fields.model_id() == combo.itemData(combo.findText(combo.currentText()))

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession, Topic
+from app.ui.widgets.date_field import DateField
 
 
 class WaitForPartsDialog(QDialog):
@@ -43,7 +43,7 @@ class WaitForPartsDialog(QDialog):
         self.carried_in: CarryInDTO | None = None
         today = session.ctx.today()
         start = max(job.promised_date, today)
-        self.date_edit = QDateEdit(QDate(start.year, start.month, start.day).addDays(7))
+        self.date_edit = DateField(QDate(start.year, start.month, start.day).addDays(7))
         self.date_edit.setObjectName("promised_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession, Topic
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.payment_methods import method_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -262,7 +262,7 @@ class MoneyPage(QWidget):
 
     # ---- day-end ----------------------------------------------------------------------
     def _day_tab(self) -> None:
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = DateField(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.day_total = QLabel()

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.rating_chart import RatingChart
 
 
@@ -77,7 +77,7 @@ class SurveysPage(VoicePageBase):
     def _cards_tab(self) -> QWidget:
         tab = QWidget()
         today = self.session.ctx.today()
-        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit = DateField(QDate(today.year, today.month, today.day))
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setCalendarPopup(True)
         issue = QPushButton(self.tr("Issue the day's cards"))
