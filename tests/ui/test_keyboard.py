@@ -152,3 +152,22 @@ def test_the_model_picker_searches_as_you_type(qtbot: QtBot, db: Database, login
     # then that model is chosen
     assert "XQB80" in combo.currentText()
     assert fields.model_id() == combo.itemData(combo.findText(combo.currentText()))
+
+
+def test_the_zone_is_proposed_from_the_address(qtbot: QtBot, db: Database, login):
+    # given a new customer in the call form
+    dialog = RegisterCallDialog(AppSession(db, login("clerk")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start_new_customer("")
+    fields = dialog.customer_fields
+    # when an address naming a zone is typed, then that zone is proposed
+    fields.address_edit.setFocus()
+    type_text(fields.address_edit, "郊区桃源镇 8 号")
+    fields.address_edit.textEdited.emit(fields.address_edit.text())
+    assert fields.zone_combo.currentText() == "郊区"
+    # and a zone the clerk picks by hand is kept
+    fields.zone_combo.setCurrentIndex(fields.zone_combo.findText("市区"))
+    fields.zone_combo.activated.emit(fields.zone_combo.currentIndex())
+    fields.address_edit.textEdited.emit("郊区新村 1 号")
+    assert fields.zone_combo.currentText() == "市区"
