@@ -73,7 +73,7 @@ def history(ctx: ServiceContext, table: str, row_key: str | int, *,
         entries = list(session.scalars(
             select(AuditEntry).where(cond).order_by(AuditEntry.id.desc()).limit(limit)))
         people = dict(session.execute(select(User.username, User.display_name).where(
-            User.username.in_({e.username for e in entries}))).tuples().all())
+            User.username.in_({e.username for e in entries}))).all())
         names = _names(session, entries)
         return [AuditRow(e.at, e.username, e.role, e.workstation, e.table_name, e.row_key,
                          e.action, e.field, e.old_value, e.new_value, e.reason,
