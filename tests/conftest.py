@@ -13,7 +13,9 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.counter_screen import offscreen_platform
+
+os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())  # a 1366×728 screen
 
 from app import bootstrap
 from app.bootstrap import open_database

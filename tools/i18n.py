@@ -15,6 +15,7 @@ Locations are left out of the .ts so that parallel edits of the Python files do 
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import subprocess
 import sys
@@ -71,6 +72,89 @@ def run_lupdate(ts_file: Path, files: list[Path]) -> None:
     subprocess.run(command, check=True, capture_output=True, text=True)
 
 
+def _context_wrappers(tree: ast.Module) -> tuple[dict[str, str], dict[str, str]]:
+    """A module's ``_CTX = "Name"`` constants, and its functions ``tr(text)`` whose body is
+    ``QCoreApplication.translate(_CTX, text)`` (function name → context)."""
+    constants = {target.id: node.value.value for node in tree.body
+                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                 and isinstance(node.value.value, str)
+                 for target in node.targets if isinstance(target, ast.Name)}
+    wrappers: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for call in ast.walk(node):
+            context = _translate_context(call, constants)
+            if context is not None:
+                wrappers[node.name] = context
+    return constants, wrappers
+
+
+def _translate_context(node: ast.AST, constants: dict[str, str]) -> str | None:
+    """The context of ``QCoreApplication.translate(NAME, …)`` when NAME is a module constant."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "translate" and node.args
+            and isinstance(node.args[0], ast.Name) and node.args[0].id in constants):
+        return constants[node.args[0].id]
+    return None
+
+
+def module_context_messages(files: list[Path]) -> set[tuple[str, str]]:
+    """(context, source) of strings translated through a module variable, which lupdate files
+    under the unnamed context: ``translate(_CTX, "text")`` and ``tr("text")`` where ``tr``
+    wraps ``translate(_CTX, …)``."""
+    found: set[tuple[str, str]] = set()
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants, wrappers = _context_wrappers(tree)
+        for node in ast.walk(tree):
+            found |= _comprehension_messages(node)
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            text = node.args[1] if len(node.args) > 1 else None
+            context = _translate_context(node, constants)
+            if context is None and isinstance(node.func, ast.Name) and \
+                    node.func.id in wrappers:
+                context, text = wrappers[node.func.id], node.args[0]
+            if context and isinstance(text, ast.Constant) and isinstance(text.value, str):
+                found.add((context, text.value))
+    return found
+
+
+def _comprehension_messages(node: ast.AST) -> set[tuple[str, str]]:
+    """``QT_TRANSLATE_NOOP("Ctx", t) for t in ("A", "B")``: lupdate sees no literal there."""
+    if not isinstance(node, (ast.GeneratorExp, ast.ListComp)) or len(node.generators) != 1:
+        return set()
+    call, loop = node.elt, node.generators[0]
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+            and call.func.id == "QT_TRANSLATE_NOOP" and len(call.args) == 2
+            and isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name)
+            and isinstance(loop.target, ast.Name) and loop.target.id == call.args[1].id
+            and isinstance(loop.iter, (ast.Tuple, ast.List))):
+        return set()
+    return {(str(call.args[0].value), item.value) for item in loop.iter.elts
+            if isinstance(item, ast.Constant) and isinstance(item.value, str)}
+
+
+def add_messages(ts_file: Path, messages: set[tuple[str, str]]) -> None:
+    """Put each (context, source) into the .ts unless it is there already."""
+    tree = ET.parse(ts_file)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    for context, source in sorted(messages):
+        element = contexts.get(context)
+        if element is None:
+            element = ET.SubElement(root, "context")
+            ET.SubElement(element, "name").text = context
+            contexts[context] = element
+        if any(m.findtext("source") == source for m in element.iter("message")):
+            continue
+        message = ET.SubElement(element, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation").set("type", "unfinished")
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+
+
 def fill(ts_file: Path, table: Translations) -> Report:
     """Write every known translation into the .ts, marking it finished."""
     tree = ET.parse(ts_file)
@@ -107,7 +191,9 @@ def run_lrelease(ts_file: Path, qm_file: Path) -> None:
 def build(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, *, app_dir: Path = APP_DIR,
           tsv_dir: Path = TSV_DIR, files: list[Path] | None = None) -> Report:
     """lupdate, fill from the TSV files, lrelease; the report says what is missing."""
-    run_lupdate(ts_file, files if files is not None else source_files(app_dir))
+    files = files if files is not None else source_files(app_dir)
+    run_lupdate(ts_file, files)
+    add_messages(ts_file, module_context_messages(files))
     table = load_tsv(tsv_dir)
     report = fill(ts_file, table)
     report.bad_tsv_lines = table.bad

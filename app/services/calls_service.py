@@ -25,6 +25,7 @@ from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
 from app.services.dto import item_label as label_of
 from app.services.errors import NotFound, ValidationError
+from app.services.find_service import call_number
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import (
     check_version,
@@ -308,7 +309,7 @@ class _Shape:
     zone: bool = False
     channel: bool = False
     customer: bool = False
-    words: tuple[str, ...] = ()  # per search word: like, fts, ids or fts_common (_match)
+    words: tuple[str, ...] = ()  # per word: number, like, fts, ids or fts_common (_match)
     after: bool = False
 
 
@@ -334,6 +335,8 @@ def _match(conn: Connection, word: str, *, newest_first: bool) -> tuple[str, str
     the rowid from the planner (``calls.id + 0``), which then walks ix_calls_received newest
     first and stops after one page (EXPLAIN QUERY PLAN: 190 ms → 2 ms on 200,000 calls).
     """
+    if (number := call_number(word)) is not None:  # C2612-0090, c2612-0090, 2612-0090
+        return "number", number
     if conn.dialect.name != "sqlite" or len(word) < 3:
         return "like", _like_pattern(word)
     phrase = _fts_phrase(word)
@@ -403,7 +406,9 @@ def _ids(shape: _Shape) -> Select[int]:
     if shape.customer:
         query = query.where(Call.customer_id == bindparam("customer"))
     for n, kind in enumerate(shape.words):
-        if kind == "like":
+        if kind == "number":
+            query = query.where(Call.number == bindparam(f"w{n}"))
+        elif kind == "like":
             query = query.where(Call.search_text.like(bindparam(f"w{n}"), escape="/"))
         elif kind == "ids":  # a JSON list of rowids (SQLite's json_each)
             ids = text(f"SELECT value FROM json_each(:w{n})").columns(value=Integer)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -345,6 +345,20 @@ def renewal_list(ctx: ServiceContext, *, today: date | None = None) -> list[Cont
                    MaintenanceContract.end_date <= renewal_window_end(day))
             .order_by(MaintenanceContract.end_date, MaintenanceContract.id))
         return contract_dtos(session, list(rows), day)
+
+
+def renewal_summary(ctx: ServiceContext, *, today: date | None = None) -> tuple[int, str]:
+    """How many contracts renewal_list holds, and the first one's number (one count query
+    and one row: the Today page)."""
+    day = today or ctx.today()
+    due = (MaintenanceContract.status == ContractStatus.ACTIVE.value,
+           MaintenanceContract.end_date <= renewal_window_end(day))
+    with ctx.read() as session:
+        count = session.scalar(select(func.count()).select_from(MaintenanceContract)
+                               .where(*due)) or 0
+        first = session.scalar(select(MaintenanceContract.number).where(*due).order_by(
+            MaintenanceContract.end_date, MaintenanceContract.id).limit(1))
+        return count, first or ""
 
 
 def contracts_ending_in(ctx: ServiceContext, year: int, month: int) -> list[ContractDTO]:

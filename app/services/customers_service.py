@@ -62,6 +62,14 @@ class ZoneChoice:
     kind: str
 
 
+def propose_zone(zones: list[ZoneChoice], address: str) -> ZoneChoice | None:
+    """The zone an address names (余杭区… → 余杭区): the longest zone name found in it, the
+    earliest in the address on a tie; None if the address names none (pure)."""
+    found = [(len(z.name), -address.find(z.name), z) for z in zones
+             if z.name and z.name in address]
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
 @dataclass(frozen=True)
 class ItemInput:
     product_model_id: int

@@ -229,6 +229,42 @@ def _loads(ctx: ServiceContext, session: Session) -> list[TechnicianLoad]:
     return result
 
 
+@dataclass(frozen=True)
+class CallDeadline:
+    """When an open call must be reached, and how it stands (the board's colour keys)."""
+
+    deadline_at: datetime
+    state: str  # "ok" | "due_soon" | "overdue"
+    minutes_left: int  # business minutes; negative when overdue
+
+
+def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDeadline]:
+    """Deadlines of the calls among ``call_ids`` still waiting for a technician to arrive:
+    a registered call by its zone's hours, a dispatched one by its voucher's arrive-by time —
+    the same rule and the same states as the dispatch board (one vocabulary)."""
+    if not call_ids:
+        return {}
+    now = ctx.now()
+    with ctx.read() as session:
+        cal = cal_svc.load_calendar(session, ctx.tz)
+        zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
+        waiting = session.execute(
+            select(Call.id, Call.received_at, Call.zone_id).where(
+                Call.id.in_(call_ids), Call.status == CallStatus.REGISTERED.value)).all()
+        deadlines = {c.id: cal_svc.dispatch_deadline(cal, c.received_at, zones.get(
+            c.zone_id or 0)) for c in waiting}
+        on_the_way = session.execute(
+            select(Job.call_id, Job.deadline_at).join(Call, Call.id == Job.call_id).where(
+                Job.call_id.in_(call_ids), Call.status == CallStatus.DISPATCHED.value,
+                Job.arrived_at.is_(None), Job.status.in_(OPEN_JOB_STATUSES))).all()
+        deadlines.update({j.call_id: j.deadline_at for j in on_the_way})
+        result = {}
+        for call_id, deadline in deadlines.items():
+            state, left = cal_svc.deadline_state(cal, now, deadline)
+            result[call_id] = CallDeadline(deadline, state, left)
+        return result
+
+
 def board(ctx: ServiceContext) -> Board:
     """Everything the dispatch board shows, read in one session."""
     require(ctx.actor, Perm.DISPATCH)

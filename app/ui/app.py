@@ -31,6 +31,7 @@ from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.errors import user_message
 from app.ui.fonts import install_app_font
 from app.ui.main_window import MainWindow
+from app.ui.screen_fit import install_screen_fit
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore, normalise_language
 from app.ui.smoke import install_smoke_quit
@@ -62,6 +63,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     install_app_font(app)
     install_stylesheet(app)
+    install_screen_fit(app)
     app.setWindowIcon(icon("calls"))
     return app
 
@@ -270,6 +272,9 @@ def make_context(db: Database, actor: Actor) -> ServiceContext:
 
 def build_main_window(db: Database, actor: Actor, settings: SettingsStore,
                       language: str) -> MainWindow:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_screen_fit(app)
     session = AppSession(db, make_context(db, actor))
     return MainWindow(session, settings, language=language)
 

@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 
 from app import __version__, config
 from app.db.database import Database
+from app.services import find_service
 from app.services.context import Actor, ServiceContext
-from app.services.permissions import Perm
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
+from app.ui.find_number import kind_text, open_found
 from app.ui.labels import label
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
+from app.ui.screen_fit import clamp_to_screen
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
 from app.ui.style import icon
@@ -41,6 +43,9 @@ log = logging.getLogger(__name__)
 WINDOW_KEY = "main_window"
 SEARCH_PAGE = "calls"  # until a job finder exists, a scan or search opens the call-log book
 REFRESH_SECONDS = 30  # how often the visible list is re-read (other counters write too)
+# The main books, one F-key each (F1 help, F2 switch user, F3 search, F5 refresh are taken).
+BOOK_KEYS = {"calls": Qt.Key.Key_F4, "carry_in": Qt.Key.Key_F6, "dispatch": Qt.Key.Key_F7,
+             "my_jobs": Qt.Key.Key_F8, "money": Qt.Key.Key_F9}
 
 
 def page_title(entry: PageEntry) -> str:
@@ -124,10 +129,19 @@ class MainWindow(QMainWindow):
             self.refresh_visible_page()
 
     def refresh_visible_page(self) -> None:
-        """Re-read the page on screen, unless a dialog is open over it."""
+        """Re-read the page on screen, unless a dialog is open over it.
+
+        The one refresh policy: a page is re-read when it is opened, when data it shows
+        changes (session.data_changed), and — if its ``auto_refresh`` is not False — every
+        REFRESH_SECONDS and when the window comes back to the front. A page whose reading is
+        expensive (the monthly summary: a month's query) sets ``auto_refresh = False``.
+        """
         if QApplication.activeModalWidget() is not None or not self.isVisible():
             return
-        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        page = self.stack.currentWidget()
+        if getattr(page, "auto_refresh", True) is False:
+            return
+        refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
 
@@ -145,6 +159,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([210, 990])
+        # The window never outgrows the screen: a page's wide content (a long message, a
+        # table's columns) is laid out inside the window, it does not widen it.
+        self.stack.setMinimumSize(480, 320)
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
         self.user_label = QLabel()
@@ -155,6 +172,7 @@ class MainWindow(QMainWindow):
         self.station_label.setObjectName("statusWorkstation")
         for widget in (self.user_label, self.database_label, self.station_label):
             self.statusBar().addPermanentWidget(widget)
+        self.database_label.setMaximumWidth(360)  # a long path is cut; the tooltip has it
         self.resize(1200, 760)
 
     def _build_toolbar(self) -> None:
@@ -195,6 +213,16 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
+        self.shortcuts_action = QAction("", self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.book_actions: dict[str, QAction] = {}
+        for key, f_key in BOOK_KEYS.items():
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f_key))
+            action.triggered.connect(lambda _checked=False, page=key: self.open_page(page))
+            self.addAction(action)
+            self.book_actions[key] = action
 
     def retranslate(self) -> None:
         """Set every text of the shell in the current language."""
@@ -210,6 +238,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Service Counter"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts") + "\tF1")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self.search_edit.setPlaceholderText(
             self.tr("Scan a receipt or search calls, customers, phones…  (F3)"))
@@ -308,11 +338,21 @@ class MainWindow(QMainWindow):
             self.global_search.emit(text)
 
     def search_in_books(self, text: str) -> None:
-        """A search or scan: a receipt or repair-card number opens that item (carry-in);
-        anything else is searched in the call-log book."""
-        from app.ui.pages.carry_in_page import handle_global_search
-
-        if self.session.may(Perm.TAKE_IN) and handle_global_search(self, text):
+        """A search or scan: a document number (call, voucher, receipt, repair card, payment,
+        invoice, complaint, contract, survey card; with or without its letter) opens that
+        record; anything else is searched in the call-log book."""
+        found = find_service.find_by_number(self.session.ctx, text)
+        if found:
+            open_found(self, found[0])
+            others = ", ".join(f"{kind_text(f.kind)} {f.number}" for f in found[1:])
+            if others:
+                self.statusBar().showMessage(
+                    self.tr("Also with this number: {others}").format(others=others), 10000)
+            return
+        if find_service.looks_like_number(text):
+            self.statusBar().showMessage(
+                self.tr("Nothing has the number {number}.").format(number=text.strip()), 10000)
+            self.search_edit.selectAll()
             return
         page = self.open_page(SEARCH_PAGE)
         search = getattr(page, "search", None)
@@ -376,6 +416,35 @@ class MainWindow(QMainWindow):
         self._user_changed()
         self.language_changed.emit(self.language)
 
+    def shortcuts_text(self) -> str:
+        """The Help → Keyboard shortcuts sheet (HTML)."""
+        rows = [("F1", self.tr("This list of shortcuts")),
+                ("F2", self.tr("Switch user")),
+                ("F3", self.tr("Find: a number (call, voucher, receipt, card, payment, invoice, "
+                               "complaint, contract) opens it; other text searches the book")),
+                ("F4", self.tr("Call-log book")), ("F5", self.tr("Refresh the list")),
+                ("F6", self.tr("Carry-in items")), ("F7", self.tr("Dispatch board")),
+                ("F8", self.tr("My jobs")), ("F9", self.tr("Money")),
+                ("Ctrl+N", self.tr("New call (in the book)")),
+                ("Ctrl+E", self.tr("Edit the selected call")),
+                ("Ctrl+H", self.tr("History of the selected record")),
+                ("Ctrl+U", self.tr("Customer file")),
+                ("Ctrl+Shift+D", self.tr("Cancel the selected call")),
+                ("Enter", self.tr("Save the form (on a button: press it)")),
+                ("Esc", self.tr("Close the form (asks first if you typed something)")),
+                ("Tab / Shift+Tab", self.tr("Next / previous field")),
+                ("Alt+" + self.tr("underlined letter"), self.tr("Go to that field or button")),
+                (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit"))]
+        body = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in rows)
+        return f"<table cellspacing='6'>{body}</table>"
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          self.shortcuts_text(), QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Service Counter"), self.tr(
             "<h3>Service Counter {version}</h3>"
@@ -386,6 +455,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         self.settings.restore_window_state(WINDOW_KEY, self)
         self.settings.restore_splitter(WINDOW_KEY, self.splitter)
+        clamp_to_screen(self)  # remembered on a larger monitor
 
     def save_layout(self) -> None:
         self.settings.save_window_state(WINDOW_KEY, self)

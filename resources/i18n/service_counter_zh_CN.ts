@@ -896,6 +896,10 @@
             <translation>收据号</translation>
         </message>
         <message>
+            <source>Card No.</source>
+            <translation>修护卡号</translation>
+        </message>
+        <message>
             <source>Customer satisfaction survey register</source>
             <translation>顾客满意度调查情况登记表</translation>
         </message>
@@ -916,20 +920,16 @@
             <translation>用户登记表</translation>
         </message>
         <message>
-            <source>Card No.</source>
-            <translation>修护卡号</translation>
-        </message>
-        <message>
             <source>After-sales expenses register</source>
             <translation>售后服务费用登记表</translation>
         </message>
         <message>
-            <source>Issued on</source>
-            <translation>开立日期</translation>
-        </message>
-        <message>
             <source>Survey card No.</source>
             <translation>调查卡号</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>开立日期</translation>
         </message>
         <message>
             <source>Call No.</source>
@@ -1206,6 +1206,22 @@
         <message>
             <source>overdue {time}</source>
             <translation>已超时 {time}</translation>
+        </message>
+        <message>
+            <source>Past the deadline</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <source>Within the deadline</source>
+            <translation>时间充裕</translation>
+        </message>
+        <message>
+            <source>Due within the hour</source>
+            <translation>一小时内到期</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Bold no.&lt;/b&gt;: urgent</source>
+            <translation>&lt;b&gt;粗体编号&lt;/b&gt;：紧急</translation>
         </message>
         <message>
             <source>Left over from an earlier day: dispatch first</source>
@@ -1668,8 +1684,36 @@
             <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
         <message>
-            <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
-            <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
+            <source>{kind} {number} belongs to call {call}.</source>
+            <translation>{kind} {number} 属于叫修 {call}。</translation>
+        </message>
+        <message>
+            <source>Contract {number}.</source>
+            <translation>合同 {number}。</translation>
+        </message>
+        <message>
+            <source>{kind} {number} is not in a book you may open.</source>
+            <translation>{kind} {number} 不在您可打开的簿册中。</translation>
+        </message>
+        <message>
+            <source>Choose the kind of expense.</source>
+            <translation>请选择费用类别。</translation>
+        </message>
+        <message>
+            <source>Enter the amount spent.</source>
+            <translation>请填写支出金额。</translation>
+        </message>
+        <message>
+            <source>Choose who spent it.</source>
+            <translation>请选择支出人。</translation>
+        </message>
+        <message>
+            <source>No voucher with the number {number}.</source>
+            <translation>没有编号为 {number} 的服务凭证。</translation>
+        </message>
+        <message>
+            <source>Actual after-sales expenses (reimbursed)</source>
+            <translation>实际售后服务费用（报销）</translation>
         </message>
         <message>
             <source>Choose the department it is sent to.</source>
@@ -1696,24 +1740,8 @@
             <translation>该月汇总表已上报。</translation>
         </message>
         <message>
-            <source>Choose the kind of expense.</source>
-            <translation>请选择费用类别。</translation>
-        </message>
-        <message>
-            <source>Enter the amount spent.</source>
-            <translation>请填写支出金额。</translation>
-        </message>
-        <message>
-            <source>Choose who spent it.</source>
-            <translation>请选择支出人。</translation>
-        </message>
-        <message>
-            <source>No voucher with the number {number}.</source>
-            <translation>没有编号为 {number} 的服务凭证。</translation>
-        </message>
-        <message>
-            <source>Actual after-sales expenses (reimbursed)</source>
-            <translation>实际售后服务费用（报销）</translation>
+            <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
+            <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
         </message>
     </context>
     <context>
@@ -1807,6 +1835,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Customers</source>
             <translation>客户数</translation>
+        </message>
+        <message>
+            <source>sound</source>
+            <translation>完好</translation>
         </message>
         <message>
             <source>Daily</source>
@@ -2018,8 +2050,8 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>紧急程度(&amp;G)</translation>
         </message>
         <message>
-            <source>&amp;Received</source>
-            <translation>受理时间(&amp;R)</translation>
+            <source>R&amp;eceived</source>
+            <translation>受理时间(&amp;E)</translation>
         </message>
         <message>
             <source>Rea&amp;son</source>
@@ -2105,6 +2137,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>来源</translation>
         </message>
         <message>
+            <source>No call matches “{text}”.</source>
+            <translation>没有与“{text}”相符的叫修。</translation>
+        </message>
+        <message>
             <source>more than {n} calls</source>
             <translation>超过 {n} 条叫修</translation>
         </message>
@@ -2174,6 +2210,14 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <source>Arrive by {when}</source>
+            <translation>最迟 {when} 到达</translation>
         </message>
     </context>
     <context>
@@ -2640,6 +2684,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>请追查该案逾期结案的原因。</translation>
         </message>
         <message>
+            <source>Record the department's answer…</source>
+            <translation>登记部门答复…</translation>
+        </message>
+        <message>
             <source>Print</source>
             <translation>打印</translation>
         </message>
@@ -2726,10 +2774,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Complaint reminder</source>
             <translation>客户投诉催办单</translation>
-        </message>
-        <message>
-            <source>Record the department's answer…</source>
-            <translation>登记部门答复…</translation>
         </message>
         <message>
             <source>Average days to close</source>
@@ -3244,6 +3288,22 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <source>Category</source>
             <translation>服务类别</translation>
         </message>
+        <message>
+            <source>Arrival recorded on {number}.</source>
+            <translation>已记录 {number} 的到达时间。</translation>
+        </message>
+        <message>
+            <source>Call {call} closed; voucher {number} filed.</source>
+            <translation>叫修 {call} 已注销，凭证 {number} 已归档。</translation>
+        </message>
+        <message>
+            <source>Internal work logged.</source>
+            <translation>内部工作已登记。</translation>
+        </message>
+        <message>
+            <source>Visit recorded on {number}.</source>
+            <translation>已记录 {number} 的上门情况。</translation>
+        </message>
     </context>
     <context>
         <name>DispatchTables</name>
@@ -3414,6 +3474,45 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>{file} is the store's own database: choose another file.</source>
             <translation>{file} 是本店自己的数据库：请选择其他文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindNumber</name>
+        <message>
+            <source>Call</source>
+            <translation>叫修</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>凭证</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>收据</translation>
+        </message>
+        <message>
+            <source>Repair card</source>
+            <translation>修护卡</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>收款收据</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>合同</translation>
+        </message>
+        <message>
+            <source>Survey card</source>
+            <translation>调查卡</translation>
         </message>
     </context>
     <context>
@@ -3715,8 +3814,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>结束时间</translation>
         </message>
         <message>
-            <source>Registered by (user no.)</source>
-            <translation>登记人（用户编号）</translation>
+            <source>Registered by</source>
+            <translation>登记人</translation>
         </message>
         <message>
             <source>Why this category</source>
@@ -3725,6 +3824,26 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Type</source>
             <translation>类型</translation>
+        </message>
+        <message>
+            <source>no item</source>
+            <translation>没有商品</translation>
+        </message>
+        <message>
+            <source>in warranty to {day}</source>
+            <translation>保修期至 {day}</translation>
+        </message>
+        <message>
+            <source>out of warranty</source>
+            <translation>已过保修期</translation>
+        </message>
+        <message>
+            <source>warranty unknown (no purchase date)</source>
+            <translation>保修未知（无购买日期）</translation>
+        </message>
+        <message>
+            <source>maintenance contract {number} to {day}</source>
+            <translation>保养合同 {number}，至 {day}</translation>
         </message>
         <message>
             <source>History</source>
@@ -3909,6 +4028,10 @@ If it happens again, press “Copy details” and send them to your administrato
     <context>
         <name>ItemFieldsWidget</name>
         <message>
+            <source>Type part of the code or name</source>
+            <translation>输入型号或名称的一部分</translation>
+        </message>
+        <message>
             <source>YYYY-MM-DD (empty: unknown)</source>
             <translation>YYYY-MM-DD（留空：不详）</translation>
         </message>
@@ -3925,8 +4048,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>购买日期(&amp;R)</translation>
         </message>
         <message>
-            <source>&amp;Invoice no.</source>
-            <translation>发票号(&amp;I)</translation>
+            <source>Invoi&amp;ce no.</source>
+            <translation>发票号(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -4162,6 +4285,138 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Carry-in repairs</source>
             <translation>送修商品</translation>
         </message>
+        <message>
+            <source>Accessories</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Age (days)</source>
+            <translation>账龄（天）</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Billed</source>
+            <translation>应收</translation>
+        </message>
+        <message>
+            <source>Billed on</source>
+            <translation>开单日期</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>服务类别</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Date in</source>
+            <translation>进店日期</translation>
+        </message>
+        <message>
+            <source>Date out</source>
+            <translation>出店日期</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障现象</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>开票日期</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Mailed</source>
+            <translation>寄出</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Outstanding</source>
+            <translation>未收</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>已收</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Promised</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>收据</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>受理时间</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Repair card</source>
+            <translation>修护卡</translation>
+        </message>
+        <message>
+            <source>Returned by</source>
+            <translation>经手人</translation>
+        </message>
+        <message>
+            <source>Returned to</source>
+            <translation>取回人</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Taken in by</source>
+            <translation>收件技术员</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术员</translation>
+        </message>
+        <message>
+            <source>To mail</source>
+            <translation>待寄</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>区域</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -4225,12 +4480,24 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>关于售后服务台(&amp;A)</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>Scan a receipt or search calls, customers, phones…  (F3)</source>
             <translation>扫描收据，或搜索叫修、客户、电话…  (F3)</translation>
         </message>
         <message>
             <source>Switch user (F2)</source>
             <translation>切换用户 (F2)</translation>
+        </message>
+        <message>
+            <source>Also with this number: {others}</source>
+            <translation>同号的还有：{others}</translation>
+        </message>
+        <message>
+            <source>Nothing has the number {number}.</source>
+            <translation>没有编号为 {number} 的单据。</translation>
         </message>
         <message>
             <source>Nothing here can search for that yet.</source>
@@ -4247,6 +4514,90 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>User: {name}</source>
             <translation>用户：{name}</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>本快捷键表</translation>
+        </message>
+        <message>
+            <source>Switch user</source>
+            <translation>切换用户</translation>
+        </message>
+        <message>
+            <source>Find: a number (call, voucher, receipt, card, payment, invoice, complaint, contract) opens it; other text searches the book</source>
+            <translation>查找：输入编号（叫修、凭证、收据、修护卡、收款、发票、投诉、合同）直接打开；其他文字在叫修簿中搜索</translation>
+        </message>
+        <message>
+            <source>Call-log book</source>
+            <translation>叫修登记簿</translation>
+        </message>
+        <message>
+            <source>Refresh the list</source>
+            <translation>刷新列表</translation>
+        </message>
+        <message>
+            <source>Carry-in items</source>
+            <translation>送修商品</translation>
+        </message>
+        <message>
+            <source>Dispatch board</source>
+            <translation>派工台</translation>
+        </message>
+        <message>
+            <source>My jobs</source>
+            <translation>我的派工</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>New call (in the book)</source>
+            <translation>新叫修（叫修簿中）</translation>
+        </message>
+        <message>
+            <source>Edit the selected call</source>
+            <translation>修改所选叫修</translation>
+        </message>
+        <message>
+            <source>History of the selected record</source>
+            <translation>所选记录的历史</translation>
+        </message>
+        <message>
+            <source>Customer file</source>
+            <translation>客户资料袋</translation>
+        </message>
+        <message>
+            <source>Cancel the selected call</source>
+            <translation>取消所选叫修</translation>
+        </message>
+        <message>
+            <source>Save the form (on a button: press it)</source>
+            <translation>保存表单（焦点在按钮上时按下该按钮）</translation>
+        </message>
+        <message>
+            <source>Close the form (asks first if you typed something)</source>
+            <translation>关闭表单（已填写内容时先询问）</translation>
+        </message>
+        <message>
+            <source>Next / previous field</source>
+            <translation>下一个／上一个字段</translation>
+        </message>
+        <message>
+            <source>underlined letter</source>
+            <translation>带下划线的字母</translation>
+        </message>
+        <message>
+            <source>Go to that field or button</source>
+            <translation>跳到该字段或按钮</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
         </message>
         <message>
             <source>About Service Counter</source>
@@ -4613,6 +4964,10 @@ If it happens again, press “Copy details” and send them to your administrato
     </context>
     <context>
         <name>Pages</name>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
         <message>
             <source>Call-log book</source>
             <translation>叫修登记簿</translation>
@@ -5084,6 +5439,161 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>RecordNames</name>
+        <message>
+            <source>Bills</source>
+            <translation>账单</translation>
+        </message>
+        <message>
+            <source>Business hours</source>
+            <translation>营业时间</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修单</translation>
+        </message>
+        <message>
+            <source>Cash hand-overs</source>
+            <translation>现金交接</translation>
+        </message>
+        <message>
+            <source>Complaint reminders</source>
+            <translation>投诉催办</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Contract items</source>
+            <translation>合同商品</translation>
+        </message>
+        <message>
+            <source>Customer phones</source>
+            <translation>客户电话</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Daily report lines</source>
+            <translation>日报记录</translation>
+        </message>
+        <message>
+            <source>Daily report steps</source>
+            <translation>日报流程</translation>
+        </message>
+        <message>
+            <source>Exchanges</source>
+            <translation>换货</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Internal work</source>
+            <translation>内部工作</translation>
+        </message>
+        <message>
+            <source>Invoices</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <source>Item receipts</source>
+            <translation>送修收据</translation>
+        </message>
+        <message>
+            <source>Item returns</source>
+            <translation>取回记录</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Job assignments</source>
+            <translation>派工记录</translation>
+        </message>
+        <message>
+            <source>Vouchers</source>
+            <translation>派工凭证</translation>
+        </message>
+        <message>
+            <source>Maintenance contracts</source>
+            <translation>保养合同</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>配件</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Product models</source>
+            <translation>商品型号</translation>
+        </message>
+        <message>
+            <source>Promise changes</source>
+            <translation>承诺日期变更</translation>
+        </message>
+        <message>
+            <source>Register lines</source>
+            <translation>商品进出登记</translation>
+        </message>
+        <message>
+            <source>Repair cards</source>
+            <translation>修护卡</translation>
+        </message>
+        <message>
+            <source>Requests for help</source>
+            <translation>求助记录</translation>
+        </message>
+        <message>
+            <source>Inspections</source>
+            <translation>检验记录</translation>
+        </message>
+        <message>
+            <source>Parts used</source>
+            <translation>配件使用</translation>
+        </message>
+        <message>
+            <source>Repair work</source>
+            <translation>维修工作</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Stock movements</source>
+            <translation>库存变动</translation>
+        </message>
+        <message>
+            <source>Store days</source>
+            <translation>营业日</translation>
+        </message>
+        <message>
+            <source>Survey cards</source>
+            <translation>客户意见调查卡</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>上门记录</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>区域</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoverRecordDialog</name>
         <message>
             <source>Find a record in {name}</source>
@@ -5189,8 +5699,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>紧急程度(&amp;G)</translation>
         </message>
         <message>
-            <source>&amp;Received</source>
-            <translation>受理时间(&amp;R)</translation>
+            <source>R&amp;eceived</source>
+            <translation>受理时间(&amp;E)</translation>
         </message>
         <message>
             <source>Customer chosen: type again to look for another</source>
@@ -5211,6 +5721,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>last covered day {day}</source>
             <translation>保修截止 {day}</translation>
+        </message>
+        <message>
+            <source>Discard what you typed in this form?</source>
+            <translation>放弃本表中已填写的内容吗？</translation>
         </message>
         <message>
             <source>Use the existing customer file?</source>
@@ -5976,12 +6490,63 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>外观状况(&amp;O)</translation>
         </message>
         <message>
-            <source>&amp;Promised date</source>
-            <translation>承诺日期(&amp;P)</translation>
+            <source>Promise&amp;d date</source>
+            <translation>承诺日期(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Technician</source>
             <translation>技术员(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Calls past their deadline: {n}</source>
+            <translation>已超时的叫修：{n}</translation>
+        </message>
+        <message>
+            <source>Calls left over from earlier days: {n}</source>
+            <translation>前几天遗留的叫修：{n}</translation>
+        </message>
+        <message>
+            <source>Vouchers done, not yet closed: {n}</source>
+            <translation>已完工未注销的凭证：{n}</translation>
+        </message>
+        <message>
+            <source>Repairs past their promised date: {n}</source>
+            <translation>超过承诺日期的送修：{n}</translation>
+        </message>
+        <message>
+            <source>Complaints past their deadline: {n}</source>
+            <translation>超过处理期限的投诉：{n}</translation>
+        </message>
+        <message>
+            <source>Contracts to renew: {n}</source>
+            <translation>待续约的合同：{n}</translation>
+        </message>
+        <message>
+            <source>Parts at or below reorder level: {n}</source>
+            <translation>达到补货点的配件：{n}</translation>
+        </message>
+        <message>
+            <source>Technicians still holding cash: {n}</source>
+            <translation>尚未交款的技术员：{n}</translation>
+        </message>
+        <message>
+            <source>Follow-up calls due: {n}</source>
+            <translation>到期的回访：{n}</translation>
+        </message>
+        <message>
+            <source>first: {first}</source>
+            <translation>最早：{first}</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Enter on a line opens its book.</source>
+            <translation>在一行上按 Enter 打开相应的簿册。</translation>
         </message>
     </context>
     <context>

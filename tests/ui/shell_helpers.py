@@ -75,7 +75,7 @@ def when_modal(kind: type[QWidget], action: Callable[[QWidget], None]) -> QTimer
                 action(widget)
             except BaseException:
                 if isinstance(widget, QDialog):
-                    widget.reject()  # leave exec() so the failure is reported, not a hang
+                    widget.done(QDialog.DialogCode.Rejected)  # leave exec(), report the failure
                 raise
 
     timer.timeout.connect(poll)

@@ -11,6 +11,10 @@ from app.services import customers_service as customers
 from app.ui.dialogs.recover_record_dialog import RecoverRecordDialog
 from app.ui.pages import backup_page
 from app.ui.session import AppSession
+from tests.ui.shell_helpers import chinese
+from tests.ui.test_all_chinese import english_of
+
+__all__ = ["chinese"]  # the fixture
 
 
 @pytest.fixture
@@ -24,7 +28,7 @@ def page(qtbot, db, admin, tmp_path, monkeypatch, sqlite_only):
 def test_back_up_now_lists_the_checked_backup(page):
     page.back_up_now()
     assert page.table.rowCount() == 1
-    assert page.table.item(0, 3).text() == "ok"
+    assert page.table.item(0, 3).text() == "sound"
 
 
 def test_restore_asks_backs_up_and_restarts(page, admin, clerk, monkeypatch):
@@ -105,3 +109,25 @@ def test_an_altered_backup_is_refused_on_the_page(page, clerk, monkeypatch):
     assert restarted == [] and len(refused) == 1
     assert "changed since it was taken" in refused[0]
     assert customers.get_customer(clerk, made.id).address == "之后的地址"
+
+
+def test_recovery_speaks_chinese(chinese, page, qtbot, clerk):
+    # given a customer's address changed since the backup, looked up in Chinese
+    made = customers.create_customer(clerk, customers.CustomerInput("找回测试", ("13733335555",),
+                                                                    "原来的地址"))
+    page.back_up_now()
+    customers.update_customer(clerk, made.id, customers.CustomerInput(
+        "找回测试", ("13733335555",), ""), expected_version=made.version)
+    page.refresh()
+    page.show()
+    dialog = RecoverRecordDialog(page.session, page.selected_backup(), page)
+    qtbot.addWidget(dialog)
+    dialog.table_box.setCurrentIndex(dialog.table_box.findData("customers"))
+    dialog.key_edit.setText(str(made.id))
+    dialog.look_up()
+    dialog.show()
+    # then kinds of record, fields and the backup's check are words, not table names
+    assert dialog.table_box.currentText() == "客户"
+    assert dialog.diffs.item(0, 0).text() == "地址"
+    assert english_of(dialog) == [] and english_of(page) == []
+    dialog.reject()

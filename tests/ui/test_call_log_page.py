@@ -143,7 +143,8 @@ def test_cancel_with_reason_then_history(qtbot, page, db, book):
     assert isinstance(history, HistoryDialog)
     texts = history.cell_texts()
     cancel = next(r for r in texts if r[6] == "Registered → Cancelled")
-    assert cancel[1] == "clerk" and cancel[3] == "test-pc" and cancel[7] == "客户已自行解决"
+    # the person by name, not by log-in name
+    assert cancel[1] == "王小丽" and cancel[3] == "test-pc" and cancel[7] == "客户已自行解决"
     assert any(r[4] == "Created" for r in texts)
 
 

@@ -19,7 +19,7 @@ def test_switching_to_english_in_preferences(qtbot: QtBot, chinese: QApplication
                                              db: Database) -> None:
     # given the clerk's window in Chinese
     window = open_window(qtbot, db, "clerk")
-    assert window.sidebar.item(0).text() == "叫修登记簿"
+    assert window.sidebar.item(0).text() == "今日"  # Today is each role's home, first
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     # when she opens Preferences, picks English with the keyboard and presses Enter
     window.open_preferences()
@@ -31,7 +31,7 @@ def test_switching_to_english_in_preferences(qtbot: QtBot, chinese: QApplication
     with qtbot.waitSignal(window.language_changed):
         qtbot.keyClick(dialog.language_combo, Qt.Key.Key_Return)
     # then the shell and the books speak English, and the choice is saved
-    assert window.sidebar.item(0).text() == "Call-log book"
+    assert window.sidebar.item(0).text() == "Today"
     assert window.menuBar().actions()[0].text() == "&File"
     assert window.windowTitle() == "Service Counter"
     assert "Counter clerk" in window.user_label.text()
@@ -39,7 +39,7 @@ def test_switching_to_english_in_preferences(qtbot: QtBot, chinese: QApplication
     assert SettingsStore().language() == "en"
     # and back to Chinese the same way
     window.apply_language("zh_CN", save=True)
-    assert window.sidebar.item(0).text() == "叫修登记簿"
+    assert window.sidebar.item(0).text() == "今日"
     assert SettingsStore().language() == "zh_CN"
 
 

@@ -29,7 +29,7 @@ from app.services.money_dto import BillDTO, LineInput, PaymentDTO
 from app.services.permissions import Perm
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import translate_message
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.widgets.payment_methods import method_combo
 
 
@@ -172,7 +172,7 @@ class BillDialog(QDialog):
             return
         self.message.setText(self.tr("Bill saved: {total} to pay.").format(
             total=format_money(self.saved.total_cents)))
-        self.session.data_changed.emit("money")
+        self.session.changed(Topic.MONEY)
         self.refresh()
 
     def take_payment(self) -> None:
@@ -182,7 +182,7 @@ class BillDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.payment is not None:
             self.payment = dialog.payment
             self.saved = billing.get_bill(self.session.ctx, self.call_id)
-            self.session.data_changed.emit("money")
+            self.session.changed(Topic.MONEY)
             from app.ui.printing_ui import print_document
 
             print_document(self.session, self, "payment-receipt", dialog.payment.number)

@@ -83,7 +83,7 @@ class CallEditDialog(QDialog):
         form.addRow(self.tr("C&hannel"), self.channel_combo)
         form.addRow(self.tr("Ser&vice"), self.kind_combo)
         form.addRow(self.tr("Ur&gency"), self.urgency_combo)
-        form.addRow(self.tr("&Received"), self.received_edit)
+        form.addRow(self.tr("R&eceived"), self.received_edit)
         form.addRow(self.tr("Rea&son"), self.reason_edit)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING * 2)

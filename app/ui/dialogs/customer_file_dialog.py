@@ -28,7 +28,7 @@ from app.services.permissions import Perm
 from app.ui.dialogs.history_dialog import HistoryDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.theme import SPACING, status_background, status_foreground
 from app.ui.widgets.customer_fields import CustomerFieldsWidget
 from app.ui.widgets.customer_records_widget import CustomerRecordsTabs
@@ -242,8 +242,8 @@ class CustomerFileDialog(QDialog):
 
     def _changed(self) -> None:
         self.reload()
-        self._session.data_changed.emit("customers")
-        self._session.data_changed.emit("calls")
+        self._session.changed(Topic.CUSTOMERS)
+        self._session.changed(Topic.CALLS)
 
     def selected_item(self) -> ItemDTO | None:
         row = self.items_table.currentRow()

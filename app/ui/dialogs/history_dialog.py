@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -70,7 +71,7 @@ FIELDS = {
     "invoice_no": QT_TRANSLATE_NOOP("HistoryDialog", "Invoice no."),
     "product_model_id": QT_TRANSLATE_NOOP("HistoryDialog", "Model"),
     "closed_at": QT_TRANSLATE_NOOP("HistoryDialog", "Closed at"),
-    "created_by_id": QT_TRANSLATE_NOOP("HistoryDialog", "Registered by (user no.)"),
+    "created_by_id": QT_TRANSLATE_NOOP("HistoryDialog", "Registered by"),
     "category_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Why this category"),
     "kind": QT_TRANSLATE_NOOP("HistoryDialog", "Type"),
 }
@@ -84,10 +85,33 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
+# Why register_call proposed a category, as calls_service.propose_category stores it.
+_REASONS = (
+    (re.compile(r"no item"), QT_TRANSLATE_NOOP("HistoryDialog", "no item")),
+    (re.compile(r"warranty to (?P<day>\S+)"),
+     QT_TRANSLATE_NOOP("HistoryDialog", "in warranty to {day}")),
+    (re.compile(r"warranty out"), QT_TRANSLATE_NOOP("HistoryDialog", "out of warranty")),
+    (re.compile(r"warranty unknown"),
+     QT_TRANSLATE_NOOP("HistoryDialog", "warranty unknown (no purchase date)")),
+    (re.compile(r"contract (?P<number>\S+) to (?P<day>\S+)"),
+     QT_TRANSLATE_NOOP("HistoryDialog", "maintenance contract {number} to {day}")),
+)
+
+
+def reason_text(stored: str) -> str:
+    """A proposed category's stored reason in the user's language (a typed reason as is)."""
+    for pattern, text in _REASONS:
+        if match := pattern.fullmatch(stored):
+            return _tr(text).format(**match.groupdict())
+    return stored
+
+
 def value_text(field: str, value: str | None, session: AppSession) -> str:
     """A stored value as the user knows it: labels for codes, local time for moments."""
     if value is None:
         return ""
+    if field == "category_reason":
+        return reason_text(value)
     if field in VOCABULARIES:
         return label(VOCABULARIES[field], value)
     if field.endswith("_at") and "T" in value:
@@ -101,17 +125,22 @@ def value_text(field: str, value: str | None, session: AppSession) -> str:
 
 
 def change_text(row: AuditRow, session: AppSession) -> str:
-    old = value_text(row.field, row.old_value, session)
-    new = value_text(row.field, row.new_value, session)
+    old = row.old_name or value_text(row.field, row.old_value, session)
+    new = row.new_name or value_text(row.field, row.new_value, session)
     return new if row.old_value is None else f"{old} → {new}"
+
+
+def field_text(field: str) -> str:
+    """A stored field's name in the user's language (the column name if unknown)."""
+    return _tr(FIELDS[field]) if field in FIELDS else field
 
 
 def row_cells(row: AuditRow, session: AppSession) -> list[str]:
     when = session.ctx.local(row.at).strftime("%Y-%m-%d %H:%M:%S")
     action = _tr(ACTIONS[row.action]) if row.action in ACTIONS else row.action
-    field = _tr(FIELDS[row.field]) if row.field in FIELDS else row.field
-    return [when, row.username, label("role", row.role), row.workstation, action, field,
-            change_text(row, session), row.reason]
+    field = field_text(row.field)
+    return [when, row.person or row.username, label("role", row.role), row.workstation, action,
+            field, change_text(row, session), row.reason]
 
 
 class HistoryDialog(QDialog):

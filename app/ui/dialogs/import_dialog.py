@@ -29,7 +29,7 @@ from app.services.errors import UserError
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.labels import translate_message
 from app.ui.pages.settings_forms import FormFeedback, fill_combo
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.tasks import ProgressPanel, Task, TaskControl
 
 KINDS = {
@@ -202,11 +202,11 @@ class ImportPanel(QWidget):
         self.result = result
         self.feedback.ok(self.tr("{n} rows imported, {skipped} skipped.").format(
             n=result.imported, skipped=result.skipped))
-        topic = "reference" if self.preview and self.preview.kind is imp.ImportKind.CATALOGUE \
-            else "customers"
+        topic = Topic.REFERENCE if self.preview and \
+            self.preview.kind is imp.ImportKind.CATALOGUE else Topic.CUSTOMERS
         self.preview = None
         self._update_buttons()
-        self.session.data_changed.emit(topic)
+        self.session.changed(topic)
         self.imported.emit(result)
 
     def save_report(self, path: str | None = None) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from app.services.errors import UserError
 from app.services.visit_service import InternalWorkInput
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
+from app.ui.widgets.date_field import DateField
 
 KIND_LABELS = {
     InternalWorkKind.INSPECTION: QT_TRANSLATE_NOOP("InternalWorkDialog", "Inspection"),
@@ -46,7 +46,7 @@ class InternalWorkDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind, text in KIND_LABELS.items():
             self.kind_combo.addItem(self.tr(text), kind.value)
-        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit = DateField(QDate(today.year, today.month, today.day))
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setCalendarPopup(True)
         self.minutes_spin = QSpinBox()

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,7 +27,8 @@ from app.services.permissions import Perm
 from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
+from app.ui.widgets.date_field import DateField
 
 
 class WaitForPartsDialog(QDialog):
@@ -43,7 +43,7 @@ class WaitForPartsDialog(QDialog):
         self.carried_in: CarryInDTO | None = None
         today = session.ctx.today()
         start = max(job.promised_date, today)
-        self.date_edit = QDateEdit(QDate(start.year, start.month, start.day).addDays(7))
+        self.date_edit = DateField(QDate(start.year, start.month, start.day).addDays(7))
         self.date_edit.setObjectName("promised_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -151,7 +151,7 @@ class HelpRequestsDialog(QDialog):
         def submit(answer: str) -> None:
             late_repair_service.answer_help(self._session.ctx, row.id, answer=answer)
             self.message.setText(self.tr("Answered {number}.").format(number=row.receipt_number))
-            self._session.data_changed.emit("carry_in")
+            self._session.changed(Topic.CARRY_IN)
 
         dialog = ReasonDialog(self.tr("Answer a request for help"),
                               f"{row.receipt_number}  {row.asked_by}: {row.note}", self,

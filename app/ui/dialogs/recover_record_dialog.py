@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.services import recovery_service as recovery
 from app.services.errors import UserError
+from app.ui.dialogs.history_dialog import field_text
 from app.ui.errors import show_user_error, user_message
-from app.ui.session import AppSession
+from app.ui.record_names import table_text
+from app.ui.session import TABLE_TOPICS, AppSession, Topic
 
 
 class RecoverRecordDialog(QDialog):
@@ -34,7 +36,7 @@ class RecoverRecordDialog(QDialog):
         self.setWindowTitle(self.tr("Find a record in {name}").format(name=backup.name))
         self.table_box = QComboBox()
         for table in recovery.recoverable_tables():
-            self.table_box.addItem(table, table)
+            self.table_box.addItem(table_text(table), table)
         self.key_edit = QLineEdit()
         self.key_edit.setPlaceholderText(self.tr("Document number or record id"))
         self.look_button = QPushButton(self.tr("Look up"))
@@ -85,7 +87,8 @@ class RecoverRecordDialog(QDialog):
             return
         self.diffs.setRowCount(len(diffs))
         for row, diff in enumerate(diffs):
-            for column, value in enumerate((diff.field, diff.backup_value, diff.live_value)):
+            for column, value in enumerate((field_text(diff.field), diff.backup_value,
+                                            diff.live_value)):
                 self.diffs.setItem(row, column, QTableWidgetItem("" if value is None
                                                                  else str(value)))
         self.copy_button.setEnabled(bool(diffs))
@@ -101,7 +104,7 @@ class RecoverRecordDialog(QDialog):
         except UserError as err:
             self.message.setText(user_message(err))
             return
-        self.session.data_changed.emit(str(self.table_box.currentData()))
+        self.session.changed(TABLE_TOPICS.get(str(self.table_box.currentData()), Topic.ANY))
         self.message.setText(self.tr("Copied back; the change is on the audit trail."))
         self.copy_button.setEnabled(False)
 

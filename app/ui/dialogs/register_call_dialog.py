@@ -141,11 +141,22 @@ class RegisterCallDialog(QDialog):
             options.addWidget(caption)
             options.addWidget(widget, 1)
         form.addRow(options)
-        form.addRow(self.tr("&Received"), self.received_edit)
+        form.addRow(self.tr("R&eceived"), self.received_edit)
+        # Two columns (customer | call) so that a new customer with a new item, and a walk-in's
+        # receipt, fit a 1366×728 counter screen with Save and the fault in view.
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING * 2)
-        layout.addWidget(customer_box)
-        layout.addWidget(call_box)
+        columns = QHBoxLayout()
+        columns.setSpacing(SPACING * 2)
+        layout.addLayout(columns)
+        self.left_column = QVBoxLayout()
+        columns.addLayout(self.left_column, 1)
+        self.left_column.addWidget(customer_box)
+        self.left_column.addStretch(1)
+        right_column = QVBoxLayout()
+        columns.addLayout(right_column, 1)
+        right_column.addWidget(call_box)
+        right_column.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
@@ -170,10 +181,12 @@ class RegisterCallDialog(QDialog):
         self.item_combo.currentIndexChanged.connect(self._item_changed)
         self.item_fields.changed.connect(self._update_category)
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not enter_pressed(self, event):
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+        elif not enter_pressed(self, event):
             super().keyPressEvent(event)
 
     def _now_local(self) -> QDateTime:
@@ -326,6 +339,29 @@ class RegisterCallDialog(QDialog):
             self._show_error(err)
             return
         super().accept()
+
+    def has_typed_work(self) -> bool:
+        """Something the clerk typed or chose that Esc would lose."""
+        typed = [self.fault_edit.text(), self.picker.lookup.text()]
+        if self._new_customer:
+            typed += [w.text() for w in self.customer_fields.focus_chain()
+                      if isinstance(w, QLineEdit)]
+        return self._customer is not None or any(t.strip() for t in typed)
+
+    def cancel(self) -> None:
+        """Esc or Cancel: a filled form (the customer still on the phone) is kept unless the
+        clerk says to discard it."""
+        if self.has_typed_work() and not self.confirm_discard():
+            return
+        self.reject()
+
+    def confirm_discard(self) -> bool:
+        """Ask before typed work is lost (tests replace this)."""
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("Discard what you typed in this form?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
 
     def confirm_use_existing(self, err: DuplicatePhone) -> bool:
         """Ask whether to use the existing file (tests replace this)."""

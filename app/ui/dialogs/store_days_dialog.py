@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
 from app.services import calendar_service
 from app.services.errors import ConflictError, UserError
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.theme import SPACING
+from app.ui.widgets.date_field import DateField
 
 
 class StoreDaysDialog(QDialog):
@@ -34,7 +34,7 @@ class StoreDaysDialog(QDialog):
         self._session = session
         self.setWindowTitle(self.tr("Store calendar"))
         today = session.ctx.today()
-        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit = DateField(QDate(today.year, today.month, today.day))
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setCalendarPopup(True)
         self.kind_combo = QComboBox()
@@ -100,5 +100,5 @@ class StoreDaysDialog(QDialog):
             return False
         self.message.setText(self.tr("Saved."))
         self.reload()
-        self._session.data_changed.emit("reference")
+        self._session.changed(Topic.REFERENCE)
         return True

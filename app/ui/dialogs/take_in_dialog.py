@@ -58,9 +58,7 @@ class WalkInTakeInDialog(RegisterCallDialog):
         self.channel_combo.setEnabled(False)
         box = QGroupBox(self.tr("Item receipt"))
         QVBoxLayout(box).addWidget(self.take_in_fields)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(self.message), box)
+        self.left_column.insertWidget(self.left_column.count() - 1, box)
         chain = [self.received_edit, *self.take_in_fields.focus_chain(), self.save_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)

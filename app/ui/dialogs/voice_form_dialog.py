@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.errors import UserError
 from app.ui.errors import show_user_error
+from app.ui.widgets.date_field import DateField
 
 Action = Callable[["VoiceFormDialog"], Any]
 
@@ -85,7 +86,7 @@ class VoiceFormDialog(QDialog):
         return combo
 
     def add_date(self, key: str, label: str, value: date) -> QDateEdit:
-        edit = QDateEdit(QDate(value.year, value.month, value.day))
+        edit = DateField(QDate(value.year, value.month, value.day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         self._add(key, label, edit)

@@ -101,7 +101,7 @@ class BackupPage(QWidget):
             counts: dict[str, object] = raw if isinstance(raw, dict) else {}
             size = backup.path.stat().st_size / 1_048_576 if backup.path.exists() else 0
             values = [backup.taken_at.strftime("%Y-%m-%d %H:%M"), self._kind(backup.kind),
-                      f"{size:.1f}", str(record.get("integrity", "?")),
+                      f"{size:.1f}", self._integrity(str(record.get("integrity", "?"))),
                       str(counts.get("calls", "")), str(counts.get("customers", ""))]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -109,6 +109,10 @@ class BackupPage(QWidget):
                 self.table.setItem(row, column, item)
         if found:
             self.table.selectRow(0)
+
+    def _integrity(self, result: str) -> str:
+        """SQLite's "ok" as a word of the user's language; a problem as SQLite reported it."""
+        return self.tr("sound") if result == "ok" else result
 
     def _kind(self, kind: str) -> str:
         names = {"daily": self.tr("Daily"), "manual": self.tr("On demand"),
@@ -130,7 +134,7 @@ class BackupPage(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         self.status.setText(self.tr("Backup written: {name} ({result})").format(
-            name=info.path.name, result=info.integrity))
+            name=info.path.name, result=self._integrity(info.integrity)))
         self.refresh()
 
     def restore_selected(self) -> None:

@@ -26,6 +26,7 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import OPEN_STATUSES, CallFilter
 from app.services.errors import UserError
 from app.services.permissions import Perm
+from app.ui.deadlines import legend
 from app.ui.dialogs.call_edit_dialog import CallEditDialog
 from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
 from app.ui.dialogs.history_dialog import HistoryDialog
@@ -33,10 +34,12 @@ from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import user_message
 from app.ui.labels import choices
-from app.ui.session import AppSession
+from app.ui.screen_fit import let_shrink
+from app.ui.session import AppSession, Topic, touches
 from app.ui.style import icon
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import SPACING
+from app.ui.widgets.call_form_parts import DateField
 from app.ui.widgets.column_widths import ColumnWidths
 from app.ui.widgets.status_delegate import StatusDelegate
 
@@ -44,10 +47,10 @@ SEARCH_DEBOUNCE_MS = 250
 COUNT_CAP = 5000
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"
-TOPICS = ("calls", "customers", "reference", "*")
+TOPICS = (Topic.CALLS, Topic.CUSTOMERS, Topic.REFERENCE)
 DEFAULT_WIDTHS = {Model.COL_NUMBER: 112, Model.COL_TIME: 142, Model.COL_CUSTOMER: 92,
                   Model.COL_PHONE: 128, Model.COL_ITEM: 260, Model.COL_FAULT: 300,
-                  Model.COL_CATEGORY: 84, Model.COL_STATUS: 92}
+                  Model.COL_CATEGORY: 84, Model.COL_STATUS: 92, Model.COL_LEFT: 150}
 STRETCHED = (Model.COL_ITEM, Model.COL_FAULT)  # share the room left over
 
 
@@ -102,11 +105,11 @@ class CallLogPage(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setStyleSheet("font-weight: bold;")
         self.count_label.setMinimumWidth(160)  # the count arrives just after the rows
-        self.info_label = QLabel()
+        self.info_label = let_shrink(QLabel())
         self.info_label.setObjectName("info")
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = DateField()
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any day"))
         edit.setDisplayFormat("yyyy-MM-dd")
@@ -147,8 +150,9 @@ class CallLogPage(QWidget):
 
     def _action(self, text: str, keys: str, slot: object, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
-        if keys:
+        if keys:  # the key is on the button, not only in its tooltip
             action.setShortcut(QKeySequence(keys))
+            action.setText(f"{text} {QKeySequence(keys).toString()}")
             action.setToolTip(f"{text} ({QKeySequence(keys).toString()})")
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
@@ -200,6 +204,8 @@ class CallLogPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self.legend = legend(self)  # what red, amber, green and bold mean
+        layout.addWidget(self.legend)
 
     # ---- loading ------------------------------------------------------------------------
     def current_filter(self) -> CallFilter:
@@ -236,6 +242,9 @@ class CallLogPage(QWidget):
         # A text search may match much of the book: count no further than COUNT_CAP then.
         cap = COUNT_CAP if self.model.filter.search else None
         count = self.model.count_matching(cap)
+        if count == 0 and self.model.filter.search:
+            self.info_label.setText(self.tr("No call matches “{text}”.").format(
+                text=self.model.filter.search))
         if cap is not None and count > cap:
             self.count_label.setText(self.tr("more than {n} calls").format(n=cap))
         else:
@@ -249,8 +258,23 @@ class CallLogPage(QWidget):
 
     def search(self, text: str) -> None:
         """Show the calls matching ``text`` at once (the main window's search field)."""
+        self.info_label.clear()  # an earlier message must not stand beside these rows
         self.search_edit.setText(text)
         self.refresh()
+
+    def show_number(self, number: str) -> None:
+        """Show one call by its number, whatever the filters were; it becomes current."""
+        for combo in (self.status_combo, self.zone_combo, self.channel_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(True)
+            edit.setDate(NO_DATE)
+            edit.blockSignals(False)
+        self.search(number)
+        self.select_call(None)
+        self.table.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -258,7 +282,7 @@ class CallLogPage(QWidget):
             self.refresh()
 
     def _data_changed(self, topic: str) -> None:
-        if topic not in TOPICS:
+        if not touches(topic, TOPICS):
             return
         if self.isVisible():
             self.refresh()
@@ -317,7 +341,7 @@ class CallLogPage(QWidget):
         self.info_label.setText(message)
         if call_id is not None:
             self.table.setCurrentIndex(QModelIndex())
-        self._session.data_changed.emit("calls")
+        self._session.changed(Topic.CALLS)
         self.select_call(call_id)
 
     def new_call(self) -> None:

@@ -36,7 +36,7 @@ from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
 from app.ui.errors import user_message
 from app.ui.pages.carry_in_detail import detail_html
 from app.ui.printing_ui import print_document
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.carry_in_table_models import CardsTableModel
 
 PAGE_KEY = "carry_in"
@@ -172,14 +172,14 @@ class CarryInPage(QWidget):
             self.show_job(carry_in_service.get_carry_in(self.session.ctx, self.job.receipt_id))
 
     def _data_changed(self, topic: str) -> None:
-        if topic in ("carry_in", "calls", "parts"):
+        if touches(topic, (Topic.CARRY_IN, Topic.CALLS, Topic.PARTS)):
             self.model.refresh()
 
     # ---- actions ------------------------------------------------------------------------
     def _after(self, dialog: QDialog, result: CarryInDTO | None) -> CarryInDTO | None:
         if result is not None:
             self.show_job(result)
-            self.session.data_changed.emit("carry_in")
+            self.session.changed(Topic.CARRY_IN)
         dialog.deleteLater()
         return result
 

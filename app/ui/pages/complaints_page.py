@@ -28,7 +28,7 @@ from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import document_job, pdf_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 from app.ui.widgets.submission_banner import SubmissionBanner
 
@@ -82,7 +82,7 @@ LIAISON_HEADERS = (
 
 
 class ComplaintsPage(VoicePageBase):
-    TOPIC = "complaints"
+    TOPIC = Topic.COMPLAINTS
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

@@ -30,7 +30,7 @@ from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
 
@@ -66,7 +66,7 @@ COLUMNS: list[Column[ContractDTO]] = [
 
 
 class ContractsPage(VoicePageBase):
-    TOPIC = "contracts"
+    TOPIC = Topic.CONTRACTS
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

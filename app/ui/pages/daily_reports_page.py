@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -44,6 +43,7 @@ from app.ui.printing_ui import preview_pdf, recorder
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import TextRowsModel
 from app.ui.theme import SPACING
+from app.ui.widgets.date_field import DateField
 
 # The steps each status allows (the service refuses the others with a message).
 NEXT_FROM = {"submit": ("draft",), "review": ("submitted",),
@@ -66,7 +66,7 @@ class DailyReportsPage(QWidget):
         self.tech_report: TechnicianDailyReport | None = None
         self.team_report: SupervisorDailyReport | None = None
         today = session.ctx.today()
-        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit = DateField(QDate(today.year, today.month, today.day))
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setCalendarPopup(True)
         self.tech_combo = QComboBox()

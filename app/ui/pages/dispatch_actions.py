@@ -13,7 +13,7 @@ from app.ui.dialogs.internal_work_dialog import InternalWorkDialog
 from app.ui.dialogs.visit_dialog import VisitDialog
 from app.ui.errors import user_message
 from app.ui.printing_ui import print_document
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 
 _CTX = "DispatchPage"
 
@@ -46,9 +46,9 @@ class JobActions:
     def say_error(self, err: UserError) -> None:
         self.say(user_message(err), error=True)
 
-    def _changed(self, topic: str = "calls") -> None:
+    def _changed(self, topic: Topic = Topic.CALLS) -> None:
         self.refresh()
-        self._session.data_changed.emit(topic)
+        self._session.changed(topic)
 
     # ---- the visit ---------------------------------------------------------------------
     def record_visit(self) -> VisitDialog | None:
@@ -62,7 +62,7 @@ class JobActions:
             visit = visit_service.record_visit(ctx, job.job_id, data,
                                                expected_version=job.version)
             self._changed()
-            self._session.data_changed.emit("money")
+            self._session.changed(Topic.MONEY)
             self.say(tr("Visit recorded on {number}.").format(number=job.number))
             if visit.payment_id is not None:  # the customer gets a receipt on the spot
                 number = payments_service.payment_number(ctx, visit.payment_id)
@@ -115,7 +115,7 @@ class JobActions:
 
         def submit(data: InternalWorkInput) -> None:
             visit_service.log_internal_work(ctx, data)
-            self._changed("internal_work")
+            self._changed(Topic.INTERNAL_WORK)
             self.say(tr("Internal work logged."))
 
         dialog = InternalWorkDialog(ctx.today(), self._widget(), on_submit=submit)

@@ -36,7 +36,7 @@ from app.ui.dialogs.store_days_dialog import StoreDaysDialog
 from app.ui.labels import label
 from app.ui.pages.dispatch_actions import JobActions
 from app.ui.printing_ui import print_document
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.dispatch_table_models import (
     DispatchQueueModel,
     JobsModel,
@@ -44,7 +44,7 @@ from app.ui.table_models.dispatch_table_models import (
 )
 from app.ui.theme import SPACING
 
-TOPICS = ("calls", "customers", "reference", "*")
+TOPICS = (Topic.CALLS, Topic.CUSTOMERS, Topic.REFERENCE)
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
@@ -54,6 +54,7 @@ def _view(model: QObject, *, drag: bool = False, drop: bool = False) -> QTableVi
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab goes to the next list; arrows move between rows
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.setDragEnabled(drag)
@@ -200,7 +201,7 @@ class DispatchPage(JobActions, QWidget):
             view.selectRow(target)
 
     def _data_changed(self, topic: str) -> None:
-        if topic in TOPICS and self.isVisible() and not self._own_change:
+        if touches(topic, TOPICS) and self.isVisible() and not self._own_change:
             self.refresh()
 
     # ---- selection ----------------------------------------------------------------------
@@ -255,7 +256,7 @@ class DispatchPage(JobActions, QWidget):
         self._dispatched(job)
         self._own_change = True
         try:
-            self._session.data_changed.emit("calls")
+            self._session.changed(Topic.CALLS)
         finally:
             self._own_change = False
         self.say(self.tr("{call} dispatched to {name}: voucher {number}.").format(

@@ -10,7 +10,7 @@ from app.services.followup_service import FollowUpDTO, FollowUpDue
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices
 from app.ui.pages.voice_page_base import VoicePageBase
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
 
 DUE_COLUMNS: list[Column[FollowUpDue]] = [
@@ -35,7 +35,7 @@ DONE_COLUMNS: list[Column[FollowUpDTO]] = [
 
 
 class FollowUpsPage(VoicePageBase):
-    TOPIC = "followups"
+    TOPIC = Topic.FOLLOWUPS
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -83,4 +83,4 @@ class FollowUpsPage(VoicePageBase):
             answer=d.text("answer"), complaint_kind=d.choice("kind")))
         if self.run_dialog(form):
             self.changed()
-            self.session.data_changed.emit("complaints")
+            self.session.changed(Topic.COMPLAINTS)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +30,9 @@ from app.services.permissions import Perm
 from app.ui.dialogs.bill_dialog import BillDialog
 from app.ui.dialogs.handover_dialog import HandoverDialog
 from app.ui.errors import show_user_error
-from app.ui.session import AppSession
+from app.ui.labels import label
+from app.ui.session import AppSession, Topic
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.payment_methods import method_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -203,7 +204,7 @@ class MoneyPage(QWidget):
         total = sum(p.amount_cents for p in done)
         self.held_message.setText(self.tr("{n} payments, {total}, handed over.").format(
             n=len(done), total=format_money(total)))
-        self.session.data_changed.emit("money")
+        self.session.changed(Topic.MONEY)
 
     # ---- invoices ---------------------------------------------------------------------
     def _invoice_tab(self) -> None:
@@ -251,17 +252,17 @@ class MoneyPage(QWidget):
             number=invoice.invoice_no))
         for edit in (self.inv_no, self.inv_amount):
             edit.clear()
-        self.session.data_changed.emit("money")
+        self.session.changed(Topic.MONEY)
 
     def mark_mailed(self) -> None:
         invoice_id = selected_id(self.invoice_list)
         if invoice_id is not None:
             payments.mark_mailed(self.session.ctx, invoice_id, day=self.session.ctx.today())
-            self.session.data_changed.emit("money")
+            self.session.changed(Topic.MONEY)
 
     # ---- day-end ----------------------------------------------------------------------
     def _day_tab(self) -> None:
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = DateField(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.day_total = QLabel()
@@ -294,7 +295,9 @@ class MoneyPage(QWidget):
         if self.session.may(Perm.BILL):
             fill_table(self.to_bill, [self.tr("Call"), self.tr("Customer"),
                                       self.tr("Category"), self.tr("Status")],
-                       [(r.call_id, (r.call_number, r.customer_name, r.category, r.status))
+                       [(r.call_id, (r.call_number, r.customer_name,
+                                       label("category", r.category),
+                                       label("status", r.status)))
                         for r in billing.calls_to_bill(ctx)])
         fill_table(self.held, [self.tr("Technician"), self.tr("Payments"), self.tr("Cash")],
                    [(h.collector_id, (h.collector, str(h.payments),

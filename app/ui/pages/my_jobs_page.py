@@ -20,11 +20,11 @@ from app.ui.dialogs.late_repair_dialogs import notices_text
 from app.ui.pages.dispatch_actions import JobActions
 from app.ui.pages.dispatch_page import _view
 from app.ui.printing_ui import preview_pdf, recorder
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.dispatch_table_models import JobsModel
 from app.ui.theme import SPACING
 
-TOPICS = ("calls", "internal_work", "*")
+TOPICS = (Topic.CALLS, Topic.INTERNAL_WORK)
 
 
 class _JobListPage(JobActions, QWidget):
@@ -82,7 +82,7 @@ class _JobListPage(JobActions, QWidget):
         return self.jobs_model.row_at(index.row()) if index.isValid() else None
 
     def _data_changed(self, topic: str) -> None:
-        if topic in TOPICS and self.isVisible():
+        if touches(topic, TOPICS) and self.isVisible():
             self.refresh()
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.services.parts_service import PartDTO
 from app.services.permissions import Perm
 from app.ui.dialogs.parts_dialogs import PartDialog, StockDialog
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.carry_in_table_models import PartsTableModel
 
 
@@ -56,7 +56,7 @@ class PartsPage(QWidget):
         self.refresh()
 
     def _data_changed(self, topic: str) -> None:
-        if topic in ("parts", "carry_in"):
+        if touches(topic, (Topic.PARTS, Topic.CARRY_IN)):
             self.refresh()
 
     def apply_filter(self) -> None:
@@ -78,7 +78,7 @@ class PartsPage(QWidget):
 
     def _run(self, dialog: QDialog) -> None:
         if self.run_dialog(dialog):
-            self.session.data_changed.emit("parts")
+            self.session.changed(Topic.PARTS)
         dialog.deleteLater()
 
     def new_part(self) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -24,8 +23,9 @@ from app.services.register_service import RegisterFilter
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.register_correction_dialog import RegisterCorrectionDialog
 from app.ui.printing_ui import document_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.carry_in_table_models import RegisterTableModel
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.take_in_fields import date_of, qdate_of
 
 STATES = (("all", QT_TRANSLATE_NOOP("RegisterPage", "All lines")),
@@ -41,7 +41,7 @@ class RegisterPage(QWidget):
         self.month_check = QCheckBox(self.tr("&Month"))
         self.month_check.setObjectName("by_month")
         self.month_check.setChecked(True)
-        self.month_edit = QDateEdit(qdate_of(session.ctx.today()))
+        self.month_edit = DateField(qdate_of(session.ctx.today()))
         self.month_edit.setObjectName("month")
         self.month_edit.setDisplayFormat("yyyy-MM")
         self.state_combo = QComboBox()
@@ -74,7 +74,7 @@ class RegisterPage(QWidget):
         self.refresh()
 
     def _data_changed(self, topic: str) -> None:
-        if topic == "carry_in":
+        if touches(topic, (Topic.CARRY_IN,)):
             self.refresh()
 
     def _lay_out(self) -> None:

@@ -28,6 +28,8 @@ class PageEntry:
 
 
 PAGES: list[PageEntry] = [
+    PageEntry("today", QT_TRANSLATE_NOOP("Pages", "Today"), "reports.svg",
+              "app.ui.pages.today_page:TodayPage"),
     PageEntry("calls", QT_TRANSLATE_NOOP("Pages", "Call-log book"), "calls.svg",
               "app.ui.pages.call_log_page:CallLogPage"),
     PageEntry("carry_in", QT_TRANSLATE_NOOP("Pages", "Carry-in repairs"), "repairs.svg",

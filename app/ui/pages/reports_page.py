@@ -83,6 +83,10 @@ def format_figure(figure: Figure) -> str:
 class ReportsPage(QWidget):
     """Month picker, figures grid, stacked bar chart, "Export to Excel…"."""
 
+    # A month's query is not re-run on the GUI thread every 30 s (MainWindow's refresh policy):
+    # the page is read when opened and when another month is chosen.
+    auto_refresh = False
+
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session

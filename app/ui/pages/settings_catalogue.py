@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.services import reference_service as ref
 from app.ui.dialogs.product_model_dialog import ProductModelDialog
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.table_models.catalogue_table_model import CatalogueTableModel
 
 
@@ -71,4 +71,4 @@ class CatalogueTab(QWidget):
         dialog = self.make_dialog(current)
         if dialog.exec():
             self.model.refresh()
-            self.session.data_changed.emit("reference")
+            self.session.changed(Topic.REFERENCE)

@@ -25,7 +25,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import StoreKind
 from app.services import reference_service as ref
 from app.ui.pages.settings_forms import FormFeedback, fill_combo, saved_text, select_data
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 
 STORE_KINDS = {
     StoreKind.SERVICE_CENTRE: QT_TRANSLATE_NOOP("StoreProfileTab", "Service centre"),
@@ -117,7 +117,7 @@ class StoreProfileTab(QWidget):
         if saved is not None:
             self._profile = saved
             self.phone.setText(saved.phone)
-            self.session.data_changed.emit("reference")
+            self.session.changed(Topic.REFERENCE)
 
     def save_terms(self) -> None:
         saved = self.feedback.run(lambda: ref.update_receipt_terms(
@@ -196,7 +196,7 @@ class BusinessHoursTab(QWidget):
                                                                     self.value), saved_text())
         if saved is not None:
             self._days = saved
-            self.session.data_changed.emit("reference")
+            self.session.changed(Topic.REFERENCE)
 
 
 def _time(edit: QTimeEdit) -> time:

@@ -9,7 +9,7 @@ from app.models.enums import ZoneKind
 from app.services import reference_service as ref
 from app.ui.labels import choices, label
 from app.ui.pages.settings_forms import ListAndForm, fill_combo, saved_text, select_data, yes_no
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 
 
 class ZonesTab(ListAndForm):
@@ -78,4 +78,4 @@ class ZonesTab(ListAndForm):
         if saved is not None:
             self.refresh(keep=saved)
             self.feedback.ok(saved_text())
-            self.session.data_changed.emit("reference")
+            self.session.changed(Topic.REFERENCE)

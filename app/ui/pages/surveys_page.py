@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,8 +31,9 @@ from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job, document_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.rating_chart import RatingChart
 
 
@@ -55,7 +55,7 @@ COLUMNS: list[Column[SurveyCardDTO]] = [
 
 
 class SurveysPage(VoicePageBase):
-    TOPIC = "surveys"
+    TOPIC = Topic.SURVEYS
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -78,7 +78,7 @@ class SurveysPage(VoicePageBase):
     def _cards_tab(self) -> QWidget:
         tab = QWidget()
         today = self.session.ctx.today()
-        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit = DateField(QDate(today.year, today.month, today.day))
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setCalendarPopup(True)
         issue = QPushButton(self.tr("Issue the day's cards"))
@@ -169,7 +169,7 @@ class SurveysPage(VoicePageBase):
         form.set_action(lambda d: self._save_card(card, d))
         if self.run_dialog(form):
             self.changed()
-            self.session.data_changed.emit("complaints")
+            self.session.changed(Topic.COMPLAINTS)
 
     def _save_card(self, card: SurveyCardDTO, d: VoiceFormDialog) -> object:
         ratings = Ratings(*(int(d.choice(item)) for item in ITEMS))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import UserError
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.errors import show_user_error
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.voice_table_model import VoiceTableModel
 
 T = TypeVar("T")
@@ -30,7 +30,8 @@ T = TypeVar("T")
 class VoicePageBase(QWidget):
     """Pages call ``run_dialog`` and ``show_print`` so tests can stand in for the user."""
 
-    TOPIC = ""
+    TOPIC: Topic = Topic.ANY  # pages set theirs
+    SHOWS: tuple[Topic, ...] = ()  # what else the page lists (it refreshes on those too)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +39,7 @@ class VoicePageBase(QWidget):
         session.data_changed.connect(self._data_changed)
 
     def _data_changed(self, topic: str) -> None:
-        if topic in (self.TOPIC, "*", "calls"):
+        if touches(topic, (self.TOPIC, Topic.CALLS, *self.SHOWS)):
             self.refresh()
 
     def refresh(self) -> None:
@@ -46,7 +47,7 @@ class VoicePageBase(QWidget):
 
     def changed(self) -> None:
         self.refresh()
-        self.session.data_changed.emit(self.TOPIC)
+        self.session.changed(self.TOPIC)
 
     @staticmethod
     def make_table(model: VoiceTableModel[Any], name: str) -> QTableView:

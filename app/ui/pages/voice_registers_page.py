@@ -36,7 +36,7 @@ from app.ui.labels import translate_message
 from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import pdf_job
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 
 STATE_TEXT = {
     "": QT_TRANSLATE_NOOP("Registers", "All of them"),
@@ -84,7 +84,8 @@ def screen_label(vocab: str, code: Any) -> Any:
 
 
 class VoiceRegistersPage(VoicePageBase):
-    TOPIC = "registers"
+    TOPIC = Topic.REGISTERS
+    SHOWS = (Topic.SURVEYS, Topic.COMPLAINTS, Topic.FOLLOWUPS, Topic.CUSTOMERS, Topic.MONEY)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

@@ -16,10 +16,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import calls_service
+from app.services import calls_service, dispatch_service
 from app.services.calls_service import CallFilter
 from app.services.context import ServiceContext
+from app.services.dispatch_service import CallDeadline
 from app.services.dto import CallRow
+from app.ui.deadlines import time_left_text
 from app.ui.labels import label
 from app.ui.session import AppSession
 from app.ui.theme import status_background, status_foreground
@@ -36,7 +38,7 @@ class CallLogTableModel(QAbstractTableModel):
     """
 
     COL_NUMBER, COL_TIME, COL_CUSTOMER, COL_PHONE, COL_ITEM, COL_FAULT, COL_CATEGORY, \
-        COL_STATUS = range(8)
+        COL_STATUS, COL_LEFT = range(9)
     HEADERS = (
         QT_TRANSLATE_NOOP("CallLogTableModel", "No."),
         QT_TRANSLATE_NOOP("CallLogTableModel", "Received"),
@@ -46,6 +48,7 @@ class CallLogTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CallLogTableModel", "Fault"),
         QT_TRANSLATE_NOOP("CallLogTableModel", "Category"),
         QT_TRANSLATE_NOOP("CallLogTableModel", "Status"),
+        QT_TRANSLATE_NOOP("CallLogTableModel", "Time left"),
     )
     CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -57,6 +60,7 @@ class CallLogTableModel(QAbstractTableModel):
         self._source = source
         self._filter = flt or CallFilter()
         self._rows: list[CallRow] = []
+        self._deadlines: dict[int, CallDeadline] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self._cursor: tuple[datetime, int] | None = None
         if load:
@@ -77,8 +81,10 @@ class CallLogTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reload from the first page (the query runs before the reset: no half state)."""
         page = calls_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
+        deadlines = self._deadlines_of(page.rows)
         self.beginResetModel()
         self._rows = list(page.rows)
+        self._deadlines = deadlines
         self._texts = {}
         self._cursor = page.next_cursor
         self.endResetModel()
@@ -92,6 +98,7 @@ class CallLogTableModel(QAbstractTableModel):
         page = calls_service.list_calls(self.ctx(), self._filter, after=self._cursor,
                                         limit=self.PAGE_SIZE)
         if page.rows:
+            self._deadlines.update(self._deadlines_of(page.rows))
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
@@ -99,6 +106,14 @@ class CallLogTableModel(QAbstractTableModel):
             self.endInsertRows()
         else:
             self._cursor = None
+
+    def _deadlines_of(self, rows: list[CallRow]) -> dict[int, CallDeadline]:
+        """The arrive-by deadlines of the open calls among ``rows`` (the board's rule)."""
+        waiting = [r.id for r in rows if r.status in _WAITING]
+        return dispatch_service.call_deadlines(self.ctx(), waiting) if waiting else {}
+
+    def deadline(self, call_id: int) -> CallDeadline | None:
+        return self._deadlines.get(call_id)
 
     def count_matching(self, cap: int | None = None) -> int:
         """How many calls match the filter (not only the loaded pages); ``cap``: stop early."""
@@ -151,9 +166,11 @@ class CallLogTableModel(QAbstractTableModel):
         cells = self._texts.get(r)
         if cells is None:
             row = self._rows[r]
+            due = self._deadlines.get(row.id)
             cells = (row.number, _minute(self.ctx().local(row.received_at)),
                      row.customer_name, row.phone, row.item_label, row.fault, row.category,
-                     label("status", row.status))
+                     label("status", row.status),
+                     time_left_text(due.minutes_left) if due is not None else "")
             self._texts[r] = cells
         return cells
 
@@ -164,11 +181,17 @@ class CallLogTableModel(QAbstractTableModel):
             return self._cells(r)[column]
         if column == self.COL_NUMBER and row.urgency == "urgent":
             return label("urgency", row.urgency)
+        if column == self.COL_LEFT and (due := self._deadlines.get(row.id)) is not None:
+            return QCoreApplication.translate(_CTX, "Arrive by {when}").format(
+                when=_minute(self.ctx().local(due.deadline_at)))
         return None
 
     def _decoration(self, row: CallRow, column: int, role: int) -> Any:
         if column == self.COL_STATUS and role in (_BACKGROUND, _FOREGROUND):
             return _status_colour(row.status, foreground=role == _FOREGROUND)
+        if column == self.COL_LEFT and role in (_BACKGROUND, _FOREGROUND):
+            due = self._deadlines.get(row.id)
+            return _status_colour(due.state, foreground=role == _FOREGROUND) if due else None
         if role == _FONT and column == self.COL_NUMBER and row.urgency == "urgent":
             return _bold_font()
         if role == _ALIGN and column in (self.COL_CATEGORY, self.COL_STATUS):
@@ -187,6 +210,7 @@ _STATUS = int(CallLogTableModel.STATUS_ROLE)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, _ALIGN, _CALL_ID,
                     _STATUS})
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_WAITING = frozenset({"registered", "dispatched"})  # a technician still has to arrive
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # enum "|" is slow per call
 _COLOURS: dict[tuple[str, bool], QColor] = {}
 _FONTS: list[QFont] = []

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.calendar_service import REPLY_PROMISE
 from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
+from app.ui.deadlines import time_left_text
 from app.ui.labels import label
 from app.ui.table_models.call_log_table_model import AnyIndex
 from app.ui.table_models.dispatch_base import RowsTableModel
@@ -22,13 +23,6 @@ CALL_MIME = "application/x-service-counter-call"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
-
-
-def time_left_text(minutes: int) -> str:
-    """``2 h 05 min`` left, or ``overdue 1 h 10 min`` (business time)."""
-    h, m = divmod(abs(minutes), 60)
-    text = tr("{h} h {m:02d} min").format(h=h, m=m)
-    return tr("overdue {time}").format(time=text) if minutes < 0 else text
 
 
 def bold_font() -> QFont:

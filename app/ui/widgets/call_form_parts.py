@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QPushButton
 
 from app.services.dto import ItemDTO
 from app.ui.labels import choices, label
 from app.ui.session import AppSession
+from app.ui.widgets.date_field import DateField, DateTimeField
 
 
 def combo_of(vocabulary: str, default: str) -> QComboBox:
@@ -19,13 +20,6 @@ def combo_of(vocabulary: str, default: str) -> QComboBox:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(default)))
     return combo
-
-
-class DateTimeField(QDateTimeEdit):
-    """Tab leaves the field (Left/Right move between date and time parts), like other fields."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
 
 
 def enter_pressed(dialog: QDialog, event: QKeyEvent) -> bool:
@@ -60,3 +54,6 @@ def item_text(item: ItemDTO) -> str:
     until = " " + QCoreApplication.translate("RegisterCallDialog", "to {day}").format(
         day=last.isoformat()) if last else ""
     return f"{item.label}　[{state}{until}]"
+
+
+__all__ = ["DateField", "DateTimeField"]

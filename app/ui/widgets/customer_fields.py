@@ -7,7 +7,7 @@ import re
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.models.enums import CustomerKind
-from app.services.customers_service import CustomerInput, ZoneChoice
+from app.services.customers_service import CustomerInput, ZoneChoice, propose_zone
 from app.services.dto import CustomerDTO
 from app.ui.labels import choices
 from app.ui.theme import SPACING
@@ -31,6 +31,7 @@ class CustomerFieldsWidget(QWidget):
         self.phones_edit.setPlaceholderText(self.tr("Several phones: separate with commas"))
         self.address_edit = QLineEdit()
         self.address_edit.setObjectName("address")
+        self._zones = zones
         self.zone_combo = QComboBox()
         self.zone_combo.setObjectName("zone")
         self.zone_combo.addItem(self.tr("(no zone)"), None)
@@ -50,6 +51,20 @@ class CustomerFieldsWidget(QWidget):
         else:
             self.notes_edit.hide()
         self._lay_out(rows, columns)
+        self._zone_by_hand = False
+        self.zone_combo.activated.connect(self._zone_chosen)
+        self.address_edit.textEdited.connect(self._propose_zone)
+
+    def _zone_chosen(self, _index: int) -> None:
+        self._zone_by_hand = True
+
+    def _propose_zone(self, address: str) -> None:
+        """Propose the zone the address names, until the clerk picks one by hand."""
+        if self._zone_by_hand:
+            return
+        zone = propose_zone(self._zones, address)
+        self.zone_combo.setCurrentIndex(max(0, self.zone_combo.findData(
+            zone.id if zone else None)))
 
     def _lay_out(self, rows: list[tuple[str, QWidget]], columns: int) -> None:
         """Label/field pairs, ``columns`` pairs to a line (two in the roomy customer file)."""
@@ -88,6 +103,7 @@ class CustomerFieldsWidget(QWidget):
         self.phones_edit.setText(", ".join(p.phone for p in customer.phones))
         self.address_edit.setText(customer.address)
         self.zone_combo.setCurrentIndex(max(0, self.zone_combo.findData(customer.zone_id)))
+        self._zone_by_hand = customer.zone_id is not None  # a file's zone is kept
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(customer.kind)))
         self.notes_edit.setText(customer.notes)
 
@@ -95,6 +111,7 @@ class CustomerFieldsWidget(QWidget):
         for edit in (self.name_edit, self.phones_edit, self.address_edit, self.notes_edit):
             edit.clear()
         self.zone_combo.setCurrentIndex(0)
+        self._zone_by_hand = False
         self.kind_combo.setCurrentIndex(0)
 
     def set_read_only(self, read_only: bool) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWidget
 
 from app.i18n import N_
 from app.services.customers_service import ItemInput, ModelChoice
@@ -43,6 +43,17 @@ class ItemFieldsWidget(QWidget):
         self.model_combo.setObjectName("model")
         for model in models:
             self.model_combo.addItem(model.label, model.id)
+        # Searchable: typing part of the code or the name lists the models that contain it.
+        self.model_combo.setEditable(True)
+        self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model_combo.model(), self.model_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.model_combo.setCompleter(completer)
+        editor = self.model_combo.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(self.tr("Type part of the code or name"))
         self.serial_edit = QLineEdit()
         self.serial_edit.setObjectName("serial")
         self.purchase_edit = QLineEdit()
@@ -55,8 +66,9 @@ class ItemFieldsWidget(QWidget):
         form.addRow(self.tr("&Model"), self.model_combo)
         form.addRow(self.tr("&Serial no."), self.serial_edit)
         form.addRow(self.tr("Pu&rchase date"), self.purchase_edit)
-        form.addRow(self.tr("&Invoice no."), self.invoice_edit)
+        form.addRow(self.tr("Invoi&ce no."), self.invoice_edit)
         self.model_combo.currentIndexChanged.connect(self.changed)
+        self.model_combo.editTextChanged.connect(self.changed)
         self.purchase_edit.textChanged.connect(self.changed)
 
     def focus_chain(self) -> list[QWidget]:
@@ -66,9 +78,17 @@ class ItemFieldsWidget(QWidget):
         return {"product_model_id": self.model_combo, "serial": self.serial_edit,
                 "purchase_date": self.purchase_edit, "invoice_no": self.invoice_edit}
 
+    def model_id(self) -> int | None:
+        """The chosen model (None while the text typed names none)."""
+        index = self.model_combo.currentIndex()
+        if index < 0 or self.model_combo.currentText() != self.model_combo.itemText(index):
+            return None
+        data = self.model_combo.itemData(index)
+        return int(data) if data is not None else None
+
     def value(self) -> ItemInput:
         """The item as typed; a malformed date raises ValidationError at its field."""
-        model_id = self.model_combo.currentData()
+        model_id = self.model_id()
         if model_id is None:
             raise ValidationError(N_("Choose a product model."), field="product_model_id")
         return ItemInput(int(model_id), self.serial_edit.text(),
@@ -77,7 +97,7 @@ class ItemFieldsWidget(QWidget):
 
     def warranty(self, today: date) -> WarrantyStatus | None:
         """Warranty as typed so far (None while the date is incomplete or no model)."""
-        model = self._models.get(self.model_combo.currentData())
+        model = self._models.get(self.model_id() or 0)
         try:
             purchase = parse_date(self.purchase_edit.text(), field="purchase_date")
         except ValidationError:

@@ -14,6 +14,12 @@ _METHODS = (("cash", QT_TRANSLATE_NOOP("PaymentMethods", "Cash")),
             ("transfer", QT_TRANSLATE_NOOP("PaymentMethods", "Bank transfer")))
 
 
+def method_text(method: str) -> str:
+    """A payment method's name in the user's language (the code itself if unknown)."""
+    source = dict(_METHODS).get(method)
+    return QCoreApplication.translate("PaymentMethods", source) if source else method
+
+
 def method_combo(*, transfer: bool = True) -> QComboBox:
     """A combo of payment methods (data: the method code); no transfer on the spot."""
     combo = QComboBox()
@@ -22,9 +28,3 @@ def method_combo(*, transfer: bool = True) -> QComboBox:
         if method != "transfer" or transfer:
             combo.addItem(QCoreApplication.translate("PaymentMethods", text), method)
     return combo
-
-
-def method_text(method: str) -> str:
-    """A payment method in the user's words (the day's list, like the printed day-end)."""
-    text = dict(_METHODS).get(method)
-    return QCoreApplication.translate("PaymentMethods", text) if text else method

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.text import pt
 from app.services.carry_in_service import StaffChoice
+from app.ui.widgets.date_field import DateField
 
 PROMISE_DAYS = 7
 # The paper receipt's checklist (遥控器, 电源线, 说明书, 包装箱, 配件包).
@@ -57,7 +57,7 @@ class TakeInFieldsWidget(QWidget):
         self.condition_edit = QLineEdit()
         self.condition_edit.setObjectName("condition")
         self.condition_edit.setPlaceholderText(self.tr("Scratches, dents, missing parts …"))
-        self.promised_edit = QDateEdit(qdate_of(today + timedelta(days=PROMISE_DAYS)))
+        self.promised_edit = DateField(qdate_of(today + timedelta(days=PROMISE_DAYS)))
         self.promised_edit.setObjectName("promised_date")
         self.promised_edit.setDisplayFormat("yyyy-MM-dd")
         self.promised_edit.setCalendarPopup(True)
@@ -73,7 +73,7 @@ class TakeInFieldsWidget(QWidget):
         form.addRow(self.tr("Accessories"), grid)
         form.addRow("", self.other_edit)
         form.addRow(self.tr("C&ondition"), self.condition_edit)
-        form.addRow(self.tr("&Promised date"), self.promised_edit)
+        form.addRow(self.tr("Promise&d date"), self.promised_edit)
         form.addRow(self.tr("&Technician"), self.technician_combo)
 
     def focus_chain(self) -> list[QWidget]:

@@ -1,0 +1,106 @@
+"""Today (今日): what needs the person logged in now, each line with its count and the book
+it opens. A line is there only for a role allowed to act on it (the services' own checks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.services import (
+    complaint_service,
+    contract_service,
+    dispatch_service,
+    followup_service,
+    parts_service,
+    payments_service,
+    repair_service,
+)
+from app.services.context import ServiceContext
+from app.services.errors import PermissionDenied
+from app.services.money import format_money
+
+TODAY_LIMIT = 100  # a long list is counted this far ("100+"): the page opens at once
+
+
+@dataclass(frozen=True)
+class TodayLine:
+    """``key``: what it is (overdue_calls, leftovers, vouchers_to_close, late_repairs,
+    complaints_overdue, contracts_to_renew, low_stock, cash_held, followups_due);
+    ``page``: the book that shows them; ``first``: the first one's number or name;
+    ``amount``: a money total where there is one."""
+
+    key: str
+    count: int
+    page: str
+    first: str = ""
+    amount: str = ""
+    more: bool = False  # there are more than ``count``
+
+
+def _capped(key: str, rows: list[Any], page: str, first: Callable[[Any], str]) -> TodayLine:
+    return TodayLine(key, min(len(rows), TODAY_LIMIT), page, first(rows[0]) if rows else "",
+                     more=len(rows) > TODAY_LIMIT)
+
+
+def _queue_lines(ctx: ServiceContext) -> list[TodayLine]:
+    queue = dispatch_service.dispatch_queue(ctx)
+    overdue = [r for r in queue if r.state == "overdue"]
+    leftovers = [r for r in queue if r.leftover]
+    return [TodayLine("overdue_calls", len(overdue), "dispatch",
+                      overdue[0].number if overdue else ""),
+            TodayLine("leftovers", len(leftovers), "dispatch",
+                      leftovers[0].number if leftovers else "")]
+
+
+def _to_close(ctx: ServiceContext) -> list[TodayLine]:
+    jobs = dispatch_service.jobs_to_close(ctx, limit=TODAY_LIMIT + 1)
+    return [_capped("vouchers_to_close", jobs, "to_file", lambda j: str(j.number))]
+
+
+def _late_repairs(ctx: ServiceContext) -> list[TodayLine]:
+    cards = repair_service.late_repairs(ctx, limit=TODAY_LIMIT + 1)
+    return [_capped("late_repairs", cards, "carry_in", lambda c: str(c.receipt_number))]
+
+
+def _complaints(ctx: ServiceContext) -> list[TodayLine]:
+    late = complaint_service.overdue_complaints(ctx)
+    return [TodayLine("complaints_overdue", len(late), "complaints",
+                      late[0].number if late else "")]
+
+
+def _contracts(ctx: ServiceContext) -> list[TodayLine]:
+    count, first = contract_service.renewal_summary(ctx)
+    return [TodayLine("contracts_to_renew", count, "contracts", first)]
+
+
+def _low_stock(ctx: ServiceContext) -> list[TodayLine]:
+    low = parts_service.low_stock(ctx)
+    return [TodayLine("low_stock", len(low), "parts", low[0].name if low else "")]
+
+
+def _cash(ctx: ServiceContext) -> list[TodayLine]:
+    held = payments_service.cash_held(ctx)
+    return [TodayLine("cash_held", len(held), "money", held[0].collector if held else "",
+                      format_money(sum(h.amount_cents for h in held)))]
+
+
+def _followups(ctx: ServiceContext) -> list[TodayLine]:
+    due = followup_service.due_followups(ctx, limit=TODAY_LIMIT + 1)
+    return [_capped("followups_due", due, "followups", lambda f: str(f.call_number))]
+
+
+SOURCES: tuple[Callable[[ServiceContext], list[TodayLine]], ...] = (
+    _queue_lines, _to_close, _late_repairs, _complaints, _contracts, _low_stock, _cash,
+    _followups)
+
+
+def today(ctx: ServiceContext) -> list[TodayLine]:
+    """The lines for this user's role, in a fixed order (the ones with work first)."""
+    lines: list[TodayLine] = []
+    for source in SOURCES:
+        try:
+            lines.extend(source(ctx))
+        except PermissionDenied:
+            continue  # not this role's work
+    return sorted(lines, key=lambda line: line.count == 0)

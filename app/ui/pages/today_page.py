@@ -1,0 +1,93 @@
+"""Today (今日): each role's home. One line per kind of work waiting, with its count; Enter
+(or a double click) on a line opens the book that holds that work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services import today_service
+from app.services.today_service import TodayLine
+from app.ui.session import AppSession
+from app.ui.theme import SPACING, status_background, status_foreground
+
+TEXTS = {
+    "overdue_calls": QT_TRANSLATE_NOOP("TodayPage", "Calls past their deadline: {n}"),
+    "leftovers": QT_TRANSLATE_NOOP("TodayPage", "Calls left over from earlier days: {n}"),
+    "vouchers_to_close": QT_TRANSLATE_NOOP("TodayPage", "Vouchers done, not yet closed: {n}"),
+    "late_repairs": QT_TRANSLATE_NOOP("TodayPage", "Repairs past their promised date: {n}"),
+    "complaints_overdue": QT_TRANSLATE_NOOP("TodayPage", "Complaints past their deadline: {n}"),
+    "contracts_to_renew": QT_TRANSLATE_NOOP("TodayPage", "Contracts to renew: {n}"),
+    "low_stock": QT_TRANSLATE_NOOP("TodayPage", "Parts at or below reorder level: {n}"),
+    "cash_held": QT_TRANSLATE_NOOP("TodayPage", "Technicians still holding cash: {n}"),
+    "followups_due": QT_TRANSLATE_NOOP("TodayPage", "Follow-up calls due: {n}"),
+}
+URGENT = {"overdue_calls", "leftovers", "late_repairs", "complaints_overdue"}
+PAGE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def line_text(line: TodayLine) -> str:
+    count = f"{line.count}+" if line.more else str(line.count)
+    text = QCoreApplication.translate("TodayPage", TEXTS[line.key]).format(n=count)
+    if line.amount and line.count:
+        text += f"  {line.amount}"
+    if line.first:
+        text += "  · " + QCoreApplication.translate("TodayPage", "first: {first}").format(
+            first=line.first)
+    return text
+
+
+class TodayPage(QWidget):
+    """今日: what needs the person logged in now."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.lines: list[TodayLine] = []
+        self.title = QLabel(self.tr("Today"))
+        self.title.setObjectName("pageTitle")
+        self.hint = QLabel(self.tr("Enter on a line opens its book."))
+        self.hint.setObjectName("hint")
+        self.list = QListWidget()
+        self.list.setObjectName("todayLines")
+        self.list.itemActivated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING * 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        session.data_changed.connect(self._data_changed)
+        session.user_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        self.lines = today_service.today(self.session.ctx)
+        keep = self.list.currentRow()
+        self.list.clear()
+        bold = QFont()
+        bold.setBold(True)
+        for line in self.lines:
+            item = QListWidgetItem(line_text(line))
+            item.setData(PAGE_ROLE, line.page)
+            if line.count and line.key in URGENT:
+                item.setBackground(status_background("overdue"))
+                item.setForeground(status_foreground("overdue"))
+                item.setFont(bold)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(min(max(keep, 0), self.list.count() - 1))
+
+    def _data_changed(self, _topic: str) -> None:
+        if self.isVisible():  # hidden, it is read again when shown (MainWindow._show)
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.list.setFocus()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        window = self.window()
+        open_page = getattr(window, "open_page", None)
+        if callable(open_page):
+            open_page(str(item.data(PAGE_ROLE)))
