@@ -176,11 +176,10 @@ class CallerIdParser:
             self._emit({})
 
     def _emit(self, fields: dict[str, str]) -> None:
-        if self._reported:
-            # A second report for the same call (FSK and then formatted): ignored, unless
-            # the caller ID arrives after a numberless ring already went out.
-            if not fields.get("NMBR") or self._last_had_number:
-                return
+        # A second report for the same call (FSK and then formatted): ignored, unless the
+        # caller ID arrives after a numberless ring already went out.
+        if self._reported and (not fields.get("NMBR") or self._last_had_number):
+            return
         raw = fields.get("NMBR", "").strip().upper()
         absent = fields.get("ABSENT", "")
         if raw in ABSENT:

@@ -86,7 +86,7 @@ class ModemSource:
         port.write(command.encode("ascii") + b"\r")
         deadline = time.monotonic() + self.answer_timeout_s
         while time.monotonic() < deadline and not self._stop.is_set():
-            raw = port.readline()
+            raw: bytes = port.readline()
             text = raw.decode("ascii", "replace").strip()
             if text in ("OK", "ERROR"):
                 return text

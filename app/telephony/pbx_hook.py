@@ -59,7 +59,7 @@ class PbxHookSource:
         source = self
 
         class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 log.debug("pbx hook: " + format, *args)
 
             def _answer(self, code: int, text: str) -> None:
