@@ -33,6 +33,7 @@ from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.labels import label
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
+from app.ui.ring_controller import RingController
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
 from app.ui.style import icon
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._rebuild_sidebar(self.settings.value("main/page", SEARCH_PAGE))
         self._watch_other_counters()
+        self.rings = RingController(self, self.session, self.settings)  # caller ID (来电)
+        self.rings.start()
 
     # other counters ------------------------------------------------------------------------
     def _watch_other_counters(self) -> None:
@@ -186,6 +189,8 @@ class MainWindow(QMainWindow):
         self.switch_action.triggered.connect(self.switch_user)
         self.preferences_action = QAction(icon("settings"), "", self)
         self.preferences_action.triggered.connect(self.open_preferences)
+        self.caller_id_action = QAction(icon("settings"), "", self)
+        self.caller_id_action.triggered.connect(lambda: self.rings.open_settings())
         self.quit_action = QAction("", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -206,6 +211,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         file_menu.addAction(self.switch_action)
         file_menu.addAction(self.preferences_action)
+        self.caller_id_action.setText(self.tr("&Caller ID…"))
+        file_menu.addAction(self.caller_id_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -393,6 +400,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.rings.stop()
         self.save_layout()
         super().closeEvent(event)
 

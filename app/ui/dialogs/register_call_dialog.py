@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 from app.i18n import N_
 from app.models.calls import FAULT_MAX
 from app.models.enums import Category, Channel, ServiceKind, Urgency
-from app.services import calls_service, customers_service
+from app.services import calls_service, customers_service, ring_service
 from app.services.calls_service import CallInput, category_for_warranty
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO, CustomerDTO, ItemDTO
 from app.services.errors import UserError, ValidationError
+from app.services.ring_service import OpenCallMatch
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus
 from app.ui.errors import clear_field_errors, show_user_error, user_message
@@ -66,6 +67,8 @@ class RegisterCallDialog(QDialog):
         self._customer: CustomerDTO | None = None
         self._new_customer = False
         self.result_call: CallDTO | None = None
+        self.result_chase: OpenCallMatch | None = None  # a chase recorded instead of a call
+        self._phone_rung = ""
         self._build()
         self._wire()
         self._set_items(())
@@ -311,9 +314,52 @@ class RegisterCallDialog(QDialog):
             new_item=new_item, service_kind=ServiceKind(self.kind_combo.currentData()),
             urgency=Urgency(self.urgency_combo.currentData()), received_at=received)
 
+    # ---- from a ring (来电) and repeat calls (催修) ----------------------------------------
+    def prefill(self, customer_id: int | None, item_id: int | None = None, *,
+                phone: str = "") -> None:
+        """Start from a ring: the caller's file and item, or a new customer with the number."""
+        self._phone_rung = phone
+        if customer_id is None:
+            self.start_new_customer(phone)
+            return
+        self.choose_customer(customer_id)
+        if item_id is not None:
+            index = self.item_combo.findData(item_id)
+            if index >= 0:
+                self.item_combo.setCurrentIndex(index)
+        self.fault_edit.setFocus()
+
+    def _offer_chase(self) -> bool:
+        """An open call about the same item: offer a chase on it instead of a duplicate.
+        True when the dialog is done (chase recorded)."""
+        item = self.item_combo.currentData()
+        if self._customer is None or not isinstance(item, int):
+            return False
+        match = ring_service.open_call_for_item(self._session.ctx, self._customer.id, item)
+        if match is None or not self.confirm_chase(match):
+            return False
+        phone = self._phone_rung or (self._customer.phones[0].phone
+                                     if self._customer.phones else "")
+        ring_service.record_chase(self._session.ctx, match.call_id, phone=phone,
+                                  note=self.fault_edit.text().strip()[:200])
+        self.result_chase = match
+        return True
+
+    def confirm_chase(self, match: OpenCallMatch) -> bool:
+        """Ask whether to record a chase on the open call (tests replace this)."""
+        question = self.tr(
+            "Call {number} about this item is still open ({status}, chased {count} times).\n\n"
+            "Record this call as a chase (催修) on it instead of a new call?").format(
+            number=match.number, status=label("status", match.status), count=match.chases)
+        answer = QMessageBox.question(self, self.windowTitle(), question)
+        return answer == QMessageBox.StandardButton.Yes
+
     def accept(self) -> None:
         self._clear_errors()
         try:
+            if self._offer_chase():
+                super().accept()
+                return
             self.result_call = calls_service.register_call(self._session.ctx, self.call_input())
         except DuplicatePhone as err:
             if self.confirm_use_existing(err):

@@ -1,0 +1,111 @@
+"""Caller ID on this computer (来电显示设置): the serial device and the PBX hook."""
+
+from __future__ import annotations
+
+import secrets
+
+import serial.tools.list_ports
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.telephony.config import TelephonyConfig
+from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header
+
+BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+
+
+class TelephonyDialog(KeyboardDialog):
+    """``config`` is the set-up as entered; the caller saves it and restarts the sources."""
+
+    def __init__(self, config: TelephonyConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Caller ID"))
+        self.modem_box = QGroupBox(self.tr("Voice modem or caller-ID box (serial / USB)"))
+        self.modem_box.setCheckable(True)
+        self.modem_box.setChecked(config.modem_enabled)
+        self.port_combo = QComboBox()
+        self.port_combo.setEditable(True)
+        for port in serial.tools.list_ports.comports():
+            self.port_combo.addItem(f"{port.device}", port.device)
+        self.port_combo.setEditText(config.modem_port)
+        self.baud_combo = QComboBox()
+        for rate in BAUD_RATES:
+            self.baud_combo.addItem(str(rate), rate)
+        self.baud_combo.setCurrentIndex(max(0, self.baud_combo.findData(config.modem_baud)))
+        self.init_edit = QLineEdit(config.modem_init)
+        self.init_edit.setToolTip(self.tr(
+            "auto = ATZ; ATE0; AT+VCID=1 (AT#CID=1 if refused). Empty for a box that needs "
+            "no commands. Several commands separated by ;"))
+        modem_form = QFormLayout(self.modem_box)
+        modem_form.addRow(self.tr("Port"), self.port_combo)
+        modem_form.addRow(self.tr("Speed"), self.baud_combo)
+        modem_form.addRow(self.tr("Start commands"), self.init_edit)
+        self.hook_box = QGroupBox(self.tr("PBX hook (HTTP on this computer)"))
+        self.hook_box.setCheckable(True)
+        self.hook_box.setChecked(config.hook_enabled)
+        self.lan_check = QCheckBox(self.tr("Accept calls from the local network"))
+        self.lan_check.setChecked(config.hook_host not in ("127.0.0.1", "localhost", ""))
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(config.hook_port)
+        self.secret_edit = QLineEdit(config.hook_secret)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.new_secret_button = QPushButton(self.tr("New secret"))
+        self.new_secret_button.setAutoDefault(False)
+        self.new_secret_button.clicked.connect(
+            lambda: self.secret_edit.setText(secrets.token_urlsafe(18)))
+        hook_form = QFormLayout(self.hook_box)
+        hook_form.addRow(self.lan_check)
+        hook_form.addRow(self.tr("Port"), self.port_spin)
+        hook_form.addRow(self.tr("Shared secret"), self.secret_edit)
+        hook_form.addRow("", self.new_secret_button)
+        hook_form.addRow(QLabel(self.tr(
+            "The PBX sends POST /ring with {\"number\": …, \"line\": …} and the header "
+            "Authorization: Bearer <secret>.")))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #B00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.addLayout(dialog_header(self.tr("Caller ID"),
+                                       self.tr("These settings apply to this computer.")))
+        layout.addWidget(self.modem_box)
+        layout.addWidget(self.hook_box)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    @property
+    def config(self) -> TelephonyConfig:
+        return TelephonyConfig(
+            modem_enabled=self.modem_box.isChecked(),
+            modem_port=self.port_combo.currentText().strip(),
+            modem_baud=int(self.baud_combo.currentData()),
+            modem_init=self.init_edit.text().strip(),
+            hook_enabled=self.hook_box.isChecked(),
+            hook_host="0.0.0.0" if self.lan_check.isChecked() else "127.0.0.1",
+            hook_port=self.port_spin.value(),
+            hook_secret=self.secret_edit.text().strip())
+
+    def accept(self) -> None:
+        problems = self.config.problems()
+        if problems:
+            self.message.setText("\n".join(self.tr(p) for p in problems))
+            return
+        super().accept()
