@@ -39,7 +39,7 @@ def test_one_part_message_decodes_to_the_text_and_number():
 @pytest.mark.parametrize("text", [
     "【海信售后】" + "您的空调已修好，请凭收据到店领取。" * 12,
     "测" * 66 + "𠮷" + "试" * 80,  # a pair at the part boundary stays whole
-])
+], ids=["chinese", "pair-at-boundary"])
 def test_long_text_is_split_with_udh_and_reassembles(text):
     pdus = submit_pdus("13812345678", text, 201)
     assert len(pdus) == len(split_parts(text)) >= 2
