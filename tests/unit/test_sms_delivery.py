@@ -159,7 +159,7 @@ class FakeGsmModem:
 def test_gsm_modem_sends_a_long_chinese_text_as_concatenated_pdus():
     modem = FakeGsmModem()
     try:
-        text = "【海信售后】张先生您好，" + "您送修的空调已修好，请凭收据到店领取。" * 8  # 164: 3 parts
+        text = "【海信售后】张先生您好，" + "您送修的空调已修好，请凭收据到店领取。" * 8  # 3 parts
         result = GsmModemSender(modem.path, timeout_s=10).send(
             Outgoing("13812345678", text, "a1"))
         assert result.ok and result.ref == "1,2,3"
