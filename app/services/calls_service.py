@@ -20,6 +20,7 @@ from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
 from app.models.jobs import Job, JobStatus
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
+from app.services import messaging_service
 from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
@@ -169,6 +170,7 @@ def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
     require(ctx.actor, Perm.CALL_REGISTER)
     with ctx.write() as session:
         call = insert_call(session, ctx, data)
+        messaging_service.notify_call_registered(session, ctx, call)
         return call_dto(session, call)
 
 

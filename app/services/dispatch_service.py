@@ -22,6 +22,7 @@ from app.models.jobs import Job, JobAssignment, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services import calendar_service as cal_svc
+from app.services import messaging_service
 from app.services.calls_service import get_call_row, move_call
 from app.services.chases import chase_counts
 from app.services.context import ServiceContext
@@ -298,6 +299,9 @@ def dispatch_call(ctx: ServiceContext, call_id: int, technician_id: int, *,
         session.add(JobAssignment(job_id=job.id, technician_id=technician_id, assigned_at=now,
                                   assigned_by_id=ctx.actor.user_id))
         move_call(call, CallStatus.DISPATCHED)
+        messaging_service.notify_technician_on_way(
+            session, ctx, call, job_id=job.id, technician=_technician(session, technician_id)
+            .display_name, arrive_by=job.deadline_at)
         session.flush()
         return _job_rows(session, [job])[0]
 

@@ -31,8 +31,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
-from app.models.customers import CustomerPhone
+from app.models.calls import Call
+from app.models.customers import Customer, CustomerPhone, Item
 from app.models.messaging import MessageConsent, MessageTemplate, OutboxMessage
+from app.models.store import ProductModel
+from app.services import calendar_service as cal_svc
 from app.services.context import ServiceContext
 from app.services.errors import ConflictError, NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -468,3 +471,59 @@ def send_again(ctx: ServiceContext, message_id: int) -> None:
         if row.status not in (Status.INTERRUPTED, Status.FAILED):
             raise ValidationError(N_("Only a failed or interrupted message can be sent again."))
         row.status, row.next_try_at, row.last_error = Status.QUEUED, ctx.now(), ""
+
+
+# ---- the events that queue messages ------------------------------------------------------
+
+ENABLED_KEY = "messages.enabled"
+
+
+def messages_enabled(session: Session) -> bool:
+    """Off until the store turns messages on (a store without a sender queues nothing)."""
+    value, _ = load_setting(session, ENABLED_KEY)
+    return bool(value)
+
+
+def set_messages_enabled(ctx: ServiceContext, enabled: bool) -> None:
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    with ctx.write(action="message.enabled") as session:
+        _, version = load_setting(session, ENABLED_KEY)
+        save_setting(session, ENABLED_KEY, bool(enabled), version)
+
+
+def _when(ctx: ServiceContext, moment: datetime) -> str:
+    local = ctx.local(moment)
+    return f"{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _call_values(session: Session, call: Call) -> dict[str, str]:
+    customer = session.get(Customer, call.customer_id)
+    label = ""
+    if call.item_id is not None:
+        row = session.execute(select(ProductModel.code, ProductModel.name).join(
+            Item, Item.product_model_id == ProductModel.id).where(Item.id == call.item_id)).first()
+        label = f"{row.code} {row.name}" if row else ""
+    return {"customer": customer.name if customer else "", "call_number": call.number,
+            "item": label}
+
+
+def notify_call_registered(session: Session, ctx: ServiceContext, call: Call) -> None:
+    """Call registered: its number and when to expect the technician (the dispatch deadline)."""
+    if not messages_enabled(session):
+        return
+    cal = cal_svc.load_calendar(session, ctx.tz)
+    deadline = cal_svc.dispatch_deadline(cal, call.received_at,
+                                         cal_svc.zone_hours(session).get(call.zone_id or 0))
+    queue_message(session, ctx, "call_registered", event_key=f"call:{call.id}:registered",
+                  customer_id=call.customer_id, call_id=call.id,
+                  values={**_call_values(session, call), "expected_by": _when(ctx, deadline)})
+
+
+def notify_technician_on_way(session: Session, ctx: ServiceContext, call: Call, *,
+                             job_id: int, technician: str, arrive_by: datetime) -> None:
+    if not messages_enabled(session):
+        return
+    queue_message(session, ctx, "technician_on_way", event_key=f"job:{job_id}:on_way",
+                  customer_id=call.customer_id, call_id=call.id,
+                  values={**_call_values(session, call), "technician": technician[:1] or
+                          technician, "arrive_by": _when(ctx, arrive_by)})

@@ -135,3 +135,23 @@ def test_permanent_error_fails_at_once_and_can_be_sent_again(db, clerk):
     assert row.status == "failed"
     msgs.send_again(at(clerk), row.id)
     assert msgs.deliver_due(at(clerk), FakeSender()).sent == 1
+
+
+def test_registering_and_dispatching_a_call_queue_their_messages_once_turned_on(
+        db, clerk, admin, login):
+    from app.models.staff import User
+    from app.services import dispatch_service as dispatch
+    from app.services.calls_service import CallInput, register_call
+    first = register_call(clerk, CallInput(fault="不制冷", customer_id=customer_id(db)))
+    assert msgs.list_outbox(clerk) == []  # off: a store without a sender queues nothing
+    msgs.set_messages_enabled(admin, True)
+    call = register_call(clerk, CallInput(fault="不制冷", customer_id=customer_id(db)))
+    [registered] = msgs.list_outbox(clerk, call_id=call.id)
+    assert registered.kind == "call_registered" and call.number in registered.body
+    assert "前与您联系" in registered.body
+    with db.read() as session:
+        tech = session.scalar(select(User.id).where(User.username == "tech"))
+    dispatch.dispatch_call(login("super"), call.id, tech, expected_version=call.version)
+    kinds = [r.kind for r in msgs.list_outbox(clerk, call_id=call.id)]
+    assert kinds == ["technician_on_way", "call_registered"]
+    assert msgs.list_outbox(clerk, call_id=first.id) == []
