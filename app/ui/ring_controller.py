@@ -7,7 +7,7 @@ import logging
 import time
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from app.i18n import N_
 from app.services import ring_service
@@ -16,6 +16,7 @@ from app.services.ring_service import RingCall, RingCard
 from app.telephony.caller_id import CallerIdSource, Ring
 from app.telephony.config import build_sources
 from app.ui.dialogs.call_edit_dialog import CallEditDialog
+from app.ui.dialogs.messages_dialog import MessageTemplatesDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.dialogs.telephony_dialog import TelephonyDialog
 from app.ui.errors import user_message
@@ -44,7 +45,7 @@ class RingController(QObject):
         self.panel.open_call_requested.connect(self.open_call)
         self.sources: list[CallerIdSource] = []
         self.last_shown_ms = 0.0
-        self.dialog: RegisterCallDialog | CallEditDialog | TelephonyDialog | None = None
+        self.dialog: QDialog | None = None
 
     def start(self) -> None:
         self.stop()
@@ -99,6 +100,12 @@ class RingController(QObject):
             self.start()
 
         dialog.accepted.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_templates(self) -> None:
+        dialog = MessageTemplatesDialog(self.session, self.window)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
