@@ -3,11 +3,13 @@ it builds. Plain data: the UI reads and writes it, services and tests build sour
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
 from app.telephony.caller_id import CallerIdSource
 from app.telephony.modem import INIT_AUTO, ModemSource
 from app.telephony.pbx_hook import PbxHookSource
+from app.telephony.senders import GatewayConfig, GsmModemSender, HttpGatewaySender, Sender
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,12 @@ class TelephonyConfig:
     hook_host: str = "127.0.0.1"
     hook_port: int = 8765
     hook_secret: str = ""
+    sms_mode: str = "none"  # none / modem / http: how this PC sends the store's messages
+    sms_port: str = ""
+    gateway_url: str = ""
+    gateway_body: str = ""  # "" = GatewayConfig's default shape
+    gateway_token: str = ""  # sent as Authorization: Bearer <token>
+    gateway_status_url: str = ""
 
     def init_commands(self) -> tuple[str, ...]:
         if self.modem_init.strip().lower() == "auto":
@@ -35,7 +43,30 @@ class TelephonyConfig:
             out.append("The PBX hook needs a shared secret of at least 12 characters.")
         if self.hook_enabled and not 1 <= self.hook_port <= 65535:
             out.append("The PBX hook port must be between 1 and 65535.")
+        if self.sms_mode == "modem" and not self.sms_port.strip():
+            out.append("Choose the serial port of the GSM modem.")
+        if self.sms_mode == "http" and not self.gateway_url.startswith(("http://", "https://")):
+            out.append("The SMS gateway address must start with http:// or https://.")
+        if self.sms_mode == "http" and self.gateway_body.strip():
+            try:
+                json.loads(self.gateway_body)
+            except ValueError:
+                out.append("The gateway request body must be JSON.")
         return out
+
+
+def build_sender(cfg: TelephonyConfig, sign: str) -> Sender | None:
+    """The sender this PC uses for the store's messages; None when it sends none."""
+    if cfg.sms_mode == "modem" and cfg.sms_port.strip():
+        return GsmModemSender(cfg.sms_port.strip())
+    if cfg.sms_mode == "http" and cfg.gateway_url.strip():
+        headers = {"Authorization": f"Bearer {cfg.gateway_token}"} if cfg.gateway_token else {}
+        gateway = GatewayConfig(url=cfg.gateway_url.strip(), headers=headers,
+                                status_url=cfg.gateway_status_url.strip(), sign=sign)
+        if cfg.gateway_body.strip():
+            gateway = replace(gateway, body=cfg.gateway_body)
+        return HttpGatewaySender(gateway)
+    return None
 
 
 def build_sources(cfg: TelephonyConfig) -> list[CallerIdSource]:

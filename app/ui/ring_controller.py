@@ -10,11 +10,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from app.i18n import N_
-from app.services import ring_service
+from app.services import reference_service, ring_service
 from app.services.errors import UserError
+from app.services.outbox_pump import OutboxPump
 from app.services.ring_service import RingCall, RingCard
 from app.telephony.caller_id import CallerIdSource, Ring
-from app.telephony.config import build_sources
+from app.telephony.config import build_sender, build_sources
 from app.ui.dialogs.call_edit_dialog import CallEditDialog
 from app.ui.dialogs.messages_dialog import MessageTemplatesDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
@@ -44,19 +45,28 @@ class RingController(QObject):
         self.panel.new_call_requested.connect(self.new_call)
         self.panel.open_call_requested.connect(self.open_call)
         self.sources: list[CallerIdSource] = []
+        self.pump: OutboxPump | None = None
         self.last_shown_ms = 0.0
         self.dialog: QDialog | None = None
 
     def start(self) -> None:
         self.stop()
-        self.sources = build_sources(self.settings.telephony())
+        cfg = self.settings.telephony()
+        self.sources = build_sources(cfg)
         for source in self.sources:
             source.start(self.bridge.ring, self.bridge.report)
+        sender = build_sender(cfg, reference_service.get_store_profile(self.session.ctx).name)
+        if sender is not None:
+            self.pump = OutboxPump(self.session.ctx, sender)
+            self.pump.start()
 
     def stop(self) -> None:
         for source in self.sources:
             source.stop()
         self.sources = []
+        if self.pump is not None:
+            self.pump.stop()
+            self.pump = None
 
     def show_ring(self, ring: Ring) -> None:
         started = time.perf_counter()

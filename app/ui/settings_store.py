@@ -172,7 +172,12 @@ class SettingsStore:
             hook_enabled=text("hook_enabled", "0") == "1",
             hook_host=text("hook_host", d.hook_host),
             hook_port=number("hook_port", d.hook_port),
-            hook_secret=text("hook_secret", ""))
+            hook_secret=text("hook_secret", ""),
+            sms_mode=text("sms_mode", d.sms_mode), sms_port=text("sms_port", ""),
+            gateway_url=text("gateway_url", ""),
+            gateway_body=str(self.qsettings.value("telephony/gateway_body", "") or ""),
+            gateway_token=text("gateway_token", ""),
+            gateway_status_url=text("gateway_status_url", ""))
 
     def set_telephony(self, cfg: TelephonyConfig) -> None:
         values = {"modem_enabled": "1" if cfg.modem_enabled else "0",
@@ -180,7 +185,10 @@ class SettingsStore:
                   "modem_init": cfg.modem_init,
                   "hook_enabled": "1" if cfg.hook_enabled else "0",
                   "hook_host": cfg.hook_host, "hook_port": str(cfg.hook_port),
-                  "hook_secret": cfg.hook_secret}
+                  "hook_secret": cfg.hook_secret, "sms_mode": cfg.sms_mode,
+                  "sms_port": cfg.sms_port, "gateway_url": cfg.gateway_url,
+                  "gateway_body": cfg.gateway_body, "gateway_token": cfg.gateway_token,
+                  "gateway_status_url": cfg.gateway_status_url}
         for key, value in values.items():
             self.qsettings.setValue(f"telephony/{key}", value)
         self.qsettings.sync()

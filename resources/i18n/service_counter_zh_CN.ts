@@ -5702,6 +5702,46 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>交换机发送 POST /ring，内容 {"number": …, "line": …}，并带请求头 Authorization: Bearer &lt;密钥&gt;。</translation>
         </message>
         <message>
+            <source>Sending messages to customers from this computer</source>
+            <translation>本机发送客户短信</translation>
+        </message>
+        <message>
+            <source>This computer sends no messages</source>
+            <translation>本机不发送短信</translation>
+        </message>
+        <message>
+            <source>GSM modem on a serial port</source>
+            <translation>串口 GSM 短信猫</translation>
+        </message>
+        <message>
+            <source>HTTP SMS gateway</source>
+            <translation>HTTP 短信平台</translation>
+        </message>
+        <message>
+            <source>Send by</source>
+            <translation>发送方式</translation>
+        </message>
+        <message>
+            <source>Modem port</source>
+            <translation>短信猫端口</translation>
+        </message>
+        <message>
+            <source>Gateway address</source>
+            <translation>短信平台地址</translation>
+        </message>
+        <message>
+            <source>Gateway token</source>
+            <translation>短信平台令牌</translation>
+        </message>
+        <message>
+            <source>Request body (JSON)</source>
+            <translation>请求内容（JSON）</translation>
+        </message>
+        <message>
+            <source>Status address</source>
+            <translation>发送状态查询地址</translation>
+        </message>
+        <message>
             <source>These settings apply to this computer.</source>
             <translation>这些设置只对本机有效。</translation>
         </message>

@@ -232,3 +232,38 @@ def test_a_modem_cannot_tell_so_an_interrupted_send_waits_for_the_clerk(db, cler
         "sent": 0, "requeued": 0, "interrupted": 1}
     [out] = msgs.list_outbox(clerk)
     assert out.status == "interrupted" and "check" in out.last_error
+
+
+def test_pump_of_the_sending_pc_reconciles_then_delivers(db, clerk, admin, gateway_factory):
+    import time as clock
+    from datetime import time
+
+    from app.services.outbox_pump import OutboxPump
+    from app.telephony.config import TelephonyConfig, build_sender
+
+    msgs.set_quiet_hours(admin, time(0), time(0))
+    gateway = gateway_factory()
+    with db.read() as session:
+        cid = session.scalar(sql_select(Customer.id).where(Customer.name == "张伟"))
+    with clerk.write() as session:
+        for n in range(2):
+            msgs.queue_message(session, clerk, "item_ready", event_key=f"ready:{n}",
+                               customer_id=cid, values={"customer": "张", "item": f"空调{n}",
+                                                        "receipt_number": "R1"})
+    cfg = TelephonyConfig(sms_mode="http", gateway_url=gateway.url,
+                          gateway_status_url=gateway.status_url, gateway_token="tok")
+    assert cfg.problems() == []
+    sender = build_sender(cfg, "测试店")
+    assert sender is not None
+    pump = OutboxPump(clerk, sender, interval_s=0.2)
+    pump.start()
+    try:
+        deadline = clock.monotonic() + 20
+        while len(gateway.accepted) < 2 and clock.monotonic() < deadline:
+            clock.sleep(0.05)
+    finally:
+        pump.stop()
+    assert sorted(a["content"][-8:] for a in gateway.accepted) == sorted(
+        r.body[-8:] for r in msgs.list_outbox(clerk))
+    assert {r.status for r in msgs.list_outbox(clerk)} == {"sent"}
+    assert TelephonyConfig(sms_mode="http", gateway_url="sms.cn").problems()

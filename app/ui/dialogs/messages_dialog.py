@@ -213,6 +213,7 @@ class CustomerMessagesDialog(QDialog):
             self.tr("Queued"), self.tr("State"), self.tr("Phone"), self.tr("Text"),
             self.tr("Reason")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.message = QLabel()
@@ -258,7 +259,9 @@ class CustomerMessagesDialog(QDialog):
                       _msg(STATUS_NAMES, row.status), row.phone, row.body,
                       _msg(REASONS, row.last_error)]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.table.setItem(r, c, cell)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, 420)
 

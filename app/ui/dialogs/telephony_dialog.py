@@ -70,9 +70,36 @@ class TelephonyDialog(KeyboardDialog):
         hook_form.addRow(self.tr("Port"), self.port_spin)
         hook_form.addRow(self.tr("Shared secret"), self.secret_edit)
         hook_form.addRow("", self.new_secret_button)
-        hook_form.addRow(QLabel(self.tr(
+        hint = QLabel(self.tr(
             "The PBX sends POST /ring with {\"number\": …, \"line\": …} and the header "
-            "Authorization: Bearer <secret>.")))
+            "Authorization: Bearer <secret>."))
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        hook_form.addRow(hint)
+        self.sms_box = QGroupBox(self.tr("Sending messages to customers from this computer"))
+        self.sms_mode = QComboBox()
+        for mode, text in (("none", self.tr("This computer sends no messages")),
+                           ("modem", self.tr("GSM modem on a serial port")),
+                           ("http", self.tr("HTTP SMS gateway"))):
+            self.sms_mode.addItem(text, mode)
+        self.sms_mode.setCurrentIndex(max(0, self.sms_mode.findData(config.sms_mode)))
+        self.sms_port_edit = QLineEdit(config.sms_port)
+        self.sms_port_edit.setPlaceholderText("/dev/ttyUSB1")
+        self.gateway_url_edit = QLineEdit(config.gateway_url)
+        self.gateway_url_edit.setPlaceholderText("https://sms.example.cn/api/send")
+        self.gateway_token_edit = QLineEdit(config.gateway_token)
+        self.gateway_token_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.gateway_status_edit = QLineEdit(config.gateway_status_url)
+        self.gateway_body_edit = QLineEdit(config.gateway_body)
+        self.gateway_body_edit.setPlaceholderText(
+            '{"mobile": "{phone}", "content": "{text}", "sign": "{sign}", …}')
+        sms_form = QFormLayout(self.sms_box)
+        sms_form.addRow(self.tr("Send by"), self.sms_mode)
+        sms_form.addRow(self.tr("Modem port"), self.sms_port_edit)
+        sms_form.addRow(self.tr("Gateway address"), self.gateway_url_edit)
+        sms_form.addRow(self.tr("Gateway token"), self.gateway_token_edit)
+        sms_form.addRow(self.tr("Request body (JSON)"), self.gateway_body_edit)
+        sms_form.addRow(self.tr("Status address"), self.gateway_status_edit)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #B00020;")
@@ -87,6 +114,7 @@ class TelephonyDialog(KeyboardDialog):
                                        self.tr("These settings apply to this computer.")))
         layout.addWidget(self.modem_box)
         layout.addWidget(self.hook_box)
+        layout.addWidget(self.sms_box)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
@@ -101,7 +129,13 @@ class TelephonyDialog(KeyboardDialog):
             hook_enabled=self.hook_box.isChecked(),
             hook_host="0.0.0.0" if self.lan_check.isChecked() else "127.0.0.1",
             hook_port=self.port_spin.value(),
-            hook_secret=self.secret_edit.text().strip())
+            hook_secret=self.secret_edit.text().strip(),
+            sms_mode=str(self.sms_mode.currentData()),
+            sms_port=self.sms_port_edit.text().strip(),
+            gateway_url=self.gateway_url_edit.text().strip(),
+            gateway_body=self.gateway_body_edit.text().strip(),
+            gateway_token=self.gateway_token_edit.text().strip(),
+            gateway_status_url=self.gateway_status_edit.text().strip())
 
     def accept(self) -> None:
         problems = self.config.problems()

@@ -63,13 +63,17 @@ class RingPanel(QWidget):
         self.cards: list[RingCard] = []
         self.queue = QListWidget()
         self.queue.setObjectName("ringQueue")
-        self.queue.setMaximumWidth(210)
+        self.queue.setFixedWidth(250)
+        self.queue.setWordWrap(True)
+        self.queue.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.header = QLabel()
         self.header.setObjectName("ringCaller")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.calls = QListWidget()
         self.calls.setObjectName("ringCalls")
+        self.calls.setWordWrap(True)
+        self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items_label = QLabel()
         self.items_label.setObjectName("ringItems")
         self.items_label.setWordWrap(True)
@@ -97,7 +101,7 @@ class RingPanel(QWidget):
         self.dismiss_button.clicked.connect(self.dismiss_current)
         QShortcut(QKeySequence("Ctrl+O"), self, self.open_chosen_call)
         self.retranslate()
-        self.resize(760, 360)
+        self.resize(820, 380)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Incoming calls"))
@@ -191,7 +195,8 @@ class RingPanel(QWidget):
                 + self.tr("{count} open calls").format(count=len(card.open_calls)))
 
     def _call_text(self, call: RingCall) -> str:
-        parts = [call.number, label("status", call.status), call.item_label, call.fault]
+        """Two lines: number, status, time left, chases; then the item and the fault."""
+        parts = [call.number, label("status", call.status)]
         if call.deadline_at is not None:
             if call.state == "overdue":
                 parts.append(self.tr("overdue by {time}").format(
@@ -200,7 +205,8 @@ class RingPanel(QWidget):
                 parts.append(self.tr("{time} left").format(time=format_left(call.minutes_left)))
         if call.chases:
             parts.append(self.tr("chased {count}×").format(count=call.chases))
-        return "　".join(p for p in parts if p)
+        second = "　".join(p for p in (call.item_label, call.fault) if p)
+        return "　".join(p for p in parts if p) + (f"\n{second}" if second else "")
 
     def _items_text(self, card: RingCard) -> str:
         lines = []
