@@ -18,6 +18,7 @@ from app.models.carry_in import ItemReceipt, ReceiptStatus
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
 from app.models.jobs import Job, JobStatus
+from app.models.messaging import CallChase
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
 from app.services import messaging_service
@@ -430,10 +431,12 @@ def _page_statement(shape: _Shape) -> Select[Any]:
     first_phone = (select(CustomerPhone.phone)
                    .where(CustomerPhone.customer_id == Call.customer_id)
                    .order_by(CustomerPhone.id).limit(1).correlate(Call).scalar_subquery())
+    chases = (select(func.count()).select_from(CallChase).where(CallChase.call_id == Call.id)
+              .correlate(Call).scalar_subquery())
     return (
         select(Call.id, Call.number, Call.received_at, Customer.name, first_phone,
                ProductModel.code, ProductModel.name, Item.serial, Call.fault, Call.category,
-               Call.status, Call.channel, Zone.name, Call.urgency)
+               Call.status, Call.channel, Zone.name, Call.urgency, chases)
         .select_from(page)
         .join(Call, Call.id == page.c.id)
         .join(Customer, Customer.id == Call.customer_id)
@@ -481,10 +484,10 @@ def count_calls(ctx: ServiceContext, flt: CallFilter, *, cap: int | None = None)
 
 def _row(r: Any, full: bool) -> CallRow:
     (call_id, number, received, name, phone, code, model_name, serial, fault, category,
-     status, channel, zone, urgency) = r
+     status, channel, zone, urgency, chases) = r
     label = label_of(code, model_name, serial) if code else ""
     return CallRow(call_id, number, received, name or "", _phone(phone or "", full), label,
-                   fault, category, status, channel, zone or "", urgency)
+                   fault, category, status, channel, zone or "", urgency, int(chases or 0))
 
 
 def _phone(phone: str, full: bool) -> str:

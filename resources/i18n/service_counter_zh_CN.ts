@@ -944,6 +944,10 @@
             <translation>已超时 {time}</translation>
         </message>
         <message>
+            <source>The customer chased this call {count} times: dispatch first</source>
+            <translation>客户已催修 {count} 次：请优先派工</translation>
+        </message>
+        <message>
             <source>Left over from an earlier day: dispatch first</source>
             <translation>前一天遗留：请优先派工</translation>
         </message>
@@ -3727,6 +3731,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Suburb</source>
             <translation>郊区</translation>
         </message>
+        <message>
+            <source> · chased {count}×</source>
+            <translation>· 催修 {count} 次</translation>
+        </message>
     </context>
     <context>
         <name>ListExport</name>
@@ -4867,6 +4875,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>新客户(&amp;U)</translation>
         </message>
         <message>
+            <source>Record as a chase (Ctrl+K)</source>
+            <translation>记为催修（Ctrl+K）</translation>
+        </message>
+        <message>
             <source>The fault as the customer describes it</source>
             <translation>客户所述的故障现象</translation>
         </message>
@@ -4927,12 +4939,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>保修截止 {day}</translation>
         </message>
         <message>
-            <source>Call {number} about this item is still open ({status}, chased {count} times).
-
-Record this call as a chase (催修) on it instead of a new call?</source>
-            <translation>该商品的叫修 {number} 尚未完结（{status}，已催修 {count} 次）。
-
-是否记为对该叫修的催修，而不新建叫修？</translation>
+            <source>Call {number} about this item is still open ({status}, chased {count} times).</source>
+            <translation>该商品的叫修 {number} 尚未完结（{status}，已催修 {count} 次）。</translation>
         </message>
         <message>
             <source>Use the existing customer file?</source>

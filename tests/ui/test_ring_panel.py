@@ -71,7 +71,7 @@ def count(db, model) -> int:
 
 
 def test_three_rings_queue_enter_starts_a_prefilled_call_and_a_chase(
-        qtbot, db, login, window, monkeypatch):
+        qtbot, db, login, window):
     # given 张伟 has an open call about his air conditioner
     open_id = open_call_for_zhang(db, login)
     panel = window.rings.panel
@@ -101,13 +101,13 @@ def test_three_rings_queue_enter_starts_a_prefilled_call_and_a_chase(
     # then the register dialog opens for her, cursor in the fault
     assert "李娜" in dialog.chosen_label.text()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fault_edit)
+    assert not dialog.chase_row.isVisible()  # no open call about her fridge
     type_text(dialog.fault_edit, "冰箱不制冷")
     with qtbot.waitSignal(dialog.accepted):
         press(qtbot, Qt.Key.Key_Return)
     assert dialog.result_call is not None and count(db, Call) == 2
 
     # when 张伟's ring is taken and Enter pressed on his open call
-    monkeypatch.setattr(RegisterCallDialog, "confirm_chase", lambda self, match: True)
     panel.queue.setCurrentRow(0)
     press(qtbot, Qt.Key.Key_Return, panel.calls)
     dialog = window.rings.dialog
@@ -116,9 +116,11 @@ def test_three_rings_queue_enter_starts_a_prefilled_call_and_a_chase(
     assert "张伟" in dialog.chosen_label.text()
     assert dialog.item_combo.currentText().startswith("KFR-35GW")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fault_edit)
+    # then the dialog offers a chase on the open call, without stopping the clerk
+    assert dialog.chase_row.isVisible() and "C" in dialog.chase_label.text()
     type_text(dialog.fault_edit, "还是不制冷，催一下")
     with qtbot.waitSignal(dialog.accepted):
-        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_K, modifier=Qt.KeyboardModifier.ControlModifier)
     # then no duplicate call: a chase on the open one
     assert dialog.result_call is None and dialog.result_chase.call_id == open_id
     assert count(db, Call) == 2 and count(db, CallChase) == 1

@@ -12,7 +12,13 @@ from sqlalchemy import select
 from app.models.customers import Customer, Item
 from app.services import dispatch_service as dispatch
 from app.services import ring_service as rings
-from app.services.calls_service import CallInput, cancel_call, register_call
+from app.services.calls_service import (
+    CallFilter,
+    CallInput,
+    cancel_call,
+    list_calls,
+    register_call,
+)
 from app.services.customers_service import CustomerInput, create_customer
 from app.services.errors import PermissionDenied, ValidationError
 
@@ -82,6 +88,8 @@ def test_repeat_call_about_the_same_item_is_a_chase_that_the_board_puts_first(db
     assert [r.call_id for r in board.queue] == [first.id, other.id]
     assert board.queue[0].chases == 2
     assert rings.ring_card(clerk, "13812345678").open_calls[0].chases == 2
+    book = list_calls(clerk, CallFilter()).rows
+    assert {r.id: r.chases for r in book} == {first.id: 2, other.id: 0}
 
 
 def test_chase_refused_on_a_closed_call_and_for_a_technician(db, clerk, login):

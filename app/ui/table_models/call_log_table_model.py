@@ -20,7 +20,7 @@ from app.services import calls_service
 from app.services.calls_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dto import CallRow
-from app.ui.labels import label
+from app.ui.labels import chased_suffix, label
 from app.ui.session import AppSession
 from app.ui.theme import status_background, status_foreground
 
@@ -153,7 +153,7 @@ class CallLogTableModel(QAbstractTableModel):
             row = self._rows[r]
             cells = (row.number, _minute(self.ctx().local(row.received_at)),
                      row.customer_name, row.phone, row.item_label, row.fault, row.category,
-                     label("status", row.status))
+                     label("status", row.status) + chased_suffix(row.chases))
             self._texts[r] = cells
         return cells
 
