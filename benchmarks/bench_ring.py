@@ -16,11 +16,8 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_call_log import build  # noqa: E402
+from bench_call_log import build, median_ms  # noqa: E402
 
 from app.bootstrap import open_database  # noqa: E402
 from app.services import auth_service, ring_service  # noqa: E402
@@ -36,16 +33,6 @@ from app.services.context import ServiceContext  # noqa: E402
 from app.telephony.caller_id import Ring  # noqa: E402
 
 TARGET_MS = 100.0
-
-
-def median_ms(func: Callable[[], object], runs: int) -> float:
-    func()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def phones(path: Path) -> list[tuple[str, str]]:

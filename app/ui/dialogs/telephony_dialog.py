@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -75,7 +76,7 @@ class TelephonyDialog(KeyboardDialog):
             "Authorization: Bearer <secret>."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
-        hook_form.addRow(hint)
+        self.hook_hint = hint
         self.sms_box = QGroupBox(self.tr("Sending messages to customers from this computer"))
         self.sms_mode = QComboBox()
         for mode, text in (("none", self.tr("This computer sends no messages")),
@@ -112,12 +113,21 @@ class TelephonyDialog(KeyboardDialog):
         layout.setContentsMargins(24, 20, 24, 18)
         layout.addLayout(dialog_header(self.tr("Caller ID"),
                                        self.tr("These settings apply to this computer.")))
-        layout.addWidget(self.modem_box)
-        layout.addWidget(self.hook_box)
-        layout.addWidget(self.sms_box)
+        # two columns: the whole dialog fits a 1366×768 screen
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.modem_box)
+        left.addWidget(self.hook_box)
+        columns.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.sms_box)
+        right.addWidget(self.hook_hint)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(960)
 
     @property
     def config(self) -> TelephonyConfig:
