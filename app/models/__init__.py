@@ -8,6 +8,7 @@ from app.models import (
     contracts,
     customers,
     jobs,
+    messaging,
     numbering,
     parts,
     reports,
@@ -18,6 +19,6 @@ from app.models import (
 from app.models.base import Base
 
 __all__ = [
-    "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs",
+    "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs", "messaging",
     "numbering", "parts", "reports", "staff", "store", "voice",
 ]

@@ -18,8 +18,10 @@ from app.models.carry_in import ItemReceipt, ReceiptStatus
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Channel, ServiceKind, Urgency
 from app.models.jobs import Job, JobStatus
+from app.models.messaging import CallChase
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
+from app.services import messaging_service
 from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
@@ -170,6 +172,7 @@ def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
     require(ctx.actor, Perm.CALL_REGISTER)
     with ctx.write() as session:
         call = insert_call(session, ctx, data)
+        messaging_service.notify_call_registered(session, ctx, call)
         return call_dto(session, call)
 
 
@@ -433,10 +436,12 @@ def _page_statement(shape: _Shape) -> Select[Any]:
     first_phone = (select(CustomerPhone.phone)
                    .where(CustomerPhone.customer_id == Call.customer_id)
                    .order_by(CustomerPhone.id).limit(1).correlate(Call).scalar_subquery())
+    chases = (select(func.count()).select_from(CallChase).where(CallChase.call_id == Call.id)
+              .correlate(Call).scalar_subquery())
     return (
         select(Call.id, Call.number, Call.received_at, Customer.name, first_phone,
                ProductModel.code, ProductModel.name, Item.serial, Call.fault, Call.category,
-               Call.status, Call.channel, Zone.name, Call.urgency)
+               Call.status, Call.channel, Zone.name, Call.urgency, chases)
         .select_from(page)
         .join(Call, Call.id == page.c.id)
         .join(Customer, Customer.id == Call.customer_id)
@@ -484,10 +489,10 @@ def count_calls(ctx: ServiceContext, flt: CallFilter, *, cap: int | None = None)
 
 def _row(r: Any, full: bool) -> CallRow:
     (call_id, number, received, name, phone, code, model_name, serial, fault, category,
-     status, channel, zone, urgency) = r
+     status, channel, zone, urgency, chases) = r
     label = label_of(code, model_name, serial) if code else ""
     return CallRow(call_id, number, received, name or "", _phone(phone or "", full), label,
-                   fault, category, status, channel, zone or "", urgency)
+                   fault, category, status, channel, zone or "", urgency, int(chases or 0))
 
 
 def _phone(phone: str, full: bool) -> str:

@@ -1,7 +1,8 @@
 """Dispatch (派工): the supervisor's board, service vouchers (服务凭证), reassignment, category.
 
 The queue holds calls still ``registered``, read through the (status, received_at) index;
-yesterday's leftovers come first (seed 002 §十八), then by business-hours deadline.
+calls the customer chased (催修) come first, then yesterday's leftovers (seed 002 §十八), then
+by business-hours deadline.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from app.models.jobs import Job, JobAssignment, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services import calendar_service as cal_svc
+from app.services import messaging_service
 from app.services.calls_service import get_call_row, move_call
+from app.services.chases import chase_counts
 from app.services.context import ServiceContext
 from app.services.dto import item_label
 from app.services.errors import NotFound, ValidationError
@@ -53,6 +56,7 @@ class QueueRow:
     minutes_left: int  # business minutes; negative when overdue
     leftover: bool  # received before today
     version: int
+    chases: int = 0  # the customer called again about it (催修): shown first
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
     customers = _customers(session, {c.customer_id for c in calls})
     labels = _labels(session, {c.item_id for c in calls if c.item_id is not None})
     zones = {z.id: (z.name, z.dispatch_hours) for z in session.scalars(select(Zone))}
+    chases = chase_counts(session, [c.id for c in calls])
     start = _day_start(ctx)
     rows = []
     for c in calls:
@@ -151,13 +156,15 @@ def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
         rows.append(QueueRow(c.id, c.number, c.received_at, name, address, phone,
                              labels.get(c.item_id or 0, ""), c.fault, zone_name, c.category,
                              c.proposed_category, c.urgency, deadline, state, left,
-                             c.received_at < start, c.version))
-    rows.sort(key=lambda r: (not r.leftover, r.urgency != "urgent", r.deadline_at, r.call_id))
+                             c.received_at < start, c.version, chases.get(c.id, 0)))
+    rows.sort(key=lambda r: (not r.chases, not r.leftover, r.urgency != "urgent",
+                             r.deadline_at, r.call_id))
     return rows
 
 
 def dispatch_queue(ctx: ServiceContext) -> list[QueueRow]:
-    """Calls waiting for a technician: leftovers first, then urgent, then by deadline."""
+    """Calls waiting for a technician: chased ones (催修) first, then leftovers, then urgent,
+    then by deadline."""
     require(ctx.actor, Perm.DISPATCH)
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
@@ -328,6 +335,9 @@ def dispatch_call(ctx: ServiceContext, call_id: int, technician_id: int, *,
         session.add(JobAssignment(job_id=job.id, technician_id=technician_id, assigned_at=now,
                                   assigned_by_id=ctx.actor.user_id))
         move_call(call, CallStatus.DISPATCHED)
+        messaging_service.notify_technician_on_way(
+            session, ctx, call, job_id=job.id, technician=_technician(session, technician_id)
+            .display_name, arrive_by=job.deadline_at)
         session.flush()
         return _job_rows(session, [job])[0]
 

@@ -106,6 +106,7 @@ class CallRow:
     channel: str
     zone_name: str
     urgency: str
+    chases: int = 0  # the customer called again about it (催修)
 
 
 @dataclass(frozen=True)

@@ -92,3 +92,10 @@ def choices(vocabulary: str) -> list[tuple[str, str]]:
 def translate_message(text: str) -> str:
     """Translate a service message marked with N_() (context "")."""
     return QCoreApplication.translate("", text)
+
+
+def chased_suffix(count: int) -> str:
+    """" · 催修 2 次" after a call its customer chased (the book, the dispatch board)."""
+    if not count:
+        return ""
+    return QCoreApplication.translate("Labels", " · chased {count}×").format(count=count)

@@ -34,6 +34,7 @@ from app.ui.find_number import kind_text, open_found
 from app.ui.labels import label
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
+from app.ui.ring_controller import RingController
 from app.ui.screen_fit import clamp_to_screen
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._rebuild_sidebar(self.settings.value("main/page", SEARCH_PAGE))
         self._watch_other_counters()
+        self.rings = RingController(self, self.session, self.settings)  # caller ID (来电)
+        self.rings.start()
 
     # other counters ------------------------------------------------------------------------
     def _watch_other_counters(self) -> None:
@@ -204,6 +207,10 @@ class MainWindow(QMainWindow):
         self.switch_action.triggered.connect(self.switch_user)
         self.preferences_action = QAction(icon("settings"), "", self)
         self.preferences_action.triggered.connect(self.open_preferences)
+        self.caller_id_action = QAction(icon("settings"), "", self)
+        self.caller_id_action.triggered.connect(lambda: self.rings.open_settings())
+        self.messages_action = QAction("", self)
+        self.messages_action.triggered.connect(lambda: self.rings.open_templates())
         self.quit_action = QAction("", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -234,6 +241,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         file_menu.addAction(self.switch_action)
         file_menu.addAction(self.preferences_action)
+        self.caller_id_action.setText(self.tr("&Caller ID…"))
+        file_menu.addAction(self.caller_id_action)
+        self.messages_action.setText(self.tr("&Messages to customers…"))
+        file_menu.addAction(self.messages_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -463,6 +474,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.rings.stop()
         self.save_layout()
         super().closeEvent(event)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
 from app import config
+from app.telephony.config import TelephonyConfig
 
 SETTINGS_FILE = "settings.ini"
 LANGUAGES = ("zh_CN", "en")
@@ -149,6 +150,48 @@ class SettingsStore:
             self.qsettings.remove(key)
         else:
             self.qsettings.setValue(key, "1" if silent else "0")
+
+    # caller ID (this PC's telephone line) ------------------------------------------------
+    def telephony(self) -> TelephonyConfig:
+        d = TelephonyConfig()
+
+        def text(key: str, default: str) -> str:
+            return str(self.qsettings.value(f"telephony/{key}", default) or default)
+
+        def number(key: str, default: int) -> int:
+            try:
+                return int(text(key, str(default)))
+            except ValueError:
+                return default
+
+        return TelephonyConfig(
+            modem_enabled=text("modem_enabled", "0") == "1",
+            modem_port=text("modem_port", d.modem_port),
+            modem_baud=number("modem_baud", d.modem_baud),
+            modem_init=str(self.qsettings.value("telephony/modem_init", d.modem_init) or ""),
+            hook_enabled=text("hook_enabled", "0") == "1",
+            hook_host=text("hook_host", d.hook_host),
+            hook_port=number("hook_port", d.hook_port),
+            hook_secret=text("hook_secret", ""),
+            sms_mode=text("sms_mode", d.sms_mode), sms_port=text("sms_port", ""),
+            gateway_url=text("gateway_url", ""),
+            gateway_body=str(self.qsettings.value("telephony/gateway_body", "") or ""),
+            gateway_token=text("gateway_token", ""),
+            gateway_status_url=text("gateway_status_url", ""))
+
+    def set_telephony(self, cfg: TelephonyConfig) -> None:
+        values = {"modem_enabled": "1" if cfg.modem_enabled else "0",
+                  "modem_port": cfg.modem_port, "modem_baud": str(cfg.modem_baud),
+                  "modem_init": cfg.modem_init,
+                  "hook_enabled": "1" if cfg.hook_enabled else "0",
+                  "hook_host": cfg.hook_host, "hook_port": str(cfg.hook_port),
+                  "hook_secret": cfg.hook_secret, "sms_mode": cfg.sms_mode,
+                  "sms_port": cfg.sms_port, "gateway_url": cfg.gateway_url,
+                  "gateway_body": cfg.gateway_body, "gateway_token": cfg.gateway_token,
+                  "gateway_status_url": cfg.gateway_status_url}
+        for key, value in values.items():
+            self.qsettings.setValue(f"telephony/{key}", value)
+        self.qsettings.sync()
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -1212,16 +1212,20 @@
             <translation>已超时</translation>
         </message>
         <message>
-            <source>Within the deadline</source>
-            <translation>时间充裕</translation>
-        </message>
-        <message>
             <source>Due within the hour</source>
             <translation>一小时内到期</translation>
         </message>
         <message>
+            <source>Within the deadline</source>
+            <translation>时间充裕</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Bold no.&lt;/b&gt;: urgent</source>
             <translation>&lt;b&gt;粗体编号&lt;/b&gt;：紧急</translation>
+        </message>
+        <message>
+            <source>The customer chased this call {count} times: dispatch first</source>
+            <translation>客户已催修 {count} 次：请优先派工</translation>
         </message>
         <message>
             <source>Left over from an earlier day: dispatch first</source>
@@ -1684,16 +1688,60 @@
             <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
         <message>
-            <source>{kind} {number} belongs to call {call}.</source>
-            <translation>{kind} {number} 属于叫修 {call}。</translation>
+            <source>Call registered</source>
+            <translation>叫修已登记</translation>
         </message>
         <message>
-            <source>Contract {number}.</source>
-            <translation>合同 {number}。</translation>
+            <source>Technician on the way</source>
+            <translation>技术员已出发</translation>
         </message>
         <message>
-            <source>{kind} {number} is not in a book you may open.</source>
-            <translation>{kind} {number} 不在您可打开的簿册中。</translation>
+            <source>Item ready for collection</source>
+            <translation>商品已修好待领取</translation>
+        </message>
+        <message>
+            <source>Waiting for parts</source>
+            <translation>等待配件</translation>
+        </message>
+        <message>
+            <source>Contract ending</source>
+            <translation>合同即将到期</translation>
+        </message>
+        <message>
+            <source>Complaint outcome</source>
+            <translation>投诉处理结果</translation>
+        </message>
+        <message>
+            <source>Survey invitation</source>
+            <translation>满意度调查邀请</translation>
+        </message>
+        <message>
+            <source>No such message template.</source>
+            <translation>没有这个短信模板。</translation>
+        </message>
+        <message>
+            <source>A placeholder's brace is not closed.</source>
+            <translation>占位符的大括号没有闭合。</translation>
+        </message>
+        <message>
+            <source>Unknown placeholder: {names}. Allowed: {allowed}.</source>
+            <translation>未知的占位符：{names}。可用：{allowed}。</translation>
+        </message>
+        <message>
+            <source>No such message.</source>
+            <translation>没有这条短信。</translation>
+        </message>
+        <message>
+            <source>Only a failed or interrupted message can be sent again.</source>
+            <translation>只有发送失败或中断的短信才能重新发送。</translation>
+        </message>
+        <message>
+            <source>This call is closed: register a new call instead.</source>
+            <translation>该叫修已完结，请新建叫修。</translation>
+        </message>
+        <message>
+            <source>Caller-ID device not available: {detail} (retrying)</source>
+            <translation>来电显示设备不可用：{detail}（正在重试）</translation>
         </message>
         <message>
             <source>Choose the kind of expense.</source>
@@ -1742,6 +1790,18 @@
         <message>
             <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
             <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
+        </message>
+        <message>
+            <source>{kind} {number} belongs to call {call}.</source>
+            <translation>{kind} {number} 属于叫修 {call}。</translation>
+        </message>
+        <message>
+            <source>Contract {number}.</source>
+            <translation>合同 {number}。</translation>
+        </message>
+        <message>
+            <source>{kind} {number} is not in a book you may open.</source>
+            <translation>{kind} {number} 不在您可打开的簿册中。</translation>
         </message>
     </context>
     <context>
@@ -2147,6 +2207,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>{n} calls</source>
             <translation>共 {n} 条叫修</translation>
+        </message>
+        <message>
+            <source>Chase (催修) recorded on call {number}.</source>
+            <translation>已在叫修 {number} 上记录催修。</translation>
         </message>
         <message>
             <source>Call {number} registered.</source>
@@ -2993,6 +3057,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>历史记录(&amp;H)</translation>
         </message>
         <message>
+            <source>&amp;Messages…</source>
+            <translation>短信(&amp;M)…</translation>
+        </message>
+        <message>
             <source>&amp;Add item</source>
             <translation>添加商品(&amp;A)</translation>
         </message>
@@ -3015,6 +3083,57 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Customer file: {name}</source>
             <translation>客户资料袋：{name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerMessagesDialog</name>
+        <message>
+            <source>Messages to this customer</source>
+            <translation>发给该客户的短信</translation>
+        </message>
+        <message>
+            <source>Customer agrees to messages</source>
+            <translation>客户同意接收短信</translation>
+        </message>
+        <message>
+            <source>Customer opts out</source>
+            <translation>客户退订</translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>重新发送</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>排队时间</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Consent to messages: not asked (service notices only)</source>
+            <translation>短信授权：未询问（仅发送服务通知）</translation>
+        </message>
+        <message>
+            <source>Consent to messages: agreed</source>
+            <translation>短信授权：已同意</translation>
+        </message>
+        <message>
+            <source>Consent to messages: opted out</source>
+            <translation>短信授权：已退订</translation>
         </message>
     </context>
     <context>
@@ -4238,6 +4357,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Suburb</source>
             <translation>郊区</translation>
         </message>
+        <message>
+            <source> · chased {count}×</source>
+            <translation>· 催修 {count} 次</translation>
+        </message>
     </context>
     <context>
         <name>ListExport</name>
@@ -4472,6 +4595,14 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
+            <source>&amp;Caller ID…</source>
+            <translation>来电显示(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Messages to customers…</source>
+            <translation>客户短信(&amp;M)…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
@@ -4606,6 +4737,116 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&lt;h3&gt;Service Counter {version}&lt;/h3&gt;&lt;p&gt;The after-sales service counter of a store: call-log book, dispatch, repairs, money and reports.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;售后服务台 {version}&lt;/h3&gt;&lt;p&gt;门店的售后服务柜台：叫修登记、派工、维修、收款与报表。&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageTemplatesDialog</name>
+        <message>
+            <source>Messages to customers</source>
+            <translation>客户短信</translation>
+        </message>
+        <message>
+            <source>Send this message</source>
+            <translation>发送此短信</translation>
+        </message>
+        <message>
+            <source>&amp;Save template</source>
+            <translation>保存模板(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Queue messages for the events above</source>
+            <translation>以上事件发生时发送短信</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Placeholders</source>
+            <translation>可用占位符</translation>
+        </message>
+        <message>
+            <source>Gateway template id</source>
+            <translation>短信平台模板编号</translation>
+        </message>
+        <message>
+            <source>Customer reads</source>
+            <translation>客户收到</translation>
+        </message>
+        <message>
+            <source>Quiet hours from</source>
+            <translation>免打扰时段：从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>{units} characters · {parts} SMS ({per} characters each)</source>
+            <translation>{units} 字 · {parts} 条短信（每条 {per} 字）</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Waiting</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>发送失败</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>未发送</translation>
+        </message>
+        <message>
+            <source>Interrupted: check</source>
+            <translation>发送中断：请核实</translation>
+        </message>
+        <message>
+            <source>at the counter</source>
+            <translation>柜台登记</translation>
+        </message>
+        <message>
+            <source>by reply</source>
+            <translation>短信回复</translation>
+        </message>
+        <message>
+            <source>on a form</source>
+            <translation>书面表格</translation>
+        </message>
+        <message>
+            <source>no mobile number</source>
+            <translation>无手机号码</translation>
+        </message>
+        <message>
+            <source>opted out</source>
+            <translation>已退订</translation>
+        </message>
+        <message>
+            <source>no consent recorded</source>
+            <translation>未取得授权</translation>
+        </message>
+        <message>
+            <source>template switched off</source>
+            <translation>模板已停用</translation>
+        </message>
+        <message>
+            <source>interrupted while sending: check with the customer</source>
+            <translation>发送时中断：请与客户核实</translation>
         </message>
     </context>
     <context>
@@ -5663,6 +5904,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>新客户(&amp;U)</translation>
         </message>
         <message>
+            <source>Record as a chase (Ctrl+K)</source>
+            <translation>记为催修（Ctrl+K）</translation>
+        </message>
+        <message>
             <source>The fault as the customer describes it</source>
             <translation>客户所述的故障现象</translation>
         </message>
@@ -5721,6 +5966,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>last covered day {day}</source>
             <translation>保修截止 {day}</translation>
+        </message>
+        <message>
+            <source>Call {number} about this item is still open ({status}, chased {count} times).</source>
+            <translation>该商品的叫修 {number} 尚未完结（{status}，已催修 {count} 次）。</translation>
         </message>
         <message>
             <source>Discard what you typed in this form?</source>
@@ -6020,6 +6269,73 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&amp;Reason</source>
             <translation>原因(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RingPanel</name>
+        <message>
+            <source>Incoming calls</source>
+            <translation>来电</translation>
+        </message>
+        <message>
+            <source>New call (Enter)</source>
+            <translation>新建叫修（Enter）</translation>
+        </message>
+        <message>
+            <source>Open call (Ctrl+O)</source>
+            <translation>打开叫修（Ctrl+O）</translation>
+        </message>
+        <message>
+            <source>Dismiss (Del)</source>
+            <translation>关闭（Del）</translation>
+        </message>
+        <message>
+            <source>New number</source>
+            <translation>新号码</translation>
+        </message>
+        <message>
+            <source>(no number)</source>
+            <translation>（无号码）</translation>
+        </message>
+        <message>
+            <source>Incoming calls ({count})</source>
+            <translation>来电（{count}）</translation>
+        </message>
+        <message>
+            <source> · line {line}</source>
+            <translation>· 线路 {line}</translation>
+        </message>
+        <message>
+            <source>mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>landline</source>
+            <translation>固定电话</translation>
+        </message>
+        <message>
+            <source>local number</source>
+            <translation>本地号码（无区号）</translation>
+        </message>
+        <message>
+            <source>{count} calls in the last 7 days</source>
+            <translation>近 7 天来电 {count} 次</translation>
+        </message>
+        <message>
+            <source>{count} open calls</source>
+            <translation>未结叫修 {count} 件</translation>
+        </message>
+        <message>
+            <source>overdue by {time}</source>
+            <translation>已超时 {time}</translation>
+        </message>
+        <message>
+            <source>{time} left</source>
+            <translation>剩余 {time}</translation>
+        </message>
+        <message>
+            <source>chased {count}×</source>
+            <translation>已催修 {count} 次</translation>
         </message>
     </context>
     <context>
@@ -6496,6 +6812,97 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>&amp;Technician</source>
             <translation>技术员(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TelephonyDialog</name>
+        <message>
+            <source>Caller ID</source>
+            <translation>来电显示</translation>
+        </message>
+        <message>
+            <source>Voice modem or caller-ID box (serial / USB)</source>
+            <translation>语音调制解调器或来电显示盒（串口 / USB）</translation>
+        </message>
+        <message>
+            <source>auto = ATZ; ATE0; AT+VCID=1 (AT#CID=1 if refused). Empty for a box that needs no commands. Several commands separated by ;</source>
+            <translation>auto = ATZ; ATE0; AT+VCID=1（不支持时改用 AT#CID=1）。来电显示盒无需命令时留空。多条命令用 ; 分隔</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>波特率</translation>
+        </message>
+        <message>
+            <source>Start commands</source>
+            <translation>初始化命令</translation>
+        </message>
+        <message>
+            <source>PBX hook (HTTP on this computer)</source>
+            <translation>交换机接口（本机 HTTP）</translation>
+        </message>
+        <message>
+            <source>Accept calls from the local network</source>
+            <translation>接受局域网内的请求</translation>
+        </message>
+        <message>
+            <source>New secret</source>
+            <translation>生成新密钥</translation>
+        </message>
+        <message>
+            <source>Shared secret</source>
+            <translation>共享密钥</translation>
+        </message>
+        <message>
+            <source>The PBX sends POST /ring with {"number": …, "line": …} and the header Authorization: Bearer &lt;secret&gt;.</source>
+            <translation>交换机发送 POST /ring，内容 {"number": …, "line": …}，并带请求头 Authorization: Bearer &lt;密钥&gt;。</translation>
+        </message>
+        <message>
+            <source>Sending messages to customers from this computer</source>
+            <translation>本机发送客户短信</translation>
+        </message>
+        <message>
+            <source>This computer sends no messages</source>
+            <translation>本机不发送短信</translation>
+        </message>
+        <message>
+            <source>GSM modem on a serial port</source>
+            <translation>串口 GSM 短信猫</translation>
+        </message>
+        <message>
+            <source>HTTP SMS gateway</source>
+            <translation>HTTP 短信平台</translation>
+        </message>
+        <message>
+            <source>Send by</source>
+            <translation>发送方式</translation>
+        </message>
+        <message>
+            <source>Modem port</source>
+            <translation>短信猫端口</translation>
+        </message>
+        <message>
+            <source>Gateway address</source>
+            <translation>短信平台地址</translation>
+        </message>
+        <message>
+            <source>Gateway token</source>
+            <translation>短信平台令牌</translation>
+        </message>
+        <message>
+            <source>Request body (JSON)</source>
+            <translation>请求内容（JSON）</translation>
+        </message>
+        <message>
+            <source>Status address</source>
+            <translation>发送状态查询地址</translation>
+        </message>
+        <message>
+            <source>These settings apply to this computer.</source>
+            <translation>这些设置只对本机有效。</translation>
         </message>
     </context>
     <context>

@@ -26,6 +26,7 @@ from app.services.dto import CustomerDTO, ItemDTO
 from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.history_dialog import HistoryDialog
+from app.ui.dialogs.messages_dialog import CustomerMessagesDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession, Topic
@@ -143,6 +144,9 @@ class CustomerFileDialog(QDialog):
         self.history_button = QPushButton(self.tr("&History"))
         self.history_button.clicked.connect(self.show_history)
         self.history_button.setVisible(self._session.may(Perm.AUDIT_VIEW))
+        self.messages_button = QPushButton(self.tr("&Messages…"))
+        self.messages_button.setAutoDefault(False)
+        self.messages_button.clicked.connect(self.show_messages)
         self.items_table = _table(ITEM_COLUMNS, "items", 0)
         self.add_item_button = QPushButton(self.tr("&Add item"))
         self.edit_item_button = QPushButton(self.tr("&Edit item"))
@@ -158,6 +162,13 @@ class CustomerFileDialog(QDialog):
         self.calls_table = _table(CALL_COLUMNS, "calls", 2)
         self._lay_out()
 
+    def show_messages(self) -> None:
+        """The customer's messages and consent to them (PIPL)."""
+        dialog = CustomerMessagesDialog(self._session, self.customer.id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.child_dialog = dialog
+        dialog.open()
+
     def _lay_out(self) -> None:
         top = QGroupBox(self.tr("Customer"))
         top_layout = QVBoxLayout(top)
@@ -165,6 +176,7 @@ class CustomerFileDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
         row.addStretch(0)
+        row.addWidget(self.messages_button)
         row.addWidget(self.history_button)
         row.addWidget(self.save_button)
         top_layout.addLayout(row)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 from app.i18n import N_
 from app.models.calls import FAULT_MAX
 from app.models.enums import Category, Channel, ServiceKind, Urgency
-from app.services import calls_service, customers_service
+from app.services import calls_service, customers_service, ring_service
 from app.services.calls_service import CallInput, category_for_warranty
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO, CustomerDTO, ItemDTO
 from app.services.errors import UserError, ValidationError
+from app.services.ring_service import OpenCallMatch
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus
 from app.ui.errors import clear_field_errors, show_user_error, user_message
@@ -66,6 +67,9 @@ class RegisterCallDialog(QDialog):
         self._customer: CustomerDTO | None = None
         self._new_customer = False
         self.result_call: CallDTO | None = None
+        self.result_chase: OpenCallMatch | None = None  # a chase recorded instead of a call
+        self.open_match: OpenCallMatch | None = None
+        self._phone_rung = ""
         self._build()
         self._wire()
         self._set_items(())
@@ -92,6 +96,19 @@ class RegisterCallDialog(QDialog):
         self.item_fields.setVisible(False)
         self.category_label = QLabel()
         self.category_label.setObjectName("category_preview")
+        self.chase_label = QLabel()
+        self.chase_label.setObjectName("chase_offer")
+        self.chase_label.setWordWrap(True)
+        self.chase_button = QPushButton(self.tr("Record as a chase (Ctrl+K)"))
+        self.chase_button.setAutoDefault(False)
+        self.chase_row = QWidget()
+        chase_layout = QHBoxLayout(self.chase_row)
+        chase_layout.setContentsMargins(0, 0, 0, 0)
+        chase_layout.addWidget(self.chase_label, 1)
+        chase_layout.addWidget(self.chase_button)
+        self.chase_row.setStyleSheet("QWidget#chaseRow { background: #FFF4CE; }")
+        self.chase_row.setObjectName("chaseRow")
+        self.chase_row.setVisible(False)
         self.fault_edit = QLineEdit()
         self.fault_edit.setObjectName("fault")
         self.fault_edit.setPlaceholderText(self.tr("The fault as the customer describes it"))
@@ -130,6 +147,7 @@ class RegisterCallDialog(QDialog):
         form.setSpacing(SPACING)
         form.addRow(self.tr("&Item"), self.item_combo)
         form.addRow("", self.item_fields)
+        form.addRow("", self.chase_row)
         form.addRow(self.tr("Category"), self.category_label)
         form.addRow(self.tr("&Fault"), self.fault_edit)
         options = QHBoxLayout()
@@ -180,6 +198,8 @@ class RegisterCallDialog(QDialog):
             self.picker.lookup.text()))
         self.item_combo.currentIndexChanged.connect(self._item_changed)
         self.item_fields.changed.connect(self._update_category)
+        self.chase_button.clicked.connect(self.record_chase)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.record_chase)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.cancel)
 
@@ -268,6 +288,7 @@ class RegisterCallDialog(QDialog):
             self.item_fields.setVisible(new_item)
             self._fit()
         self._update_category()
+        self._update_chase_offer()
 
     def _chosen_item(self) -> ItemDTO | None:
         data = self.item_combo.currentData()
@@ -323,6 +344,54 @@ class RegisterCallDialog(QDialog):
             customer_id=customer_id, new_customer=new_customer, item_id=item_id,
             new_item=new_item, service_kind=ServiceKind(self.kind_combo.currentData()),
             urgency=Urgency(self.urgency_combo.currentData()), received_at=received)
+
+    # ---- from a ring (来电) and repeat calls (催修) ----------------------------------------
+    def prefill(self, customer_id: int | None, item_id: int | None = None, *,
+                phone: str = "") -> None:
+        """Start from a ring: the caller's file and item, or a new customer with the number."""
+        self._phone_rung = phone
+        if customer_id is None:
+            self.start_new_customer(phone)
+            return
+        self.choose_customer(customer_id)
+        if item_id is not None:
+            index = self.item_combo.findData(item_id)
+            if index >= 0:
+                self.item_combo.setCurrentIndex(index)
+        self.fault_edit.setFocus()
+
+    def _update_chase_offer(self) -> None:
+        """An open call about the chosen item: offer a chase on it (催修) instead of a
+        duplicate, without stopping the clerk (Ctrl+K takes it; Enter still saves)."""
+        item = self.item_combo.currentData()
+        match = None
+        if self._customer is not None and isinstance(item, int):
+            match = ring_service.open_call_for_item(self._session.ctx, self._customer.id, item)
+        self.open_match = match
+        if match is not None:
+            self.chase_label.setText(self.tr(
+                "Call {number} about this item is still open ({status}, chased {count} "
+                "times).").format(number=match.number, status=label("status", match.status),
+                                  count=match.chases))
+        if self.chase_row.isVisibleTo(self) != (match is not None):
+            self.chase_row.setVisible(match is not None)
+            self._fit()
+
+    def record_chase(self) -> None:
+        """Record this call as a chase on the open call about the same item; done."""
+        match = self.open_match
+        if match is None or self._customer is None:
+            return
+        phone = self._phone_rung or (self._customer.phones[0].phone
+                                     if self._customer.phones else "")
+        try:
+            ring_service.record_chase(self._session.ctx, match.call_id, phone=phone,
+                                      note=self.fault_edit.text().strip()[:200])
+        except UserError as err:
+            self._show_error(err)
+            return
+        self.result_chase = match
+        super().accept()
 
     def accept(self) -> None:
         self._clear_errors()

@@ -351,6 +351,11 @@ class CallLogPage(QWidget):
 
     def _registered(self, dialog: RegisterCallDialog) -> None:
         call = dialog.result_call
+        chase = dialog.result_chase
+        if call is None and chase is not None:
+            self._done(self.tr("Chase (催修) recorded on call {number}.").format(
+                number=chase.number), chase.call_id)
+            return
         if call is not None:
             self._done(self.tr("Call {number} registered.").format(number=call.number), call.id)
 

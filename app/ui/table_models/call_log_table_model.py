@@ -22,7 +22,7 @@ from app.services.context import ServiceContext
 from app.services.dispatch_service import CallDeadline
 from app.services.dto import CallRow
 from app.ui.deadlines import time_left_text
-from app.ui.labels import label
+from app.ui.labels import chased_suffix, label
 from app.ui.session import AppSession
 from app.ui.theme import status_background, status_foreground
 
@@ -169,7 +169,7 @@ class CallLogTableModel(QAbstractTableModel):
             due = self._deadlines.get(row.id)
             cells = (row.number, _minute(self.ctx().local(row.received_at)),
                      row.customer_name, row.phone, row.item_label, row.fault, row.category,
-                     label("status", row.status),
+                     label("status", row.status) + chased_suffix(row.chases),
                      time_left_text(due.minutes_left) if due is not None else "")
             self._texts[r] = cells
         return cells

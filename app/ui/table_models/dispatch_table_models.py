@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.services.calendar_service import REPLY_PROMISE
 from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
 from app.ui.deadlines import time_left_text
-from app.ui.labels import label
+from app.ui.labels import chased_suffix, label
 from app.ui.table_models.call_log_table_model import AnyIndex
 from app.ui.table_models.dispatch_base import RowsTableModel
 from app.ui.theme import status_background, status_foreground
@@ -75,7 +75,8 @@ class DispatchQueueModel(RowsTableModel[QueueRow]):
 
     def display(self, row: QueueRow, column: int) -> str:
         values = {
-            self.COL_NUMBER: row.number, self.COL_RECEIVED: self._when(row.received_at),
+            self.COL_NUMBER: row.number + chased_suffix(row.chases),
+            self.COL_RECEIVED: self._when(row.received_at),
             self.COL_CUSTOMER: row.customer_name,
             self.COL_ADDRESS: f"{row.zone_name} {row.address}".strip(),
             self.COL_ITEM: row.item_label, self.COL_FAULT: row.fault,
@@ -91,13 +92,16 @@ class DispatchQueueModel(RowsTableModel[QueueRow]):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return status_foreground(row.state)
         if role == Qt.ItemDataRole.FontRole and column == self.COL_NUMBER and (
-                row.leftover or row.urgency == "urgent"):
+                row.leftover or row.urgency == "urgent" or row.chases):
             return bold_font()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         return None
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == self.COL_NUMBER and row.chases:
+            return tr("The customer chased this call {count} times: dispatch first").format(
+                count=row.chases)
         if column == self.COL_NUMBER and row.leftover:
             return tr("Left over from an earlier day: dispatch first")
         if column == self.COL_CATEGORY:
