@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from app.db.locking import lock
 from app.i18n import N_
 from app.models.carry_in import ItemReceipt, RepairCard
+from app.models.enums import Role
 from app.models.jobs import Job
 from app.models.parts import Part, StockMovement, VanStock
-from app.models.enums import Role
 from app.models.staff import User
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError

@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.db.locking import lock
 from app.i18n import N_
 from app.models.carry_in import (
     OPEN_CARD_STATUSES,

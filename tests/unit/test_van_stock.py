@@ -119,7 +119,7 @@ def test_the_books_agree_after_a_mixed_day(db, clerk, login) -> None:
     assert ledger == {pump.id: 8, belt.id: 4} and moved == 0
     vans = parts_service.van_stock(sup)
     for part in (pump, belt):
-        total, store, in_vans = _places(sup, part.id)
+        total, store, _ = _places(sup, part.id)
         assert total == store + sum(v.quantity for v in vans if v.part_id == part.id)
     # a transfer is not a use: the bill and the month's materials hold the visit's parts only
     bill = billing.get_bill(clerk, call.id)
