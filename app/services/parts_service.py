@@ -378,11 +378,21 @@ def verify_stock(ctx: ServiceContext) -> list[str]:
         return wrong
 
 
+def van_holders(ctx: ServiceContext) -> list[tuple[int, str]]:
+    """The technicians who carry a van, as (user id, name), by name."""
+    with ctx.read() as session:
+        rows = session.execute(select(User.id, User.display_name)
+                               .where(User.active.is_(True),
+                                      User.role == Role.TECHNICIAN.value)
+                               .order_by(User.display_name))
+        return [(int(i), str(n)) for i, n in rows]
+
+
 def van_stock(ctx: ServiceContext, technician_id: int | None = None) -> list[VanLineDTO]:
     """What the vans carry (one technician's, or every van's for whoever manages parts), by
     technician and part number, with the store's quantity beside each. A technician sees
-    their own van."""
-    if technician_id != ctx.actor.user_id:
+    their own van; whoever dispatches (and records visits for any technician) every van."""
+    if technician_id != ctx.actor.user_id and not allowed(ctx.actor, Perm.DISPATCH):
         require(ctx.actor, Perm.PARTS_MANAGE)
     with ctx.read() as session:
         vans = _van_sums()
