@@ -456,12 +456,24 @@
             <translation>没有这个配件。</translation>
         </message>
         <message>
+            <source>Only {stock} {unit} of {part} in the van; {wanted} needed. Take it from the store, or a supervisor can override with a reason.</source>
+            <translation>车上 {part} 只有 {stock} {unit}，需要 {wanted}。请改从库房领用，或由主任填写原因特批。</translation>
+        </message>
+        <message>
             <source>Only {stock} {unit} of {part} in stock; {wanted} needed. A supervisor can override with a reason.</source>
             <translation>{part} 库存只有 {stock} {unit}，需要 {wanted}。主任可填写原因特批。</translation>
         </message>
         <message>
             <source>Give a reason for taking the stock below zero.</source>
             <translation>请填写库存为负的原因。</translation>
+        </message>
+        <message>
+            <source>Only a technician has a van.</source>
+            <translation>只有技术员有车载库存。</translation>
+        </message>
+        <message>
+            <source>Only {stock} {unit} of {part} there to move; {wanted} asked.</source>
+            <translation>{part} 可调拨的只有 {stock} {unit}，要调 {wanted}。</translation>
         </message>
         <message>
             <source>No part with the number {number}.</source>
@@ -1715,6 +1727,10 @@
             <source>Actual after-sales expenses (reimbursed)</source>
             <translation>实际售后服务费用（报销）</translation>
         </message>
+        <message>
+            <source>Choose a technician.</source>
+            <translation>请选择技术员。</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -2377,8 +2393,20 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>库存</translation>
         </message>
         <message>
+            <source>Store</source>
+            <translation>库房</translation>
+        </message>
+        <message>
+            <source>In vans</source>
+            <translation>车上</translation>
+        </message>
+        <message>
             <source>Reorder level</source>
             <translation>补货点</translation>
+        </message>
+        <message>
+            <source>In van</source>
+            <translation>车上</translation>
         </message>
     </context>
     <context>
@@ -4735,12 +4763,36 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Stock &amp;count…</source>
             <translation>盘点(&amp;C)…</translation>
         </message>
+        <message>
+            <source>&amp;Transfer store ↔ van…</source>
+            <translation>库房⇄车上调拨(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>My van</source>
+            <translation>我的车载库存</translation>
+        </message>
+        <message>
+            <source>Vans</source>
+            <translation>各车库存</translation>
+        </message>
     </context>
     <context>
         <name>PartsPicker</name>
         <message>
             <source>{label} (in stock {n})</source>
             <translation>{label}（库存 {n}）</translation>
+        </message>
+        <message>
+            <source>{label} (van {van} / store {store})</source>
+            <translation>{label}（车上 {van} / 库房 {store}）</translation>
+        </message>
+        <message>
+            <source>From the &amp;store</source>
+            <translation>从库房领(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Not from the van: the part comes off the store's shelf</source>
+            <translation>不用车上的：从库房货架领用</translation>
         </message>
         <message>
             <source>&amp;Add part</source>
@@ -4753,6 +4805,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Reason for the override</source>
             <translation>超额领用原因</translation>
+        </message>
+        <message>
+            <source>from the store</source>
+            <translation>库房</translation>
+        </message>
+        <message>
+            <source>from the van</source>
+            <translation>车上</translation>
         </message>
     </context>
     <context>
@@ -5687,12 +5747,12 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>入库：{part}</translation>
         </message>
         <message>
-            <source>Counted &amp;quantity</source>
-            <translation>盘点数量(&amp;Q)</translation>
-        </message>
-        <message>
             <source>&amp;Quantity received</source>
             <translation>入库数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Counted in the &amp;store</source>
+            <translation>库房实点数量(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;Reason</source>
@@ -5982,6 +6042,41 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>&amp;Technician</source>
             <translation>技术员(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDialog</name>
+        <message>
+            <source>Transfer: {part}</source>
+            <translation>调拨：{part}</translation>
+        </message>
+        <message>
+            <source>Store → van</source>
+            <translation>库房 → 车上（领料上车）</translation>
+        </message>
+        <message>
+            <source>Van → store</source>
+            <translation>车上 → 库房（退回库房）</translation>
+        </message>
+        <message>
+            <source>&amp;Technician</source>
+            <translation>技术员(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Direction</source>
+            <translation>方向(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity</source>
+            <translation>数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Van {van} / store {store}</source>
+            <translation>车上 {van} / 库房 {store}</translation>
         </message>
     </context>
     <context>
