@@ -184,7 +184,7 @@ def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int,
     """
     lock(session, part)
     van = _van_row(session, part.id, van_id) if van_id is not None else None
-    held = van.quantity if van is not None else part.stock_on_hand - _vans_of(session, part.id)
+    held = _held(session, part, van_id)
     overridden = held + quantity < 0
     if overridden:
         _check_override(ctx, part, held, quantity, override=override, reason=reason,
@@ -200,6 +200,13 @@ def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int,
     session.add(movement)
     session.flush()
     return movement
+
+
+def _held(session: Session, part: Part, van_id: int | None) -> int:
+    """What one place holds of a locked part: the van's row, or the total less the vans."""
+    if van_id is not None:
+        return _van_row(session, part.id, van_id).quantity
+    return part.stock_on_hand - _vans_of(session, part.id)
 
 
 def _van_row(session: Session, part_id: int, technician_id: int) -> VanStock:
@@ -258,8 +265,9 @@ def count_stock(ctx: ServiceContext, part_id: int, counted: int, *, reason: str,
     with ctx.write(reason=reason, action="count") as session:
         part = get_part_row(session, part_id)
         lock(session, part)  # the difference is against the balance as last committed
-        held = (_van_row(session, part.id, _technician(session, van_id)).quantity
-                if van_id is not None else part.stock_on_hand - _vans_of(session, part.id))
+        if van_id is not None:
+            _technician(session, van_id)
+        held = _held(session, part, van_id)
         move_stock(session, ctx, part, counted - held, kind="count", reason=reason,
                    van_id=van_id)
         return part_dto(part, _vans_of(session, part.id))
@@ -285,8 +293,7 @@ def transfer(ctx: ServiceContext, part_id: int, quantity: int, *, technician_id:
         _technician(session, technician_id)
         lock(session, part)
         source, target = (None, technician_id) if to_van else (technician_id, None)
-        held = (_van_row(session, part.id, technician_id).quantity if source is not None
-                else part.stock_on_hand - _vans_of(session, part.id))
+        held = _held(session, part, source)
         if held < quantity:
             raise ValidationError(
                 N_("Only {stock} {unit} of {part} there to move; {wanted} asked."),

@@ -262,7 +262,7 @@ def test_a_second_part_from_an_empty_van_is_refused_on_screen_then_taken_from_th
                         lambda *_a, **_kw: None)
     sup, tech = login("super"), login("tech")
     part = stocked_part(sup, stock=3, price_cents=3550, van=1)
-    _call, job = _on_site_job(clerk, sup)
+    _call, _job = _on_site_job(clerk, sup)
     page = MyJobsPage(AppSession(db, tech))
     qtbot.addWidget(page)
     dialog = page.record_visit()
