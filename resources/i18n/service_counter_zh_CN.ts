@@ -2389,8 +2389,8 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>单价</translation>
         </message>
         <message>
-            <source>In stock</source>
-            <translation>库存</translation>
+            <source>Total stock</source>
+            <translation>库存合计</translation>
         </message>
         <message>
             <source>Store</source>

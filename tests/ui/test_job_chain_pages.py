@@ -24,14 +24,19 @@ def test_technician_records_a_part_from_the_van_and_the_cash_and_prints_a_receip
                         lambda session, parent, kind, number, **_kw: shown.append(
                             (kind, number)))
     sup, tech, acct = login("super"), login("tech"), login("acct")
+    stocked_part(sup, stock=4, number="P-A-00")  # first by number, but not in the van
     part = stocked_part(sup, stock=3, price_cents=3550, van=1)  # van 1, store 2
     _call, job = _on_site_job(clerk, sup)
     assert dispatch_service.my_jobs(tech)[0].job_id == job.job_id
     page = MyJobsPage(AppSession(db, tech))
     qtbot.addWidget(page)
     dialog = page.record_visit()
-    # what the van and the store hold is shown with the part; it comes from the van
-    assert dialog.picker.part_combo.currentText().endswith("(van 1 / store 2)")
+    # what the van and the store hold is shown with each part, the van's parts first;
+    # it comes from the van
+    combo = dialog.picker.part_combo
+    assert [combo.itemText(i).rsplit(" (", 1)[1] for i in range(combo.count())] == [
+        "van 1 / store 2)", "van 0 / store 4)"]
+    assert combo.currentData() == part.id
     assert dialog.picker.store_check.isVisible() and not dialog.picker.store_check.isChecked()
     dialog.labour_spin.setValue(60)
     type_text(dialog.work_edit, "更换排水泵")

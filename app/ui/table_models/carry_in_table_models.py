@@ -253,7 +253,7 @@ class PartsTableModel(RowsTableModel[PartDTO]):
         QT_TRANSLATE_NOOP("CarryInTables", "Name"),
         QT_TRANSLATE_NOOP("CarryInTables", "Unit"),
         QT_TRANSLATE_NOOP("CarryInTables", "Unit price"),
-        QT_TRANSLATE_NOOP("CarryInTables", "In stock"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Total stock"),
         QT_TRANSLATE_NOOP("CarryInTables", "Store"),
         QT_TRANSLATE_NOOP("CarryInTables", "In vans"),
         QT_TRANSLATE_NOOP("CarryInTables", "Reorder level"),

@@ -36,7 +36,10 @@ class PartsPicker(QWidget):
         van = ({line.part_id: line.quantity
                 for line in parts_service.van_stock(session.ctx, van_id)}
                if van_id is not None else {})
-        for part in parts_service.list_parts(session.ctx, limit=5000):
+        parts = parts_service.list_parts(session.ctx, limit=5000)
+        if van_id is not None:  # what the van carries first: it is what is used on site
+            parts.sort(key=lambda p: van.get(p.id, 0) <= 0)
+        for part in parts:
             if van_id is None:
                 text = self.tr("{label} (in stock {n})").format(label=part.label, n=part.store)
             else:
