@@ -5,13 +5,20 @@ row written by the same function in the same transaction, with the balance after
 The column makes the catalogue, the low-stock list and the negative-stock check one indexed
 read; the ledger keeps the why and who, and ``sum(quantity)`` over it must equal the balance
 (parts_service.verify_stock checks that).
+
+Stock has places: the store's shelf (库房) and each technician's van (车上). ``VanStock`` keeps
+one van's balance of one part; ``stock_on_hand`` stays the part's total over every place, so
+the store's quantity is the total less the vans. Each ledger line names its place
+(``van_id``: the technician whose van, NULL for the store); a transfer is two lines of kind
+"transfer" (out of one place, into the other) that sum to nothing, so a transfer never
+changes the total and is never a use.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -42,9 +49,10 @@ class StockMovement(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
     at: Mapped[datetime]
-    kind: Mapped[str] = mapped_column(String(10))  # received | count | used
-    quantity: Mapped[int]  # signed change of stock_on_hand
-    balance_after: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(10))  # received | count | used | transfer
+    quantity: Mapped[int]  # signed change of stock_on_hand (of the place's stock)
+    balance_after: Mapped[int]  # the part's total after the move
+    van_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)  # None: store
     unit_price_cents: Mapped[int] = mapped_column(default=0, server_default="0")  # at the move
     reason: Mapped[str] = mapped_column(String(200), default="")
     repair_card_id: Mapped[int | None] = mapped_column(ForeignKey("repair_cards.id"),
@@ -52,3 +60,17 @@ class StockMovement(Base):
     voucher_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
     overridden: Mapped[bool] = mapped_column(default=False)  # went below zero by override
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class VanStock(Base):
+    """What one technician's van carries of one part: a kept balance, changed only with a
+    ledger line naming the van (``sum(quantity)`` of those lines equals it)."""
+
+    __tablename__ = "van_stock"
+    __audited__ = True
+    __table_args__ = (UniqueConstraint("part_id", "technician_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
+    technician_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    quantity: Mapped[int] = mapped_column(default=0)

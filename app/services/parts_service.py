@@ -1,4 +1,12 @@
-"""Spare parts (配件): catalogue, goods received, stock counts, use on repair cards."""
+"""Spare parts (配件): catalogue, goods received, stock counts, use on repair cards and visits,
+and the places stock sits: the store's shelf (库房) and each technician's van (车上).
+
+A part's ``stock_on_hand`` is its total over every place; a van's share is its ``VanStock``
+row, the store's is the total less the vans. Every move names its place (``van_id``, None:
+the store), locks the part's row first and refuses to take a place below zero without a
+supervisor's override; a transfer between store and van is two ledger lines that sum to
+nothing.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +19,10 @@ from sqlalchemy.orm import Session
 from app.db.locking import lock
 from app.i18n import N_
 from app.models.carry_in import ItemReceipt, RepairCard
+from app.models.enums import Role
 from app.models.jobs import Job
-from app.models.parts import Part, StockMovement
+from app.models.parts import Part, StockMovement, VanStock
+from app.models.staff import User
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.money import check_cents
@@ -28,6 +38,7 @@ class PartQty:
 
     part_id: int
     quantity: int
+    from_store: bool = False  # on a visit: from the store, not the technician's van
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,12 @@ class PartDTO:
     reorder_level: int
     active: bool
     version: int
+    in_vans: int = 0  # of stock_on_hand, what the technicians' vans carry
+
+    @property
+    def store(self) -> int:
+        """What the store's shelf holds (the total less the vans)."""
+        return self.stock_on_hand - self.in_vans
 
     @property
     def low(self) -> bool:
@@ -72,11 +89,41 @@ class MovementDTO:
     repair_card_id: int | None
     overridden: bool
     unit_price_cents: int = 0  # the part's price when it moved (a used part's issue price)
+    van_id: int | None = None  # the technician whose van; None: the store
 
 
-def part_dto(part: Part) -> PartDTO:
+@dataclass(frozen=True)
+class VanLineDTO:
+    """One part in a technician's van, with what the store has beside it."""
+
+    technician_id: int
+    technician_name: str
+    part_id: int
+    number: str
+    name: str
+    unit: str
+    quantity: int
+    store: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+def part_dto(part: Part, in_vans: int = 0) -> PartDTO:
     return PartDTO(part.id, part.number, part.name, part.unit, part.unit_price_cents,
-                   part.stock_on_hand, part.reorder_level, part.active, part.version)
+                   part.stock_on_hand, part.reorder_level, part.active, part.version,
+                   in_vans)
+
+
+def _vans_of(session: Session, part_id: int) -> int:
+    return int(session.scalar(select(func.coalesce(func.sum(VanStock.quantity), 0))
+                              .where(VanStock.part_id == part_id)) or 0)
+
+
+def _van_sums() -> Subquery:
+    return (select(VanStock.part_id, func.sum(VanStock.quantity).label("in_vans"))
+            .group_by(VanStock.part_id).subquery("van_sums"))
 
 
 def _checked(data: PartInput) -> PartInput:
@@ -126,36 +173,69 @@ def get_part_row(session: Session, part_id: int) -> Part:
 
 def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int, *,
                kind: str, reason: str = "", repair_card_id: int | None = None,
-               voucher_id: int | None = None, override: bool = False) -> StockMovement:
-    """The one place stock changes: balance and ledger line together, in the caller's UoW.
+               voucher_id: int | None = None, override: bool = False,
+               van_id: int | None = None) -> StockMovement:
+    """The one place stock changes: balances and ledger line together, in the caller's UoW.
 
-    A move that would take the stock below zero is refused unless ``override`` is given
-    by someone holding STOCK_OVERRIDE with a reason. The part's row is locked (and reloaded)
-    first, so two technicians taking the last unit cannot both see it in stock.
+    ``van_id`` names the place (the technician whose van; None: the store). A move that
+    would take that place below zero is refused unless ``override`` is given by someone
+    holding STOCK_OVERRIDE with a reason. The part's row is locked (and reloaded) first, so
+    two technicians taking the last unit cannot both see it there.
     """
     lock(session, part)
-    balance = part.stock_on_hand + quantity
-    overridden = balance < 0
+    van = _van_row(session, part.id, van_id) if van_id is not None else None
+    held = _held(session, part, van_id)
+    overridden = held + quantity < 0
     if overridden:
-        _check_override(ctx, part, quantity, override=override, reason=reason)
-    part.stock_on_hand = balance
+        _check_override(ctx, part, held, quantity, override=override, reason=reason,
+                        van_id=van_id)
+    part.stock_on_hand += quantity
+    if van is not None:
+        van.quantity += quantity
     movement = StockMovement(part_id=part.id, at=ctx.now(), kind=kind, quantity=quantity,
-                             balance_after=balance, unit_price_cents=part.unit_price_cents,
-                             reason=reason,
+                             balance_after=part.stock_on_hand,
+                             unit_price_cents=part.unit_price_cents, reason=reason,
                              repair_card_id=repair_card_id, voucher_id=voucher_id,
-                             overridden=overridden, actor_id=ctx.actor.user_id)
+                             overridden=overridden, actor_id=ctx.actor.user_id, van_id=van_id)
     session.add(movement)
     session.flush()
     return movement
 
 
-def _check_override(ctx: ServiceContext, part: Part, quantity: int, *, override: bool,
-                    reason: str) -> None:
+def _held(session: Session, part: Part, van_id: int | None) -> int:
+    """What one place holds of a locked part: the van's row, or the total less the vans."""
+    if van_id is not None:
+        return _van_row(session, part.id, van_id).quantity
+    return part.stock_on_hand - _vans_of(session, part.id)
+
+
+def _van_row(session: Session, part_id: int, technician_id: int) -> VanStock:
+    """The van's balance of the part (made at nought the first time); the caller holds the
+    part's row, so two first moves into one van cannot both make it."""
+    van = session.scalar(select(VanStock).where(VanStock.part_id == part_id,
+                                                VanStock.technician_id == technician_id))
+    if van is None:
+        van = VanStock(part_id=part_id, technician_id=technician_id, quantity=0)
+        session.add(van)
+        session.flush()
+    else:
+        session.refresh(van)  # as last committed: the part's lock serialises its writers
+    return van
+
+
+def _check_override(ctx: ServiceContext, part: Part, held: int, quantity: int, *,
+                    override: bool, reason: str, van_id: int | None = None) -> None:
     if not override:
+        if van_id is not None:
+            raise ValidationError(
+                N_("Only {stock} {unit} of {part} in the van; {wanted} needed. Take it from "
+                   "the store, or a supervisor can override with a reason."),
+                field="quantity", stock=held, unit=part.unit,
+                part=f"{part.number} {part.name}", wanted=-quantity)
         raise ValidationError(
             N_("Only {stock} {unit} of {part} in stock; {wanted} needed. A supervisor can "
                "override with a reason."),
-            field="quantity", stock=part.stock_on_hand, unit=part.unit,
+            field="quantity", stock=held, unit=part.unit,
             part=f"{part.number} {part.name}", wanted=-quantity)
     require(ctx.actor, Perm.STOCK_OVERRIDE)
     if not reason.strip():
@@ -175,24 +255,62 @@ def receive_goods(ctx: ServiceContext, part_id: int, quantity: int, *,
         return part_dto(part)
 
 
-def count_stock(ctx: ServiceContext, part_id: int, counted: int, *, reason: str) -> PartDTO:
-    """A stock count (盘点): set the balance to what was counted, with a reason."""
+def count_stock(ctx: ServiceContext, part_id: int, counted: int, *, reason: str,
+                van_id: int | None = None) -> PartDTO:
+    """A stock count (盘点) of one place (the store's shelf, or ``van_id``'s van): set its
+    balance to what was counted, with a reason."""
     require(ctx.actor, Perm.PARTS_MANAGE)
     check_int(counted, field="quantity", high=MAX_PART_QUANTITY)
     reason = clean_text(reason, field="reason", max_len=200, required=True)
     with ctx.write(reason=reason, action="count") as session:
         part = get_part_row(session, part_id)
         lock(session, part)  # the difference is against the balance as last committed
-        difference = counted - part.stock_on_hand
-        move_stock(session, ctx, part, difference, kind="count", reason=reason)
-        return part_dto(part)
+        if van_id is not None:
+            _technician(session, van_id)
+        held = _held(session, part, van_id)
+        move_stock(session, ctx, part, counted - held, kind="count", reason=reason,
+                   van_id=van_id)
+        return part_dto(part, _vans_of(session, part.id))
+
+
+def _technician(session: Session, user_id: int) -> int:
+    role = session.scalar(select(User.role).where(User.id == user_id))
+    if role != Role.TECHNICIAN.value:
+        raise ValidationError(N_("Only a technician has a van."), field="technician")
+    return user_id
+
+
+def transfer(ctx: ServiceContext, part_id: int, quantity: int, *, technician_id: int,
+             to_van: bool, note: str = "") -> PartDTO:
+    """Move parts between the store and a technician's van (领料上车 / 退回库房), in one
+    transaction: a line out of one place and a line into the other, so the part's total
+    never changes and nothing is used. What the giving place does not hold cannot move."""
+    require(ctx.actor, Perm.PARTS_MANAGE)
+    check_int(quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
+    note = clean_text(note, field="note", max_len=200)
+    with ctx.write(action="transfer") as session:
+        part = get_part_row(session, part_id)
+        _technician(session, technician_id)
+        lock(session, part)
+        source, target = (None, technician_id) if to_van else (technician_id, None)
+        held = _held(session, part, source)
+        if held < quantity:
+            raise ValidationError(
+                N_("Only {stock} {unit} of {part} there to move; {wanted} asked."),
+                field="quantity", stock=held, unit=part.unit,
+                part=f"{part.number} {part.name}", wanted=quantity)
+        move_stock(session, ctx, part, -quantity, kind="transfer", reason=note, van_id=source)
+        move_stock(session, ctx, part, quantity, kind="transfer", reason=note, van_id=target)
+        return part_dto(part, _vans_of(session, part.id))
 
 
 def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
                after: str | None = None, limit: int = 200) -> list[PartDTO]:
     """The catalogue by part number (keyset after ``after``), optionally only low stock."""
     with ctx.read() as session:
-        query = select(Part).where(Part.active.is_(True))
+        vans = _van_sums()
+        query = (select(Part, func.coalesce(vans.c.in_vans, 0))
+                 .outerjoin(vans, vans.c.part_id == Part.id).where(Part.active.is_(True)))
         if low_only:
             query = query.where(Part.stock_on_hand <= Part.reorder_level)
         term = searchable(search)
@@ -201,8 +319,8 @@ def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
                                 | Part.name.contains(term, autoescape=True))
         if after is not None:
             query = query.where(Part.number > after)
-        rows = session.scalars(query.order_by(Part.number).limit(limit))
-        return [part_dto(p) for p in rows]
+        rows = session.execute(query.order_by(Part.number).limit(limit))
+        return [part_dto(p, int(in_vans)) for p, in_vans in rows]
 
 
 def low_stock(ctx: ServiceContext) -> list[PartDTO]:
@@ -212,7 +330,7 @@ def low_stock(ctx: ServiceContext) -> list[PartDTO]:
 
 def get_part(ctx: ServiceContext, part_id: int) -> PartDTO:
     with ctx.read() as session:
-        return part_dto(get_part_row(session, part_id))
+        return part_dto(get_part_row(session, part_id), _vans_of(session, part_id))
 
 
 def find_part(ctx: ServiceContext, number: str) -> PartDTO:
@@ -230,18 +348,72 @@ def movements(ctx: ServiceContext, part_id: int, *, limit: int = 200) -> list[Mo
         rows = session.scalars(select(StockMovement).where(StockMovement.part_id == part_id)
                                .order_by(StockMovement.id.desc()).limit(limit))
         return [MovementDTO(m.id, m.part_id, m.at, m.kind, m.quantity, m.balance_after,
-                            m.reason, m.repair_card_id, m.overridden, m.unit_price_cents)
+                            m.reason, m.repair_card_id, m.overridden, m.unit_price_cents,
+                            m.van_id)
                 for m in rows]
 
 
 def verify_stock(ctx: ServiceContext) -> list[str]:
-    """Part numbers whose balance differs from the sum of their ledger (should be none)."""
+    """Part numbers whose total differs from the sum of their ledger, and "number@van" for
+    each van whose balance differs from the sum of its own lines (should be none). The
+    store's share is the total less the vans, so it agrees when these do."""
     with ctx.read() as session:
         sums = (select(StockMovement.part_id, func.sum(StockMovement.quantity).label("total"))
                 .group_by(StockMovement.part_id).subquery())
         query = (select(Part.number).outerjoin(sums, sums.c.part_id == Part.id)
                  .where(Part.stock_on_hand != func.coalesce(sums.c.total, 0)))
-        return list(session.scalars(query))
+        wrong = list(session.scalars(query))
+        van_sums = (select(StockMovement.part_id, StockMovement.van_id,
+                           func.sum(StockMovement.quantity).label("total"))
+                    .where(StockMovement.van_id.is_not(None))
+                    .group_by(StockMovement.part_id, StockMovement.van_id).subquery())
+        vans = (select(Part.number, User.username)
+                .select_from(VanStock).join(Part, Part.id == VanStock.part_id)
+                .join(User, User.id == VanStock.technician_id)
+                .outerjoin(van_sums, (van_sums.c.part_id == VanStock.part_id)
+                           & (van_sums.c.van_id == VanStock.technician_id))
+                .where(VanStock.quantity != func.coalesce(van_sums.c.total, 0)))
+        wrong += [f"{number}@{username}" for number, username in session.execute(vans)]
+        lines_without_row = (select(Part.number, User.username).select_from(van_sums)
+                             .join(Part, Part.id == van_sums.c.part_id)
+                             .join(User, User.id == van_sums.c.van_id)
+                             .outerjoin(VanStock, (VanStock.part_id == van_sums.c.part_id)
+                                        & (VanStock.technician_id == van_sums.c.van_id))
+                             .where(VanStock.id.is_(None), van_sums.c.total != 0))
+        wrong += [f"{number}@{username}" for number, username
+                  in session.execute(lines_without_row)]
+        return wrong
+
+
+def van_holders(ctx: ServiceContext) -> list[tuple[int, str]]:
+    """The technicians who carry a van, as (user id, name), by name."""
+    with ctx.read() as session:
+        rows = session.execute(select(User.id, User.display_name)
+                               .where(User.active.is_(True),
+                                      User.role == Role.TECHNICIAN.value)
+                               .order_by(User.display_name))
+        return [(int(i), str(n)) for i, n in rows]
+
+
+def van_stock(ctx: ServiceContext, technician_id: int | None = None) -> list[VanLineDTO]:
+    """What the vans carry (one technician's, or every van's for whoever manages parts), by
+    technician and part number, with the store's quantity beside each. A technician sees
+    their own van; whoever dispatches (and records visits for any technician) every van."""
+    if technician_id != ctx.actor.user_id and not allowed(ctx.actor, Perm.DISPATCH):
+        require(ctx.actor, Perm.PARTS_MANAGE)
+    with ctx.read() as session:
+        vans = _van_sums()
+        query = (select(VanStock.technician_id, User.display_name, Part.id, Part.number,
+                        Part.name, Part.unit, VanStock.quantity,
+                        Part.stock_on_hand - func.coalesce(vans.c.in_vans, 0))
+                 .select_from(VanStock).join(Part, Part.id == VanStock.part_id)
+                 .join(User, User.id == VanStock.technician_id)
+                 .outerjoin(vans, vans.c.part_id == Part.id)
+                 .where(VanStock.quantity != 0))
+        if technician_id is not None:
+            query = query.where(VanStock.technician_id == technician_id)
+        rows = session.execute(query.order_by(User.display_name, Part.number))
+        return [VanLineDTO(*row) for row in rows]
 
 
 def may_override(ctx: ServiceContext) -> bool:
@@ -249,18 +421,30 @@ def may_override(ctx: ServiceContext) -> bool:
 
 
 def use_on_voucher(session: Session, ctx: ServiceContext, voucher_id: int | None,
-                   uses: list[tuple[int, int]], *, override: bool = False,
-                   reason: str = "") -> int:
+                   uses: list[tuple[int, int]] | list[PartQty], *, override: bool = False,
+                   reason: str = "", van_id: int | None = None) -> int:
     """Parts used on site on a service voucher, inside the visit's own unit of work:
-    ``uses`` is [(part id, quantity)]; returns their value in cents at today's prices."""
+    ``uses`` is [(part id, quantity)] or PartQty, taken from ``van_id``'s van (a PartQty
+    marked ``from_store`` from the store); returns their value in cents at today's prices."""
     total = 0
-    for part_id, quantity in uses:
-        check_int(quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
-        part = get_part_row(session, part_id)
-        move_stock(session, ctx, part, -quantity, kind="used", reason=reason,
-                   voucher_id=voucher_id, override=override)
-        total += quantity * part.unit_price_cents
+    lock_parts(session, [use[0] if isinstance(use, tuple) else use.part_id for use in uses])
+    for use in uses:
+        if isinstance(use, tuple):
+            use = PartQty(*use)
+        place = None if use.from_store else van_id
+        check_int(use.quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
+        part = get_part_row(session, use.part_id)
+        move_stock(session, ctx, part, -use.quantity, kind="used", reason=reason,
+                   voucher_id=voucher_id, override=override, van_id=place)
+        total += use.quantity * part.unit_price_cents
     return total
+
+
+def lock_parts(session: Session, part_ids: list[int]) -> None:
+    """Hold several parts' rows, in one order (two jobs taking the same two parts in
+    opposite order then wait, not deadlock)."""
+    for part_id in sorted(set(part_ids)):
+        lock(session, get_part_row(session, part_id))
 
 
 def parts_used() -> Subquery:

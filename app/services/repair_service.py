@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.db.locking import lock
 from app.i18n import N_
 from app.models.carry_in import (
     OPEN_CARD_STATUSES,
@@ -130,8 +129,7 @@ def add_work(ctx: ServiceContext, card_id: int, data: WorkInput, *,
 def _use_parts(session: Session, ctx: ServiceContext, card: RepairCard, work: RepairWork,
                data: WorkInput, reason: str) -> int:
     total = 0
-    for part_id in sorted({use.part_id for use in data.parts}):  # lock in one order: no deadlock
-        lock(session, parts_service.get_part_row(session, part_id))
+    parts_service.lock_parts(session, [use.part_id for use in data.parts])
     for use in data.parts:
         part = parts_service.get_part_row(session, use.part_id)
         movement = parts_service.move_stock(

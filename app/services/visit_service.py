@@ -171,8 +171,8 @@ def record_visit(ctx: ServiceContext, job_id: int, data: VisitInput, *,
                       outcome=outcome.value, recorded_by_id=ctx.actor.user_id)
         session.add(visit)
         parts_cents = parts_service.use_on_voucher(
-            session, ctx, job.id, [(u.part_id, u.quantity) for u in data.part_uses],
-            override=data.stock_override, reason=reason or job.number)
+            session, ctx, job.id, list(data.part_uses), override=data.stock_override,
+            reason=reason or job.number, van_id=job.technician_id)
         if job.arrived_at is None:
             job.arrived_at = data.arrived_at
         _apply_outcome(session, job, outcome, data.completed_at)

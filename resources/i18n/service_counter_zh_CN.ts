@@ -456,12 +456,24 @@
             <translation>没有这个配件。</translation>
         </message>
         <message>
+            <source>Only {stock} {unit} of {part} in the van; {wanted} needed. Take it from the store, or a supervisor can override with a reason.</source>
+            <translation>车上 {part} 只有 {stock} {unit}，需要 {wanted}。请改从库房领用，或由主任填写原因特批。</translation>
+        </message>
+        <message>
             <source>Only {stock} {unit} of {part} in stock; {wanted} needed. A supervisor can override with a reason.</source>
             <translation>{part} 库存只有 {stock} {unit}，需要 {wanted}。主任可填写原因特批。</translation>
         </message>
         <message>
             <source>Give a reason for taking the stock below zero.</source>
             <translation>请填写库存为负的原因。</translation>
+        </message>
+        <message>
+            <source>Only a technician has a van.</source>
+            <translation>只有技术员有车载库存。</translation>
+        </message>
+        <message>
+            <source>Only {stock} {unit} of {part} there to move; {wanted} asked.</source>
+            <translation>{part} 可调拨的只有 {stock} {unit}，要调 {wanted}。</translation>
         </message>
         <message>
             <source>No part with the number {number}.</source>
@@ -896,10 +908,6 @@
             <translation>收据号</translation>
         </message>
         <message>
-            <source>Card No.</source>
-            <translation>修护卡号</translation>
-        </message>
-        <message>
             <source>Customer satisfaction survey register</source>
             <translation>顾客满意度调查情况登记表</translation>
         </message>
@@ -920,16 +928,20 @@
             <translation>用户登记表</translation>
         </message>
         <message>
+            <source>Card No.</source>
+            <translation>修护卡号</translation>
+        </message>
+        <message>
             <source>After-sales expenses register</source>
             <translation>售后服务费用登记表</translation>
         </message>
         <message>
-            <source>Survey card No.</source>
-            <translation>调查卡号</translation>
-        </message>
-        <message>
             <source>Issued on</source>
             <translation>开立日期</translation>
+        </message>
+        <message>
+            <source>Survey card No.</source>
+            <translation>调查卡号</translation>
         </message>
         <message>
             <source>Call No.</source>
@@ -1688,6 +1700,58 @@
             <translation>请输入金额，例如 80 或 80.50。</translation>
         </message>
         <message>
+            <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
+            <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
+        </message>
+        <message>
+            <source>Choose the department it is sent to.</source>
+            <translation>请选择送往的部门。</translation>
+        </message>
+        <message>
+            <source>No such feedback.</source>
+            <translation>没有这条反馈。</translation>
+        </message>
+        <message>
+            <source>Monthly service summary</source>
+            <translation>月度服务汇总表</translation>
+        </message>
+        <message>
+            <source>Complaint statistics</source>
+            <translation>客户投诉案件统计表</translation>
+        </message>
+        <message>
+            <source>The month has not ended yet.</source>
+            <translation>该月尚未结束。</translation>
+        </message>
+        <message>
+            <source>This month's summary was already handed in.</source>
+            <translation>该月汇总表已上报。</translation>
+        </message>
+        <message>
+            <source>Choose the kind of expense.</source>
+            <translation>请选择费用类别。</translation>
+        </message>
+        <message>
+            <source>Enter the amount spent.</source>
+            <translation>请填写支出金额。</translation>
+        </message>
+        <message>
+            <source>Choose who spent it.</source>
+            <translation>请选择支出人。</translation>
+        </message>
+        <message>
+            <source>No voucher with the number {number}.</source>
+            <translation>没有编号为 {number} 的服务凭证。</translation>
+        </message>
+        <message>
+            <source>Actual after-sales expenses (reimbursed)</source>
+            <translation>实际售后服务费用（报销）</translation>
+        </message>
+        <message>
+            <source>Choose a technician.</source>
+            <translation>请选择技术员。</translation>
+        </message>
+        <message>
             <source>Call registered</source>
             <translation>叫修已登记</translation>
         </message>
@@ -1740,58 +1804,6 @@
             <translation>该叫修已完结，请新建叫修。</translation>
         </message>
         <message>
-            <source>Caller-ID device not available: {detail} (retrying)</source>
-            <translation>来电显示设备不可用：{detail}（正在重试）</translation>
-        </message>
-        <message>
-            <source>Choose the kind of expense.</source>
-            <translation>请选择费用类别。</translation>
-        </message>
-        <message>
-            <source>Enter the amount spent.</source>
-            <translation>请填写支出金额。</translation>
-        </message>
-        <message>
-            <source>Choose who spent it.</source>
-            <translation>请选择支出人。</translation>
-        </message>
-        <message>
-            <source>No voucher with the number {number}.</source>
-            <translation>没有编号为 {number} 的服务凭证。</translation>
-        </message>
-        <message>
-            <source>Actual after-sales expenses (reimbursed)</source>
-            <translation>实际售后服务费用（报销）</translation>
-        </message>
-        <message>
-            <source>Choose the department it is sent to.</source>
-            <translation>请选择送往的部门。</translation>
-        </message>
-        <message>
-            <source>No such feedback.</source>
-            <translation>没有这条反馈。</translation>
-        </message>
-        <message>
-            <source>Monthly service summary</source>
-            <translation>月度服务汇总表</translation>
-        </message>
-        <message>
-            <source>Complaint statistics</source>
-            <translation>客户投诉案件统计表</translation>
-        </message>
-        <message>
-            <source>The month has not ended yet.</source>
-            <translation>该月尚未结束。</translation>
-        </message>
-        <message>
-            <source>This month's summary was already handed in.</source>
-            <translation>该月汇总表已上报。</translation>
-        </message>
-        <message>
-            <source>The month has not ended yet: its statistics are produced from the 1st of the next month.</source>
-            <translation>该月尚未结束：统计表须于次月1日起编制。</translation>
-        </message>
-        <message>
             <source>{kind} {number} belongs to call {call}.</source>
             <translation>{kind} {number} 属于叫修 {call}。</translation>
         </message>
@@ -1802,6 +1814,10 @@
         <message>
             <source>{kind} {number} is not in a book you may open.</source>
             <translation>{kind} {number} 不在您可打开的簿册中。</translation>
+        </message>
+        <message>
+            <source>Caller-ID device not available: {detail} (retrying)</source>
+            <translation>来电显示设备不可用：{detail}（正在重试）</translation>
         </message>
     </context>
     <context>
@@ -2481,12 +2497,24 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>单价</translation>
         </message>
         <message>
-            <source>In stock</source>
-            <translation>库存</translation>
+            <source>Total stock</source>
+            <translation>库存合计</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>库房</translation>
+        </message>
+        <message>
+            <source>In vans</source>
+            <translation>车上</translation>
         </message>
         <message>
             <source>Reorder level</source>
             <translation>补货点</translation>
+        </message>
+        <message>
+            <source>In van</source>
+            <translation>车上</translation>
         </message>
     </context>
     <context>
@@ -2748,10 +2776,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>请追查该案逾期结案的原因。</translation>
         </message>
         <message>
-            <source>Record the department's answer…</source>
-            <translation>登记部门答复…</translation>
-        </message>
-        <message>
             <source>Print</source>
             <translation>打印</translation>
         </message>
@@ -2838,6 +2862,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Complaint reminder</source>
             <translation>客户投诉催办单</translation>
+        </message>
+        <message>
+            <source>Record the department's answer…</source>
+            <translation>登记部门答复…</translation>
         </message>
         <message>
             <source>Average days to close</source>
@@ -5331,12 +5359,36 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Stock &amp;count…</source>
             <translation>盘点(&amp;C)…</translation>
         </message>
+        <message>
+            <source>&amp;Transfer store ↔ van…</source>
+            <translation>库房⇄车上调拨(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>My van</source>
+            <translation>我的车载库存</translation>
+        </message>
+        <message>
+            <source>Vans</source>
+            <translation>各车库存</translation>
+        </message>
     </context>
     <context>
         <name>PartsPicker</name>
         <message>
             <source>{label} (in stock {n})</source>
             <translation>{label}（库存 {n}）</translation>
+        </message>
+        <message>
+            <source>{label} (van {van} / store {store})</source>
+            <translation>{label}（车上 {van} / 库房 {store}）</translation>
+        </message>
+        <message>
+            <source>From the &amp;store</source>
+            <translation>从库房领(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Not from the van: the part comes off the store's shelf</source>
+            <translation>不用车上的：从库房货架领用</translation>
         </message>
         <message>
             <source>&amp;Add part</source>
@@ -5349,6 +5401,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Reason for the override</source>
             <translation>超额领用原因</translation>
+        </message>
+        <message>
+            <source>from the store</source>
+            <translation>库房</translation>
+        </message>
+        <message>
+            <source>from the van</source>
+            <translation>车上</translation>
         </message>
     </context>
     <context>
@@ -6517,12 +6577,12 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>入库：{part}</translation>
         </message>
         <message>
-            <source>Counted &amp;quantity</source>
-            <translation>盘点数量(&amp;Q)</translation>
-        </message>
-        <message>
             <source>&amp;Quantity received</source>
             <translation>入库数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Counted in the &amp;store</source>
+            <translation>库房实点数量(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;Reason</source>
@@ -6954,6 +7014,41 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>Enter on a line opens its book.</source>
             <translation>在一行上按 Enter 打开相应的簿册。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDialog</name>
+        <message>
+            <source>Transfer: {part}</source>
+            <translation>调拨：{part}</translation>
+        </message>
+        <message>
+            <source>Store → van</source>
+            <translation>库房 → 车上（领料上车）</translation>
+        </message>
+        <message>
+            <source>Van → store</source>
+            <translation>车上 → 库房（退回库房）</translation>
+        </message>
+        <message>
+            <source>&amp;Technician</source>
+            <translation>技术员(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Direction</source>
+            <translation>方向(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity</source>
+            <translation>数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Van {van} / store {store}</source>
+            <translation>车上 {van} / 库房 {store}</translation>
         </message>
     </context>
     <context>

@@ -68,6 +68,20 @@ def _use_part(url: str, args: dict[str, Any]) -> Callable[[], Any]:
                                            expected_version=card.card_version).card_version
 
 
+def _visit_part(url: str, args: dict[str, Any]) -> Callable[[], Any]:
+    """A visit completed on site taking one part from the technician's van."""
+    from app.models.jobs import VisitOutcome
+    from app.services import parts_service, visit_service
+
+    ctx = _ctx(url, args)
+    data = visit_service.VisitInput(
+        arrived_at=datetime.fromisoformat(args["arrived_at"]), completed_at=ctx.now(),
+        outcome=VisitOutcome.COMPLETED, work_done="换泵", labour_minutes=30,
+        customer_signed=True, part_uses=(parts_service.PartQty(args["part_id"], 1),))
+    return lambda: visit_service.record_visit(ctx, args["job_id"], data,
+                                              expected_version=args["version"]).id
+
+
 def _register(url: str, args: dict[str, Any]) -> Callable[[], Any]:
     from app.services import calls_service
 
@@ -119,7 +133,8 @@ def _edit_call(url: str, args: dict[str, Any]) -> Callable[[], Any]:
 
 
 ACTIONS: dict[str, Callable[[str, dict[str, Any]], Callable[[], Any]]] = {
-    "collect": _collect, "invoice": _invoice, "use_part": _use_part, "register": _register,
+    "collect": _collect, "invoice": _invoice, "use_part": _use_part, "visit_part": _visit_part,
+    "register": _register,
     "dispatch": _dispatch, "close_or_cancel": _close_or_cancel, "log_in": _log_in,
     "edit_call": _edit_call,
 }

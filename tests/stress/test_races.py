@@ -139,6 +139,37 @@ def test_technicians_taking_the_last_units_never_drive_stock_below_zero(pool, db
     assert (negative, wrong_winners, errors, mismatched) == (0, 0, [], []), errors[:1]
 
 
+def test_visits_taking_the_last_units_in_a_van_never_drive_it_below_zero(pool, db, clerk,
+                                                                         login):
+    tech, boss = login("tech"), login("super")
+    li = user_id(boss, "tech")
+    customer_id, item_id = zhang_item(clerk)
+    negative, wrong_winners, errors = 0, 0, []
+    for r in range(ROUNDS):
+        part = parts_service.create_part(boss, PartInput(f"P-VAN-{r}", "排水泵", "个", 3550))
+        parts_service.receive_goods(boss, part.id, 10)  # the store has plenty; the van 2
+        parts_service.transfer(boss, part.id, 2, technician_id=li, to_van=True)
+        jobs = []
+        for _ in range(WORKERS):
+            call = calls_service.register_call(clerk, calls_service.CallInput(
+                fault="不脱水", customer_id=customer_id, item_id=item_id))
+            jobs.append(dispatch_service.dispatch_call(boss, call.id, li,
+                                                       expected_version=call.version))
+        outcomes = pool.race(db.url, [("visit_part", {
+            "job_id": j.job_id, "version": j.version, "part_id": part.id,
+            "arrived_at": j.dispatched_at.isoformat(), "actor": tech.actor}) for j in jobs])
+        van = parts_service.van_stock(boss, li)
+        negative += any(v.quantity < 0 for v in van)
+        after = parts_service.get_part(boss, part.id)
+        wrong_winners += _oks(outcomes) != 2 or (after.store, after.in_vans) != (10 - 2, 0)
+        errors += _errors(outcomes)
+    mismatched = parts_service.verify_stock(boss)
+    _report("4 visits x 1 of the last 2 units in a van", db, negative_van=negative,
+            rounds_without_2_winners=wrong_winners, errors=len(errors),
+            ledger_mismatches=len(mismatched))
+    assert (negative, wrong_winners, errors, mismatched) == (0, 0, [], []), errors[:1]
+
+
 def test_calls_registered_at_once_get_gap_free_unique_numbers(pool, db, clerk):
     customer_id, _ = zhang_item(clerk)
     per_process = 5

@@ -14,10 +14,11 @@ from app.ui.table_models.carry_in_table_models import (
     CardsTableModel,
     PartsTableModel,
     RegisterTableModel,
+    VanStockModel,
 )
 from tests.ui.carry_in_support import enter, retype
 from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import stocked_part, walk_in
+from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -35,9 +36,12 @@ def test_models_pass_the_model_tester(qtmodeltester, login):
     clerk, boss = login("clerk"), login("super")
     walk_in(clerk)
     stocked_part(boss)
+    vans = VanStockModel()
+    vans.set_rows(parts_service.van_stock(boss))
     for model in (CardsTableModel(clerk), RegisterTableModel(clerk), PartsTableModel(boss)):
         assert model.rowCount() == 1
         qtmodeltester.check(model)
+    qtmodeltester.check(vans)
 
 
 def test_register_page_filters_prints_and_corrects(qtbot, db, login):
@@ -132,3 +136,43 @@ def test_main_window_opens_the_carry_in_pages_and_a_scan_opens_the_item(qtbot, d
     page = window.open_page("carry_in")
     assert isinstance(page, CarryInPage) and page.job is not None
     assert page.job.receipt_number == job.receipt_number
+
+
+def _cells(model, row: int) -> list[str]:
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def test_the_supervisor_transfers_to_a_van_and_the_technician_sees_it(qtbot, db, login):
+    boss = login("super")
+    part = stocked_part(boss, stock=5)
+    page = PartsPage(AppSession(db, boss))
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(0)
+
+    def transfer(dialog) -> None:
+        dialog.tech_combo.setCurrentIndex(dialog.tech_combo.findText("李师傅"))
+        assert dialog.held_label.text() == "Van 0 / store 5"
+        retype(qtbot, dialog.quantity_spin, "6")
+        enter(qtbot, dialog.quantity_spin)  # the store holds 5: refused
+        assert dialog.isVisible() and dialog.message.isVisible()
+        retype(qtbot, dialog.quantity_spin, "3")
+        type_text(dialog.note_edit, "领料上车")
+        enter(qtbot, dialog.note_edit)
+
+    _driven(page, qtbot, transfer)
+    page.buttons["transfer"].click()
+    # total, store and vans side by side; the vans' table below
+    assert _cells(page.model, 0)[4:7] == ["5", "2", "3"]
+    assert [_cells(page.vans_model, r) for r in range(page.vans_model.rowCount())] == [
+        ["李师傅", part.number, "排水泵", "个", "3", "2"]]
+    # the technician sees their own van on the parts page, and manages nothing
+    tech_page = PartsPage(AppSession(db, login("tech")))
+    qtbot.addWidget(tech_page)
+    assert tech_page.vans_label.text() == "My van"
+    assert tech_page.vans_model.rowCount() == 1
+    assert not tech_page.buttons["transfer"].isEnabled()
+    other = PartsPage(AppSession(db, login("tech2")))
+    qtbot.addWidget(other)
+    assert other.vans_model.rowCount() == 0
+    assert [v.quantity for v in parts_service.van_stock(boss, user_id(boss, "tech"))] == [3]

@@ -17,29 +17,37 @@ from tests.unit.test_billing_service import _on_site_job
 from tests.unit.test_job_chain import complete_on_site
 
 
-def test_technician_records_a_part_from_stock_and_the_cash_and_prints_a_receipt(
+def test_technician_records_a_part_from_the_van_and_the_cash_and_prints_a_receipt(
         qtbot, db, clerk, login, monkeypatch):
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr("app.ui.pages.dispatch_actions.print_document",
                         lambda session, parent, kind, number, **_kw: shown.append(
                             (kind, number)))
     sup, tech, acct = login("super"), login("tech"), login("acct")
-    part = stocked_part(sup, stock=3, price_cents=3550)
+    stocked_part(sup, stock=4, number="P-A-00")  # first by number, but not in the van
+    part = stocked_part(sup, stock=3, price_cents=3550, van=1)  # van 1, store 2
     _call, job = _on_site_job(clerk, sup)
     assert dispatch_service.my_jobs(tech)[0].job_id == job.job_id
     page = MyJobsPage(AppSession(db, tech))
     qtbot.addWidget(page)
     dialog = page.record_visit()
-    # the stock is shown with the part
-    assert dialog.picker.part_combo.currentText().endswith("(in stock 3)")
+    # what the van and the store hold is shown with each part, the van's parts first;
+    # it comes from the van
+    combo = dialog.picker.part_combo
+    assert [combo.itemText(i).rsplit(" (", 1)[1] for i in range(combo.count())] == [
+        "van 1 / store 2)", "van 0 / store 4)"]
+    assert combo.currentData() == part.id
+    assert dialog.picker.store_check.isVisible() and not dialog.picker.store_check.isChecked()
     dialog.labour_spin.setValue(60)
     type_text(dialog.work_edit, "更换排水泵")
     dialog.picker.add_part()
+    assert dialog.picker.parts_list.item(0).text().endswith("× 1  from the van")
     type_text(dialog.taken_edit, "115.50")
     dialog.signed_check.setChecked(True)
     dialog.accept()
     assert not dialog.message.isVisible(), dialog.message.text()
-    assert parts_service.get_part(sup, part.id).stock_on_hand == 2
+    after = parts_service.get_part(sup, part.id)
+    assert (after.stock_on_hand, after.store, after.in_vans) == (2, 2, 0)
     with db.read() as session:
         number = session.scalar(select(Payment.number))
     assert shown == [("payment-receipt", number)]
@@ -251,3 +259,33 @@ def test_the_dispatch_board_speaks_chinese_in_its_tables_and_notices(qtbot, db, 
     assert board.tech_model.headerData(0, Qt.Orientation.Horizontal) == "技术员"
     assert time_left_text(-70) == "已超时 1 小时 10 分"
     assert DispatchQueueModel.COL_LEFT == 1
+
+
+def test_a_second_part_from_an_empty_van_is_refused_on_screen_then_taken_from_the_store(
+        qtbot, db, clerk, login, monkeypatch):
+    monkeypatch.setattr("app.ui.pages.dispatch_actions.print_document",
+                        lambda *_a, **_kw: None)
+    sup, tech = login("super"), login("tech")
+    part = stocked_part(sup, stock=3, price_cents=3550, van=1)
+    _call, _job = _on_site_job(clerk, sup)
+    page = MyJobsPage(AppSession(db, tech))
+    qtbot.addWidget(page)
+    dialog = page.record_visit()
+    assert not dialog.picker.override_check.isVisible()  # a technician cannot override
+    dialog.picker.quantity_spin.setValue(2)
+    dialog.picker.add_part()
+    type_text(dialog.work_edit, "更换排水泵")
+    dialog.signed_check.setChecked(True)
+    dialog.accept()
+    assert dialog.message.isVisible() and "in the van" in dialog.message.text()
+    assert parts_service.get_part(sup, part.id).stock_on_hand == 3  # nothing half-saved
+    dialog.picker.parts.clear()
+    dialog.picker.parts_list.clear()
+    dialog.picker.store_check.setChecked(True)
+    dialog.picker.quantity_spin.setValue(2)
+    dialog.picker.add_part()
+    assert dialog.picker.parts_list.item(0).text().endswith("× 2  from the store")
+    dialog.accept()
+    assert not dialog.message.isVisible(), dialog.message.text()
+    after = parts_service.get_part(sup, part.id)
+    assert (after.stock_on_hand, after.store, after.in_vans) == (1, 0, 1)

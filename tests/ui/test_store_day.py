@@ -29,6 +29,7 @@ from app.ui.pages.daily_reports_page import DailyReportsPage
 from app.ui.pages.dispatch_page import DispatchPage
 from app.ui.pages.money_page import MoneyPage
 from app.ui.pages.my_jobs_page import MyJobsPage
+from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.reports_page import ReportsPage
 from app.ui.session import AppSession
 from tests.ui.call_log_support import calls_in_db
@@ -82,8 +83,25 @@ def _dispatch(board: DispatchPage, call_number: str, tech_id: int) -> None:
     assert board.dispatch_to(tech_row), board.message.text()
 
 
+def _load_van(qtbot, db, supervisor, part_id: int, quantity: int) -> None:
+    """The supervisor gives 李师傅 parts for his van on the parts page (领料上车)."""
+    page = _shown(qtbot, PartsPage(AppSession(db, supervisor)))
+    page.table.selectRow(next(r for r in range(page.model.rowCount())
+                              if page.model.row_at(r).id == part_id))
+
+    def run(dialog) -> bool:
+        dialog.tech_combo.setCurrentIndex(dialog.tech_combo.findText("李师傅"))
+        dialog.quantity_spin.setValue(quantity)
+        dialog.accept()
+        assert not dialog.message.isVisible(), dialog.message.text()
+        return True
+
+    page.run_dialog = run
+    page.buttons["transfer"].click()
+
+
 def _on_site_repair(qtbot, db, tech, part_id: int) -> None:
-    """The technician on 我的派工: 60 minutes, one pump from stock, ¥115.50 cash taken."""
+    """The technician on 我的派工: 60 minutes, one pump from the van, ¥115.50 cash taken."""
     mine = _shown(qtbot, MyJobsPage(AppSession(db, tech)))
     visit = mine.record_visit()
     assert visit is not None
@@ -163,6 +181,7 @@ def test_one_day_of_the_store_through_the_screens_adds_up(qtbot, db, login, tmp_
     reference_service.update_store_profile(boss, replace(profile, kind=StoreKind.BRANCH),
                                            expected_version=profile.version)
     pump = stocked_part(login("super"), stock=5, price_cents=3550)
+    _load_van(qtbot, db, login("super"), pump.id, 2)
     tech_id, tech2_id = user_id(clerk, "tech"), user_id(clerk, "tech2")
 
     # the clerk registers two calls; the supervisor dispatches both
@@ -173,7 +192,7 @@ def test_one_day_of_the_store_through_the_screens_adds_up(qtbot, db, login, tmp_
     board.print_check.setChecked(False)
     _dispatch(board, repair_no, tech_id)
     _dispatch(board, cancel_no, tech2_id)
-    # the technician repairs on site with a pump from stock and takes the cash
+    # the technician repairs on site with a pump from his van and takes the cash
     _on_site_repair(qtbot, db, login("tech"), pump.id)
     # a walk-in item: bench time, inspection, return with payment
     counter = _carry_in(qtbot, db, login)
@@ -208,7 +227,10 @@ def test_one_day_of_the_store_through_the_screens_adds_up(qtbot, db, login, tmp_
         round(by_category[c] / 60, 2) for c in CATEGORIES]
     assert tech_day.total_fee_cents == 11550  # 收费合计 = the cash taken on site
     # stock moved by exactly the parts used: one on site, one on the bench
-    assert parts_service.get_part(boss, pump.id).stock_on_hand == 5 - 2
+    # (the van's from the van, the bench's from the store; the transfer moved nothing)
+    after = parts_service.get_part(boss, pump.id)
+    assert (after.stock_on_hand, after.store, after.in_vans) == (5 - 2, 5 - 2 - 1, 2 - 1)
+    assert parts_service.verify_stock(boss) == []
     with db.read() as session:
         used = session.execute(select(StockMovement.quantity, StockMovement.voucher_id,
                                       StockMovement.repair_card_id)

@@ -59,9 +59,14 @@ def walk_in(ctx: ServiceContext, *, new_customer: bool = True, days: int = 5,
 
 
 def stocked_part(ctx: ServiceContext, *, stock: int = 5, number: str = "P-DRAIN-01",
-                 price_cents: int = 3550) -> PartDTO:
+                 price_cents: int = 3550, van: int = 0) -> PartDTO:
+    """A part received into the store; ``van`` of them then go out to 李师傅's van."""
     part = parts_service.create_part(ctx, PartInput(number, "排水泵", "个", price_cents, 2))
-    return parts_service.receive_goods(ctx, part.id, stock, note="首批入库")
+    received = parts_service.receive_goods(ctx, part.id, stock, note="首批入库")
+    if not van:
+        return received
+    return parts_service.transfer(ctx, part.id, van, technician_id=user_id(ctx, "tech"),
+                                  to_van=True, note="领料上车")
 
 
 def taken_in_on_site(login: Callable[[str], ServiceContext]) -> tuple[int, str]:

@@ -41,7 +41,7 @@ def _figures(ctx) -> dict[str, object]:
 def test_a_second_visit_with_a_part_grows_a_bill_already_paid_in_cash(db, clerk, login,
                                                                        tmp_path: Path):
     tech, sup, acct = login("tech"), login("super"), login("acct")
-    part = stocked_part(sup, stock=5, price_cents=3550)
+    part = stocked_part(sup, stock=5, price_cents=3550, van=2)
     call, job = _on_site_job(clerk, sup)
     # first visit: 60 min, no part; the customer pays ¥80 (labour ¥60 + transport ¥20)
     _visit(tech, job, minutes=60, outcome=VisitOutcome.UNFINISHED,
@@ -74,7 +74,7 @@ def test_a_second_visit_with_a_part_grows_a_bill_already_paid_in_cash(db, clerk,
 def test_facts_added_to_an_unpaid_bill_keep_its_hand_written_lines_and_discount(
         db, clerk, login):
     tech, sup = login("tech"), login("super")
-    part = stocked_part(sup, stock=5, price_cents=3550)
+    part = stocked_part(sup, stock=5, price_cents=3550, van=2)
     call, job = _on_site_job(clerk, sup)
     _visit(tech, job, minutes=60, outcome=VisitOutcome.UNFINISHED)
     made = billing.make_bill(login("admin"), call.id, extra=[LineInput(
@@ -109,8 +109,8 @@ def test_bench_work_after_the_bill_reaches_the_bill_and_the_receivables(db, cler
 
 def test_every_book_that_shows_parts_reads_the_same_parts(db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
-    pump = stocked_part(sup, stock=9, price_cents=3550)
-    belt = stocked_part(sup, stock=9, number="P-BELT-02", price_cents=1200)
+    pump = stocked_part(sup, stock=9, price_cents=3550, van=2)
+    belt = stocked_part(sup, stock=9, number="P-BELT-02", price_cents=1200, van=2)
     call, job = _on_site_job(clerk, sup)
     _visit(tech, job, minutes=45, parts=[(pump.id, 1), (belt.id, 2)])  # on site: ¥59.50
     taken = walk_in(clerk)

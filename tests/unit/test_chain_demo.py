@@ -261,3 +261,25 @@ def test_every_bill_carries_the_parts_its_call_took_from_stock(demo_file):
                LEFT JOIN item_receipts r ON r.id = rc.receipt_id
                WHERE m.kind = 'used' AND coalesce(j.call_id, r.call_id) = c.id)""")
     assert wrong == []
+
+
+def test_vans_are_loaded_by_transfer_and_on_site_parts_come_from_them(demo_file, boss):
+    assert parts_service.verify_stock(boss) == []  # each van's balance = its own ledger lines
+    from_van = _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' AND "
+                               "voucher_id IS NOT NULL AND van_id IS NOT NULL")[0][0]
+    from_store = _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' "
+                                 "AND voucher_id IS NOT NULL AND van_id IS NULL")[0][0]
+    assert from_van > from_store > 0
+    # bench work takes from the store; a transfer sums to nothing and is never a use
+    assert _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE repair_card_id IS NOT "
+                           "NULL AND van_id IS NOT NULL") == [(0,)]
+    assert _sql(demo_file, "SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE "
+                           "kind = 'transfer'") == [(0,)]
+    # every technician's van carries something today, and no van is below zero
+    vans = parts_service.van_stock(boss)
+    assert {v.technician_id for v in vans} == {
+        r[0] for r in _sql(demo_file, "SELECT id FROM users WHERE role = 'technician'")}
+    assert all(v.quantity > 0 for v in vans)
+    for part in parts_service.list_parts(boss, limit=10000):  # total = store + vans
+        assert part.stock_on_hand == part.store + sum(
+            v.quantity for v in vans if v.part_id == part.id), part.number

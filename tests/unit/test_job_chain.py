@@ -33,7 +33,7 @@ def _visit_with_part_and_cash(tech, job, part_id: int, amount: str):
 def test_part_and_cash_on_site_reach_stock_bill_materials_report_and_holder(
         db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
-    part = stocked_part(sup, stock=5, price_cents=3550)
+    part = stocked_part(sup, stock=5, price_cents=3550, van=2)
     call, job = _on_site_job(clerk, sup)
     # labour 60 min at ¥60 + transport ¥20 + pump ¥35.50 = ¥115.50, all taken in cash
     visit = _visit_with_part_and_cash(tech, job, part.id, "115.50")
@@ -53,7 +53,7 @@ def test_part_and_cash_on_site_reach_stock_bill_materials_report_and_holder(
 
 def test_more_than_the_bill_cannot_be_taken_and_nothing_is_half_saved(db, clerk, login):
     tech, sup = login("tech"), login("super")
-    part = stocked_part(sup, stock=5)
+    part = stocked_part(sup, stock=5, van=2)
     call, job = _on_site_job(clerk, sup)
     with pytest.raises(ValidationError) as err:
         _visit_with_part_and_cash(tech, job, part.id, "500")
@@ -80,7 +80,7 @@ def test_cash_a_clerk_records_on_site_is_held_by_the_visits_technician(db, clerk
 def test_a_hand_over_short_of_the_record_needs_a_reason(db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
     _call, job = _on_site_job(clerk, sup)
-    part = stocked_part(sup)
+    part = stocked_part(sup, van=1)
     visit = _visit_with_part_and_cash(tech, job, part.id, "100")
     assert visit.payment_id is not None
     with pytest.raises(ValidationError) as err:

@@ -1,8 +1,18 @@
-"""Parts stock dialogs: a new catalogue part, goods received, a stock count with a reason."""
+"""Parts stock dialogs: a new catalogue part, goods received, a stock count with a reason,
+a transfer between the store and a technician's van."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import N_
 from app.services import parts_service
@@ -69,12 +79,12 @@ class StockDialog(QDialog):
         self.quantity_spin = QSpinBox()
         self.quantity_spin.setObjectName("quantity")
         self.quantity_spin.setRange(0, 1_000_000)
-        if count:
-            self.quantity_spin.setValue(part.stock_on_hand)
+        if count:  # the store's shelf (a van's count is its own)
+            self.quantity_spin.setValue(part.store)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
         form = QFormLayout()
-        form.addRow(self.tr("Counted &quantity") if count else self.tr("&Quantity received"),
+        form.addRow(self.tr("Counted in the &store") if count else self.tr("&Quantity received"),
                     self.quantity_spin)
         form.addRow(self.tr("&Reason") if count else self.tr("&Note"), self.reason_edit)
         self.message = message_label()
@@ -93,6 +103,74 @@ class StockDialog(QDialog):
                 self.part = parts_service.count_stock(ctx, self._part.id, qty, reason=text)
             else:
                 self.part = parts_service.receive_goods(ctx, self._part.id, qty, note=text)
+        except UserError as err:
+            show_user_error(err, fields, message_label=self.message)
+            return
+        super().accept()
+
+
+class TransferDialog(QDialog):
+    """Parts between the store and a technician's van (领料上车 / 退回库房): technician,
+    direction, quantity and a note, with what the store and that van hold shown."""
+
+    def __init__(self, session: AppSession, part: PartDTO,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._part = session, part
+        self.part: PartDTO | None = None
+        self.setWindowTitle(self.tr("Transfer: {part}").format(part=part.label))
+        self.tech_combo = QComboBox()
+        self.tech_combo.setObjectName("technician")
+        for tech_id, name in parts_service.van_holders(session.ctx):
+            self.tech_combo.addItem(name, tech_id)
+        self.direction_combo = QComboBox()
+        self.direction_combo.setObjectName("direction")
+        self.direction_combo.addItem(self.tr("Store → van"), True)
+        self.direction_combo.addItem(self.tr("Van → store"), False)
+        self.held_label = QLabel()
+        self.held_label.setObjectName("held")
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setObjectName("quantity")
+        self.quantity_spin.setRange(1, 100_000)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("note")
+        self.tech_combo.currentIndexChanged.connect(self._show_held)
+        form = QFormLayout()
+        form.addRow(self.tr("&Technician"), self.tech_combo)
+        form.addRow(self.tr("&Direction"), self.direction_combo)
+        form.addRow(self.held_label)
+        form.addRow(self.tr("&Quantity"), self.quantity_spin)
+        form.addRow(self.tr("&Note"), self.note_edit)
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save_buttons(self))
+        self._show_held()
+
+    def _show_held(self) -> None:
+        tech_id = self.tech_combo.currentData()
+        van = 0
+        if tech_id is not None:
+            van = sum(line.quantity for line in parts_service.van_stock(self._session.ctx,
+                                                                         int(tech_id))
+                      if line.part_id == self._part.id)
+        store = parts_service.get_part(self._session.ctx, self._part.id).store
+        self.held_label.setText(self.tr("Van {van} / store {store}").format(van=van,
+                                                                           store=store))
+
+    def accept(self) -> None:
+        fields: dict[str, QWidget] = {"quantity": self.quantity_spin, "note": self.note_edit,
+                                      "technician": self.tech_combo}
+        clear_field_errors(fields)
+        tech_id = self.tech_combo.currentData()
+        try:
+            if tech_id is None:
+                raise ValidationError(N_("Choose a technician."), field="technician")
+            self.part = parts_service.transfer(
+                self._session.ctx, self._part.id, self.quantity_spin.value(),
+                technician_id=int(tech_id), to_van=bool(self.direction_combo.currentData()),
+                note=self.note_edit.text())
         except UserError as err:
             show_user_error(err, fields, message_label=self.message)
             return

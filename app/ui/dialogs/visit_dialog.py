@@ -80,7 +80,8 @@ class VisitDialog(QDialog):
         self.labour_spin.setSuffix(self.tr(" min"))
         self.parts_edit = QLineEdit()
         self.parts_edit.setPlaceholderText(self.tr("Other parts, e.g. the customer's own"))
-        self.picker = PartsPicker(self._session) if self._session is not None else None
+        self.picker = (PartsPicker(self._session, van_id=job.technician_id)
+                       if self._session is not None else None)
         self.taken_edit = QLineEdit()
         self.taken_edit.setPlaceholderText(self.tr("Empty: nothing taken"))
         self.method_combo = method_combo(transfer=False)

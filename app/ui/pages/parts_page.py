@@ -1,4 +1,6 @@
-"""Parts stock (配件库存): the catalogue with stock on hand, goods received, counts, low stock."""
+"""Parts stock (配件库存): the catalogue with each place's stock (total, store, vans), goods
+received, counts, transfers store ↔ van, low stock; below it what the vans carry (a
+technician sees their own van, whoever manages parts every van)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -13,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.enums import Role
+from app.services import parts_service
 from app.services.parts_service import PartDTO
 from app.services.permissions import Perm
-from app.ui.dialogs.parts_dialogs import PartDialog, StockDialog
+from app.ui.dialogs.parts_dialogs import PartDialog, StockDialog, TransferDialog
 from app.ui.session import AppSession, Topic, touches
-from app.ui.table_models.carry_in_table_models import PartsTableModel
+from app.ui.table_models.carry_in_table_models import PartsTableModel, VanStockModel
 
 
 class PartsPage(QWidget):
@@ -42,15 +47,24 @@ class PartsPage(QWidget):
         top.addWidget(self.low_check)
         for key, text, slot in (("new_part", self.tr("&New part…"), self.new_part),
                                 ("receive", self.tr("Goods &received…"), self.receive),
-                                ("count", self.tr("Stock &count…"), self.count)):
+                                ("count", self.tr("Stock &count…"), self.count),
+                                ("transfer", self.tr("&Transfer store ↔ van…"),
+                                 self.transfer)):
             button = QPushButton(text)
             button.setObjectName(key)
             button.clicked.connect(slot)
             self.buttons[key] = button
             top.addWidget(button)
+        self.vans_label = QLabel()
+        self.vans_model = VanStockModel(self)
+        self.vans_table = QTableView()
+        self.vans_table.setObjectName("vans")
+        self.vans_table.setModel(self.vans_model)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.vans_label)
+        layout.addWidget(self.vans_table, 1)
         session.user_changed.connect(self.refresh)
         session.data_changed.connect(self._data_changed)
         self.refresh()
@@ -69,6 +83,14 @@ class PartsPage(QWidget):
         may = self.session.may(Perm.PARTS_MANAGE)
         for button in self.buttons.values():
             button.setEnabled(may)
+        ctx = self.session.ctx
+        own = ctx.actor.role is Role.TECHNICIAN and ctx.actor.user_id is not None
+        self.vans_label.setText(self.tr("My van") if own else self.tr("Vans"))
+        shown = may or own
+        self.vans_label.setVisible(shown)
+        self.vans_table.setVisible(shown)
+        self.vans_model.set_rows(
+            parts_service.van_stock(ctx, ctx.actor.user_id if own else None) if shown else [])
 
     def run_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -93,3 +115,8 @@ class PartsPage(QWidget):
         part = self._selected()
         if part is not None:
             self._run(StockDialog(self.session, part, self, count=True))
+
+    def transfer(self) -> None:
+        part = self._selected()
+        if part is not None:
+            self._run(TransferDialog(self.session, part, self))

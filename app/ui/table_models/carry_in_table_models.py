@@ -21,10 +21,11 @@ from app.models.carry_in import CardStatus
 from app.printing.formatting import money
 from app.services import parts_service, register_service, repair_service
 from app.services.context import ServiceContext
-from app.services.parts_service import PartDTO
+from app.services.parts_service import PartDTO, VanLineDTO
 from app.services.register_service import RegisterFilter, RegisterRow
 from app.services.repair_service import CardRow
 from app.ui.session import AppSession
+from app.ui.table_models.dispatch_base import RowsTableModel as ListRows
 from app.ui.theme import status_background, status_foreground
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -252,7 +253,9 @@ class PartsTableModel(RowsTableModel[PartDTO]):
         QT_TRANSLATE_NOOP("CarryInTables", "Name"),
         QT_TRANSLATE_NOOP("CarryInTables", "Unit"),
         QT_TRANSLATE_NOOP("CarryInTables", "Unit price"),
-        QT_TRANSLATE_NOOP("CarryInTables", "In stock"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Total stock"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Store"),
+        QT_TRANSLATE_NOOP("CarryInTables", "In vans"),
         QT_TRANSLATE_NOOP("CarryInTables", "Reorder level"),
     )
     PAGE_SIZE = 200
@@ -275,7 +278,8 @@ class PartsTableModel(RowsTableModel[PartDTO]):
 
     def cell(self, row: PartDTO, column: int) -> str:
         values = (row.number, row.name, row.unit, money(row.unit_price_cents),
-                  str(row.stock_on_hand), str(row.reorder_level))
+                  str(row.stock_on_hand), str(row.store), str(row.in_vans),
+                  str(row.reorder_level))
         return values[column]
 
     def row_id(self, row: PartDTO) -> int:
@@ -285,3 +289,29 @@ class PartsTableModel(RowsTableModel[PartDTO]):
         return "overdue" if row.low else None
 
 
+
+
+class VanStockModel(ListRows[VanLineDTO]):
+    """What the vans carry (车上): one line per technician and part, the store's beside it."""
+
+    CONTEXT = "CarryInTables"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CarryInTables", "Technician"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Part No."),
+        QT_TRANSLATE_NOOP("CarryInTables", "Name"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Unit"),
+        QT_TRANSLATE_NOOP("CarryInTables", "In van"),
+        QT_TRANSLATE_NOOP("CarryInTables", "Store"),
+    )
+
+    def display(self, row: VanLineDTO, column: int) -> str:
+        return (row.technician_name, row.number, row.name, row.unit, str(row.quantity),
+                str(row.store))[column]
+
+    def row_id(self, row: VanLineDTO) -> int:
+        return row.part_id
+
+    def decoration(self, row: VanLineDTO, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.quantity < 0:
+            return status_foreground("overdue")
+        return None
