@@ -179,8 +179,17 @@ class FileGuard:
             table = _proc_locks()
         except OSError:
             return None
-        pid = os.getpid()
-        return all(_lock_key(pid, st) in table for st in (db_stat, shm))
+        keys = [_lock_key(os.getpid(), st) for st in (db_stat, shm)]
+        if all(key in table for key in keys):
+            return True
+        # The kernel hands /proc/locks out a page at a time; other processes taking or
+        # dropping locks between two pages can shift a line out of the copy. Only a second
+        # full read without our locks means they are gone.
+        try:
+            table = _proc_locks()
+        except OSError:
+            return None
+        return all(key in table for key in keys)
 
 
 def _lock_key(pid: int, st: os.stat_result) -> bytes:
@@ -193,16 +202,18 @@ _locks_fd: int | None = None
 
 def _proc_locks() -> bytes:
     """The kernel's lock table. One descriptor kept open and read with pread(): 3 µs, where
-    open/read/close costs 9 (26 through Python's open())."""
+    open/read/close costs 9 (26 through Python's open()). A read returns at most about a
+    page however large the buffer, so it is read until the end (an empty read): on a busy
+    machine the table is many pages long."""
     global _locks_fd
     if _locks_fd is None:
         _locks_fd = os.open(_PROC / "locks", os.O_RDONLY | os.O_CLOEXEC)
-    table = b""
-    while True:
-        chunk = os.pread(_locks_fd, 1 << 16, len(table))
-        table += chunk
-        if len(chunk) < 1 << 16:
-            return table
+    chunks: list[bytes] = []
+    offset = 0
+    while chunk := os.pread(_locks_fd, 1 << 16, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 def _scan_fds(name: str) -> _Descriptor | None:

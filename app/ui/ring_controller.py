@@ -21,7 +21,7 @@ from app.ui.dialogs.messages_dialog import MessageTemplatesDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.dialogs.telephony_dialog import TelephonyDialog
 from app.ui.errors import user_message
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic
 from app.ui.settings_store import SettingsStore
 from app.ui.widgets.ring_panel import RingBridge, RingPanel
 
@@ -88,7 +88,7 @@ class RingController(QObject):
         dialog = RegisterCallDialog(self.session, self.window)
         customer = card.customers[0].id if card.customers else None
         dialog.prefill(customer, call.item_id if call else None, phone=card.digits)
-        dialog.accepted.connect(lambda: self.session.data_changed.emit("calls"))
+        dialog.accepted.connect(lambda: self.session.changed(Topic.CALLS))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
@@ -96,7 +96,7 @@ class RingController(QObject):
 
     def open_call(self, call_id: int) -> None:
         dialog = CallEditDialog(self.session, call_id, self.window)
-        dialog.accepted.connect(lambda: self.session.data_changed.emit("calls"))
+        dialog.accepted.connect(lambda: self.session.changed(Topic.CALLS))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

@@ -5742,6 +5742,10 @@ If it happens again, press “Copy details” and send them to your administrato
     <context>
         <name>RecordNames</name>
         <message>
+            <source>Bill lines</source>
+            <translation>账单明细</translation>
+        </message>
+        <message>
             <source>Bills</source>
             <translation>账单</translation>
         </message>
@@ -5750,12 +5754,24 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>营业时间</translation>
         </message>
         <message>
+            <source>Chases</source>
+            <translation>催修记录</translation>
+        </message>
+        <message>
             <source>Calls</source>
             <translation>叫修单</translation>
         </message>
         <message>
             <source>Cash hand-overs</source>
             <translation>现金交接</translation>
+        </message>
+        <message>
+            <source>Complaint liaison notes</source>
+            <translation>客户投诉洽办单</translation>
+        </message>
+        <message>
+            <source>Complaint month figures</source>
+            <translation>投诉月度统计</translation>
         </message>
         <message>
             <source>Complaint reminders</source>
@@ -5768,6 +5784,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Contract items</source>
             <translation>合同商品</translation>
+        </message>
+        <message>
+            <source>Contract renewal visits</source>
+            <translation>合同续签拜访</translation>
         </message>
         <message>
             <source>Customer phones</source>
@@ -5788,6 +5808,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Exchanges</source>
             <translation>换货</translation>
+        </message>
+        <message>
+            <source>Expenses</source>
+            <translation>费用报销</translation>
+        </message>
+        <message>
+            <source>Feedback analyses</source>
+            <translation>信息反馈分析</translation>
         </message>
         <message>
             <source>Follow-ups</source>
@@ -5824,6 +5852,22 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Maintenance contracts</source>
             <translation>保养合同</translation>
+        </message>
+        <message>
+            <source>Message consents</source>
+            <translation>短信同意记录</translation>
+        </message>
+        <message>
+            <source>Message templates</source>
+            <translation>短信模板</translation>
+        </message>
+        <message>
+            <source>Monthly submissions</source>
+            <translation>月度报送</translation>
+        </message>
+        <message>
+            <source>Messages to customers</source>
+            <translation>客户短信</translation>
         </message>
         <message>
             <source>Parts</source>
@@ -5884,6 +5928,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Users</source>
             <translation>用户</translation>
+        </message>
+        <message>
+            <source>Van stock</source>
+            <translation>车载库存</translation>
         </message>
         <message>
             <source>Visits</source>

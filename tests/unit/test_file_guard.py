@@ -3,6 +3,7 @@ is lost (issue 12: lost locks, the file deleted, moved or replaced, its -wal del
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -152,3 +153,22 @@ def test_a_healthy_shared_store_is_never_refused(db, clerk):
     db.dispose()
     number = _register(clerk, "重新连接", "13500003000")
     assert other_process_sees_call(watch.path, number)
+
+
+def test_a_busy_lock_table_is_read_to_its_end(db, clerk, tmp_path):
+    """The kernel hands /proc/locks out a page at a time: with hundreds of locks on the
+    machine (other counters, printing, the database server), the app's own come pages later
+    and must still be found, not taken for lost."""
+    _register(clerk, "先登记", "13500004000")  # the app's connection is open, its locks taken
+    held = []
+    try:
+        for i in range(400):  # newer locks are listed first, so the app's move far down
+            handle = open(tmp_path / f"lock{i}", "w")  # noqa: SIM115 - held until the end
+            fcntl.lockf(handle, fcntl.LOCK_EX)
+            held.append(handle)
+        assert len(Path("/proc/locks").read_bytes()) > 16_000  # several pages
+        number = _register(clerk, "忙碌的机器", "13500004001")
+    finally:
+        for handle in held:
+            handle.close()
+    assert other_process_sees_call(live_path(db), number)

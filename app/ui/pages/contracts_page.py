@@ -200,7 +200,7 @@ class ContractsPage(VoicePageBase):
         if done is None:
             return
         self.changed()
-        self.session.data_changed.emit("calls")
+        self.session.changed(Topic.CALLS)
         QMessageBox.information(self, self.tr("Maintenance visits"), self.tr(
             "{n} maintenance visits registered as calls for dispatch.").format(n=len(done)))
 
