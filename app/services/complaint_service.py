@@ -20,6 +20,7 @@ from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.customers import Customer, Item
 from app.models.voice import Complaint, ComplaintLiaison, ComplaintReminder
+from app.services import messaging_service
 from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, complaint_dtos
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader
@@ -280,6 +281,9 @@ def close_complaint(ctx: ServiceContext, complaint_id: int, *, outcome: str, tol
                                      "before the complaint is closed."), field="visit_on")
         c.outcome, c.told_via, c.status, c.closed_on = outcome, told_via, CLOSED, ctx.today()
         session.flush()
+        messaging_service.notify_complaint_outcome(
+            session, ctx, complaint_id=c.id, number=c.number, customer_id=c.customer_id,
+            outcome=outcome, call_id=c.call_id)
         return complaint_dto(session, c, ctx.today())
 
 

@@ -20,6 +20,7 @@ from app.i18n import N_
 from app.models.contracts import ContractItem, ContractStatus, MaintenanceContract
 from app.models.customers import Customer, Item
 from app.models.staff import User
+from app.services import messaging_service
 from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader
@@ -331,6 +332,9 @@ def notice_sent(session: Session, ctx: ServiceContext, number: str) -> None:
     contract = _by_number(session, number)
     contract.notice_sent_at = ctx.now()  # the copy itself is on the print trail, once
     session.flush()
+    messaging_service.notify_contract_ending(
+        session, ctx, contract_id=contract.id, number=contract.number,
+        customer_id=contract.customer_id, end_date=contract.end_date)
 
 
 # ---- lists ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from app.i18n import N_
 from app.models.carry_in import Escalation, ItemReceipt, PromiseChange, ReceiptStatus
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
+from app.services import messaging_service
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
@@ -136,10 +137,15 @@ def wait_for_parts(ctx: ServiceContext, receipt_id: int, *, new_date: date, reas
     with ctx.write(action="wait_for_parts", reason=reason) as session:
         receipt = _held_receipt(session, receipt_id)
         check_version(session, receipt, expected_version)
-        session.add(PromiseChange(receipt_id=receipt.id, old_date=receipt.promised_date,
-                                  new_date=new_date, waiting_for_parts=True, reason=reason,
-                                  at=ctx.now(), by_id=ctx.actor.user_id or 0))
+        change = PromiseChange(receipt_id=receipt.id, old_date=receipt.promised_date,
+                               new_date=new_date, waiting_for_parts=True, reason=reason,
+                               at=ctx.now(), by_id=ctx.actor.user_id or 0)
+        session.add(change)
         receipt.promised_date, receipt.waiting_for_parts = new_date, True
+        session.flush()
+        messaging_service.notify_waiting_for_parts(
+            session, ctx, change_id=change.id, customer_id=receipt.customer_id,
+            item_id=receipt.item_id, call_id=receipt.call_id, promised=new_date)
     return new_date
 
 

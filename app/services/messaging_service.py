@@ -24,7 +24,7 @@ import string
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -497,14 +497,8 @@ def _when(ctx: ServiceContext, moment: datetime) -> str:
 
 
 def _call_values(session: Session, call: Call) -> dict[str, str]:
-    customer = session.get(Customer, call.customer_id)
-    label = ""
-    if call.item_id is not None:
-        row = session.execute(select(ProductModel.code, ProductModel.name).join(
-            Item, Item.product_model_id == ProductModel.id).where(Item.id == call.item_id)).first()
-        label = f"{row.code} {row.name}" if row else ""
-    return {"customer": customer.name if customer else "", "call_number": call.number,
-            "item": label}
+    return {"customer": _name(session, call.customer_id), "call_number": call.number,
+            "item": _item_text(session, call.item_id)}
 
 
 def notify_call_registered(session: Session, ctx: ServiceContext, call: Call) -> None:
@@ -527,3 +521,81 @@ def notify_technician_on_way(session: Session, ctx: ServiceContext, call: Call, 
                   customer_id=call.customer_id, call_id=call.id,
                   values={**_call_values(session, call), "technician": technician[:1] or
                           technician, "arrive_by": _when(ctx, arrive_by)})
+
+
+def _item_text(session: Session, item_id: int | None) -> str:
+    if item_id is None:
+        return ""
+    row = session.execute(select(ProductModel.code, ProductModel.name).join(
+        Item, Item.product_model_id == ProductModel.id).where(Item.id == item_id)).first()
+    return f"{row.code} {row.name}" if row else ""
+
+
+def _name(session: Session, customer_id: int) -> str:
+    customer = session.get(Customer, customer_id)
+    return customer.name if customer else ""
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def notify_item_ready(session: Session, ctx: ServiceContext, *, receipt_id: int,
+                      receipt_number: str, customer_id: int, item_id: int,
+                      call_id: int | None) -> None:
+    """A carried-in item passed inspection: it can be collected with its receipt."""
+    if not messages_enabled(session):
+        return
+    queue_message(session, ctx, "item_ready", event_key=f"receipt:{receipt_id}:ready",
+                  customer_id=customer_id, call_id=call_id,
+                  values={"customer": _name(session, customer_id),
+                          "item": _item_text(session, item_id),
+                          "receipt_number": receipt_number})
+
+
+def notify_waiting_for_parts(session: Session, ctx: ServiceContext, *, change_id: int,
+                             customer_id: int, item_id: int, call_id: int | None,
+                             promised: date) -> None:
+    """The repair waits for parts: the new promised date (one message per change)."""
+    if not messages_enabled(session):
+        return
+    queue_message(session, ctx, "waiting_for_parts", event_key=f"promise:{change_id}:parts",
+                  customer_id=customer_id, call_id=call_id,
+                  values={"customer": _name(session, customer_id),
+                          "item": _item_text(session, item_id),
+                          "promised_date": f"{promised.month}月{promised.day}日"})
+
+
+def notify_contract_ending(session: Session, ctx: ServiceContext, *, contract_id: int,
+                           number: str, customer_id: int, end_date: date) -> None:
+    """The renewal notice of a contract went out: once per contract term (needs a yes)."""
+    if not messages_enabled(session):
+        return
+    queue_message(session, ctx, "contract_ending",
+                  event_key=f"contract:{contract_id}:ending:{end_date.isoformat()}",
+                  customer_id=customer_id,
+                  values={"customer": _name(session, customer_id), "contract_number": number,
+                          "end_date": _day(end_date)})
+
+
+def notify_complaint_outcome(session: Session, ctx: ServiceContext, *, complaint_id: int,
+                             number: str, customer_id: int, outcome: str,
+                             call_id: int | None) -> None:
+    """A complaint was closed: the customer hears its outcome (shortened to fit a message)."""
+    if not messages_enabled(session):
+        return
+    short = re.sub(r"\s+", " ", outcome).strip()
+    short = short if len(short) <= 60 else short[:59] + "…"
+    queue_message(session, ctx, "complaint_outcome", event_key=f"complaint:{complaint_id}:closed",
+                  customer_id=customer_id, call_id=call_id,
+                  values={"customer": _name(session, customer_id),
+                          "complaint_number": number, "outcome": short})
+
+
+def notify_survey_invitation(session: Session, ctx: ServiceContext, call: Call) -> None:
+    """The day's survey card was made for a served call: invite a reply (needs a yes)."""
+    if not messages_enabled(session):
+        return
+    queue_message(session, ctx, "survey_invitation", event_key=f"call:{call.id}:survey",
+                  customer_id=call.customer_id, call_id=call.id,
+                  values=_call_values(session, call))

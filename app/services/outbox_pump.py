@@ -47,6 +47,7 @@ class OutboxPump:
         except Exception:  # the database may be away for a moment: try again next round
             log.exception("outbox reconcile failed")
         while not self._stop.is_set():
+            self.pass_on_replies()
             try:
                 report = msgs.deliver_due(self.ctx, self.sender)
                 if self.on_report is not None:
@@ -55,3 +56,17 @@ class OutboxPump:
                 log.exception("outbox delivery failed")
             self._wake.wait(self.interval_s)
             self._wake.clear()
+
+    def pass_on_replies(self) -> list[int]:
+        """Replies the sender can read (a GSM modem's SIM): an opt-out word opts the
+        customer out before anything more is sent; returns who opted out."""
+        read = getattr(self.sender, "read_replies", None)
+        if read is None:
+            return []
+        opted: list[int] = []
+        try:
+            for reply in read():
+                opted += msgs.opt_out_by_reply(self.ctx, reply.phone, reply.text)
+        except Exception:
+            log.exception("reading replies failed")
+        return opted

@@ -23,7 +23,7 @@ from app.models.carry_in import (
 from app.models.customers import Customer, Item
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import billing_service, parts_service
+from app.services import billing_service, messaging_service, parts_service
 from app.services.carry_in_dto import CarryInDTO, carry_in_dto
 from app.services.context import ServiceContext
 from app.services.dto import item_label
@@ -161,7 +161,13 @@ def inspect(ctx: ServiceContext, card_id: int, *, passed: bool, note: str = "",
                                at=ctx.now(), passed=passed, note=note))
         card.status = (CardStatus.PASSED if passed else CardStatus.FAILED).value
         session.flush()
-        return carry_in_dto(session, ctx, _receipt(session, card))
+        receipt = _receipt(session, card)
+        if passed:
+            messaging_service.notify_item_ready(
+                session, ctx, receipt_id=receipt.id, receipt_number=receipt.number,
+                customer_id=receipt.customer_id, item_id=receipt.item_id,
+                call_id=receipt.call_id)
+        return carry_in_dto(session, ctx, receipt)
 
 
 def _rows_query(today: date, *, late_only: bool, technician_id: int | None

@@ -29,6 +29,7 @@ from app.models.enums import CallStatus
 from app.models.jobs import Job
 from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
 from app.services import complaint_service as complaints
+from app.services import messaging_service
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
@@ -143,6 +144,7 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
                               status=SurveyCardStatus.SENT.value)
             session.add(card)
             cards.append(card)
+            messaging_service.notify_survey_invitation(session, ctx, call)
         session.flush()
         return card_dtos(session, cards)
 

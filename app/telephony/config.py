@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from app.telephony.caller_id import CallerIdSource
 from app.telephony.modem import INIT_AUTO, ModemSource
-from app.telephony.pbx_hook import PbxHookSource
+from app.telephony.pbx_hook import PbxHookSource, ReplyHandler
 from app.telephony.senders import GatewayConfig, GsmModemSender, HttpGatewaySender, Sender
 
 
@@ -69,11 +69,15 @@ def build_sender(cfg: TelephonyConfig, sign: str) -> Sender | None:
     return None
 
 
-def build_sources(cfg: TelephonyConfig) -> list[CallerIdSource]:
+def build_sources(cfg: TelephonyConfig, *,
+                  on_reply: ReplyHandler | None = None) -> list[CallerIdSource]:
+    """The caller-ID sources of this PC; the PBX hook also takes customers' SMS replies
+    (POST /sms-reply) when ``on_reply`` is given."""
     sources: list[CallerIdSource] = []
     if cfg.modem_enabled and cfg.modem_port.strip():
         sources.append(ModemSource(cfg.modem_port.strip(), baudrate=cfg.modem_baud,
                                    init=cfg.init_commands()))
     if cfg.hook_enabled and len(cfg.hook_secret) >= 12:
-        sources.append(PbxHookSource(cfg.hook_secret, host=cfg.hook_host, port=cfg.hook_port))
+        sources.append(PbxHookSource(cfg.hook_secret, host=cfg.hook_host, port=cfg.hook_port,
+                                     on_reply=on_reply))
     return sources

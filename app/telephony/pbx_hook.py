@@ -2,7 +2,9 @@
 
 ``POST /ring`` with a JSON body ``{"number": "13812345678", "line": "2"}`` and either
 ``Authorization: Bearer <secret>`` or ``X-Signature: sha256=<hex HMAC-SHA256 of the body>``
-keyed with the shared secret. Anything else gets 401/400/404 and no ring. Listens on loopback
+keyed with the shared secret. ``POST /sms-reply`` with ``{"phone": "13812345678", "text": "TD"}``
+and the same secret passes a customer's reply (from an HTTP SMS gateway) to ``on_reply``.
+Anything else gets 401/400/404 and no ring. Listens on loopback
 by default; a LAN address only if the workstation's settings say so. stdlib only.
 """
 
@@ -13,6 +15,7 @@ import hmac
 import json
 import logging
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -21,6 +24,7 @@ from app.telephony.caller_id import Ring, RingHandler, StatusHandler, clean_numb
 log = logging.getLogger(__name__)
 
 MAX_BODY = 4096
+ReplyHandler = Callable[[str, str], object]  # (phone, text) of a customer's reply
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -38,11 +42,31 @@ def authorised(secret: str, headers: Any, body: bytes) -> bool:
     return bool(signature) and hmac.compare_digest(signature, sign(secret, body))
 
 
+def reply_answer(on_reply: ReplyHandler, body: bytes) -> tuple[int, str]:
+    """Pass a customer's reply ``{"phone", "text"}`` on; the HTTP status and word to answer."""
+    try:
+        data = json.loads(body or b"{}")
+        phone = clean_number(str(data["phone"]))
+        text = str(data["text"])[:200]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return 400, "bad request"
+    if not phone:
+        return 400, "bad request"
+    try:
+        on_reply(phone, text)
+    except Exception:  # the database away for a moment: the gateway may post it again
+        log.exception("sms reply not recorded")
+        return 503, "try again"
+    return 200, "ok"
+
+
 class PbxHookSource:
     """Plug-in: an HTTP endpoint on ``host:port`` (port 0 = any free port, for tests)."""
 
-    def __init__(self, secret: str, *, host: str = "127.0.0.1", port: int = 8765) -> None:
+    def __init__(self, secret: str, *, host: str = "127.0.0.1", port: int = 8765,
+                 on_reply: ReplyHandler | None = None) -> None:
         self.name = f"pbx:{host}:{port}"
+        self.on_reply = on_reply  # set by whoever handles replies (opt-out words)
         self.secret = secret
         self.host = host
         self.port = port
@@ -71,7 +95,9 @@ class PbxHookSource:
                 self.wfile.write(data)
 
             def do_POST(self) -> None:
-                if self.path.rstrip("/") != "/ring":
+                path = self.path.rstrip("/")
+                if path not in ("/ring", "/sms-reply") or (
+                        path == "/sms-reply" and source.on_reply is None):
                     self._answer(404, "not found")
                     return
                 length = int(self.headers.get("Content-Length") or 0)
@@ -81,6 +107,10 @@ class PbxHookSource:
                 body = self.rfile.read(length)
                 if not authorised(source.secret, self.headers, body):
                     self._answer(401, "unauthorised")
+                    return
+                if path == "/sms-reply":
+                    assert source.on_reply is not None
+                    self._answer(*reply_answer(source.on_reply, body))
                     return
                 try:
                     data = json.loads(body or b"{}")

@@ -9,6 +9,7 @@ for a refused or failed send.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 import urllib.error
@@ -19,7 +20,9 @@ from typing import Any, Protocol
 
 import serial
 
-from app.telephony.sms import submit_pdus
+from app.telephony.sms import Incoming, decode_deliver, submit_pdus
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,50 @@ class GsmModemSender:
 
     def was_sent(self, attempt_id: str) -> bool | None:
         return None  # a modem keeps no record of what it sent
+
+    def read_replies(self) -> list[Incoming]:
+        """The messages waiting on the SIM (AT+CMGL=4: all, PDU mode), each deleted once
+        read (AT+CMGD), so a reply is passed on once. Nothing on a modem error."""
+        with self._lock:
+            try:
+                with serial.Serial(self.port, self.baudrate, timeout=0.5) as port:
+                    if self._command(port, "AT+CMGF=0") != "OK":
+                        return []
+                    port.write(b"AT+CMGL=4\r")
+                    listed = self._listing(port)
+                    out = []
+                    for index, pdu in listed:
+                        try:
+                            out.append(decode_deliver(pdu))
+                        except ValueError:
+                            log.warning("%s: unreadable message %s dropped", self.name, index)
+                        self._command(port, f"AT+CMGD={index}")
+                    return out
+            except (serial.SerialException, OSError) as exc:
+                log.warning("%s: reading replies failed: %s", self.name, exc)
+                return []
+
+    def _listing(self, port: serial.Serial) -> list[tuple[int, str]]:
+        """(index, PDU) pairs of a +CMGL answer, up to its OK."""
+        deadline = time.monotonic() + self.timeout_s
+        found: list[tuple[int, str]] = []
+        index: int | None = None
+        while time.monotonic() < deadline:
+            raw: bytes = port.readline()
+            line = raw.decode("ascii", "replace").strip()
+            if not line:
+                continue
+            if line.startswith("+CMGL:"):
+                try:
+                    index = int(line[6:].split(",", 1)[0])
+                except ValueError:
+                    index = None
+            elif line == "OK" or "ERROR" in line:
+                return found
+            elif index is not None:
+                found.append((index, line))
+                index = None
+        return found
 
     def _command(self, port: serial.Serial, command: str) -> str:
         port.write(command.encode() + b"\r")

@@ -93,3 +93,48 @@ def submit_pdus(number: str, text: str, reference: int) -> list[Pdu]:
                 + user_data.hex().upper())
         out.append(Pdu("00" + tpdu, len(tpdu) // 2))
     return out
+
+
+# ---- replies: SMS-DELIVER PDUs read back from the modem --------------------------------------
+
+GSM7 = ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+        "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+
+
+@dataclass(frozen=True)
+class Incoming:
+    phone: str  # digits as the network gave them (86… for a mainland mobile)
+    text: str
+
+
+def decode_deliver(hex_pdu: str) -> Incoming:
+    """An SMS-DELIVER PDU (with its SCA octets, as AT+CMGL gives it in PDU mode): the sender
+    and the text (GSM 7-bit, 8-bit or UCS-2; a concatenation header is skipped). Raises
+    ValueError on a PDU it cannot read."""
+    try:
+        pdu = bytes.fromhex(hex_pdu.strip())
+        i = 1 + pdu[0]
+        first = pdu[i]
+        length, kind = pdu[i + 1], pdu[i + 2]
+        i += 3
+        octets = (length + 1) // 2
+        raw = pdu[i:i + octets]
+        # an alphanumeric sender (a network's name) has no number to match
+        phone = "" if kind & 0x70 == 0x50 else "".join(f"{b & 0xF}{b >> 4}" for b in raw)[:length]
+        i += octets
+        dcs = pdu[i + 1]
+        i += 2 + 7  # PID, DCS, service centre time stamp
+        udl = pdu[i]
+        data = pdu[i + 1:]
+        header = data[0] + 1 if first & 0x40 and data else 0
+        if dcs & 0x0C == 0x08:
+            text = data[header:udl].decode("utf-16-be", "replace")
+        elif dcs & 0x0C == 0x04:
+            text = data[header:udl].decode("latin-1")
+        else:
+            bits = int.from_bytes(data, "little")
+            skip = (header * 8 + 6) // 7
+            text = "".join(GSM7[(bits >> (7 * n)) & 0x7F] for n in range(skip, udl))
+    except (IndexError, ValueError) as exc:
+        raise ValueError(f"unreadable SMS-DELIVER PDU: {exc}") from exc
+    return Incoming(phone, text)

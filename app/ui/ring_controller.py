@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from app.i18n import N_
-from app.services import reference_service, ring_service
+from app.services import messaging_service, reference_service, ring_service
 from app.services.errors import UserError
 from app.services.outbox_pump import OutboxPump
 from app.services.ring_service import RingCall, RingCard
@@ -52,13 +52,17 @@ class RingController(QObject):
     def start(self) -> None:
         self.stop()
         cfg = self.settings.telephony()
-        self.sources = build_sources(cfg)
+        self.sources = build_sources(cfg, on_reply=self._reply)
         for source in self.sources:
             source.start(self.bridge.ring, self.bridge.report)
         sender = build_sender(cfg, reference_service.get_store_profile(self.session.ctx).name)
         if sender is not None:
             self.pump = OutboxPump(self.session.ctx, sender)
             self.pump.start()
+
+    def _reply(self, phone: str, text: str) -> list[int]:
+        """A customer's SMS reply through the PBX hook (its own thread, no Qt here)."""
+        return messaging_service.opt_out_by_reply(self.session.ctx, phone, text)
 
     def stop(self) -> None:
         for source in self.sources:
