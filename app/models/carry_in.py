@@ -42,7 +42,8 @@ class ItemReceipt(Versioned, Timestamped, Base):
 
     __tablename__ = "item_receipts"
     __audited__ = True
-    __table_args__ = (Index("ix_item_receipts_status_promised", "status", "promised_date"),)
+    __table_args__ = (Index("ix_item_receipts_status_promised", "status", "promised_date"),
+                      Index("ix_item_receipts_taken_in", "taken_in_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)

@@ -26,6 +26,7 @@ class SurveyCard(Versioned, Timestamped, Base):
     __table_args__ = (
         Index("ix_survey_tech_issued", "technician_id", "issued_on"),
         Index("ix_survey_status_issued", "status", "issued_on"),
+        Index("ix_survey_issued", "issued_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -165,6 +166,7 @@ class FollowUp(Versioned, Timestamped, Base):
 
     __tablename__ = "followups"
     __audited__ = True
+    __table_args__ = (Index("ix_followups_done", "done_on", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), unique=True)

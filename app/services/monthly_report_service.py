@@ -62,8 +62,12 @@ def parse_month(text: str) -> date:
                               field="month", month=text) from exc
 
 
-def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
-    """Every figure of the month, plus the per-technician, per-model and detail rows."""
+def monthly_report(ctx: ServiceContext, month: date, *, rows: bool = True) -> MonthlyReport:
+    """Every figure of the month, plus the per-technician, per-model and detail rows.
+
+    ``rows=False``: the figures and the survey and complaint statistics only — what the
+    yearly workbook and archive show — without the row sheets and the chart, which cost
+    most of the time (a month's detail rows are tens of thousands of jobs)."""
     require(ctx.actor, Perm.REPORTS_VIEW)
     win = window(ctx, month)
     if win.start > ctx.now():
@@ -71,16 +75,46 @@ def monthly_report(ctx: ServiceContext, month: date) -> MonthlyReport:
     surveys = tuple(survey_month_stats(ctx, win.month.year, win.month.month))
     complaints = complaint_month_stats(ctx, win.month.year, win.month.month)
     with ctx.read() as session:
-        jobs = details(session, win.start, win.end,
-                       full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE))
+        jobs = (details(session, win.start, win.end,
+                        full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE))
+                if rows else ())
+        arrivals = _arrivals_of(jobs) if rows else _arrivals(session, win)
         # the real expenses (差旅费报销) stand right after the price-based cost
         figures = (*_seed_figures(session, win),
                    *month_expense_figures(session, win.month, add_months(win.month, 1)),
-                   *_counter_figures(ctx, session, win, jobs), *_money_figures(session, win))
+                   *_counter_figures(ctx, session, win, arrivals),
+                   *_money_figures(session, win))
+        if not rows:
+            return MonthlyReport(win.month, get_store_profile(ctx).name, figures, (), (), (),
+                                 {}, surveys, complaints)
         return MonthlyReport(
             win.month, get_store_profile(ctx).name, figures,
             technicians(session, win.start, win.end), models(session, win.start, win.end),
             jobs, _jobs_per_day(ctx, session, win), surveys, complaints)
+
+
+# (call received, voucher's first arrival, arrived by the deadline) of the vouchers
+# dispatched in the month that have arrived
+Arrival = tuple[datetime, datetime, bool]
+
+
+def _arrivals_of(jobs: tuple[JobDetail, ...]) -> list[Arrival]:
+    """The arrivals, taken from the month's detail rows (not queried again)."""
+    out: list[Arrival] = []
+    for d in jobs:
+        if d.dispatched_at is not None and d.arrived_at is not None:
+            out.append((d.received_at, d.arrived_at, bool(d.deadline_met)))
+    return out
+
+
+def _arrivals(session: Session, win: Window) -> list[Arrival]:
+    """The same arrivals as ``_arrivals_of(details(...))``, queried alone."""
+    met = Job.arrived_at <= Job.deadline_at
+    rows = session.execute(select(Call.received_at, Job.arrived_at, met)
+                           .join(Call, Call.id == Job.call_id)
+                           .where(_in(Job.dispatched_at, win), Job.arrived_at.is_not(None)))
+    return [(received, arrived, bool(in_time)) for received, arrived, in_time in rows
+            if arrived is not None]
 
 
 # ---- the seed's figures: installation, dispatches, materials, transport, total ----------
@@ -168,7 +202,7 @@ def _count(session: Session, query: Any) -> int:
 
 
 def _counter_figures(ctx: ServiceContext, session: Session, win: Window,
-                     jobs: tuple[JobDetail, ...]) -> list[Figure]:
+                     arrivals: list[Arrival]) -> list[Figure]:
     out = [Figure("calls", N_("Calls received"),
                   _count(session, select(func.count(Call.id)).where(_in(Call.received_at, win))))]
     channels = {k: v for k, v in session.execute(select(Call.channel, func.count(Call.id))
@@ -178,15 +212,15 @@ def _counter_figures(ctx: ServiceContext, session: Session, win: Window,
                            ("email", N_("Calls by e-mail")), ("walk_in", N_("Walk-in calls")),
                            ("web", N_("Calls from the web"))):
         out.append(Figure(f"calls_{channel}", label, int(channels.get(channel, 0))))
-    out += _job_figures(ctx, session, win, jobs)
+    out += _job_figures(ctx, session, win, arrivals)
     out += _carry_in_figures(session, win)
     return out
 
 
 def _job_figures(ctx: ServiceContext, session: Session, win: Window,
-                 jobs: tuple[JobDetail, ...]) -> list[Figure]:
+                 arrivals: list[Arrival]) -> list[Figure]:
     """The month's vouchers by category, visit outcomes, and the arrival figures of the
-    vouchers dispatched in the month (taken from their detail rows, not queried again)."""
+    vouchers dispatched in the month."""
     categories = {k: v for k, v in session.execute(select(Job.category, func.count(Job.id))
                                       .where(_in(Job.dispatched_at, win))
                                       .group_by(Job.category))}
@@ -196,11 +230,9 @@ def _job_figures(ctx: ServiceContext, session: Session, win: Window,
     outcomes = {k: v for k, v in session.execute(select(Visit.outcome, func.count(Visit.id))
                                     .where(_in(Visit.completed_at, win))
                                     .group_by(Visit.outcome))}
-    arrivals = [(d.received_at, d.arrived_at) for d in jobs
-                if d.dispatched_at is not None and d.arrived_at is not None]
-    met = sum(1 for d in jobs if d.deadline_met)
+    met = sum(1 for *_times, in_time in arrivals if in_time)
     cal = load_calendar(session, ctx.tz)
-    hours = [cal.minutes_between(received, arrived) / 60 for received, arrived in arrivals]
+    hours = [cal.minutes_between(received, arrived) / 60 for received, arrived, _ in arrivals]
     return [
         Figure("jobs_A", N_("Jobs A paid service"), int(categories.get("A", 0))),
         Figure("jobs_B", N_("Jobs B contract service"), int(categories.get("B", 0))),

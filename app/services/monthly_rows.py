@@ -17,7 +17,7 @@ from app.models.jobs import InternalWork, Job, Visit
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services.monthly_dto import JobDetail, ModelMonth, TechnicianMonth
-from app.services.parts_service import parts_used
+from app.services.parts_service import parts_cents_by_call, parts_used
 from app.services.validation import mask_phone
 
 LABOUR_RATE = 6000  # cents per hour for valuing bench time by model (the repair rate)
@@ -154,20 +154,23 @@ def details(session: Session, start: datetime, end: datetime, *,
     rows = [JobDetail(number, call_number, received, customer or "", phone(tel), zone or "",
                       channel, model or "", category, kind, techs.get(tech, ""), dispatched,
                       arrived, None if met is None else bool(met), outcome or status,
-                      int(minutes or 0), int(parts or 0), int(billed or 0), int(paid or 0))
-            for query in (jobs, walk_ins)
-            for (number, tech, dispatched, arrived, met, outcome, minutes, call_number,
-                 received, channel, category, kind, status, customer, zone, model, tel,
-                 billed, paid, parts) in session.execute(query)]
+                      int(minutes or 0), parts.get(call_id, 0), int(billed or 0),
+                      int(paid or 0))
+            for query, parts in ((jobs, _parts_by_call(session, select(Job.call_id)
+                                                       .where(in_month))),
+                                 (walk_ins, _parts_by_call(session, select(ItemReceipt.call_id)
+                                                           .where(taken_in))))
+            for (number, tech, dispatched, arrived, met, outcome, minutes, call_id,
+                 call_number, received, channel, category, kind, status, customer, zone,
+                 model, tel, billed, paid) in session.execute(query)]
     return tuple(sorted(rows, key=lambda r: (r.dispatched_at or r.received_at, r.number)))
 
 
 def _with_call_facts(query: Select[*tuple[Any, ...]],
                      month_calls: Select[Any]) -> Select[*tuple[Any, ...]]:
-    """``query`` (already joined to Call) plus its call's columns, customer, zone and model,
-    the customer's first phone, the bill, what was paid on it and the parts taken from stock
-    for the call (on site and on its repair cards), each aggregate grouped over
-    ``month_calls`` only."""
+    """``query`` (already joined to Call) plus its call's id and columns, customer, zone and
+    model, the customer's first phone, the bill and what was paid on it, each aggregate
+    grouped over ``month_calls`` only (the parts: ``_parts_by_call``)."""
     phones = (select(CustomerPhone.customer_id, func.min(CustomerPhone.phone).label("phone"))
               .where(CustomerPhone.customer_id.in_(
                   select(Call.customer_id).where(Call.id.in_(month_calls))))
@@ -176,18 +179,22 @@ def _with_call_facts(query: Select[*tuple[Any, ...]],
             .join(Bill, Bill.id == Payment.bill_id)
             .where(Bill.call_id.in_(month_calls), Payment.voided.is_(False))
             .group_by(Payment.bill_id).subquery())
-    used = parts_used()
-    parts = (select(used.c.call_id, func.sum(used.c.cents).label("cents"))
-             .where(used.c.call_id.in_(month_calls)).group_by(used.c.call_id).subquery())
-    return (query.add_columns(Call.number, Call.received_at, Call.channel, Call.category,
-                              Call.service_kind, Call.status, Customer.name, Zone.name,
-                              ProductModel.code, phones.c.phone, Bill.total_cents,
-                              paid.c.cents, parts.c.cents)
+    return (query.add_columns(Call.id, Call.number, Call.received_at, Call.channel,
+                              Call.category, Call.service_kind, Call.status, Customer.name,
+                              Zone.name, ProductModel.code, phones.c.phone, Bill.total_cents,
+                              paid.c.cents)
             .outerjoin(Customer, Customer.id == Call.customer_id)
             .outerjoin(Zone, Zone.id == Call.zone_id)
             .outerjoin(Item, Item.id == Call.item_id)
             .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
             .outerjoin(phones, phones.c.customer_id == Call.customer_id)
             .outerjoin(Bill, Bill.call_id == Call.id)
-            .outerjoin(paid, paid.c.bill_id == Bill.id)
-            .outerjoin(parts, parts.c.call_id == Call.id))
+            .outerjoin(paid, paid.c.bill_id == Bill.id))
+
+
+def _parts_by_call(session: Session, month_calls: Select[Any]) -> dict[int, int]:
+    """Call id → the parts taken from stock for it (on site and on its repair cards), for
+    ``month_calls``. A query of its own: joined into the rows' query, SQLite scanned the
+    grouped parts once per row (a month of 22,000 jobs took 19 s instead of 1.5), and
+    found from the calls, not by reading every stock movement."""
+    return _pairs(session, parts_cents_by_call(month_calls))

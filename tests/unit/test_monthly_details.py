@@ -83,3 +83,17 @@ def test_detail_rows_agree_with_the_database(db, login, month_of_work):
         r.dispatched_at or r.received_at for r in full)
     assert [r.phone for r in masked] == [mask_phone(r.phone) for r in full]
     assert all("****" in r.phone for r in masked)
+
+
+def test_the_yearly_reports_show_the_months_figures(db, login, month_of_work):
+    # given the month's work (two on-site jobs arrived, one walk-in)
+    boss = login("boss")
+    full = monthly.monthly_report(boss, month_of_work)
+    assert full.figure("deadline_met") > 0 and full.figure("arrival_hours") >= 0
+    # the yearly workbook's month reads the same figures without the row sheets
+    from app.services import yearly_service
+
+    month = yearly_service.year_reports(boss, month_of_work.year)[month_of_work.month - 1]
+    assert month.figures == full.figures
+    assert (month.surveys, month.complaints) == (full.surveys, full.complaints)
+    assert month.details == () and month.technicians == () and month.jobs_per_day == {}
