@@ -3,14 +3,14 @@ registers read newest first (a page of 500 of 200,000 without sorting them all),
 month's carry-ins by the day they were taken in.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-07
 """
 
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
