@@ -11,7 +11,6 @@ one call from the board (service + board refresh; each run dispatches a differen
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -24,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_store import run_on_store  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from app.bootstrap import open_database  # noqa: E402
 from app.db.database import Database  # noqa: E402
 from app.models.calls import Call  # noqa: E402
 from app.models.enums import Role  # noqa: E402
@@ -116,24 +115,7 @@ def report(db: Database, runs: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--calls", type=int, default=200_000)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--dir", type=Path, default=ROOT / "bench-data")
-    parser.add_argument("--reuse", action="store_true", help="reuse the database if present")
-    args = parser.parse_args(argv)
-    args.dir.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("SERVICE_COUNTER_DATA", str(args.dir / "data"))
-    path = args.dir / f"bench_dispatch_{args.calls}.sqlite"
-    if not (args.reuse and path.exists()):
-        from bench_call_log import build
-
-        build(path, args.calls)
-    db = open_database(str(path))
-    try:
-        return 0 if report(db, args.runs) else 1
-    finally:
-        db.dispose()
+    return run_on_store(__doc__, "bench_dispatch", report, argv, runs=7)
 
 
 if __name__ == "__main__":
