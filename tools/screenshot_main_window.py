@@ -18,28 +18,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["SERVICE_COUNTER_DATA"] = str(OUT / "data")
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from shots import chinese_app  # noqa: E402
-
-from app.bootstrap import open_database  # noqa: E402
-from app.demo import generate  # noqa: E402
-from app.services import auth_service  # noqa: E402
+from shots import chinese_app, fresh_demo, main_window_as  # noqa: E402
 
 
 def main() -> None:
-    from app.ui.app import build_main_window
-    from app.ui.settings_store import SettingsStore
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / "demo-main-window.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_database(str(path), create="always")  # a fresh file, deliberately
-    generate(db, calls=3000)
+    db = fresh_demo(OUT, "main-window", calls=3000)
     app = chinese_app(OUT)
-    settings = SettingsStore(QSettings(str(OUT / "settings.ini"), QSettings.Format.IniFormat))
-    actor = auth_service.log_in(db, "clerk", "clerk123", workstation="counter-1")
-    window = build_main_window(db, actor, settings, "zh_CN")
+    window = main_window_as(db, OUT, "clerk", "clerk123")
     window.resize(1440, 860)
     window.show()
     for _ in range(5):  # the count and the status bar arrive after the rows

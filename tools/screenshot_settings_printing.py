@@ -16,29 +16,15 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["SERVICE_COUNTER_DATA"] = str(OUT / "data")
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from shots import chinese_app  # noqa: E402
-
-from app.bootstrap import open_database  # noqa: E402
-from app.demo import generate  # noqa: E402
-from app.services import auth_service  # noqa: E402
+from shots import chinese_app, fresh_demo, main_window_as  # noqa: E402
 
 
 def main() -> None:
-    from app.ui.app import build_main_window
     from app.ui.pages.settings_page import SettingsPage
-    from app.ui.settings_store import SettingsStore
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / "demo-settings.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_database(str(path), create="always")  # a fresh file, deliberately
-    generate(db, calls=20)
+    db = fresh_demo(OUT, "settings", calls=20)
     app = chinese_app(OUT)
-    settings = SettingsStore(QSettings(str(OUT / "settings.ini"), QSettings.Format.IniFormat))
-    actor = auth_service.log_in(db, "admin", "admin123", workstation="counter-1")
-    window = build_main_window(db, actor, settings, "zh_CN")
+    window = main_window_as(db, OUT, "admin", "admin123")
     window.resize(1366, 768)
     window.show()
     page = window.open_page("settings")

@@ -484,6 +484,12 @@ def messages_enabled(session: Session) -> bool:
     return bool(value)
 
 
+def messages_are_on(ctx: ServiceContext) -> bool:
+    """Whether the store has turned messages on (what the templates dialog shows)."""
+    with ctx.read() as session:
+        return messages_enabled(session)
+
+
 def set_messages_enabled(ctx: ServiceContext, enabled: bool) -> None:
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     with ctx.write(action="message.enabled") as session:

@@ -131,8 +131,7 @@ class MessageTemplatesDialog(QDialog):
         self.on_check.toggled.connect(self._set_enabled)
         self.quiet_from.editingFinished.connect(self._save_quiet)
         self.quiet_to.editingFinished.connect(self._save_quiet)
-        with session.ctx.read() as s:
-            self.on_check.setChecked(msgs.messages_enabled(s))
+        self.on_check.setChecked(msgs.messages_are_on(session.ctx))
         self.kinds.setCurrentRow(0)
         self.resize(900, 520)
 
