@@ -95,3 +95,31 @@ class DatabaseLostError(UserError):
 
     def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
         return " ".join(translate(part).format(**self.params) for part in self.parts)
+
+
+class ServerUnreachableError(UserError):
+    """The PostgreSQL server cannot be reached, or the link broke during the action.
+
+    Raised by ``Database.write`` and the reads (app/db/pglink.py tells a lost link from other
+    errors). The transaction was rolled back, unless the link broke while the commit was on
+    its way (``maybe_saved``): then the server may have kept it, and saving the same form
+    again finds it instead of saving it twice (the action's token, idempotency.py).
+    """
+
+    LOST = N_("The connection to the database server was lost (the server or the network "
+              "is down).")
+    NOTHING_SAVED = N_("Nothing was saved; what you typed is still in the window: save again "
+                       "when the server is back.")
+    MAYBE_SAVED = N_("It went while saving, so the server may have kept it. What you typed "
+                     "is still in the window: save again when the server is back, it will "
+                     "not be recorded twice.")
+    READING = N_("Try again when the server is back.")
+
+    def __init__(self, *, maybe_saved: bool = False, reading: bool = False) -> None:
+        self.maybe_saved = maybe_saved
+        self.parts = (self.LOST, self.READING if reading
+                      else self.MAYBE_SAVED if maybe_saved else self.NOTHING_SAVED)
+        super().__init__(" ".join(self.parts))
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        return " ".join(translate(part) for part in self.parts)

@@ -147,6 +147,9 @@ def describe_open_error(exc: BaseException) -> str | None:
             "Startup", "{reason}\n\nThis version must upgrade the database and backs it up "
             "first; the backup failed, so nothing was changed.").format(
             reason=user_message(exc))
+    server = _server_message(exc)
+    if server is not None:
+        return server
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES):
@@ -159,6 +162,26 @@ def describe_open_error(exc: BaseException) -> str | None:
         return QCoreApplication.translate(
             "Startup", "The database file cannot be opened. Check that its folder exists "
             "and that you may write to it.")
+    return None
+
+
+def _server_message(exc: BaseException) -> str | None:
+    """A PostgreSQL server that cannot be reached, or refuses the log-in or the TLS link."""
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db.pglink import is_link_lost, redact
+    from app.services.errors import ServerUnreachableError
+
+    if isinstance(exc, ServerUnreachableError) or is_link_lost(exc):
+        return QCoreApplication.translate(
+            "Startup", "The database server cannot be reached. Check the network and that "
+            "the server is running, then start again; nothing was changed.")
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "__module__", "").startswith("psycopg"):
+        detail = redact(str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc)
+        return QCoreApplication.translate(
+            "Startup", "The database server refused the connection: {detail}\n\nCheck the "
+            "user, the password file and the TLS settings (see the README).").format(
+            detail=detail)
     return None
 
 
