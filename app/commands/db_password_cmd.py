@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(tr(N_("Give the PostgreSQL server with --db, e.g. "
                              "postgresql+psycopg://user@host/dbname")), EXIT_USAGE)
     if sys.stdin.isatty():
-        password = getpass.getpass(tr(N_("Password: ")))
+        password = getpass.getpass(tr(N_("Password:")) + " ")
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     if not password:

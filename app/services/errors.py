@@ -110,9 +110,9 @@ class ServerUnreachableError(UserError):
               "is down).")
     NOTHING_SAVED = N_("Nothing was saved; what you typed is still in the window: save again "
                        "when the server is back.")
-    MAYBE_SAVED = N_("It went while saving, so the server may have kept it. What you typed "
-                     "is still in the window: save again when the server is back, it will "
-                     "not be recorded twice.")
+    MAYBE_SAVED = N_("The link broke while saving, so the server may have kept it. What you "
+                     "typed is still in the window: save again when the server is back, it "
+                     "will not be recorded twice.")
     READING = N_("Try again when the server is back.")
 
     def __init__(self, *, maybe_saved: bool = False, reading: bool = False) -> None:

@@ -177,11 +177,22 @@ def _server_message(exc: BaseException) -> str | None:
             "Startup", "The database server cannot be reached. Check the network and that "
             "the server is running, then start again; nothing was changed.")
     if isinstance(exc, DBAPIError) and getattr(exc.orig, "__module__", "").startswith("psycopg"):
-        detail = redact(str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc)
+        text = str(exc.orig).lower()
+        log.error("the database server refused the connection: %s", redact(exc.orig))
+        if "password" in text:
+            why = QCoreApplication.translate(
+                "Startup", "the password is wrong or missing (service-counter db-password).")
+        elif "certificate" in text or "ssl" in text:
+            why = QCoreApplication.translate(
+                "Startup", "the server's certificate was not accepted (sslrootcert, sslmode).")
+        elif "pg_hba" in text:
+            why = QCoreApplication.translate(
+                "Startup", "the server does not let this user connect from this PC.")
+        else:
+            return None
         return QCoreApplication.translate(
-            "Startup", "The database server refused the connection: {detail}\n\nCheck the "
-            "user, the password file and the TLS settings (see the README).").format(
-            detail=detail)
+            "Startup", "The database server refused the connection: {reason} Nothing was "
+            "changed; see the README, \"PostgreSQL\".").format(reason=why)
     return None
 
 

@@ -384,6 +384,22 @@
             <translation>为保护店里的记录，现在不能再保存任何内容：请关闭服务台并重新启动，然后检查最后一步操作是否已保存。</translation>
         </message>
         <message>
+            <source>The connection to the database server was lost (the server or the network is down).</source>
+            <translation>与数据库服务器的连接已断开（服务器或网络出现故障）。</translation>
+        </message>
+        <message>
+            <source>Nothing was saved; what you typed is still in the window: save again when the server is back.</source>
+            <translation>本次未保存任何内容，您填写的内容仍在窗口中：服务器恢复后再点保存。</translation>
+        </message>
+        <message>
+            <source>The link broke while saving, so the server may have kept it. What you typed is still in the window: save again when the server is back, it will not be recorded twice.</source>
+            <translation>连接在保存过程中断开，服务器可能已经保存了本次内容。您填写的内容仍在窗口中：服务器恢复后再点保存，不会重复登记。</translation>
+        </message>
+        <message>
+            <source>Try again when the server is back.</source>
+            <translation>请在服务器恢复后再试。</translation>
+        </message>
+        <message>
             <source>This call's follow-up is already recorded.</source>
             <translation>此叫修的回访已登记。</translation>
         </message>
@@ -660,6 +676,10 @@
             <translation>界面语言（zh_CN 或 en）</translation>
         </message>
         <message>
+            <source>The database URL {url} holds a password. Passwords are never given on the command line or in SERVICE_COUNTER_DB: keep it with "service-counter db-password --db URL" (the password file, only you can read it) and give the URL without it.</source>
+            <translation>数据库地址 {url} 中含有密码。密码不能写在命令行或 SERVICE_COUNTER_DB 中：请用“service-counter db-password --db 地址”保存到密码文件（只有您本人可读），再给出不含密码的地址。</translation>
+        </message>
+        <message>
             <source>Interrupted.</source>
             <translation>已中断。</translation>
         </message>
@@ -728,8 +748,8 @@
             <translation>本店的 SQLite 数据库文件</translation>
         </message>
         <message>
-            <source>an empty PostgreSQL database, e.g. postgresql+psycopg://user:password@host/dbname</source>
-            <translation>一个空的 PostgreSQL 数据库，例如 postgresql+psycopg://用户:密码@主机/库名</translation>
+            <source>an empty PostgreSQL database, e.g. postgresql+psycopg://user@host/dbname?sslmode=verify-full&amp;sslrootcert=root.crt</source>
+            <translation>一个空的 PostgreSQL 数据库，例如 postgresql+psycopg://用户@主机/库名?sslmode=verify-full&amp;sslrootcert=根证书.crt</translation>
         </message>
         <message>
             <source>No such database file: {file}</source>
@@ -1818,6 +1838,26 @@
         <message>
             <source>Caller-ID device not available: {detail} (retrying)</source>
             <translation>来电显示设备不可用：{detail}（正在重试）</translation>
+        </message>
+        <message>
+            <source>Give the PostgreSQL server with --db, e.g. postgresql+psycopg://user@host/dbname</source>
+            <translation>请用 --db 指定 PostgreSQL 服务器，例如 postgresql+psycopg://用户@主机/库名</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>No password given; nothing was changed.</source>
+            <translation>未输入密码，未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The password of {user} on {host} is kept in {file} (only you can read it).</source>
+            <translation>{host} 上用户 {user} 的密码已保存在 {file}（只有您本人可读）。</translation>
+        </message>
+        <message>
+            <source>keep the password of a PostgreSQL server in the password file (asked for, never on the command line)</source>
+            <translation>把 PostgreSQL 服务器的密码保存到密码文件（运行时询问，绝不写在命令行上）</translation>
         </message>
     </context>
     <context>
@@ -6608,6 +6648,26 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>The database file cannot be opened. Check that its folder exists and that you may write to it.</source>
             <translation>无法打开数据库文件。请检查其文件夹是否存在，以及您是否有写入权限。</translation>
+        </message>
+        <message>
+            <source>The database server cannot be reached. Check the network and that the server is running, then start again; nothing was changed.</source>
+            <translation>无法连接数据库服务器。请检查网络和服务器是否在运行，然后重新启动本程序；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>the password is wrong or missing (service-counter db-password).</source>
+            <translation>密码错误或未保存密码（用 service-counter db-password 保存）。</translation>
+        </message>
+        <message>
+            <source>the server's certificate was not accepted (sslrootcert, sslmode).</source>
+            <translation>服务器证书未通过验证（请检查根证书和加密方式设置）。</translation>
+        </message>
+        <message>
+            <source>the server does not let this user connect from this PC.</source>
+            <translation>服务器不允许该用户从本机连接。</translation>
+        </message>
+        <message>
+            <source>The database server refused the connection: {reason} Nothing was changed; see the README, "PostgreSQL".</source>
+            <translation>数据库服务器拒绝了连接：{reason}未做任何更改；请参阅说明文档的“PostgreSQL”一节。</translation>
         </message>
         <message>
             <source>Service Counter cannot start</source>

@@ -9,6 +9,7 @@ the system says is free.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -104,15 +105,19 @@ class Cluster:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-l",
                   str(self.root / "log"), "start")
 
+    def running(self) -> bool:
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        done = subprocess.run([*prefix, str(self.bin / "pg_ctl"), "-D", str(self.data),
+                               "status"], capture_output=True, timeout=60, check=False)
+        return done.returncode == 0
+
     def stop(self) -> None:
         """Fast shutdown: open sessions are ended, as when a server is switched off."""
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-m", "fast", "stop")
 
     def stop_quietly(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
-        except subprocess.CalledProcessError:
-            pass
 
     def url(self, database: str = "postgres", user: str = "postgres", *,
             port: int | None = None) -> str:
@@ -177,8 +182,6 @@ class ReplyLosingProxy:
 
 def _close(*socks: socket.socket) -> None:
     for s in socks:
-        try:
+        with contextlib.suppress(OSError):
             s.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         s.close()
