@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, event, func, select
 
-from app.bootstrap import open_database
 from app.db.database import Database
 from app.models.calls import Call
 from app.models.customers import CustomerPhone
@@ -25,7 +23,7 @@ from app.services import auth_service, calls_service, idempotency
 from app.services.context import ServiceContext
 from app.services.errors import ServerUnreachableError
 from tests.pglink.cluster import Cluster, ReplyLosingProxy
-from tests.seed import SEED_PASSWORD, seed_store
+from tests.seed import SEED_PASSWORD
 
 pytestmark = [
     pytest.mark.postgres,
@@ -33,40 +31,6 @@ pytestmark = [
                        reason="the PostgreSQL pass runs these (SC_TEST_PG_URL set); they start "
                               "and stop their own TLS cluster"),
 ]
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
-    c = Cluster.throwaway()
-    c.start()
-    admin = create_engine(c.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE store ENCODING 'UTF8' TEMPLATE template0")
-    admin.dispose()
-    yield c
-    c.remove()
-
-
-@pytest.fixture(scope="module")
-def store(cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    old = os.environ.get("SERVICE_COUNTER_DATA")
-    os.environ["SERVICE_COUNTER_DATA"] = str(tmp_path_factory.mktemp("data"))
-    db = open_database(cluster.url("store"))
-    seed_store(db)
-    yield db
-    db.dispose()
-    if old is None:
-        os.environ.pop("SERVICE_COUNTER_DATA", None)
-    else:
-        os.environ["SERVICE_COUNTER_DATA"] = old
-
-
-@pytest.fixture
-def server(cluster: Cluster) -> Iterator[Cluster]:
-    """The cluster, running again at the end of the test whatever happened."""
-    yield cluster
-    if not cluster.running():
-        cluster.start()
 
 
 def clerk_on(db: Database) -> ServiceContext:
