@@ -16,6 +16,7 @@ from sqlalchemy import create_engine
 
 from app import cli
 from app.bootstrap import open_database
+from app.db.known_databases import known_servers
 from app.db.pglink import store_password
 from app.logging_setup import configure_logging
 from app.services.errors import ServerUnreachableError
@@ -72,6 +73,10 @@ def test_the_password_never_reaches_the_log_or_a_message(
     try:
         with db.read() as s:
             assert s.connection().exec_driver_sql("SELECT current_user").scalar() == role
+            assert s.connection().exec_driver_sql(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").scalar() is True
+        [kept] = known_servers()  # the data folder remembers the server and its TLS
+        assert (kept["sslmode"], kept["sslrootcert"]) == ("verify-full", str(server.root_cert))
         server.stop()
         with pytest.raises(ServerUnreachableError) as lost, db.write(None) as s:
             s.connection().exec_driver_sql("SELECT 1")
@@ -89,6 +94,7 @@ def test_the_password_never_reaches_the_log_or_a_message(
     said.append(refused.value.message + repr(refused.value.__cause__))
     assert "password" in refused.value.message
 
+    said.append((tmp_path / "data" / "known_databases.json").read_text(encoding="utf-8"))
     logged = log_file.read_text(encoding="utf-8")
     assert "link lost" in logged and "refused the connection" in logged
     for text in [logged, *said]:

@@ -157,3 +157,18 @@ def test_the_message_says_what_was_saved_in_chinese() -> None:
     assert "服务器" in nothing and "保存" in nothing and "窗口" in nothing
     assert "两次" in maybe or "重复" in maybe
     assert not any(c.isascii() and c.isalpha() for c in nothing + maybe)
+
+
+def test_the_known_databases_file_keeps_a_server_with_its_tls_and_no_password(
+        tmp_path: Path) -> None:
+    from app.db import known_databases
+
+    known_databases.remember(tmp_path / "store.sqlite")
+    known_databases.remember_server(
+        f"postgresql+psycopg://clerk:{SECRET}@db.store.lan/counter"
+        "?sslmode=verify-full&sslrootcert=/etc/sc/root.crt")
+    [server] = known_databases.known_servers()
+    assert server["url"].startswith("postgresql+psycopg://clerk@db.store.lan/counter?")
+    assert (server["sslmode"], server["sslrootcert"]) == ("verify-full", "/etc/sc/root.crt")
+    assert known_databases.last_used(tmp_path / "store.sqlite") is not None  # kept beside it
+    assert SECRET not in (tmp_path / "data" / "known_databases.json").read_text()
