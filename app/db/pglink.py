@@ -194,3 +194,12 @@ def is_link_lost(exc: BaseException) -> bool:
     if "password" in text or "certificate" in text or "pg_hba" in text:
         return False
     return bool(exc.connection_invalidated) or any(part in text for part in _LOST_TEXT)
+
+
+def server_url(*, host: str, port: int | None, database: str, user: str,
+               sslmode: str = "", sslrootcert: str = "") -> str:
+    """The URL the app keeps for a server (never with a password), TLS defaults applied."""
+    query = {k: v for k, v in (("sslmode", sslmode), ("sslrootcert", sslrootcert)) if v}
+    url = URL.create("postgresql+psycopg", username=user or None, host=host or None,
+                     port=port or None, database=database or None, query=query)
+    return with_tls_defaults(url.render_as_string(hide_password=False))

@@ -253,6 +253,12 @@ def open_or_ask(db_url: str | None) -> Database | None:
                     url, create = str(chosen), None
             elif choice == dialog.CREATE:
                 url, create = str(missing.path), "always"
+            elif choice == dialog.SERVER:
+                from app.ui.dialogs.server_dialog import ServerDialog
+
+                server = ServerDialog()
+                if server.exec() and server.url:
+                    url, create = server.url, None
             else:
                 return None
             continue

@@ -1859,6 +1859,30 @@
             <source>keep the password of a PostgreSQL server in the password file (asked for, never on the command line)</source>
             <translation>把 PostgreSQL 服务器的密码保存到密码文件（运行时询问，绝不写在命令行上）</translation>
         </message>
+        <message>
+            <source>Enter the server's name or address.</source>
+            <translation>请输入服务器的名称或地址。</translation>
+        </message>
+        <message>
+            <source>Enter the database's name.</source>
+            <translation>请输入数据库名称。</translation>
+        </message>
+        <message>
+            <source>Enter the user name.</source>
+            <translation>请输入用户名。</translation>
+        </message>
+        <message>
+            <source>A server on another computer is reached encrypted only: choose one of the encrypted ways.</source>
+            <translation>其他电脑上的服务器只能通过加密连接访问：请选择一种加密方式。</translation>
+        </message>
+        <message>
+            <source>Choose the server's root certificate file (needed to check the server).</source>
+            <translation>请选择服务器的根证书文件（用于验证服务器）。</translation>
+        </message>
+        <message>
+            <source>The password cannot be kept in the password file.</source>
+            <translation>无法把密码保存到密码文件。</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -4952,6 +4976,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>打开其他文件…</translation>
         </message>
         <message>
+            <source>Connect to a database server…</source>
+            <translation>连接数据库服务器…</translation>
+        </message>
+        <message>
             <source>Create a new, empty store here</source>
             <translation>在此新建一个空数据库</translation>
         </message>
@@ -6484,6 +6512,73 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>chased {count}×</source>
             <translation>已催修 {count} 次</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Connect to a database server</source>
+            <translation>连接数据库服务器</translation>
+        </message>
+        <message>
+            <source>only to change the one kept</source>
+            <translation>仅在需要更改已保存的密码时填写</translation>
+        </message>
+        <message>
+            <source>Encrypted, server checked (recommended)</source>
+            <translation>加密，验证服务器身份（推荐）</translation>
+        </message>
+        <message>
+            <source>Encrypted, certificate checked</source>
+            <translation>加密，验证证书</translation>
+        </message>
+        <message>
+            <source>Encrypted, server not checked</source>
+            <translation>加密，不验证服务器</translation>
+        </message>
+        <message>
+            <source>Encrypted if the server offers it (this PC only)</source>
+            <translation>服务器支持时加密（仅限本机）</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>加密方式</translation>
+        </message>
+        <message>
+            <source>Root certificate</source>
+            <translation>根证书</translation>
+        </message>
+        <message>
+            <source>The server's root certificate</source>
+            <translation>服务器的根证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
