@@ -26,6 +26,10 @@ from app.db.pglink import is_link_lost, redact
 
 log = logging.getLogger(__name__)
 
+# Session.info key: the action carries a form's one-time token (app/services/idempotency.py),
+# so saving the same form again after a lost COMMIT answer cannot record it twice.
+RETRY_SAFE = "sc_retry_safe"
+
 # How long an action waits for its turn to write (SQLite) before "busy, try again".
 WRITE_WAIT_SECONDS = 30.0
 
@@ -101,7 +105,9 @@ class Database:
                 log.warning("database server link lost (%s): %s",
                             "during the commit" if committing else "nothing saved",
                             _first_line(exc))
-                raise ServerUnreachableError(maybe_saved=committing) from exc
+                raise ServerUnreachableError(
+                    maybe_saved=committing,
+                    retry_safe=bool(session.info.get(RETRY_SAFE))) from exc
             raise
         except StaleDataError as exc:
             # Another counter saved the same record between our read and our write (the

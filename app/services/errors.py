@@ -102,8 +102,9 @@ class ServerUnreachableError(UserError):
 
     Raised by ``Database.write`` and the reads (app/db/pglink.py tells a lost link from other
     errors). The transaction was rolled back, unless the link broke while the commit was on
-    its way (``maybe_saved``): then the server may have kept it, and saving the same form
-    again finds it instead of saving it twice (the action's token, idempotency.py).
+    its way (``maybe_saved``): then the server may have kept it. An action that carries a
+    form's token (``retry_safe``, idempotency.py) finds what it saved when the form is saved
+    again; any other asks the user to look before saving again.
     """
 
     LOST = N_("The connection to the database server was lost (the server or the network "
@@ -113,12 +114,21 @@ class ServerUnreachableError(UserError):
     MAYBE_SAVED = N_("The link broke while saving, so the server may have kept it. What you "
                      "typed is still in the window: save again when the server is back, it "
                      "will not be recorded twice.")
+    MAYBE_SAVED_CHECK = N_("The link broke while saving, so the server may have kept it. What "
+                           "you typed is still in the window: when the server is back, look "
+                           "whether it was saved (reopen the book) before saving it again.")
     READING = N_("Try again when the server is back.")
 
-    def __init__(self, *, maybe_saved: bool = False, reading: bool = False) -> None:
+    def __init__(self, *, maybe_saved: bool = False, reading: bool = False,
+                 retry_safe: bool = False) -> None:
         self.maybe_saved = maybe_saved
-        self.parts = (self.LOST, self.READING if reading
-                      else self.MAYBE_SAVED if maybe_saved else self.NOTHING_SAVED)
+        if reading:
+            outcome = self.READING
+        elif maybe_saved:
+            outcome = self.MAYBE_SAVED if retry_safe else self.MAYBE_SAVED_CHECK
+        else:
+            outcome = self.NOTHING_SAVED
+        self.parts = (self.LOST, outcome)
         super().__init__(" ".join(self.parts))
 
     def text(self, translate: Callable[[str], str] = lambda s: s) -> str:

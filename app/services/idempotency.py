@@ -12,6 +12,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from app.db.database import RETRY_SAFE
 from app.models.tokens import ActionToken
 
 
@@ -32,3 +33,4 @@ def note_saved(session: Session, token: str | None, kind: str, record_id: int) -
     if token:
         session.add(ActionToken(token=token, kind=kind, record_id=record_id))
         session.flush()
+        session.info[RETRY_SAFE] = True

@@ -396,6 +396,10 @@
             <translation>连接在保存过程中断开，服务器可能已经保存了本次内容。您填写的内容仍在窗口中：服务器恢复后再点保存，不会重复登记。</translation>
         </message>
         <message>
+            <source>The link broke while saving, so the server may have kept it. What you typed is still in the window: when the server is back, look whether it was saved (reopen the book) before saving it again.</source>
+            <translation>连接在保存过程中断开，服务器可能已经保存了本次内容。您填写的内容仍在窗口中：服务器恢复后，请先查看是否已保存（重新打开登记簿），再决定是否重新保存。</translation>
+        </message>
+        <message>
             <source>Try again when the server is back.</source>
             <translation>请在服务器恢复后再试。</translation>
         </message>

@@ -172,3 +172,16 @@ def test_dialog_keeps_what_the_clerk_typed(qtbot, server, store):
         dialog.accept()
     call = assert_one_call_one_number(store, fault, before)
     assert dialog.result_call is not None and dialog.result_call.number == call
+
+
+def test_a_lost_commit_without_a_token_asks_the_clerk_to_look(server, store):
+    from app.services import customers_service
+
+    clerk = clerk_on(store)
+    _kill_backend_at_commit(store, server)
+    with pytest.raises(ServerUnreachableError) as lost:
+        customers_service.create_customer(
+            clerk, customers_service.CustomerInput("提交时断线的客户", ("13966667777",)))
+    assert lost.value.maybe_saved
+    assert "look whether it was saved" in lost.value.text()
+    assert "not be recorded twice" not in lost.value.text()
