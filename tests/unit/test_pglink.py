@@ -172,3 +172,35 @@ def test_the_known_databases_file_keeps_a_server_with_its_tls_and_no_password(
     assert (server["sslmode"], server["sslrootcert"]) == ("verify-full", "/etc/sc/root.crt")
     assert known_databases.last_used(tmp_path / "store.sqlite") is not None  # kept beside it
     assert SECRET not in (tmp_path / "data" / "known_databases.json").read_text()
+
+
+def test_a_server_that_never_answers_is_given_up_on_in_seconds() -> None:
+    """A listener that accepts and then says nothing (a hung server, a half-dead link)."""
+    import socket
+    import threading
+    import time
+
+    silent = socket.create_server(("127.0.0.1", 0))
+    port = silent.getsockname()[1]
+    db = Database(f"postgresql+psycopg://clerk@127.0.0.1:{port}/counter?sslmode=disable")
+    outcome: list[BaseException | None] = []
+
+    def save() -> None:
+        try:
+            with db.write(None) as s:
+                s.connection()
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    started = time.monotonic()
+    worker = threading.Thread(target=save, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    waited = time.monotonic() - started
+    silent.close()
+    db.dispose()
+    assert outcome, "the save was still waiting for the server after 30 s"
+    assert isinstance(outcome[0], ServerUnreachableError) and not outcome[0].maybe_saved
+    assert waited < pglink.CONNECT_TIMEOUT_S * 2 + 5
+    print(f"a silent server is given up on after {waited:.1f} s")
