@@ -185,3 +185,42 @@ def test_a_lost_commit_without_a_token_asks_the_clerk_to_look(server, store):
     assert lost.value.maybe_saved
     assert "look whether it was saved" in lost.value.text()
     assert "not be recorded twice" not in lost.value.text()
+
+
+def test_walk_in_take_in_whose_answer_is_lost_is_not_doubled(server, store):
+    from datetime import timedelta
+
+    from app.models.carry_in import ItemReceipt
+    from app.models.staff import User
+    from app.models.store import ProductModel
+    from app.services import carry_in_service
+    from app.services.carry_in_service import TakeInInput
+    from app.services.customers_service import CustomerInput, ItemInput
+
+    proxy = ReplyLosingProxy(server.port)
+    far = Database(server.url("store", port=proxy.port))
+    try:
+        clerk = clerk_on(far)
+        with far.read() as s:
+            tech = int(s.scalar(select(User.id).where(User.username == "tech")))
+            model = int(s.scalar(select(ProductModel.id).where(ProductModel.code == "XQB80")))
+        fault = "取件时回复丢失：微波炉不加热"
+        data = TakeInInput(
+            technician_id=tech, promised_date=clerk.today() + timedelta(days=5),
+            accessories=("电源线",), walk_in=calls_service.CallInput(
+                fault=fault, new_customer=CustomerInput("回复丢失的客户", ("13955554444",)),
+                new_item=ItemInput(model, "LOST-REPLY-1")),
+            token=idempotency.new_token())
+        event.listen(far.engine, "commit", lambda _c: proxy.lose_next_reply(), once=True)
+        with pytest.raises(ServerUnreachableError) as lost:
+            carry_in_service.take_in(clerk, data)
+        assert lost.value.maybe_saved and "not be recorded twice" in lost.value.text()
+        again = carry_in_service.take_in(clerk, data)  # Save again
+        assert len(calls_about(store, fault)) == 1
+        with store.read() as s:
+            receipts = list(s.scalars(select(ItemReceipt.number)
+                                      .where(ItemReceipt.fault == fault)))
+        assert receipts == [again.receipt_number]
+    finally:
+        far.dispose()
+        proxy.close()
