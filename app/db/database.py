@@ -83,6 +83,7 @@ class Database:
             if self.is_sqlite:
                 _take_write_lock(session)
             yield session
+            session.flush()  # an error here is the action's: nothing was sent to COMMIT
             committing = True
             session.commit()
             committed = True
@@ -117,7 +118,7 @@ class Database:
 
             raise ConflictError() from exc
         except BaseException:
-            session.rollback()
+            _quiet_rollback(session)  # a rollback on a lost link must not hide the error
             raise
         finally:
             session.close()
