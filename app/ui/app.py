@@ -46,11 +46,15 @@ _translators: list[QTranslator] = []
 
 
 class StartupError(Exception):
-    """The database cannot be used; ``message`` is already in the user's language."""
+    """The database cannot be used; ``message`` is already in the user's language.
 
-    def __init__(self, message: str) -> None:
+    ``retry``: the database server cannot be reached; trying again may work.
+    """
+
+    def __init__(self, message: str, *, retry: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.retry = retry
 
 
 # application ---------------------------------------------------------------------------------
@@ -165,14 +169,20 @@ def describe_open_error(exc: BaseException) -> str | None:
     return None
 
 
+def _unreachable(exc: BaseException) -> bool:
+    from app.db.pglink import is_link_lost
+    from app.services.errors import ServerUnreachableError
+
+    return isinstance(exc, ServerUnreachableError) or is_link_lost(exc)
+
+
 def _server_message(exc: BaseException) -> str | None:
     """A PostgreSQL server that cannot be reached, or refuses the log-in or the TLS link."""
     from sqlalchemy.exc import DBAPIError
 
-    from app.db.pglink import is_link_lost, redact
-    from app.services.errors import ServerUnreachableError
+    from app.db.pglink import redact
 
-    if isinstance(exc, ServerUnreachableError) or is_link_lost(exc):
+    if _unreachable(exc):
         return QCoreApplication.translate(
             "Startup", "The database server cannot be reached. Check the network and that "
             "the server is running, then start again; nothing was changed.")
@@ -215,7 +225,7 @@ def open_store_database(db_url: str | None, *, create: str | None = None) -> Dat
         if message is None:
             raise
         log.error("cannot open database %s: %s", url, exc)
-        raise StartupError(message) from exc
+        raise StartupError(message, retry=_unreachable(exc)) from exc
 
 
 def open_or_ask(db_url: str | None) -> Database | None:
@@ -254,21 +264,48 @@ def open_or_ask(db_url: str | None) -> Database | None:
             elif choice == dialog.CREATE:
                 url, create = str(missing.path), "always"
             elif choice == dialog.SERVER:
-                from app.ui.dialogs.server_dialog import ServerDialog
-
-                server = ServerDialog()
-                if server.exec() and server.url:
-                    url, create = server.url, None
+                url, create = _server_from_dialog() or url, None
             else:
                 return None
             continue
         except StartupError as err:
-            show_startup_error(err.message)
+            if _try_again(err):
+                continue  # the server may be back: the same URL again
             return None
         if restored is not None:
             backup_service.record_restore(db, None, restored,
                                           f"from {restored.name}, in place of a missing file")
         return db
+
+
+def _server_from_dialog() -> str | None:
+    """Ask for a database server; its URL (no password), or None if cancelled."""
+    from app.ui.dialogs.server_dialog import ServerDialog
+
+    server = ServerDialog()
+    return server.url if server.exec() and server.url else None
+
+
+def _try_again(err: StartupError) -> bool:
+    """A server that cannot be reached: ask whether to try again; anything else: say it."""
+    if err.retry:
+        return ask_retry(err.message)
+    show_startup_error(err.message)
+    return False
+
+
+def ask_retry(message: str, parent: QWidget | None = None) -> bool:
+    """The server cannot be reached at start: try again (True) or quit."""
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Startup", "Service Counter cannot start"),
+                      message, QMessageBox.StandardButton.NoButton, parent)
+    again = box.addButton(QCoreApplication.translate("Startup", "Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Startup", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def show_startup_error(message: str, parent: QWidget | None = None) -> None:

@@ -6772,6 +6772,14 @@ This version must upgrade the database and backs it up first; the backup failed,
             <source>Service Counter cannot start</source>
             <translation>售后服务台无法启动</translation>
         </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
     </context>
     <context>
         <name>StockDialog</name>

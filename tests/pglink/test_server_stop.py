@@ -224,3 +224,27 @@ def test_walk_in_take_in_whose_answer_is_lost_is_not_doubled(server, store):
     finally:
         far.dispose()
         proxy.close()
+
+
+def test_starting_while_the_server_is_down_offers_to_try_again(qtbot, server, store,
+                                                               monkeypatch):
+    from app.ui import app as gui
+
+    server.stop()
+    asked: list[str] = []
+
+    def try_again(message: str, parent=None) -> bool:  # type: ignore[no-untyped-def]
+        asked.append(message)
+        server.start()  # meanwhile the server is switched back on
+        return True
+
+    monkeypatch.setattr(gui, "ask_retry", try_again)
+    monkeypatch.setattr(gui, "show_startup_error", lambda message, parent=None: asked.append(
+        f"refused: {message}"))
+    db = gui.open_or_ask(server.url("store"))
+    assert db is not None
+    try:
+        assert len(asked) == 1 and "cannot be reached" in asked[0]
+        assert zhang_id(db) > 0  # the store is open and answers
+    finally:
+        db.dispose()
