@@ -71,8 +71,10 @@ def test_save_while_server_down_says_so_saves_nothing_and_works_when_back(server
                                    token=idempotency.new_token())
     before = call_counter(store)
     server.stop()
+    refused_at = time.monotonic()
     with pytest.raises(ServerUnreachableError) as lost:
         calls_service.register_call(clerk, data)
+    print(f"the save said the server was gone after {time.monotonic() - refused_at:.3f} s")
     assert not lost.value.maybe_saved
     assert "lost" in lost.value.text() and "Nothing was saved" in lost.value.text()
     server.start()
