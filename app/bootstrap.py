@@ -11,8 +11,9 @@ from app import config
 from app.db.audit import install_audit_hook
 from app.db.database import Database
 from app.db.engine import is_sqlite
-from app.db.known_databases import check_present, remember
+from app.db.known_databases import check_present, remember, remember_server
 from app.db.migrate import precheck_sqlite_file, upgrade
+from app.db.pglink import is_postgres
 from app.services.setup_service import ensure_defaults
 
 FREEZE_HEAP = True  # tests turn it off: their garbage must be collected
@@ -49,6 +50,8 @@ def open_database(url: str | None = None, *, migrate: bool = True, defaults: boo
             ensure_defaults(db)
     if path is not None:
         remember(path)
+    elif is_postgres(resolved):
+        remember_server(db.url)
     return db
 
 

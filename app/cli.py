@@ -36,6 +36,7 @@ COMMAND_MODULES: list[str] = [
     "app.commands.check_cmd",
     "app.commands.migrate_data_cmd",
     "app.commands.export_cmd",
+    "app.commands.db_password_cmd",
 ]
 
 
@@ -128,11 +129,34 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(start(args.db, args.lang) or 0)
 
 
+def _password_in_url(args: argparse.Namespace) -> str | None:
+    """The (redacted) URL given with a password in it, if any."""
+    import os
+
+    for value in (getattr(args, "db", None), os.environ.get("SERVICE_COUNTER_DB"),
+                  getattr(args, "target", None)):
+        if value and "://" in str(value):
+            from app.db.pglink import PasswordInUrl, refuse_password
+
+            try:
+                refuse_password(str(value))
+            except PasswordInUrl as err:
+                return str(err)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     global _lang
     argv = list(sys.argv[1:] if argv is None else argv)
     _lang = _early_lang(argv)
     args = build_parser().parse_args(argv)
+    refused = _password_in_url(args)
+    if refused is not None:
+        complain(N_("The database URL {url} holds a password. Passwords are never given on "
+                    "the command line or in SERVICE_COUNTER_DB: keep it with "
+                    "\"service-counter db-password --db URL\" (the password file, only you "
+                    "can read it) and give the URL without it."), url=refused)
+        return EXIT_USAGE
     try:
         runner: Callable[[argparse.Namespace], int] = getattr(args, "run", run_gui)
         return runner(args)

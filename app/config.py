@@ -44,8 +44,11 @@ def backup_dir() -> Path:
 def database_url(cli_value: str | None = None) -> str:
     """--db beats the environment variable, which beats the default file."""
     from app.db.engine import normalise_url
+    from app.db.pglink import refuse_password
 
     chosen = cli_value or os.environ.get(DB_ENV)
+    if chosen:
+        refuse_password(chosen)  # passwords live in the password file (pglink.py)
     return normalise_url(chosen) if chosen else normalise_url(data_dir() / DB_FILE)
 
 

@@ -14,6 +14,15 @@ BACKUPS = 5
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
 
 
+class RedactingFormatter(logging.Formatter):
+    """Every line, traceback included, with any password in a URL or conninfo as ``***``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from app.db.pglink import redact
+
+        return redact(super().format(record))
+
+
 def log_file_path(folder: Path | None = None) -> Path:
     return (folder or config.log_dir()) / LOG_FILE
 
@@ -31,7 +40,7 @@ def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) 
             handler.close()
     handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.setFormatter(RedactingFormatter(_FORMAT))
     handler._service_counter = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)

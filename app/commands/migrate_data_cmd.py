@@ -14,13 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         metavar="SQLITE_FILE", help=tr(N_("the store's SQLite file")))
     parser.add_argument("--to", dest="target", required=True, metavar="POSTGRES_URL",
                         help=tr(N_("an empty PostgreSQL database, e.g. "
-                                   "postgresql+psycopg://user:password@host/dbname")))
+                                   "postgresql+psycopg://user@host/dbname?sslmode=verify-full&sslrootcert=root.crt")))
 
 
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.bootstrap import open_database
+    from app.db.pglink import redact
     from app.db.transfer import TransferError, transfer
 
     if not args.source.is_file():
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         source = open_database(str(args.source), create="never")
         target = open_database(args.target, defaults=False, create="always")
     except SQLAlchemyError as err:
-        raise CliError(tr(N_("Cannot open the database: {detail}"), detail=err),
+        raise CliError(tr(N_("Cannot open the database: {detail}"), detail=redact(err)),
                        EXIT_USAGE) from err
     try:
         checks = transfer(source, target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +22,13 @@ from app.db.engine import (
     normalise_url,
 )
 from app.db.file_guard import DatabaseFileLost, FileGuard
+from app.db.pglink import is_link_lost, redact
+
+log = logging.getLogger(__name__)
+
+# Session.info key: the action carries a form's one-time token (app/services/idempotency.py),
+# so saving the same form again after a lost COMMIT answer cannot record it twice.
+RETRY_SAFE = "sc_retry_safe"
 
 # How long an action waits for its turn to write (SQLite) before "busy, try again".
 WRITE_WAIT_SECONDS = 30.0
@@ -70,11 +78,13 @@ class Database:
         session = self._write_factory()
         session.info["audit"] = who
         session.info["reason"] = reason
-        committed = False
+        committed = committing = False
         try:
             if self.is_sqlite:
                 _take_write_lock(session)
             yield session
+            session.flush()  # an error here is the action's: nothing was sent to COMMIT
+            committing = True
             session.commit()
             committed = True
             if self.guard is not None:
@@ -84,12 +94,21 @@ class Database:
             from app.services.errors import DatabaseLostError
 
             raise DatabaseLostError(exc.reason, str(exc.path), committed=committed) from exc
-        except OperationalError as exc:
-            session.rollback()
-            if _is_locked(exc):
+        except DBAPIError as exc:
+            _quiet_rollback(session)
+            if isinstance(exc, OperationalError) and _is_locked(exc):
                 from app.services.errors import BusyError
 
                 raise BusyError() from exc
+            if not self.is_sqlite and is_link_lost(exc):
+                from app.services.errors import ServerUnreachableError
+
+                log.warning("database server link lost (%s): %s",
+                            "during the commit" if committing else "nothing saved",
+                            _first_line(exc))
+                raise ServerUnreachableError(
+                    maybe_saved=committing,
+                    retry_safe=bool(session.info.get(RETRY_SAFE))) from exc
             raise
         except StaleDataError as exc:
             # Another counter saved the same record between our read and our write (the
@@ -99,7 +118,7 @@ class Database:
 
             raise ConflictError() from exc
         except BaseException:
-            session.rollback()
+            _quiet_rollback(session)  # a rollback on a lost link must not hide the error
             raise
         finally:
             session.close()
@@ -110,6 +129,10 @@ class Database:
         session = self._read_factory()
         try:
             yield session
+        except DBAPIError as exc:
+            _quiet_rollback(session)
+            self._raise_if_lost(exc)
+            raise
         finally:
             session.rollback()
             session.close()
@@ -127,8 +150,12 @@ class Database:
         """
         if (not self.is_sqlite or self._kept_busy
                 or threading.current_thread() is not threading.main_thread()):
-            with self.engine.connect() as pooled:  # a nested read gets its own, too
-                yield pooled
+            try:
+                with self.engine.connect() as pooled:  # a nested read gets its own, too
+                    yield pooled
+            except DBAPIError as exc:
+                self._raise_if_lost(exc)
+                raise
             return
         conn = self._kept
         if conn is None or conn.closed or conn.invalidated:
@@ -144,6 +171,14 @@ class Database:
                 self._drop_kept()
                 raise
 
+    def _raise_if_lost(self, exc: DBAPIError) -> None:
+        """A read that found the server gone: say so (nothing was being saved)."""
+        if not self.is_sqlite and is_link_lost(exc):
+            from app.services.errors import ServerUnreachableError
+
+            log.warning("database server link lost while reading: %s", _first_line(exc))
+            raise ServerUnreachableError(reading=True) from exc
+
     def _drop_kept(self) -> None:
         conn, self._kept = self._kept, None
         if conn is not None:
@@ -155,6 +190,20 @@ class Database:
             self._kept.close()
             self._kept = None
         self.engine.dispose()
+
+
+def _quiet_rollback(session: Session) -> None:
+    """Roll back; on a dead link the rollback fails too, which changes nothing (the server
+    drops an unfinished transaction with its connection)."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        log.debug("rollback on a lost link failed", exc_info=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return redact(text.splitlines()[0] if text else type(exc).__name__)
 
 
 def _take_write_lock(session: Session) -> None:

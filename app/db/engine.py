@@ -1,4 +1,5 @@
-"""Engine factory: SQLite tuned for durability (DATA-SAFETY.md), PostgreSQL as is."""
+"""Engine factory: SQLite tuned for durability (DATA-SAFETY.md); PostgreSQL with TLS and a
+resilient pool (pglink.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ def normalise_url(db: str | Path) -> str:
     """Accept a file path or any SQLAlchemy URL; a bare path means SQLite."""
     text = str(db)
     if "://" in text:
-        return text
+        from app.db.pglink import with_tls_defaults
+
+        return with_tls_defaults(text)
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
@@ -39,7 +42,9 @@ def create_app_engine(url: str, *, echo: bool = False, read_only: bool = False) 
         )
         _install_sqlite_hooks(engine, read_only=read_only)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    from app.db.pglink import engine_kwargs
+
+    return create_engine(url, echo=echo, **engine_kwargs(url))
 
 
 def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:

@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from app import config
 
 log = logging.getLogger(__name__)
@@ -42,13 +44,27 @@ def _state_file() -> Path:
     return config.data_dir() / STATE_FILE
 
 
-def _load() -> dict[str, dict[str, Any]]:
+def _load(section: str = "databases") -> dict[str, dict[str, Any]]:
     try:
         data = json.loads(_state_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    found = data.get("databases") if isinstance(data, dict) else None
+    found = data.get(section) if isinstance(data, dict) else None
     return found if isinstance(found, dict) else {}
+
+
+def _save(section: str, entries: dict[str, dict[str, Any]]) -> None:
+    """Write one section, keeping the others (best effort, atomic)."""
+    whole: dict[str, Any] = {name: _load(name) for name in ("databases", "servers")}
+    whole[section] = entries
+    target = _state_file()
+    partial = target.with_name(f"{target.name}.partial")
+    try:
+        partial.write_text(json.dumps({k: v for k, v in whole.items() if v},
+                                      ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as exc:
+        log.warning("cannot record the databases in %s: %s", target, exc)
 
 
 def _key(path: Path) -> str:
@@ -73,14 +89,30 @@ def remember(path: Path) -> None:
         entry = {"first_used": stamp}
     entry["last_used"] = stamp
     known[_key(path)] = entry
-    target = _state_file()
-    partial = target.with_name(f"{target.name}.partial")
-    try:
-        partial.write_text(json.dumps({"databases": known}, ensure_ascii=False, indent=1),
-                           encoding="utf-8")
-        os.replace(partial, target)
-    except OSError as exc:
-        log.warning("cannot record the database %s in %s: %s", path, target, exc)
+    _save("databases", known)
+
+
+def remember_server(url: str) -> None:
+    """Note a PostgreSQL server this data folder used: its URL without a password, with how
+    the link is protected (sslmode, sslrootcert), under ``servers`` in the same file."""
+    from app.db.pglink import tls_of
+
+    parsed = make_url(url)._replace(password=None)
+    key = parsed.set(query={}).render_as_string(hide_password=True)
+    sslmode, root = tls_of(url)
+    known = _load("servers")
+    entry = known.get(key) if isinstance(known.get(key), dict) else None
+    stamp = datetime.now().isoformat(timespec="seconds")
+    known[key] = {"url": parsed.render_as_string(hide_password=True), "sslmode": sslmode,
+                  "sslrootcert": root, "first_used": (entry or {}).get("first_used", stamp),
+                  "last_used": stamp}
+    _save("servers", known)
+
+
+def known_servers() -> list[dict[str, Any]]:
+    """The servers this data folder used, the latest first."""
+    servers = [v for v in _load("servers").values() if isinstance(v, dict)]
+    return sorted(servers, key=lambda v: str(v.get("last_used", "")), reverse=True)
 
 
 def set_aside_orphans(path: Path) -> list[Path]:

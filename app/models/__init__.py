@@ -14,11 +14,12 @@ from app.models import (
     reports,
     staff,
     store,
+    tokens,
     voice,
 )
 from app.models.base import Base
 
 __all__ = [
     "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs", "messaging",
-    "numbering", "parts", "reports", "staff", "store", "voice",
+    "numbering", "parts", "reports", "staff", "store", "tokens", "voice",
 ]

@@ -21,7 +21,7 @@ from app.models.jobs import Job, JobStatus
 from app.models.messaging import CallChase
 from app.models.store import ProductModel, Zone
 from app.services import customers_service as customers
-from app.services import messaging_service
+from app.services import idempotency, messaging_service
 from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO, CallRow
@@ -57,6 +57,7 @@ class CallInput:
     service_kind: ServiceKind = ServiceKind.REPAIR
     urgency: Urgency = Urgency.NORMAL
     received_at: datetime | None = None
+    token: str | None = None  # the form's one-time token: a retried save finds its call
 
 
 @dataclass(frozen=True)
@@ -168,10 +169,18 @@ def _resolve_item(session: Session, ctx: ServiceContext, customer: Customer,
 
 
 def register_call(ctx: ServiceContext, data: CallInput) -> CallDTO:
-    """Record a call in one transaction: customer/item if new, number, proposed category."""
+    """Record a call in one transaction: customer/item if new, number, proposed category.
+
+    A save with a token that was already saved (its commit's answer lost with the link to
+    the server) returns the call it made: one call, one number (idempotency.py).
+    """
     require(ctx.actor, Perm.CALL_REGISTER)
     with ctx.write() as session:
+        done = idempotency.already_saved(session, data.token, "call")
+        if done is not None:
+            return call_dto(session, get_call_row(session, done))
         call = insert_call(session, ctx, data)
+        idempotency.note_saved(session, data.token, "call", call.id)
         messaging_service.notify_call_registered(session, ctx, call)
         return call_dto(session, call)
 

@@ -30,7 +30,13 @@ from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import billing_service, calls_service, payments_service, register_service
+from app.services import (
+    billing_service,
+    calls_service,
+    idempotency,
+    payments_service,
+    register_service,
+)
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting
 from app.services.context import ServiceContext
@@ -68,6 +74,7 @@ class TakeInInput:
     call_id: int | None = None
     walk_in: CallInput | None = None
     item_id: int | None = None  # for a call registered without an item
+    token: str | None = None  # the form's one-time token: a retried save finds its receipt
 
 
 @dataclass(frozen=True)
@@ -186,7 +193,13 @@ def take_in(ctx: ServiceContext, data: TakeInInput) -> CarryInDTO:
     require(ctx.actor, Perm.TAKE_IN)
     checked = _check_input(ctx, data)
     with ctx.write(action="take_in") as session:
+        done = idempotency.already_saved(session, data.token, "receipt")
+        if done is not None:  # saved before, its COMMIT's answer lost (idempotency.py)
+            kept = session.get(ItemReceipt, done)
+            assert kept is not None
+            return carry_in_dto(session, ctx, kept)
         receipt = _insert_take_in(session, ctx, data, checked)
+        idempotency.note_saved(session, data.token, "receipt", receipt.id)
         return carry_in_dto(session, ctx, receipt)
 
 

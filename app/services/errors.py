@@ -95,3 +95,41 @@ class DatabaseLostError(UserError):
 
     def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
         return " ".join(translate(part).format(**self.params) for part in self.parts)
+
+
+class ServerUnreachableError(UserError):
+    """The PostgreSQL server cannot be reached, or the link broke during the action.
+
+    Raised by ``Database.write`` and the reads (app/db/pglink.py tells a lost link from other
+    errors). The transaction was rolled back, unless the link broke while the commit was on
+    its way (``maybe_saved``): then the server may have kept it. An action that carries a
+    form's token (``retry_safe``, idempotency.py) finds what it saved when the form is saved
+    again; any other asks the user to look before saving again.
+    """
+
+    LOST = N_("The connection to the database server was lost (the server or the network "
+              "is down).")
+    NOTHING_SAVED = N_("Nothing was saved; what you typed is still in the window: save again "
+                       "when the server is back.")
+    MAYBE_SAVED = N_("The link broke while saving, so the server may have kept it. What you "
+                     "typed is still in the window: save again when the server is back, it "
+                     "will not be recorded twice.")
+    MAYBE_SAVED_CHECK = N_("The link broke while saving, so the server may have kept it. What "
+                           "you typed is still in the window: when the server is back, look "
+                           "whether it was saved (reopen the book) before saving it again.")
+    READING = N_("Try again when the server is back.")
+
+    def __init__(self, *, maybe_saved: bool = False, reading: bool = False,
+                 retry_safe: bool = False) -> None:
+        self.maybe_saved = maybe_saved
+        if reading:
+            outcome = self.READING
+        elif maybe_saved:
+            outcome = self.MAYBE_SAVED if retry_safe else self.MAYBE_SAVED_CHECK
+        else:
+            outcome = self.NOTHING_SAVED
+        self.parts = (self.LOST, outcome)
+        super().__init__(" ".join(self.parts))
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        return " ".join(translate(part) for part in self.parts)

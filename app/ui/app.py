@@ -46,11 +46,15 @@ _translators: list[QTranslator] = []
 
 
 class StartupError(Exception):
-    """The database cannot be used; ``message`` is already in the user's language."""
+    """The database cannot be used; ``message`` is already in the user's language.
 
-    def __init__(self, message: str) -> None:
+    ``retry``: the database server cannot be reached; trying again may work.
+    """
+
+    def __init__(self, message: str, *, retry: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.retry = retry
 
 
 # application ---------------------------------------------------------------------------------
@@ -147,6 +151,9 @@ def describe_open_error(exc: BaseException) -> str | None:
             "Startup", "{reason}\n\nThis version must upgrade the database and backs it up "
             "first; the backup failed, so nothing was changed.").format(
             reason=user_message(exc))
+    server = _server_message(exc)
+    if server is not None:
+        return server
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES):
@@ -159,6 +166,43 @@ def describe_open_error(exc: BaseException) -> str | None:
         return QCoreApplication.translate(
             "Startup", "The database file cannot be opened. Check that its folder exists "
             "and that you may write to it.")
+    return None
+
+
+def _unreachable(exc: BaseException) -> bool:
+    from app.db.pglink import is_link_lost
+    from app.services.errors import ServerUnreachableError
+
+    return isinstance(exc, ServerUnreachableError) or is_link_lost(exc)
+
+
+def _server_message(exc: BaseException) -> str | None:
+    """A PostgreSQL server that cannot be reached, or refuses the log-in or the TLS link."""
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db.pglink import redact
+
+    if _unreachable(exc):
+        return QCoreApplication.translate(
+            "Startup", "The database server cannot be reached. Check the network and that "
+            "the server is running, then start again; nothing was changed.")
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "__module__", "").startswith("psycopg"):
+        text = str(exc.orig).lower()
+        log.error("the database server refused the connection: %s", redact(exc.orig))
+        if "password" in text:
+            why = QCoreApplication.translate(
+                "Startup", "the password is wrong or missing (service-counter db-password).")
+        elif "certificate" in text or "ssl" in text:
+            why = QCoreApplication.translate(
+                "Startup", "the server's certificate was not accepted (sslrootcert, sslmode).")
+        elif "pg_hba" in text:
+            why = QCoreApplication.translate(
+                "Startup", "the server does not let this user connect from this PC.")
+        else:
+            return None
+        return QCoreApplication.translate(
+            "Startup", "The database server refused the connection: {reason} Nothing was "
+            "changed; see the README, \"PostgreSQL\".").format(reason=why)
     return None
 
 
@@ -181,7 +225,7 @@ def open_store_database(db_url: str | None, *, create: str | None = None) -> Dat
         if message is None:
             raise
         log.error("cannot open database %s: %s", url, exc)
-        raise StartupError(message) from exc
+        raise StartupError(message, retry=_unreachable(exc)) from exc
 
 
 def open_or_ask(db_url: str | None) -> Database | None:
@@ -219,16 +263,49 @@ def open_or_ask(db_url: str | None) -> Database | None:
                     url, create = str(chosen), None
             elif choice == dialog.CREATE:
                 url, create = str(missing.path), "always"
+            elif choice == dialog.SERVER:
+                url, create = _server_from_dialog() or url, None
             else:
                 return None
             continue
         except StartupError as err:
-            show_startup_error(err.message)
+            if _try_again(err):
+                continue  # the server may be back: the same URL again
             return None
         if restored is not None:
             backup_service.record_restore(db, None, restored,
                                           f"from {restored.name}, in place of a missing file")
         return db
+
+
+def _server_from_dialog() -> str | None:
+    """Ask for a database server; its URL (no password), or None if cancelled."""
+    from app.ui.dialogs.server_dialog import ServerDialog
+
+    server = ServerDialog()
+    return server.url if server.exec() and server.url else None
+
+
+def _try_again(err: StartupError) -> bool:
+    """A server that cannot be reached: ask whether to try again; anything else: say it."""
+    if err.retry:
+        return ask_retry(err.message)
+    show_startup_error(err.message)
+    return False
+
+
+def ask_retry(message: str, parent: QWidget | None = None) -> bool:
+    """The server cannot be reached at start: try again (True) or quit."""
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Startup", "Service Counter cannot start"),
+                      message, QMessageBox.StandardButton.NoButton, parent)
+    again = box.addButton(QCoreApplication.translate("Startup", "Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Startup", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def show_startup_error(message: str, parent: QWidget | None = None) -> None:

@@ -384,6 +384,26 @@
             <translation>为保护店里的记录，现在不能再保存任何内容：请关闭服务台并重新启动，然后检查最后一步操作是否已保存。</translation>
         </message>
         <message>
+            <source>The connection to the database server was lost (the server or the network is down).</source>
+            <translation>与数据库服务器的连接已断开（服务器或网络出现故障）。</translation>
+        </message>
+        <message>
+            <source>Nothing was saved; what you typed is still in the window: save again when the server is back.</source>
+            <translation>本次未保存任何内容，您填写的内容仍在窗口中：服务器恢复后再点保存。</translation>
+        </message>
+        <message>
+            <source>The link broke while saving, so the server may have kept it. What you typed is still in the window: save again when the server is back, it will not be recorded twice.</source>
+            <translation>连接在保存过程中断开，服务器可能已经保存了本次内容。您填写的内容仍在窗口中：服务器恢复后再点保存，不会重复登记。</translation>
+        </message>
+        <message>
+            <source>The link broke while saving, so the server may have kept it. What you typed is still in the window: when the server is back, look whether it was saved (reopen the book) before saving it again.</source>
+            <translation>连接在保存过程中断开，服务器可能已经保存了本次内容。您填写的内容仍在窗口中：服务器恢复后，请先查看是否已保存（重新打开登记簿），再决定是否重新保存。</translation>
+        </message>
+        <message>
+            <source>Try again when the server is back.</source>
+            <translation>请在服务器恢复后再试。</translation>
+        </message>
+        <message>
             <source>This call's follow-up is already recorded.</source>
             <translation>此叫修的回访已登记。</translation>
         </message>
@@ -660,6 +680,10 @@
             <translation>界面语言（zh_CN 或 en）</translation>
         </message>
         <message>
+            <source>The database URL {url} holds a password. Passwords are never given on the command line or in SERVICE_COUNTER_DB: keep it with "service-counter db-password --db URL" (the password file, only you can read it) and give the URL without it.</source>
+            <translation>数据库地址 {url} 中含有密码。密码不能写在命令行或 SERVICE_COUNTER_DB 中：请用“service-counter db-password --db 地址”保存到密码文件（只有您本人可读），再给出不含密码的地址。</translation>
+        </message>
+        <message>
             <source>Interrupted.</source>
             <translation>已中断。</translation>
         </message>
@@ -728,8 +752,8 @@
             <translation>本店的 SQLite 数据库文件</translation>
         </message>
         <message>
-            <source>an empty PostgreSQL database, e.g. postgresql+psycopg://user:password@host/dbname</source>
-            <translation>一个空的 PostgreSQL 数据库，例如 postgresql+psycopg://用户:密码@主机/库名</translation>
+            <source>an empty PostgreSQL database, e.g. postgresql+psycopg://user@host/dbname?sslmode=verify-full&amp;sslrootcert=root.crt</source>
+            <translation>一个空的 PostgreSQL 数据库，例如 postgresql+psycopg://用户@主机/库名?sslmode=verify-full&amp;sslrootcert=根证书.crt</translation>
         </message>
         <message>
             <source>No such database file: {file}</source>
@@ -1818,6 +1842,50 @@
         <message>
             <source>Caller-ID device not available: {detail} (retrying)</source>
             <translation>来电显示设备不可用：{detail}（正在重试）</translation>
+        </message>
+        <message>
+            <source>Give the PostgreSQL server with --db, e.g. postgresql+psycopg://user@host/dbname</source>
+            <translation>请用 --db 指定 PostgreSQL 服务器，例如 postgresql+psycopg://用户@主机/库名</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>No password given; nothing was changed.</source>
+            <translation>未输入密码，未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The password of {user} on {host} is kept in {file} (only you can read it).</source>
+            <translation>{host} 上用户 {user} 的密码已保存在 {file}（只有您本人可读）。</translation>
+        </message>
+        <message>
+            <source>keep the password of a PostgreSQL server in the password file (asked for, never on the command line)</source>
+            <translation>把 PostgreSQL 服务器的密码保存到密码文件（运行时询问，绝不写在命令行上）</translation>
+        </message>
+        <message>
+            <source>Enter the server's name or address.</source>
+            <translation>请输入服务器的名称或地址。</translation>
+        </message>
+        <message>
+            <source>Enter the database's name.</source>
+            <translation>请输入数据库名称。</translation>
+        </message>
+        <message>
+            <source>Enter the user name.</source>
+            <translation>请输入用户名。</translation>
+        </message>
+        <message>
+            <source>A server on another computer is reached encrypted only: choose one of the encrypted ways.</source>
+            <translation>其他电脑上的服务器只能通过加密连接访问：请选择一种加密方式。</translation>
+        </message>
+        <message>
+            <source>Choose the server's root certificate file (needed to check the server).</source>
+            <translation>请选择服务器的根证书文件（用于验证服务器）。</translation>
+        </message>
+        <message>
+            <source>The password cannot be kept in the password file.</source>
+            <translation>无法把密码保存到密码文件。</translation>
         </message>
     </context>
     <context>
@@ -4912,6 +4980,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>打开其他文件…</translation>
         </message>
         <message>
+            <source>Connect to a database server…</source>
+            <translation>连接数据库服务器…</translation>
+        </message>
+        <message>
             <source>Create a new, empty store here</source>
             <translation>在此新建一个空数据库</translation>
         </message>
@@ -6447,6 +6519,73 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Connect to a database server</source>
+            <translation>连接数据库服务器</translation>
+        </message>
+        <message>
+            <source>only to change the one kept</source>
+            <translation>仅在需要更改已保存的密码时填写</translation>
+        </message>
+        <message>
+            <source>Encrypted, server checked (recommended)</source>
+            <translation>加密，验证服务器身份（推荐）</translation>
+        </message>
+        <message>
+            <source>Encrypted, certificate checked</source>
+            <translation>加密，验证证书</translation>
+        </message>
+        <message>
+            <source>Encrypted, server not checked</source>
+            <translation>加密，不验证服务器</translation>
+        </message>
+        <message>
+            <source>Encrypted if the server offers it (this PC only)</source>
+            <translation>服务器支持时加密（仅限本机）</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>加密方式</translation>
+        </message>
+        <message>
+            <source>Root certificate</source>
+            <translation>根证书</translation>
+        </message>
+        <message>
+            <source>The server's root certificate</source>
+            <translation>服务器的根证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>Settings</name>
         <message>
             <source>Saved.</source>
@@ -6610,8 +6749,36 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>无法打开数据库文件。请检查其文件夹是否存在，以及您是否有写入权限。</translation>
         </message>
         <message>
+            <source>The database server cannot be reached. Check the network and that the server is running, then start again; nothing was changed.</source>
+            <translation>无法连接数据库服务器。请检查网络和服务器是否在运行，然后重新启动本程序；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>the password is wrong or missing (service-counter db-password).</source>
+            <translation>密码错误或未保存密码（用 service-counter db-password 保存）。</translation>
+        </message>
+        <message>
+            <source>the server's certificate was not accepted (sslrootcert, sslmode).</source>
+            <translation>服务器证书未通过验证（请检查根证书和加密方式设置）。</translation>
+        </message>
+        <message>
+            <source>the server does not let this user connect from this PC.</source>
+            <translation>服务器不允许该用户从本机连接。</translation>
+        </message>
+        <message>
+            <source>The database server refused the connection: {reason} Nothing was changed; see the README, "PostgreSQL".</source>
+            <translation>数据库服务器拒绝了连接：{reason}未做任何更改；请参阅说明文档的“PostgreSQL”一节。</translation>
+        </message>
+        <message>
             <source>Service Counter cannot start</source>
             <translation>售后服务台无法启动</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
         </message>
     </context>
     <context>

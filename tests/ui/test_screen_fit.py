@@ -24,6 +24,7 @@ from app.ui.dialogs.parts_dialogs import PartDialog
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
+from app.ui.dialogs.server_dialog import ServerDialog
 from app.ui.dialogs.take_in_dialog import WalkInTakeInDialog
 from app.ui.dialogs.voice_dialogs import NewComplaintDialog
 from app.ui.main_window import WINDOW_KEY
@@ -122,6 +123,7 @@ DIALOGS: dict[str, Callable[[AppSession], QDialog]] = {
     "preferences": lambda s: PreferencesDialog("zh_CN"),
     "new complaint": lambda s: NewComplaintDialog(s),
     "print preview": lambda s: PrintPreviewDialog(_long_job()),
+    "database server": lambda s: ServerDialog(),
 }
 
 

@@ -94,6 +94,21 @@ def test_a_user_error_reaching_the_hook_shows_its_message(
     box.accept()
 
 
+def test_a_server_outage_reaching_the_hook_twice_shows_one_box(
+        qtbot: QtBot, chinese: QApplication, log_file: Path) -> None:
+    from app.services.errors import ServerUnreachableError
+
+    # given a book that refreshes twice while the database server is away
+    for _ in range(2):
+        gui.handle_exception(ServerUnreachableError, ServerUnreachableError(reading=True), None)
+    # then one box says so, in Chinese
+    boxes = [d for d in open_error_dialogs() if isinstance(d, QMessageBox)]
+    for box in boxes:
+        qtbot.addWidget(box)
+    assert len(boxes) == 1 and "与数据库服务器的连接已断开" in boxes[0].text()
+    boxes[0].accept()
+
+
 def test_an_error_in_a_worker_thread_is_logged(log_file: Path, gui_hook: None) -> None:
     def work() -> None:
         raise ValueError("bad row in a background job")

@@ -102,10 +102,15 @@ def _show(box: QDialog) -> None:
 
 
 def show_user_error_box(err: UserError, parent: QWidget | None = None) -> QMessageBox:
-    """A UserError nobody caught: its translated message, nothing more."""
+    """A UserError nobody caught: its translated message, nothing more. The same message
+    already on screen is not shown twice (a book refreshing while the server is away)."""
+    text = user_message(err)
+    for shown in _open_dialogs:
+        if isinstance(shown, QMessageBox) and shown.text() == text and shown.isVisible():
+            return shown
     box = QMessageBox(QMessageBox.Icon.Warning,
                       QCoreApplication.translate("Errors", "Service Counter"),
-                      user_message(err), QMessageBox.StandardButton.Ok, parent)
+                      text, QMessageBox.StandardButton.Ok, parent)
     _show(box)
     return box
 

@@ -26,7 +26,7 @@ def choose_database_file(parent: QWidget | None, start: Path) -> Path | None:
 class MissingDatabaseDialog(QMessageBox):
     """Says which file is missing and offers the ways on; ``choice`` tells which was taken."""
 
-    RESTORE, OPEN, CREATE, QUIT = "restore", "open", "create", "quit"
+    RESTORE, OPEN, SERVER, CREATE, QUIT = "restore", "open", "server", "create", "quit"
 
     def __init__(self, missing: MissingDatabase, newest: BackupFile | None,
                  parent: QWidget | None = None) -> None:
@@ -54,6 +54,8 @@ class MissingDatabaseDialog(QMessageBox):
                 self.tr("Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole)
         self.choices[self.OPEN] = self.addButton(self.tr("Open another file…"),
                                                  QMessageBox.ButtonRole.ActionRole)
+        self.choices[self.SERVER] = self.addButton(self.tr("Connect to a database server…"),
+                                                   QMessageBox.ButtonRole.ActionRole)
         self.choices[self.CREATE] = self.addButton(
             self.tr("Create a new, empty store here"), QMessageBox.ButtonRole.DestructiveRole)
         self.choices[self.QUIT] = self.addButton(self.tr("Quit"),

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_
 from app.models.calls import FAULT_MAX
 from app.models.enums import Category, Channel, ServiceKind, Urgency
-from app.services import calls_service, customers_service, ring_service
+from app.services import calls_service, customers_service, idempotency, ring_service
 from app.services.calls_service import CallInput, category_for_warranty
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO, CustomerDTO, ItemDTO
@@ -70,6 +70,9 @@ class RegisterCallDialog(QDialog):
         self.result_chase: OpenCallMatch | None = None  # a chase recorded instead of a call
         self.open_match: OpenCallMatch | None = None
         self._phone_rung = ""
+        # Sent with every save of this form: a save retried after the link to the server
+        # broke during its commit finds the call it made instead of making a second one.
+        self._token = idempotency.new_token()
         self._build()
         self._wire()
         self._set_items(())
@@ -343,7 +346,8 @@ class RegisterCallDialog(QDialog):
             fault=self.fault_edit.text(), channel=Channel(self.channel_combo.currentData()),
             customer_id=customer_id, new_customer=new_customer, item_id=item_id,
             new_item=new_item, service_kind=ServiceKind(self.kind_combo.currentData()),
-            urgency=Urgency(self.urgency_combo.currentData()), received_at=received)
+            urgency=Urgency(self.urgency_combo.currentData()), received_at=received,
+            token=self._token)
 
     # ---- from a ring (来电) and repeat calls (催修) ----------------------------------------
     def prefill(self, customer_id: int | None, item_id: int | None = None, *,

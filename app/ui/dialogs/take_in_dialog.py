@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Channel
-from app.services import carry_in_service
+from app.services import carry_in_service, idempotency
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import TakeInInput
@@ -35,13 +35,13 @@ def _fields_widget(session: AppSession) -> TakeInFieldsWidget:
                               default_technician=ctx.actor.user_id)
 
 
-def _input(fields: TakeInFieldsWidget, *, walk_in: CallInput | None = None,
+def _input(fields: TakeInFieldsWidget, *, token: str, walk_in: CallInput | None = None,
            call_id: int | None = None, fault: str = "") -> TakeInInput:
     return TakeInInput(technician_id=fields.technician_id, promised_date=fields.promised_date,
                        accessories=fields.accessories,
                        accessories_note=fields.other_edit.text(),
                        condition=fields.condition_edit.text(), fault=fault, call_id=call_id,
-                       walk_in=walk_in)
+                       walk_in=walk_in, token=token)
 
 
 class WalkInTakeInDialog(RegisterCallDialog):
@@ -68,7 +68,8 @@ class WalkInTakeInDialog(RegisterCallDialog):
         try:
             call: CallInput = self.call_input()
             self.carried_in = carry_in_service.take_in(
-                self._session.ctx, _input(self.take_in_fields, walk_in=call))
+                self._session.ctx, _input(self.take_in_fields, walk_in=call,
+                                          token=self._token))
         except DuplicatePhone as err:
             if self.confirm_use_existing(err):
                 self.choose_customer(err.customer_ids[0])
@@ -93,6 +94,7 @@ class CallTakeInDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Take in call {number}").format(number=call.number))
         self._session, self._call = session, call
+        self._token = idempotency.new_token()  # a retried save finds its receipt
         self.carried_in: CarryInDTO | None = None
         summary = QLabel(f"{call.number}  {call.customer_name}  {call.item_label}")
         summary.setObjectName("call_summary")
@@ -125,7 +127,8 @@ class CallTakeInDialog(QDialog):
         clear_field_errors(self.fields())
         try:
             self.carried_in = carry_in_service.take_in(self._session.ctx, _input(
-                self.take_in_fields, call_id=self._call.id, fault=self.fault_edit.text()))
+                self.take_in_fields, call_id=self._call.id, fault=self.fault_edit.text(),
+                token=self._token))
         except UserError as err:
             show_user_error(err, self.fields(), message_label=self.message)
             return
