@@ -157,9 +157,53 @@ def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
                              labels.get(c.item_id or 0, ""), c.fault, zone_name, c.category,
                              c.proposed_category, c.urgency, deadline, state, left,
                              c.received_at < start, c.version, chases.get(c.id, 0)))
-    rows.sort(key=lambda r: (not r.chases, not r.leftover, r.urgency != "urgent",
-                             r.deadline_at, r.call_id))
+    rows.sort(key=lambda r: _queue_order(r.chases, r.leftover, r.urgency, r.deadline_at,
+                                         r.call_id))
     return rows
+
+
+def _queue_order(chases: int, leftover: bool, urgency: str, deadline: datetime,
+                 call_id: int) -> tuple[bool, bool, bool, datetime, int]:
+    """The board's order: chased (催修) first, then leftovers, then urgent, then deadline."""
+    return not chases, not leftover, urgency != "urgent", deadline, call_id
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    """What the Today page says of the queue: how many calls are past their deadline and how
+    many are left over from earlier days, each with the first one's number in board order."""
+
+    overdue: int
+    first_overdue: str
+    leftovers: int
+    first_leftover: str
+
+
+def queue_summary(ctx: ServiceContext) -> QueueSummary:
+    """The queue's counts without its rows' customers and products (the Today page)."""
+    require(ctx.actor, Perm.DISPATCH)
+    now = ctx.now()
+    with ctx.read() as session:
+        cal = cal_svc.load_calendar(session, ctx.tz)
+        calls = session.execute(
+            select(Call.id, Call.number, Call.received_at, Call.zone_id, Call.urgency)
+            .where(Call.status == CallStatus.REGISTERED.value)
+            .order_by(Call.received_at).limit(QUEUE_LIMIT)).all()
+        zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
+        chases = chase_counts(session, [c.id for c in calls])
+    start = _day_start(ctx)
+    overdue: list[tuple[tuple[bool, bool, bool, datetime, int], str]] = []
+    leftovers: list[tuple[tuple[bool, bool, bool, datetime, int], str]] = []
+    for c in calls:
+        deadline = cal_svc.dispatch_deadline(cal, c.received_at, zones.get(c.zone_id or 0))
+        leftover = c.received_at < start
+        order = _queue_order(chases.get(c.id, 0), leftover, c.urgency, deadline, c.id)
+        if now >= deadline:  # deadline_state's "overdue", without counting the minutes
+            overdue.append((order, c.number))
+        if leftover:
+            leftovers.append((order, c.number))
+    return QueueSummary(len(overdue), min(overdue)[1] if overdue else "",
+                        len(leftovers), min(leftovers)[1] if leftovers else "")
 
 
 def dispatch_queue(ctx: ServiceContext) -> list[QueueRow]:
@@ -385,6 +429,15 @@ def override_category(ctx: ServiceContext, call_id: int, category: Category, *, 
             job.category = category.value
         session.flush()
         return call.category
+
+
+def numbers_to_close(ctx: ServiceContext, *, limit: int = 500) -> list[str]:
+    """The numbers of jobs_to_close, in its order, without the rows (the Today page)."""
+    require(ctx.actor, Perm.CALL_CLOSE)
+    with ctx.read() as session:
+        return list(session.scalars(select(Job.number)
+                                    .where(Job.status == JobStatus.COMPLETED.value)
+                                    .order_by(Job.completed_at, Job.id).limit(limit)))
 
 
 def jobs_to_close(ctx: ServiceContext, *, limit: int = 500) -> list[JobRow]:
