@@ -7,10 +7,12 @@ by business-hours deadline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -221,7 +223,14 @@ def _technicians(session: Session) -> list[tuple[int, str]]:
         .where(User.role == Role.TECHNICIAN.value, User.active.is_(True)).order_by(User.id))]
 
 
-def _job_rows(session: Session, jobs: list[Job]) -> list[JobRow]:
+# The columns a JobRow shows: plain rows, no ORM identity work (the board reads a day's).
+_JOB_COLUMNS = (Job.id, Job.number, Job.call_id, Job.technician_id, Job.category, Job.status,
+                Job.dispatched_at, Job.deadline_at, Job.arrived_at, Job.completed_at,
+                Job.version)
+
+
+def _job_rows(session: Session, jobs: Sequence[Job | Row[Any]]) -> list[JobRow]:
+    """Vouchers (a Job, or a row of _JOB_COLUMNS) as the board and the lists show them."""
     if not jobs:
         return []
     calls = {c.id: c for c in session.execute(
@@ -248,14 +257,14 @@ def _job_rows(session: Session, jobs: list[Job]) -> list[JobRow]:
     return rows
 
 
-def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Job]:
+def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Row[Any]]:
     """Open vouchers of these technicians plus everything dispatched since ``since``."""
-    open_jobs = session.scalars(select(Job).where(
+    open_jobs = session.execute(select(*_JOB_COLUMNS).where(
         Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES)))
     # By dispatch time only (the index on dispatched_at); the technician is checked here,
     # since SQLite would otherwise walk each technician's whole history.
     wanted = set(tech_ids)
-    today = [j for j in session.scalars(select(Job).where(Job.dispatched_at >= since))
+    today = [j for j in session.execute(select(*_JOB_COLUMNS).where(Job.dispatched_at >= since))
              if j.technician_id in wanted]
     unique = {j.id: j for j in [*open_jobs, *today]}
     return sorted(unique.values(), key=lambda j: (j.dispatched_at, j.id))
@@ -444,6 +453,7 @@ def jobs_to_close(ctx: ServiceContext, *, limit: int = 500) -> list[JobRow]:
     """Vouchers completed on site, waiting for the clerk to close (注销) the call and file."""
     require(ctx.actor, Perm.CALL_CLOSE)
     with ctx.read() as session:
-        jobs = list(session.scalars(select(Job).where(Job.status == JobStatus.COMPLETED.value)
-                                    .order_by(Job.completed_at, Job.id).limit(limit)))
+        jobs: list[Row[Any]] = list(session.execute(
+            select(*_JOB_COLUMNS).where(Job.status == JobStatus.COMPLETED.value)
+            .order_by(Job.completed_at, Job.id).limit(limit)))
         return _job_rows(session, jobs)
