@@ -7,12 +7,12 @@ by business-hours deadline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -94,6 +94,7 @@ class TechnicianLoad:
     open_jobs: int  # dispatched or on site, any day
     today_jobs: int  # dispatched today
     jobs: tuple[JobRow, ...]
+    jobs_read: bool = True  # False: ``jobs`` was not asked for (technician_jobs reads them)
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,16 @@ def _labels(session: Session, item_ids: set[int]) -> dict[int, str]:
     return {r.id: item_label(r.code, r.name, r.serial) for r in rows}
 
 
-def _customers(session: Session, ids: set[int]) -> dict[int, tuple[str, str, str]]:
-    """customer id → (name, address, first phone)."""
+def _customers(session: Session, ids: set[int], *,
+               phones_too: bool = True) -> dict[int, tuple[str, str, str]]:
+    """customer id → (name, address, first phone; "" without ``phones_too``)."""
     if not ids:
         return {}
     phones: dict[int, str] = {}
     for cid, phone in session.execute(
             select(CustomerPhone.customer_id, CustomerPhone.phone)
-            .where(CustomerPhone.customer_id.in_(ids)).order_by(CustomerPhone.id)):
+            .where(CustomerPhone.customer_id.in_(ids)).order_by(CustomerPhone.id)) \
+            if phones_too else ():
         phones.setdefault(cid, phone)
     return {r.id: (r.name, r.address, phones.get(r.id, ""))
             for r in session.execute(select(Customer.id, Customer.name, Customer.address)
@@ -237,7 +240,7 @@ def _job_rows(session: Session, jobs: Sequence[Job | Row[Any]]) -> list[JobRow]:
         select(Call.id, Call.number, Call.fault, Call.customer_id, Call.item_id,
                Call.received_at, Call.status, Call.version)
         .where(Call.id.in_({j.call_id for j in jobs})))}
-    customers = _customers(session, {c.customer_id for c in calls.values()})
+    customers = _customers(session, {c.customer_id for c in calls.values()}, phones_too=False)
     labels = _labels(session, {c.item_id for c in calls.values() if c.item_id is not None})
     names = {uid: name for uid, name in session.execute(select(User.id, User.display_name)
                                                          .where(User.id.in_(
@@ -276,17 +279,41 @@ def technician_loads(ctx: ServiceContext) -> list[TechnicianLoad]:
         return _loads(ctx, session)
 
 
-def _loads(ctx: ServiceContext, session: Session) -> list[TechnicianLoad]:
+def _loads(ctx: ServiceContext, session: Session,
+           jobs_of: Collection[int] | None = None) -> list[TechnicianLoad]:
+    """Every active technician's load; the vouchers of those in ``jobs_of`` (all: None)."""
     techs = _technicians(session)
     start = _day_start(ctx)
-    rows = _job_rows(session, _jobs_for(session, [t for t, _ in techs], start))
+    wanted = [t for t, _ in techs if jobs_of is None or t in jobs_of]
+    rows = _job_rows(session, _jobs_for(session, wanted, start)) if wanted else []
+    counted = _counts(session, [t for t, _ in techs], start)
     result = []
     for tech_id, name in techs:
         mine = tuple(r for r in rows if r.technician_id == tech_id)
-        result.append(TechnicianLoad(
-            tech_id, name, sum(r.status in OPEN_JOB_STATUSES for r in mine),
-            sum(r.dispatched_at >= start for r in mine), mine))
+        open_jobs, today_jobs = counted.get(tech_id, (0, 0))
+        result.append(TechnicianLoad(tech_id, name, open_jobs, today_jobs, mine,
+                                     jobs_read=tech_id in wanted))
     return result
+
+
+def _counts(session: Session, tech_ids: list[int], since: datetime) -> dict[int, tuple[int, int]]:
+    """technician id → (open vouchers, vouchers dispatched since ``since``): two counts on
+    the (technician, status) and dispatch-time indexes, no rows."""
+    open_jobs: dict[int, int] = {tech: n for tech, n in session.execute(
+        select(Job.technician_id, func.count()).where(
+            Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES))
+        .group_by(Job.technician_id))}
+    today: dict[int, int] = {tech: n for tech, n in session.execute(
+        select(Job.technician_id, func.count()).where(Job.dispatched_at >= since)
+        .group_by(Job.technician_id))}
+    return {t: (open_jobs.get(t, 0), today.get(t, 0)) for t in tech_ids}
+
+
+def technician_jobs(ctx: ServiceContext, technician_id: int) -> list[JobRow]:
+    """One technician's vouchers as the board lists them: the open ones and today's."""
+    require(ctx.actor, Perm.DISPATCH)
+    with ctx.read() as session:
+        return _job_rows(session, _jobs_for(session, [technician_id], _day_start(ctx)))
 
 
 @dataclass(frozen=True)
@@ -325,13 +352,15 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
         return result
 
 
-def board(ctx: ServiceContext) -> Board:
-    """Everything the dispatch board shows, read in one session."""
+def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None) -> Board:
+    """Everything the dispatch board shows, read in one session; with ``jobs_of``, the
+    vouchers of those technicians only (the one whose list is shown: a busy day has
+    thousands), the others' counts without their rows."""
     require(ctx.actor, Perm.DISPATCH)
     now = ctx.now()
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
-        return Board(now, _queue(ctx, session, cal, now), _loads(ctx, session))
+        return Board(now, _queue(ctx, session, cal, now), _loads(ctx, session, jobs_of))
 
 
 def my_jobs(ctx: ServiceContext, *, days: int = 7) -> list[JobRow]:
