@@ -264,11 +264,9 @@ def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Ro
     """Open vouchers of these technicians plus everything dispatched since ``since``."""
     open_jobs = session.execute(select(*_JOB_COLUMNS).where(
         Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES)))
-    # By dispatch time only (the index on dispatched_at); the technician is checked here,
-    # since SQLite would otherwise walk each technician's whole history.
-    wanted = set(tech_ids)
-    today = [j for j in session.execute(select(*_JOB_COLUMNS).where(Job.dispatched_at >= since))
-             if j.technician_id in wanted]
+    # each technician's range of the (technician, dispatch time) index
+    today = session.execute(select(*_JOB_COLUMNS).where(
+        Job.technician_id.in_(tech_ids), Job.dispatched_at >= since))
     unique = {j.id: j for j in [*open_jobs, *today]}
     return sorted(unique.values(), key=lambda j: (j.dispatched_at, j.id))
 
@@ -303,8 +301,12 @@ def _counts(session: Session, tech_ids: list[int], since: datetime) -> dict[int,
         select(Job.technician_id, func.count()).where(
             Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES))
         .group_by(Job.technician_id))}
+    # each technician's range of the (technician, dispatch time) index; without the
+    # technician in the filter, SQLite would group by walking the technician index through
+    # the whole history
     today: dict[int, int] = {tech: n for tech, n in session.execute(
-        select(Job.technician_id, func.count()).where(Job.dispatched_at >= since)
+        select(Job.technician_id, func.count()).where(
+            Job.technician_id.in_(tech_ids), Job.dispatched_at >= since)
         .group_by(Job.technician_id))}
     return {t: (open_jobs.get(t, 0), today.get(t, 0)) for t in tech_ids}
 

@@ -1,6 +1,6 @@
-"""Indexes of open work for the Today page on a large store: open complaints by deadline
-and cash still held by technicians — partial indexes, so their size follows the open work,
-not the history.
+"""Indexes of open work for the Today page and the dispatch board on a large store: open
+complaints by deadline and cash still held by technicians — partial indexes, so their size
+follows the open work, not the history — and a technician's vouchers by dispatch time.
 
 Revision ID: 0013
 Revises: 0012
@@ -25,8 +25,10 @@ def upgrade() -> None:
                     postgresql_where=sa.text(OPEN_COMPLAINT))
     op.create_index("ix_payments_cash_held", "payments", ["held_by_id"],
                     sqlite_where=sa.text(CASH_HELD), postgresql_where=sa.text(CASH_HELD))
+    op.create_index("ix_jobs_tech_dispatched", "jobs", ["technician_id", "dispatched_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_jobs_tech_dispatched", table_name="jobs")
     op.drop_index("ix_payments_cash_held", table_name="payments")
     op.drop_index("ix_complaints_open_deadline", table_name="complaints")
