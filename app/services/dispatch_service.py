@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -21,6 +21,7 @@ from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Role
 from app.models.jobs import Job, JobAssignment, JobStatus
+from app.models.messaging import CallChase
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services import calendar_service as cal_svc
@@ -136,32 +137,40 @@ def _customers(session: Session, ids: set[int], *,
                                      .where(Customer.id.in_(ids)))}
 
 
-# Only the columns the queue shows (not search_text): plain rows, no ORM identity work.
-_QUEUE_COLUMNS = (Call.id, Call.number, Call.received_at, Call.customer_id, Call.item_id,
-                  Call.zone_id, Call.fault, Call.category, Call.proposed_category, Call.urgency,
-                  Call.version)
+def _queue_select() -> Select[*tuple[Any, ...]]:
+    """The queue's calls with what a row shows, joined by primary key (first phone and chase
+    count by their indexes): only those columns (not search_text), plain rows."""
+    first_phone = (select(CustomerPhone.phone)
+                   .where(CustomerPhone.customer_id == Call.customer_id)
+                   .order_by(CustomerPhone.id).limit(1).correlate(Call).scalar_subquery())
+    chases = (select(func.count()).select_from(CallChase).where(CallChase.call_id == Call.id)
+              .correlate(Call).scalar_subquery())
+    return (select(Call.id, Call.number, Call.received_at, Call.zone_id, Call.fault,
+                   Call.category, Call.proposed_category, Call.urgency, Call.version,
+                   Customer.name, Customer.address, first_phone, Item.id, ProductModel.code,
+                   ProductModel.name, Item.serial, chases)
+            .outerjoin(Customer, Customer.id == Call.customer_id)
+            .outerjoin(Item, Item.id == Call.item_id)
+            .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
+            .where(Call.status == CallStatus.REGISTERED.value)
+            .order_by(Call.received_at).limit(QUEUE_LIMIT))
 
 
 def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
            now: datetime) -> list[QueueRow]:
-    calls = session.execute(
-        select(*_QUEUE_COLUMNS).where(Call.status == CallStatus.REGISTERED.value)
-        .order_by(Call.received_at).limit(QUEUE_LIMIT)).all()
-    customers = _customers(session, {c.customer_id for c in calls})
-    labels = _labels(session, {c.item_id for c in calls if c.item_id is not None})
     zones = {z.id: (z.name, z.dispatch_hours) for z in session.scalars(select(Zone))}
-    chases = chase_counts(session, [c.id for c in calls])
     start = _day_start(ctx)
     rows = []
-    for c in calls:
-        zone_name, hours = zones.get(c.zone_id or 0, ("", None))
-        deadline = cal_svc.dispatch_deadline(cal, c.received_at, hours)
+    for (call_id, number, received_at, zone_id, fault, category, proposed, urgency, version,
+         name, address, phone, item_id, code, model_name, serial,
+         chased) in session.execute(_queue_select()):  # by position: cheaper than by name
+        zone_name, hours = zones.get(zone_id or 0, ("", None))
+        deadline = cal_svc.dispatch_deadline(cal, received_at, hours)
         state, left = cal_svc.deadline_state(cal, now, deadline)
-        name, address, phone = customers.get(c.customer_id, ("", "", ""))
-        rows.append(QueueRow(c.id, c.number, c.received_at, name, address, phone,
-                             labels.get(c.item_id or 0, ""), c.fault, zone_name, c.category,
-                             c.proposed_category, c.urgency, deadline, state, left,
-                             c.received_at < start, c.version, chases.get(c.id, 0)))
+        label = item_label(code, model_name, serial) if item_id is not None else ""
+        rows.append(QueueRow(call_id, number, received_at, name or "", address or "",
+                             phone or "", label, fault, zone_name, category, proposed, urgency,
+                             deadline, state, left, received_at < start, version, chased or 0))
     rows.sort(key=lambda r: _queue_order(r.chases, r.leftover, r.urgency, r.deadline_at,
                                          r.call_id))
     return rows
@@ -260,15 +269,46 @@ def _job_rows(session: Session, jobs: Sequence[Job | Row[Any]]) -> list[JobRow]:
     return rows
 
 
-def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Row[Any]]:
-    """Open vouchers of these technicians plus everything dispatched since ``since``."""
-    open_jobs = session.execute(select(*_JOB_COLUMNS).where(
-        Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES)))
-    # each technician's range of the (technician, dispatch time) index
-    today = session.execute(select(*_JOB_COLUMNS).where(
-        Job.technician_id.in_(tech_ids), Job.dispatched_at >= since))
-    unique = {j.id: j for j in [*open_jobs, *today]}
-    return sorted(unique.values(), key=lambda j: (j.dispatched_at, j.id))
+# A voucher with its call, customer, product and technician in one joined row (a day's
+# list: no id lists to send back, no dictionaries to build).
+_JOINED_COLUMNS = (*_JOB_COLUMNS, Call.number.label("call_number"), Call.fault,
+                   Call.received_at, Call.status.label("call_status"),
+                   Call.version.label("call_version"), Customer.name.label("customer_name"),
+                   Customer.address, ProductModel.code, ProductModel.name.label("model_name"),
+                   Item.id.label("item_id"), Item.serial,
+                   User.display_name.label("technician_name"))
+
+
+def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[JobRow]:
+    """Open vouchers of these technicians plus everything dispatched since ``since``, as
+    JobRows in dispatch order; each read on its index ((technician, status) and
+    (technician, dispatch time)), the rest joined by primary key."""
+    joined = (select(*_JOINED_COLUMNS).join(Call, Call.id == Job.call_id)
+              .outerjoin(Customer, Customer.id == Call.customer_id)
+              .outerjoin(Item, Item.id == Call.item_id)
+              .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
+              .outerjoin(User, User.id == Job.technician_id))
+    unique: dict[int, Any] = {
+        j[0]: j for where in (Job.status.in_(OPEN_JOB_STATUSES), Job.dispatched_at >= since)
+        for j in session.execute(joined.where(Job.technician_id.in_(tech_ids), where))}
+    return [_joined_row(j) for j in sorted(unique.values(), key=lambda j: (j[6], j[0]))]
+
+
+def _joined_row(j: Any) -> JobRow:
+    """A JobRow from a row of _JOINED_COLUMNS."""
+    # unpacked by position (a row's attributes by name cost more than the rest of it)
+    (job_id, number, call_id, technician_id, category, status, dispatched_at, deadline_at,
+     arrived_at, completed_at, version, call_number, fault, received_at, call_status,
+     call_version, customer_name, address, code, model_name, item_id, serial,
+     technician_name) = j
+    resolved = completed_at if status in (JobStatus.COMPLETED, JobStatus.FILED) else None
+    promise = cal_svc.promise_for(received_at, replied_at=dispatched_at,
+                                  confirmed_at=arrived_at, resolved_at=resolved)
+    label = item_label(code, model_name, serial) if item_id is not None else ""
+    return JobRow(job_id, number, call_id, call_number, customer_name or "", address or "",
+                  label, fault, category, status, technician_id, technician_name or "",
+                  dispatched_at, deadline_at, arrived_at, completed_at, call_status, version,
+                  call_version, promise)
 
 
 def technician_loads(ctx: ServiceContext) -> list[TechnicianLoad]:
@@ -283,7 +323,7 @@ def _loads(ctx: ServiceContext, session: Session,
     techs = _technicians(session)
     start = _day_start(ctx)
     wanted = [t for t, _ in techs if jobs_of is None or t in jobs_of]
-    rows = _job_rows(session, _jobs_for(session, wanted, start)) if wanted else []
+    rows = _jobs_for(session, wanted, start) if wanted else []
     counted = _counts(session, [t for t, _ in techs], start)
     result = []
     for tech_id, name in techs:
@@ -315,7 +355,7 @@ def technician_jobs(ctx: ServiceContext, technician_id: int) -> list[JobRow]:
     """One technician's vouchers as the board lists them: the open ones and today's."""
     require(ctx.actor, Perm.DISPATCH)
     with ctx.read() as session:
-        return _job_rows(session, _jobs_for(session, [technician_id], _day_start(ctx)))
+        return _jobs_for(session, [technician_id], _day_start(ctx))
 
 
 @dataclass(frozen=True)
@@ -371,7 +411,7 @@ def my_jobs(ctx: ServiceContext, *, days: int = 7) -> list[JobRow]:
     assert ctx.actor.user_id is not None
     since = _day_start(ctx) - timedelta(days=days)
     with ctx.read() as session:
-        return _job_rows(session, _jobs_for(session, [ctx.actor.user_id], since))
+        return _jobs_for(session, [ctx.actor.user_id], since)
 
 
 def get_job_row(ctx: ServiceContext, job_id: int) -> JobRow:
