@@ -103,8 +103,10 @@ class Complaint(Versioned, Timestamped, Base):
 
 
 def complaint_is_open() -> ColumnElement[bool]:
-    """``status != 'closed'`` with the word written into the SQL (not a bound parameter): the
-    form SQLite needs to read the partial index ix_complaints_open_deadline."""
+    """``status != 'closed'`` with the word written into the SQL, not a bound parameter, so
+    the partial index ix_complaints_open_deadline serves it however the statement is
+    planned (a PostgreSQL generic plan for a prepared statement cannot prove that a
+    parameter is not 'closed'; the sqlite3 command line does not see bound values)."""
     return Complaint.status != literal_column("'closed'")
 
 
