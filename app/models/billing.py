@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -51,7 +51,15 @@ class Payment(Versioned, Timestamped, Base):
 
     __tablename__ = "payments"
     __audited__ = True
-    __table_args__ = (Index("ix_payments_collected", "collected_at"),)
+    __table_args__ = (
+        Index("ix_payments_collected", "collected_at"),
+        # Cash still held by a technician (the Today page's line, the hand-over list): a few
+        # rows, however many payments the store has taken.
+        Index("ix_payments_cash_held", "held_by_id",
+              sqlite_where=literal_column("held_by_id IS NOT NULL AND handed_over_at IS NULL"),
+              postgresql_where=literal_column(
+                  "held_by_id IS NOT NULL AND handed_over_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)

@@ -48,6 +48,9 @@ class Job(Versioned, Timestamped, Base):
     __audited__ = True
     __table_args__ = (
         Index("ix_jobs_tech_status", "technician_id", "status"),
+        # one technician's vouchers of a day (the board's list, my jobs): a range, not the
+        # technician's whole history
+        Index("ix_jobs_tech_dispatched", "technician_id", "dispatched_at"),
         Index("ix_jobs_dispatched", "dispatched_at", "id"),
         Index("ix_jobs_status", "status"),
         Index("ix_jobs_deadline", "deadline_at"),

@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
 from app.i18n import N_
 from app.models.customers import Customer, Item
-from app.models.voice import Complaint, ComplaintLiaison, ComplaintReminder
+from app.models.voice import Complaint, ComplaintLiaison, ComplaintReminder, complaint_is_open
 from app.services import messaging_service
 from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, complaint_dtos
 from app.services.context import ServiceContext
@@ -454,11 +454,11 @@ def list_complaints(ctx: ServiceContext, *, view: str = "open", after_id: int | 
     with ctx.read() as session:
         query = select(Complaint)
         if view == "open":
-            query = query.where(Complaint.status != CLOSED)
+            query = query.where(complaint_is_open())
         elif view == "overdue":
-            query = query.where(Complaint.status != CLOSED, Complaint.deadline < ctx.today())
+            query = query.where(*_overdue(ctx))
         elif view == "unvisited":  # §二十八: the customers still to be visited
-            query = query.where(Complaint.status != CLOSED, Complaint.visit_on.is_(None))
+            query = query.where(complaint_is_open(), Complaint.visit_on.is_(None))
         elif view == "closed":
             query = query.where(Complaint.status == CLOSED)
         if customer_id is not None:
@@ -467,6 +467,22 @@ def list_complaints(ctx: ServiceContext, *, view: str = "open", after_id: int | 
             query = query.where(Complaint.id < after_id)
         rows = session.scalars(query.order_by(Complaint.id.desc()).limit(limit))
         return complaint_dtos(session, list(rows), ctx.today())
+
+
+def _overdue(ctx: ServiceContext) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """Open and past the deadline (on the open complaints' index, not the closed history)."""
+    return complaint_is_open(), Complaint.deadline < ctx.today()
+
+
+def overdue_summary(ctx: ServiceContext) -> tuple[int, str]:
+    """How many complaints the overdue view holds, and the most overdue one's number (one
+    count and one row: the Today page)."""
+    with ctx.read() as session:
+        count = session.scalar(select(func.count()).select_from(Complaint)
+                               .where(*_overdue(ctx))) or 0
+        first = session.scalar(select(Complaint.number).where(*_overdue(ctx))
+                               .order_by(Complaint.deadline, Complaint.id).limit(1))
+        return count, first or ""
 
 
 def overdue_complaints(ctx: ServiceContext) -> list[ComplaintDTO]:

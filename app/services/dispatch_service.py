@@ -7,10 +7,12 @@ by business-hours deadline.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -19,6 +21,7 @@ from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.enums import CallStatus, Category, Role
 from app.models.jobs import Job, JobAssignment, JobStatus
+from app.models.messaging import CallChase
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services import calendar_service as cal_svc
@@ -92,6 +95,7 @@ class TechnicianLoad:
     open_jobs: int  # dispatched or on site, any day
     today_jobs: int  # dispatched today
     jobs: tuple[JobRow, ...]
+    jobs_read: bool = True  # False: ``jobs`` was not asked for (technician_jobs reads them)
 
 
 @dataclass(frozen=True)
@@ -117,49 +121,103 @@ def _labels(session: Session, item_ids: set[int]) -> dict[int, str]:
     return {r.id: item_label(r.code, r.name, r.serial) for r in rows}
 
 
-def _customers(session: Session, ids: set[int]) -> dict[int, tuple[str, str, str]]:
-    """customer id → (name, address, first phone)."""
+def _customers(session: Session, ids: set[int], *,
+               phones_too: bool = True) -> dict[int, tuple[str, str, str]]:
+    """customer id → (name, address, first phone; "" without ``phones_too``)."""
     if not ids:
         return {}
     phones: dict[int, str] = {}
     for cid, phone in session.execute(
             select(CustomerPhone.customer_id, CustomerPhone.phone)
-            .where(CustomerPhone.customer_id.in_(ids)).order_by(CustomerPhone.id)):
+            .where(CustomerPhone.customer_id.in_(ids)).order_by(CustomerPhone.id)) \
+            if phones_too else ():
         phones.setdefault(cid, phone)
     return {r.id: (r.name, r.address, phones.get(r.id, ""))
             for r in session.execute(select(Customer.id, Customer.name, Customer.address)
                                      .where(Customer.id.in_(ids)))}
 
 
-# Only the columns the queue shows (not search_text): plain rows, no ORM identity work.
-_QUEUE_COLUMNS = (Call.id, Call.number, Call.received_at, Call.customer_id, Call.item_id,
-                  Call.zone_id, Call.fault, Call.category, Call.proposed_category, Call.urgency,
-                  Call.version)
+def _queue_select() -> Select[*tuple[Any, ...]]:
+    """The queue's calls with what a row shows, joined by primary key (first phone and chase
+    count by their indexes): only those columns (not search_text), plain rows."""
+    first_phone = (select(CustomerPhone.phone)
+                   .where(CustomerPhone.customer_id == Call.customer_id)
+                   .order_by(CustomerPhone.id).limit(1).correlate(Call).scalar_subquery())
+    chases = (select(func.count()).select_from(CallChase).where(CallChase.call_id == Call.id)
+              .correlate(Call).scalar_subquery())
+    return (select(Call.id, Call.number, Call.received_at, Call.zone_id, Call.fault,
+                   Call.category, Call.proposed_category, Call.urgency, Call.version,
+                   Customer.name, Customer.address, first_phone, Item.id, ProductModel.code,
+                   ProductModel.name, Item.serial, chases)
+            .outerjoin(Customer, Customer.id == Call.customer_id)
+            .outerjoin(Item, Item.id == Call.item_id)
+            .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
+            .where(Call.status == CallStatus.REGISTERED.value)
+            .order_by(Call.received_at).limit(QUEUE_LIMIT))
 
 
 def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
            now: datetime) -> list[QueueRow]:
-    calls = session.execute(
-        select(*_QUEUE_COLUMNS).where(Call.status == CallStatus.REGISTERED.value)
-        .order_by(Call.received_at).limit(QUEUE_LIMIT)).all()
-    customers = _customers(session, {c.customer_id for c in calls})
-    labels = _labels(session, {c.item_id for c in calls if c.item_id is not None})
     zones = {z.id: (z.name, z.dispatch_hours) for z in session.scalars(select(Zone))}
-    chases = chase_counts(session, [c.id for c in calls])
     start = _day_start(ctx)
     rows = []
-    for c in calls:
-        zone_name, hours = zones.get(c.zone_id or 0, ("", None))
-        deadline = cal_svc.dispatch_deadline(cal, c.received_at, hours)
+    for (call_id, number, received_at, zone_id, fault, category, proposed, urgency, version,
+         name, address, phone, item_id, code, model_name, serial,
+         chased) in session.execute(_queue_select()):  # by position: cheaper than by name
+        zone_name, hours = zones.get(zone_id or 0, ("", None))
+        deadline = cal_svc.dispatch_deadline(cal, received_at, hours)
         state, left = cal_svc.deadline_state(cal, now, deadline)
-        name, address, phone = customers.get(c.customer_id, ("", "", ""))
-        rows.append(QueueRow(c.id, c.number, c.received_at, name, address, phone,
-                             labels.get(c.item_id or 0, ""), c.fault, zone_name, c.category,
-                             c.proposed_category, c.urgency, deadline, state, left,
-                             c.received_at < start, c.version, chases.get(c.id, 0)))
-    rows.sort(key=lambda r: (not r.chases, not r.leftover, r.urgency != "urgent",
-                             r.deadline_at, r.call_id))
+        label = item_label(code, model_name, serial) if item_id is not None else ""
+        rows.append(QueueRow(call_id, number, received_at, name or "", address or "",
+                             phone or "", label, fault, zone_name, category, proposed, urgency,
+                             deadline, state, left, received_at < start, version, chased or 0))
+    rows.sort(key=lambda r: _queue_order(r.chases, r.leftover, r.urgency, r.deadline_at,
+                                         r.call_id))
     return rows
+
+
+def _queue_order(chases: int, leftover: bool, urgency: str, deadline: datetime,
+                 call_id: int) -> tuple[bool, bool, bool, datetime, int]:
+    """The board's order: chased (催修) first, then leftovers, then urgent, then deadline."""
+    return not chases, not leftover, urgency != "urgent", deadline, call_id
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    """What the Today page says of the queue: how many calls are past their deadline and how
+    many are left over from earlier days, each with the first one's number in board order."""
+
+    overdue: int
+    first_overdue: str
+    leftovers: int
+    first_leftover: str
+
+
+def queue_summary(ctx: ServiceContext) -> QueueSummary:
+    """The queue's counts without its rows' customers and products (the Today page)."""
+    require(ctx.actor, Perm.DISPATCH)
+    now = ctx.now()
+    with ctx.read() as session:
+        cal = cal_svc.load_calendar(session, ctx.tz)
+        calls = session.execute(
+            select(Call.id, Call.number, Call.received_at, Call.zone_id, Call.urgency)
+            .where(Call.status == CallStatus.REGISTERED.value)
+            .order_by(Call.received_at).limit(QUEUE_LIMIT)).all()
+        zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
+        chases = chase_counts(session, [c.id for c in calls])
+    start = _day_start(ctx)
+    overdue: list[tuple[tuple[bool, bool, bool, datetime, int], str]] = []
+    leftovers: list[tuple[tuple[bool, bool, bool, datetime, int], str]] = []
+    for c in calls:
+        deadline = cal_svc.dispatch_deadline(cal, c.received_at, zones.get(c.zone_id or 0))
+        leftover = c.received_at < start
+        order = _queue_order(chases.get(c.id, 0), leftover, c.urgency, deadline, c.id)
+        if now >= deadline:  # deadline_state's "overdue", without counting the minutes
+            overdue.append((order, c.number))
+        if leftover:
+            leftovers.append((order, c.number))
+    return QueueSummary(len(overdue), min(overdue)[1] if overdue else "",
+                        len(leftovers), min(leftovers)[1] if leftovers else "")
 
 
 def dispatch_queue(ctx: ServiceContext) -> list[QueueRow]:
@@ -177,14 +235,21 @@ def _technicians(session: Session) -> list[tuple[int, str]]:
         .where(User.role == Role.TECHNICIAN.value, User.active.is_(True)).order_by(User.id))]
 
 
-def _job_rows(session: Session, jobs: list[Job]) -> list[JobRow]:
+# The columns a JobRow shows: plain rows, no ORM identity work (the board reads a day's).
+_JOB_COLUMNS = (Job.id, Job.number, Job.call_id, Job.technician_id, Job.category, Job.status,
+                Job.dispatched_at, Job.deadline_at, Job.arrived_at, Job.completed_at,
+                Job.version)
+
+
+def _job_rows(session: Session, jobs: Sequence[Job | Row[Any]]) -> list[JobRow]:
+    """Vouchers (a Job, or a row of _JOB_COLUMNS) as the board and the lists show them."""
     if not jobs:
         return []
     calls = {c.id: c for c in session.execute(
         select(Call.id, Call.number, Call.fault, Call.customer_id, Call.item_id,
                Call.received_at, Call.status, Call.version)
         .where(Call.id.in_({j.call_id for j in jobs})))}
-    customers = _customers(session, {c.customer_id for c in calls.values()})
+    customers = _customers(session, {c.customer_id for c in calls.values()}, phones_too=False)
     labels = _labels(session, {c.item_id for c in calls.values() if c.item_id is not None})
     names = {uid: name for uid, name in session.execute(select(User.id, User.display_name)
                                                          .where(User.id.in_(
@@ -204,17 +269,46 @@ def _job_rows(session: Session, jobs: list[Job]) -> list[JobRow]:
     return rows
 
 
-def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Job]:
-    """Open vouchers of these technicians plus everything dispatched since ``since``."""
-    open_jobs = session.scalars(select(Job).where(
-        Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES)))
-    # By dispatch time only (the index on dispatched_at); the technician is checked here,
-    # since SQLite would otherwise walk each technician's whole history.
-    wanted = set(tech_ids)
-    today = [j for j in session.scalars(select(Job).where(Job.dispatched_at >= since))
-             if j.technician_id in wanted]
-    unique = {j.id: j for j in [*open_jobs, *today]}
-    return sorted(unique.values(), key=lambda j: (j.dispatched_at, j.id))
+# A voucher with its call, customer, product and technician in one joined row (a day's
+# list: no id lists to send back, no dictionaries to build).
+_JOINED_COLUMNS = (*_JOB_COLUMNS, Call.number.label("call_number"), Call.fault,
+                   Call.received_at, Call.status.label("call_status"),
+                   Call.version.label("call_version"), Customer.name.label("customer_name"),
+                   Customer.address, ProductModel.code, ProductModel.name.label("model_name"),
+                   Item.id.label("item_id"), Item.serial,
+                   User.display_name.label("technician_name"))
+
+
+def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[JobRow]:
+    """Open vouchers of these technicians plus everything dispatched since ``since``, as
+    JobRows in dispatch order; each read on its index ((technician, status) and
+    (technician, dispatch time)), the rest joined by primary key."""
+    joined = (select(*_JOINED_COLUMNS).join(Call, Call.id == Job.call_id)
+              .outerjoin(Customer, Customer.id == Call.customer_id)
+              .outerjoin(Item, Item.id == Call.item_id)
+              .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
+              .outerjoin(User, User.id == Job.technician_id))
+    unique: dict[int, Any] = {
+        j[0]: j for where in (Job.status.in_(OPEN_JOB_STATUSES), Job.dispatched_at >= since)
+        for j in session.execute(joined.where(Job.technician_id.in_(tech_ids), where))}
+    return [_joined_row(j) for j in sorted(unique.values(), key=lambda j: (j[6], j[0]))]
+
+
+def _joined_row(j: Any) -> JobRow:
+    """A JobRow from a row of _JOINED_COLUMNS."""
+    # unpacked by position (a row's attributes by name cost more than the rest of it)
+    (job_id, number, call_id, technician_id, category, status, dispatched_at, deadline_at,
+     arrived_at, completed_at, version, call_number, fault, received_at, call_status,
+     call_version, customer_name, address, code, model_name, item_id, serial,
+     technician_name) = j
+    resolved = completed_at if status in (JobStatus.COMPLETED, JobStatus.FILED) else None
+    promise = cal_svc.promise_for(received_at, replied_at=dispatched_at,
+                                  confirmed_at=arrived_at, resolved_at=resolved)
+    label = item_label(code, model_name, serial) if item_id is not None else ""
+    return JobRow(job_id, number, call_id, call_number, customer_name or "", address or "",
+                  label, fault, category, status, technician_id, technician_name or "",
+                  dispatched_at, deadline_at, arrived_at, completed_at, call_status, version,
+                  call_version, promise)
 
 
 def technician_loads(ctx: ServiceContext) -> list[TechnicianLoad]:
@@ -223,17 +317,45 @@ def technician_loads(ctx: ServiceContext) -> list[TechnicianLoad]:
         return _loads(ctx, session)
 
 
-def _loads(ctx: ServiceContext, session: Session) -> list[TechnicianLoad]:
+def _loads(ctx: ServiceContext, session: Session,
+           jobs_of: Collection[int] | None = None) -> list[TechnicianLoad]:
+    """Every active technician's load; the vouchers of those in ``jobs_of`` (all: None)."""
     techs = _technicians(session)
     start = _day_start(ctx)
-    rows = _job_rows(session, _jobs_for(session, [t for t, _ in techs], start))
+    wanted = [t for t, _ in techs if jobs_of is None or t in jobs_of]
+    rows = _jobs_for(session, wanted, start) if wanted else []
+    counted = _counts(session, [t for t, _ in techs], start)
     result = []
     for tech_id, name in techs:
         mine = tuple(r for r in rows if r.technician_id == tech_id)
-        result.append(TechnicianLoad(
-            tech_id, name, sum(r.status in OPEN_JOB_STATUSES for r in mine),
-            sum(r.dispatched_at >= start for r in mine), mine))
+        open_jobs, today_jobs = counted.get(tech_id, (0, 0))
+        result.append(TechnicianLoad(tech_id, name, open_jobs, today_jobs, mine,
+                                     jobs_read=tech_id in wanted))
     return result
+
+
+def _counts(session: Session, tech_ids: list[int], since: datetime) -> dict[int, tuple[int, int]]:
+    """technician id → (open vouchers, vouchers dispatched since ``since``): two counts on
+    the (technician, status) and dispatch-time indexes, no rows."""
+    open_jobs: dict[int, int] = {tech: n for tech, n in session.execute(
+        select(Job.technician_id, func.count()).where(
+            Job.technician_id.in_(tech_ids), Job.status.in_(OPEN_JOB_STATUSES))
+        .group_by(Job.technician_id))}
+    # each technician's range of the (technician, dispatch time) index; without the
+    # technician in the filter, SQLite would group by walking the technician index through
+    # the whole history
+    today: dict[int, int] = {tech: n for tech, n in session.execute(
+        select(Job.technician_id, func.count()).where(
+            Job.technician_id.in_(tech_ids), Job.dispatched_at >= since)
+        .group_by(Job.technician_id))}
+    return {t: (open_jobs.get(t, 0), today.get(t, 0)) for t in tech_ids}
+
+
+def technician_jobs(ctx: ServiceContext, technician_id: int) -> list[JobRow]:
+    """One technician's vouchers as the board lists them: the open ones and today's."""
+    require(ctx.actor, Perm.DISPATCH)
+    with ctx.read() as session:
+        return _jobs_for(session, [technician_id], _day_start(ctx))
 
 
 @dataclass(frozen=True)
@@ -272,13 +394,15 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
         return result
 
 
-def board(ctx: ServiceContext) -> Board:
-    """Everything the dispatch board shows, read in one session."""
+def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None) -> Board:
+    """Everything the dispatch board shows, read in one session; with ``jobs_of``, the
+    vouchers of those technicians only (the one whose list is shown: a busy day has
+    thousands), the others' counts without their rows."""
     require(ctx.actor, Perm.DISPATCH)
     now = ctx.now()
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
-        return Board(now, _queue(ctx, session, cal, now), _loads(ctx, session))
+        return Board(now, _queue(ctx, session, cal, now), _loads(ctx, session, jobs_of))
 
 
 def my_jobs(ctx: ServiceContext, *, days: int = 7) -> list[JobRow]:
@@ -287,7 +411,7 @@ def my_jobs(ctx: ServiceContext, *, days: int = 7) -> list[JobRow]:
     assert ctx.actor.user_id is not None
     since = _day_start(ctx) - timedelta(days=days)
     with ctx.read() as session:
-        return _job_rows(session, _jobs_for(session, [ctx.actor.user_id], since))
+        return _jobs_for(session, [ctx.actor.user_id], since)
 
 
 def get_job_row(ctx: ServiceContext, job_id: int) -> JobRow:
@@ -387,10 +511,20 @@ def override_category(ctx: ServiceContext, call_id: int, category: Category, *, 
         return call.category
 
 
+def numbers_to_close(ctx: ServiceContext, *, limit: int = 500) -> list[str]:
+    """The numbers of jobs_to_close, in its order, without the rows (the Today page)."""
+    require(ctx.actor, Perm.CALL_CLOSE)
+    with ctx.read() as session:
+        return list(session.scalars(select(Job.number)
+                                    .where(Job.status == JobStatus.COMPLETED.value)
+                                    .order_by(Job.completed_at, Job.id).limit(limit)))
+
+
 def jobs_to_close(ctx: ServiceContext, *, limit: int = 500) -> list[JobRow]:
     """Vouchers completed on site, waiting for the clerk to close (注销) the call and file."""
     require(ctx.actor, Perm.CALL_CLOSE)
     with ctx.read() as session:
-        jobs = list(session.scalars(select(Job).where(Job.status == JobStatus.COMPLETED.value)
-                                    .order_by(Job.completed_at, Job.id).limit(limit)))
+        jobs: list[Row[Any]] = list(session.execute(
+            select(*_JOB_COLUMNS).where(Job.status == JobStatus.COMPLETED.value)
+            .order_by(Job.completed_at, Job.id).limit(limit)))
         return _job_rows(session, jobs)

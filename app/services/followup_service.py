@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from app.db.locking import get_locked
+from app.db.planner import not_by_index
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.voice import Complaint, FollowUp
@@ -77,9 +78,11 @@ def due_followups(ctx: ServiceContext, *, today: date | None = None,
     with ctx.read() as session:
         wait = followup_days(session)
         cutoff = datetime.combine(day - timedelta(days=wait - 1), time.min, tzinfo=ctx.tz)
+        # Walked in call order (the primary key) and stopped at ``limit``: on SQLite the
+        # status index would gather every finished call of the history before sorting them.
         query = (select(Call, completion_time().label("done"))
-                 .where(Call.status.in_(DONE_STATUSES),
-                        Call.id.not_in(select(FollowUp.call_id)),
+                 .where(not_by_index(Call.status).in_(DONE_STATUSES),
+                        ~exists().where(FollowUp.call_id == Call.id),
                         completion_time() < cutoff))
         if after_call_id is not None:
             query = query.where(Call.id > after_call_id)

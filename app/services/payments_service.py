@@ -194,7 +194,8 @@ def cash_held(ctx: ServiceContext) -> list[CashHeld]:
             select(User.id, User.display_name, func.count(Payment.id),
                    func.sum(Payment.amount_cents))
             .join(User, User.id == Payment.held_by_id)
-            .where(Payment.handed_over_at.is_(None), Payment.voided.is_(False))
+            .where(Payment.held_by_id.is_not(None), Payment.handed_over_at.is_(None),
+                   Payment.voided.is_(False))  # the first two: ix_payments_cash_held
             .group_by(User.id, User.display_name).order_by(User.display_name))
         return [CashHeld(uid, name, int(n), int(total or 0)) for uid, name, n, total in rows]
 

@@ -1,9 +1,13 @@
 """Today (今日): what needs the person logged in now, each line with its count and the book
-it opens. A line is there only for a role allowed to act on it (the services' own checks)."""
+it opens. A line is there only for a role allowed to act on it (the services' own checks).
+
+Each line reads only what is open (counts and the first row on indexes of open work), so
+the page costs the same on a store with a year or ten years of history; ``today(ctx, keys)``
+re-reads only some lines (the page, when a change concerns them)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,18 +48,14 @@ def _capped(key: str, rows: list[Any], page: str, first: Callable[[Any], str]) -
 
 
 def _queue_lines(ctx: ServiceContext) -> list[TodayLine]:
-    queue = dispatch_service.dispatch_queue(ctx)
-    overdue = [r for r in queue if r.state == "overdue"]
-    leftovers = [r for r in queue if r.leftover]
-    return [TodayLine("overdue_calls", len(overdue), "dispatch",
-                      overdue[0].number if overdue else ""),
-            TodayLine("leftovers", len(leftovers), "dispatch",
-                      leftovers[0].number if leftovers else "")]
+    queue = dispatch_service.queue_summary(ctx)
+    return [TodayLine("overdue_calls", queue.overdue, "dispatch", queue.first_overdue),
+            TodayLine("leftovers", queue.leftovers, "dispatch", queue.first_leftover)]
 
 
 def _to_close(ctx: ServiceContext) -> list[TodayLine]:
-    jobs = dispatch_service.jobs_to_close(ctx, limit=TODAY_LIMIT + 1)
-    return [_capped("vouchers_to_close", jobs, "to_file", lambda j: str(j.number))]
+    numbers = dispatch_service.numbers_to_close(ctx, limit=TODAY_LIMIT + 1)
+    return [_capped("vouchers_to_close", numbers, "to_file", str)]
 
 
 def _late_repairs(ctx: ServiceContext) -> list[TodayLine]:
@@ -64,9 +64,8 @@ def _late_repairs(ctx: ServiceContext) -> list[TodayLine]:
 
 
 def _complaints(ctx: ServiceContext) -> list[TodayLine]:
-    late = complaint_service.overdue_complaints(ctx)
-    return [TodayLine("complaints_overdue", len(late), "complaints",
-                      late[0].number if late else "")]
+    count, first = complaint_service.overdue_summary(ctx)
+    return [TodayLine("complaints_overdue", count, "complaints", first)]
 
 
 def _contracts(ctx: ServiceContext) -> list[TodayLine]:
@@ -90,17 +89,33 @@ def _followups(ctx: ServiceContext) -> list[TodayLine]:
     return [_capped("followups_due", due, "followups", lambda f: str(f.call_number))]
 
 
-SOURCES: tuple[Callable[[ServiceContext], list[TodayLine]], ...] = (
-    _queue_lines, _to_close, _late_repairs, _complaints, _contracts, _low_stock, _cash,
-    _followups)
+# Each source with the keys of the lines it gives, in the page's order.
+SOURCES: tuple[tuple[tuple[str, ...], Callable[[ServiceContext], list[TodayLine]]], ...] = (
+    (("overdue_calls", "leftovers"), _queue_lines),
+    (("vouchers_to_close",), _to_close),
+    (("late_repairs",), _late_repairs),
+    (("complaints_overdue",), _complaints),
+    (("contracts_to_renew",), _contracts),
+    (("low_stock",), _low_stock),
+    (("cash_held",), _cash),
+    (("followups_due",), _followups))
+KEYS: tuple[str, ...] = tuple(key for keys, _ in SOURCES for key in keys)
 
 
-def today(ctx: ServiceContext) -> list[TodayLine]:
-    """The lines for this user's role, in a fixed order (the ones with work first)."""
+def arrange(lines: Iterable[TodayLine]) -> list[TodayLine]:
+    """The page's order: the lines with work first, each group in the fixed order."""
+    return sorted(lines, key=lambda line: (line.count == 0, KEYS.index(line.key)))
+
+
+def today(ctx: ServiceContext, keys: Collection[str] | None = None) -> list[TodayLine]:
+    """The lines for this user's role, in a fixed order (the ones with work first); with
+    ``keys``, only the sources giving those lines are read."""
     lines: list[TodayLine] = []
-    for source in SOURCES:
+    for source_keys, source in SOURCES:
+        if keys is not None and not set(source_keys) & set(keys):
+            continue
         try:
             lines.extend(source(ctx))
         except PermissionDenied:
             continue  # not this role's work
-    return sorted(lines, key=lambda line: line.count == 0)
+    return arrange(lines)

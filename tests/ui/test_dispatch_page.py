@@ -271,3 +271,24 @@ def test_two_managers_saving_one_store_day_the_second_is_told_who(qtbot, db, log
     assert second.save_day()
     with db.read() as session:
         assert session.get(StoreDay, date(2026, 12, 24)).is_open
+
+
+def test_each_technicians_vouchers_show_when_selected(qtbot, db, page, calls):
+    # the two calls dispatched, one to each of the first two technicians
+    for call, digit in zip(calls, (Qt.Key.Key_1, Qt.Key.Key_2), strict=True):
+        page.refresh()
+        page.queue_view.setFocus()
+        page.queue_view.selectRow(next(
+            i for i in range(page.queue_model.rowCount())
+            if page.queue_model.row_at(i).call_id == call.id))
+        qtbot.keyClick(page.queue_view, digit)
+    # the board opened again: the selected (first) technician's list shows their voucher
+    page.refresh()
+    page.tech_view.selectRow(0)
+    assert [r.call_id for r in page.jobs_model.all_rows()] == [calls[0].id]
+    # selecting the second shows theirs — read then, as it was not read with the board
+    page.tech_view.selectRow(1)
+    assert [r.call_id for r in page.jobs_model.all_rows()] == [calls[1].id]
+    assert page.jobs_model.all_rows()[0].technician_id == uid(db, "tech2")
+    page.tech_view.selectRow(0)
+    assert [r.call_id for r in page.jobs_model.all_rows()] == [calls[0].id]

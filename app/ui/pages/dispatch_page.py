@@ -163,7 +163,9 @@ class DispatchPage(JobActions, QWidget):
     # ---- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
         call, tech, job = self.selected_call(), self.selected_tech(), self.selected_job()
-        board = dispatch_service.board(self._session.ctx)
+        # the shown technician's vouchers only; another's are read when selected
+        board = dispatch_service.board(self._session.ctx,
+                                       jobs_of=[tech.user_id] if tech else [])
         self.queue_model.set_rows(board.queue)
         self.tech_model.set_rows(board.technicians)
         self._select(self.queue_view, self.queue_model, call.call_id if call else None)
@@ -188,8 +190,19 @@ class DispatchPage(JobActions, QWidget):
 
     def _show_jobs(self, keep: int | None = None) -> None:
         tech = self.selected_tech()
+        if tech is not None and not tech.jobs_read:
+            tech = self._read_jobs(tech)
         self.jobs_model.set_rows(tech.jobs if tech else [])
         self._select(self.jobs_view, self.jobs_model, keep)
+
+    def _read_jobs(self, tech: TechnicianLoad) -> TechnicianLoad:
+        """Read a technician's vouchers when the list first shows them."""
+        read = replace(tech, jobs=tuple(dispatch_service.technician_jobs(
+            self._session.ctx, tech.user_id)), jobs_read=True)
+        for i, row in enumerate(self.tech_model.all_rows()):
+            if row.user_id == tech.user_id:
+                self.tech_model.replace_row(i, read)
+        return read
 
     @staticmethod
     def _select(view: QTableView, model: DispatchQueueModel | TechniciansModel | JobsModel,
@@ -272,9 +285,9 @@ class DispatchPage(JobActions, QWidget):
         self.queue_model.remove_row_with_id(job.call_id)
         for i, tech in enumerate(self.tech_model.all_rows()):
             if tech.user_id == job.technician_id:
-                self.tech_model.replace_row(i, replace(
+                self.tech_model.replace_row(i, replace(  # unread vouchers: read when shown
                     tech, open_jobs=tech.open_jobs + 1, today_jobs=tech.today_jobs + 1,
-                    jobs=(*tech.jobs, job)))
+                    jobs=(*tech.jobs, job) if tech.jobs_read else tech.jobs))
         self._select(self.tech_view, self.tech_model, job.technician_id)
         self._show_jobs(job.job_id)
         self._show_summary()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import today_service
 from app.services.today_service import TodayLine
-from app.ui.session import AppSession
+from app.ui.session import AppSession, Topic, touches
 from app.ui.theme import SPACING, status_background, status_foreground
 
 TEXTS = {
@@ -25,6 +27,21 @@ TEXTS = {
     "followups_due": QT_TRANSLATE_NOOP("TodayPage", "Follow-up calls due: {n}"),
 }
 URGENT = {"overdue_calls", "leftovers", "late_repairs", "complaints_overdue"}
+# What each line is read from, as the pages announce changes: a change re-reads only the lines
+# it concerns (a payment taken does not re-read the dispatch queue). Generous on purpose —
+# a visit can use parts and take cash, a follow-up can open a complaint; zones, hours and
+# settings (REFERENCE) and an import (ANY) concern every line.
+LINE_TOPICS: dict[str, tuple[Topic, ...]] = {
+    "overdue_calls": (Topic.CALLS, Topic.CUSTOMERS),
+    "leftovers": (Topic.CALLS, Topic.CUSTOMERS),
+    "vouchers_to_close": (Topic.CALLS, Topic.MONEY),
+    "late_repairs": (Topic.CARRY_IN, Topic.CALLS),
+    "complaints_overdue": (Topic.COMPLAINTS, Topic.FOLLOWUPS, Topic.SURVEYS),
+    "contracts_to_renew": (Topic.CONTRACTS, Topic.CUSTOMERS),
+    "low_stock": (Topic.PARTS, Topic.CALLS, Topic.CARRY_IN),
+    "cash_held": (Topic.MONEY, Topic.CALLS),
+    "followups_due": (Topic.FOLLOWUPS, Topic.CALLS, Topic.CARRY_IN),
+}
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -61,8 +78,15 @@ class TodayPage(QWidget):
         session.data_changed.connect(self._data_changed)
         session.user_changed.connect(self.refresh)
 
-    def refresh(self) -> None:
-        self.lines = today_service.today(self.session.ctx)
+    def refresh(self, keys: Collection[str] | None = None) -> None:
+        """Read every line, or with ``keys`` only those (the others are kept as shown)."""
+        if keys is None:
+            self.lines = today_service.today(self.session.ctx)
+        else:
+            fresh = today_service.today(self.session.ctx, keys)
+            gone = set(keys) | {line.key for line in fresh}
+            self.lines = today_service.arrange(
+                [*(line for line in self.lines if line.key not in gone), *fresh])
         keep = self.list.currentRow()
         self.list.clear()
         bold = QFont()
@@ -78,9 +102,15 @@ class TodayPage(QWidget):
         if self.list.count():
             self.list.setCurrentRow(min(max(keep, 0), self.list.count() - 1))
 
-    def _data_changed(self, _topic: str) -> None:
-        if self.isVisible():  # hidden, it is read again when shown (MainWindow._show)
+    def _data_changed(self, topic: str) -> None:
+        if not self.isVisible():  # hidden, it is read again when shown (MainWindow._show)
+            return
+        if topic == Topic.REFERENCE:
             self.refresh()
+            return
+        keys = [key for key, topics in LINE_TOPICS.items() if touches(topic, topics)]
+        if keys:
+            self.refresh(keys)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
