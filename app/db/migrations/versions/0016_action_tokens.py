@@ -2,7 +2,7 @@
 after the link to the server broke during its commit is never recorded twice.
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-07
 """
 
