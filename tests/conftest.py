@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from tests.counter_screen import offscreen_platform
+from tests.helpers.counter_screen import offscreen_platform
 
 os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())  # a 1366×728 screen
 
@@ -23,7 +23,7 @@ from app.db.database import Database
 from app.models.enums import Role
 from app.services import auth_service
 from app.services.context import Actor, ServiceContext
-from tests.seed import SEED_PASSWORD, seed_store
+from tests.helpers.seed import SEED_PASSWORD, seed_store
 
 auth_service.use_fast_hashing()
 

@@ -18,7 +18,7 @@ from app.cli import main
 from app.export.monthly_workbook import write_monthly_workbook
 from app.printing.text import pt
 from app.services import monthly_report_service as monthly
-from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
+from tests.helpers.monthly import month_of_work  # noqa: F401  (fixture)
 
 
 def _independent(db) -> dict[str, int]:
@@ -131,7 +131,7 @@ def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path
     """Two completed calls this month, one card returned; two complaints, one closed."""
     from app.services import complaint_service as complaints
     from app.services import survey_service as surveys
-    from tests.voice_helpers import completed_call, zhang
+    from tests.helpers.voice import completed_call, zhang
 
     clerk = login("clerk")
     completed_call(clerk)

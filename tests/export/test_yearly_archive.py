@@ -18,7 +18,7 @@ from app.printing.documents.yearly_archive import yearly_archive_pdf
 from app.services import yearly_service
 from app.services.reference_service import letterhead_in
 from tests.export.test_monthly_workbook import RECALCULATE_ALWAYS
-from tests.voice_helpers import at, completed_call
+from tests.helpers.voice import at, completed_call
 
 
 def _year(login):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.printing.cups_queue import CupsQueue, start_cups_queue
+from tests.helpers.cups_queue import CupsQueue, start_cups_queue
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")
 POINTS_PER_MM = 72 / 25.4

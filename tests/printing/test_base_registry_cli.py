@@ -63,7 +63,7 @@ def test_print_command_writes_the_pdf_and_marks_the_second_copy(
 def test_print_command_counts_a_receipt_once_per_file_and_marks_the_second(
         db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck):
     from app.services import carry_in_service
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     job = walk_in(clerk)
     # when ``main.py print item-receipt NUMBER --out f.pdf`` runs twice

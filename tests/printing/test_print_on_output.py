@@ -27,9 +27,9 @@ from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.printing_ui import batch_job, document_job
 from app.ui.settings_store import SettingsStore
+from tests.helpers.carry_in import walk_in
+from tests.helpers.voice import at, completed_call, zhang
 from tests.printing.conftest import PdfCheck
-from tests.unit.carry_in_fixtures import walk_in
-from tests.voice_helpers import at, completed_call, zhang
 
 REPRINT = "补打REPRINT"
 

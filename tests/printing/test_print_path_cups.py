@@ -26,12 +26,12 @@ from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.pages.carry_in_page import CarryInPage
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
+from tests.helpers.carry_in import walk_in
+from tests.helpers.cups_queue import CupsQueue, wait_for
+from tests.helpers.print_samples import HEADER, LongList, Receipt
 from tests.printing.conftest import PdfCheck
-from tests.printing.cups_queue import CupsQueue, wait_for
-from tests.printing.samples import HEADER, LongList, Receipt
 from tests.printing.test_base_registry_cli import run_print
 from tests.printing.test_one_history import _payment
-from tests.unit.carry_in_fixtures import walk_in
 
 
 def queue_printer(queue: CupsQueue, title: str) -> QPrinter:

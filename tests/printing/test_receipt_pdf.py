@@ -12,8 +12,8 @@ from app.printing.documents.item_receipt import render_item_receipt
 from app.printing.documents.register_page import render_register_month
 from app.services import carry_in_service, register_service
 from app.services.context import ServiceContext
-from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
-from tests.unit.carry_in_fixtures import back, walk_in
+from tests.helpers.carry_in import back, walk_in
+from tests.helpers.pdf import pdf_png, pdf_text, qr_payloads
 
 
 @pytest.mark.parametrize("paper", ["thermal", "a5"])

@@ -11,8 +11,8 @@ from app.models.store import Setting
 from app.printing.documents.repair_tag import render_repair_tag
 from app.services import carry_in_service
 from app.services.context import ServiceContext
-from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
+from tests.helpers.pdf import pdf_png, pdf_text, qr_payloads
 
 
 def test_tag_prints_card_number_customer_fault_and_qr(clerk: ServiceContext,

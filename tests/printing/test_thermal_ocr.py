@@ -32,8 +32,8 @@ from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.context import ServiceContext
 from app.services.money_dto import LineInput
+from tests.helpers.carry_in import walk_in
 from tests.printing.conftest import PdfCheck, decode_png
-from tests.unit.carry_in_fixtures import walk_in
 
 HEAD_DPI, GREY_DPI, OCR_SCALE = 203, 600, 3
 

@@ -17,7 +17,7 @@ from app.printing.documents.survey_card import survey_cards_pdf
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
 from app.services import survey_service as surveys
-from tests.voice_helpers import at, completed_call, zhang
+from tests.helpers.voice import at, completed_call, zhang
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 

@@ -30,7 +30,7 @@ from app.services.context import ServiceContext
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.main_window import MainWindow
 from app.ui.session import AppSession
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 from tests.ui.test_screen_fit import DIALOGS
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
@@ -158,7 +158,7 @@ def test_money_page_names_methods_and_states(qtbot: QtBot, db: Database,
 
     from app.services import billing_service, carry_in_service, payments_service, repair_service
     from app.ui.pages.money_page import MoneyPage
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     clerk, tech, supervisor = login("clerk"), login("tech"), login("super")
     for phone in ("13900001111", "13900002222"):

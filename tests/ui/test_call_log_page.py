@@ -17,8 +17,8 @@ from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.pages.call_log_page import CallLogPage
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
-from tests.ui.call_log_support import IGNORE_SIZE_HINTS, app_session, audit_rows, calls_in_db
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import IGNORE_SIZE_HINTS, app_session, audit_rows, calls_in_db
 
 pytestmark = IGNORE_SIZE_HINTS
 

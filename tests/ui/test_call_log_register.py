@@ -9,14 +9,14 @@ from sqlalchemy import func, select
 
 from app.models.customers import Customer, CustomerPhone, Item
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
-from tests.ui.call_log_support import (
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import (
     IGNORE_SIZE_HINTS,
     app_session,
     audit_rows,
     calls_in_db,
     press,
 )
-from tests.ui.helpers import type_text
 
 pytestmark = IGNORE_SIZE_HINTS
 

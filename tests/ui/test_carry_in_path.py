@@ -15,9 +15,9 @@ from app.services import carry_in_service, parts_service, repair_service
 from app.services.repair_service import WorkInput
 from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
 from app.ui.session import AppSession
-from tests.ui.carry_in_support import activate, capture_prints, drive, enter, key, retype
-from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import stocked_part, taken_in_on_site, walk_in
+from tests.helpers.carry_in import stocked_part, taken_in_on_site, walk_in
+from tests.helpers.ui import type_text
+from tests.helpers.ui_carry_in import activate, capture_prints, drive, enter, key, retype
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -19,7 +19,7 @@ from app.services.calls_service import CallInput, register_call
 from app.ui.pages.dispatch_page import DispatchPage
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import DispatchQueueModel
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, shown window
 

@@ -10,9 +10,9 @@ from app.services import dispatch_service, parts_service
 from app.services import payments_service as payments
 from app.ui.pages.my_jobs_page import MyJobsPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import chinese  # noqa: F401 (fixture)
-from tests.unit.carry_in_fixtures import stocked_part, user_id
+from tests.helpers.carry_in import stocked_part, user_id
+from tests.helpers.ui import type_text
+from tests.helpers.ui_shell import chinese  # noqa: F401 (fixture)
 from tests.unit.test_billing_service import _on_site_job
 from tests.unit.test_job_chain import complete_on_site
 
@@ -120,8 +120,8 @@ def _carry_in_page(qtbot, db, ctx, receipt_number: str):
 def test_the_technician_asks_for_help_and_the_supervisor_answers_it_from_the_board(
         qtbot, db, clerk, login):
     from app.ui.pages.dispatch_page import DispatchPage
-    from tests.ui.carry_in_support import drive
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
+    from tests.helpers.ui_carry_in import drive
 
     taken = walk_in(clerk, days=0)
     tech, sup = login("tech"), login("super")
@@ -160,8 +160,8 @@ def test_a_repair_waiting_for_parts_gets_a_new_date_and_reason_on_the_card(
     from PySide6.QtCore import QDate
 
     from app.services import repair_service
-    from tests.ui.carry_in_support import drive
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
+    from tests.helpers.ui_carry_in import drive
 
     taken = walk_in(clerk, days=0)
     tech = login("tech")

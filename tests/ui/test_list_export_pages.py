@@ -10,7 +10,7 @@ from app.ui import list_export_ui
 from app.ui.pages.call_log_page import CallLogPage
 from app.ui.session import AppSession
 from tests.export.test_list_export import _three_calls
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
 
 
 def test_call_log_page_exports_its_filtered_rows(qtbot, db, clerk, login, tmp_path,
@@ -76,7 +76,7 @@ def test_receivables_export_totals_equal_the_service(qtbot, db, clerk, login, tm
 def test_register_page_exports_its_filter(qtbot, db, clerk, login, tmp_path, monkeypatch):
     # given two items in the store
     from app.ui.pages.register_page import RegisterPage
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     walk_in(clerk)
     walk_in(clerk, new_customer=False)
@@ -102,7 +102,7 @@ def test_register_page_exports_its_filter(qtbot, db, clerk, login, tmp_path, mon
 def test_repairs_list_exports_late_only_when_ticked(qtbot, db, clerk, login, tmp_path,
                                                      monkeypatch):
     from app.ui.pages.carry_in_page import CarryInPage
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     walk_in(clerk)
     walk_in(clerk, new_customer=False)

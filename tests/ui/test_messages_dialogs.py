@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.models.customers import Customer
 from app.services import messaging_service as msgs
 from app.ui.dialogs.messages_dialog import CustomerMessagesDialog, MessageTemplatesDialog
-from tests.ui.call_log_support import app_session
+from tests.helpers.ui_call_log import app_session
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -15,8 +15,8 @@ from app.services import billing_service, carry_in_service, repair_service
 from app.ui.dialogs import bill_dialog
 from app.ui.pages.money_page import MoneyPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
+from tests.helpers.ui import type_text
 from tests.unit.test_billing_service import _on_site_job, _visit
 
 

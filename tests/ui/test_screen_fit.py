@@ -30,9 +30,9 @@ from app.ui.main_window import WINDOW_KEY
 from app.ui.screen_fit import install_screen_fit
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
-from tests.printing.samples import LongList
-from tests.ui.screen_fit_support import SCREEN, off_screen
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
+from tests.helpers.print_samples import LongList
+from tests.helpers.ui_screen_fit import SCREEN, off_screen
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture

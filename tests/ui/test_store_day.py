@@ -32,11 +32,11 @@ from app.ui.pages.my_jobs_page import MyJobsPage
 from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.reports_page import ReportsPage
 from app.ui.session import AppSession
-from tests.ui.call_log_support import calls_in_db
-from tests.ui.carry_in_support import activate, drive
-from tests.ui.helpers import type_text
+from tests.helpers.carry_in import stocked_part, user_id
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import calls_in_db
+from tests.helpers.ui_carry_in import activate, drive
 from tests.ui.test_carry_in_path import _inspect, _return, _walk_in_dialog, _work
-from tests.unit.carry_in_fixtures import stocked_part, user_id
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CATEGORIES = ("A", "B", "C", "D")

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.services import calls_service, customers_service, today_service
 from app.services.calls_service import CallInput
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture

@@ -14,7 +14,7 @@ from app.cli import main
 from app.services import backup_service as backups
 from app.services import calls_service as calls
 from app.services import customers_service as customers
-from tests.fault_helpers import full_disk, read_only_view
+from tests.helpers.faults import full_disk, read_only_view
 
 
 def _live(db) -> Path:

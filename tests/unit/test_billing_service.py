@@ -18,7 +18,7 @@ from app.services import payments_service as payments
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.money_dto import LineInput
 from app.services.visit_service import VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in, zhang_item
+from tests.helpers.carry_in import stocked_part, user_id, walk_in, zhang_item
 
 
 def _on_site_job(clerk, supervisor, *, item: str = "out", minutes: int = 90):

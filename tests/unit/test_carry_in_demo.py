@@ -13,7 +13,7 @@ from app.bootstrap import open_database
 from app.demo import generate
 from app.services import auth_service, carry_in_service, parts_service, repair_service
 from app.services.context import ServiceContext
-from tests.unit.carry_in_fixtures import back
+from tests.helpers.carry_in import back
 
 NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
 

@@ -20,7 +20,7 @@ from app.services.dispatch_service import get_job_row
 from app.services.money_dto import LineInput
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
+from tests.helpers.carry_in import stocked_part, user_id, walk_in
 from tests.unit.test_billing_service import _on_site_job
 
 

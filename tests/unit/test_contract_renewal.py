@@ -14,7 +14,7 @@ from app.models.calls import Call
 from app.services import contract_service as contracts
 from app.services import contract_visit_service as visits
 from app.services.errors import ValidationError
-from tests.voice_helpers import at, user_id, zhang
+from tests.helpers.voice import at, user_id, zhang
 
 
 def _contract(ctx, start, end, per_year=2):

@@ -121,7 +121,7 @@ def test_bench_work_counts_in_the_dailies_as_in_the_monthly_sheet(db, login, wor
     """95 minutes on a repair card (修理记录) show on the technician's daily report, in the
     supervisor's team row, and in the monthly technician sheet's hours for that day alike."""
     from app.services import monthly_rows, repair_service
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     taken = walk_in(clocked(login("clerk"), at(15)))
     repair_service.add_work(clocked(login("tech"), at(16, 40)), taken.card_id,

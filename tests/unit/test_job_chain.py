@@ -18,7 +18,7 @@ from app.services import payments_service as payments
 from app.services.errors import ValidationError
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id
+from tests.helpers.carry_in import stocked_part, user_id
 from tests.unit.test_billing_service import _on_site_job
 
 
@@ -98,7 +98,7 @@ def test_a_hand_over_short_of_the_record_needs_a_reason(db, clerk, login):
 def test_a_paid_carry_in_does_not_go_home_unpaid(db, clerk, login):
     from app.services import carry_in_service, repair_service
     from app.services.carry_in_service import ReturnInput, Settlement
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     tech, sup = login("tech"), login("super")
     taken = walk_in(clerk)
@@ -128,7 +128,7 @@ def test_cancelling_voids_the_voucher_and_waits_for_an_item_in_the_shop(db, cler
     from app.models.jobs import Job
     from app.services import calls_service, carry_in_service
     from app.services.voucher_service import voucher_for_print
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     sup = login("super")
     call, job = _on_site_job(clerk, sup)
@@ -155,7 +155,7 @@ def test_a_late_repair_asks_for_help_and_waits_for_parts_on_the_books(db, clerk,
     from datetime import timedelta
 
     from app.services import carry_in_service, late_repair_service, repair_service
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     tech, sup = login("tech"), login("super")
     taken = walk_in(clerk, days=0)

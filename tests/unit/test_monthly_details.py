@@ -13,8 +13,8 @@ from app.services import monthly_report_service as monthly
 from app.services import payments_service as payments
 from app.services.monthly_rows import details
 from app.services.validation import mask_phone
-from tests.unit.carry_in_fixtures import user_id
-from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
+from tests.helpers.carry_in import user_id
+from tests.helpers.monthly import month_of_work  # noqa: F401  (fixture)
 from tests.unit.test_billing_service import _on_site_job
 
 _PER_CALL = """

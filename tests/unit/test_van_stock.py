@@ -17,7 +17,7 @@ from app.services import parts_service
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id
+from tests.helpers.carry_in import stocked_part, user_id
 from tests.unit.test_billing_service import _on_site_job
 
 

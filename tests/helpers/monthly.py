@@ -10,7 +10,7 @@ import pytest
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services import repair_service
-from tests.unit.carry_in_fixtures import stocked_part, walk_in
+from tests.helpers.carry_in import stocked_part, walk_in
 from tests.unit.test_billing_service import _on_site_job, _visit
 
 
