@@ -13,7 +13,7 @@ from app.printing.terms import default_terms, receipt_terms, terms_or_default
 from app.services.context import ServiceContext
 from app.services.errors import NotFound
 from app.services.reference_service import letterhead
-from tests.printing.conftest import PdfCheck
+from tests.helpers.pdf import PdfCheck
 
 
 def run_print(tmp_path: Path, *argv: str) -> int:

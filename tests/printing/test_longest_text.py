@@ -21,7 +21,7 @@ from tests.helpers.longest_text import (
     longest_voucher,
     make_longest,
 )
-from tests.printing.conftest import PdfCheck
+from tests.helpers.pdf import PdfCheck
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from app.services import payments_service as payments
 from app.services.billing_service import LineInput
 from app.services.context import ServiceContext
 from tests.helpers.carry_in import walk_in
-from tests.printing.conftest import PdfCheck
+from tests.helpers.pdf import PdfCheck
 from tests.printing.test_base_registry_cli import run_print
 
 

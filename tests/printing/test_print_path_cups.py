@@ -28,8 +28,8 @@ from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 from tests.helpers.carry_in import walk_in
 from tests.helpers.cups_queue import CupsQueue, wait_for
+from tests.helpers.pdf import PdfCheck
 from tests.helpers.print_samples import HEADER, LongList, Receipt
-from tests.printing.conftest import PdfCheck
 from tests.printing.test_base_registry_cli import run_print
 from tests.printing.test_one_history import _payment
 

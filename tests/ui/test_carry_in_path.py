@@ -3,7 +3,6 @@ passed inspection, return by scanning the receipt number; the lost-receipt path;
 
 from __future__ import annotations
 
-import subprocess
 from types import SimpleNamespace
 
 import pytest
@@ -16,6 +15,7 @@ from app.services.repair_service import WorkInput
 from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
 from app.ui.session import AppSession
 from tests.helpers.carry_in import stocked_part, taken_in_on_site, walk_in
+from tests.helpers.pdf import text as pdf_text
 from tests.helpers.ui import type_text
 from tests.helpers.ui_carry_in import activate, capture_prints, drive, enter, key, retype
 
@@ -105,9 +105,7 @@ def test_whole_carry_in_path_by_keyboard(qtbot, page, db, login, tmp_path):
     activate(qtbot, page.buttons["print_receipt"])
     activate(qtbot, page.buttons["print_tag"])
     assert [k for k, _ in printed] == ["item-receipt", "repair-tag"]
-    (tmp_path / "r.pdf").write_bytes(printed[0][1])
-    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
-                          check=True).stdout.decode()
+    text = pdf_text(printed[0][1])
     assert job.receipt_number in text and "客户商品领取收据" in text
     # when the technician records 45 minutes and two pumps: stock drops by two
     page.session.set_context(tech)
@@ -193,8 +191,7 @@ def test_a_receipt_preview_closed_counts_nothing_and_a_saved_copy_counts_once(
     saves.append(str(tmp_path / "receipt.pdf"))
     activate(qtbot, page.buttons["print_receipt"])
     assert page.job.print_count == 1 and page.job.receipt_version > job.receipt_version
-    text = subprocess.run(["pdftotext", str(tmp_path / "receipt.pdf"), "-"],
-                          capture_output=True, check=True).stdout.decode()
+    text = pdf_text(tmp_path / "receipt.pdf")
     assert job.receipt_number in text and "补打" not in text
     activate(qtbot, page.buttons["print_receipt"])
     assert shown == [False, False, True] and page.job.print_count == 1
