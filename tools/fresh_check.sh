@@ -80,9 +80,22 @@ git -C "$SRC" ls-files -z --cached --others --exclude-standard \
     | (cd "$SRC" && tar --null -T - -cf - 2>/dev/null) | tar -C "$ROOT$CHECKOUT" -xf -
 in_root chown -R "$USER_NAME:$USER_NAME" "$CHECKOUT"
 
+# How this machine reaches PyPI is the machine's, not the project's: a proxy and the CA that
+# signs it (PIP_CERT, as behind a TLS-inspecting proxy) and an index are passed in as they are.
+NET_ENV=()
+for var in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY PIP_INDEX_URL \
+        PIP_DEFAULT_TIMEOUT; do
+    [[ -n ${!var:-} ]] && NET_ENV+=("$var=${!var}")
+done
+if [[ -n ${PIP_CERT:-} && -f $PIP_CERT ]]; then
+    cp "$PIP_CERT" "$ROOT/etc/host-pip-ca.crt"
+    NET_ENV+=(PIP_CERT=/etc/host-pip-ca.crt)
+fi
+echo "network settings passed in: ${NET_ENV[*]:-none}"
+
 as_user() {  # the command in the checkout, with the venv active, as the ordinary user
     chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" /usr/bin/env -i HOME="$HOME_DIR" \
-        USER="$USER_NAME" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
+        USER="$USER_NAME" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "${NET_ENV[@]}" \
         bash -c "cd $CHECKOUT && . .venv/bin/activate && $1"
 }
 chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" /usr/bin/env -i HOME="$HOME_DIR" \

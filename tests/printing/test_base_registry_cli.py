@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,7 @@ from app.services.context import ServiceContext
 from app.services.errors import NotFound
 from app.services.reference_service import letterhead
 from tests.helpers.pdf import PdfCheck
-
-
-def run_print(tmp_path: Path, *argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    cli_print.add_arguments(parser)
-    args = parser.parse_args(list(argv))
-    args.db = str(tmp_path / "store.sqlite")  # the db fixture's copy
-    args.lang = "zh_CN"
-    return cli_print.run(args)
+from tests.helpers.printing import run_print
 
 
 def test_every_form_module_is_loaded_and_kinds_are_found_by_name():
