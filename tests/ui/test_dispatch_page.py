@@ -69,6 +69,17 @@ def call_row(db, call_id: int) -> CallState:
         return CallState(session.get(Call, call_id))
 
 
+
+def click_row(qtbot, view, key: int) -> None:
+    """Click the row of ``view`` whose first cell holds ``key`` (the model's ID_ROLE)."""
+    model = view.model()
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(model.ID_ROLE) == key)
+    view.scrollTo(model.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(model.index(row, 0)).center())
+
+
 def test_the_board_shows_the_queue_coloured_by_time_left(page, calls, qtmodeltester):
     assert page.queue_model.rowCount() == 2
     qtmodeltester.check(page.queue_model)
@@ -126,8 +137,8 @@ def test_dispatch_reassign_override_visit_close_by_keyboard(qtbot, db, page, cal
         audit(db, "calls", second.id)
 
     # When the supervisor records the on-site completion on 赵师傅's voucher
-    page._select(page.tech_view, page.tech_model, uid(db, "tech2"))
-    page._show_jobs(job.id)
+    click_row(qtbot, page.tech_view, uid(db, "tech2"))  # 赵师傅 …
+    click_row(qtbot, page.jobs_view, job.id)  # … and his voucher
     assert page.selected_job().job_id == job.id
     visit = page.record_visit()
     type_text(visit.work_edit, "更换启动电容")
