@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from tests.counter_screen import offscreen_platform
+from tests.helpers.counter_screen import offscreen_platform
 
 os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())  # a 1366×728 screen
 
@@ -23,7 +23,7 @@ from app.db.database import Database
 from app.models.enums import Role
 from app.services import auth_service
 from app.services.context import Actor, ServiceContext
-from tests.seed import SEED_PASSWORD, seed_store
+from tests.helpers.seed import SEED_PASSWORD, seed_store
 
 auth_service.use_fast_hashing()
 
@@ -103,9 +103,46 @@ def db(template_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 @pytest.fixture
 def sqlite_only() -> None:
-    """Request this in tests about SQLite files (pragmas, backups, file copies)."""
-    if PG_URL:
-        pytest.skip("SQLite-specific test; this run is against PostgreSQL")
+    """Request this (or mark a test ``sqlite_only``) in tests about SQLite files (pragmas,
+    backups, file copies): a run against PostgreSQL deselects them (see below), not skips."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL (SC_TEST_PG_URL) the SQLite-only tests are not part of the run; without
+    it, the tests marked ``postgres`` (they need a server) are not part of it either."""
+    kept, dropped = [], []
+    for item in items:
+        if PG_URL:
+            off = item.get_closest_marker("sqlite_only") or "sqlite_only" in getattr(
+                item, "fixturenames", ())
+        else:
+            off = item.get_closest_marker("postgres") is not None
+        (dropped if off else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+# SC_REQUIRE_ALL=1 (CI): every outside program is installed, so a skipped test is a failure.
+REQUIRE_ALL = os.environ.get("SC_REQUIRE_ALL", "") == "1"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Iterator[None]:
+    report = yield
+    if REQUIRE_ALL and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but SC_REQUIRE_ALL=1 wants every test run: {reason}"
+    return report
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if REQUIRE_ALL and report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but SC_REQUIRE_ALL=1 wants every test run: {reason}"
 
 
 @pytest.fixture

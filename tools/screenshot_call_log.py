@@ -29,7 +29,7 @@ from app.services import auth_service  # noqa: E402
 from app.services import calls_service as calls  # noqa: E402
 from app.services import customers_service as cs  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
-from tests.seed import SEED_PASSWORD, seed_store  # noqa: E402
+from tests.helpers.seed import SEED_PASSWORD, seed_store  # noqa: E402
 
 PEOPLE = [("王建国", "13905711234", "市区解放路 88 号 3 单元", "市区"),
           ("刘晓燕", "13757129876", "市区文三路 56 号", "市区"),

@@ -17,21 +17,12 @@ from sqlalchemy import select
 from app.export.list_export import MONEY_FORMAT, export_rows
 from app.export.sheets import excel_time
 from app.models.audit import AuditEntry
-from app.models.enums import Channel
 from app.services import calls_service as calls
 from app.services import export_service
 from app.services.calls_service import CallFilter
-from tests.unit.test_calls_service import _zhang
+from tests.helpers.calls import three_calls
 
 HEADERS = ["No.", "Received", "Customer", "Phone", "Fault"]
-
-
-def _three_calls(clerk) -> None:
-    customer_id, _item = _zhang(clerk)
-    calls.register_call(clerk, calls.CallInput(fault="漏水", customer_id=customer_id))
-    calls.register_call(clerk, calls.CallInput(fault="不制冷", customer_id=customer_id,
-                                               channel=Channel.WALK_IN))
-    calls.register_call(clerk, calls.CallInput(fault="漏水严重", customer_id=customer_id))
 
 
 def _write(ctx, flt, path):
@@ -45,7 +36,7 @@ def _write(ctx, flt, path):
 
 def test_call_log_export_has_only_the_filtered_rows_in_order(db, clerk, tmp_path):
     # given three calls, two of them about a leak
-    _three_calls(clerk)
+    three_calls(clerk)
     flt = CallFilter(search="漏水")
     # when the clerk exports the book filtered on 漏水
     rows = _write(clerk, flt, tmp_path / "calls.xlsx")
@@ -73,7 +64,7 @@ def test_call_log_export_has_only_the_filtered_rows_in_order(db, clerk, tmp_path
 
 
 def test_supervisor_export_shows_full_phones(db, clerk, login, tmp_path):
-    _three_calls(clerk)
+    three_calls(clerk)
     rows = export_service.call_log_rows(login("super"), CallFilter())
     assert {r.phone for r in rows} == {"13812345678"}
     assert {r.phone for r in export_service.call_log_rows(clerk, CallFilter())} == {
@@ -81,7 +72,7 @@ def test_supervisor_export_shows_full_phones(db, clerk, login, tmp_path):
 
 
 def test_all_matching_rows_not_one_page(db, clerk, monkeypatch):
-    _three_calls(clerk)
+    three_calls(clerk)
     monkeypatch.setattr(export_service, "PAGE", 1)
     assert len(export_service.call_log_rows(clerk, CallFilter())) == 3
 

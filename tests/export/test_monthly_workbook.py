@@ -4,9 +4,6 @@ its formulas, formats, panes, filters and charts, and LibreOffice as a second re
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +15,9 @@ from app.cli import main
 from app.export.monthly_workbook import write_monthly_workbook
 from app.printing.text import pt
 from app.services import monthly_report_service as monthly
-from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
+from tests.helpers.libreoffice import recalculated_rows
+from tests.helpers.monthly import month_of_work  # noqa: F401  (fixture)
+from tests.helpers.outside import missing
 
 
 def _independent(db) -> dict[str, int]:
@@ -85,31 +84,13 @@ def test_workbook_looks_finished(login, month_of_work, tmp_path):
     assert "月度统计报表" in wb.properties.title
 
 
-RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
-  oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
-
-
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (libreoffice-calc) "
-                    "is not installed; CI installs it")
+@pytest.mark.skipif(bool(missing("soffice")), reason=missing("soffice") or "-")
 def test_libreoffice_recalculates_the_same_total(db, login, month_of_work, tmp_path):
     report = monthly.monthly_report(login("boss"), month_of_work)
     path = write_monthly_workbook(report, tmp_path / "m.xlsx")
-    # LibreOffice shows a formula's stored result unless told to recalculate on loading:
-    # recalculate, so its own SUM is what the test reads (the stored results are checked
-    # in test_formulas_store_their_results)
-    (tmp_path / "lo" / "user").mkdir(parents=True)
-    (tmp_path / "lo" / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76', "--outdir",
-                    str(tmp_path / "csv"), str(path)], check=True, capture_output=True,
-                   timeout=180)
-    rows = list(csv.reader((tmp_path / "csv" / "m.csv").open(encoding="utf-8")))
+    # LibreOffice recalculates on loading, so its own SUM is what the test reads (the stored
+    # results are checked in test_formulas_store_their_results)
+    rows = recalculated_rows(path, tmp_path)
     values = {r[0]: r[1] for r in rows if len(r) > 1}
     total = report.figure("total_cost")
     shown = Decimal(values["售后服务总费用"].replace("￥", "").replace(",", ""))
@@ -131,7 +112,7 @@ def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path
     """Two completed calls this month, one card returned; two complaints, one closed."""
     from app.services import complaint_service as complaints
     from app.services import survey_service as surveys
-    from tests.voice_helpers import completed_call, zhang
+    from tests.helpers.voice import completed_call, zhang
 
     clerk = login("clerk")
     completed_call(clerk)

@@ -3,12 +3,8 @@ LibreOffice recalculates to the stored results) and the archive PDF of the month
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -17,8 +13,10 @@ from app.export.yearly_workbook import write_yearly_workbook
 from app.printing.documents.yearly_archive import yearly_archive_pdf
 from app.services import yearly_service
 from app.services.reference_service import letterhead_in
-from tests.export.test_monthly_workbook import RECALCULATE_ALWAYS
-from tests.voice_helpers import at, completed_call
+from tests.helpers import pdf as pdfread
+from tests.helpers.libreoffice import recalculated_rows
+from tests.helpers.outside import missing
+from tests.helpers.voice import at, completed_call
 
 
 def _year(login):
@@ -39,15 +37,9 @@ def test_the_yearly_workbook_totals_the_months_with_formulas(login, tmp_path):
     row = labels["受理叫修"]
     assert [ws.cell(row, c).value for c in (2, 3, 4)] == [0, 2, 1]
     assert ws.cell(row, 5).value == f"=SUM(B{row}:D{row})"
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice not installed")
-    (tmp_path / "lo" / "user").mkdir(parents=True)
-    (tmp_path / "lo" / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76', "--outdir",
-                    str(tmp_path / "csv"), str(path)], check=True, capture_output=True,
-                   timeout=180)
-    rows = {r[0]: r for r in csv.reader((tmp_path / "csv" / "y.csv").open(encoding="utf-8"))}
+    if missing("soffice"):
+        pytest.skip(missing("soffice"))
+    rows = {r[0]: r for r in recalculated_rows(path, tmp_path)}
     assert rows["受理叫修"][4] == "3"
     cost = sum(r.figure("total_cost") for r in reports)
     shown = Decimal(rows["售后服务总费用"][4].replace("￥", "").replace(",", ""))
@@ -59,13 +51,9 @@ def test_the_yearly_archive_has_every_month(login, tmp_path):
     with boss.read() as session:
         header = letterhead_in(session)
     pdf = yearly_archive_pdf(header, 2026, reports)
-    path = tmp_path / "archive.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(path), str(tmp_path / "a")], check=True)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout.replace(" ", "")
+    text = pdfread.flat_text(pdf)
     for month in ("2026-01", "2026-02", "2026-03"):
         assert month in text
-    pages = len(list(Path(tmp_path).glob("a-*.png")))
+    pages = len(pdfread.render(pdf, tmp_path / "pages"))
     assert pages >= 4 and f"共{pages}页" in text  # a summary, then each month's pages
     assert "年度月度统计报表汇编" in text and "客户投诉案件统计表" in text

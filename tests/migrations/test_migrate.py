@@ -109,7 +109,7 @@ def test_a_store_file_from_version_0_1_opens_with_its_data(tmp_path, monkeypatch
     from app.services import auth_service
     from app.services import calls_service as calls
     from app.services.context import ServiceContext
-    from tests.seed import SEED_PASSWORD
+    from tests.helpers.seed import SEED_PASSWORD
 
     monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
     old = Path(__file__).parents[1] / "resources" / "store_v0_1.sqlite"
@@ -133,7 +133,7 @@ def test_phones_stored_with_full_width_digits_are_folded_to_ascii(tmp_path, monk
     from app.services import calls_service as calls
     from app.services import customers_service as customers
     from app.services.context import ServiceContext
-    from tests.seed import SEED_PASSWORD
+    from tests.helpers.seed import SEED_PASSWORD
 
     monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
     path = tmp_path / "old.sqlite"

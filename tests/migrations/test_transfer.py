@@ -16,7 +16,7 @@ from app.services import auth_service
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
-from tests.seed import SEED_PASSWORD, seed_store
+from tests.helpers.seed import SEED_PASSWORD, seed_store
 
 PG_URL = os.environ.get("SC_TEST_PG_URL", "")
 

@@ -10,8 +10,8 @@ from sqlalchemy import create_engine
 
 from app.bootstrap import open_database
 from app.db.database import Database
+from tests.helpers.seed import seed_store
 from tests.pglink.cluster import Cluster
-from tests.seed import seed_store
 
 
 @pytest.fixture(scope="session")

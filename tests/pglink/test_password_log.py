@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +23,6 @@ from tests.pglink.cluster import Cluster
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(not os.environ.get("SC_TEST_PG_URL"),
-                       reason="the PostgreSQL pass runs these (SC_TEST_PG_URL set); they start "
-                              "and stop their own TLS cluster"),
 ]
 
 

@@ -9,7 +9,6 @@ saved again without a second call.
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -22,14 +21,11 @@ from app.models.numbering import DocumentCounter
 from app.services import auth_service, calls_service, idempotency
 from app.services.context import ServiceContext
 from app.services.errors import ServerUnreachableError
+from tests.helpers.seed import SEED_PASSWORD
 from tests.pglink.cluster import Cluster, ReplyLosingProxy
-from tests.seed import SEED_PASSWORD
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(not os.environ.get("SC_TEST_PG_URL"),
-                       reason="the PostgreSQL pass runs these (SC_TEST_PG_URL set); they start "
-                              "and stop their own TLS cluster"),
 ]
 
 
@@ -152,7 +148,7 @@ def test_reads_while_server_down_say_so(server, store):
 def test_dialog_keeps_what_the_clerk_typed(qtbot, server, store):
     from app.ui.dialogs.register_call_dialog import RegisterCallDialog
     from app.ui.session import AppSession
-    from tests.ui.helpers import type_text
+    from tests.helpers.ui import type_text
 
     dialog = RegisterCallDialog(AppSession(store, clerk_on(store)))
     qtbot.addWidget(dialog)

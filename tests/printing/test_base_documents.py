@@ -19,8 +19,8 @@ from app.printing.flowables import Field, QRCode, code128, field_grid
 from app.printing.formatting import fmt_date, fmt_datetime, money
 from app.printing.styles import A5, label_size
 from app.services.dto import VoidInfo
-from tests.printing.conftest import PdfCheck
-from tests.printing.samples import HEADER, LongList, Receipt
+from tests.helpers.pdf import PdfCheck
+from tests.helpers.print_samples import HEADER, LongList, Receipt
 
 
 def test_a4_test_page_prints_chinese_labels_and_number_in_the_bundled_font(pdfcheck: PdfCheck):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,8 @@ from app.printing.terms import default_terms, receipt_terms, terms_or_default
 from app.services.context import ServiceContext
 from app.services.errors import NotFound
 from app.services.reference_service import letterhead
-from tests.printing.conftest import PdfCheck
-
-
-def run_print(tmp_path: Path, *argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    cli_print.add_arguments(parser)
-    args = parser.parse_args(list(argv))
-    args.db = str(tmp_path / "store.sqlite")  # the db fixture's copy
-    args.lang = "zh_CN"
-    return cli_print.run(args)
+from tests.helpers.pdf import PdfCheck
+from tests.helpers.printing import run_print
 
 
 def test_every_form_module_is_loaded_and_kinds_are_found_by_name():
@@ -63,7 +54,7 @@ def test_print_command_writes_the_pdf_and_marks_the_second_copy(
 def test_print_command_counts_a_receipt_once_per_file_and_marks_the_second(
         db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck):
     from app.services import carry_in_service
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     job = walk_in(clerk)
     # when ``main.py print item-receipt NUMBER --out f.pdf`` runs twice

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.printing import registry
-from tests.printing.conftest import PdfCheck
+from tests.helpers.pdf import PdfCheck
 
 ROOT = Path(__file__).resolve().parents[2]
 

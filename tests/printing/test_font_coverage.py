@@ -13,7 +13,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.printing.fonts import FILES, FONT_DIR, ensure_fonts
-from tests.printing.conftest import PdfCheck
+from tests.helpers.pdf import PdfCheck
 
 LIST = FONT_DIR / "tongyong-8105.txt"
 UNIHAN = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
@@ -29,7 +29,8 @@ def test_the_list_has_the_8105_characters_of_unihan_ktgh() -> None:
     assert sum(ord(c) > 0xFFFF for c in chars) == 196
     assert {"䶮", "𬌗", "喆", "堃"} <= set(chars)
     if not UNIHAN.exists():
-        pytest.skip("Debian's unicode-data (Unihan) is not installed")
+        pytest.skip(f"Debian's Unihan data ({UNIHAN}) is not installed: "
+                    "apt-get install unicode-data")
     with bz2.open(UNIHAN, "rt", encoding="utf-8") as lines:
         ktgh = {chr(int(line.split("\t")[0][2:], 16)) for line in lines if "\tkTGH\t" in line}
     assert ktgh == set(chars)

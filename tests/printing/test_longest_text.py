@@ -12,8 +12,7 @@ from app.printing.documents.repair_tag import render_repair_tag
 from app.services import carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.context import ServiceContext
-from tests.printing.conftest import PdfCheck
-from tests.printing.longest import (
+from tests.helpers.longest_text import (
     FAULT,
     LINE_TEXT,
     NAME,
@@ -22,6 +21,7 @@ from tests.printing.longest import (
     longest_voucher,
     make_longest,
 )
+from tests.helpers.pdf import PdfCheck
 
 
 @pytest.fixture

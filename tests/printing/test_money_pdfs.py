@@ -11,7 +11,7 @@ from app.printing import registry
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.money_dto import LineInput
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
 
 
 def _paid_carry_in(clerk):

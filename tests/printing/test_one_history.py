@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from app.printing import trail
-from app.services import billing_service as billing
-from app.services import payments_service as payments
-from app.services.billing_service import LineInput
 from app.services.context import ServiceContext
-from tests.printing.conftest import PdfCheck
-from tests.printing.test_base_registry_cli import run_print
-from tests.unit.carry_in_fixtures import walk_in
-
-
-def _payment(clerk: ServiceContext) -> str:
-    carry = walk_in(clerk)
-    bill = billing.make_bill(clerk, carry.call_id, extra=[
-        LineInput("other", "检测费", Decimal(1), Decimal("80.00"))])
-    return payments.collect(clerk, bill.id, amount=Decimal("80.00"), method="cash",
-                            place="counter").number
+from tests.helpers.carry_in import walk_in
+from tests.helpers.pdf import PdfCheck
+from tests.helpers.printing import counter_payment, run_print
 
 
 def test_the_a5_receipt_after_two_roll_copies_is_a_reprint(
         db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck) -> None:
-    number = _payment(clerk)
+    number = counter_payment(clerk)
     outs = [tmp_path / f"{n}.pdf" for n in range(3)]
     assert run_print(tmp_path, "payment-receipt", number, "--out", str(outs[0])) == 0
     assert run_print(tmp_path, "payment-receipt", number, "--out", str(outs[1])) == 0
@@ -38,7 +26,7 @@ def test_the_a5_receipt_after_two_roll_copies_is_a_reprint(
 
 def test_a_number_typed_in_lower_case_is_the_same_document(
         db: object, clerk: ServiceContext, tmp_path: Path, pdfcheck: PdfCheck) -> None:
-    number = _payment(clerk)
+    number = counter_payment(clerk)
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     assert run_print(tmp_path, "payment-receipt", number, "--out", str(first)) == 0
     assert run_print(tmp_path, "payment-receipt", number.lower(), "--out", str(second)) == 0

@@ -4,7 +4,6 @@ marked 补打 REPRINT — through the preview dialog's own code path."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,9 +26,9 @@ from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.printing_ui import batch_job, document_job
 from app.ui.settings_store import SettingsStore
-from tests.printing.conftest import PdfCheck
-from tests.unit.carry_in_fixtures import walk_in
-from tests.voice_helpers import at, completed_call, zhang
+from tests.helpers.carry_in import walk_in
+from tests.helpers.pdf import PdfCheck, flat, page_texts
+from tests.helpers.voice import at, completed_call, zhang
 
 REPRINT = "补打REPRINT"
 
@@ -63,12 +62,9 @@ def events(ctx: ServiceContext, table: str) -> list[tuple[str, str]]:
         return [(r.row_key, r.action) for r in rows]
 
 
-def page_text(pdf: bytes, tmp_path: Path, page: int) -> str:
-    path = tmp_path / "pages.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-enc", "UTF-8",
-                          str(path), "-"], check=True, capture_output=True).stdout.decode()
-    return "".join(out.split())
+def page_text(pdf: bytes, page: int) -> str:
+    """Page ``page`` (from 1) of ``pdf``, its white space removed."""
+    return flat(page_texts(pdf)[page - 1])
 
 
 # ---- receipt and tag ------------------------------------------------------------------------
@@ -191,8 +187,8 @@ def test_a_month_of_notices_marks_only_the_letters_printed_before(
                     title="notices", filename="month.pdf")
     dialog = open_preview(job)
     assert not dialog.reprint and pdfcheck.pages(dialog.pdf) == 2
-    assert REPRINT in page_text(dialog.pdf, tmp_path, 1)
-    assert REPRINT not in page_text(dialog.pdf, tmp_path, 2)
+    assert REPRINT in page_text(dialog.pdf, 1)
+    assert REPRINT not in page_text(dialog.pdf, 2)
     # a batch previewed and closed sends nothing
     dialog.reject()
     assert _sent_at(boss, second.id) is None
@@ -204,7 +200,7 @@ def test_a_month_of_notices_marks_only_the_letters_printed_before(
     assert [e.action for e in trail.print_history(
         boss, "expiry-notice", second.number)] == ["print"]
     assert _sent_at(boss, second.id) is not None
-    assert dialog.reprint and REPRINT in page_text(dialog.pdf, tmp_path, 2)
+    assert dialog.reprint and REPRINT in page_text(dialog.pdf, 2)
 
 
 def test_a_survey_card_is_recorded_when_printed_not_when_previewed(

@@ -21,8 +21,8 @@ from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.printing_ui import document_job
 from app.ui.settings_store import SettingsStore
-from tests.printing.conftest import PdfCheck
-from tests.printing.samples import HEADER, LongList
+from tests.helpers.pdf import PdfCheck
+from tests.helpers.print_samples import HEADER, LongList
 
 
 def file_printer(path: Path) -> QPrinter:

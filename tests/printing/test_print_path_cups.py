@@ -26,12 +26,11 @@ from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.pages.carry_in_page import CarryInPage
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
-from tests.printing.conftest import PdfCheck
-from tests.printing.cups_queue import CupsQueue, wait_for
-from tests.printing.samples import HEADER, LongList, Receipt
-from tests.printing.test_base_registry_cli import run_print
-from tests.printing.test_one_history import _payment
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
+from tests.helpers.cups_queue import CupsQueue, wait_for
+from tests.helpers.pdf import PdfCheck
+from tests.helpers.print_samples import HEADER, LongList, Receipt
+from tests.helpers.printing import counter_payment, run_print
 
 
 def queue_printer(queue: CupsQueue, title: str) -> QPrinter:
@@ -158,7 +157,7 @@ def test_a_receipt_prints_in_one_keystroke_on_the_counters_printer(
 def test_the_command_line_prints_a_payment_receipt_on_a_named_printer(
         db: object, clerk: ServiceContext, tmp_path: Path, cups_queue: CupsQueue,
         pdfcheck: PdfCheck):
-    number = _payment(clerk)
+    number = counter_payment(clerk)
     for _ in range(2):
         assert run_print(tmp_path, "payment-receipt", number.lower(),
                          "--printer", cups_queue.name) == 0

@@ -15,7 +15,7 @@ from app.services.context import ServiceContext
 from app.ui.printing_ui import printer_test_pages
 from app.ui.settings_store import SettingsStore
 from app.ui.widgets.printer_setup import PrinterSetupWidget
-from tests.printing.conftest import PdfCheck
+from tests.helpers.pdf import PdfCheck
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from app.printing.documents.item_receipt import render_item_receipt
 from app.printing.documents.register_page import render_register_month
 from app.services import carry_in_service, register_service
 from app.services.context import ServiceContext
-from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
-from tests.unit.carry_in_fixtures import back, walk_in
+from tests.helpers import pdf as pdfread
+from tests.helpers.carry_in import back, walk_in
 
 
 @pytest.mark.parametrize("paper", ["thermal", "a5"])
@@ -25,17 +24,16 @@ def test_receipt_prints_labels_number_terms_and_qr(clerk: ServiceContext, tmp_pa
     pdf = render_item_receipt(carry_in_service.print_pack(
         clerk, job.receipt_id, document="item-receipt"), paper)
     # then it reads in Chinese, with the number as text and as a QR code
-    text = pdf_text(pdf, tmp_path / f"receipt-{paper}.pdf")
+    text = pdfread.text(pdf)
     for expected in ("客户商品领取收据", job.receipt_number, "刘洋", "XTE-9001", "电源线",
                      "外壳左侧划痕", "承诺日期", job.promised_date.isoformat(), "客户签字",
                      "售后服务中心", "须知", "妥善保管本收据"):
         assert expected in text.replace(" ", ""), expected
     assert "补打" not in text
-    pngs = pdf_png(pdf, tmp_path / f"receipt-{paper}.pdf")
+    pngs = pdfread.render(pdf, tmp_path / f"receipt-{paper}", dpi=200)
     assert len(pngs) == 1
-    assert qr_payloads(pngs[0]) == [job.receipt_number]
-    fonts = subprocess.run(["pdffonts", str(tmp_path / f"receipt-{paper}.pdf")],
-                           capture_output=True, check=True).stdout.decode()
+    assert pdfread.decode_png(pngs[0], qr_only=True) == [job.receipt_number]
+    fonts = " ".join(row.name for row in pdfread.fonts(pdf))
     assert "SCSans" in fonts and "Helvetica" not in fonts
 
 
@@ -49,7 +47,7 @@ def test_reprint_is_marked_and_custom_terms_print(clerk: ServiceContext, admin: 
     job = walk_in(clerk)
     trail.record_print(clerk, "item-receipt", job.receipt_number, reprint=False)
     again = carry_in_service.print_pack(clerk, job.receipt_id, document="item-receipt")
-    text = pdf_text(render_item_receipt(again, "a5"), tmp_path / "again.pdf")
+    text = pdfread.text(render_item_receipt(again, "a5"))
     assert "补打" in text and "凭本收据取件" in text.replace(" ", "")
 
 
@@ -57,11 +55,11 @@ def test_register_month_prints_as_a4_pages(clerk: ServiceContext, tmp_path: Path
     jobs = [walk_in(clerk, new_customer=False) for _ in range(1)] + [walk_in(clerk)]
     book = register_service.month_book(clerk, clerk.today())
     pdf = render_register_month(book)
-    text = pdf_text(pdf, tmp_path / "register.pdf").replace(" ", "")
+    text = pdfread.text(pdf).replace(" ", "")
     for expected in ("客户商品进出登记簿", "收据号", "取回人", jobs[0].receipt_number,
                      jobs[1].receipt_number, "张伟", "刘洋", clerk.today().strftime("%Y-%m")):
         assert expected in text, expected
-    pngs = pdf_png(pdf, tmp_path / "register.pdf", dpi=80)
+    pngs = pdfread.render(pdf, tmp_path / "register", dpi=80)
     assert len(pngs) == 1
 
 
@@ -75,8 +73,8 @@ def test_print_path_kinds_render_by_number(clerk: ServiceContext, tmp_path: Path
     month = registry.render(clerk, "register-month", clerk.today().strftime("%Y-%m"),
                             reprint=False)
     assert receipt.filename == f"item-receipt-{job.receipt_number}.pdf"
-    assert "补打" in pdf_text(tag.pdf, tmp_path / "tag.pdf")
-    assert job.receipt_number in pdf_text(month.pdf, tmp_path / "month.pdf")
+    assert "补打" in pdfread.text(tag.pdf)
+    assert job.receipt_number in pdfread.text(month.pdf)
     with pytest.raises(NotFound):
         registry.render(clerk, "item-receipt", "R0000-0000", reprint=False)
 
@@ -95,8 +93,8 @@ def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) ->
     book = RegisterMonth(date(2026, 10, 1), StoreHeader("售后服务中心"),
                          rows, at)
     pdf = render_register_month(book)
-    pngs = pdf_png(pdf, tmp_path / "long.pdf", dpi=50)
-    text = pdf_text(pdf, tmp_path / "long.pdf")
+    pngs = pdfread.render(pdf, tmp_path / "long", dpi=50)
+    text = pdfread.text(pdf)
     assert len(pngs) >= 3 and "R2610-0080" in text
     assert text.count("收据号") == len(pngs)  # the column headers repeat on every page
     assert f"第 {len(pngs)} 页" in text or f"{len(pngs)}" in text
@@ -116,4 +114,4 @@ def test_a_copy_of_a_voided_receipt_is_marked_void(login, tmp_path: Path) -> Non
     carry_in_service.return_item(clerk, job.receipt_id, back("刘洋", True),
                                  expected_version=job.receipt_version)
     copy = registry.render(clerk, "item-receipt", job.receipt_number, reprint=False)
-    assert "作废" in pdf_text(copy.pdf, tmp_path / "void.pdf")
+    assert "作废" in pdfread.text(copy.pdf)

@@ -11,8 +11,8 @@ from app.models.store import Setting
 from app.printing.documents.repair_tag import render_repair_tag
 from app.services import carry_in_service
 from app.services.context import ServiceContext
-from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers import pdf as pdfread
+from tests.helpers.carry_in import walk_in
 
 
 def test_tag_prints_card_number_customer_fault_and_qr(clerk: ServiceContext,
@@ -20,13 +20,13 @@ def test_tag_prints_card_number_customer_fault_and_qr(clerk: ServiceContext,
     job = walk_in(clerk)
     pdf = render_repair_tag(carry_in_service.print_pack(clerk, job.receipt_id,
                                                         document="repair-tag"))
-    text = pdf_text(pdf, tmp_path / "tag.pdf").replace(" ", "")
+    text = pdfread.text(pdf).replace(" ", "")
     for expected in ("修护卡", job.card_number, job.receipt_number, "刘洋", "不脱水",
                      job.promised_date.isoformat()):
         assert expected in text, expected
     assert b"/MediaBox [ 0 0 283.4646 198.4252 ]" in pdf
-    pngs = pdf_png(pdf, tmp_path / "tag.pdf", dpi=200)
-    assert qr_payloads(pngs[0]) == [job.card_number]
+    pngs = pdfread.render(pdf, tmp_path / "tag", dpi=200)
+    assert pdfread.decode_png(pngs[0], qr_only=True) == [job.card_number]
     # the tag's QR opens the same job as the receipt number
     assert carry_in_service.find_by_number(clerk, job.card_number).receipt_id == job.receipt_id
 
@@ -41,4 +41,4 @@ def test_tag_size_follows_the_store_setting(clerk: ServiceContext, tmp_path: Pat
     assert pack.tag_size_mm == (80.0, 60.0)
     width, height = 80 * mm, 60 * mm
     assert f"/MediaBox [ 0 0 {width:.4f} {height:.4f} ]".encode() in pdf
-    assert "修护卡" in pdf_text(pdf, tmp_path / "small.pdf")
+    assert "修护卡" in pdfread.text(pdf)

@@ -10,7 +10,7 @@ import pytest
 
 from app.printing import registry
 from app.services.context import ServiceContext
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
 
 NUMBER = rb"-?(?:\d+\.?\d*|\.\d+)"
 

@@ -6,14 +6,13 @@ from a 600-dpi grey render of the same page, and ≥ 95 %; the QR code still dec
 
 The 1-bit image is enlarged 3× (Lanczos) before OCR only because tesseract reads 8-pt
 Chinese best at about 30 px per line: it adds no ink the head did not print. Without
-tesseract and its chi_sim data the test is skipped (CI installs tesseract-ocr and
-tesseract-ocr-chi-sim).
+tesseract and its chi_sim data, or poppler's pdftoppm (the rasteriser CUPS's own filters use),
+the test is skipped (CI installs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,15 +31,16 @@ from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.context import ServiceContext
 from app.services.money_dto import LineInput
-from tests.printing.conftest import PdfCheck, decode_png
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
+from tests.helpers.outside import missing
+from tests.helpers.pdf import PdfCheck, decode_png
 
 HEAD_DPI, GREY_DPI, OCR_SCALE = 203, 600, 3
 
 
 def _tesseract_reason() -> str:
-    if shutil.which("tesseract") is None:
-        return "tesseract not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim"
+    if missing("tesseract", "pdftoppm"):
+        return missing("tesseract", "pdftoppm")
     langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True,
                            timeout=60).stdout.split()
     if "chi_sim" not in langs:
@@ -85,6 +85,8 @@ def _forms(clerk: ServiceContext) -> list[Form]:
 
 
 def _gray(pdf: Path, dpi: int, out: Path) -> Path:
+    """The first page as an 8-bit grey PNG at ``dpi``, rasterised by poppler as CUPS's thermal
+    filter chain does (pdftoraster); pdfium's anti-aliasing reads about one character worse."""
     subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-png", "-singlefile", str(pdf),
                     str(out)], check=True, timeout=120)
     return out.with_suffix(".png")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,24 +15,14 @@ from app.printing.documents.survey_card import survey_cards_pdf
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
 from app.services import survey_service as surveys
-from tests.voice_helpers import at, completed_call, zhang
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+from tests.helpers import pdf as pdfread
+from tests.helpers.voice import at, completed_call, zhang
 
 
 def _text(pdf: bytes, tmp_path: Path, name: str) -> str:
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(path), str(tmp_path / name)],
-                   check=True)
-    assert list(tmp_path.glob(f"{name}*.png"))
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                         capture_output=True, text=True).stdout
-    return "".join(out.split())  # pdftotext spaces CJK unevenly: compare without spaces
-
-
-def _has(text: str, expected: str) -> bool:
-    return "".join(expected.split()) in text
+    """The PDF's text without white space, after checking it renders."""
+    assert pdfread.render(pdf, tmp_path / name)
+    return pdfread.flat_text(pdf)
 
 
 def _contract(ctx, end):
@@ -52,7 +40,7 @@ def test_the_expiry_notice_prints_customer_items_end_date_and_terms(login, tmp_p
     for expected in ("保养到期通知书", "张伟", "市区人民路 12 号", c.number, "2026-12-31",
                      "XQB80 小天鹅洗衣机", "2027-01-01 — 2027-12-31", "￥680.00",
                      "每年上门保养 2 次", "续约条件"):
-        assert _has(text, expected), expected
+        assert pdfread.has(text, expected), expected
 
 
 def test_a_month_of_notices_is_one_pdf_with_one_letter_each(login, tmp_path):
@@ -60,9 +48,9 @@ def test_a_month_of_notices_is_one_pdf_with_one_letter_each(login, tmp_path):
     first, second = _contract(boss, date(2026, 12, 5)), _contract(boss, date(2026, 12, 20))
     ids = [c.id for c in contracts.contracts_ending_in(boss, 2026, 12)]
     text = _text(expiry_notices_pdf(contracts.expiry_notices(boss, ids)), tmp_path, "batch")
-    assert _has(text, first.number) and _has(text, second.number)
+    assert pdfread.has(text, first.number) and pdfread.has(text, second.number)
     assert text.count("保养到期通知书") == 2
-    assert _has(text, "第1页/共2页") and _has(text, "第2页/共2页")
+    assert pdfread.has(text, "第1页/共2页") and pdfread.has(text, "第2页/共2页")
 
 
 def test_in_a_batch_only_the_letters_printed_before_are_marked_reprint(login, tmp_path):
@@ -70,13 +58,10 @@ def test_in_a_batch_only_the_letters_printed_before_are_marked_reprint(login, tm
     first, second = _contract(boss, date(2026, 12, 5)), _contract(boss, date(2026, 12, 20))
     pdf = expiry_notices_pdf(contracts.expiry_notices(boss, [first.id, second.id]),
                              reprinted={second.number})
-    path = tmp_path / "marked.pdf"
-    path.write_bytes(pdf)
+    pages = [pdfread.flat(page) for page in pdfread.page_texts(pdf)]
 
     def page(number: int) -> str:
-        out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path),
-                              "-"], check=True, capture_output=True, text=True).stdout
-        return "".join(out.split())
+        return pages[number - 1]
 
     assert first.number in page(1) and "补打" not in page(1)
     assert second.number in page(2) and "补打REPRINT" in page(2)  # banner and watermark
@@ -93,12 +78,9 @@ def test_the_survey_card_has_the_four_items_levels_and_a_qr_code(clerk, tmp_path
     for expected in ("客户意见调查卡", "态度", "技术", "到达时间", "答应事情的办理", "很满意",
                      "满意", "一般", "不满意", card.number, card.call_number, "李师傅",
                      "建议或抱怨"):
-        assert _has(text, expected), expected
-    if shutil.which("zbarimg"):
-        png = sorted(tmp_path.glob("card*.png"))[0]
-        decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
-                                 text=True).stdout.strip()
-        assert decoded == f"SC:{card.number}:{card.call_number}"
+        assert pdfread.has(text, expected), expected
+    png = sorted((tmp_path / "card").glob("*.png"))[0]
+    assert pdfread.decode_png(png, qr_only=True) == [f"SC:{card.number}:{card.call_number}"]
 
 
 def test_the_card_heads_its_items_and_a_cancelled_call_asks_about_the_counter(login, tmp_path):
@@ -111,10 +93,10 @@ def test_the_card_heads_its_items_and_a_cancelled_call_asks_about_the_counter(lo
     cards = surveys.issue_cards_for_day(clerk, clerk.today())
     text = _text(survey_cards_pdf(surveys.card_documents(clerk, [c.id for c in cards])),
                  tmp_path, "cards")
-    assert _has(text, "评价项目") and not _has(text, "商品项目")
+    assert pdfread.has(text, "评价项目") and not pdfread.has(text, "商品项目")
     for expected in ("门市服务台", "办事效率", "等候时间", "请对我们门市服务台的服务逐项评价",
                      "服务日期2026-12-02"):
-        assert _has(text, expected), expected
+        assert pdfread.has(text, expected), expected
 
 
 def test_the_technicians_appraisal_prints_one_line_each(login, tmp_path):
@@ -126,7 +108,7 @@ def test_the_technicians_appraisal_prints_one_line_each(login, tmp_path):
     text = _text(appraisal_pdf(technician_appraisals(boss, 2026, 11)), tmp_path, "appraisal")
     for expected in ("技术员月度考评表", "李师傅", "赵师傅", "完成工作数", "迟到次数",
                      "被投诉次数", "第1页", "服务主任"):
-        assert _has(text, expected), expected
+        assert pdfread.has(text, expected), expected
 
 
 def test_the_liaison_note_asks_the_department_why_it_was_late(login, tmp_path):
@@ -146,7 +128,7 @@ def test_the_liaison_note_asks_the_department_why_it_was_late(login, tmp_path):
     text = _text(complaint_liaison_pdf(note), tmp_path, "liaison")
     for expected in ("客户投诉洽办单", "Q2611-001", c.number, "仓储配送部", "逾期天数",
                      "请说明逾期原因", "2026-11-15", "部门主管"):
-        assert _has(text, expected), expected
+        assert pdfread.has(text, expected), expected
 
 
 def _overdue(login):
@@ -163,7 +145,7 @@ def test_the_reminder_names_department_deadline_and_days_overdue(login, tmp_path
     text = _text(complaint_reminder_pdf(doc), tmp_path, "reminder")
     for expected in ("客户投诉催办单", "仓储配送部门", "2611-001", "2026-11-15", "逾期 5 天",
                      "包装破损", "包装箱破损，外壳有划痕", "更换新机", "第 1 次"):
-        assert _has(text, expected), expected
+        assert pdfread.has(text, expected), expected
 
 
 def test_the_reply_letter_tells_the_customer_what_was_done(login, tmp_path):
@@ -174,7 +156,7 @@ def test_the_reply_letter_tells_the_customer_what_was_done(login, tmp_path):
     text = _text(complaint_reply_pdf(complaints.reply_letter(clerk, c.id)), tmp_path, "reply")
     for expected in ("客户投诉处理回复函", "尊敬的张伟：", "2611-001", "2026-11-02",
                      "已为您更换同型号新机一台", "包装箱破损"):
-        assert _has(text, expected), expected
+        assert pdfread.has(text, expected), expected
 
 
 def test_the_four_kinds_are_printable_by_number(login):
@@ -210,7 +192,8 @@ def test_every_register_prints_on_a4_with_the_header_and_page_numbers(login, tmp
     titles = {"surveys": "顾客满意度调查情况登记表", "complaints": "客户投诉处理登记表",
               "feedback": "信息反馈分析登记表", "followups": "质量回访、顾客意见记录表",
               "customers": "用户登记表"}
-    assert _has(text, titles[kind]) and _has(text, "售后服务中心")
-    assert _has(text, "第1页")
+    assert pdfread.has(text, titles[kind]) and pdfread.has(text, "售后服务中心")
+    assert pdfread.has(text, "第1页")
     if kind == "surveys":
-        assert _has(text, "共2页") and _has(text, "师傅迟到") and _has(text, "很满意") is False
+        assert pdfread.has(text, "共2页") and pdfread.has(text, "师傅迟到")
+        assert not pdfread.has(text, "很满意")

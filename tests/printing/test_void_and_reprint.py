@@ -20,9 +20,9 @@ from app.services import calls_service
 from app.services import payments_service as payments
 from app.services.context import ServiceContext
 from app.services.money_dto import LineInput, PaymentDTO
-from tests.printing.conftest import PdfCheck
-from tests.printing.test_base_registry_cli import run_print
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
+from tests.helpers.pdf import PdfCheck
+from tests.helpers.printing import run_print
 
 TZ = ZoneInfo("Asia/Shanghai")
 CANCELLED_AT = datetime(2026, 11, 18, 10, 20, tzinfo=TZ)  # not "now": the print is later

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -20,11 +17,10 @@ from app.printing import registry
 from app.services import dispatch_service as dispatch
 from app.services import visit_service as visits
 from app.services.calls_service import CallInput, register_call
+from tests.helpers import pdf as pdfread
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 11, 18)
-KEEP = os.environ.get("SC_KEEP_PNG")  # a folder to keep the PNGs in, for looking at them
 
 
 def at(h: int, m: int = 0) -> datetime:
@@ -32,20 +28,12 @@ def at(h: int, m: int = 0) -> datetime:
 
 
 def pdf_text(pdf: bytes, tmp_path: Path, name: str) -> str:
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(path), str(tmp_path / name)],
-                   check=True)
-    assert list(tmp_path.glob(f"{name}*.png"))
-    if KEEP:
-        for png in tmp_path.glob(f"{name}*.png"):
-            shutil.copy(png, Path(KEEP) / png.name)
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
-    assert fonts and all(" yes " in line for line in fonts), fonts  # embedded, every font
-    assert any("SCSans" in line for line in fonts)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    """The text of ``pdf``, after checking it renders and embeds every font (SCSans among them)."""
+    assert pdfread.render(pdf, tmp_path / name)
+    fonts = pdfread.fonts(pdf)
+    assert fonts and all(row.embedded for row in fonts), fonts
+    assert any("SCSans" in row.name for row in fonts)
+    return pdfread.text(pdf)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ def _spawn(db_path: Path, mode: str, seconds: float,
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if busy_ms is not None:
         env["SC_TEST_BUSY_MS"] = str(busy_ms)
-    return subprocess.Popen([sys.executable, "-m", "tests.stress.writer_child", str(db_path),
+    return subprocess.Popen([sys.executable, "-m", "tests.helpers.writer_child", str(db_path),
                              mode, str(seconds)], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 

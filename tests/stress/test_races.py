@@ -34,9 +34,9 @@ from app.services import (
 from app.services.context import ServiceContext
 from app.services.money_dto import LineInput
 from app.services.parts_service import PartInput
-from tests.seed import SEED_PASSWORD
-from tests.stress.race_child import Outcome, Pool
-from tests.unit.carry_in_fixtures import user_id, walk_in, zhang_item
+from tests.helpers.carry_in import user_id, walk_in, zhang_item
+from tests.helpers.race_child import Outcome, Pool
+from tests.helpers.seed import SEED_PASSWORD
 
 pytestmark = pytest.mark.slow
 

@@ -3,106 +3,27 @@ dispatched and closed, walked for its labels, buttons, tooltips, table headers a
 
 from __future__ import annotations
 
-import enum
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QTabWidget,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.models import enums
 from app.services import calls_service, customers_service
 from app.services.calls_service import CallInput
 from app.services.context import ServiceContext
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
-from app.ui.main_window import MainWindow
 from app.ui.session import AppSession
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
-from tests.ui.test_screen_fit import DIALOGS
+from tests.helpers.ui_chinese import english_of
+from tests.helpers.ui_dialogs import DIALOGS
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture
-
-# What may stay in Latin letters: product codes and serials of the seeded store, key names,
-# file formats, the names of programs and the seeded workstation (test-pc).
-ALLOWED = {"KFR", "XQB", "BCD", "XTE", "GR", "HE", "FP", "Excel", "PDF", "xlsx", "pdf", "Ctrl",
-           "Shift", "Alt", "Esc", "Enter", "Tab", "Del", "SQLite", "PostgreSQL", "sqlite",
-           "Qt", "Service", "Counter", "CSV", "csv", "YYYY", "English", "test", "PgUp", "PgDn",
-           "Home", "End", "Space"}
-RAW_KEYS = {str(m.value) for name in dir(enums) if isinstance(e := getattr(enums, name), type)
-            and issubclass(e, enum.Enum) and e is not enum.Enum for m in e} - {"A", "B", "C", "D"}
-WORD = re.compile(r"[A-Za-z_]{3,}")
-
-
-def english_in(text: str) -> list[str]:
-    text = re.sub(r"<[^>]+>", " ", text)  # rich text tags
-    text = re.sub(r"(/|[A-Za-z]:\\)[^\s]*", " ", text)  # paths
-    text = re.sub(r"[\w.-]+\.(sqlite|xlsx|pdf|json)\b", " ", text)  # file names
-    words = [w for w in WORD.findall(text) if w not in ALLOWED]
-    return words + [k for k in RAW_KEYS if re.search(rf"(?<![A-Za-z_]){k}(?![A-Za-z_])", text)
-                    and k not in words]
-
-
-def _view_texts(where: str, view: QAbstractItemView) -> Iterator[tuple[str, str]]:
-    model, root = view.model(), view.rootIndex()
-    try:
-        columns = model.columnCount(root)
-    except TypeError:  # a list model (the sidebar)
-        columns = 1
-    for column in range(columns):
-        yield where + " header", str(model.headerData(
-            column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-        for row in range(min(model.rowCount(root), 30)):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                yield where + f" cell {row},{column}", str(
-                    model.index(row, column, root).data(role) or "")
-
-
-def _widget_texts(widget: QWidget) -> Iterator[str]:
-    if isinstance(widget, (QLabel, QAbstractButton)):
-        yield widget.text()
-    elif isinstance(widget, QLineEdit):
-        yield widget.placeholderText()
-    elif isinstance(widget, QComboBox):
-        yield from (widget.itemText(i) for i in range(widget.count()))
-    elif isinstance(widget, QGroupBox):
-        yield widget.title()
-    elif isinstance(widget, QTabWidget):
-        yield from (widget.tabText(i) for i in range(widget.count()))
-
-
-def texts_of(window: QWidget) -> Iterator[tuple[str, str]]:
-    """(where, text) for every visible text of ``window``."""
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or widget.objectName() == "statusDatabase":
-            continue
-        where = f"{type(widget).__name__}#{widget.objectName()}"
-        yield where + " tooltip", widget.toolTip()
-        yield from ((where, text) for text in _widget_texts(widget))
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            yield from _view_texts(where, widget)
-    yield "window title", window.windowTitle()
-    if isinstance(window, MainWindow):
-        yield "status bar", window.statusBar().currentMessage()
-
-
-def english_of(window: QWidget) -> list[str]:
-    return [f"{where}: {text[:60]!r} {words}" for where, text in texts_of(window)
-            if (words := english_in(text))]
-
 
 @pytest.fixture
 def busy_store(db: Database, admin: ServiceContext) -> Database:
@@ -158,7 +79,7 @@ def test_money_page_names_methods_and_states(qtbot: QtBot, db: Database,
 
     from app.services import billing_service, carry_in_service, payments_service, repair_service
     from app.ui.pages.money_page import MoneyPage
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     clerk, tech, supervisor = login("clerk"), login("tech"), login("super")
     for phone in ("13900001111", "13900002222"):

@@ -11,8 +11,8 @@ from app.services import customers_service as customers
 from app.ui.dialogs.recover_record_dialog import RecoverRecordDialog
 from app.ui.pages import backup_page
 from app.ui.session import AppSession
-from tests.ui.shell_helpers import chinese
-from tests.ui.test_all_chinese import english_of
+from tests.helpers.ui_chinese import english_of
+from tests.helpers.ui_shell import chinese
 
 __all__ = ["chinese"]  # the fixture
 

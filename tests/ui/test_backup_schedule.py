@@ -19,8 +19,8 @@ from app.services.context import ServiceContext
 from app.ui import app as gui
 from app.ui.backup_scheduler import BackupScheduler
 from app.ui.pages import backup_page
-from tests.fault_helpers import free_space, full_disk
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN
+from tests.helpers.faults import free_space, full_disk
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN
 
 pytestmark = IGNORE_OFFSCREEN
 

@@ -14,7 +14,7 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import CallInput
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import status_background
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture

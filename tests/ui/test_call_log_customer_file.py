@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from app.services import customers_service as customers
 from app.ui.dialogs.customer_file_dialog import CustomerFileDialog, ItemDialog
 from app.ui.dialogs.history_dialog import HistoryDialog
-from tests.ui.call_log_support import IGNORE_SIZE_HINTS, app_session, audit_rows
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import IGNORE_SIZE_HINTS, app_session, audit_rows
 
 pytestmark = IGNORE_SIZE_HINTS
 

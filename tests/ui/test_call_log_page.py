@@ -17,8 +17,8 @@ from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.pages.call_log_page import CallLogPage
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
-from tests.ui.call_log_support import IGNORE_SIZE_HINTS, app_session, audit_rows, calls_in_db
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import IGNORE_SIZE_HINTS, app_session, audit_rows, calls_in_db
 
 pytestmark = IGNORE_SIZE_HINTS
 
@@ -41,8 +41,8 @@ def book(clerk):
     return made
 
 
-def _page(qtbot, db, login, user="clerk"):
-    page = CallLogPage(app_session(db, login, user))
+def _page(qtbot, db, login, user="clerk", *, session=None):
+    page = CallLogPage(session or app_session(db, login, user))
     qtbot.addWidget(page)
     page.resize(1200, 600)
     page.show()
@@ -199,10 +199,12 @@ def test_customer_file_from_the_page(qtbot, page, db):
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, Model.COL_CUSTOMER)) == "张伟强")
 
 
-def test_other_pages_changes_refresh_the_book(qtbot, page, clerk):
+def test_other_pages_changes_refresh_the_book(qtbot, db, login, book, clerk):
+    session = app_session(db, login, "clerk")
+    page = _page(qtbot, db, login, session=session)
     zhang = customers.find_customers(clerk, "张伟")[0].id
     calls.register_call(clerk, calls.CallInput(fault="别处登记", customer_id=zhang))
-    page._session.data_changed.emit("calls")
+    session.data_changed.emit("calls")  # what another page says after saving a call
     assert _faults(page)[0] == "别处登记"
 
 

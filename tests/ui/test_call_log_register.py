@@ -9,14 +9,14 @@ from sqlalchemy import func, select
 
 from app.models.customers import Customer, CustomerPhone, Item
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
-from tests.ui.call_log_support import (
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import (
     IGNORE_SIZE_HINTS,
     app_session,
     audit_rows,
     calls_in_db,
     press,
 )
-from tests.ui.helpers import type_text
 
 pytestmark = IGNORE_SIZE_HINTS
 
@@ -74,7 +74,7 @@ def test_partial_phone_lists_matches_down_enter_chooses(qtbot, dialog):
     assert dialog.item_combo.currentText().startswith("BCD-470")
 
 
-def test_new_customer_with_new_item_saved_together(qtbot, dialog, db):
+def test_new_customer_with_new_item_saved_together(qtbot, dialog, db, clerk):
     before = _counts(db)
     qtbot.keyClicks(dialog.picker.lookup, "13911112222")
     press(qtbot, Qt.Key.Key_Return)  # no match → new customer, phone carried over
@@ -89,7 +89,7 @@ def test_new_customer_with_new_item_saved_together(qtbot, dialog, db):
     dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
     assert dialog.item_fields.isVisible()
     qtbot.keyClicks(dialog.item_fields.serial_edit, "SN-0001")
-    dialog.item_fields.purchase_edit.setText(f"{dialog._session.ctx.today():%Y-%m-%d}")
+    dialog.item_fields.purchase_edit.setText(f"{clerk.today():%Y-%m-%d}")
     assert dialog.proposed_category().value == "C"
     type_text(dialog.fault_edit, "洗衣机不脱水😀")
     with qtbot.waitSignal(dialog.accepted):
@@ -179,12 +179,12 @@ def test_whole_form_works_by_tab_and_enter(qtbot, dialog, db):
     assert call.fault == "冷冻室结霜" and call.channel == "letter"
 
 
-def test_letter_received_yesterday_keeps_its_time(qtbot, dialog, db):
+def test_letter_received_yesterday_keeps_its_time(qtbot, dialog, db, clerk):
     from datetime import datetime, timedelta
 
     from PySide6.QtCore import QDate, QDateTime, QTime
 
-    ctx = dialog._session.ctx
+    ctx = clerk
     day = ctx.today() - timedelta(days=1)
     qtbot.keyClicks(dialog.picker.lookup, "13812345678")
     qtbot.waitUntil(lambda: "张伟" in dialog.chosen_label.text())

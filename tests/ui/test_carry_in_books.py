@@ -16,9 +16,9 @@ from app.ui.table_models.carry_in_table_models import (
     RegisterTableModel,
     VanStockModel,
 )
-from tests.ui.carry_in_support import enter, retype
-from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
+from tests.helpers.carry_in import stocked_part, user_id, walk_in
+from tests.helpers.ui import type_text
+from tests.helpers.ui_carry_in import enter, retype
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -124,7 +124,7 @@ def test_parts_page_new_part_receive_count_low(qtbot, db, login):
 
 def test_main_window_opens_the_carry_in_pages_and_a_scan_opens_the_item(qtbot, db, login):
     from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
-    from tests.ui.shell_helpers import open_window
+    from tests.helpers.ui_shell import open_window
 
     job = walk_in(login("clerk"))
     window = open_window(qtbot, db, "super")

@@ -3,7 +3,6 @@ passed inspection, return by scanning the receipt number; the lost-receipt path;
 
 from __future__ import annotations
 
-import subprocess
 from types import SimpleNamespace
 
 import pytest
@@ -15,9 +14,20 @@ from app.services import carry_in_service, parts_service, repair_service
 from app.services.repair_service import WorkInput
 from app.ui.pages.carry_in_page import CarryInPage, handle_global_search
 from app.ui.session import AppSession
-from tests.ui.carry_in_support import activate, capture_prints, drive, enter, key, retype
-from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import stocked_part, taken_in_on_site, walk_in
+from tests.helpers.carry_in import stocked_part, taken_in_on_site, walk_in
+from tests.helpers.pdf import text as pdf_text
+from tests.helpers.ui import type_text
+from tests.helpers.ui_carry_in import (
+    activate,
+    capture_prints,
+    drive,
+    enter,
+    inspect_dialog,
+    key,
+    return_dialog,
+    walk_in_dialog,
+    work_dialog,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -38,63 +48,11 @@ def _register_row(db) -> SimpleNamespace:
         return SimpleNamespace(**s.execute(select(RegisterEntry.__table__)).mappings().one())
 
 
-def _walk_in_dialog(qtbot):
-    def fill(dialog) -> None:
-        qtbot.keyClicks(dialog.picker.lookup, "13900001111")
-        enter(qtbot, dialog.picker.lookup)  # no match → new customer, phone carried over
-        type_text(dialog.customer_fields.name_edit, "刘洋")
-        dialog.item_combo.setFocus()
-        dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
-        item = dialog.item_fields
-        xqb = item.model_combo.findText("XQB80", Qt.MatchFlag.MatchStartsWith)
-        item.model_combo.setCurrentIndex(xqb)
-        qtbot.keyClicks(item.serial_edit, "XTE-9001")
-        type_text(dialog.fault_edit, "不脱水，有异响")
-        fields = dialog.take_in_fields
-        key(qtbot, fields.checks["power_cord"], Qt.Key.Key_Space)
-        key(qtbot, fields.checks["manual"], Qt.Key.Key_Space)
-        type_text(fields.other_edit, "进水管一根")
-        type_text(fields.condition_edit, "外壳左侧划痕")
-        enter(qtbot, fields.condition_edit)
-    return fill
-
-
-def _work(qtbot, minutes: str, quantity: str | None):
-    def fill(dialog) -> None:
-        retype(qtbot, dialog.minutes_spin, minutes)
-        type_text(dialog.note_edit, "更换排水泵")
-        if quantity is not None:
-            retype(qtbot, dialog.quantity_spin, quantity)
-            activate(qtbot, dialog.add_part_button)
-        enter(qtbot, dialog.note_edit)
-    return fill
-
-
-def _inspect(qtbot, passed: bool, note: str = ""):
-    def fill(dialog) -> None:
-        key(qtbot, dialog.pass_radio if passed else dialog.fail_radio, Qt.Key.Key_Space)
-        if note:
-            type_text(dialog.note_edit, note)
-        enter(qtbot, dialog.note_edit)
-    return fill
-
-
-def _return(qtbot, *, signed: bool = True, identity: tuple[str, str] | None = None):
-    def fill(dialog) -> None:
-        if identity is not None:
-            qtbot.keyClicks(dialog.id_digits_edit, identity[0])
-            qtbot.keyClicks(dialog.phone_edit, identity[1])
-        if signed:
-            key(qtbot, dialog.signed_check, Qt.Key.Key_Space)
-        enter(qtbot, dialog.collected_edit)
-    return fill
-
-
 def test_whole_carry_in_path_by_keyboard(qtbot, page, db, login, tmp_path):
     boss, tech, clerk = login("super"), login("tech"), page.session.ctx
     part = stocked_part(boss, stock=5)
     # given a walk-in customer: one screen registers the call and takes the item in
-    drive(page, qtbot, _walk_in_dialog(qtbot))
+    drive(page, qtbot, walk_in_dialog(qtbot))
     activate(qtbot, page.buttons["walk_in"])
     job = page.job
     assert job is not None and job.receipt_number.startswith("R")
@@ -105,32 +63,30 @@ def test_whole_carry_in_path_by_keyboard(qtbot, page, db, login, tmp_path):
     activate(qtbot, page.buttons["print_receipt"])
     activate(qtbot, page.buttons["print_tag"])
     assert [k for k, _ in printed] == ["item-receipt", "repair-tag"]
-    (tmp_path / "r.pdf").write_bytes(printed[0][1])
-    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
-                          check=True).stdout.decode()
+    text = pdf_text(printed[0][1])
     assert job.receipt_number in text and "客户商品领取收据" in text
     # when the technician records 45 minutes and two pumps: stock drops by two
     page.session.set_context(tech)
-    drive(page, qtbot, _work(qtbot, "45", "2"))
+    drive(page, qtbot, work_dialog(qtbot, "45", "2"))
     activate(qtbot, page.buttons["add_work"])
     assert page.job.total_minutes == 45 and page.job.parts_cents == 7100
     assert parts_service.get_part(boss, part.id).stock_on_hand == 3
     # and the supervisor fails the inspection, the clerk cannot return it
     page.session.set_context(boss)
-    drive(page, qtbot, _inspect(qtbot, passed=False, note="仍有异响"))
+    drive(page, qtbot, inspect_dialog(qtbot, passed=False, note="仍有异响"))
     activate(qtbot, page.buttons["inspect"])
     assert page.job.card_status == "failed"
     page.session.set_context(clerk)
-    dialogs = drive(page, qtbot, _return(qtbot))
+    dialogs = drive(page, qtbot, return_dialog(qtbot))
     activate(qtbot, page.buttons["return"])
     assert "inspection" in dialogs[0].message.text() or "验" in dialogs[0].message.text()
     assert page.job.receipt_status == "held"
     # then more work, a passed inspection
     page.session.set_context(tech)
-    drive(page, qtbot, _work(qtbot, "20", None))
+    drive(page, qtbot, work_dialog(qtbot, "20", None))
     activate(qtbot, page.buttons["add_work"])
     page.session.set_context(boss)
-    drive(page, qtbot, _inspect(qtbot, passed=True))
+    drive(page, qtbot, inspect_dialog(qtbot, passed=True))
     activate(qtbot, page.buttons["inspect"])
     assert page.job.card_status == "passed"
     # and the customer comes back: the clerk scans the receipt (number + Enter)
@@ -139,7 +95,7 @@ def test_whole_carry_in_path_by_keyboard(qtbot, page, db, login, tmp_path):
     qtbot.keyClicks(page.number_edit, job.receipt_number)
     enter(qtbot, page.number_edit)
     assert page.job is not None and page.job.receipt_id == job.receipt_id
-    drive(page, qtbot, _return(qtbot))
+    drive(page, qtbot, return_dialog(qtbot))
     activate(qtbot, page.buttons["return"])
     # then the receipt is voided, the register line complete, the item gone from the list
     assert page.job.receipt_status == "taken_back" and page.model.rowCount() == 0
@@ -193,8 +149,7 @@ def test_a_receipt_preview_closed_counts_nothing_and_a_saved_copy_counts_once(
     saves.append(str(tmp_path / "receipt.pdf"))
     activate(qtbot, page.buttons["print_receipt"])
     assert page.job.print_count == 1 and page.job.receipt_version > job.receipt_version
-    text = subprocess.run(["pdftotext", str(tmp_path / "receipt.pdf"), "-"],
-                          capture_output=True, check=True).stdout.decode()
+    text = pdf_text(tmp_path / "receipt.pdf")
     assert job.receipt_number in text and "补打" not in text
     activate(qtbot, page.buttons["print_receipt"])
     assert shown == [False, False, True] and page.job.print_count == 1
@@ -206,10 +161,10 @@ def test_lost_receipt_path_records_identity_check(qtbot, page, db, login):
     qtbot.keyClicks(page.number_edit, number)
     enter(qtbot, page.number_edit)
     # a wrong phone is refused at the phone field
-    dialogs = drive(page, qtbot, _return(qtbot, identity=("1234", "13900009999")))
+    dialogs = drive(page, qtbot, return_dialog(qtbot, identity=("1234", "13900009999")))
     activate(qtbot, page.buttons["return_lost"])
     assert dialogs[0].message.isVisible() and page.job.receipt_status == "held"
-    drive(page, qtbot, _return(qtbot, identity=("1234", "13900001111")))
+    drive(page, qtbot, return_dialog(qtbot, identity=("1234", "13900001111")))
     activate(qtbot, page.buttons["return_lost"])
     assert page.job.receipt_status == "lost"
     assert page.job.returned is not None and page.job.returned.id_last_digits == "1234"
@@ -225,7 +180,7 @@ def test_unknown_number_and_unsigned_return_change_nothing(qtbot, page, db, logi
     page.number_edit.clear()
     qtbot.keyClicks(page.number_edit, number.lower())
     enter(qtbot, page.number_edit)
-    dialogs = drive(page, qtbot, _return(qtbot, signed=False))
+    dialogs = drive(page, qtbot, return_dialog(qtbot, signed=False))
     activate(qtbot, page.buttons["return"])
     assert dialogs[0].message.isVisible() and dialogs[0].signed_check.styleSheet()
     assert _register_row(db).date_out is None
@@ -237,7 +192,7 @@ def test_more_parts_than_stock_shows_message_and_keeps_stock(qtbot, page, db, lo
     job = walk_in(page.session.ctx)
     page.session.set_context(login("tech"))
     page.open_number(job.receipt_number)
-    dialogs = drive(page, qtbot, _work(qtbot, "30", "3"))
+    dialogs = drive(page, qtbot, work_dialog(qtbot, "30", "3"))
     activate(qtbot, page.buttons["add_work"])
     assert dialogs[0].isVisible() and "1" in dialogs[0].message.text()
     dialogs[0].reject()

@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from app.services import complaint_service as complaints
 from app.ui.pages.complaints_page import VIEWS, ComplaintsPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.ui.voice_ui_helpers import answer_previews
-from tests.ui.voice_ui_helpers import dialog_driver as _driver
-from tests.ui.voice_ui_helpers import show_page as _show
-from tests.voice_helpers import at, zhang
+from tests.helpers.ui import type_text
+from tests.helpers.ui_voice import answer_previews
+from tests.helpers.ui_voice import dialog_driver as _driver
+from tests.helpers.ui_voice import show_page as _show
+from tests.helpers.voice import at, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app.services import contract_service as contracts
 from app.ui.pages.contracts_page import ContractsPage
 from app.ui.session import AppSession
-from tests.ui.voice_ui_helpers import dialog_driver as _driver
-from tests.ui.voice_ui_helpers import show_page as _show
-from tests.voice_helpers import user_id, zhang
+from tests.helpers.ui_voice import dialog_driver as _driver
+from tests.helpers.ui_voice import show_page as _show
+from tests.helpers.voice import user_id, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -19,7 +19,7 @@ from app.services.calls_service import CallInput, register_call
 from app.ui.pages.dispatch_page import DispatchPage
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_table_models import DispatchQueueModel
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, shown window
 
@@ -67,6 +67,17 @@ class CallState:
 def call_row(db, call_id: int) -> CallState:
     with db.read() as session:
         return CallState(session.get(Call, call_id))
+
+
+
+def click_row(qtbot, view, key: int) -> None:
+    """Click the row of ``view`` whose first cell holds ``key`` (the model's ID_ROLE)."""
+    model = view.model()
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(model.ID_ROLE) == key)
+    view.scrollTo(model.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(model.index(row, 0)).center())
 
 
 def test_the_board_shows_the_queue_coloured_by_time_left(page, calls, qtmodeltester):
@@ -126,8 +137,8 @@ def test_dispatch_reassign_override_visit_close_by_keyboard(qtbot, db, page, cal
         audit(db, "calls", second.id)
 
     # When the supervisor records the on-site completion on 赵师傅's voucher
-    page._select(page.tech_view, page.tech_model, uid(db, "tech2"))
-    page._show_jobs(job.id)
+    click_row(qtbot, page.tech_view, uid(db, "tech2"))  # 赵师傅 …
+    click_row(qtbot, page.jobs_view, job.id)  # … and his voucher
     assert page.selected_job().job_id == job.id
     visit = page.record_visit()
     type_text(visit.work_edit, "更换启动电容")

@@ -29,7 +29,7 @@ from shiboken6 import isValid
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.ui.session import AppSession
-from tests.locks_support import StoreWatch, other_process_opens_and_closes
+from tests.helpers.locks import StoreWatch, other_process_opens_and_closes
 
 pytestmark = [pytest.mark.usefixtures("sqlite_only"),
               pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise",

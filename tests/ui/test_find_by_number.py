@@ -10,8 +10,8 @@ from app.db.database import Database
 from app.services import calls_service, customers_service
 from app.services.calls_service import CallInput
 from app.services.context import ServiceContext
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture

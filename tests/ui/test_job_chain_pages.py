@@ -10,11 +10,10 @@ from app.services import dispatch_service, parts_service
 from app.services import payments_service as payments
 from app.ui.pages.my_jobs_page import MyJobsPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import chinese  # noqa: F401 (fixture)
-from tests.unit.carry_in_fixtures import stocked_part, user_id
-from tests.unit.test_billing_service import _on_site_job
-from tests.unit.test_job_chain import complete_on_site
+from tests.helpers.carry_in import stocked_part, user_id
+from tests.helpers.on_site import complete_on_site, on_site_job
+from tests.helpers.ui import type_text
+from tests.helpers.ui_shell import chinese  # noqa: F401 (fixture)
 
 
 def test_technician_records_a_part_from_the_van_and_the_cash_and_prints_a_receipt(
@@ -26,7 +25,7 @@ def test_technician_records_a_part_from_the_van_and_the_cash_and_prints_a_receip
     sup, tech, acct = login("super"), login("tech"), login("acct")
     stocked_part(sup, stock=4, number="P-A-00")  # first by number, but not in the van
     part = stocked_part(sup, stock=3, price_cents=3550, van=1)  # van 1, store 2
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     assert dispatch_service.my_jobs(tech)[0].job_id == job.job_id
     page = MyJobsPage(AppSession(db, tech))
     qtbot.addWidget(page)
@@ -120,8 +119,8 @@ def _carry_in_page(qtbot, db, ctx, receipt_number: str):
 def test_the_technician_asks_for_help_and_the_supervisor_answers_it_from_the_board(
         qtbot, db, clerk, login):
     from app.ui.pages.dispatch_page import DispatchPage
-    from tests.ui.carry_in_support import drive
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
+    from tests.helpers.ui_carry_in import drive
 
     taken = walk_in(clerk, days=0)
     tech, sup = login("tech"), login("super")
@@ -160,8 +159,8 @@ def test_a_repair_waiting_for_parts_gets_a_new_date_and_reason_on_the_card(
     from PySide6.QtCore import QDate
 
     from app.services import repair_service
-    from tests.ui.carry_in_support import drive
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
+    from tests.helpers.ui_carry_in import drive
 
     taken = walk_in(clerk, days=0)
     tech = login("tech")
@@ -192,7 +191,7 @@ def test_the_clerk_is_warned_of_vouchers_completed_a_day_ago_and_not_closed(
     from app.ui.pages.my_jobs_page import VouchersToFilePage
 
     sup, tech = login("super"), login("tech")
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     complete_on_site(tech, job)
     today = VouchersToFilePage(AppSession(db, clerk))
     qtbot.addWidget(today)
@@ -212,7 +211,7 @@ def test_the_accountant_counts_the_cash_and_a_difference_needs_a_reason(
     from app.ui.pages.money_page import MoneyPage
 
     sup, tech, acct = login("super"), login("tech"), login("acct")
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     complete_on_site(tech, job, minutes=60, taken=MoneyTaken(Decimal("80"), "cash"))
     page = MoneyPage(AppSession(db, acct))
     qtbot.addWidget(page)
@@ -267,7 +266,7 @@ def test_a_second_part_from_an_empty_van_is_refused_on_screen_then_taken_from_th
                         lambda *_a, **_kw: None)
     sup, tech = login("super"), login("tech")
     part = stocked_part(sup, stock=3, price_cents=3550, van=1)
-    _call, _job = _on_site_job(clerk, sup)
+    _call, _job = on_site_job(clerk, sup)
     page = MyJobsPage(AppSession(db, tech))
     qtbot.addWidget(page)
     dialog = page.record_visit()

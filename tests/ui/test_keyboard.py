@@ -14,8 +14,8 @@ from app.db.database import Database
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.dialogs.take_in_dialog import WalkInTakeInDialog
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
+from tests.helpers.ui import type_text
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture

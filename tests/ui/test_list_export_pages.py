@@ -9,14 +9,14 @@ import openpyxl
 from app.ui import list_export_ui
 from app.ui.pages.call_log_page import CallLogPage
 from app.ui.session import AppSession
-from tests.export.test_list_export import _three_calls
-from tests.ui.helpers import type_text
+from tests.helpers.calls import three_calls
+from tests.helpers.ui import type_text
 
 
 def test_call_log_page_exports_its_filtered_rows(qtbot, db, clerk, login, tmp_path,
                                                  monkeypatch):
     # given three calls and a book filtered on 漏水
-    _three_calls(clerk)
+    three_calls(clerk)
     opened: list[Path] = []
     monkeypatch.setattr(list_export_ui, "open_folder", opened.append)
     monkeypatch.setattr(list_export_ui, "ask_save_path", lambda _p, _d: tmp_path / "book.xlsx")
@@ -43,12 +43,12 @@ def test_receivables_export_totals_equal_the_service(qtbot, db, clerk, login, tm
     from app.services import billing_service as billing
     from app.services import payments_service as payments
     from app.ui.pages.money_page import MoneyPage
-    from tests.unit.test_billing_service import _on_site_job, _visit
+    from tests.helpers.on_site import on_site_job, visit
 
     supervisor, tech = login("super"), login("tech")
     for paid in ("50", None):
-        call, job = _on_site_job(clerk, supervisor)
-        _visit(tech, job, minutes=90)
+        call, job = on_site_job(clerk, supervisor)
+        visit(tech, job, minutes=90)
         bill = billing.make_bill(clerk, call.id)
         if paid:
             payments.collect(tech, bill.id, amount=Decimal(paid), method="cash",
@@ -76,7 +76,7 @@ def test_receivables_export_totals_equal_the_service(qtbot, db, clerk, login, tm
 def test_register_page_exports_its_filter(qtbot, db, clerk, login, tmp_path, monkeypatch):
     # given two items in the store
     from app.ui.pages.register_page import RegisterPage
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     walk_in(clerk)
     walk_in(clerk, new_customer=False)
@@ -102,7 +102,7 @@ def test_register_page_exports_its_filter(qtbot, db, clerk, login, tmp_path, mon
 def test_repairs_list_exports_late_only_when_ticked(qtbot, db, clerk, login, tmp_path,
                                                      monkeypatch):
     from app.ui.pages.carry_in_page import CarryInPage
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     walk_in(clerk)
     walk_in(clerk, new_customer=False)

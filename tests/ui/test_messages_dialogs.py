@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.models.customers import Customer
 from app.services import messaging_service as msgs
 from app.ui.dialogs.messages_dialog import CustomerMessagesDialog, MessageTemplatesDialog
-from tests.ui.call_log_support import app_session
+from tests.helpers.ui_call_log import app_session
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -28,7 +28,7 @@ def test_template_preview_shows_exact_text_and_length_and_refuses_unknown_placeh
     dialog.body_edit.setPlainText("{customer}" + "您好" * 40)
     assert "2 SMS (67" in dialog.length.text()
     dialog.save_button.click()
-    assert [t.body for t in msgs.list_templates(dialog._session.ctx)
+    assert [t.body for t in msgs.list_templates(login("admin"))
             if t.kind == "item_ready"] == ["{customer}" + "您好" * 40]
 
 
@@ -40,4 +40,4 @@ def test_counter_records_an_opt_out(qtbot, db, login):
     assert "not asked" in dialog.consent_label.text()
     dialog.refuse_button.click()
     assert "opted out" in dialog.consent_label.text()
-    assert msgs.get_consent(dialog._session.ctx, cid).consented is False
+    assert msgs.get_consent(login("clerk"), cid).consented is False

@@ -20,9 +20,9 @@ from app.services.context import ServiceContext
 from app.ui import app as gui
 from app.ui.dialogs.missing_database_dialog import MissingDatabaseDialog
 from app.ui.pages import backup_page
-from tests.fault_helpers import read_only_view
-from tests.seed import seed_store
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, audit_rows, chinese
+from tests.helpers.faults import read_only_view
+from tests.helpers.seed import seed_store
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, audit_rows, chinese
 
 __all__ = ["chinese"]
 pytestmark = IGNORE_OFFSCREEN

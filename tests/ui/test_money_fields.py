@@ -30,9 +30,9 @@ from app.ui.pages.money_page import MoneyPage
 from app.ui.pages.money_prices import ExchangeTab, PricesTab
 from app.ui.session import AppSession
 from app.ui.theme import ERROR_STYLE
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import chinese
-from tests.voice_helpers import user_id, zhang
+from tests.helpers.ui import type_text
+from tests.helpers.ui_shell import chinese
+from tests.helpers.voice import user_id, zhang
 
 BAD = ["inf", "Infinity", "NaN", "1e30", "12.345", "-5", "12,5", "1000000.01", "８０元多"]
 GOOD = ("１２３．４５", 12345)

@@ -15,9 +15,9 @@ from app.services import billing_service, carry_in_service, repair_service
 from app.ui.dialogs import bill_dialog
 from app.ui.pages.money_page import MoneyPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.unit.carry_in_fixtures import walk_in
-from tests.unit.test_billing_service import _on_site_job, _visit
+from tests.helpers.carry_in import walk_in
+from tests.helpers.on_site import on_site_job, visit
+from tests.helpers.ui import type_text
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +48,8 @@ def _collect(monkeypatch, amount: str, place: str) -> None:
 def test_paid_on_site_job_cash_handover_and_invoice(qtbot, db, clerk, login, monkeypatch,
                                                      no_preview):
     supervisor, tech, acct = login("super"), login("tech"), login("acct")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     # the clerk bills it by typing the voucher number
     page = _page(qtbot, db, clerk)
     assert page.to_bill.rowCount() == 1
@@ -141,8 +141,8 @@ def test_manager_changes_the_labour_rate_and_bills_follow(qtbot, db, clerk, logi
     prices.labour["repair"].setText("80")
     prices.save_rates()
     supervisor, tech = login("super"), login("tech")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     bill = billing_service.make_bill(clerk, call.id)
     assert next(ln for ln in bill.lines if ln.kind == "labour").amount_cents == 12000
 
@@ -150,8 +150,8 @@ def test_manager_changes_the_labour_rate_and_bills_follow(qtbot, db, clerk, logi
 def test_a_saved_bill_opens_with_its_typed_lines_and_discount_and_saves_them_again(
         qtbot, db, clerk, login):
     supervisor, tech, admin = login("super"), login("tech"), login("admin")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     saved = billing_service.make_bill(admin, call.id, extra=[billing_service.LineInput(
         "other", "旧管回收", Decimal(1), Decimal("10"))], discount=Decimal("5"),
         discount_reason="老客户")

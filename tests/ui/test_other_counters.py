@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.ui.main_window import REFRESH_SECONDS
-from tests.ui.shell_helpers import open_window, settle
+from tests.helpers.ui_shell import open_window, settle
 
 
 def test_a_call_registered_at_another_counter_appears_without_a_click(qtbot, db, login):

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, open_window
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, open_window
 
 pytestmark = IGNORE_OFFSCREEN
 

@@ -15,7 +15,7 @@ from app.services.money import format_money
 from app.ui.pages import reports_page
 from app.ui.pages.reports_page import ReportsPage, recent_months
 from app.ui.session import AppSession
-from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
+from tests.helpers.monthly import month_of_work  # noqa: F401  (fixture)
 
 
 def test_months_default_to_last_month():
@@ -109,7 +109,7 @@ def test_the_reports_page_shows_what_is_due_until_the_summary_is_handed_in(qtbot
     from app.services.voice_stats import produce_complaint_statistics
     from app.ui.pages.reports_page import ReportsPage
     from app.ui.session import AppSession
-    from tests.voice_helpers import at
+    from tests.helpers.voice import at
 
     boss = at(login("boss"), _date(2026, 12, 2))
     produce_complaint_statistics(boss, 2026, 11)

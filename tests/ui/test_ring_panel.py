@@ -20,9 +20,9 @@ from app.services.calls_service import CallInput, register_call
 from app.telephony.config import TelephonyConfig
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.settings_store import SettingsStore
-from tests.ui.call_log_support import press
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import open_window
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import press
+from tests.helpers.ui_shell import open_window
 
 # offscreen has no window stacking: the panel's raise() is a no-op there
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")

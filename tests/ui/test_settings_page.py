@@ -24,7 +24,7 @@ from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.session import AppSession
 from app.ui.tasks import Task, TaskControl
-from tests.ui.helpers import type_text
+from tests.helpers.ui import type_text
 
 # The offscreen platform warns whenever a shown window's size constraints change.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

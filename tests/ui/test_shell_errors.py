@@ -22,7 +22,7 @@ from app.logging_setup import configure_logging
 from app.services.errors import ValidationError
 from app.ui import app as gui
 from app.ui.dialogs.error_dialog import ErrorDialog, open_error_dialogs
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese
 
 __all__ = ["chinese"]
 pytestmark = IGNORE_OFFSCREEN

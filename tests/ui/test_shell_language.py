@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.ui.app import install_translator, resolve_language
 from app.ui.settings_store import SettingsStore
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window
 
 __all__ = ["chinese"]
 pytestmark = IGNORE_OFFSCREEN

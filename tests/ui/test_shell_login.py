@@ -17,9 +17,9 @@ from app.ui.app import start_session
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.settings_store import SettingsStore
-from tests.seed import SEED_PASSWORD
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, audit_rows, chinese, settle, when_modal
+from tests.helpers.seed import SEED_PASSWORD
+from tests.helpers.ui import type_text
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, audit_rows, chinese, settle, when_modal
 
 __all__ = ["chinese"]
 pytestmark = IGNORE_OFFSCREEN

@@ -17,8 +17,8 @@ from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
-from tests.seed import SEED_PASSWORD
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, audit_rows, chinese, open_window, settle
+from tests.helpers.seed import SEED_PASSWORD
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, audit_rows, chinese, open_window, settle
 
 __all__ = ["chinese"]
 pytestmark = IGNORE_OFFSCREEN

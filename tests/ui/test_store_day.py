@@ -32,11 +32,17 @@ from app.ui.pages.my_jobs_page import MyJobsPage
 from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.reports_page import ReportsPage
 from app.ui.session import AppSession
-from tests.ui.call_log_support import calls_in_db
-from tests.ui.carry_in_support import activate, drive
-from tests.ui.helpers import type_text
-from tests.ui.test_carry_in_path import _inspect, _return, _walk_in_dialog, _work
-from tests.unit.carry_in_fixtures import stocked_part, user_id
+from tests.helpers.carry_in import stocked_part, user_id
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import calls_in_db
+from tests.helpers.ui_carry_in import (
+    activate,
+    drive,
+    inspect_dialog,
+    return_dialog,
+    walk_in_dialog,
+    work_dialog,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CATEGORIES = ("A", "B", "C", "D")
@@ -120,11 +126,11 @@ def _carry_in(qtbot, db, login) -> CarryInPage:
     """A walk-in taken in by the clerk, 45 min of bench work with a pump by the technician,
     inspected by the supervisor, returned and paid at the counter."""
     counter = _shown(qtbot, CarryInPage(AppSession(db, login("clerk"))))
-    drive(counter, qtbot, _walk_in_dialog(qtbot))
+    drive(counter, qtbot, walk_in_dialog(qtbot))
     activate(qtbot, counter.buttons["walk_in"])
-    for who, driver, button in (("tech", _work(qtbot, "45", "1"), "add_work"),
-                                ("super", _inspect(qtbot, passed=True), "inspect"),
-                                ("clerk", _return(qtbot), "return")):
+    for who, driver, button in (("tech", work_dialog(qtbot, "45", "1"), "add_work"),
+                                ("super", inspect_dialog(qtbot, passed=True), "inspect"),
+                                ("clerk", return_dialog(qtbot), "return")):
         counter.session.set_context(login(who))
         drive(counter, qtbot, driver)
         activate(qtbot, counter.buttons[button])

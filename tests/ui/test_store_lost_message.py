@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.session import AppSession
-from tests.locks_support import live_path, other_process, other_process_opens_and_closes
-from tests.ui.call_log_support import IGNORE_SIZE_HINTS, calls_in_db, press
-from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import chinese  # noqa: F401  (fixture)
+from tests.helpers.locks import live_path, other_process, other_process_opens_and_closes
+from tests.helpers.ui import type_text
+from tests.helpers.ui_call_log import IGNORE_SIZE_HINTS, calls_in_db, press
+from tests.helpers.ui_shell import chinese  # noqa: F401  (fixture)
 
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("sqlite_only")]
 

@@ -12,7 +12,7 @@ from app.db.database import Database
 from app.services import calls_service, customers_service, today_service
 from app.services.calls_service import CallInput
 from app.ui.pages.today_page import line_text
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
+from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
 __all__ = ["chinese"]  # the fixture

@@ -18,11 +18,11 @@ from app.ui.pages.complaints_page import ComplaintsPage
 from app.ui.pages.contracts_page import ContractsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.ui.voice_ui_helpers import answer_previews
-from tests.ui.voice_ui_helpers import dialog_driver as _driver
-from tests.ui.voice_ui_helpers import show_page as _show
-from tests.voice_helpers import at, completed_call, zhang
+from tests.helpers.ui import type_text
+from tests.helpers.ui_voice import answer_previews
+from tests.helpers.ui_voice import dialog_driver as _driver
+from tests.helpers.ui_voice import show_page as _show
+from tests.helpers.voice import at, completed_call, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -14,10 +14,10 @@ from app.services import survey_service as surveys
 from app.ui import list_export_ui
 from app.ui.pages.voice_registers_page import VoiceRegistersPage
 from app.ui.session import AppSession
-from tests.ui.helpers import type_text
-from tests.ui.voice_ui_helpers import dialog_driver as _driver
-from tests.ui.voice_ui_helpers import show_page as _show
-from tests.voice_helpers import at, completed_call
+from tests.helpers.ui import type_text
+from tests.helpers.ui_voice import dialog_driver as _driver
+from tests.helpers.ui_voice import show_page as _show
+from tests.helpers.voice import at, completed_call
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -90,7 +90,7 @@ def test_the_customers_file_shows_complaints_cards_follow_ups_and_contracts(qtbo
     from app.services import complaint_service as complaints
     from app.services import contract_service as contracts
     from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
-    from tests.voice_helpers import zhang
+    from tests.helpers.voice import zhang
 
     boss = _cards(login)
     customer_id, _, washer = zhang(boss)

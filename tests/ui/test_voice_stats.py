@@ -13,7 +13,7 @@ from app.ui.pages.complaints_page import ComplaintsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.pages.voice_labels import vlabel
 from app.ui.session import AppSession
-from tests.voice_helpers import completed_call, zhang
+from tests.helpers.voice import completed_call, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -13,7 +13,7 @@ from app.models.staff import User
 from app.services import auth_service
 from app.services.context import system_clock
 from app.services.errors import AuthError, PermissionDenied, ValidationError
-from tests.seed import SEED_PASSWORD
+from tests.helpers.seed import SEED_PASSWORD
 
 
 def test_login_returns_the_actor_and_records_it(db):

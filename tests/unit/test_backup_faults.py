@@ -14,7 +14,7 @@ from app.cli import main
 from app.services import backup_service as backups
 from app.services import calls_service as calls
 from app.services import customers_service as customers
-from tests.fault_helpers import full_disk, read_only_view
+from tests.helpers.faults import full_disk, read_only_view
 
 
 def _live(db) -> Path:
@@ -50,7 +50,7 @@ def test_a_read_only_backup_folder_is_said(db, tmp_path, sqlite_only):
     source.mkdir()
     with read_only_view(source, tmp_path / "bk-ro") as real:
         if not real:
-            pytest.skip("needs root to mount a read-only folder")
+            pytest.skip("needs root to mount a read-only folder: run the tests as root (CI does)")
         with pytest.raises(backups.BackupFolderError) as err:
             backups.take_backup(_live(db), tmp_path / "bk-ro", kind="daily",
                                 now=datetime(2026, 11, 22, 8))

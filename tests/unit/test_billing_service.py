@@ -10,42 +10,20 @@ from sqlalchemy import func, select
 
 from app.models.billing import Payment
 from app.models.enums import Category
-from app.models.jobs import VisitOutcome
 from app.services import billing_service as billing
 from app.services import calls_service as calls
 from app.services import contract_service, dispatch_service, repair_service
 from app.services import payments_service as payments
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.money_dto import LineInput
-from app.services.visit_service import VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in, zhang_item
-
-
-def _on_site_job(clerk, supervisor, *, item: str = "out", minutes: int = 90):
-    """A call dispatched and completed on site with 90 minutes of labour (city zone)."""
-    customer_id, item_id = zhang_item(clerk)  # washing machine, 800 days old: out of warranty
-    if item == "in":
-        file = calls.customers.get_customer(clerk, customer_id)
-        item_id = next(i.id for i in file.items if i.warranty.in_warranty)
-    call = calls.register_call(clerk, calls.CallInput(fault="不脱水", customer_id=customer_id,
-                                                      item_id=item_id))
-    job = dispatch_service.dispatch_call(supervisor, call.id, user_id(clerk, "tech"),
-                                         expected_version=call.version)
-    return call, job
-
-
-def _visit(tech, job, minutes: int = 90) -> None:
-    """Arrive just after dispatch; labour is entered as minutes (the visit ends now)."""
-    record_visit(tech, job.job_id, VisitInput(
-        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=minutes,
-        outcome=VisitOutcome.COMPLETED, work_done="更换排水阀", customer_signed=True),
-        expected_version=job.version)
+from tests.helpers.carry_in import stocked_part, walk_in, zhang_item
+from tests.helpers.on_site import on_site_job, visit
 
 
 def test_paid_on_site_job_bills_labour_and_transport(clerk, login):
     supervisor, tech = login("super"), login("tech")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     bill = billing.make_bill(clerk, call.id)
     kinds = {ln.kind: ln for ln in bill.lines}
     assert kinds["labour"].amount_cents == 9000  # 1.5 h × ￥60.00
@@ -55,8 +33,8 @@ def test_paid_on_site_job_bills_labour_and_transport(clerk, login):
 
 def test_warranty_job_lists_lines_but_bills_nothing(clerk, login):
     supervisor, tech = login("super"), login("tech")
-    call, job = _on_site_job(clerk, supervisor, item="in")
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor, item="in")
+    visit(tech, job)
     bill = billing.make_bill(clerk, call.id)
     assert bill.category == "C" and bill.gross_cents == 11000
     assert bill.covered_cents == 11000 and bill.total_cents == 0 and bill.status == "paid"
@@ -64,8 +42,8 @@ def test_warranty_job_lists_lines_but_bills_nothing(clerk, login):
 
 def test_supervisor_override_changes_the_bill_on_record(clerk, login):
     supervisor, tech = login("super"), login("tech")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     first = billing.make_bill(clerk, call.id)
     current = calls.get_call(clerk, call.id)
     dispatch_service.override_category(supervisor, call.id, Category.C, reason="厂家质量问题",
@@ -81,9 +59,9 @@ def test_contract_bills_only_what_it_does_not_cover(clerk, login):
         customer_id=customer_id, item_ids=(item_id,), start_date=clerk.today() - timedelta(30),
         end_date=clerk.today() + timedelta(300), fee=Decimal("300"), covers_labour=True,
         covers_parts=False, visits_per_year=2))
-    call, job = _on_site_job(clerk, supervisor)
+    call, job = on_site_job(clerk, supervisor)
     assert calls.get_call(clerk, call.id).category == "B"
-    _visit(tech, job)
+    visit(tech, job)
     bill = billing.make_bill(clerk, call.id, extra=[
         LineInput("other", "密封圈", Decimal(2), Decimal("12.50"))])
     assert bill.covered_cents == 11000  # labour and transport
@@ -105,8 +83,8 @@ def test_carry_in_parts_come_from_the_repair_card_at_catalogue_price(clerk, logi
 
 def test_discount_needs_the_right_and_a_reason(clerk, login):
     supervisor, tech = login("super"), login("tech")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     with pytest.raises(PermissionDenied):
         billing.make_bill(clerk, call.id, discount=Decimal(10), discount_reason="老客户")
     with pytest.raises(ValidationError) as err:
@@ -121,8 +99,8 @@ def test_discount_needs_the_right_and_a_reason(clerk, login):
 
 def test_cash_on_site_is_held_until_the_accountant_confirms(clerk, login, db):
     supervisor, tech, acct = login("super"), login("tech"), login("acct")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     bill = billing.make_bill(clerk, call.id)
     with pytest.raises(ValidationError):
         payments.collect(tech, bill.id, amount=Decimal("120"), method="cash", place="on_site")
@@ -141,8 +119,8 @@ def test_cash_on_site_is_held_until_the_accountant_confirms(clerk, login, db):
 
 def test_invoice_refusals(clerk, login):
     supervisor, tech, acct = login("super"), login("tech"), login("acct")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     bill = billing.make_bill(clerk, call.id)
     today = clerk.today()
     with pytest.raises(ValidationError):
@@ -164,8 +142,8 @@ def test_invoice_refusals(clerk, login):
 
 def test_receivables_and_day_end_match_the_payments(clerk, login, db):
     supervisor, tech, acct = login("super"), login("tech"), login("acct")
-    call, job = _on_site_job(clerk, supervisor)
-    _visit(tech, job)
+    call, job = on_site_job(clerk, supervisor)
+    visit(tech, job)
     bill = billing.make_bill(clerk, call.id)
     assert [r.outstanding_cents for r in payments.receivables(acct)] == [11000]
     payments.collect(tech, bill.id, amount=Decimal("30"), method="cash", place="on_site")

@@ -11,7 +11,7 @@ from app.services import auth_service
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
-from tests.seed import SEED_PASSWORD
+from tests.helpers.seed import SEED_PASSWORD
 
 
 def _customer(ctx: ServiceContext, phone: str) -> int:

@@ -2,45 +2,30 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from app.bootstrap import open_database
-from app.demo import generate
 from app.services import auth_service, carry_in_service, parts_service, repair_service
 from app.services.context import ServiceContext
-from tests.unit.carry_in_fixtures import back
-
-NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
+from tests.helpers.carry_in import back
+from tests.helpers.demo import NOW, build_demo, sql
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("carry_in_demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SERVICE_COUNTER_DATA", str(folder / "data"))
-        db = open_database(str(folder / "demo.sqlite"))
-        generate(db, calls=600, seed=11, now=NOW)
-        db.dispose()
-    return folder / "demo.sqlite"
-
-
-def _sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(path) as conn:
-        return conn.execute(query).fetchall()
+    return build_demo(tmp_path_factory, calls=600, seed=11)
 
 
 def test_every_carry_in_has_its_card_register_line_and_consistent_state(demo_file):
-    [(receipts, cards, lines)] = _sql(demo_file, "SELECT (SELECT count(*) FROM item_receipts),"
+    [(receipts, cards, lines)] = sql(demo_file, "SELECT (SELECT count(*) FROM item_receipts),"
                                       " (SELECT count(*) FROM repair_cards),"
                                       " (SELECT count(*) FROM register_entries)")
     assert receipts > 20 and receipts == cards == lines
     # returned ⇔ receipt voided ⇔ register has a date out ⇔ a return row ⇔ card returned
-    rows = _sql(demo_file, """
+    rows = sql(demo_file, """
         SELECT r.status, r.voided_at IS NOT NULL, e.date_out IS NOT NULL, t.id IS NOT NULL,
                c.status, k.status
         FROM item_receipts r JOIN register_entries e ON e.receipt_id = r.id
@@ -52,13 +37,13 @@ def test_every_carry_in_has_its_card_register_line_and_consistent_state(demo_fil
         assert call == ("closed" if gone else "taken_in")
     assert {r[0] for r in rows} >= {"held", "taken_back"}
     # a returned item passed its last inspection; some failed one first
-    assert _sql(demo_file, "SELECT count(*) FROM repair_inspections WHERE passed = 0")[0][0] > 0
+    assert sql(demo_file, "SELECT count(*) FROM repair_inspections WHERE passed = 0")[0][0] > 0
 
 
 def test_numbers_are_gap_free_per_month(demo_file):
     for table, prefix in (("item_receipts", "R"), ("repair_cards", "J")):
         serials = defaultdict(list)
-        for (number,) in _sql(demo_file, f"SELECT number FROM {table}"):
+        for (number,) in sql(demo_file, f"SELECT number FROM {table}"):
             assert number.startswith(prefix)
             serials[number[1:5]].append(int(number[6:]))
         for values in serials.values():
@@ -72,7 +57,7 @@ def test_stock_matches_the_ledger_and_some_parts_run_low(demo_file, monkeypatch,
                           clock=lambda: NOW)
     assert parts_service.verify_stock(boss) == []
     assert parts_service.low_stock(boss)
-    assert _sql(demo_file, "SELECT min(stock_on_hand) FROM parts")[0][0] >= 0
+    assert sql(demo_file, "SELECT min(stock_on_hand) FROM parts")[0][0] >= 0
     # the demo's items in the store work with the services: a late one can go home
     late = repair_service.late_repairs(boss)
     in_store = repair_service.open_cards(boss)

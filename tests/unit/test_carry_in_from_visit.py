@@ -13,7 +13,7 @@ from app.services import carry_in_service, repair_service
 from app.services.carry_in_service import TakeInInput
 from app.services.context import ServiceContext
 from app.services.repair_service import WorkInput
-from tests.unit.carry_in_fixtures import back, taken_in_on_site, user_id
+from tests.helpers.carry_in import back, taken_in_on_site, user_id
 
 Login = Callable[[str], ServiceContext]
 

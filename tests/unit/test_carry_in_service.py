@@ -23,7 +23,7 @@ from app.services.carry_in_service import IdentityCheck, TakeInInput
 from app.services.context import ServiceContext
 from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.repair_service import PartQty, WorkInput
-from tests.unit.carry_in_fixtures import back, stocked_part, user_id, walk_in
+from tests.helpers.carry_in import back, stocked_part, user_id, walk_in
 
 Login = Callable[[str], ServiceContext]
 

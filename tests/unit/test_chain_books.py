@@ -20,8 +20,8 @@ from app.services.dispatch_service import get_job_row
 from app.services.money_dto import LineInput
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id, walk_in
-from tests.unit.test_billing_service import _on_site_job
+from tests.helpers.carry_in import stocked_part, user_id, walk_in
+from tests.helpers.on_site import on_site_job
 
 
 def _visit(tech, job, *, minutes: int, outcome=VisitOutcome.COMPLETED, parts=(),
@@ -42,7 +42,7 @@ def test_a_second_visit_with_a_part_grows_a_bill_already_paid_in_cash(db, clerk,
                                                                        tmp_path: Path):
     tech, sup, acct = login("tech"), login("super"), login("acct")
     part = stocked_part(sup, stock=5, price_cents=3550, van=2)
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     # first visit: 60 min, no part; the customer pays ¥80 (labour ¥60 + transport ¥20)
     _visit(tech, job, minutes=60, outcome=VisitOutcome.UNFINISHED,
            taken=MoneyTaken(Decimal("80"), "cash"))
@@ -75,7 +75,7 @@ def test_facts_added_to_an_unpaid_bill_keep_its_hand_written_lines_and_discount(
         db, clerk, login):
     tech, sup = login("tech"), login("super")
     part = stocked_part(sup, stock=5, price_cents=3550, van=2)
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     _visit(tech, job, minutes=60, outcome=VisitOutcome.UNFINISHED)
     made = billing.make_bill(login("admin"), call.id, extra=[LineInput(
         "other", "旧管回收", Decimal(1), Decimal("10"))], discount=Decimal("5"),
@@ -111,7 +111,7 @@ def test_every_book_that_shows_parts_reads_the_same_parts(db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
     pump = stocked_part(sup, stock=9, price_cents=3550, van=2)
     belt = stocked_part(sup, stock=9, number="P-BELT-02", price_cents=1200, van=2)
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     _visit(tech, job, minutes=45, parts=[(pump.id, 1), (belt.id, 2)])  # on site: ¥59.50
     taken = walk_in(clerk)
     repair_service.add_work(tech, taken.card_id, repair_service.WorkInput(  # bench: ¥47.50
@@ -138,9 +138,9 @@ def test_every_book_that_shows_parts_reads_the_same_parts(db, clerk, login):
 
 def test_money_taken_on_site_by_wechat_goes_to_the_store_not_the_technician(db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     visit = _visit(tech, job, minutes=60, taken=MoneyTaken(Decimal("50"), "wechat"))
-    other_call, other_job = _on_site_job(clerk, sup)
+    other_call, other_job = on_site_job(clerk, sup)
     _visit(tech, other_job, minutes=60, taken=MoneyTaken(Decimal("30"), "cash"))
     # nothing to hand over but the cash; the WeChat money is the store's already
     assert [(h.collector, h.amount_cents) for h in payments.cash_held(acct)] == [("李师傅", 3000)]

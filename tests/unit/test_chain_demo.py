@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (the demo fixture is imported from test_carry_in_demo and used as argument)
 """The demo store carries the whole job chain (issue 13), and a demo month adds up: the
 technicians' dailies = the supervisor's dailies = the month's technician sheet (in the
 written workbook too); stock moved by exactly the parts used; every bill paid, invoiced or
@@ -24,7 +23,13 @@ from app.services import (
 )
 from app.services.context import ServiceContext
 from app.services.daily_report_service import CATEGORIES
-from tests.unit.test_carry_in_demo import NOW, _sql, demo_file  # noqa: F401 (fixture)
+from tests.helpers.demo import NOW, build_demo, sql
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_demo(tmp_path_factory, calls=600, seed=11)
+
 
 MONTH = date(2026, 10, 1)  # the whole month before the demo's "now"
 
@@ -38,7 +43,7 @@ def boss(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
 
 
 def _local_hours(demo_file: Path, column: str, table: str, where: str = "1=1") -> set[int]:
-    rows = _sql(demo_file, f"SELECT DISTINCT CAST(strftime('%H', {column}, '+8 hours') AS int)"
+    rows = sql(demo_file, f"SELECT DISTINCT CAST(strftime('%H', {column}, '+8 hours') AS int)"
                            f" FROM {table} WHERE {column} IS NOT NULL AND {where}")
     return {h for (h,) in rows}
 
@@ -57,47 +62,47 @@ def test_counter_work_returns_and_payments_happen_in_business_hours(demo_file):
 
 
 def test_money_taken_on_site_is_held_by_the_visits_technician_until_handed_over(demo_file):
-    wrong = _sql(demo_file, """
+    wrong = sql(demo_file, """
         SELECT count(*) FROM payments p JOIN bills b ON b.id = p.bill_id
         WHERE p.place = 'on_site' AND (p.taken_by_id IS NULL OR p.taken_by_id != p.collected_by_id
           OR p.taken_by_id NOT IN (SELECT v.technician_id FROM visits v JOIN jobs j
                                   ON j.id = v.job_id WHERE j.call_id = b.call_id))""")
     assert wrong == [(0,)]
     # cash stays with the technician who took it; a scanned payment is the store's at once
-    holders = _sql(demo_file, "SELECT method = 'cash', held_by_id IS taken_by_id, "
+    holders = sql(demo_file, "SELECT method = 'cash', held_by_id IS taken_by_id, "
                               "held_by_id IS NULL, count(*) FROM payments "
                               "WHERE place = 'on_site' GROUP BY 1, 2, 3")
     assert sorted(holders) == [(0, 0, 1, holders[0][3]), (1, 1, 0, holders[1][3])]
-    assert _sql(demo_file, "SELECT count(*) FROM payments WHERE place = 'counter' "
+    assert sql(demo_file, "SELECT count(*) FROM payments WHERE place = 'counter' "
                            "AND (held_by_id IS NOT NULL OR taken_by_id IS NOT NULL)") == [(0,)]
-    held, handed = _sql(demo_file, "SELECT sum(handed_over_at IS NULL), sum(handover_id IS NOT "
+    held, handed = sql(demo_file, "SELECT sum(handed_over_at IS NULL), sum(handover_id IS NOT "
                                    "NULL) FROM payments WHERE held_by_id IS NOT NULL")[0]
     assert held > 0 and handed > 0
     # each hand-over holds its technician's payments and records what was counted
-    mismatched = _sql(demo_file, """
+    mismatched = sql(demo_file, """
         SELECT count(*) FROM cash_handovers h WHERE h.recorded_cents != (SELECT
           sum(amount_cents) FROM payments p WHERE p.handover_id = h.id AND
           p.held_by_id = h.holder_id)""")
     assert mismatched == [(0,)]
-    short = _sql(demo_file, "SELECT recorded_cents - counted_cents, reason FROM cash_handovers "
+    short = sql(demo_file, "SELECT recorded_cents - counted_cents, reason FROM cash_handovers "
                             "WHERE counted_cents != recorded_cents")
     assert len(short) == 1 and short[0][0] > 0 and short[0][1]
-    assert _sql(demo_file, "SELECT count(*) FROM visits WHERE fee_cents != 0") == [(0,)]
+    assert sql(demo_file, "SELECT count(*) FROM visits WHERE fee_cents != 0") == [(0,)]
 
 
 def test_parts_used_on_site_come_from_stock_and_reach_the_bill(demo_file, boss):
     assert parts_service.verify_stock(boss) == []
-    used = _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' AND "
+    used = sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' AND "
                            "voucher_id IS NOT NULL AND repair_card_id IS NULL")[0][0]
     assert used > 20
     # the balance after each move is the ledger summed in time order
     running: dict[int, int] = defaultdict(int)
-    for part, quantity, after in _sql(demo_file, "SELECT part_id, quantity, balance_after FROM "
+    for part, quantity, after in sql(demo_file, "SELECT part_id, quantity, balance_after FROM "
                                                  "stock_movements ORDER BY at, id"):
         running[part] += quantity
         assert running[part] == after and after >= 0
     # a paid call's bill carries the parts its technician took from stock on site
-    short = _sql(demo_file, """
+    short = sql(demo_file, """
         SELECT count(*) FROM bills b WHERE b.category = 'A' AND (SELECT coalesce(sum(amount_cents),
           0) FROM bill_lines l WHERE l.bill_id = b.id AND l.kind = 'parts') < (SELECT
           coalesce(sum(-m.quantity * p.unit_price_cents), 0) FROM stock_movements m
@@ -107,16 +112,16 @@ def test_parts_used_on_site_come_from_stock_and_reach_the_bill(demo_file, boss):
 
 
 def test_daily_reports_in_every_state_and_late_repairs_on_the_books(demo_file):
-    states = {s for (s,) in _sql(demo_file, "SELECT DISTINCT status FROM daily_report_records")}
+    states = {s for (s,) in sql(demo_file, "SELECT DISTINCT status FROM daily_report_records")}
     assert states == {"draft", "submitted", "reviewed", "signed", "forwarded"}
-    steps = {s for (s,) in _sql(demo_file, "SELECT DISTINCT step FROM daily_report_steps")}
+    steps = {s for (s,) in sql(demo_file, "SELECT DISTINCT step FROM daily_report_steps")}
     assert steps == {"submitted", "reviewed", "signed", "forwarded", "reopened"}
-    open_asks, answered = _sql(demo_file, "SELECT sum(answered_at IS NULL), sum(answered_at IS "
+    open_asks, answered = sql(demo_file, "SELECT sum(answered_at IS NULL), sum(answered_at IS "
                                           "NOT NULL) FROM repair_escalations")[0]
     assert answered > 0 and open_asks is not None
-    assert _sql(demo_file, "SELECT count(*) FROM repair_escalations WHERE answered_at < "
+    assert sql(demo_file, "SELECT count(*) FROM repair_escalations WHERE answered_at < "
                            "asked_at") == [(0,)]
-    waits = _sql(demo_file, "SELECT count(*), sum(c.new_date > c.old_date AND c.reason != '') "
+    waits = sql(demo_file, "SELECT count(*), sum(c.new_date > c.old_date AND c.reason != '') "
                             "FROM promise_changes c")[0]
     assert waits[0] > 0 and waits[0] == waits[1]
 
@@ -155,7 +160,7 @@ def test_a_demo_month_adds_up_from_the_dailies_to_the_workbook(demo_file, boss, 
 
 def test_every_bill_is_paid_invoiced_or_receivable(demo_file, boss):
     owed = {r.bill_id for r in payments_service.receivables(boss, limit=100000)}
-    rows = _sql(demo_file, """
+    rows = sql(demo_file, """
         SELECT b.id, b.total_cents, coalesce((SELECT sum(amount_cents) FROM payments p
           WHERE p.bill_id = b.id AND NOT p.voided), 0) FROM bills b WHERE b.total_cents > 0""")
     assert rows
@@ -165,7 +170,7 @@ def test_every_bill_is_paid_invoiced_or_receivable(demo_file, boss):
 
 def _months(demo_file: Path) -> list[date]:
     """Every month of the demo, from its first call to the demo's "now"."""
-    [(first,)] = _sql(demo_file, "SELECT min(date(received_at, '+8 hours')) FROM calls")
+    [(first,)] = sql(demo_file, "SELECT min(date(received_at, '+8 hours')) FROM calls")
     month, out = date.fromisoformat(first).replace(day=1), []
     while month <= NOW.date():
         out.append(month)
@@ -179,7 +184,7 @@ def _local_month(column: str, month: date) -> str:
 
 def _bills(demo_file: Path, month: date) -> list[tuple[int, int, str, int, int]]:
     """(bill, total, status, paid, invoiced) of every bill billed in ``month``."""
-    return _sql(demo_file, f"""
+    return sql(demo_file, f"""
         SELECT b.id, b.total_cents, b.status,
           coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.bill_id = b.id
                     AND NOT p.voided), 0),
@@ -208,7 +213,7 @@ def test_every_bill_of_every_demo_month_is_paid_invoiced_or_receivable(demo_file
 
 def test_every_cash_payment_is_handed_over_or_held_by_the_technician_who_took_it(
         demo_file, boss):
-    rows = _sql(demo_file, """
+    rows = sql(demo_file, """
         SELECT p.id, p.place, p.method, p.taken_by_id, p.held_by_id, p.handover_id,
                p.handed_over_at IS NOT NULL FROM payments p WHERE NOT p.voided""")
     held = {h.collector_id for h in payments_service.cash_held(boss)}
@@ -225,15 +230,15 @@ def test_every_cash_payment_is_handed_over_or_held_by_the_technician_who_took_it
 
 def test_stock_day_ends_and_months_agree_with_their_ledgers(demo_file, boss):
     assert parts_service.verify_stock(boss) == []
-    ledger = dict(_sql(demo_file, "SELECT part_id, sum(quantity) FROM stock_movements "
+    ledger = dict(sql(demo_file, "SELECT part_id, sum(quantity) FROM stock_movements "
                                   "GROUP BY part_id"))
     for part in parts_service.list_parts(boss, limit=10000):
         assert part.stock_on_hand == ledger.get(part.id, 0), part.number
-    per_day = dict(_sql(demo_file, "SELECT date(collected_at, '+8 hours'), sum(amount_cents) "
+    per_day = dict(sql(demo_file, "SELECT date(collected_at, '+8 hours'), sum(amount_cents) "
                                    "FROM payments WHERE NOT voided GROUP BY 1"))
     for month in _months(demo_file):
         report = monthly_report_service.monthly_report(boss, month)
-        used = _sql(demo_file, "SELECT coalesce(sum(-quantity * unit_price_cents), 0) FROM "
+        used = sql(demo_file, "SELECT coalesce(sum(-quantity * unit_price_cents), 0) FROM "
                                f"stock_movements WHERE kind = 'used' AND "
                                f"{_local_month('at', month)}")[0][0]
         assert report.figure("materials_cost") == used, month
@@ -251,7 +256,7 @@ def test_stock_day_ends_and_months_agree_with_their_ledgers(demo_file, boss):
 
 
 def test_every_bill_carries_the_parts_its_call_took_from_stock(demo_file):
-    wrong = _sql(demo_file, """
+    wrong = sql(demo_file, """
         SELECT b.id FROM bills b JOIN calls c ON c.id = b.call_id WHERE b.status != 'void'
           AND (SELECT coalesce(sum(amount_cents), 0) FROM bill_lines l WHERE l.bill_id = b.id
                AND l.kind = 'parts' AND NOT l.manual) != (SELECT coalesce(sum(-m.quantity *
@@ -265,20 +270,20 @@ def test_every_bill_carries_the_parts_its_call_took_from_stock(demo_file):
 
 def test_vans_are_loaded_by_transfer_and_on_site_parts_come_from_them(demo_file, boss):
     assert parts_service.verify_stock(boss) == []  # each van's balance = its own ledger lines
-    from_van = _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' AND "
+    from_van = sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' AND "
                                "voucher_id IS NOT NULL AND van_id IS NOT NULL")[0][0]
-    from_store = _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' "
+    from_store = sql(demo_file, "SELECT count(*) FROM stock_movements WHERE kind = 'used' "
                                  "AND voucher_id IS NOT NULL AND van_id IS NULL")[0][0]
     assert from_van > from_store > 0
     # bench work takes from the store; a transfer sums to nothing and is never a use
-    assert _sql(demo_file, "SELECT count(*) FROM stock_movements WHERE repair_card_id IS NOT "
+    assert sql(demo_file, "SELECT count(*) FROM stock_movements WHERE repair_card_id IS NOT "
                            "NULL AND van_id IS NOT NULL") == [(0,)]
-    assert _sql(demo_file, "SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE "
+    assert sql(demo_file, "SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE "
                            "kind = 'transfer'") == [(0,)]
     # every technician's van carries something today, and no van is below zero
     vans = parts_service.van_stock(boss)
     assert {v.technician_id for v in vans} == {
-        r[0] for r in _sql(demo_file, "SELECT id FROM users WHERE role = 'technician'")}
+        r[0] for r in sql(demo_file, "SELECT id FROM users WHERE role = 'technician'")}
     assert all(v.quantity > 0 for v in vans)
     for part in parts_service.list_parts(boss, limit=10000):  # total = store + vans
         assert part.stock_on_hand == part.store + sum(

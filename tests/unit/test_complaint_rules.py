@@ -12,7 +12,7 @@ from app.models.audit import AuditEntry
 from app.services import complaint_service as complaints
 from app.services.errors import ValidationError
 from app.services.voice_stats import complaint_month_stats, produce_complaint_statistics
-from tests.voice_helpers import at, zhang
+from tests.helpers.voice import at, zhang
 
 
 def _open(ctx, kind="quality", **kw):

@@ -13,7 +13,7 @@ from app.models.voice import Complaint, ComplaintReminder
 from app.services import complaint_service as complaints
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.voice_stats import complaint_month_stats
-from tests.voice_helpers import at, zhang
+from tests.helpers.voice import at, zhang
 
 
 def _open(ctx, kind="quality", **kw):

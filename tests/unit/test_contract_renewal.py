@@ -14,7 +14,7 @@ from app.models.calls import Call
 from app.services import contract_service as contracts
 from app.services import contract_visit_service as visits
 from app.services.errors import ValidationError
-from tests.voice_helpers import at, user_id, zhang
+from tests.helpers.voice import at, user_id, zhang
 
 
 def _contract(ctx, start, end, per_year=2):
@@ -69,19 +69,19 @@ def test_a_declined_renewal_lapses_with_the_reason(login):
     assert (done.status, done.lapse_reason) == ("lapsed", "客户已换新机")
 
 
-def test_a_notice_printed_after_the_end_says_it_has_ended(login, tmp_path):
+def test_a_notice_printed_after_the_end_says_it_has_ended(login):
     from app.printing.documents.expiry_notice import expiry_notices_pdf
-    from tests.printing.test_voice_pdfs import _has, _text
+    from tests.helpers.pdf import flat_text, has
     boss = at(login("super"), date(2026, 12, 5))
     c = _contract(boss, date(2025, 12, 1), date(2026, 11, 30))
     contracts.assign_renewal(boss, c.id, user_id=user_id(boss, "clerk"),
                              expected_version=c.version)
-    text = _text(expiry_notices_pdf(contracts.expiry_notices(boss, [c.id])), tmp_path, "late")
-    assert _has(text, "已于2026-11-30到期") and "将于" not in text
-    assert _has(text, "王小丽将登门")
+    text = flat_text(expiry_notices_pdf(contracts.expiry_notices(boss, [c.id])))
+    assert has(text, "已于2026-11-30到期") and "将于" not in text
+    assert has(text, "王小丽将登门")
     before = at(boss, date(2026, 11, 5))
-    early = _text(expiry_notices_pdf(contracts.expiry_notices(before, [c.id])), tmp_path, "on")
-    assert _has(early, "将于2026-11-30到期")
+    early = flat_text(expiry_notices_pdf(contracts.expiry_notices(before, [c.id])))
+    assert has(early, "将于2026-11-30到期")
 
 
 def test_promised_visits_become_b_calls_once_each_and_are_caught_up(login, db):

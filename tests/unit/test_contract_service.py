@@ -13,7 +13,7 @@ from app.printing import trail
 from app.services import calls_service as calls
 from app.services import contract_service as contracts
 from app.services.errors import PermissionDenied, ValidationError
-from tests.voice_helpers import at, zhang
+from tests.helpers.voice import at, zhang
 
 
 def _contract(ctx, item_id, start, end, fee="600.00"):

@@ -6,7 +6,6 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,57 +20,43 @@ from app.demo.data import STAFF
 from app.models.enums import Role
 from app.services import auth_service, calls_service
 from app.services.context import ServiceContext
+from tests.helpers.demo import NOW, build_demo, opened, sql
 
-NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)  # 15:00 in the store
 STORE_TZ = ZoneInfo("Asia/Shanghai")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SERVICE_COUNTER_DATA", str(folder / "data"))
-        db = open_database(str(folder / "demo.sqlite"))
-        summary = generate(db, calls=300, seed=7, now=NOW)
-        db.dispose()
-    assert not summary.cancelled
-    return folder / "demo.sqlite"
+    return build_demo(tmp_path_factory, calls=300, seed=7)
 
 
 @pytest.fixture
 def demo_db(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
             ) -> Iterator[Database]:
-    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
-    db = open_database(str(demo_file))
-    yield db
-    db.dispose()
-
-
-def _sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(path) as conn:
-        return conn.execute(query).fetchall()
+    with opened(demo_file, monkeypatch, tmp_path) as db:
+        yield db
 
 
 def test_demo_holds_a_store_of_the_asked_size(demo_file: Path) -> None:
     # given a demo of 300 calls; then the book, the file and the catalogue are filled
     # (the contracts' maintenance visits of the last weeks come on top, as B calls)
-    assert _sql(demo_file, "SELECT count(*) FROM calls WHERE id NOT IN "
+    assert sql(demo_file, "SELECT count(*) FROM calls WHERE id NOT IN "
                            "(SELECT call_id FROM contract_visits)") == [(300,)]
-    assert _sql(demo_file, "SELECT count(*) FROM customers") == [(120,)]
-    assert _sql(demo_file, "SELECT count(*) FROM product_models")[0][0] >= 40
-    items = _sql(demo_file, "SELECT count(*) FROM items")[0][0]
+    assert sql(demo_file, "SELECT count(*) FROM customers") == [(120,)]
+    assert sql(demo_file, "SELECT count(*) FROM product_models")[0][0] >= 40
+    items = sql(demo_file, "SELECT count(*) FROM items")[0][0]
     assert items >= 120
-    assert _sql(demo_file, "SELECT count(*) FROM customers WHERE id NOT IN "
+    assert sql(demo_file, "SELECT count(*) FROM customers WHERE id NOT IN "
                            "(SELECT customer_id FROM customer_phones)") == [(0,)]
 
 
 def test_call_numbers_are_unique_and_gap_free_per_month(demo_file: Path) -> None:
     serials: dict[str, list[int]] = defaultdict(list)
-    for (number,) in _sql(demo_file, "SELECT number FROM calls ORDER BY received_at, id"):
+    for (number,) in sql(demo_file, "SELECT number FROM calls ORDER BY received_at, id"):
         period, serial = re.fullmatch(r"C(\d{4})-(\d{4})", number).groups()  # type: ignore[union-attr]
         serials[period].append(int(serial))
-    counters = dict(_sql(demo_file, "SELECT period, last_value FROM document_counters "
+    counters = dict(sql(demo_file, "SELECT period, last_value FROM document_counters "
                                     "WHERE series = 'call'"))
     for period, numbers in serials.items():
         assert numbers == list(range(1, len(numbers) + 1)), period  # in received order
@@ -79,21 +64,21 @@ def test_call_numbers_are_unique_and_gap_free_per_month(demo_file: Path) -> None
 
 
 def test_calls_spread_over_twelve_months_and_both_zone_kinds(demo_file: Path) -> None:
-    periods = _sql(demo_file, "SELECT count(DISTINCT substr(number, 2, 4)) FROM calls")[0][0]
+    periods = sql(demo_file, "SELECT count(DISTINCT substr(number, 2, 4)) FROM calls")[0][0]
     assert periods >= 12
-    kinds = {k for (k,) in _sql(demo_file, "SELECT DISTINCT z.kind FROM calls c "
+    kinds = {k for (k,) in sql(demo_file, "SELECT DISTINCT z.kind FROM calls c "
                                            "JOIN zones z ON z.id = c.zone_id")}
     assert kinds == {"city", "suburb"}
-    latest = _sql(demo_file, "SELECT max(received_at) FROM calls")[0][0]
+    latest = sql(demo_file, "SELECT max(received_at) FROM calls")[0][0]
     assert latest <= NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def test_names_addresses_and_faults_are_chinese(demo_file: Path) -> None:
-    names = [n for (n,) in _sql(demo_file, "SELECT name FROM customers")]
+    names = [n for (n,) in sql(demo_file, "SELECT name FROM customers")]
     assert sum(bool(CJK.search(n)) for n in names) == len(names)
     assert any(n.endswith("公司") for n in names)
-    assert all(a.startswith("杭州市") for (a,) in _sql(demo_file, "SELECT address FROM customers"))
-    phones = _sql(demo_file, "SELECT count(*), count(DISTINCT digits) FROM customer_phones")
+    assert all(a.startswith("杭州市") for (a,) in sql(demo_file, "SELECT address FROM customers"))
+    phones = sql(demo_file, "SELECT count(*), count(DISTINCT digits) FROM customer_phones")
     assert phones[0][0] == phones[0][1]
 
 
@@ -126,7 +111,7 @@ def test_search_text_and_category_match_the_call_service(demo_db: Database) -> N
 
 def test_the_book_finds_demo_calls_by_phone_and_short_fault(demo_db: Database) -> None:
     clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
-    digits = _sql(Path(demo_db.engine.url.database or ""),
+    digits = sql(Path(demo_db.engine.url.database or ""),
                   "SELECT p.digits FROM calls c JOIN customer_phones p "
                   "ON p.customer_id = c.customer_id LIMIT 1")[0][0]
     page = calls_service.list_calls(clerk, calls_service.CallFilter(search=digits[-6:]))
@@ -142,7 +127,7 @@ def test_same_seed_gives_the_same_store(tmp_path: Path, monkeypatch: pytest.Monk
     generate(db, calls=300, seed=7, now=NOW)
     db.dispose()
     query = "SELECT number, fault, customer_id FROM calls ORDER BY id"
-    assert _sql(tmp_path / "again.sqlite", query) == _sql(demo_file, query)
+    assert sql(tmp_path / "again.sqlite", query) == sql(demo_file, query)
 
 
 def test_cancelled_demo_leaves_a_consistent_database(tmp_path: Path,
@@ -160,11 +145,11 @@ def test_cancelled_demo_leaves_a_consistent_database(tmp_path: Path,
     # then the run says so and holds whole batches only, every index intact
     path = tmp_path / "cut.sqlite"
     assert summary.cancelled
-    assert _sql(path, "SELECT count(*) FROM calls") == [(100,)]
-    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
-    assert _sql(path, "PRAGMA foreign_key_check") == []
-    assert _sql(path, "SELECT count(*) FROM calls WHERE number = ''") == [(0,)]
-    counted = _sql(path, "SELECT sum(last_value) FROM document_counters WHERE series='call'")
+    assert sql(path, "SELECT count(*) FROM calls") == [(100,)]
+    assert sql(path, "PRAGMA integrity_check") == [("ok",)]
+    assert sql(path, "PRAGMA foreign_key_check") == []
+    assert sql(path, "SELECT count(*) FROM calls WHERE number = ''") == [(0,)]
+    counted = sql(path, "SELECT sum(last_value) FROM document_counters WHERE series='call'")
     assert counted == [(100,)]
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO calls_fts(calls_fts) VALUES ('integrity-check')")
@@ -188,7 +173,7 @@ def test_both_search_plans_give_the_same_page(demo_db: Database,
 def test_a_capped_count_stops_at_the_cap(demo_db: Database) -> None:
     clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
     flt = calls_service.CallFilter()
-    total = _sql(Path(str(demo_db.engine.url.database)), "SELECT count(*) FROM calls")[0][0]
+    total = sql(Path(str(demo_db.engine.url.database)), "SELECT count(*) FROM calls")[0][0]
     assert calls_service.count_calls(clerk, flt) == total >= 300
     assert calls_service.count_calls(clerk, flt, cap=50) == 51
     assert calls_service.count_calls(clerk, calls_service.CallFilter(search="漏水"),

@@ -10,7 +10,7 @@ import pytest
 from app.services import exchange_service as exchanges
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.money_dto import DepreciationStep
-from tests.unit.carry_in_fixtures import zhang_item
+from tests.helpers.carry_in import zhang_item
 
 TABLE = exchanges.DEFAULT_TABLE
 SALE = date(2026, 1, 1)

@@ -12,7 +12,7 @@ from app.services import expense_service as expenses
 from app.services import monthly_report_service as monthly
 from app.services import voice_registers as registers
 from app.services.errors import ValidationError
-from tests.voice_helpers import at, completed_call, user_id
+from tests.helpers.voice import at, completed_call, user_id
 
 
 def test_expenses_are_recorded_per_person_and_job_and_summed_beside_the_cost(login):

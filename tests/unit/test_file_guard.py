@@ -16,7 +16,7 @@ from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
 from app.services.errors import DatabaseLostError
-from tests.locks_support import (
+from tests.helpers.locks import (
     StoreWatch,
     live_path,
     other_process,

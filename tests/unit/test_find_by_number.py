@@ -7,7 +7,7 @@ import pytest
 from app.services import calls_service, customers_service, find_service
 from app.services.calls_service import CallFilter, CallInput
 from app.services.context import ServiceContext
-from tests.unit.carry_in_fixtures import walk_in
+from tests.helpers.carry_in import walk_in
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from app.models.store import Setting
 from app.services import complaint_service as complaints
 from app.services import followup_service as followups
 from app.services.errors import ValidationError
-from tests.voice_helpers import TZ, at, completed_call
+from tests.helpers.voice import TZ, at, completed_call
 
 
 def test_a_completed_call_is_due_after_the_configured_days(login, db):

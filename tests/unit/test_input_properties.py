@@ -40,7 +40,7 @@ from app.services.errors import UserError, ValidationError
 from app.services.money import parse_money, to_cents
 from app.services.money_dto import LineInput
 from app.services.validation import normalise_phone
-from tests.unit.input_strategies import (
+from tests.helpers.input_strategies import (
     PROPERTY,
     attempt,
     days,
@@ -53,7 +53,7 @@ from tests.unit.input_strategies import (
     whole_numbers,
     yuan,
 )
-from tests.voice_helpers import completed_call, user_id, zhang
+from tests.helpers.voice import completed_call, user_id, zhang
 
 
 def phones() -> st.SearchStrategy[str]:

@@ -18,8 +18,8 @@ from app.services import payments_service as payments
 from app.services.errors import ValidationError
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id
-from tests.unit.test_billing_service import _on_site_job
+from tests.helpers.carry_in import stocked_part, user_id
+from tests.helpers.on_site import complete_on_site, on_site_job
 
 
 def _visit_with_part_and_cash(tech, job, part_id: int, amount: str):
@@ -34,7 +34,7 @@ def test_part_and_cash_on_site_reach_stock_bill_materials_report_and_holder(
         db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
     part = stocked_part(sup, stock=5, price_cents=3550, van=2)
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     # labour 60 min at ¥60 + transport ¥20 + pump ¥35.50 = ¥115.50, all taken in cash
     visit = _visit_with_part_and_cash(tech, job, part.id, "115.50")
     assert visit.parts_cents == 3550 and visit.payment_id is not None
@@ -54,7 +54,7 @@ def test_part_and_cash_on_site_reach_stock_bill_materials_report_and_holder(
 def test_more_than_the_bill_cannot_be_taken_and_nothing_is_half_saved(db, clerk, login):
     tech, sup = login("tech"), login("super")
     part = stocked_part(sup, stock=5, van=2)
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     with pytest.raises(ValidationError) as err:
         _visit_with_part_and_cash(tech, job, part.id, "500")
     assert err.value.field == "amount"
@@ -64,7 +64,7 @@ def test_more_than_the_bill_cannot_be_taken_and_nothing_is_half_saved(db, clerk,
 
 def test_cash_a_clerk_records_on_site_is_held_by_the_visits_technician(db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     record_visit(tech, job.job_id, VisitInput(
         arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=60,
         outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True),
@@ -79,7 +79,7 @@ def test_cash_a_clerk_records_on_site_is_held_by_the_visits_technician(db, clerk
 
 def test_a_hand_over_short_of_the_record_needs_a_reason(db, clerk, login):
     tech, sup, acct = login("tech"), login("super"), login("acct")
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     part = stocked_part(sup, van=1)
     visit = _visit_with_part_and_cash(tech, job, part.id, "100")
     assert visit.payment_id is not None
@@ -98,7 +98,7 @@ def test_a_hand_over_short_of_the_record_needs_a_reason(db, clerk, login):
 def test_a_paid_carry_in_does_not_go_home_unpaid(db, clerk, login):
     from app.services import carry_in_service, repair_service
     from app.services.carry_in_service import ReturnInput, Settlement
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     tech, sup = login("tech"), login("super")
     taken = walk_in(clerk)
@@ -128,10 +128,10 @@ def test_cancelling_voids_the_voucher_and_waits_for_an_item_in_the_shop(db, cler
     from app.models.jobs import Job
     from app.services import calls_service, carry_in_service
     from app.services.voucher_service import voucher_for_print
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     sup = login("super")
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     calls_service.cancel_call(clerk, call.id, reason="客户已自行修好",
                               expected_version=calls_service.get_call(clerk, call.id).version)
     with db.read() as session:
@@ -155,7 +155,7 @@ def test_a_late_repair_asks_for_help_and_waits_for_parts_on_the_books(db, clerk,
     from datetime import timedelta
 
     from app.services import carry_in_service, late_repair_service, repair_service
-    from tests.unit.carry_in_fixtures import walk_in
+    from tests.helpers.carry_in import walk_in
 
     tech, sup = login("tech"), login("super")
     taken = walk_in(clerk, days=0)
@@ -177,14 +177,6 @@ def test_a_late_repair_asks_for_help_and_waits_for_parts_on_the_books(db, clerk,
     assert carry_in_service.get_carry_in(clerk, taken.receipt_id).promised_date == new_date
 
 
-def complete_on_site(tech, job, *, minutes: int = 30, taken: MoneyTaken | None = None):
-    """The technician finishes the job on site (signed), optionally taking money."""
-    return record_visit(tech, job.job_id, VisitInput(
-        arrived_at=job.dispatched_at, completed_at=tech.now(), labour_minutes=minutes,
-        outcome=VisitOutcome.COMPLETED, work_done="紧固", customer_signed=True, taken=taken),
-        expected_version=job.version)
-
-
 def test_a_voucher_completed_but_not_closed_warns_after_a_day(db, clerk, login):
     from dataclasses import replace
     from datetime import timedelta
@@ -192,7 +184,7 @@ def test_a_voucher_completed_but_not_closed_warns_after_a_day(db, clerk, login):
     from app.services import late_repair_service
 
     sup, tech = login("super"), login("tech")
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     complete_on_site(tech, job)
     assert late_repair_service.vouchers_not_closed(clerk) == []
     later = replace(clerk, clock=lambda: clerk.now() + timedelta(days=1, hours=1))

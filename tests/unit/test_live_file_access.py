@@ -19,7 +19,7 @@ from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services import recovery_service as recovery
 from app.services.context import ServiceContext
-from tests.locks_support import StoreWatch, live_path, other_process_opens_and_closes
+from tests.helpers.locks import StoreWatch, live_path, other_process_opens_and_closes
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -79,7 +79,7 @@ def test_restore_of_a_backup_does_not_leave_a_stale_engine_writing(db, admin, tm
     reopened = open_database(str(live_path(db)))
     try:
         from app.services import auth_service
-        from tests.seed import SEED_PASSWORD
+        from tests.helpers.seed import SEED_PASSWORD
 
         clerk = ServiceContext(reopened, auth_service.log_in(
             reopened, "clerk", SEED_PASSWORD, workstation="test-pc"))

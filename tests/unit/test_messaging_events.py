@@ -19,8 +19,8 @@ from app.services import late_repair_service, repair_service
 from app.services import messaging_service as msgs
 from app.services import survey_service as surveys
 from app.services.repair_service import WorkInput
-from tests.unit.carry_in_fixtures import walk_in
-from tests.voice_helpers import at, completed_call, zhang
+from tests.helpers.carry_in import walk_in
+from tests.helpers.voice import at, completed_call, zhang
 
 QUEUED, SKIPPED = msgs.Status.QUEUED, msgs.Status.SKIPPED
 

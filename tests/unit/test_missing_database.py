@@ -44,7 +44,7 @@ def _default_store(clerk_ctx: ServiceContext) -> tuple[Path, str]:
     """The data folder's own store (the default file), with one call on it."""
     db = open_database(None)
     path = Path(str(db.engine.url.database))
-    from tests.seed import seed_store
+    from tests.helpers.seed import seed_store
 
     seed_store(db)
     ctx = ServiceContext(db, clerk_ctx.actor)

@@ -45,7 +45,8 @@ def test_capital_numerals(cents, words):
 def test_sums_of_cents_stay_exact_where_floats_drift():
     lines = [to_cents("0.10")] * 3
     assert sum(lines) == to_cents("0.30")
-    assert 0.1 + 0.2 != 0.3  # the reason money is never a float here
+    # ten dimes make a yuan exactly (as floats they make 0.9999999999999999)
+    assert sum([to_cents("0.10")] * 10) == to_cents("1.00") == 100
 
 
 def test_amount_parsing_refuses_fractions_of_a_fen_and_floats():

@@ -1,37 +1,52 @@
-# ruff: noqa: F811  (the demo fixtures are imported from test_demo and used as arguments)
 """The demo's money: bills follow the category rules, payments never exceed them, numbers
 are gap-free, and the day-end service agrees with the rows."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from app.db.database import Database
 from app.services import payments_service
 from app.services.context import ServiceContext
-from tests.unit.test_demo import NOW, _sql, demo_db, demo_file  # noqa: F401 (fixtures)
+from tests.helpers.demo import NOW, build_demo, opened, sql
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_demo(tmp_path_factory, calls=300, seed=7)
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+            ) -> Iterator[Database]:
+    with opened(demo_file, monkeypatch, tmp_path) as db:
+        yield db
 
 
 def test_bills_payments_and_invoices_are_consistent(demo_file: Path) -> None:
-    assert _sql(demo_file, "SELECT count(*) FROM bills")[0][0] > 10
-    over = _sql(demo_file, "SELECT count(*) FROM bills b WHERE b.total_cents < (SELECT "
+    assert sql(demo_file, "SELECT count(*) FROM bills")[0][0] > 10
+    over = sql(demo_file, "SELECT count(*) FROM bills b WHERE b.total_cents < (SELECT "
                            "coalesce(sum(amount_cents), 0) FROM payments p WHERE p.bill_id = b.id)")
     assert over[0][0] == 0
-    invoiced_over = _sql(demo_file, "SELECT count(*) FROM bills b WHERE b.total_cents < (SELECT "
+    invoiced_over = sql(demo_file, "SELECT count(*) FROM bills b WHERE b.total_cents < (SELECT "
                                     "coalesce(sum(amount_cents), 0) FROM invoices i "
                                     "WHERE i.bill_id = b.id)")
     assert invoiced_over[0][0] == 0
-    free = _sql(demo_file, "SELECT count(*) FROM bills WHERE category IN ('C', 'D') "
+    free = sql(demo_file, "SELECT count(*) FROM bills WHERE category IN ('C', 'D') "
                            "AND total_cents > 0")
     assert free[0][0] == 0
-    held = _sql(demo_file, "SELECT count(*) FROM payments WHERE place = 'counter' "
+    held = sql(demo_file, "SELECT count(*) FROM payments WHERE place = 'counter' "
                            "AND handed_over_at IS NOT NULL")
     assert held[0][0] == 0
 
 
 def test_payment_numbers_are_gap_free_per_month(demo_file: Path) -> None:
     serials: dict[str, list[int]] = defaultdict(list)
-    for (number,) in _sql(demo_file, "SELECT number FROM payments"):
+    for (number,) in sql(demo_file, "SELECT number FROM payments"):
         period, serial = number[1:].split("-")
         serials[period].append(int(serial))
     assert serials
@@ -47,11 +62,11 @@ def test_day_end_matches_the_payment_rows(demo_db, demo_file: Path) -> None:
     actor = auth_service.log_in(demo_db, "acct", "acct123")
     ctx = ServiceContext(demo_db, actor, clock=lambda: NOW)
     # the busiest store-local day of the demo (UTC+8)
-    (busiest,) = _sql(demo_file, "SELECT date(collected_at, '+8 hours') d FROM payments "
+    (busiest,) = sql(demo_file, "SELECT date(collected_at, '+8 hours') d FROM payments "
                                  "GROUP BY d ORDER BY count(*) DESC LIMIT 1")[0]
     day = date.fromisoformat(busiest)
     start = datetime.combine(day, time.min) - timedelta(hours=8)
-    expected = _sql(demo_file, "SELECT sum(amount_cents), count(*) FROM payments WHERE "
+    expected = sql(demo_file, "SELECT sum(amount_cents), count(*) FROM payments WHERE "
                                f"collected_at >= '{start:%Y-%m-%d %H:%M:%S}' AND collected_at < "
                                f"'{start + timedelta(days=1):%Y-%m-%d %H:%M:%S}'")[0]
     report = payments_service.day_end(ctx, day)

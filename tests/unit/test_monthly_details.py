@@ -13,9 +13,9 @@ from app.services import monthly_report_service as monthly
 from app.services import payments_service as payments
 from app.services.monthly_rows import details
 from app.services.validation import mask_phone
-from tests.unit.carry_in_fixtures import user_id
-from tests.unit.monthly_fixtures import month_of_work  # noqa: F401  (fixture)
-from tests.unit.test_billing_service import _on_site_job
+from tests.helpers.carry_in import user_id
+from tests.helpers.monthly import month_of_work  # noqa: F401  (fixture)
+from tests.helpers.on_site import on_site_job
 
 _PER_CALL = """
     (SELECT min(ph.phone) FROM customer_phones ph WHERE ph.customer_id = c.customer_id),
@@ -61,7 +61,7 @@ def test_detail_rows_agree_with_the_database(db, login, month_of_work):
     payments.void_payment(acct, paid.id, reason="收据打错", expected_version=paid.version)
     payments.collect(login("tech"), paid.bill_id, amount=Decimal("110"), method="cash",
                      place="on_site")
-    _on_site_job(clerk, supervisor)
+    on_site_job(clerk, supervisor)
     # when the month's detail rows are read with and without the full phone
     win = monthly.window(clerk, month_of_work)
     with db.read() as session:

@@ -10,7 +10,7 @@ from app.services import parts_service
 from app.services.context import ServiceContext
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.parts_service import PartInput
-from tests.unit.carry_in_fixtures import stocked_part
+from tests.helpers.carry_in import stocked_part
 
 Login = Callable[[str], ServiceContext]
 

@@ -109,10 +109,10 @@ def test_a_bill_comes_back_with_its_own_lines(db, clerk, admin, login, tmp_path,
 
     from app.services import billing_service as billing
     from app.services.money_dto import LineInput
-    from tests.unit.test_billing_service import _on_site_job, _visit
+    from tests.helpers.on_site import on_site_job, visit
 
-    call, job = _on_site_job(clerk, login("super"))
-    _visit(login("tech"), job)
+    call, job = on_site_job(clerk, login("super"))
+    visit(login("tech"), job)
     first = billing.make_bill(clerk, call.id, extra=[
         LineInput("other", "上门清洗", Decimal(1), Decimal("35.00"))])
     path = _backup(db, tmp_path)

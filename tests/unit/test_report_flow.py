@@ -12,7 +12,7 @@ from app.models.reports import ReportKind
 from app.services import reference_service
 from app.services import report_flow_service as flow
 from app.services.errors import PermissionDenied, ValidationError
-from tests.unit.test_daily_reports import DAY, at, clocked, uid, worked_day
+from tests.helpers.daily import DAY, at, clocked, uid, worked_day
 
 __all__ = ["worked_day"]
 

@@ -190,7 +190,7 @@ def test_outbox_survives_a_kill_mid_send(db, clerk, admin, gateway_factory, acce
                                                         "expected_by": "15:00"})
     gateway = gateway_factory(hang_on=2, accept_before_hang=accept_before_hang)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-m", "tests.unit.outbox_child", _db_url(db),
+    child = subprocess.Popen([sys.executable, "-m", "tests.helpers.outbox_child", _db_url(db),
                               gateway.url], cwd=ROOT, env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

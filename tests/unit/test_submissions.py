@@ -10,7 +10,7 @@ import pytest
 from app.services import submission_service as submissions
 from app.services.errors import ValidationError
 from app.services.voice_stats import produce_complaint_statistics
-from tests.voice_helpers import at
+from tests.helpers.voice import at
 
 
 def test_last_months_reports_are_due_until_handed_in(login):

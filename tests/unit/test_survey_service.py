@@ -12,7 +12,7 @@ from app.models.voice import SurveyCard
 from app.services import survey_service as surveys
 from app.services.errors import ValidationError
 from app.services.voice_stats import survey_month_stats
-from tests.voice_helpers import TZ, at, completed_call, zhang
+from tests.helpers.voice import TZ, at, completed_call, zhang
 
 
 def _done(day: date, hour: int = 15) -> datetime:
@@ -105,7 +105,7 @@ def _complete(ctx, call_id: int, when: datetime, technician: str = "tech") -> No
     """The technician finishes the call at ``when`` (as dispatch and the visit would)."""
     from app.models.calls import Call
     from app.models.jobs import Job
-    from tests.voice_helpers import user_id
+    from tests.helpers.voice import user_id
     tech = user_id(ctx, technician)
     with ctx.db.write(None) as s:
         row = s.get(Call, call_id)

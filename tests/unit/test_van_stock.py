@@ -17,8 +17,8 @@ from app.services import parts_service
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
-from tests.unit.carry_in_fixtures import stocked_part, user_id
-from tests.unit.test_billing_service import _on_site_job
+from tests.helpers.carry_in import stocked_part, user_id
+from tests.helpers.on_site import on_site_job
 
 
 def _visit(tech, job, *uses: PartQty, override: bool = False, reason: str = ""):
@@ -71,7 +71,7 @@ def test_a_visit_takes_from_the_van_by_default_or_from_the_store(db, clerk, logi
     li = user_id(sup, "tech")
     part = stocked_part(sup, stock=5)
     parts_service.transfer(sup, part.id, 2, technician_id=li, to_van=True)
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     visit = _visit(tech, job, PartQty(part.id, 1), PartQty(part.id, 1, from_store=True))
     assert visit.parts_cents == 2 * 3550
     assert _places(sup, part.id) == (3, 2, 1)
@@ -83,7 +83,7 @@ def test_the_van_cannot_go_below_zero_without_the_supervisors_override(db, clerk
     li = user_id(sup, "tech")
     part = stocked_part(sup, stock=5)
     parts_service.transfer(sup, part.id, 1, technician_id=li, to_van=True)
-    _call, job = _on_site_job(clerk, sup)
+    _call, job = on_site_job(clerk, sup)
     with pytest.raises(ValidationError) as refused:
         _visit(tech, job, PartQty(part.id, 2))  # the store has 4, but the van only 1
     assert refused.value.field == "quantity"
@@ -105,7 +105,7 @@ def test_the_books_agree_after_a_mixed_day(db, clerk, login) -> None:
         parts_service.transfer(sup, part.id, n, technician_id=tech_id, to_van=True)
     parts_service.transfer(sup, pump.id, 1, technician_id=zhao, to_van=False)
     parts_service.count_stock(sup, belt.id, 1, reason="车上盘点少一个", van_id=li)
-    call, job = _on_site_job(clerk, sup)
+    call, job = on_site_job(clerk, sup)
     _visit(tech, job, PartQty(pump.id, 2), PartQty(belt.id, 1, from_store=True))
     assert _places(sup, pump.id) == (8, 6, 2)  # Li's van 3 - 2 used, Zhao's 2 - 1 back
     assert _places(sup, belt.id) == (4, 3, 1)

@@ -107,7 +107,8 @@ def start_cups_queue(folder: Path) -> tuple[CupsQueue | None, str]:
     log = folder / "cupsd.log"
     if not scheduler_running():
         if os.geteuid() != 0:
-            return None, "cupsd is not running and only root may start it (CI starts it)"
+            return None, ("cupsd is not running and only root may start it: "
+                         "systemctl start cups, or run the tests as root (CI does)")
         with log.open("wb") as sink:
             started = subprocess.Popen([shutil.which("cupsd") or "cupsd", "-f"],
                                        stdout=sink, stderr=subprocess.STDOUT)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.counter_screen import COUNTER_SCREEN
+from tests.helpers.counter_screen import COUNTER_SCREEN
 
 SCREEN = QRect(0, 0, *COUNTER_SCREEN)
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractScrollArea, QLabel)

@@ -1,6 +1,6 @@
 """A child process for the outbox crash test: delivers the outbox through an HTTP gateway.
 
-Usage: python -m tests.unit.outbox_child DB_URL GATEWAY_URL
+Usage: python -m tests.helpers.outbox_child DB_URL GATEWAY_URL
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from app.services import auth_service
 from app.services import messaging_service as msgs
 from app.services.context import ServiceContext
 from app.telephony.senders import GatewayConfig, HttpGatewaySender
-from tests.seed import SEED_PASSWORD
+from tests.helpers.seed import SEED_PASSWORD
 
 
 def main() -> None:

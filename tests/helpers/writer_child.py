@@ -1,6 +1,6 @@
 """A child process for the crash and contention tests: real service calls, reported on stdout.
 
-Usage: python -m tests.stress.writer_child DB_PATH MODE SECONDS
+Usage: python -m tests.helpers.writer_child DB_PATH MODE SECONDS
 MODE "calls": registers calls for new customers through calls_service and prints each call
 number after its transaction committed. MODE "numbers": allocates receipt numbers, one per
 transaction, and prints them (or LOCKED on a lock error). SC_TEST_BUSY_MS shortens SQLite's
@@ -21,7 +21,7 @@ from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
 from app.services.errors import BusyError
-from tests.seed import SEED_PASSWORD
+from tests.helpers.seed import SEED_PASSWORD
 
 
 def _calls(db_path: str, seconds: float) -> None:

@@ -16,7 +16,7 @@ from app.ui.app import build_main_window, install_translator
 from app.ui.fonts import install_app_font
 from app.ui.main_window import MainWindow
 from app.ui.settings_store import SettingsStore
-from tests.seed import SEED_PASSWORD
+from tests.helpers.seed import SEED_PASSWORD
 
 # The offscreen platform warns whenever a shown window's minimum size changes.
 IGNORE_OFFSCREEN = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

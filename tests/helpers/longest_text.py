@@ -31,7 +31,7 @@ from app.services.money_dto import LineInput
 from app.services.parts_service import PartInput
 from app.services.reference_service import ProductModelInput, StoreProfile
 from app.services.repair_service import PartQty, WorkInput
-from tests.unit.carry_in_fixtures import user_id
+from tests.helpers.carry_in import user_id
 
 # 䶮 (U+4DAE) and 𬌗 (U+2C317) are in 通用规范汉字表 and in real given names; 𠮷 (U+20BB7)
 # comes with company names (𠮷野家). None of them is in GBK; two are outside the BMP.
