@@ -198,8 +198,9 @@ def print_on_save(session: AppSession, documents: Sequence[str], number: str, *,
     for document in documents:
         choice = counter_choice(settings, document, number)
         if not choice.printer:
-            results.append(SavePrint(document, number, no_printer=True, problem=QCoreApplication.translate(
-                "Printing", "This computer has no printer chosen for it (Settings, Printing).")))
+            problem = QCoreApplication.translate(
+                "Printing", "This computer has no printer chosen for it (Settings, Printing).")
+            results.append(SavePrint(document, number, no_printer=True, problem=problem))
             continue
         if choice.printer not in known:
             results.append(SavePrint(document, number, problem=QCoreApplication.translate(
