@@ -57,7 +57,8 @@ def open_demo_store(real_url: str, parent: QWidget | None = None, *,
         progress.setValue(done * 1000 // max(total, 1))
         QApplication.processEvents()
 
-    summary = generate(db, calls=DEMO_CALLS if calls is None else calls, progress=report, cancel=progress.wasCanceled)
+    summary = generate(db, calls=DEMO_CALLS if calls is None else calls, progress=report,
+                       cancel=progress.wasCanceled)
     progress.close()
     progress.deleteLater()
     if summary.cancelled:

@@ -31,7 +31,7 @@ from app.ui.pages.today_page import TodayPage
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 from tests.ui.helpers import type_text
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, settle, when_modal
+from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, when_modal
 
 __all__ = ["chinese"]
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]

@@ -15,8 +15,8 @@ from app.models.staff import User
 from app.services import auth_service
 from app.ui.app import start_session
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
-from app.ui.dialogs.setup_wizard import SetupWizard
 from app.ui.dialogs.login_dialog import LoginDialog
+from app.ui.dialogs.setup_wizard import SetupWizard
 from app.ui.settings_store import SettingsStore
 from tests.seed import SEED_PASSWORD
 from tests.ui.helpers import type_text
