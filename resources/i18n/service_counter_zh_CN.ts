@@ -6650,7 +6650,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Staff accounts: clerk, supervisor, technician</source>
-            <translation>员工账号：前台、主管、技术员</translation>
+            <translation>员工账号：业务员、服务主任、技术员</translation>
         </message>
         <message>
             <source>Printers of this computer</source>

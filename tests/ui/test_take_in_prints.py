@@ -102,8 +102,7 @@ def test_saving_a_walk_in_prints_receipt_and_card_on_their_printers(qtbot, page,
     assert "reprint" in page.message.text()
 
 
-@pytest.mark.parametrize(("choice", "expected"), [("receipt", [RECEIPTS]), ("tag", [TAGS]),
-                                                   ("none", [])])
+@pytest.mark.parametrize(("choice", "expected"), [("receipt", [RECEIPTS]), ("tag", [TAGS])])
 def test_the_setting_says_which_documents_print(qtbot, page, printers, choice, expected):
     # given this PC set to print only some documents on saving a take-in
     settings = SettingsStore()

@@ -15,12 +15,14 @@ from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -201,6 +203,15 @@ class SetupWizard(QDialog):
         group = tab.terms.parentWidget()
         if group is not None and group is not tab:
             group.hide()
+        form = tab.timezone.parentWidget()
+        layout = form.layout() if form is not None else None
+        if isinstance(layout, QFormLayout):  # Asia/Shanghai: Settings has it
+            layout.setRowVisible(tab.timezone, False)
+        tab.feedback.label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                         QSizePolicy.Policy.Maximum)
+        outer = tab.layout()
+        if isinstance(outer, QVBoxLayout):
+            outer.addStretch(1)
         for edit in (tab.name, tab.address, tab.phone, tab.timezone):
             edit.returnPressed.disconnect(tab.save_profile)
 
@@ -235,13 +246,14 @@ class SetupWizard(QDialog):
         body.addWidget(side)
         body.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addLayout(body, 1)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         for button in (self.back_button, self.skip_button):
             button.setAutoDefault(False)

@@ -91,6 +91,7 @@ class SetupChecklistWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.list_label)
+        layout.addStretch(1)
         self.steps: list[Step] = []
         self.refresh()
 
