@@ -5749,7 +5749,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Print the receipt and the repair card</source>
-            <translation>打印收据和维修卡</translation>
+            <translation>打印收据和修护卡</translation>
         </message>
         <message>
             <source>Print the receipt only</source>
@@ -5757,7 +5757,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Print the repair card only</source>
-            <translation>只打印维修卡</translation>
+            <translation>只打印修护卡</translation>
         </message>
         <message>
             <source>Print nothing (print from the item later)</source>
@@ -6678,7 +6678,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Receipts, repair cards and forms.</source>
-            <translation>收据、维修卡和表单。</translation>
+            <translation>收据、修护卡和表单。</translation>
         </message>
     </context>
     <context>

@@ -269,12 +269,14 @@ class CarryInPage(QWidget):
             return None
         settings = SettingsStore()
         documents = TAKE_IN_PRINTS[settings.take_in_prints()]
+        printed: list[SavePrint] = []
         while documents:
             results = print_on_save(self.session, documents, job.receipt_number,
                                     settings=settings)
+            printed += [r for r in results if r.printed]
             failed = [r for r in results if not r.printed]
             self.refresh()
-            self._say_printed(job.receipt_number, results)
+            self._say_printed(job.receipt_number, printed + failed)
             if not failed or all(r.no_printer for r in failed):
                 break
             if not self.ask_reprint(job.receipt_number, failed):
