@@ -52,6 +52,27 @@ def checklist(ctx: ServiceContext) -> list[ChecklistItem]:
     return [ChecklistItem(key, done[key]) for key in STEPS]
 
 
+def shown(ctx: ServiceContext) -> bool:
+    """Whether the checklist is for this store: one whose set-up began with the first start
+    (``begin``), or a store with nothing in its book yet. A store at work before the
+    set-up existed is not pestered."""
+    from app.models.calls import Call
+
+    with ctx.read() as session:
+        if _confirmed(session)[1]:
+            return True
+        return session.scalar(select(Call.id).limit(1)) is None
+
+
+def begin(ctx: ServiceContext) -> None:
+    """The first start's set-up began: the checklist stays until every step is done."""
+    require(ctx.actor, Perm.REFERENCE_MANAGE)
+    with ctx.write(action="setup_step") as session:
+        steps, version = _confirmed(session)
+        if not version:
+            save_setting(session, PROGRESS_KEY, steps, 0)
+
+
 def confirm(ctx: ServiceContext, step: str) -> None:
     """The owner accepted step ``step`` as it is (hours, zones: the defaults; the
     catalogue: none to import); one transaction."""

@@ -302,9 +302,12 @@ def start_session(db: Database, settings: SettingsStore, language: str) -> MainW
 def run_setup(db: Database, actor: Actor, settings: SettingsStore) -> None:
     """The store's set-up after the first start (each step saved as it is left; closing
     it leaves the rest on the Today page's checklist)."""
+    from app.services import setup_checklist
     from app.ui.dialogs.setup_wizard import SetupWizard
 
-    wizard = SetupWizard(AppSession(db, make_context(db, actor)), settings=settings)
+    ctx = make_context(db, actor)
+    setup_checklist.begin(ctx)  # the checklist stays on the Today page until done
+    wizard = SetupWizard(AppSession(db, ctx), settings=settings)
     wizard.exec()
     wizard.deleteLater()
 

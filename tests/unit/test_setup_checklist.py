@@ -79,3 +79,18 @@ def test_only_the_demo_store_is_marked(db, login):
     setup_checklist.mark_demo(admin)
     setup_checklist.mark_demo(admin)  # twice: still one mark
     assert setup_checklist.is_demo(admin)
+
+
+def test_a_store_at_work_sees_the_checklist_only_once_its_set_up_began(db, login, clerk):
+    from app.services import calls_service, customers_service
+    from app.services.calls_service import CallInput
+
+    admin = login("admin")
+    customer = customers_service.find_customers(clerk, "张伟")[0]
+    calls_service.register_call(clerk, CallInput("不制冷", customer_id=customer.id))
+    # a store with calls in its book, from before the set-up existed: not pestered
+    assert not setup_checklist.shown(admin)
+    # once its set-up begins (a first start), the list stays until done
+    setup_checklist.begin(admin)
+    setup_checklist.begin(admin)
+    assert setup_checklist.shown(admin)

@@ -46,7 +46,13 @@ from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 from app.ui.style import icon
 from app.ui.widgets.printer_setup import PrinterSetupWidget
-from app.ui.widgets.setup_checklist import PRINTERS, STEPS, SetupChecklistWidget, step_title
+from app.ui.widgets.setup_checklist import (
+    PRINTERS,
+    PRINTERS_SAVED,
+    STEPS,
+    SetupChecklistWidget,
+    step_title,
+)
 
 DONE = "done"
 INTROS = {
@@ -329,7 +335,8 @@ class SetupWizard(QDialog):
                 return True
             return False
         if key == PRINTERS:
-            self.printers.save()
+            self.settings.set_value(PRINTERS_SAVED, "1")
+            self.printers.save()  # syncs this PC's settings
         return True
 
     def _run(self, action: Callable[[], object]) -> bool:

@@ -79,7 +79,8 @@ class TodayPage(QWidget):
         """What is left of the store's set-up, for those who set it up, until it is done
         (never on the demo store, which is made up)."""
         ctx = self.session.ctx
-        shown = self.session.may(Perm.REFERENCE_MANAGE) and not setup_checklist.is_demo(ctx)
+        shown = (self.session.may(Perm.REFERENCE_MANAGE) and not setup_checklist.is_demo(ctx)
+                 and setup_checklist.shown(ctx))
         if shown:
             self.setup.set_context(ctx)
             shown = bool(self.setup.left)

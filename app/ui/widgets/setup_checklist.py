@@ -18,6 +18,7 @@ from app.services.context import ServiceContext
 from app.ui.settings_store import SettingsStore
 
 PRINTERS = "printers"
+PRINTERS_SAVED = "setup/printers_saved"  # this PC's printers step was saved
 STEP_TITLES = {
     "profile": QT_TRANSLATE_NOOP("SetupChecklist", "Store name, address and phone"),
     "hours": QT_TRANSLATE_NOOP("SetupChecklist", "Business hours"),
@@ -46,9 +47,11 @@ class Step:
 
 
 def printers_done(settings: SettingsStore) -> bool:
-    """This computer has a printer for receipts or forms (a counter PC, a back office)."""
-    return any(settings.printer_for(group.value) for group in
-               (PrinterGroup.RECEIPTS, PrinterGroup.FORMS))
+    """This computer has a printer for receipts or forms (a counter PC, a back office), or
+    its printers step was saved (a PC that chooses when printing)."""
+    return settings.value(PRINTERS_SAVED) == "1" or any(
+        settings.printer_for(group.value) for group in
+        (PrinterGroup.RECEIPTS, PrinterGroup.FORMS))
 
 
 def steps(ctx: ServiceContext, settings: SettingsStore) -> list[Step]:
