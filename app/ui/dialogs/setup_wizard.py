@@ -33,6 +33,7 @@ from app.models.enums import Role
 from app.services import auth_service, reference_service, setup_checklist
 from app.services.auth_service import NewAccount
 from app.services.errors import UserError
+from app.services.permissions import Perm
 from app.ui import theme
 from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.dialogs.login_dialog import dialog_header
@@ -134,6 +135,7 @@ class CatalogueStep(QWidget):
         self.count = QLabel()
         self.count.setObjectName("model_count")
         self.import_button.clicked.connect(self.open_import)
+        self.import_button.setEnabled(session.may(Perm.DATA_IMPORT))
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addStretch(1)
@@ -172,7 +174,8 @@ class SetupWizard(QDialog):
         self.setWindowTitle(self.tr("Service Counter — Store set-up"))
         self.setWindowIcon(icon("settings"))
         self.setStyleSheet(FORM_STYLE)
-        self.keys = list(self.STEP_KEYS)
+        self.keys = [key for key in self.STEP_KEYS  # staff accounts: administrators only
+                     if key != "staff" or session.may(Perm.USERS_MANAGE)]
         self.profile = StoreProfileTab(session, self)
         self._profile_only(self.profile)
         self.hours = BusinessHoursTab(session, self)
@@ -239,6 +242,7 @@ class SetupWizard(QDialog):
                                       DONE: self.checklist}
         for key in self.keys:
             self.stack.addWidget(self._page(key, bodies[key]))
+        self.staff.setVisible("staff" in self.keys)
         side = QGroupBox(self.tr("Set-up"))
         side_layout = QVBoxLayout(side)
         for number, key in enumerate(self.keys, start=1):
