@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -116,6 +117,53 @@ def create_user(ctx: ServiceContext, *, username: str, display_name: str, role: 
     with ctx.write() as session:
         return _dto(_insert_user(session, username, display_name, role, password, phone),
                     ctx.now())
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    """One account of a batch (the first start's staff step); ``key`` prefixes the field
+    names of its errors ("clerk.username")."""
+
+    key: str
+    username: str
+    display_name: str
+    role: Role
+    password: str
+    phone: str = ""
+
+
+def create_users(ctx: ServiceContext, accounts: Sequence[NewAccount]) -> list[UserDTO]:
+    """Create several accounts in one transaction: all of them or, on a bad one, none (its
+    error names the field as ``key.field``). The same rules as ``create_user``."""
+    require(ctx.actor, Perm.USERS_MANAGE)
+    checked = []
+    for account in accounts:
+        try:
+            username, display_name = _validate_account(account.username, account.display_name,
+                                                       account.password)
+            phone = _staff_phone(account.phone)
+        except ValidationError as err:
+            raise _keyed(err, account.key) from None
+        checked.append((account, username, display_name, phone))
+    names = [username for _, username, _, _ in checked]
+    for (account, username, _, _), earlier in zip(checked, range(len(checked)), strict=True):
+        if username in names[:earlier]:
+            raise ValidationError(N_("The user name {name} is taken."),
+                                  field=f"{account.key}.username", name=username)
+    with ctx.write() as session:
+        made = []
+        for account, username, display_name, phone in checked:
+            try:
+                user = _insert_user(session, username, display_name, account.role,
+                                    account.password, phone)
+            except ValidationError as err:
+                raise _keyed(err, account.key) from None
+            made.append(_dto(user, ctx.now()))
+        return made
+
+
+def _keyed(err: ValidationError, key: str) -> ValidationError:
+    return ValidationError(err.message, field=f"{key}.{err.field or 'username'}", **err.params)
 
 
 def list_users(ctx: ServiceContext, *, include_inactive: bool = False) -> list[UserDTO]:

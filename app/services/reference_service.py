@@ -214,20 +214,27 @@ def update_business_hours(ctx: ServiceContext, days: Sequence[DayHours]) -> list
     for day in days:
         _check_day(day)
     with ctx.write(action="business_hours") as session:
-        lock_name(session, *(f"business_hours:{day.weekday}" for day in days))
-        for day in days:
-            row = session.get(BusinessHours, day.weekday)
-            if row is None:
-                if day.version != 0:
-                    raise NotFound(N_("No such weekday."))
-                row = BusinessHours(weekday=day.weekday)
-                session.add(row)
-            else:
-                check_version(session, row, day.version)
-            row.is_open, row.opens_at, row.closes_at = day.is_open, day.opens_at, day.closes_at
-        session.flush()
-        rows = session.scalars(select(BusinessHours).order_by(BusinessHours.weekday))
-        return [_day(r) for r in rows]
+        return write_business_hours(session, days)
+
+
+def write_business_hours(session: Session, days: Sequence[DayHours]) -> list[DayHours]:
+    """Save checked weekdays in an open unit of work (``update_business_hours``)."""
+    for day in days:
+        _check_day(day)
+    lock_name(session, *(f"business_hours:{day.weekday}" for day in days))
+    for day in days:
+        row = session.get(BusinessHours, day.weekday)
+        if row is None:
+            if day.version != 0:
+                raise NotFound(N_("No such weekday."))
+            row = BusinessHours(weekday=day.weekday)
+            session.add(row)
+        else:
+            check_version(session, row, day.version)
+        row.is_open, row.opens_at, row.closes_at = day.is_open, day.opens_at, day.closes_at
+    session.flush()
+    rows = session.scalars(select(BusinessHours).order_by(BusinessHours.weekday))
+    return [_day(r) for r in rows]
 
 
 # ---------------------------------------------------------------- zones

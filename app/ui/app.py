@@ -357,14 +357,56 @@ def build_main_window(db: Database, actor: Actor, settings: SettingsStore,
 
 
 def start_session(db: Database, settings: SettingsStore, language: str) -> MainWindow | None:
-    """First start (admin account), log-in, main window; None if the user quit."""
-    admin_name = ensure_first_admin(db)
-    if admin_name is None:
-        return None
+    """First start (admin account, the store's set-up, or the demo store), log-in, main
+    window; None if the user quit."""
+    admin_name = ""
+    if not auth_service.has_users(db):
+        dialog = FirstAdminDialog(db)
+        code = dialog.exec()
+        if code == FirstAdminDialog.DEMO:
+            return open_demo_window(db, settings, language)
+        if code != QDialog.DialogCode.Accepted or dialog.created is None:
+            return None
+        if dialog.actor is not None:
+            run_setup(db, dialog.actor, settings)
+        admin_name = dialog.created.username
     actor = ask_log_in(db, settings, admin_name)
     if actor is None:
         return None
     return build_main_window(db, actor, settings, language)
+
+
+def run_setup(db: Database, actor: Actor, settings: SettingsStore) -> None:
+    """The store's set-up after the first start (each step saved as it is left; closing
+    it leaves the rest on the Today page's checklist)."""
+    from app.services import setup_checklist
+    from app.ui.dialogs.setup_wizard import SetupWizard
+
+    ctx = make_context(db, actor)
+    setup_checklist.begin(ctx)  # the checklist stays on the Today page until done
+    wizard = SetupWizard(AppSession(db, ctx), settings=settings)
+    wizard.exec()
+    wizard.deleteLater()
+
+
+def open_demo_window(real: Database, settings: SettingsStore,
+                     language: str) -> MainWindow | None:
+    """"Try the demo store": the demo file (built if new) as its administrator; the real
+    store's file is not touched. The window says "demo store" and can leave for the real
+    store's first start (``MainWindow.leave_demo``)."""
+    from app.ui.demo_store import demo_actor, open_demo_store
+
+    try:
+        demo = open_demo_store(real.engine.url.render_as_string(hide_password=False))
+    except Exception as exc:
+        message = describe_open_error(exc)
+        if message is None:
+            raise
+        show_startup_error(message)
+        return None
+    if demo is None:  # the build was cancelled: back to the first start
+        return start_session(real, settings, language)
+    return build_main_window(demo, demo_actor(demo), settings, language)
 
 
 def take_daily_backup(db: Database, parent: QWidget | None = None) -> bool:
@@ -410,14 +452,19 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     if db is None:
         return EXIT_CANNOT_OPEN
     backed_up = take_daily_backup(db)
-    window = start_session(db, settings, language)
-    if window is None:
-        db.dispose()
-        return 0
-    scheduler = start_backup_schedule(db, window, warned=not backed_up)
-    window.show()
-    settle_heap()
-    code = app.exec()
-    scheduler.stop()
+    while True:
+        window = start_session(db, settings, language)
+        if window is None:
+            db.dispose()
+            return 0
+        scheduler = start_backup_schedule(db, window, warned=not backed_up)
+        window.show()
+        settle_heap()
+        code = app.exec()
+        scheduler.stop()
+        if not window.leave_demo:
+            break
+        window.session.db.dispose()  # the demo store; its window asked for the real one
+        window.deleteLater()
     db.dispose()
     return code

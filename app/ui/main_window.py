@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__, config
 from app.db.database import Database
-from app.services import find_service
+from app.services import find_service, setup_checklist
 from app.services.context import Actor, ServiceContext
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.switch_dialog: SwitchUserDialog | None = None
         self.preferences_dialog: PreferencesDialog | None = None
         self.setObjectName("mainWindow")
+        self.demo = setup_checklist.is_demo(session.ctx)  # the demo store: said everywhere
+        self.leave_demo = False  # run_gui then opens the real store's first start
         self._build_widgets()
         self._build_actions()
         self.retranslate()
@@ -192,6 +194,14 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
+        self.demo_button = QToolButton()
+        self.demo_button.setObjectName("leaveDemo")
+        self.demo_button.setStyleSheet("QToolButton { background: #FFF3CD; color: #7A4F00; "
+                                       "font-weight: bold; padding: 4px 10px; }")
+        self.demo_button.clicked.connect(self.leave_demo_store)
+        self.demo_button.setVisible(self.demo)
+        if self.demo:
+            self.toolbar.addWidget(self.demo_button)
         self.user_button = QToolButton()
         self.user_button.setObjectName("userButton")
         self.user_button.setIcon(icon("user"))
@@ -233,7 +243,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set every text of the shell in the current language."""
-        self.setWindowTitle(self.tr("Service Counter"))
+        self.setWindowTitle(self.tr("Service Counter — DEMO STORE (made-up data, not your "
+                                    "store)") if self.demo else self.tr("Service Counter"))
+        self.demo_button.setText(self.tr("Demo store — leave it and set up my store"))
         self.menuBar().clear()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.switch_action.setText(self.tr("&Switch user…"))
@@ -472,6 +484,11 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(WINDOW_KEY, self)
         self.settings.save_splitter(WINDOW_KEY, self.splitter)
         self.settings.sync()
+
+    def leave_demo_store(self) -> None:
+        """Close the demo store; the start goes on with the real store's first start."""
+        self.leave_demo = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.rings.stop()

@@ -27,7 +27,7 @@ from app.printing.text import pt
 from app.services.context import ServiceContext
 from app.services.errors import UserError
 from app.ui.dialogs.print_preview_dialog import OutputCallback, PrintJob, PrintPreviewDialog
-from app.ui.errors import show_user_error
+from app.ui.errors import show_user_error, user_message
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 
@@ -137,7 +137,7 @@ def print_document(session: AppSession, parent: QWidget | None, document: str, n
     settings = settings or SettingsStore()
     try:
         choice = counter_choice(settings, document, number)
-        if choice.silent and choice.printer in QPrinterInfo.availablePrinterNames():
+        if choice.silent and choice.printer in available_printers():
             return print_numbered(ctx, choice.kind, choice.number,
                                   printer_named(choice.printer))
         job = document_job(ctx, choice.kind, choice.number)
@@ -158,6 +158,65 @@ def print_document(session: AppSession, parent: QWidget | None, document: str, n
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return None
+
+
+def available_printers() -> list[str]:
+    """The printers of this PC (tests replace it, with ``printer_named``, by files)."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+@dataclass(frozen=True)
+class SavePrint:
+    """One document printed (``copy``) or not (``problem``, in the user's language) at once
+    when a record is saved; ``no_printer``: this PC has no printer chosen for it."""
+
+    document: str
+    number: str
+    copy: PrintedCopy | None = None
+    problem: str = ""
+    no_printer: bool = False
+
+    @property
+    def printed(self) -> bool:
+        return self.copy is not None
+
+
+def document_title(document: str) -> str:
+    """The document's name in the user's language (收件单, 维修标签…)."""
+    return pt(registry.get_kind(document).title)
+
+
+def print_on_save(session: AppSession, documents: Sequence[str], number: str, *,
+                  settings: SettingsStore | None = None) -> list[SavePrint]:
+    """Print each of ``documents`` for record ``number`` straight to this PC's printer for it
+    (its paper, its printer, no dialog): what a saved take-in hands over at once. The record
+    is already saved; a copy that cannot be printed is reported, never raised, and the next
+    copy (a reprint) is marked 补打 by the print trail."""
+    settings = settings or SettingsStore()
+    known = available_printers()
+    results = []
+    for document in documents:
+        choice = counter_choice(settings, document, number)
+        if not choice.printer:
+            problem = QCoreApplication.translate(
+                "Printing", "This computer has no printer chosen for it (Settings, Printing).")
+            results.append(SavePrint(document, number, no_printer=True, problem=problem))
+            continue
+        if choice.printer not in known:
+            results.append(SavePrint(document, number, problem=QCoreApplication.translate(
+                "Printing", "The printer {name} is not found on this computer.").format(
+                name=choice.printer)))
+            continue
+        try:
+            copy = print_numbered(session.ctx, choice.kind, choice.number,
+                                  printer_named(choice.printer))
+        except (PrintError, UserError) as err:
+            detail = str(err) if isinstance(err, PrintError) else user_message(err)
+            results.append(SavePrint(document, number, problem=QCoreApplication.translate(
+                "Printing", "The printer refused it: {detail}").format(detail=detail)))
+            continue
+        results.append(SavePrint(document, number, copy=copy))
+    return results
 
 
 def preview_pdf(parent: QWidget | None, rendered: Rendered, *, title: str,

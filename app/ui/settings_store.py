@@ -39,6 +39,15 @@ def default_qsettings() -> QSettings:
                      config.APP_AUTHOR, config.APP_NAME)
 
 
+# What a saved take-in prints at once: the documents of each choice, in printing order.
+TAKE_IN_PRINTS: dict[str, tuple[str, ...]] = {
+    "both": ("item-receipt", "repair-tag"),
+    "receipt": ("item-receipt",),
+    "tag": ("repair-tag",),
+    "none": (),
+}
+
+
 class SettingsStore:
     """Typed access to the few things a counter PC remembers between runs."""
 
@@ -150,6 +159,18 @@ class SettingsStore:
             self.qsettings.remove(key)
         else:
             self.qsettings.setValue(key, "1" if silent else "0")
+
+    # printing on saving a take-in ----------------------------------------------------------
+    def take_in_prints(self) -> str:
+        """What a saved take-in prints at once on this PC: one of ``TAKE_IN_PRINTS``
+        ("both": the item receipt and the repair tag, the default)."""
+        value = str(self.qsettings.value("documents/take_in_prints", "") or "")
+        return value if value in TAKE_IN_PRINTS else "both"
+
+    def set_take_in_prints(self, value: str) -> None:
+        if value not in TAKE_IN_PRINTS:
+            raise ValueError(value)
+        self.qsettings.setValue("documents/take_in_prints", value)
 
     # caller ID (this PC's telephone line) ------------------------------------------------
     def telephony(self) -> TelephonyConfig:

@@ -2450,6 +2450,38 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>已再次打印到 {printer}（标记为补打）。</translation>
         </message>
         <message>
+            <source>Taken in: {number} is saved.</source>
+            <translation>已收件：{number} 已保存。</translation>
+        </message>
+        <message>
+            <source>Printed: {documents}.</source>
+            <translation>已打印：{documents}。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Not printed: {document}. {problem}</source>
+            <translation>未打印：{document}。{problem}</translation>
+        </message>
+        <message>
+            <source>Printing failed</source>
+            <translation>打印失败</translation>
+        </message>
+        <message>
+            <source>The take-in {number} is saved; nothing is lost. These documents did not print:</source>
+            <translation>收件 {number} 已保存，没有丢失任何内容。以下单据未能打印：</translation>
+        </message>
+        <message>
+            <source>Print again</source>
+            <translation>重新打印（补打）</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后再打</translation>
+        </message>
+        <message>
             <source>Print &amp;tag</source>
             <translation>打印修护卡(&amp;T)</translation>
         </message>
@@ -2583,6 +2615,17 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>In van</source>
             <translation>车上</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueStep</name>
+        <message>
+            <source>Import from Excel…</source>
+            <translation>从 Excel 导入…</translation>
+        </message>
+        <message>
+            <source>Product models in the catalogue: {n}</source>
+            <translation>目录中的产品型号：{n} 个</translation>
         </message>
     </context>
     <context>
@@ -3418,6 +3461,21 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         </message>
     </context>
     <context>
+        <name>DemoStore</name>
+        <message>
+            <source>Building the demo store…</source>
+            <translation>正在建立演示门店…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Demo store</source>
+            <translation>演示门店</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchPage</name>
         <message>
             <source>Print the voucher on dispatch</source>
@@ -3741,8 +3799,8 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>欢迎使用售后服务台</translation>
         </message>
         <message>
-            <source>This is the first start. Create the administrator account: it sets up the store and the staff accounts. Keep its password safe.</source>
-            <translation>这是首次启动。请创建系统管理员账户：用它设置门店资料和职员账户。请妥善保管密码。</translation>
+            <source>This is the first start. Create the administrator account: it sets up the store and the staff accounts. Keep its password safe. A short set-up follows (store, hours, zones, staff, printers); or try the demo store first.</source>
+            <translation>这是首次启动。请先建立管理员账号：由它设置门店和员工账号，请妥善保管密码。随后是简短的设置向导（门店、营业时间、区域、员工、打印机）；也可以先试用演示门店。</translation>
         </message>
         <message>
             <source>User name</source>
@@ -3763,6 +3821,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Create administrator</source>
             <translation>创建管理员</translation>
+        </message>
+        <message>
+            <source>Try the &amp;demo store</source>
+            <translation>试用演示门店(&amp;D)</translation>
+        </message>
+        <message>
+            <source>A made-up store in a file of its own, to try things out; your store stays empty until you set it up.</source>
+            <translation>虚构的门店，存放在单独的文件中，供您试用；您自己的门店在设置之前保持空白。</translation>
         </message>
         <message>
             <source>Quit</source>
@@ -4671,8 +4737,16 @@ If it happens again, press “Copy details” and send them to your administrato
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Service Counter — DEMO STORE (made-up data, not your store)</source>
+            <translation>售后服务台 — 演示门店（虚构数据，不是您的门店）</translation>
+        </message>
+        <message>
             <source>Service Counter</source>
             <translation>售后服务台</translation>
+        </message>
+        <message>
+            <source>Demo store — leave it and set up my store</source>
+            <translation>演示门店 — 退出演示，设置我的门店</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -5695,6 +5769,18 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>文档未打印：{detail}</translation>
         </message>
         <message>
+            <source>This computer has no printer chosen for it (Settings, Printing).</source>
+            <translation>本机尚未为它选择打印机（设置 › 打印）。</translation>
+        </message>
+        <message>
+            <source>The printer {name} is not found on this computer.</source>
+            <translation>本机找不到打印机 {name}。</translation>
+        </message>
+        <message>
+            <source>The printer refused it: {detail}</source>
+            <translation>打印机未能打印：{detail}</translation>
+        </message>
+        <message>
             <source>Printer test page</source>
             <translation>打印测试页</translation>
         </message>
@@ -5728,6 +5814,30 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>No dialog</source>
             <translation>不弹出对话框</translation>
+        </message>
+        <message>
+            <source>On saving a take-in</source>
+            <translation>收件保存时</translation>
+        </message>
+        <message>
+            <source>Print the receipt and the repair card</source>
+            <translation>打印收据和修护卡</translation>
+        </message>
+        <message>
+            <source>Print the receipt only</source>
+            <translation>只打印收据</translation>
+        </message>
+        <message>
+            <source>Print the repair card only</source>
+            <translation>只打印修护卡</translation>
+        </message>
+        <message>
+            <source>Print nothing (print from the item later)</source>
+            <translation>不打印（稍后在物品上打印）</translation>
+        </message>
+        <message>
+            <source>each on the printer chosen for it below</source>
+            <translation>各自使用下方为其选择的打印机</translation>
         </message>
         <message>
             <source>Save printing settings</source>
@@ -6657,6 +6767,150 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Import from Excel</source>
             <translation>从 Excel 导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupChecklist</name>
+        <message>
+            <source>Store name, address and phone</source>
+            <translation>门店名称、地址和电话</translation>
+        </message>
+        <message>
+            <source>Business hours</source>
+            <translation>营业时间</translation>
+        </message>
+        <message>
+            <source>Service zones</source>
+            <translation>服务区域</translation>
+        </message>
+        <message>
+            <source>Product models (import from Excel)</source>
+            <translation>产品型号（从 Excel 导入）</translation>
+        </message>
+        <message>
+            <source>Staff accounts: clerk, supervisor, technician</source>
+            <translation>员工账号：业务员、服务主任、技术员</translation>
+        </message>
+        <message>
+            <source>Printers of this computer</source>
+            <translation>本机打印机</translation>
+        </message>
+        <message>
+            <source>The letterhead of every printed form needs the address and the phone.</source>
+            <translation>所有打印单据的抬头都需要地址和电话。</translation>
+        </message>
+        <message>
+            <source>Deadlines count business hours only.</source>
+            <translation>期限只按营业时间计算。</translation>
+        </message>
+        <message>
+            <source>Each zone has its dispatch deadline.</source>
+            <translation>每个区域有各自的派工期限。</translation>
+        </message>
+        <message>
+            <source>Calls pick the model from this list.</source>
+            <translation>叫修登记从此目录中选择型号。</translation>
+        </message>
+        <message>
+            <source>Each person logs in with an account.</source>
+            <translation>每位员工用自己的账号登录。</translation>
+        </message>
+        <message>
+            <source>Receipts, repair cards and forms.</source>
+            <translation>收据、修护卡和表单。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupChecklistWidget</name>
+        <message>
+            <source>Continue set-up…</source>
+            <translation>继续设置…</translation>
+        </message>
+        <message>
+            <source>Left to set up: {n} of {total}</source>
+            <translation>尚待设置：{total} 项中还有 {n} 项</translation>
+        </message>
+        <message>
+            <source>The store is set up.</source>
+            <translation>门店已设置完毕。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>The name, address and phone head every receipt, voucher and report you print.</source>
+            <translation>名称、地址和电话印在每张收据、服务单和报表的抬头。</translation>
+        </message>
+        <message>
+            <source>Deadlines count business hours only. The usual hours are filled in: change them or accept them.</source>
+            <translation>期限只按营业时间计算。已填好常用的营业时间：可以修改，也可以直接接受。</translation>
+        </message>
+        <message>
+            <source>A city and a suburb zone are ready, each with its dispatch deadline. Add or change zones here (Save zone), then Next accepts them.</source>
+            <translation>已准备好市区和郊区两个区域，各有派工期限。可在此添加或修改区域（保存区域），然后按“下一步”接受。</translation>
+        </message>
+        <message>
+            <source>Calls pick the product model from the catalogue. Import it from an Excel sheet now, or skip and do it later.</source>
+            <translation>叫修登记从目录中选择产品型号。现在可以从 Excel 表导入，也可以跳过，稍后再做。</translation>
+        </message>
+        <message>
+            <source>One account for each person at the counter. Fill in the rows you need; empty rows are left out. Passwords need 6 characters or more.</source>
+            <translation>每位员工一个账号。填写需要的行即可，空行不会建立。密码至少 6 个字符。</translation>
+        </message>
+        <message>
+            <source>The printers of this computer, by kind of paper. Each document's printer and paper can be changed later in Settings, Printing.</source>
+            <translation>本机按纸张种类选择打印机。每种单据的打印机和纸张以后可在“设置 › 打印”中修改。</translation>
+        </message>
+        <message>
+            <source>That is all for now. What is not done stays on the Today page until it is; Continue set-up there brings you back here.</source>
+            <translation>暂时就这些。尚未完成的项目会一直显示在“今日”页，直到完成为止；在那里点“继续设置”即可回到这里。</translation>
+        </message>
+        <message>
+            <source>Service Counter — Store set-up</source>
+            <translation>售后服务台 — 门店设置</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 上一步(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Skip (do it later)</source>
+            <translation>跳过，稍后再做(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>下一步(&amp;N) &gt;</translation>
+        </message>
+        <message>
+            <source>What is left to do</source>
+            <translation>尚待完成的事项</translation>
+        </message>
+        <message>
+            <source>Set-up</source>
+            <translation>设置步骤</translation>
+        </message>
+        <message>
+            <source>&amp;Finish</source>
+            <translation>完成(&amp;F)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffStep</name>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
         </message>
     </context>
     <context>

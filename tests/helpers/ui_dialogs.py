@@ -11,6 +11,7 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import CallInput
 from app.ui.dialogs.call_edit_dialog import CallEditDialog
 from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
+from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.history_dialog import HistoryDialog
 from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.dialogs.late_repair_dialogs import HelpRequestsDialog
@@ -19,6 +20,7 @@ from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.dialogs.server_dialog import ServerDialog
+from app.ui.dialogs.setup_wizard import SetupWizard
 from app.ui.dialogs.take_in_dialog import WalkInTakeInDialog
 from app.ui.dialogs.voice_dialogs import NewComplaintDialog
 from app.ui.session import AppSession
@@ -51,4 +53,7 @@ DIALOGS: dict[str, Callable[[AppSession], QDialog]] = {
     "new complaint": lambda s: NewComplaintDialog(s),
     "print preview": lambda s: PrintPreviewDialog(_long_job()),
     "database server": lambda s: ServerDialog(),
+    "first start": lambda s: FirstAdminDialog(s.db),
+    **{f"store set-up: {step}": (lambda s, step=step: SetupWizard(s, start=step))
+       for step in SetupWizard.STEP_KEYS},
 }

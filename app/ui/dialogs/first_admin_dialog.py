@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import config
 from app.db.database import Database
 from app.i18n import N_
 from app.services import auth_service
 from app.services.auth_service import UserDTO
+from app.services.context import Actor
 from app.services.errors import UserError, ValidationError
 from app.ui import theme
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header, message_label, password_edit
@@ -25,12 +27,17 @@ PASSWORDS_DIFFER = N_("The two passwords differ.")
 
 
 class FirstAdminDialog(KeyboardDialog):
-    """首次启动: the admin's user name, name and password (twice). ``created`` once done."""
+    """首次启动: the admin's user name, name and password (twice). ``created`` once done,
+    and ``actor``: the administrator who runs the set-up that follows. Or "Try the
+    demo store": the dialog ends with ``DEMO`` and nothing is written here."""
+
+    DEMO = 2
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._created: UserDTO | None = None
+        self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Service Counter — First start"))
         self.setWindowIcon(icon("settings"))
         self.username_edit = QLineEdit("admin")
@@ -55,7 +62,9 @@ class FirstAdminDialog(KeyboardDialog):
         layout.addLayout(dialog_header(
             self.tr("Welcome to Service Counter"),
             self.tr("This is the first start. Create the administrator account: it sets up "
-                    "the store and the staff accounts. Keep its password safe.")))
+                    "the store and the staff accounts. Keep its password safe. A short "
+                    "set-up follows (store, hours, zones, staff, printers); or try the demo "
+                    "store first.")))
         form = QFormLayout()
         form.setSpacing(theme.SPACING + 2)
         form.addRow(self.tr("User name"), self.username_edit)
@@ -68,7 +77,15 @@ class FirstAdminDialog(KeyboardDialog):
         self.create_button = QPushButton(self.tr("Create administrator"))
         self.create_button.setDefault(True)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.demo_button = QPushButton(self.tr("Try the &demo store"))
+        self.demo_button.setObjectName("demo")
+        self.demo_button.setAutoDefault(False)
+        self.demo_button.setToolTip(self.tr("A made-up store in a file of its own, to try "
+                                            "things out; your store stays empty until you "
+                                            "set it up."))
+        buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.demo_button.clicked.connect(lambda: self.done(self.DEMO))
         self.create_button.clicked.connect(self.create_admin)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -90,6 +107,9 @@ class FirstAdminDialog(KeyboardDialog):
             self._created = auth_service.create_first_admin(
                 self._db, username=self.username_edit.text(),
                 display_name=self.display_name_edit.text(), password=self.password_edit.text())
+            created = self._created
+            self.actor = Actor(created.id, created.username, created.display_name,
+                               created.role, config.workstation())
         except UserError as err:
             show_user_error(err, self._fields(), message_label=self.message)
             return

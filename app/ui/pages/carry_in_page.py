@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,8 +36,9 @@ from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
 from app.ui.errors import user_message
 from app.ui.pages.carry_in_detail import detail_html
-from app.ui.printing_ui import print_document
+from app.ui.printing_ui import SavePrint, document_title, print_document, print_on_save
 from app.ui.session import AppSession, Topic, touches
+from app.ui.settings_store import TAKE_IN_PRINTS, SettingsStore
 from app.ui.table_models.carry_in_table_models import CardsTableModel
 
 PAGE_KEY = "carry_in"
@@ -190,7 +192,7 @@ class CarryInPage(QWidget):
     def walk_in(self) -> CarryInDTO | None:
         dialog = WalkInTakeInDialog(self.session, self)
         self.run_dialog(dialog)
-        return self._after(dialog, dialog.carried_in)
+        return self._print_taken_in(self._after(dialog, dialog.carried_in))
 
     def ask_call_number(self) -> str:
         """A call taken in on site and waiting (the list), or any number typed in."""
@@ -211,7 +213,7 @@ class CarryInPage(QWidget):
             return None
         dialog = CallTakeInDialog(self.session, call, self)
         self.run_dialog(dialog)
-        return self._after(dialog, dialog.carried_in)
+        return self._print_taken_in(self._after(dialog, dialog.carried_in))
 
     def _with_job(self, make: Callable[[CarryInDTO], QDialog]) -> CarryInDTO | None:
         if self.job is None:
@@ -258,6 +260,56 @@ class CarryInPage(QWidget):
                                  if not copy.reprint else
                                  self.tr("Printed again (marked as a reprint) on {printer}.")
                                  .format(printer=copy.printer))
+
+    def _print_taken_in(self, job: CarryInDTO | None) -> CarryInDTO | None:
+        """A saved take-in prints what this PC's setting says (receipt, tag, both, none) in
+        one go, each on its printer. The take-in is saved whatever happens here: a copy that
+        did not print is said, and printing it again is offered (marked 补打 by the trail)."""
+        if job is None:
+            return None
+        settings = SettingsStore()
+        documents = TAKE_IN_PRINTS[settings.take_in_prints()]
+        printed: list[SavePrint] = []
+        while documents:
+            results = print_on_save(self.session, documents, job.receipt_number,
+                                    settings=settings)
+            printed += [r for r in results if r.printed]
+            failed = [r for r in results if not r.printed]
+            self.refresh()
+            self._say_printed(job.receipt_number, printed + failed)
+            if not failed or all(r.no_printer for r in failed):
+                break
+            if not self.ask_reprint(job.receipt_number, failed):
+                break
+            documents = tuple(r.document for r in failed)
+        return job
+
+    def _say_printed(self, number: str, results: list[SavePrint]) -> None:
+        printed = [r for r in results if r.printed]
+        failed = [r for r in results if not r.printed]
+        lines = [self.tr("Taken in: {number} is saved.").format(number=number)]
+        if printed:
+            lines.append(self.tr("Printed: {documents}.").format(documents=self.tr(", ").join(
+                f"{document_title(r.document)} ({r.copy.printer if r.copy else ''})"
+                for r in printed)))
+        for r in failed:
+            lines.append(self.tr("Not printed: {document}. {problem}").format(
+                document=document_title(r.document), problem=r.problem))
+        self._say("\n".join(lines), error=bool(failed))
+
+    def ask_reprint(self, number: str, failed: list[SavePrint]) -> bool:
+        """Printing after the save failed: say so and offer to print again (tests replace
+        this). True: print the copies that failed once more."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Printing failed"),
+                          self.tr("The take-in {number} is saved; nothing is lost. These "
+                                  "documents did not print:").format(number=number)
+                          + "\n\n" + "\n".join(f"{document_title(r.document)}: {r.problem}"
+                                                for r in failed), parent=self)
+        again = box.addButton(self.tr("Print again"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(again)
+        box.exec()
+        return box.clickedButton() is again
 
     def open_preview(self, kind: str, job: PrintJob) -> None:
         """The one print path's preview (tests replace this to keep the PDF)."""

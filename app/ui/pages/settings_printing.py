@@ -74,6 +74,19 @@ class PrintingTab(QWidget):
             grid.addWidget(silent, row, 3)
             self._rows[kind.name] = (printer, paper, silent)
         grid.setColumnStretch(1, 1)
+        take_in_box = QGroupBox(self.tr("On saving a take-in"))
+        self.take_in_prints = QComboBox()
+        self.take_in_prints.setObjectName("take-in-prints")
+        for value, text in (("both", self.tr("Print the receipt and the repair card")),
+                            ("receipt", self.tr("Print the receipt only")),
+                            ("tag", self.tr("Print the repair card only")),
+                            ("none", self.tr("Print nothing (print from the item later)"))):
+            self.take_in_prints.addItem(text, value)
+        self.take_in_prints.setCurrentIndex(
+            max(0, self.take_in_prints.findData(self._settings.take_in_prints())))
+        take_in_row = QHBoxLayout(take_in_box)
+        take_in_row.addWidget(self.take_in_prints)
+        take_in_row.addWidget(QLabel(self.tr("each on the printer chosen for it below")), 1)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.save_button = QPushButton(self.tr("Save printing settings"))
@@ -86,6 +99,7 @@ class PrintingTab(QWidget):
         rows = QVBoxLayout(body)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addWidget(group_box)
+        rows.addWidget(take_in_box)
         rows.addWidget(documents)
         rows.addStretch(1)
         scroll = QScrollArea()
@@ -142,6 +156,7 @@ class PrintingTab(QWidget):
             default = papers.silent_by_default(document)
             self._settings.set_silent(document, None if choice.silent == default
                                       else choice.silent)
+        self._settings.set_take_in_prints(str(self.take_in_prints.currentData()))
         self._settings.sync()
         self.message.setText(QCoreApplication.translate("PrintingTab", "Saved."))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QTime
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import StoreKind
 from app.services import reference_service as ref
+from app.services.context import ServiceContext
 from app.ui.pages.settings_forms import FormFeedback, fill_combo, saved_text, select_data
 from app.ui.session import AppSession, Topic
 
@@ -111,13 +113,14 @@ class StoreProfileTab(QWidget):
         return ref.StoreProfile(self.name.text(), self.address.text(), self.phone.text(),
                                 StoreKind(self.kind.currentData()), self.timezone.text())
 
-    def save_profile(self) -> None:
+    def save_profile(self) -> bool:
         saved = self.feedback.run(lambda: ref.update_store_profile(
             self.session.ctx, self.value, expected_version=self._profile.version), saved_text())
         if saved is not None:
             self._profile = saved
             self.phone.setText(saved.phone)
             self.session.changed(Topic.REFERENCE)
+        return saved is not None
 
     def save_terms(self) -> None:
         saved = self.feedback.run(lambda: ref.update_receipt_terms(
@@ -156,7 +159,7 @@ class BusinessHoursTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.feedback.label)
         layout.addStretch(1)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.refresh()
 
     def _add_day(self, grid: QGridLayout, day: int, name: str) -> None:
@@ -191,12 +194,14 @@ class BusinessHoursTab(QWidget):
                              d.version)
                 for d in self._days]
 
-    def save(self) -> None:
-        saved = self.feedback.run(lambda: ref.update_business_hours(self.session.ctx,
-                                                                    self.value), saved_text())
+    def save(self, save: Callable[[ServiceContext, list[ref.DayHours]], list[ref.DayHours]]
+             = ref.update_business_hours) -> bool:
+        """Save the seven days (``save``: the set-up's, which also ticks its step)."""
+        saved = self.feedback.run(lambda: save(self.session.ctx, self.value), saved_text())
         if saved is not None:
             self._days = saved
             self.session.changed(Topic.REFERENCE)
+        return saved is not None
 
 
 def _time(edit: QTimeEdit) -> time:

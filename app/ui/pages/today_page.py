@@ -7,13 +7,23 @@ from collections.abc import Collection
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import today_service
+from app.services import setup_checklist, today_service
+from app.services.permissions import Perm
 from app.services.today_service import TodayLine
 from app.ui.session import AppSession, Topic, touches
+from app.ui.settings_store import SettingsStore
 from app.ui.theme import SPACING, status_background, status_foreground
+from app.ui.widgets.setup_checklist import SetupChecklistWidget
 
 TEXTS = {
     "overdue_calls": QT_TRANSLATE_NOOP("TodayPage", "Calls past their deadline: {n}"),
@@ -72,15 +82,45 @@ class TodayPage(QWidget):
         self.list.itemActivated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING * 2)
+        self.setup = SetupChecklistWidget(session.ctx, SettingsStore(), parent=self)
+        self.setup.continue_clicked.connect(self.continue_setup)
+        self.setup.setVisible(False)
         layout.addWidget(self.title)
+        layout.addWidget(self.setup)
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
         session.data_changed.connect(self._data_changed)
         session.user_changed.connect(self.refresh)
 
+    def _refresh_setup(self) -> None:
+        """What is left of the store's set-up, for those who set it up, until it is done
+        (never on the demo store, which is made up)."""
+        ctx = self.session.ctx
+        shown = (self.session.may(Perm.REFERENCE_MANAGE) and not setup_checklist.is_demo(ctx)
+                 and setup_checklist.shown(ctx))
+        if shown:
+            self.setup.set_context(ctx)
+            shown = bool(self.setup.left)
+        self.setup.setVisible(shown)
+
+    def continue_setup(self) -> None:
+        """Reopen the set-up at the first step left (the checklist's button)."""
+        from app.ui.dialogs.setup_wizard import SetupWizard
+
+        left = self.setup.left
+        wizard = SetupWizard(self.session, self, start=left[0] if left else "profile")
+        self.run_wizard(wizard)
+        wizard.deleteLater()
+        self.refresh()
+
+    def run_wizard(self, wizard: QDialog) -> None:
+        """Modal run (tests replace this)."""
+        wizard.exec()
+
     def refresh(self, keys: Collection[str] | None = None) -> None:
         """Read every line, or with ``keys`` only those (the others are kept as shown)."""
         if keys is None:
+            self._refresh_setup()
             self.lines = today_service.today(self.session.ctx)
         else:
             fresh = today_service.today(self.session.ctx, keys)
