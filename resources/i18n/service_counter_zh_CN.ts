@@ -3737,6 +3737,13 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>FormDialog</name>
+        <message>
+            <source>Discard what you typed in this form?</source>
+            <translation>放弃本表中已填写的内容吗？</translation>
+        </message>
+    </context>
+    <context>
         <name>HandoverDialog</name>
         <message>
             <source>Cash handed over by {name}</source>
@@ -6078,10 +6085,6 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Call {number} about this item is still open ({status}, chased {count} times).</source>
             <translation>该商品的叫修 {number} 尚未完结（{status}，已催修 {count} 次）。</translation>
-        </message>
-        <message>
-            <source>Discard what you typed in this form?</source>
-            <translation>放弃本表中已填写的内容吗？</translation>
         </message>
         <message>
             <source>Use the existing customer file?</source>

@@ -17,6 +17,7 @@ from app.services import auth_service
 from app.services.auth_service import UserDTO
 from app.services.errors import UserError, ValidationError
 from app.ui import theme
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header, message_label, password_edit
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.style import icon
@@ -24,7 +25,7 @@ from app.ui.style import icon
 PASSWORDS_DIFFER = N_("The two passwords differ.")
 
 
-class FirstAdminDialog(KeyboardDialog):
+class FirstAdminDialog(KeyboardDialog, FormDialog):
     """首次启动: the admin's user name, name and password (twice). ``created`` once done."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from app.services.dispatch_service import JobRow
 from app.services.errors import UserError
 from app.services.money import parse_yuan
 from app.services.visit_service import MoneyTaken, VisitInput
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.theme import SPACING
@@ -46,7 +46,7 @@ def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
     return naive.replace(second=0, microsecond=0, tzinfo=tz)
 
 
-class VisitDialog(QDialog):
+class VisitDialog(FormDialog):
     """Layout here; ``on_submit(visit_input)`` does the saving and may raise a UserError."""
 
     def __init__(self, job: JobRow, now: datetime, parent: QWidget | None = None, *,
