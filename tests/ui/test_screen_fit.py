@@ -7,30 +7,16 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.printing.registry import PrinterGroup, Rendered
-from app.services import calls_service, customers_service
-from app.services.calls_service import CallInput
 from app.services.context import ServiceContext
-from app.ui.dialogs.call_edit_dialog import CallEditDialog
-from app.ui.dialogs.customer_file_dialog import CustomerFileDialog
-from app.ui.dialogs.history_dialog import HistoryDialog
-from app.ui.dialogs.import_dialog import ImportDialog
-from app.ui.dialogs.late_repair_dialogs import HelpRequestsDialog
-from app.ui.dialogs.parts_dialogs import PartDialog
-from app.ui.dialogs.preferences_dialog import PreferencesDialog
-from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
-from app.ui.dialogs.take_in_dialog import WalkInTakeInDialog
-from app.ui.dialogs.voice_dialogs import NewComplaintDialog
 from app.ui.main_window import WINDOW_KEY
 from app.ui.screen_fit import install_screen_fit
-from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
-from tests.printing.samples import LongList
+from tests.ui.dialog_catalogue import DIALOGS, Stage, longest_form
 from tests.ui.screen_fit_support import SCREEN, off_screen
 from tests.ui.shell_helpers import IGNORE_OFFSCREEN, chinese, open_window, settle
 
@@ -88,53 +74,15 @@ def test_a_remembered_geometry_is_clamped_to_the_screen(qtbot: QtBot, db: Databa
     assert off_screen(window) == []
 
 
-def _session(db: Database, login: Callable[[str], ServiceContext]) -> AppSession:
-    return AppSession(db, login("admin"))
-
-
-def _new_customer_new_item(dialog: RegisterCallDialog) -> None:
-    dialog.start_new_customer("")
-    dialog.item_combo.setCurrentIndex(dialog.item_combo.count() - 1)  # 新物品…
-
-
-def _seed_call(session: AppSession) -> int:
-    ctx = session.ctx
-    customer = customers_service.find_customers(ctx, "张伟")[0]
-    call = calls_service.register_call(ctx, CallInput("不制冷", customer_id=customer.id))
-    return call.id
-
-
-def _long_job() -> PrintJob:
-    return PrintJob("测试", PrinterGroup.FORMS,
-                    lambda reprint: Rendered(LongList(60, reprint=reprint).generate(), "l.pdf"))
-
-
-DIALOGS: dict[str, Callable[[AppSession], QDialog]] = {
-    "new call, new customer and item": lambda s: RegisterCallDialog(s),
-    "walk-in take-in, new customer and item": lambda s: WalkInTakeInDialog(s),
-    "edit call": lambda s: CallEditDialog(s, _seed_call(s)),
-    "customer file": lambda s: CustomerFileDialog(
-        s, customers_service.find_customers(s.ctx, "张伟")[0].id),
-    "history": lambda s: HistoryDialog(s, "calls", _seed_call(s)),
-    "import": lambda s: ImportDialog(s),
-    "help requests": lambda s: HelpRequestsDialog(s),
-    "new part": lambda s: PartDialog(s),
-    "preferences": lambda s: PreferencesDialog("zh_CN"),
-    "new complaint": lambda s: NewComplaintDialog(s),
-    "print preview": lambda s: PrintPreviewDialog(_long_job()),
-}
-
-
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_every_dialog_fits_the_screen(name: str, qtbot: QtBot, db: Database,
-                                      login: Callable[[str], ServiceContext]):
+                                      login: Callable[[str], ServiceContext], tmp_path):
     # given the dialog opened on the counter PC, with its longest form showing
     install_screen_fit(QApplication.instance())  # as create_application does
-    dialog = DIALOGS[name](_session(db, login))
+    dialog = DIALOGS[name](Stage(db, login, tmp_path))
     qtbot.addWidget(dialog)
     dialog.show()
-    if isinstance(dialog, RegisterCallDialog):
-        _new_customer_new_item(dialog)
+    longest_form(dialog)
     settle()
     # then every control, Save and the fault field included, is on the screen
     assert off_screen(dialog) == []
