@@ -26,7 +26,15 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.services.context import ServiceContext
 from app.ui.dialogs.form_dialog import FormDialog
-from tests.ui.dialog_catalogue import BASES, FORMS, VIEWS, Stage, dialog_classes, is_form
+from tests.ui.dialog_catalogue import (
+    BASES,
+    FORMS,
+    VIEWS,
+    Stage,
+    dialog_classes,
+    is_form,
+    longest_form,
+)
 from tests.ui.helpers import type_text
 from tests.ui.shell_helpers import IGNORE_OFFSCREEN, settle
 
@@ -143,3 +151,37 @@ def test_an_untouched_form_closes_without_a_question(qtbot: QtBot, stage: Stage,
     # when it is closed, then it closes at once
     dict(_close_ways(dialog, qtbot))[way]()
     assert not dialog.isVisible()
+
+
+def _tab_stops(dialog: QDialog) -> list[QWidget]:
+    """The controls Tab should reach: shown, enabled, taking focus from the keyboard."""
+    return [w for w in dialog.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.window() is dialog
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+            and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))]
+
+
+@pytest.mark.parametrize("cls", [*FORMS, *VIEWS], ids=lambda c: c.__name__)
+def test_tab_visits_every_control_of_every_dialog(qtbot: QtBot, stage: Stage,
+                                                  cls: type[QDialog]):
+    # given the dialog, its longest form showing
+    factory = FORMS.get(cls) or VIEWS[cls]
+    dialog = factory(stage)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    longest_form(dialog)
+    dialog.activateWindow()
+    settle()
+    stops = _tab_stops(dialog)
+    dialog.focusNextPrevChild(True)
+    # when Tab is pressed round the dialog, then the focus moves on at every press
+    seen: list[QWidget] = []
+    for _ in range(3 * len(stops) + 5):
+        before = QApplication.focusWidget()
+        assert before is not None and dialog.isAncestorOf(before), "the focus left the dialog"
+        seen.append(before)
+        qtbot.keyClick(before, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not before, f"Tab stays on {before!r}"
+    # and every control has had it
+    assert [f"{type(w).__name__}#{w.objectName()}" for w in stops if w not in seen] == []

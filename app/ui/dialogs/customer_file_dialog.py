@@ -57,6 +57,7 @@ CALL_COLUMNS = (
 def _table(columns: tuple[str, ...], name: str, stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move in the table
     table.setHorizontalHeaderLabels([QCoreApplication.translate(_CTX, c) for c in columns])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import user_message
 from app.ui.labels import translate_message
 from app.ui.session import AppSession
+from app.ui.widgets.date_field import TimeField
 
 STATUS_NAMES = {
     "queued": QT_TRANSLATE_NOOP("Messages", "Waiting"),
@@ -75,6 +75,7 @@ class MessageTemplatesDialog(FormDialog):
         self.kinds.setMaximumWidth(200)
         self.body_edit = QPlainTextEdit()
         self.body_edit.setObjectName("templateBody")
+        self.body_edit.setTabChangesFocus(True)  # Tab leaves the text, as in every form
         self.placeholders = QLabel()
         self.placeholders.setWordWrap(True)
         self.template_id_edit = QLineEdit()
@@ -90,8 +91,8 @@ class MessageTemplatesDialog(FormDialog):
         self.message.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save template"))
         self.on_check = QCheckBox(self.tr("Queue messages for the events above"))
-        self.quiet_from = QTimeEdit()
-        self.quiet_to = QTimeEdit()
+        self.quiet_from = TimeField()  # Tab leaves, as in every form
+        self.quiet_to = TimeField()
         for edit in (self.quiet_from, self.quiet_to):
             edit.setDisplayFormat("HH:mm")
         start, end = msgs.quiet_hours(session.ctx)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.theme import SPACING
+from app.ui.widgets.date_field import DateTimeField
 from app.ui.widgets.parts_picker import PartsPicker
 from app.ui.widgets.payment_methods import method_combo
 
@@ -61,8 +61,8 @@ class VisitDialog(FormDialog):
 
     def _build(self, job: JobRow, now: datetime) -> None:
         start = job.arrived_at.astimezone(self._tz) if job.arrived_at else now
-        self.arrived_edit = QDateTimeEdit(to_qdatetime(start))
-        self.completed_edit = QDateTimeEdit(to_qdatetime(now))
+        self.arrived_edit = DateTimeField(to_qdatetime(start))  # Tab leaves, as elsewhere
+        self.completed_edit = DateTimeField(to_qdatetime(now))
         for edit in (self.arrived_edit, self.completed_edit):
             edit.setDisplayFormat(DATETIME_FORMAT)
             edit.setCalendarPopup(True)
@@ -72,6 +72,7 @@ class VisitDialog(FormDialog):
                             (VisitOutcome.UNFINISHED, self.tr("Unfinished: another visit"))):
             self.outcome_combo.addItem(text, value.value)
         self.work_edit = QPlainTextEdit()
+        self.work_edit.setTabChangesFocus(True)  # Tab leaves the text, as in every form
         self.work_edit.setFixedHeight(70)
         self.labour_spin = QSpinBox()
         self.labour_spin.setRange(-1, 24 * 60)
