@@ -141,15 +141,18 @@ def test_a_filled_form_asks_before_closing(qtbot: QtBot, stage: Stage, cls: type
     assert not dialog.isVisible()
 
 
-@pytest.mark.parametrize("way", ["Esc", "X"])
+@pytest.mark.parametrize("way", ["Esc", "X", "button"])
 @pytest.mark.parametrize("cls", list(FORMS), ids=lambda c: c.__name__)
 def test_an_untouched_form_closes_without_a_question(qtbot: QtBot, stage: Stage,
                                                      cls: type[QDialog], way: str):
     # given the form as it opened
     dialog = _open(qtbot, stage, cls)
     dialog.confirm_discard = lambda: pytest.fail("nothing typed: no question")
+    ways = [close for name, close in _close_ways(dialog, qtbot) if name.startswith(way)]
+    if not ways:
+        pytest.skip("no Cancel/Close button: Esc and the X close it")
     # when it is closed, then it closes at once
-    dict(_close_ways(dialog, qtbot))[way]()
+    ways[0]()
     assert not dialog.isVisible()
 
 
