@@ -3871,6 +3871,13 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
     </context>
     <context>
+        <name>FormDialog</name>
+        <message>
+            <source>Discard what you typed in this form?</source>
+            <translation>放弃本表中已填写的内容吗？</translation>
+        </message>
+    </context>
+    <context>
         <name>HandoverDialog</name>
         <message>
             <source>Cash handed over by {name}</source>
@@ -6262,10 +6269,6 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>该商品的叫修 {number} 尚未完结（{status}，已催修 {count} 次）。</translation>
         </message>
         <message>
-            <source>Discard what you typed in this form?</source>
-            <translation>放弃本表中已填写的内容吗？</translation>
-        </message>
-        <message>
             <source>Use the existing customer file?</source>
             <translation>使用已有的客户资料袋吗？</translation>
         </message>
@@ -6880,6 +6883,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&amp;Next &gt;</source>
             <translation>下一步(&amp;N) &gt;</translation>
+        </message>
+        <message>
+            <source>Close, continue &amp;later</source>
+            <translation>关闭，稍后继续(&amp;L)</translation>
         </message>
         <message>
             <source>What is left to do</source>

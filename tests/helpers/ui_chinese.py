@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,7 +28,9 @@ from app.ui.main_window import MainWindow
 ALLOWED = {"KFR", "XQB", "BCD", "XTE", "GR", "HE", "FP", "Excel", "PDF", "xlsx", "pdf", "Ctrl",
            "Shift", "Alt", "Esc", "Enter", "Tab", "Del", "SQLite", "PostgreSQL", "sqlite",
            "Qt", "Service", "Counter", "CSV", "csv", "YYYY", "English", "test", "PgUp", "PgDn",
-           "Home", "End", "Space"}
+           "Home", "End", "Space",
+           # the telephony settings: protocol names, and the literal values the fields take
+           "USB", "HTTP", "GSM", "JSON", "POST", "Authorization", "Bearer", "auto"}
 RAW_KEYS = {str(m.value) for name in dir(enums) if isinstance(e := getattr(enums, name), type)
             and issubclass(e, enum.Enum) and e is not enum.Enum for m in e} - {"A", "B", "C", "D"}
 WORD = re.compile(r"[A-Za-z_]{3,}")
@@ -35,6 +38,10 @@ WORD = re.compile(r"[A-Za-z_]{3,}")
 
 def english_in(text: str) -> list[str]:
     text = re.sub(r"<[^>]+>", " ", text)  # rich text tags
+    text = re.sub(r"https?://\S+", " ", text)  # web addresses
+    text = re.sub(r"\bAT[A-Z]*[+#]?[A-Z]*\d*(=\d+)?", " ", text)  # modem commands (ATZ, AT+VCID=1)
+    while (braced := re.sub(r"\{[^{}]*\}", " ", text)) != text:  # {placeholders}, JSON samples
+        text = braced
     text = re.sub(r"(/|[A-Za-z]:\\)[^\s]*", " ", text)  # paths
     text = re.sub(r"[\w.-]+\.(sqlite|xlsx|pdf|json)\b", " ", text)  # file names
     words = [w for w in WORD.findall(text) if w not in ALLOWED]
@@ -62,8 +69,10 @@ def _widget_texts(widget: QWidget) -> Iterator[str]:
         yield widget.text()
     elif isinstance(widget, QLineEdit):
         yield widget.placeholderText()
-    elif isinstance(widget, QComboBox):
-        yield from (widget.itemText(i) for i in range(widget.count()))
+    elif isinstance(widget, QComboBox):  # the PC's printers keep the names they were given
+        printers = set(QPrinterInfo.availablePrinterNames())
+        yield from (text for i in range(widget.count())
+                    if (text := widget.itemText(i)) not in printers)
     elif isinstance(widget, QGroupBox):
         yield widget.title()
     elif isinstance(widget, QTabWidget):

@@ -16,10 +16,9 @@ from app.db.database import Database
 from app.services import calls_service, customers_service
 from app.services.calls_service import CallInput
 from app.services.context import ServiceContext
-from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.session import AppSession
+from tests.helpers.dialog_catalogue import DIALOGS, Stage, longest_form
 from tests.helpers.ui_chinese import english_of
-from tests.helpers.ui_dialogs import DIALOGS
 from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
 pytestmark = [IGNORE_OFFSCREEN, pytest.mark.usefixtures("chinese")]
@@ -59,14 +58,12 @@ def test_every_page_is_in_chinese(qtbot: QtBot, busy_store: Database):
 
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_every_dialog_is_in_chinese(name: str, qtbot: QtBot, busy_store: Database,
-                                    login: Callable[[str], ServiceContext]):
+                                    login: Callable[[str], ServiceContext], tmp_path):
     # given the dialog open, its longest form showing
-    dialog = DIALOGS[name](AppSession(busy_store, login("admin")))
+    dialog = DIALOGS[name](Stage(busy_store, login, tmp_path))
     qtbot.addWidget(dialog)
     dialog.show()
-    if isinstance(dialog, RegisterCallDialog):
-        dialog.start_new_customer("")
-        dialog.item_combo.setCurrentIndex(dialog.item_combo.count() - 1)
+    longest_form(dialog)
     settle()
     # then no English word and no raw key shows in it
     assert english_of(dialog) == []

@@ -41,6 +41,7 @@ def test_add_item_refuses_a_future_date_then_saves(qtbot, file_dialog, clerk, db
     dialog = file_dialog.child_dialog
     assert isinstance(dialog, ItemDialog)
     fields = dialog.fields_widget
+    fields.model_combo.setCurrentIndex(0)  # the picker starts empty: choose one
     qtbot.keyClicks(fields.serial_edit, "NEW-42")
     qtbot.keyClicks(fields.purchase_edit, f"{clerk.today().year + 1}-01-01")
     qtbot.keyClick(fields.purchase_edit, Qt.Key.Key_Return)

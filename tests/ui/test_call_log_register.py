@@ -88,6 +88,7 @@ def test_new_customer_with_new_item_saved_together(qtbot, dialog, db, clerk):
     dialog.item_combo.setFocus()
     dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
     assert dialog.item_fields.isVisible()
+    dialog.item_fields.model_combo.setCurrentIndex(0)  # the picker starts empty: choose one
     qtbot.keyClicks(dialog.item_fields.serial_edit, "SN-0001")
     dialog.item_fields.purchase_edit.setText(f"{clerk.today():%Y-%m-%d}")
     assert dialog.proposed_category().value == "C"
@@ -123,6 +124,7 @@ def test_bad_input_shows_message_at_field_and_saves_nothing(qtbot, dialog, db, c
     if case == "bad_phone":
         dialog.customer_fields.phones_edit.setText("1391111x")
     dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
+    dialog.item_fields.model_combo.setCurrentIndex(0)
     dialog.item_fields.purchase_edit.setText(
         {"future_purchase": "2099-01-01", "bad_date": "2024-13-45"}.get(case, "2024-01-01"))
     fault = {"empty_fault": "", "long_fault": "漏" * 501}.get(case, "不开机")

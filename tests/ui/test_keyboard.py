@@ -7,7 +7,14 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -109,26 +116,41 @@ def test_alt_letters_are_unique_in_a_form(qtbot: QtBot, db: Database, login, kin
     assert len(letters) == len(set(letters)), sorted(letters)
 
 
-def test_tab_never_stays_on_one_control_on_any_page(qtbot: QtBot, db: Database):
-    # given every book the administrator sees
+def _tab_stops(page: QWidget) -> list[QWidget]:
+    """The controls Tab should reach: shown, enabled, taking focus from the keyboard."""
+    return [w for w in page.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.focusProxy() is None
+            and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))]
+
+
+def test_tab_visits_every_control_of_every_page_and_leaves_each(qtbot: QtBot, db: Database):
+    # given every book the administrator sees (the window active again for each: a calendar
+    # popup on one book must not leave the next without a focus, and so untested)
     window = open_window(qtbot, db, "admin")
     traps: dict[str, list[str]] = {}
+    missed: dict[str, list[str]] = {}
     for key in window.visible_page_keys():
         page = window.open_page(key)
+        window.activateWindow()
         settle()
+        stops = _tab_stops(page)
         page.focusNextPrevChild(True)
-        # when Tab is pressed again and again, then the focus moves on at each press
-        for _ in range(40):
+        # when Tab is pressed round the window, then the focus moves on at each press
+        seen: list[QWidget] = []
+        for _ in range(3 * len(stops) + 10):
             before = QApplication.focusWidget()
-            if before is None:
-                break
+            assert before is not None, f"{key}: nothing has the focus"
+            seen.append(before)
             qtbot.keyClick(before, Qt.Key.Key_Tab)
-            after = QApplication.focusWidget()
-            if after is before:
+            if QApplication.focusWidget() is before:
                 traps.setdefault(key, []).append(
                     f"{type(before).__name__}#{before.objectName()}")
                 break
-    assert traps == {}
+        # and every control of the book has had it
+        if not_seen := [f"{type(w).__name__}#{w.objectName()}" for w in stops if w not in seen]:
+            missed[key] = not_seen
+    assert (traps, missed) == ({}, {})
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # the popup

@@ -15,9 +15,8 @@ from app.services.context import ServiceContext
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.main_window import WINDOW_KEY
 from app.ui.screen_fit import install_screen_fit
-from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
-from tests.helpers.ui_dialogs import DIALOGS
+from tests.helpers.dialog_catalogue import DIALOGS, Stage, longest_form
 from tests.helpers.ui_screen_fit import SCREEN, off_screen
 from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window, settle
 
@@ -75,25 +74,15 @@ def test_a_remembered_geometry_is_clamped_to_the_screen(qtbot: QtBot, db: Databa
     assert off_screen(window) == []
 
 
-def _session(db: Database, login: Callable[[str], ServiceContext]) -> AppSession:
-    return AppSession(db, login("admin"))
-
-
-def _new_customer_new_item(dialog: RegisterCallDialog) -> None:
-    dialog.start_new_customer("")
-    dialog.item_combo.setCurrentIndex(dialog.item_combo.count() - 1)  # 新物品…
-
-
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_every_dialog_fits_the_screen(name: str, qtbot: QtBot, db: Database,
-                                      login: Callable[[str], ServiceContext]):
+                                      login: Callable[[str], ServiceContext], tmp_path):
     # given the dialog opened on the counter PC, with its longest form showing
     install_screen_fit(QApplication.instance())  # as create_application does
-    dialog = DIALOGS[name](_session(db, login))
+    dialog = DIALOGS[name](Stage(db, login, tmp_path))
     qtbot.addWidget(dialog)
     dialog.show()
-    if isinstance(dialog, RegisterCallDialog):
-        _new_customer_new_item(dialog)
+    longest_form(dialog)
     settle()
     # then every control, Save and the fault field included, is on the screen
     assert off_screen(dialog) == []

@@ -128,7 +128,7 @@ def test_closing_without_an_outcome_is_refused_at_the_field(qtbot, db, login):
         dialog.accept()
         seen["message"] = dialog.message.text()
         seen["open"] = dialog.isVisible()
-        dialog.reject()
+        dialog.discard()
         return False
     page.run_dialog = run
     qtbot.mouseClick(page.buttons["close"], Qt.MouseButton.LeftButton)

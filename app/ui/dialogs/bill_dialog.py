@@ -27,6 +27,7 @@ from app.services.errors import UserError
 from app.services.money import format_money, money_edit_text, parse_decimal, parse_yuan
 from app.services.money_dto import BillDTO, LineInput, PaymentDTO
 from app.services.permissions import Perm
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import translate_message
 from app.ui.session import AppSession, Topic
@@ -38,7 +39,7 @@ def parse_quantity(text: str, field: str) -> Decimal:
     return parse_decimal(text, field=field, places=3, maximum=MAX_QUANTITY)
 
 
-class BillDialog(QDialog):
+class BillDialog(FormDialog):
     """Shows how the bill is computed; saves it; takes the payment and prints the receipt."""
 
     def __init__(self, session: AppSession, call_id: int, parent: QWidget | None = None) -> None:
@@ -47,6 +48,7 @@ class BillDialog(QDialog):
         self.saved: BillDTO | None = billing.get_bill(session.ctx, call_id)
         # a saved bill opens as it was: its hand-typed lines and discount, the rest from facts
         self.extra: list[LineInput] = billing.manual_lines(self.saved) if self.saved else []
+        self._saved_extra = list(self.extra)
         self.payment: PaymentDTO | None = None
         self._widgets()
         self._layout()
@@ -174,6 +176,12 @@ class BillDialog(QDialog):
             total=format_money(self.saved.total_cents)))
         self.session.changed(Topic.MONEY)
         self.refresh()
+        self._saved_extra = list(self.extra)
+        self.mark_clean()
+
+    def has_typed_work(self) -> bool:
+        """A field changed, or a line added that is not in the saved bill."""
+        return super().has_typed_work() or self.extra != self._saved_extra
 
     def take_payment(self) -> None:
         if self.saved is None or self.saved.id is None:
@@ -189,7 +197,7 @@ class BillDialog(QDialog):
             self.refresh()
 
 
-class CollectDialog(QDialog):
+class CollectDialog(FormDialog):
     """Amount, method and place; the receipt number comes from the numbering service."""
 
     def __init__(self, session: AppSession, bill: BillDTO, parent: QWidget | None = None) -> None:

@@ -7,7 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from app.services import calls_service, customers_service
 from app.services.calls_service import CallEdit
 from app.services.dto import CallDTO
 from app.services.errors import UserError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -35,7 +35,7 @@ from app.ui.widgets.call_form_parts import (
 )
 
 
-class CallEditDialog(QDialog):
+class CallEditDialog(FormDialog):
     """Opened on one call; saves against the version it was opened with."""
 
     def __init__(self, session: AppSession, call_id: int,

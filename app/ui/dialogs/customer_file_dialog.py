@@ -25,6 +25,7 @@ from app.services.customers_service import ModelChoice
 from app.services.dto import CustomerDTO, ItemDTO
 from app.services.errors import UserError
 from app.services.permissions import Perm
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.history_dialog import HistoryDialog
 from app.ui.dialogs.messages_dialog import CustomerMessagesDialog
 from app.ui.errors import clear_field_errors, show_user_error
@@ -56,6 +57,7 @@ CALL_COLUMNS = (
 def _table(columns: tuple[str, ...], name: str, stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move in the table
     table.setHorizontalHeaderLabels([QCoreApplication.translate(_CTX, c) for c in columns])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -75,7 +77,7 @@ def _fill_row(table: QTableWidget, row: int, texts: list[str], key: int) -> None
         table.setItem(row, column, cell)
 
 
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog):
     """Add an item to a customer, or edit one (against the version it was opened with)."""
 
     def __init__(self, session: AppSession, customer_id: int, models: list[ModelChoice],
@@ -115,7 +117,7 @@ class ItemDialog(QDialog):
         super().accept()
 
 
-class CustomerFileDialog(QDialog):
+class CustomerFileDialog(FormDialog):
     """One customer's file; edits save against the version the file was opened with."""
 
     def __init__(self, session: AppSession, customer_id: int,
@@ -252,8 +254,13 @@ class CustomerFileDialog(QDialog):
             return
         self._changed()
 
+    def form_roots(self) -> list[QWidget]:
+        """The customer's own fields (the tabs below hold no typed work)."""
+        return [self.customer_fields]
+
     def _changed(self) -> None:
         self.reload()
+        self.mark_clean()
         self._session.changed(Topic.CUSTOMERS)
         self._session.changed(Topic.CALLS)
 

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_
 from app.services.errors import UserError, ValidationError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
 
 
-class ChoiceReasonDialog(QDialog):
+class ChoiceReasonDialog(FormDialog):
     """``on_submit(value, reason)`` runs on OK; a UserError keeps the dialog open."""
 
     def __init__(self, title: str, prompt: str, choice_label: str,

@@ -19,6 +19,7 @@ from app.services.auth_service import UserDTO
 from app.services.context import Actor
 from app.services.errors import UserError, ValidationError
 from app.ui import theme
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header, message_label, password_edit
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.style import icon
@@ -26,7 +27,7 @@ from app.ui.style import icon
 PASSWORDS_DIFFER = N_("The two passwords differ.")
 
 
-class FirstAdminDialog(KeyboardDialog):
+class FirstAdminDialog(KeyboardDialog, FormDialog):
     """首次启动: the admin's user name, name and password (twice). ``created`` once done,
     and ``actor``: the administrator who runs the set-up that follows. Or "Try the
     demo store": the dialog ends with ``DEMO`` and nothing is written here."""

@@ -3,18 +3,19 @@ and the reason when it differs from what was recorded."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.services import payments_service as payments
 from app.services.errors import UserError
 from app.services.money import format_money, parse_yuan
 from app.services.money_dto import PaymentDTO
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(FormDialog):
     """Counted amount (the recorded total until changed) and a reason for any difference."""
 
     def __init__(self, session: AppSession, holder_id: int, holder: str,

@@ -153,6 +153,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(title or self.tr("History"))
         self.resize(980, 480)
         self._table = QTableWidget(0, len(COLUMNS))
+        self._table.setTabKeyNavigation(False)  # Tab leaves; arrows move between rows
         self._table.setObjectName("history")
         self._table.setHorizontalHeaderLabels([_tr(c) for c in COLUMNS])
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.jobs import InternalWorkKind
 from app.services.errors import UserError
 from app.services.visit_service import InternalWorkInput
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
 from app.ui.widgets.date_field import DateField
@@ -35,7 +35,7 @@ KIND_LABELS = {
 }
 
 
-class InternalWorkDialog(QDialog):
+class InternalWorkDialog(FormDialog):
     """``on_submit(work_input)`` saves and may raise a UserError (shown at its field)."""
 
     def __init__(self, today: date, parent: QWidget | None = None, *,

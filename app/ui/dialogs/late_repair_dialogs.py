@@ -24,6 +24,7 @@ from app.services.carry_in_dto import CarryInDTO
 from app.services.errors import UserError
 from app.services.late_repair_service import EscalationDTO
 from app.services.permissions import Perm
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
@@ -31,7 +32,7 @@ from app.ui.session import AppSession, Topic
 from app.ui.widgets.date_field import DateField
 
 
-class WaitForPartsDialog(QDialog):
+class WaitForPartsDialog(FormDialog):
     """The repair waits for parts: the new promised date and the reason the customer is told."""
 
     def __init__(self, session: AppSession, job: CarryInDTO,

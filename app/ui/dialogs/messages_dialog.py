@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +26,11 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import messaging_service as msgs
 from app.services.errors import UserError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import user_message
 from app.ui.labels import translate_message
 from app.ui.session import AppSession
+from app.ui.widgets.date_field import TimeField
 
 STATUS_NAMES = {
     "queued": QT_TRANSLATE_NOOP("Messages", "Waiting"),
@@ -59,7 +60,7 @@ def _msg(table: dict[str, str], key: str) -> str:
     return QCoreApplication.translate("Messages", source) if source else key
 
 
-class MessageTemplatesDialog(QDialog):
+class MessageTemplatesDialog(FormDialog):
     """One template at a time: the text with its placeholders, the exact message and length."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
@@ -74,6 +75,7 @@ class MessageTemplatesDialog(QDialog):
         self.kinds.setMaximumWidth(200)
         self.body_edit = QPlainTextEdit()
         self.body_edit.setObjectName("templateBody")
+        self.body_edit.setTabChangesFocus(True)  # Tab leaves the text, as in every form
         self.placeholders = QLabel()
         self.placeholders.setWordWrap(True)
         self.template_id_edit = QLineEdit()
@@ -89,8 +91,8 @@ class MessageTemplatesDialog(QDialog):
         self.message.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save template"))
         self.on_check = QCheckBox(self.tr("Queue messages for the events above"))
-        self.quiet_from = QTimeEdit()
-        self.quiet_to = QTimeEdit()
+        self.quiet_from = TimeField()  # Tab leaves, as in every form
+        self.quiet_to = TimeField()
         for edit in (self.quiet_from, self.quiet_to):
             edit.setDisplayFormat("HH:mm")
         start, end = msgs.quiet_hours(session.ctx)
@@ -135,6 +137,10 @@ class MessageTemplatesDialog(QDialog):
         self.kinds.setCurrentRow(0)
         self.resize(900, 520)
 
+    def form_roots(self) -> list[QWidget]:
+        """The template's fields (messages on/off and quiet hours save as they change)."""
+        return [self.body_edit, self.template_id_edit, self.enabled_check]
+
     @property
     def current(self) -> msgs.TemplateDTO:
         return self.templates[max(0, self.kinds.currentRow())]
@@ -146,6 +152,7 @@ class MessageTemplatesDialog(QDialog):
         self.template_id_edit.setText(template.gateway_template_id)
         self.enabled_check.setChecked(template.enabled)
         self.message.clear()
+        self.mark_clean()
 
     def _update_preview(self) -> None:
         try:
@@ -176,6 +183,7 @@ class MessageTemplatesDialog(QDialog):
             return
         self.templates[self.kinds.currentRow()] = saved
         self.message.setText(self.tr("Saved."))
+        self.mark_clean()
 
     def _set_enabled(self, on: bool) -> None:
         try:

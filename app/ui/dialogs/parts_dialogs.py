@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,12 +18,13 @@ from app.services import parts_service
 from app.services.errors import UserError, ValidationError
 from app.services.money import parse_money
 from app.services.parts_service import PartDTO, PartInput
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 
 
-class PartDialog(QDialog):
+class PartDialog(FormDialog):
     """A new part in the catalogue (stock arrives as goods received)."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
@@ -65,7 +65,7 @@ class PartDialog(QDialog):
         super().accept()
 
 
-class StockDialog(QDialog):
+class StockDialog(FormDialog):
     """``count=False``: goods received (quantity, note); ``count=True``: counted stock with a
     reason for the correction."""
 
@@ -109,7 +109,7 @@ class StockDialog(QDialog):
         super().accept()
 
 
-class TransferDialog(QDialog):
+class TransferDialog(FormDialog):
     """Parts between the store and a technician's van (领料上车 / 退回库房): technician,
     direction, quantity and a note, with what the store and that van hold shown."""
 

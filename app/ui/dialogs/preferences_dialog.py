@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from app.ui import theme
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header
 from app.ui.settings_store import DEFAULT_LANGUAGE, normalise_language
 
@@ -12,7 +13,7 @@ from app.ui.settings_store import DEFAULT_LANGUAGE, normalise_language
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
 
-class PreferencesDialog(KeyboardDialog):
+class PreferencesDialog(KeyboardDialog, FormDialog):
     """偏好设置. ``language`` is the chosen code ("zh_CN" or "en")."""
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:

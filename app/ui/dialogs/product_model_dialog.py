@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
 from app.services import reference_service as ref
 from app.services.errors import UserError
 from app.services.money import money_edit_text, parse_yuan, to_cents
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.pages.settings_forms import FORM_STYLE, FormFeedback
 
 
-class ProductModelDialog(QDialog):
+class ProductModelDialog(FormDialog):
     """The form; ``submit`` is called with the input on OK and may raise a UserError,
     which is shown at its field while the dialog stays open."""
 

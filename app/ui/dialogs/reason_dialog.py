@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -16,13 +15,14 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_
 from app.services.errors import UserError, ValidationError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
 
 REASON_MAX = 200
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(FormDialog):
     """Asks for a reason; with ``on_submit`` the action runs here and errors keep it open.
 
     ``on_submit(reason)`` is called on OK; if it raises a UserError the message shows at the

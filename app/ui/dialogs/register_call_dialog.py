@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -38,6 +37,7 @@ from app.services.errors import UserError, ValidationError
 from app.services.ring_service import OpenCallMatch
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error, user_message
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -56,7 +56,7 @@ from app.ui.widgets.item_fields import ItemFieldsWidget
 NO_ITEM, NEW_ITEM = "none", "new"
 
 
-class RegisterCallDialog(QDialog):
+class RegisterCallDialog(FormDialog):
     """The call form; ``result_call`` holds the saved call after ``accepted``."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None, *,
@@ -204,12 +204,10 @@ class RegisterCallDialog(QDialog):
         self.chase_button.clicked.connect(self.record_chase)
         QShortcut(QKeySequence("Ctrl+K"), self, self.record_chase)
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.cancel)
+        self.buttons.rejected.connect(self.reject)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
-            self.cancel()
-        elif not enter_pressed(self, event):
+        if not enter_pressed(self, event):
             super().keyPressEvent(event)
 
     def _now_local(self) -> QDateTime:
@@ -412,29 +410,6 @@ class RegisterCallDialog(QDialog):
             self._show_error(err)
             return
         super().accept()
-
-    def has_typed_work(self) -> bool:
-        """Something the clerk typed or chose that Esc would lose."""
-        typed = [self.fault_edit.text(), self.picker.lookup.text()]
-        if self._new_customer:
-            typed += [w.text() for w in self.customer_fields.focus_chain()
-                      if isinstance(w, QLineEdit)]
-        return self._customer is not None or any(t.strip() for t in typed)
-
-    def cancel(self) -> None:
-        """Esc or Cancel: a filled form (the customer still on the phone) is kept unless the
-        clerk says to discard it."""
-        if self.has_typed_work() and not self.confirm_discard():
-            return
-        self.reject()
-
-    def confirm_discard(self) -> bool:
-        """Ask before typed work is lost (tests replace this)."""
-        answer = QMessageBox.question(
-            self, self.windowTitle(), self.tr("Discard what you typed in this form?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
 
     def confirm_use_existing(self, err: DuplicatePhone) -> bool:
         """Ask whether to use the existing file (tests replace this)."""

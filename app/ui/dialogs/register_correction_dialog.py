@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.services import register_service
 from app.services.errors import UserError
 from app.services.register_service import RegisterCorrection, RegisterRow
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 
 
-class RegisterCorrectionDialog(QDialog):
+class RegisterCorrectionDialog(FormDialog):
     def __init__(self, session: AppSession, row: RegisterRow,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,6 +24,7 @@ from app.services import repair_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.errors import UserError
 from app.services.repair_service import PartQty, WorkInput
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.widgets.parts_picker import PartsPicker
@@ -46,7 +47,7 @@ def save_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class WorkEntryDialog(QDialog):
+class WorkEntryDialog(FormDialog):
     """Minutes worked, a note, and parts replaced (part + quantity, added to a list)."""
 
     def __init__(self, session: AppSession, job: CarryInDTO,
@@ -137,7 +138,7 @@ class WorkEntryDialog(QDialog):
         super().accept()
 
 
-class InspectionDialog(QDialog):
+class InspectionDialog(FormDialog):
     """验讫: passed, or failed back to repair with a note (the note is required then)."""
 
     def __init__(self, session: AppSession, job: CarryInDTO,

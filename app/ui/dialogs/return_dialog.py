@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import IdentityCheck, ReturnInput, Settlement
 from app.services.errors import UserError, ValidationError
 from app.services.money import format_money, from_cents
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
@@ -34,7 +34,7 @@ ID_TYPES = (QT_TRANSLATE_NOOP("ReturnDialog", "ID card"),
             QT_TRANSLATE_NOOP("ReturnDialog", "Other document"))
 
 
-class ReturnDialog(QDialog):
+class ReturnDialog(FormDialog):
     """``lost_receipt=True`` adds the identity check (ID type, last digits, phone)."""
 
     def __init__(self, session: AppSession, job: CarryInDTO, parent: QWidget | None = None,

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,13 +25,14 @@ from app.db.pglink import is_local_host, server_url, store_password, tls_of
 from app.i18n import N_
 from app.services.errors import UserError, ValidationError
 from app.ui import file_dialogs
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
 
 NEEDS_ROOT = ("verify-ca", "verify-full")
 
 
-class ServerDialog(QDialog):
+class ServerDialog(FormDialog):
     """``url`` after OK: the server's URL without a password, its TLS settings in it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -35,6 +36,7 @@ from app.services.auth_service import NewAccount
 from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui import theme
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.dialogs.login_dialog import dialog_header
 from app.ui.errors import clear_field_errors
@@ -161,7 +163,7 @@ class CatalogueStep(QWidget):
         self.count.setText(self.tr("Product models in the catalogue: {n}").format(n=n))
 
 
-class SetupWizard(QDialog):
+class SetupWizard(FormDialog):
     """The set-up, one step a page; ``start`` opens at a step (the first one left)."""
 
     STEP_KEYS = (*STEPS, DONE)
@@ -196,6 +198,11 @@ class SetupWizard(QDialog):
         self.back_button = QPushButton(self.tr("< &Back"))
         self.skip_button = QPushButton(self.tr("&Skip (do it later)"))
         self.next_button = QPushButton(self.tr("&Next >"))
+        # Leave the set-up for now (Esc and the window's X do the same); Today keeps the list.
+        self.close_box = QDialogButtonBox()
+        self.close_box.addButton(self.tr("Close, continue &later"),
+                                 QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_box.rejected.connect(self.reject)
         self.next_button.setObjectName("next")
         self.skip_button.setObjectName("skip")
         self.back_button.setObjectName("back")
@@ -256,6 +263,7 @@ class SetupWizard(QDialog):
         body.addWidget(side)
         body.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.close_box)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.skip_button)
@@ -275,9 +283,16 @@ class SetupWizard(QDialog):
     def step(self) -> str:
         return self.keys[self.stack.currentIndex()]
 
+    def form_roots(self) -> list[QWidget]:
+        """The step shown: what the owner typed there and has not saved (Next) is asked about
+        before Esc or the window's X lose it; saved and skipped steps are not."""
+        shown = self.stack.currentWidget()
+        return [shown] if shown is not None else []
+
     def show_step(self, key: str) -> None:
         index = self.keys.index(key)
         self.stack.setCurrentIndex(index)
+        self.mark_clean()
         for number, step in enumerate(self.step_labels):
             font = step.font()
             font.setBold(number == index)

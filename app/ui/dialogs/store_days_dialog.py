@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,13 +19,14 @@ from PySide6.QtWidgets import (
 
 from app.services import calendar_service
 from app.services.errors import ConflictError, UserError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession, Topic
 from app.ui.theme import SPACING
 from app.ui.widgets.date_field import DateField
 
 
-class StoreDaysDialog(QDialog):
+class StoreDaysDialog(FormDialog):
     """Lists this year's store days; "Save day" closes or opens the store on one date."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
@@ -101,4 +101,5 @@ class StoreDaysDialog(QDialog):
         self.message.setText(self.tr("Saved."))
         self.reload()
         self._session.changed(Topic.REFERENCE)
+        self.mark_clean()
         return True

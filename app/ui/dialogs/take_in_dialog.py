@@ -23,6 +23,7 @@ from app.services.carry_in_service import TakeInInput
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO
 from app.services.errors import UserError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
@@ -86,7 +87,7 @@ class WalkInTakeInDialog(RegisterCallDialog):
         return {**super().fields(), **self.take_in_fields.fields()}
 
 
-class CallTakeInDialog(QDialog):
+class CallTakeInDialog(FormDialog):
     """Take in the item of a call already in the book (e.g. taken in on site)."""
 
     def __init__(self, session: AppSession, call: CallDTO,

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.telephony.config import TelephonyConfig
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header
 
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 
 
-class TelephonyDialog(KeyboardDialog):
+class TelephonyDialog(KeyboardDialog, FormDialog):
     """``config`` is the set-up as entered; the caller saves it and restarts the sources."""
 
     def __init__(self, config: TelephonyConfig, parent: QWidget | None = None) -> None:

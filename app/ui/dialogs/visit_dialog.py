@@ -10,8 +10,6 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,9 +26,11 @@ from app.services.dispatch_service import JobRow
 from app.services.errors import UserError
 from app.services.money import parse_yuan
 from app.services.visit_service import MoneyTaken, VisitInput
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.theme import SPACING
+from app.ui.widgets.date_field import DateTimeField
 from app.ui.widgets.parts_picker import PartsPicker
 from app.ui.widgets.payment_methods import method_combo
 
@@ -46,7 +46,7 @@ def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
     return naive.replace(second=0, microsecond=0, tzinfo=tz)
 
 
-class VisitDialog(QDialog):
+class VisitDialog(FormDialog):
     """Layout here; ``on_submit(visit_input)`` does the saving and may raise a UserError."""
 
     def __init__(self, job: JobRow, now: datetime, parent: QWidget | None = None, *,
@@ -61,8 +61,8 @@ class VisitDialog(QDialog):
 
     def _build(self, job: JobRow, now: datetime) -> None:
         start = job.arrived_at.astimezone(self._tz) if job.arrived_at else now
-        self.arrived_edit = QDateTimeEdit(to_qdatetime(start))
-        self.completed_edit = QDateTimeEdit(to_qdatetime(now))
+        self.arrived_edit = DateTimeField(to_qdatetime(start))  # Tab leaves, as elsewhere
+        self.completed_edit = DateTimeField(to_qdatetime(now))
         for edit in (self.arrived_edit, self.completed_edit):
             edit.setDisplayFormat(DATETIME_FORMAT)
             edit.setCalendarPopup(True)
@@ -72,6 +72,7 @@ class VisitDialog(QDialog):
                             (VisitOutcome.UNFINISHED, self.tr("Unfinished: another visit"))):
             self.outcome_combo.addItem(text, value.value)
         self.work_edit = QPlainTextEdit()
+        self.work_edit.setTabChangesFocus(True)  # Tab leaves the text, as in every form
         self.work_edit.setFixedHeight(70)
         self.labour_spin = QSpinBox()
         self.labour_spin.setRange(-1, 24 * 60)

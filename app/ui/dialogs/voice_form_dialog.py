@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import UserError
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import show_user_error
 from app.ui.widgets.date_field import DateField
 
 Action = Callable[["VoiceFormDialog"], Any]
 
 
-class VoiceFormDialog(QDialog):
+class VoiceFormDialog(FormDialog):
     """Fields by key; OK runs ``action(self)``; a UserError is shown at its field."""
 
     def __init__(self, title: str, parent: QWidget | None = None, *,

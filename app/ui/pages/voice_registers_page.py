@@ -37,6 +37,7 @@ from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import pdf_job
 from app.ui.session import AppSession, Topic
+from app.ui.widgets.date_field import DateField
 
 STATE_TEXT = {
     "": QT_TRANSLATE_NOOP("Registers", "All of them"),
@@ -96,8 +97,8 @@ class VoiceRegistersPage(VoicePageBase):
             self.kind_combo.addItem(translate_message(registers.TITLES[kind]), kind)
         today = session.ctx.today()
         self.all_dates = QCheckBox(self.tr("All dates"))
-        self.date_from = QDateEdit(QDate(today.year, today.month, 1))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_from = DateField(QDate(today.year, today.month, 1))  # Tab leaves it
+        self.date_to = DateField(QDate(today.year, today.month, today.day))
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)

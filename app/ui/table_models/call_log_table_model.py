@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -24,13 +23,14 @@ from app.services.dto import CallRow
 from app.ui.deadlines import time_left_text
 from app.ui.labels import chased_suffix, label
 from app.ui.session import AppSession
+from app.ui.table_models.lazy_table import LazyTableModel
 from app.ui.theme import status_background, status_foreground
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "CallLogTableModel"
 
 
-class CallLogTableModel(QAbstractTableModel):
+class CallLogTableModel(LazyTableModel[CallRow]):
     """Newest calls first, 100 rows a page; a filter change re-queries SQL.
 
     Built from an ``AppSession`` (follows user switches) or a bare ``ServiceContext``
@@ -50,17 +50,17 @@ class CallLogTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CallLogTableModel", "Status"),
         QT_TRANSLATE_NOOP("CallLogTableModel", "Time left"),
     )
-    CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    CONTEXT = _CTX
+    CALL_ID_ROLE = LazyTableModel.ID_ROLE
     STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-    PAGE_SIZE = 100
 
     def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
                  *, flt: CallFilter | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._source = source
         self._filter = flt or CallFilter()
-        self._rows: list[CallRow] = []
         self._deadlines: dict[int, CallDeadline] = {}
+        self._page_deadlines: dict[int, CallDeadline] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self._cursor: tuple[datetime, int] | None = None
         if load:
@@ -78,34 +78,22 @@ class CallLogTableModel(QAbstractTableModel):
         self._filter = flt
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload from the first page (the query runs before the reset: no half state)."""
+    def first_page(self) -> tuple[list[CallRow], bool]:
         page = calls_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
-        deadlines = self._deadlines_of(page.rows)
-        self.beginResetModel()
-        self._rows = list(page.rows)
-        self._deadlines = deadlines
-        self._texts = {}
+        self._page_deadlines = self._deadlines_of(page.rows)  # taken in by reset_caches
         self._cursor = page.next_cursor
-        self.endResetModel()
+        return page.rows, page.next_cursor is not None
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._cursor is not None
+    def reset_caches(self) -> None:
+        self._deadlines, self._page_deadlines = self._page_deadlines, {}
+        self._texts = {}
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
+    def next_page(self) -> tuple[list[CallRow], bool]:
         page = calls_service.list_calls(self.ctx(), self._filter, after=self._cursor,
                                         limit=self.PAGE_SIZE)
-        if page.rows:
-            self._deadlines.update(self._deadlines_of(page.rows))
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._cursor = page.next_cursor
-            self.endInsertRows()
-        else:
-            self._cursor = None
+        self._deadlines.update(self._deadlines_of(page.rows))
+        self._cursor = page.next_cursor if page.rows else None
+        return page.rows, self._cursor is not None
 
     def _deadlines_of(self, rows: list[CallRow]) -> dict[int, CallDeadline]:
         """The arrive-by deadlines of the open calls among ``rows`` (the board's rule)."""
@@ -119,30 +107,10 @@ class CallLogTableModel(QAbstractTableModel):
         """How many calls match the filter (not only the loaded pages); ``cap``: stop early."""
         return calls_service.count_calls(self.ctx(), self._filter, cap=cap)
 
-    # ---- access ----------------------------------------------------------------------
-    def row_at(self, row: int) -> CallRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, call_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == call_id), None)
+    def row_id(self, row: CallRow) -> int:
+        return row.id
 
     # ---- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate(_CTX, self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every visible cell: plain int roles, cached texts.
         role = int(role)
@@ -211,7 +179,6 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, _ALIGN,
                     _STATUS})
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _WAITING = frozenset({"registered", "dispatched"})  # a technician still has to arrive
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # enum "|" is slow per call
 _COLOURS: dict[tuple[str, bool], QColor] = {}
 _FONTS: list[QFont] = []
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -26,7 +25,8 @@ from app.services.register_service import RegisterFilter, RegisterRow
 from app.services.repair_service import CardRow
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_base import RowsTableModel as ListRows
-from app.ui.theme import status_background, status_foreground
+from app.ui.table_models.lazy_table import LazyTableModel
+from app.ui.theme import status_foreground
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -52,95 +52,21 @@ def _local(ctx: ServiceContext, moment: datetime | None) -> str:
     return ctx.local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-class RowsTableModel(QAbstractTableModel, Generic[Row]):
-    """Rows of one DTO type; subclasses give headers, cells, and how to load pages."""
+class RowsTableModel(LazyTableModel[Row]):
+    """Rows of one DTO type from the carry-in services; subclasses give headers, cells,
+    and how to load pages (``first_page``/``next_page``)."""
 
-    HEADERS: tuple[str, ...] = ()
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    PAGE_SIZE = 100
+    CONTEXT = _CTX
 
     def __init__(self, source: AppSession | ServiceContext, parent: QObject | None = None,
                  *, load: bool = True) -> None:
         super().__init__(parent)
         self._source = source
-        self._rows: list[Row] = []
-        self._more = False
         if load:
             self.refresh()
 
     def ctx(self) -> ServiceContext:
         return self._source.ctx if isinstance(self._source, AppSession) else self._source
-
-    # ---- loading, overridden ----------------------------------------------------------
-    def first_page(self) -> tuple[Sequence[Row], bool]:
-        raise NotImplementedError
-
-    def next_page(self) -> tuple[Sequence[Row], bool]:
-        return [], False
-
-    def cell(self, row: Row, column: int) -> str:
-        raise NotImplementedError
-
-    def row_id(self, row: Row) -> int:
-        raise NotImplementedError
-
-    def colour_key(self, row: Row) -> str | None:
-        return None
-
-    # ---- Qt -------------------------------------------------------------------------
-    def refresh(self) -> None:
-        rows, more = self.first_page()
-        self.beginResetModel()
-        self._rows, self._more = list(rows), more
-        self.endResetModel()
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
-        rows, more = self.next_page()
-        self._more = more
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, index.column())
-        if role == self.ID_ROLE:
-            return self.row_id(row)
-        key = self.colour_key(row)
-        if key and role == Qt.ItemDataRole.BackgroundRole:
-            return status_background(key)
-        if key and role == Qt.ItemDataRole.ForegroundRole:
-            return status_foreground(key)
-        return None
-
-    def row_at(self, index: int) -> Row | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
 
 
 class CardsTableModel(RowsTableModel[CardRow]):

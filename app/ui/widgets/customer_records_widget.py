@@ -71,6 +71,7 @@ class CustomerRecordsTabs(QTabWidget):
         for key, title, _lines, _vocab in SECTIONS:
             table = QTableWidget(0, len(HEADERS))
             table.setObjectName(key)
+            table.setTabKeyNavigation(False)  # Tab leaves; arrows move between rows
             table.setHorizontalHeaderLabels([_tr(h) for h in HEADERS])
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QTimeEdit, QWidget
 
 
 class DateField(QDateEdit):
@@ -15,6 +15,13 @@ class DateField(QDateEdit):
 
 class DateTimeField(QDateTimeEdit):
     """Tab leaves the field (Left/Right move between date and time parts), like other fields."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class TimeField(QTimeEdit):
+    """A time of day that Tab leaves (Left/Right move between hours and minutes)."""
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)

@@ -54,6 +54,7 @@ class ItemFieldsWidget(QWidget):
         editor = self.model_combo.lineEdit()
         if editor is not None:
             editor.setPlaceholderText(self.tr("Type part of the code or name"))
+        self.model_combo.setCurrentIndex(-1)  # no model until the clerk chooses one
         self.serial_edit = QLineEdit()
         self.serial_edit.setObjectName("serial")
         self.purchase_edit = QLineEdit()
@@ -105,13 +106,12 @@ class ItemFieldsWidget(QWidget):
         return warranty_status(purchase, model.warranty_months, today) if model else None
 
     def set_value(self, item: ItemDTO) -> None:
-        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(
-            item.product_model_id)))
+        self.model_combo.setCurrentIndex(self.model_combo.findData(item.product_model_id))
         self.serial_edit.setText(item.serial)
         self.purchase_edit.setText(item.purchase_date.isoformat() if item.purchase_date else "")
         self.invoice_edit.setText(item.invoice_no)
 
     def clear(self) -> None:
-        self.model_combo.setCurrentIndex(0)
+        self.model_combo.setCurrentIndex(-1)
         for edit in (self.serial_edit, self.purchase_edit, self.invoice_edit):
             edit.clear()
