@@ -30,7 +30,13 @@ from app.models.enums import CallStatus, Channel, Role
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.models.store import ProductModel
-from app.services import billing_service, calls_service, payments_service, register_service
+from app.services import (
+    billing_service,
+    call_flow,
+    calls_service,
+    payments_service,
+    register_service,
+)
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting
 from app.services.context import ServiceContext
@@ -220,7 +226,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
         accessories_text="、".join([*accessories, *([note] if note else [])]),
         taken_in_by=tech.display_name, promised_date=data.promised_date)
     if call.status != CallStatus.TAKEN_IN.value:
-        calls_service.move_call(call, CallStatus.TAKEN_IN)
+        call_flow.move_call(call, CallStatus.TAKEN_IN)
     session.flush()
     return receipt
 
@@ -365,7 +371,7 @@ def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: Re
                                remark=N_("receipt lost, identity checked") if identity else "")
     call = session.get(Call, receipt.call_id)
     if call is not None and call.status == CallStatus.TAKEN_IN.value:
-        calls_service.move_call(call, CallStatus.CLOSED, at=now)
+        call_flow.move_call(call, CallStatus.CLOSED, at=now)
     job = session.get(Job, receipt.voucher_id) if receipt.voucher_id else None
     if job is not None and job.status == JobStatus.TAKEN_IN.value:
         job.status, job.filed_at = JobStatus.FILED.value, now

@@ -174,7 +174,7 @@ def _replace_phones(customer: Customer, phones: list[tuple[str, str]]) -> None:
 
 
 def _refresh_call_search(session: Session, customer_id: int) -> None:
-    from app.services.calls_service import search_text_for
+    from app.services.call_book_service import search_text_for
 
     for call in session.scalars(select(Call).where(Call.customer_id == customer_id)):
         call.search_text = search_text_for(session, call.customer_id, call.item_id, call.fault)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.export.list_export import export_rows
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import export_service
-from app.services.calls_service import CallFilter
+from app.services.call_book_service import CallFilter
 from app.services.errors import UserError
 from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message

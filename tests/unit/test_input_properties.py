@@ -22,6 +22,7 @@ from app.models.jobs import InternalWorkKind, VisitOutcome
 from app.services import auth_service
 from app.services import billing_service as billing
 from app.services import calendar_service as calendar
+from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import carry_in_service as carry_in
 from app.services import complaint_service as complaints
@@ -478,7 +479,7 @@ def test_followup(clerk, db, data, answer, satisfied):
 SEARCHES = {
     "customers": lambda c, t: customers.find_customers(c, t),
     "call number": lambda c, t: calls.find_call_by_number(c, t),
-    "call book": lambda c, t: calls.list_calls(c, calls.CallFilter(search=t)),
+    "call book": lambda c, t: book.list_calls(c, book.CallFilter(search=t)),
     "bill by number": lambda c, t: billing.call_for_number(c, t),
     "receipt number": lambda c, t: carry_in.find_by_number(c, t),
     "part number": lambda c, t: parts.find_part(c, t),

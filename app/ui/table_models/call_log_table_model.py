@@ -1,4 +1,4 @@
-"""The call-log book (叫修登记簿) as a lazy table: keyset pages of calls_service.list_calls."""
+"""The call-log book (叫修登记簿) as a lazy table: keyset pages of call_book_service.list_calls."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import calls_service, dispatch_service
-from app.services.calls_service import CallFilter
+from app.services import call_book_service, dispatch_service
+from app.services.call_book_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dispatch_service import CallDeadline
 from app.services.dto import CallRow
@@ -80,7 +80,7 @@ class CallLogTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Reload from the first page (the query runs before the reset: no half state)."""
-        page = calls_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
+        page = call_book_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
         deadlines = self._deadlines_of(page.rows)
         self.beginResetModel()
         self._rows = list(page.rows)
@@ -95,7 +95,7 @@ class CallLogTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        page = calls_service.list_calls(self.ctx(), self._filter, after=self._cursor,
+        page = call_book_service.list_calls(self.ctx(), self._filter, after=self._cursor,
                                         limit=self.PAGE_SIZE)
         if page.rows:
             self._deadlines.update(self._deadlines_of(page.rows))
@@ -117,7 +117,7 @@ class CallLogTableModel(QAbstractTableModel):
 
     def count_matching(self, cap: int | None = None) -> int:
         """How many calls match the filter (not only the loaded pages); ``cap``: stop early."""
-        return calls_service.count_calls(self.ctx(), self._filter, cap=cap)
+        return call_book_service.count_calls(self.ctx(), self._filter, cap=cap)
 
     # ---- access ----------------------------------------------------------------------
     def row_at(self, row: int) -> CallRow | None:
