@@ -21,6 +21,7 @@ from app.db.engine import (
     normalise_url,
 )
 from app.db.file_guard import DatabaseFileLost, FileGuard
+from app.errors import BusyError, ConflictError, DatabaseLostError
 
 # How long an action waits for its turn to write (SQLite) before "busy, try again".
 WRITE_WAIT_SECONDS = 30.0
@@ -81,22 +82,16 @@ class Database:
                 self.guard.check()
         except DatabaseFileLost as exc:
             session.rollback()
-            from app.services.errors import DatabaseLostError
-
             raise DatabaseLostError(exc.reason, str(exc.path), committed=committed) from exc
         except OperationalError as exc:
             session.rollback()
             if _is_locked(exc):
-                from app.services.errors import BusyError
-
-                raise BusyError() from exc
+                    raise BusyError() from exc
             raise
         except StaleDataError as exc:
             # Another counter saved the same record between our read and our write (the
             # services lock what they check, so this is the last line of defence).
             session.rollback()
-            from app.services.errors import ConflictError
-
             raise ConflictError() from exc
         except BaseException:
             session.rollback()

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from app.errors import NotFound
 from app.i18n import N_
-from app.services.errors import NotFound
 from app.services.print_log_service import CopyCounter, OutputRecorder, PrintedDocument
 
 if TYPE_CHECKING:

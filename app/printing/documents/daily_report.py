@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from app.errors import NotFound
 from app.i18n import N_
 from app.models.reports import ReportKind
 from app.printing.base import BaseDocument, StoreHeader
@@ -26,7 +27,6 @@ from app.services.daily_report_service import (
     supervisor_report,
     technician_report,
 )
-from app.services.errors import NotFound
 from app.services.report_flow_service import ReportState
 
 STATUS_TEXT = {"draft": N_P("Draft"), "submitted": N_P("Submitted"), "reviewed": N_P("Reviewed"),

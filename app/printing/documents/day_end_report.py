@@ -71,7 +71,7 @@ class DayEndDocument(BaseDocument):
 @register("day-end", title=N_P("Day-end cash report"), group=PrinterGroup.FORMS)
 def render_day_end(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print day-end 2026-11-22``."""
-    from app.services.errors import NotFound
+    from app.errors import NotFound
     from app.services.payments_service import day_end
     from app.services.reference_service import letterhead
 

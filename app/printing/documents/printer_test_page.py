@@ -7,6 +7,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from app.errors import NotFound
 from app.i18n import N_
 from app.printing.base import BaseDocument, LabelDocument, StoreHeader, ThermalDocument
 from app.printing.flowables import (
@@ -26,7 +27,6 @@ from app.printing.styles import A4, A5, DocStyles, PageSize, label_size
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
 from app.services.dto import VoidInfo
-from app.services.errors import NotFound
 from app.services.reference_service import letterhead
 
 SAMPLE_NAME = "张伟 喆堃赟昇玥珺璟"

@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from app.errors import NotFound
 from app.i18n import N_
 from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para
@@ -18,7 +19,6 @@ from app.printing.styles import A4
 from app.printing.text import N_P, pt
 from app.services import register_service
 from app.services.context import ServiceContext
-from app.services.errors import NotFound
 from app.services.register_service import RegisterMonth, RegisterRow
 
 # Relative column widths of the paper book.

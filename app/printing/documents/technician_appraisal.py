@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from app.errors import NotFound
 from app.i18n import N_
 from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para, signature_line
@@ -16,7 +17,6 @@ from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
-from app.services.errors import NotFound
 from app.services.voice_stats import AppraisalMonth, TechnicianAppraisal, technician_appraisals
 
 HEADERS = (N_P("Technician"), N_P("Jobs done"), N_P("Late arrivals"),
