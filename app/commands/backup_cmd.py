@@ -18,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.db import backup_file
     from app.demo.command import open_for_cli
     from app.services import backup_service
     from app.services.errors import UserError
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     source, folder = sqlite_file(db), backup_folder(args.to)
     db.dispose()
     try:
-        info = backup_service.take_backup(source, folder, kind="manual", now=now())
+        info = backup_file.take_backup(source, folder, kind="manual", now=now())
     except UserError as err:
         raise CliError(tr(err.message, **err.params), EXIT_FAILED) from err
     say(N_("Backup written: {path} ({size} bytes, check: {result})"), path=info.path,

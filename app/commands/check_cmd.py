@@ -16,6 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.db import backup_file
     from app.db.migrate import sqlite_path
     from app.demo.command import open_for_cli
     from app.services import backup_service
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     db.dispose()
     healthy = True
     if path is not None:
-        info = backup_service.verify(path, checksum=False)  # the live file: SQLite only
+        info = backup_file.verify(path, checksum=False)  # the live file: SQLite only
         healthy = info.ok
         say(N_("Database {path}: check {result}; {calls} calls, {customers} customers."),
             path=path, result=info.integrity, calls=info.counts.get("calls", 0),

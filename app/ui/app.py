@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__, config
 from app.bootstrap import open_database, settle_heap
+from app.db.backup_file import BackupFolderError
 from app.db.database import Database
 from app.db.known_databases import MissingDatabase
 from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
-from app.services.backup_service import BackupFolderError
 from app.services.context import Actor, ServiceContext
 from app.ui.backup_scheduler import BackupScheduler, backup_failure_text
 from app.ui.dialogs.error_dialog import report_exception
