@@ -164,7 +164,8 @@ def open_page(db: Database, ctx: ServiceContext) -> CallLogPage:
 
 
 def report(db: Database, path: Path, runs: int) -> bool:
-    from app.ui.app import create_application, install_translator
+    from app.ui.app import create_application
+    from app.ui.language import install_translator
 
     app = create_application([])  # the bundled font, the look and the Chinese of the app
     install_translator(app, "zh_CN")

@@ -32,6 +32,7 @@ from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.find_number import kind_text, open_found
 from app.ui.labels import label
+from app.ui.language import install_translator
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
 from app.ui.ring_controller import RingController
@@ -416,8 +417,6 @@ class MainWindow(QMainWindow):
 
     def apply_language(self, language: str, *, save: bool = False) -> None:
         """Switch the interface language: new translator, shell retranslated, pages rebuilt."""
-        from app.ui.app import install_translator
-
         if save:
             self.settings.set_language(language)
         app = QApplication.instance()
