@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.export.import_errors import write_error_report
 from app.i18n import N_, QT_TRANSLATE_NOOP
 from app.services import import_service as imp
 from app.services.errors import UserError
@@ -216,8 +217,8 @@ class ImportPanel(QWidget):
             path = save_file_name(self, self.tr("Save error report"), "errors.xlsx",
                                   self.tr("Excel (*.xlsx)"))
         if path:
-            imp.write_error_report(self.preview, path, translate=translate_message,
-                                   headers=(self.tr("Row"), self.tr("Errors")))
+            write_error_report(self.preview, path, translate=translate_message,
+                               headers=(self.tr("Row"), self.tr("Errors")))
             self.feedback.ok(self.tr("Error report saved."))
 
     def message(self) -> str:
