@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
-from app.commands import backup_folder, now, sqlite_file
+from app.commands import backup_folder, now, open_for_cli, sqlite_file
 from app.i18n import N_
 
 
@@ -19,7 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.db import backup_file
-    from app.demo.command import open_for_cli
     from app.services import backup_service
     from app.services.errors import UserError
 

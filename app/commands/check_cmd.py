@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import EXIT_FAILED, EXIT_OK, Command, say, tr
-from app.commands import backup_folder, now
+from app.commands import backup_folder, now, open_for_cli
 from app.i18n import N_
 
 
@@ -18,7 +18,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.db import backup_file
     from app.db.migrate import sqlite_path
-    from app.demo.command import open_for_cli
     from app.services import backup_service
 
     db = open_for_cli(args.db)

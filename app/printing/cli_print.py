@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def cli_context(db_arg: str | None) -> ServiceContext:
     from app import config
     from app.bootstrap import settle_heap
-    from app.demo.command import open_for_cli
+    from app.commands import open_for_cli
     from app.models.enums import Role
     from app.services.context import Actor, ServiceContext
 
