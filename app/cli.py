@@ -30,7 +30,7 @@ DEFAULT_LANG = "zh_CN"
 # Modules defining COMMAND; append yours (print, export, backup, restore, check, migrate-data).
 COMMAND_MODULES: list[str] = [
     "app.demo.command",
-    "app.printing.cli_print",
+    "app.commands.print_cmd",
     "app.commands.backup_cmd",
     "app.commands.restore_cmd",
     "app.commands.check_cmd",

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import cli_print, registry, trail
+from app.commands import print_cmd
+from app.printing import registry, trail
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.terms import default_terms, receipt_terms, terms_or_default
 from app.services.context import ServiceContext
@@ -18,11 +19,11 @@ from tests.printing.conftest import PdfCheck
 
 def run_print(tmp_path: Path, *argv: str) -> int:
     parser = argparse.ArgumentParser()
-    cli_print.add_arguments(parser)
+    print_cmd.add_arguments(parser)
     args = parser.parse_args(list(argv))
     args.db = str(tmp_path / "store.sqlite")  # the db fixture's copy
     args.lang = "zh_CN"
-    return cli_print.run(args)
+    return print_cmd.run(args)
 
 
 def test_every_form_module_is_loaded_and_kinds_are_found_by_name():
@@ -81,10 +82,10 @@ def test_print_command_counts_a_receipt_once_per_file_and_marks_the_second(
 
 
 def test_print_command_refuses_unknown_kinds_and_numbers(db: object, tmp_path: Path):
-    with pytest.raises(cli_print.CliError) as unknown_kind:
+    with pytest.raises(print_cmd.CliError) as unknown_kind:
         run_print(tmp_path, "no-such-kind", "1", "--out", str(tmp_path / "x.pdf"))
     assert unknown_kind.value.code != 0 and "no-such-kind" in str(unknown_kind.value)
-    with pytest.raises(cli_print.CliError) as unknown_number:
+    with pytest.raises(print_cmd.CliError) as unknown_number:
         run_print(tmp_path, "test-page", "a3", "--out", str(tmp_path / "x.pdf"))
     assert unknown_number.value.code != 0 and "a3" in str(unknown_number.value)
     assert not (tmp_path / "x.pdf").exists()
