@@ -83,7 +83,7 @@ FRESH_PROCESS = r"""
 import sys, time
 started = time.perf_counter()
 from app.printing import registry
-from app.commands.print_cmd import cli_context
+from app.commands import cli_context
 from app.printing import trail
 imported = time.perf_counter()
 ctx = cli_context(sys.argv[1])

@@ -11,6 +11,7 @@ from app.i18n import N_
 
 if TYPE_CHECKING:
     from app.db.database import Database
+    from app.services.context import ServiceContext
 
 
 def open_for_cli(db_arg: str | None, *, create: bool = False) -> Database:
@@ -44,6 +45,21 @@ def open_for_cli(db_arg: str | None, *, create: bool = False) -> Database:
     except (ArgumentError, DBAPIError, OSError) as err:
         raise CliError(tr(N_("Cannot open the database: {detail}"), detail=err),
                        EXIT_USAGE) from err
+
+
+def cli_context(db_arg: str | None) -> ServiceContext:
+    from app import config
+    from app.bootstrap import settle_heap
+    from app.models.enums import Role
+    from app.services.context import Actor, ServiceContext
+
+    db = open_for_cli(db_arg)
+    from app.printing.text import pt
+
+    # The footer of every form printed here names this "printer": in the store's language.
+    actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
+    settle_heap()
+    return ServiceContext(db, actor)
 
 
 def sqlite_file(db: Database) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
+from app.commands import cli_context
 from app.i18n import N_
 
 if TYPE_CHECKING:
@@ -34,22 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                    "writing a PDF (the name as the system lists it)")))
     parser.add_argument("--list", action="store_true",
                         help=tr(N_("list the kinds of document that can be printed")))
-
-
-def cli_context(db_arg: str | None) -> ServiceContext:
-    from app import config
-    from app.bootstrap import settle_heap
-    from app.commands import open_for_cli
-    from app.models.enums import Role
-    from app.services.context import Actor, ServiceContext
-
-    db = open_for_cli(db_arg)
-    from app.printing.text import pt
-
-    # The footer of every form printed here names this "printer": in the store's language.
-    actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
-    settle_heap()
-    return ServiceContext(db, actor)
 
 
 def _list_kinds() -> int:
