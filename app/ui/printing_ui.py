@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.printing import papers, registry, trail
 from app.printing.direct import PrintedCopy, print_numbered, printer_named
 from app.printing.output import PrintError
-from app.printing.registry import PrinterGroup, Rendered
+from app.printing.registry import PrinterGroup, PrintKind, Rendered
 from app.printing.text import pt
 from app.services.context import ServiceContext
 from app.services.errors import UserError
@@ -51,7 +51,7 @@ def _test_page(ctx: ServiceContext, group: PrinterGroup) -> Rendered:
     return registry.render(ctx, "test-page", TEST_FORMATS[group], reprint=False)
 
 
-def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
+def document_job(ctx: ServiceContext, kind_name: PrintKind, number: str) -> PrintJob:
     """The print job of a numbered document: reprint if a copy left before, recorded."""
     kind = registry.get_kind(kind_name)
     return PrintJob(
@@ -61,7 +61,7 @@ def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
         on_output=recorder(ctx, kind.name, [number]))
 
 
-def batch_job(ctx: ServiceContext, kind_name: str, numbers: Sequence[str],
+def batch_job(ctx: ServiceContext, kind_name: PrintKind, numbers: Sequence[str],
               render: Callable[[Collection[str]], bytes], *, title: str,
               filename: str) -> PrintJob:
     """Documents ``numbers`` of one kind in one PDF: ``render(reprinted)`` marks the ones
@@ -78,7 +78,8 @@ def batch_job(ctx: ServiceContext, kind_name: str, numbers: Sequence[str],
                     on_output=recorder(ctx, kind.name, numbers, printed=printed))
 
 
-def preview_document(session: AppSession, parent: QWidget | None, kind: str, number: str, *,
+def preview_document(session: AppSession, parent: QWidget | None, kind: PrintKind,
+                     number: str, *,
                      settings: SettingsStore | None = None) -> PrintPreviewDialog | None:
     """Open the preview of document ``number`` of ``kind`` (non-modal); None on a UserError."""
     ctx = session.ctx
@@ -106,13 +107,13 @@ class CounterChoice:
     """How this PC prints one document: which kind and number (the paper chosen), on which
     printer ("" = ask), and whether in one keystroke."""
 
-    kind: str
+    kind: PrintKind
     number: str
     printer: str
     silent: bool
 
 
-def counter_choice(settings: SettingsStore, document: str, number: str) -> CounterChoice:
+def counter_choice(settings: SettingsStore, document: PrintKind, number: str) -> CounterChoice:
     """This PC's choice for ``document``: its paper, its printer (else its group's), and
     silent (receipts and tags by default) or the dialog."""
     kind, on = papers.on_paper(document, number, settings.document_paper(document))
@@ -126,7 +127,8 @@ def counter_choice(settings: SettingsStore, document: str, number: str) -> Count
 Preview = Callable[[PrintJob], object]
 
 
-def print_document(session: AppSession, parent: QWidget | None, document: str, number: str, *,
+def print_document(session: AppSession, parent: QWidget | None, document: PrintKind,
+                   number: str, *,
                    settings: SettingsStore | None = None,
                    preview: Preview | None = None) -> PrintedCopy | None:
     """The counter's print key: document ``number`` on this PC's paper and printer, in one

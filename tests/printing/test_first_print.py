@@ -6,7 +6,9 @@ are in ``benchmarks/bench_printing.py``: 200 ms first, 30 ms each next).
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,5 +98,10 @@ def test_a_kind_loads_its_own_form_module_only(tmp_path: Path, kind: str, papers
 
 
 def test_the_table_of_kinds_names_the_module_that_registers_each():
+    # every module of the forms package imported: a kind registered outside the table shows
+    package = importlib.import_module("app.printing.documents")
+    for info in pkgutil.iter_modules(package.__path__, "app.printing.documents."):
+        importlib.import_module(info.name)
     registered = {kind.name: kind.render.__module__ for kind in registry.kinds()}
     assert registered == registry.KIND_MODULES
+    assert set(registry.KIND_MODULES) == set(registry.PrintKind)

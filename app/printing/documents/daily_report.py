@@ -15,7 +15,7 @@ from app.models.reports import ReportKind
 from app.printing.base import BaseDocument, StoreHeader
 from app.printing.flowables import list_table, para, signature_line
 from app.printing.formatting import cents_to_decimal, hours_text, money
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.text import N_P, pt
 from app.services import report_flow_service as flow
 from app.services.context import ServiceContext
@@ -174,7 +174,7 @@ def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport,
                                     printed_by=printed_by, reprint=reprint).generate()
 
 
-@register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
+@register(PrintKind.DAILY_REPORT, title=N_P("Daily report"), group=PrinterGroup.FORMS)
 def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``2026-11-18`` prints the supervisor's report; ``2026-11-18/5`` technician 5's."""
     from app.services.reference_service import letterhead

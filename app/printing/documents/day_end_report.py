@@ -12,7 +12,7 @@ from app.printing.base import BaseDocument, StoreHeader
 from app.printing.documents.payment_receipt import METHOD_TEXT
 from app.printing.flowables import list_table, para, signature_line, totals_table
 from app.printing.formatting import cents_to_decimal, fmt_datetime, money
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
 from app.services.money_dto import DayEndReport
@@ -68,7 +68,7 @@ class DayEndDocument(BaseDocument):
         ]
 
 
-@register("day-end", title=N_P("Day-end cash report"), group=PrinterGroup.FORMS)
+@register(PrintKind.DAY_END, title=N_P("Day-end cash report"), group=PrinterGroup.FORMS)
 def render_day_end(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print day-end 2026-11-22``."""
     from app.errors import NotFound

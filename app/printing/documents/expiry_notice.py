@@ -18,7 +18,7 @@ from app.printing.documents.voice_letter import (
 )
 from app.printing.flowables import Field, field_grid
 from app.printing.formatting import fmt_date, money
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.text import N_P, pt
 from app.services import contract_service
 from app.services.context import ServiceContext
@@ -115,7 +115,7 @@ def expiry_notices_pdf(notices: list[ExpiryNotice], reprinted: Collection[str] =
     return ExpiryNoticeBatch(notices, reprinted=reprinted).generate()
 
 
-@register("expiry-notice", title=N_P("Maintenance expiry notice"), group=PrinterGroup.FORMS,
+@register(PrintKind.EXPIRY_NOTICE, title=N_P("Maintenance expiry notice"), group=PrinterGroup.FORMS,
           record_output=contract_service.notice_sent)
 def render_expiry_notice(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print expiry-notice K2611-0001``; a notice that left is noted as sent."""

@@ -19,7 +19,7 @@ from app.printing.documents.carry_in_common import (
 )
 from app.printing.flowables import Field, field_grid, para, signature_line
 from app.printing.formatting import fmt_date, fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A5
 from app.printing.text import N_P, pt
 from app.services.carry_in_dto import PrintPack
@@ -119,15 +119,15 @@ def _by_number(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> R
     return Rendered(pdf, f"item-receipt-{pack.job.receipt_number}.pdf")
 
 
-@register("item-receipt", title=N_P("Customer item receipt"), group=PrinterGroup.RECEIPTS,
+@register(PrintKind.ITEM_RECEIPT, title=N_P("Customer item receipt"), group=PrinterGroup.RECEIPTS,
           record_output=copy_recorder(DOCUMENT), copies=copy_counter(DOCUMENT))
 def render_item_receipt_thermal(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print item-receipt R2611-0001``: the 80 mm receipt."""
     return _by_number(ctx, number, reprint, "thermal")
 
 
-@register("item-receipt-a5", title=N_P("Customer item receipt (A5)"),
+@register(PrintKind.ITEM_RECEIPT_A5, title=N_P("Customer item receipt (A5)"),
           group=PrinterGroup.FORMS, record_output=copy_recorder(DOCUMENT),
-          copies=copy_counter(DOCUMENT), document="item-receipt")
+          copies=copy_counter(DOCUMENT), document=PrintKind.ITEM_RECEIPT)
 def render_item_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     return _by_number(ctx, number, reprint, "a5")

@@ -17,7 +17,7 @@ from app.printing.flowables import (
     signature_line,
 )
 from app.printing.formatting import cents_to_decimal, fmt_datetime, money
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A5
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
@@ -125,13 +125,13 @@ def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rend
     return Rendered(pdf, f"payment-receipt-{payment.number}{suffix}.pdf")
 
 
-@register("payment-receipt", title=N_P("Payment receipt"), group=PrinterGroup.RECEIPTS)
+@register(PrintKind.PAYMENT_RECEIPT, title=N_P("Payment receipt"), group=PrinterGroup.RECEIPTS)
 def render_payment_receipt(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print payment-receipt P2611-0001``: the 80 mm receipt."""
     return _render(ctx, number, reprint, "thermal")
 
 
-@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS,
-          document="payment-receipt")
+@register(PrintKind.PAYMENT_RECEIPT_A5, title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS,
+          document=PrintKind.PAYMENT_RECEIPT)
 def render_payment_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     return _render(ctx, number, reprint, "a5")

@@ -22,7 +22,7 @@ from app.printing.flowables import (
 )
 from app.printing.fonts import BOLD, REGULAR
 from app.printing.formatting import fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A4, A5, DocStyles, PageSize, label_size
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
@@ -142,7 +142,7 @@ def printer_test_page(header: StoreHeader, fmt: str = "a4", *, reprint: bool = F
                pagesize=size, printed_by=printed_by).generate()
 
 
-@register("test-page", title=N_P("Printer test page"), group=PrinterGroup.FORMS)
+@register(PrintKind.TEST_PAGE, title=N_P("Printer test page"), group=PrinterGroup.FORMS)
 def render_test_page(ctx: ServiceContext, fmt: str, reprint: bool) -> Rendered:
     """``print test-page a4|a5|thermal|label``: the number is the paper format."""
     if fmt not in FORMATS:

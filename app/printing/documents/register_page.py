@@ -14,7 +14,7 @@ from app.i18n import N_
 from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para
 from app.printing.formatting import fmt_date, fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
 from app.services import register_service
@@ -61,7 +61,7 @@ def render_register_month(book: RegisterMonth, *, reprint: bool = False) -> byte
     return RegisterMonthDoc(book, reprint=reprint).generate()
 
 
-@register("register-month", title=N_P("Customer goods in/out register"),
+@register(PrintKind.REGISTER_MONTH, title=N_P("Customer goods in/out register"),
           group=PrinterGroup.FORMS)
 def render_register_month_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print register-month 2026-11``: the month's pages of the book, read fresh

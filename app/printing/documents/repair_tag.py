@@ -26,7 +26,7 @@ from app.printing.documents.carry_in_common import (
 from app.printing.flowables import QRCode, clamp_text, esc, para
 from app.printing.fonts import BOLD
 from app.printing.formatting import fmt_date, hours_text
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import INK, THERMAL_RULE_PT, DocStyles, label_size, styles
 from app.printing.text import N_P, pt
 from app.services.carry_in_dto import CarryInDTO, PrintPack
@@ -165,7 +165,7 @@ def render_repair_tag(pack: PrintPack, *, reprint: bool = False) -> bytes:
     return document.generate()
 
 
-@register("repair-tag", title=N_P("Repair card"), group=PrinterGroup.TAGS,
+@register(PrintKind.REPAIR_TAG, title=N_P("Repair card"), group=PrinterGroup.TAGS,
           record_output=copy_recorder("repair-tag"), copies=copy_counter("repair-tag"))
 def render_repair_tag_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print repair-tag J2611-0001`` (a receipt number finds the tag too)."""

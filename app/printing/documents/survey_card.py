@@ -12,7 +12,7 @@ from app.printing.base import BaseDocument
 from app.printing.documents.voice_letter import LetterBatch
 from app.printing.flowables import Field, field_grid, fill_in_boxes, para, signature_line
 from app.printing.formatting import fmt_date
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A5, INK, SHADE
 from app.printing.text import N_P, pt
 from app.services import survey_service
@@ -123,7 +123,8 @@ def survey_cards_pdf(cards: list[SurveyCardDoc], reprinted: Collection[str] = ()
     return SurveyCardBatch(cards, reprinted=reprinted).generate()
 
 
-@register("survey-card", title=N_P("Customer opinion survey card"), group=PrinterGroup.FORMS)
+@register(PrintKind.SURVEY_CARD, title=N_P("Customer opinion survey card"),
+          group=PrinterGroup.FORMS)
 def render_survey_card(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print survey-card S2611-0001`` (or the call number)."""
     card = survey_service.find_card(ctx, number)

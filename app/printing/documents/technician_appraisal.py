@@ -13,7 +13,7 @@ from app.errors import NotFound
 from app.i18n import N_
 from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para, signature_line
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
@@ -66,7 +66,7 @@ def appraisal_pdf(month: AppraisalMonth, *, reprint: bool = False) -> bytes:
     return AppraisalDocument(month, reprint=reprint).generate()
 
 
-@register("technician-appraisal", title=N_P("Technicians' monthly appraisal"),
+@register(PrintKind.TECHNICIAN_APPRAISAL, title=N_P("Technicians' monthly appraisal"),
           group=PrinterGroup.FORMS)
 def render_appraisal(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print technician-appraisal 2026-11``: read fresh from the data."""

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.printing.base import BaseDocument, StoreHeader, measure_height
 from app.printing.flowables import Field, field_grid, fill_in_boxes, signature_line
 from app.printing.formatting import fmt_date, fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.styles import A4, A5, styles
 from app.printing.text import N_P, pt
 from app.services.context import ServiceContext
@@ -112,7 +112,7 @@ def render_voucher_pdf(header: StoreHeader, voucher: VoucherDTO, *, reprint: boo
                            printed_by=printed_by).generate()
 
 
-@register("voucher", title=N_P("Service voucher"), group=PrinterGroup.FORMS)
+@register(PrintKind.VOUCHER, title=N_P("Service voucher"), group=PrinterGroup.FORMS)
 def render_voucher(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print voucher V2611-0007``; ``V2611-0007@A4`` prints on A4."""
     from app.services.reference_service import letterhead

@@ -20,6 +20,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.contracts import ContractStatus
 from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.formatting import money
+from app.printing.registry import PrintKind
 from app.services import contract_service as svc
 from app.services.auth_service import list_users
 from app.services.contract_service import ContractDTO
@@ -233,7 +234,7 @@ class ContractsPage(VoicePageBase):
         notices = self.try_action(lambda: svc.expiry_notices(self.session.ctx, ids))
         if notices:
             numbers = [n.contract.number for n in notices]
-            self.show_print(batch_job(self.session.ctx, "expiry-notice", numbers,
+            self.show_print(batch_job(self.session.ctx, PrintKind.EXPIRY_NOTICE, numbers,
                                       lambda reprinted: expiry_notices_pdf(notices, reprinted),
                                       title=self.tr("Maintenance expiry notice"),
                                       filename=filename))

@@ -23,6 +23,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.voice import SurveyCardStatus
 from app.printing.documents.survey_card import survey_cards_pdf
 from app.printing.documents.technician_appraisal import appraisal_cells
+from app.printing.registry import PrintKind
 from app.services import survey_service as svc
 from app.services.permissions import Perm
 from app.services.survey_service import ITEMS, Ratings, SurveyCardDoc, SurveyCardDTO
@@ -139,7 +140,7 @@ class SurveysPage(VoicePageBase):
     def _print(self, docs: list[SurveyCardDoc], title: str, filename: str) -> None:
         """The cards in one PDF: each copy printed or saved is on every card's trail."""
         numbers = [d.card.number for d in docs]
-        self.show_print(batch_job(self.session.ctx, "survey-card", numbers,
+        self.show_print(batch_job(self.session.ctx, PrintKind.SURVEY_CARD, numbers,
                                   lambda reprinted: survey_cards_pdf(docs, reprinted),
                                   title=title, filename=filename))
 
@@ -218,7 +219,7 @@ class SurveysPage(VoicePageBase):
 
     def print_appraisal(self) -> None:
         number = f"{self.stats_year.value()}-{self.stats_month.value():02d}"
-        job = self.try_action(lambda: document_job(self.session.ctx, "technician-appraisal",
+        job = self.try_action(lambda: document_job(self.session.ctx, PrintKind.TECHNICIAN_APPRAISAL,
                                                    number))
         if job is not None:
             self.show_print(job)
