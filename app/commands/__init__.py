@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_USAGE, CliError, tr
+from app.commands.base import EXIT_USAGE, CliError, tr
 from app.i18n import N_
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
 from app.commands import backup_folder, now, open_for_cli, sqlite_file
+from app.commands.base import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
 from app.i18n import N_
 
 

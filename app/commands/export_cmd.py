@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
+from app.commands.base import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
 from app.i18n import N_
 
 

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
 from app.commands import cli_context
+from app.commands.base import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
 from app.i18n import N_
 
 if TYPE_CHECKING:

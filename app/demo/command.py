@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_OK, EXIT_USAGE, CliError, Command, complain, say, tr
 from app.commands import open_for_cli
+from app.commands.base import EXIT_OK, EXIT_USAGE, CliError, Command, complain, say, tr
 from app.i18n import N_
 
 if TYPE_CHECKING:
