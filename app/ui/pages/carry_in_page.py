@@ -36,11 +36,12 @@ from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
 from app.ui.errors import user_message
 from app.ui.pages.carry_in_detail import detail_html
+from app.ui.pages.registry import PageKey
 from app.ui.printing_ui import print_document
 from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.carry_in_table_models import CardsTableModel
 
-PAGE_KEY = "carry_in"
+PAGE_KEY = PageKey.CARRY_IN
 
 
 class CarryInPage(QWidget):
