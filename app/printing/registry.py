@@ -1,7 +1,8 @@
 """Printable kinds: "voucher", "item-receipt", … → how to render one numbered document.
 
-The module that owns a form registers its kind; the print path (preview dialog, ``main.py
-print KIND NUMBER``) knows kinds by their ``PrintKind``::
+Each kind registers in its module of ``app.printouts`` (the DTO for a number, through the
+services, drawn by the form in ``app.printing.documents``); the print path (preview dialog,
+``main.py print KIND NUMBER``) knows kinds by their ``PrintKind``::
 
     from app.printing.registry import PrintKind, PrinterGroup, Rendered, register
 
@@ -65,7 +66,7 @@ class PrintKind(StrEnum):
     VOUCHER = "voucher"
 
 
-_FORMS = "app.printing.documents."
+_FORMS = "app.printouts."
 # kind → the module that registers it (imported on first use of the kind); a test holds the
 # table to the modules, and to the members of PrintKind
 KIND_MODULES: dict[PrintKind, str] = {
