@@ -13,13 +13,12 @@ from app.printing.text import N_P
 from app.services import report_flow_service as flow
 from app.services.context import ServiceContext
 from app.services.daily_report_service import supervisor_report, technician_report
+from app.services.reference_service import letterhead
 
 
 @register(PrintKind.DAILY_REPORT, title=N_P("Daily report"), group=PrinterGroup.FORMS)
 def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``2026-11-18`` prints the supervisor's report; ``2026-11-18/5`` technician 5's."""
-    from app.services.reference_service import letterhead
-
     day_text, _, tech = number.partition("/")
     try:
         day = date.fromisoformat(day_text.strip())

@@ -5,14 +5,13 @@ from __future__ import annotations
 from app.printing.documents.payment_receipt import PaymentReceiptA5, PaymentReceiptThermal
 from app.printing.registry import PrinterGroup, PrintKind, Rendered, register
 from app.printing.text import N_P
+from app.services.billing_service import bill_for_payment
 from app.services.context import ServiceContext
+from app.services.payments_service import find_payment
+from app.services.reference_service import letterhead
 
 
 def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
-    from app.services.billing_service import bill_for_payment
-    from app.services.payments_service import find_payment
-    from app.services.reference_service import letterhead
-
     payment = find_payment(ctx, number)
     bill = bill_for_payment(ctx, payment.bill_id)
     cls = PaymentReceiptThermal if paper == "thermal" else PaymentReceiptA5
