@@ -12,7 +12,7 @@ from app.printing.documents.voice_labels import department_text, kind_text, seve
 from app.printing.flowables import Field, field_grid, fill_in_boxes, para, signature_line
 from app.printing.formatting import fmt_date
 from app.printing.text import pt
-from app.services.complaint_service import ReminderDoc
+from app.services.complaint_dto import ReminderDoc
 
 
 class ComplaintReminderDocument(BaseDocument):

@@ -13,7 +13,7 @@ from app.printing.documents.voice_letter import body, recipient_block, salutatio
 from app.printing.flowables import Field, field_grid
 from app.printing.formatting import fmt_date
 from app.printing.text import pt
-from app.services.complaint_service import ReplyLetter
+from app.services.complaint_dto import ReplyLetter
 
 
 class ComplaintReplyDocument(BaseDocument):

@@ -20,7 +20,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.documents.complaint_reminder import complaint_reminder_pdf
 from app.printing.registry import PrintKind, Rendered
 from app.services import complaint_service as svc
-from app.services.complaint_service import ComplaintDTO, LiaisonDoc
+from app.services.complaint_dto import LiaisonDoc
+from app.services.complaint_service import ComplaintDTO
 from app.services.permissions import Perm
 from app.services.voice_stats import complaint_month_stats, produce_complaint_statistics
 from app.ui.dialogs.voice_dialogs import NewComplaintDialog
