@@ -12,7 +12,7 @@ from app.printing.flowables import Field, field_grid, fill_in_boxes, signature_l
 from app.printing.formatting import fmt_date, fmt_datetime
 from app.printing.styles import A4, A5, styles
 from app.printing.text import N_P, pt
-from app.services.voucher_service import VoucherDTO
+from app.services.voucher_dto import VoucherDTO
 
 CATEGORY_TEXT = {
     "A": N_P("A Paid service"),
