@@ -19,7 +19,8 @@ from app.services.context import ServiceContext
 from app.services.dto import CallRow
 from app.services.money_dto import InvoiceDTO, Receivable
 from app.services.permissions import Perm, allowed, require
-from app.services.register_service import RegisterFilter, RegisterRow
+from app.services.register_dto import RegisterRow
+from app.services.register_service import RegisterFilter
 from app.services.repair_service import CardRow
 from app.services.validation import mask_phone
 

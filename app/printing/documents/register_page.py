@@ -13,7 +13,7 @@ from app.printing.flowables import list_table, para
 from app.printing.formatting import fmt_date, fmt_datetime
 from app.printing.styles import A4
 from app.printing.text import pt
-from app.services.register_service import RegisterMonth, RegisterRow
+from app.services.register_dto import RegisterMonth, RegisterRow
 
 # Relative column widths of the paper book.
 _WIDTHS = (8, 22, 21, 18, 40, 32, 14, 17, 22, 18, 14, 20)
