@@ -12,7 +12,7 @@ from app.printing.base import BaseDocument, StoreHeader
 from app.printing.flowables import list_table, para, signature_line
 from app.printing.formatting import cents_to_decimal, hours_text, money
 from app.printing.text import N_P, pt
-from app.services.daily_report_service import (
+from app.services.daily_report_dto import (
     CategoryTotal,
     ReportLine,
     SupervisorDailyReport,

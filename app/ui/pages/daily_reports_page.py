@@ -31,7 +31,7 @@ from app.printing.registry import Rendered
 from app.services import daily_report_service as reports
 from app.services import reference_service
 from app.services import report_flow_service as flow
-from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
+from app.services.daily_report_dto import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
 from app.services.money import format_money
 from app.services.permissions import Perm
