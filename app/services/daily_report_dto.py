@@ -65,3 +65,26 @@ class SupervisorDailyReport:
     taken_in: int
     left_over: int
     deadlines_missed: int
+
+
+@dataclass(frozen=True)
+class StepDTO:
+    step: str  # submitted | reviewed | signed | forwarded | reopened
+    at: datetime
+    actor_name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReportState:
+    kind: str
+    day: date
+    technician_id: int | None
+    status: str  # ReportStatus; draft when never submitted
+    steps: tuple[StepDTO, ...]
+    version: int  # 0: no record yet
+
+    def step(self, name: str) -> StepDTO | None:
+        """The latest step of that name (after a reopen, the new one)."""
+        found = [s for s in self.steps if s.step == name]
+        return found[-1] if found else None

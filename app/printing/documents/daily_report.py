@@ -15,10 +15,10 @@ from app.printing.text import N_P, pt
 from app.services.daily_report_dto import (
     CategoryTotal,
     ReportLine,
+    ReportState,
     SupervisorDailyReport,
     TechnicianDailyReport,
 )
-from app.services.report_flow_service import ReportState
 
 STATUS_TEXT = {"draft": N_P("Draft"), "submitted": N_P("Submitted"), "reviewed": N_P("Reviewed"),
                "signed": N_P("Signed"), "forwarded": N_P("Forwarded")}
