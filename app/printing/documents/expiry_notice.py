@@ -19,7 +19,7 @@ from app.printing.documents.voice_letter import (
 from app.printing.flowables import Field, field_grid
 from app.printing.formatting import fmt_date, money
 from app.printing.text import pt
-from app.services.contract_service import ExpiryNotice
+from app.services.contract_dto import ExpiryNotice
 
 
 def _covers(notice: ExpiryNotice) -> str:

@@ -23,7 +23,7 @@ from app.printing.formatting import money
 from app.printing.registry import PrintKind
 from app.services import contract_service as svc
 from app.services.auth_service import list_users
-from app.services.contract_service import ContractDTO
+from app.services.contract_dto import ContractDTO
 from app.services.contract_visit_service import schedule_due_visits
 from app.services.money import money_edit_text, parse_yuan
 from app.ui.dialogs.voice_dialogs import NewContractDialog
