@@ -16,6 +16,7 @@ from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.documents.survey_card import survey_cards_pdf
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
+from app.services import survey_dto
 from app.services import survey_service as surveys
 from tests.voice_helpers import at, completed_call, zhang
 
@@ -199,7 +200,7 @@ def test_every_register_prints_on_a4_with_the_header_and_page_numbers(login, tmp
     for _ in range(40):  # enough lines for a second page
         completed_call(clerk)
     cards = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
-    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(2, 3, 1, 2), via="paper",
+    surveys.enter_returned_card(clerk, cards[0].id, survey_dto.Ratings(2, 3, 1, 2), via="paper",
                                 expected_version=cards[0].version, comments="师傅迟到")
     boss = at(login("super"), date(2026, 11, 28), 10)
     followup_service.record_followup(boss, first, satisfied=False, answer="又坏了")

@@ -14,7 +14,7 @@ from app.printing.flowables import Field, field_grid, fill_in_boxes, para, signa
 from app.printing.formatting import fmt_date
 from app.printing.styles import A5, INK, SHADE
 from app.printing.text import N_P, pt
-from app.services.survey_service import SurveyCardDoc
+from app.services.survey_dto import SurveyCardDoc
 
 ITEM_LABELS = (N_P("Attitude"), N_P("Skill"), N_P("Arrival time"),
                N_P("Follow-through on promises"))

@@ -26,7 +26,8 @@ from app.printing.documents.technician_appraisal import appraisal_cells
 from app.printing.registry import PrintKind
 from app.services import survey_service as svc
 from app.services.permissions import Perm
-from app.services.survey_service import ITEMS, Ratings, SurveyCardDoc, SurveyCardDTO
+from app.services.survey_dto import Ratings, SurveyCardDoc, SurveyCardDTO
+from app.services.survey_service import ITEMS
 from app.services.voice_stats import technician_appraisals
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.pages.voice_labels import vchoices, vlabel
