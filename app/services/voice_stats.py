@@ -20,33 +20,14 @@ from app.i18n import N_
 from app.models.jobs import Job
 from app.models.voice import Complaint, ComplaintMonthFigures, SurveyCard, SurveyCardStatus
 from app.services.context import ServiceContext
-from app.services.dto import StoreHeader
 from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.survey_service import ITEMS
 from app.services.voice_common import month_bounds, user_names
+from app.services.voice_dto import AppraisalMonth, TechnicianAppraisal, TechnicianSurveyStats
 
 TWO_PLACES = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class TechnicianSurveyStats:
-    """One technician's month: cards sent and returned, average and lowest per item."""
-
-    technician_id: int | None
-    technician_name: str
-    sent: int
-    returned: int
-    averages: tuple[Decimal | None, ...]  # in ITEMS order: attitude, skill, arrival, promise
-    lowest: tuple[int | None, ...]
-    unsatisfied: int  # ratings at the lowest level (不满意), all items
-
-    @property
-    def return_rate(self) -> Decimal:
-        if not self.sent:
-            return Decimal("0")
-        return (Decimal(self.returned) * 100 / self.sent).quantize(Decimal("0.1"))
 
 
 @dataclass(frozen=True)
@@ -218,27 +199,6 @@ def _complaint_stats(year: int, month: int, rows: Sequence[Any],
 
 def _days(start: date, end: date | None) -> int:
     return (end - start).days if end else 0
-
-
-@dataclass(frozen=True)
-class TechnicianAppraisal:
-    """One technician's monthly appraisal (技术员月度考评, seed 002 §二十三): the work done,
-    the customers' ratings, the complaints naming them and the late arrivals."""
-
-    technician_id: int
-    technician_name: str
-    jobs_done: int  # vouchers completed in the month
-    late_arrivals: int  # first arrival in the month after the voucher's deadline
-    complaints: int  # complaints accepted in the month about a call they served
-    ratings: TechnicianSurveyStats | None
-
-
-@dataclass(frozen=True)
-class AppraisalMonth:
-    store: StoreHeader  # for the printed page
-    year: int
-    month: int
-    rows: tuple[TechnicianAppraisal, ...]
 
 
 def technician_appraisals(ctx: ServiceContext, year: int, month: int) -> AppraisalMonth:

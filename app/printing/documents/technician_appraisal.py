@@ -13,7 +13,7 @@ from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para, signature_line
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
-from app.services.voice_stats import AppraisalMonth, TechnicianAppraisal
+from app.services.voice_dto import AppraisalMonth, TechnicianAppraisal
 
 HEADERS = (N_P("Technician"), N_P("Jobs done"), N_P("Late arrivals"),
            N_P("Complaints naming them"), N_P("Cards issued"), N_P("Cards returned"),
