@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from app.services.dto import StoreHeader
@@ -46,3 +48,48 @@ class AppraisalMonth:
     year: int
     month: int
     rows: tuple[TechnicianAppraisal, ...]
+
+
+@dataclass(frozen=True)
+class ComplaintMonthStats:
+    """The complaint statistics table (客户投诉案件统计表) of one month."""
+
+    year: int
+    month: int
+    received: int
+    closed: int
+    by_kind: tuple[tuple[str, int], ...]
+    by_department: tuple[tuple[str, int], ...]
+    average_days_to_close: Decimal | None
+    closed_late: int
+    open_overdue: int  # not closed and past the deadline at the end of the month (or today)
+    reopened: int
+    # 办法 九.10: the month's closed cases by the department responsible — count and share (%)
+    responsibility: tuple[tuple[str, int, Decimal], ...] = ()
+    produced_at: datetime | None = None  # frozen then: the month reads the same afterwards
+    produced_by: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "year": self.year, "month": self.month, "received": self.received,
+            "closed": self.closed, "by_kind": self.by_kind,
+            "by_department": self.by_department,
+            "average_days_to_close": (None if self.average_days_to_close is None
+                                      else str(self.average_days_to_close)),
+            "closed_late": self.closed_late, "open_overdue": self.open_overdue,
+            "reopened": self.reopened,
+            "responsibility": [[d, n, str(r)] for d, n, r in self.responsibility]},
+            ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str, produced_at: datetime,
+                  produced_by: str) -> ComplaintMonthStats:
+        d = json.loads(text)
+        average = d["average_days_to_close"]
+        return cls(d["year"], d["month"], d["received"], d["closed"],
+                   tuple((k, n) for k, n in d["by_kind"]),
+                   tuple((k, n) for k, n in d["by_department"]),
+                   None if average is None else Decimal(average), d["closed_late"],
+                   d["open_overdue"], d["reopened"],
+                   tuple((k, n, Decimal(r)) for k, n, r in d["responsibility"]),
+                   produced_at, produced_by)
