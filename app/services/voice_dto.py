@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from app.services.dto import StoreHeader
 
@@ -93,3 +95,44 @@ class ComplaintMonthStats:
                    d["open_overdue"], d["reopened"],
                    tuple((k, n, Decimal(r)) for k, n, r in d["responsibility"]),
                    produced_at, produced_by)
+
+
+COUNTER = "@counter"  # "served by" of a card no technician served (vocabulary "served_by")
+
+
+@dataclass(frozen=True)
+class RegisterColumn:
+    header: str  # English source (N_)
+    vocab: str = ""  # the codes' vocabulary ("kind", "department", …), "" for plain values
+    width: int = 12  # relative printed width
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    kind: str
+    date_from: date | None = None
+    date_to: date | None = None
+    state: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterSheet:
+    kind: str
+    title: str  # English source
+    columns: tuple[RegisterColumn, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    store: StoreHeader
+    flt: RegisterFilter
+    printed_at: datetime
+    total: int  # rows matching (rows may hold fewer: a page's first page)
+    ids: tuple[int, ...] = field(default=())  # the record behind each row (customer ids …)
+
+    def cells(self, label: Callable[[str, Any], Any]) -> list[list[Any]]:
+        """Rows with their codes named by ``label(vocab, code)`` (vocabulary "money": cents)."""
+        vocabs = [c.vocab for c in self.columns]
+        return [[label(v, x) if v and (isinstance(x, str) or v == "money") and x is not None
+                 else x for v, x in zip(vocabs, row, strict=True)] for row in self.rows]
+
+
+Rows = tuple[int, list[tuple[Any, ...]], list[int]]

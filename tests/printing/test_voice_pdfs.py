@@ -193,7 +193,7 @@ def test_the_four_kinds_are_printable_by_number(login):
 def test_every_register_prints_on_a4_with_the_header_and_page_numbers(login, tmp_path, kind):
     from app.printing.documents.voice_register import register_sheet_pdf
     from app.services import feedback_service, followup_service, voice_registers
-    from app.services.voice_registers import RegisterFilter
+    from app.services.voice_dto import RegisterFilter
 
     clerk = at(login("clerk"), date(2026, 11, 20), 18)
     first = completed_call(clerk, item_id=zhang(clerk)[1])

@@ -14,7 +14,7 @@ from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.services import voice_registers as registers
 from app.services.errors import ValidationError
-from app.services.voice_registers import RegisterFilter
+from app.services.voice_dto import RegisterFilter
 from tests.voice_helpers import at, completed_call, zhang
 
 

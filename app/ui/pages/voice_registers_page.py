@@ -30,7 +30,7 @@ from app.services import feedback_service
 from app.services import voice_registers as registers
 from app.services.money import format_money
 from app.services.permissions import Perm
-from app.services.voice_registers import COUNTER, RegisterFilter, RegisterSheet
+from app.services.voice_dto import COUNTER, RegisterFilter, RegisterSheet
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.labels import translate_message
 from app.ui.pages.voice_labels import vchoices, vlabel
