@@ -84,7 +84,7 @@ import sys, time
 started = time.perf_counter()
 from app.printing import registry
 from app.commands import cli_context
-from app.printing import trail
+from app.printouts import trail
 imported = time.perf_counter()
 ctx = cli_context(sys.argv[1])
 numbers = sys.argv[2:]

@@ -81,8 +81,9 @@ def _gui_application() -> None:
 
 def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) -> int:
     from app.errors import UserError
-    from app.printing.direct import print_numbered, printer_named
+    from app.printing.direct import printer_named
     from app.printing.output import PrintError
+    from app.printouts.direct import print_numbered
 
     _gui_application()
     try:
@@ -99,7 +100,8 @@ def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) 
 
 def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -> int:
     from app.errors import UserError
-    from app.printing import registry, trail
+    from app.printing import registry
+    from app.printouts import trail
 
     try:
         kind = registry.get_kind(kind_name)

@@ -19,7 +19,7 @@ form adds its kinds to ``PrintKind`` and ``KIND_MODULES`` (a test holds the tabl
 
 One rule for every kind: rendering (the preview) changes nothing in the database; each copy
 that leaves the app (printed, or saved as PDF) is recorded once, on the print trail
-(``app.printing.trail`` → ``print_log_service``), and the next copy is marked as a reprint.
+(``app.printouts.trail`` → ``print_log_service``), and the next copy is marked as a reprint.
 A kind whose record keeps its own state of the printing (a receipt's print count, a
 notice's sending date) registers its service's ``record_output``, called in the same
 transaction as the print event, and, if that state counted copies before the print trail
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import NotFound
 from app.i18n import N_
-from app.services.print_log_service import CopyCounter, OutputRecorder, PrintedDocument
+from app.services.print_log_dto import CopyCounter, OutputRecorder, PrintedDocument
 
 if TYPE_CHECKING:
     from app.services.context import ServiceContext

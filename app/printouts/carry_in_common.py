@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import partial
 
 from app.printing.registry import CopyCounter, OutputRecorder
+from app.printing.terms import terms_or_default
 from app.services import carry_in_service
 from app.services.carry_in_dto import PrintPack
 from app.services.context import ServiceContext
+from app.services.reference_service import get_receipt_terms
 
 
 def pack_by_number(ctx: ServiceContext, number: str, document: str) -> PrintPack:
@@ -24,3 +26,8 @@ def copy_recorder(document: str) -> OutputRecorder:
 def copy_counter(document: str) -> CopyCounter:
     """The kind's ``copies``: the receipt's or card's print count (kept by every version)."""
     return partial(carry_in_service.copies_printed, document=document)
+
+
+def receipt_terms(ctx: ServiceContext) -> str:
+    """The terms printed on receipts: the store's setting "store.terms", else the default."""
+    return terms_or_default(get_receipt_terms(ctx).text)

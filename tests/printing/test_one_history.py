@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from app.printing import trail
+from app.printouts import trail
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.billing_service import LineInput

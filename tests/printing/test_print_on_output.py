@@ -18,8 +18,8 @@ from sqlalchemy import func, select, update
 from app.models.audit import AuditEntry
 from app.models.carry_in import ItemReceipt
 from app.models.contracts import MaintenanceContract
-from app.printing import trail
 from app.printing.documents.expiry_notice import expiry_notices_pdf
+from app.printouts import trail
 from app.services import carry_in_service, contract_dto
 from app.services import contract_service as contracts
 from app.services import survey_service as surveys

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import trail
 from app.printing.documents.item_receipt import render_item_receipt
 from app.printing.documents.register_page import render_register_month
+from app.printouts import trail
 from app.services import carry_in_service, register_service
 from app.services.context import ServiceContext
 from tests.printing.carry_in_render import pdf_png, pdf_text, qr_payloads
