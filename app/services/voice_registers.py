@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
+from app.models.jobs import Job
+from app.models.staff import User
 from app.models.store import Zone
-from app.models.voice import Complaint, Feedback, FollowUp, SurveyCard
+from app.models.voice import Complaint, Expense, Feedback, FollowUp, SurveyCard
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
@@ -221,8 +223,6 @@ def _feedback(session: Session, ctx: ServiceContext, flt: RegisterFilter,
 
 def _followups(session: Session, ctx: ServiceContext, flt: RegisterFilter,
                limit: int | None) -> Rows:
-    from app.models.jobs import Job
-
     tech = (select(func.max(Job.technician_id)).where(Job.call_id == Call.id,
                                                        Job.voided_at.is_(None))
             .correlate(Call).scalar_subquery())
@@ -297,10 +297,6 @@ def _local_day(ctx: ServiceContext, value: Any) -> date | None:
 
 def _expenses(session: Session, ctx: ServiceContext, flt: RegisterFilter,
               limit: int | None) -> Rows:
-    from app.models.jobs import Job
-    from app.models.staff import User
-    from app.models.voice import Expense
-
     query: Any = (select(Expense, User.display_name, Job.number)
                   .join(User, User.id == Expense.person_id)
                   .outerjoin(Job, Job.id == Expense.job_id))
