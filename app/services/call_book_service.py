@@ -48,9 +48,11 @@ class CallPage:
     next_cursor: tuple[datetime, int] | None = None
     extra: dict[str, int] = field(default_factory=dict)
 
+
 def search_text_of(*parts: str) -> str:
     """The search column from its parts (name, phone digits, model, serial, fault); pure."""
     return " | ".join(p for p in parts if p).lower()
+
 
 def search_text_for(session: Session, customer_id: int, item_id: int | None, fault: str) -> str:
     customer = session.get(Customer, customer_id)
