@@ -20,9 +20,9 @@ from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
 from app.ui.file_dialogs import save_file_name
 from app.ui.labels import label, translate_message
-from app.ui.pages.voice_labels import screen_label
 from app.ui.session import AppSession
 from app.ui.tasks import Task, TaskControl
+from app.ui.voice_labels import screen_label
 
 
 def tr(text: str) -> str:

@@ -12,8 +12,8 @@ from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.ui.pages.complaints_page import ComplaintsPage
 from app.ui.pages.surveys_page import SurveysPage
-from app.ui.pages.voice_labels import vlabel
 from app.ui.session import AppSession
+from app.ui.voice_labels import vlabel
 from tests.voice_helpers import completed_call, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

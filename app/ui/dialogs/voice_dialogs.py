@@ -15,8 +15,8 @@ from app.services.contract_service import ContractInput
 from app.services.errors import ValidationError
 from app.services.money import parse_yuan
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices
 from app.ui.session import AppSession
+from app.ui.voice_labels import vchoices
 from app.ui.widgets.customer_picker import CustomerPicker
 
 

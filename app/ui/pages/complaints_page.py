@@ -26,11 +26,11 @@ from app.services.permissions import Perm
 from app.services.voice_stats import complaint_month_stats, produce_complaint_statistics
 from app.ui.dialogs.voice_dialogs import NewComplaintDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import document_job, pdf_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices, vlabel
 from app.ui.widgets.submission_banner import SubmissionBanner
 
 VIEWS = ("open", "overdue", "unvisited", "closed", "all")

@@ -28,11 +28,11 @@ from app.services.contract_visit_service import schedule_due_visits
 from app.services.money import money_edit_text, parse_yuan
 from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices, vlabel
 
 
 def _left_status(c: ContractDTO) -> str:

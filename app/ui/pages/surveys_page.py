@@ -30,11 +30,11 @@ from app.services.survey_dto import Ratings, SurveyCardDoc, SurveyCardDTO
 from app.services.survey_service import ITEMS
 from app.services.voice_stats import technician_appraisals
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job, document_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices, vlabel
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.rating_chart import RatingChart
 

@@ -33,10 +33,10 @@ from app.services.voice_dto import RegisterFilter, RegisterSheet
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.labels import translate_message
 from app.ui.list_export_ui import export_voice_register
-from app.ui.pages.voice_labels import registers_tr, screen_label, vchoices
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import pdf_job
 from app.ui.session import AppSession, Topic
+from app.ui.voice_labels import registers_tr, screen_label, vchoices
 
 STATE_TEXT = {
     "": QT_TRANSLATE_NOOP("Registers", "All of them"),
