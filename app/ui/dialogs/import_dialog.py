@@ -29,8 +29,8 @@ from app.services import import_service as imp
 from app.services.errors import UserError
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.labels import translate_message
-from app.ui.pages.settings_forms import FormFeedback, fill_combo
 from app.ui.session import AppSession, Topic
+from app.ui.settings_forms import FormFeedback, fill_combo
 from app.ui.tasks import ProgressPanel, Task, TaskControl
 
 KINDS = {
