@@ -1,7 +1,7 @@
 """The command line: ``python main.py`` starts the GUI; subcommands (demo, …) run without Qt.
 
-Adding a subcommand: write a module that defines ``COMMAND = Command(name, help,
-add_arguments, run)`` and append its dotted path to ``COMMAND_MODULES``. ``run(args)``
+Adding a subcommand: write ``app/commands/NAME_cmd.py`` defining ``COMMAND = Command(name,
+help, add_arguments, run)`` (``app.commands.base``) and add it to ``COMMANDS``. ``run(args)``
 returns the exit code (``EXIT_OK``, ``EXIT_FAILED``, ``EXIT_USAGE``) or raises ``CliError``;
 ``args.db`` (global ``--db`` or the subcommand's own) and ``args.lang`` are always set. Keep
 heavy imports (Qt above all) inside ``run``. Messages go through ``tr()`` (``N_`` marks them
@@ -11,78 +11,44 @@ for ``tools/i18n.py``; their Chinese lives in ``resources/i18n/zh_CN/*.tsv``).
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from app import __version__
+from app.commands import (
+    backup_cmd,
+    check_cmd,
+    db_password_cmd,
+    export_cmd,
+    migrate_data_cmd,
+    print_cmd,
+    restore_cmd,
+)
+from app.commands.base import (
+    DEFAULT_LANG,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    LANGS,
+    CliError,
+    Command,
+    complain,
+    set_language,
+    tr,
+)
+from app.demo import command as demo_cmd
 from app.i18n import N_
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2  # bad usage, or a database that cannot be used
-LANGS = ("zh_CN", "en")
-DEFAULT_LANG = "zh_CN"
-
-# Modules defining COMMAND; append yours (print, export, backup, restore, check, migrate-data).
-COMMAND_MODULES: list[str] = [
-    "app.demo.command",
-    "app.printing.cli_print",
-    "app.commands.backup_cmd",
-    "app.commands.restore_cmd",
-    "app.commands.check_cmd",
-    "app.commands.migrate_data_cmd",
-    "app.commands.export_cmd",
-    "app.commands.db_password_cmd",
-]
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    help: str  # English source, marked with N_()
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-
-
-class CliError(Exception):
-    """A message for the user (already translated) and the exit code to leave with."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-_lang = DEFAULT_LANG
-
-
-@cache
-def _translations() -> dict[str, str]:
-    from app.i18n.catalogue import messages
-
-    return messages("zh_CN")
-
-
-def tr(text: str, **params: Any) -> str:
-    """The message in the chosen language, with ``{placeholders}`` filled."""
-    if _lang == "zh_CN":
-        text = _translations().get(text, text)
-    return text.format(**params) if params else text
-
-
-def say(text: str, **params: Any) -> None:
-    print(tr(text, **params), flush=True)
-
-
-def complain(text: str, **params: Any) -> None:
-    print(tr(text, **params), file=sys.stderr, flush=True)
-
-
-def commands() -> list[Command]:
-    return [importlib.import_module(name).COMMAND for name in COMMAND_MODULES]
+# Every subcommand, in the order --help lists them (a test holds it to app/commands/*_cmd.py).
+COMMANDS: tuple[Command, ...] = (
+    demo_cmd.COMMAND,
+    print_cmd.COMMAND,
+    backup_cmd.COMMAND,
+    restore_cmd.COMMAND,
+    check_cmd.COMMAND,
+    migrate_data_cmd.COMMAND,
+    export_cmd.COMMAND,
+    db_password_cmd.COMMAND,
+)
 
 
 def db_option(parser: argparse.ArgumentParser, *, sub: bool) -> None:
@@ -103,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=tr(N_("language of the interface (zh_CN or en)")))
     parser.add_argument("--version", action="version", version=f"service-counter {__version__}")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in commands():
+    for command in COMMANDS:
         sub = subs.add_parser(command.name, help=tr(command.help),
                               description=tr(command.help))
         db_option(sub, sub=True)
@@ -146,9 +112,8 @@ def _password_in_url(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    global _lang
     argv = list(sys.argv[1:] if argv is None else argv)
-    _lang = _early_lang(argv)
+    set_language(_early_lang(argv))
     args = build_parser().parse_args(argv)
     refused = _password_in_url(args)
     if refused is not None:

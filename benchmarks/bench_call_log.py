@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from app.bootstrap import open_database  # noqa: E402
 from app.db.database import Database  # noqa: E402
 from app.services import auth_service  # noqa: E402
-from app.services.calls_service import CallFilter, count_calls  # noqa: E402
+from app.services.call_book_service import CallFilter, count_calls  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ LEFT JOIN zones z ON z.id = c.zone_id
 ORDER BY c.received_at DESC, c.id DESC
 """
 FTS_WHERE = "WHERE c.id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)"
-# A common term reads best newest-first with the rowid hidden (see calls_service._fts_key).
+# A common term reads best newest-first with the rowid hidden (see call_book_service._match).
 FTS_COMMON_WHERE = "WHERE c.id + 0 IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)"
 LIKE_WHERE = "WHERE c.search_text LIKE ? ESCAPE '/'"
 
@@ -118,7 +118,7 @@ def shown_case(page: CallLogPage, flt: CallFilter) -> Callable[[], object]:
 
 def service_case(ctx: ServiceContext, flt: CallFilter) -> Callable[[], object]:
     """The data path alone: calls_service.list_calls → CallRow DTOs (no Qt)."""
-    from app.services.calls_service import list_calls
+    from app.services.call_book_service import list_calls
 
     return lambda: list_calls(ctx, flt, limit=100)
 
@@ -164,7 +164,8 @@ def open_page(db: Database, ctx: ServiceContext) -> CallLogPage:
 
 
 def report(db: Database, path: Path, runs: int) -> bool:
-    from app.ui.app import create_application, install_translator
+    from app.ui.app import create_application
+    from app.ui.language import install_translator
 
     app = create_application([])  # the bundled font, the look and the Chinese of the app
     install_translator(app, "zh_CN")

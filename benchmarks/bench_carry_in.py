@@ -40,9 +40,9 @@ from app.models.carry_in import ItemReceipt  # noqa: E402
 from app.models.customers import Item  # noqa: E402
 from app.models.enums import Role  # noqa: E402
 from app.models.staff import User  # noqa: E402
-from app.printing import trail  # noqa: E402
 from app.printing.documents.item_receipt import render_item_receipt  # noqa: E402
 from app.printing.documents.repair_tag import render_repair_tag  # noqa: E402
+from app.printouts import trail  # noqa: E402
 from app.services import (  # noqa: E402
     carry_in_service,
     register_service,

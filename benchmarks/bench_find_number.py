@@ -26,8 +26,8 @@ from sqlalchemy import func, select  # noqa: E402
 from app.db.database import Database  # noqa: E402
 from app.models.calls import Call  # noqa: E402
 from app.models.carry_in import ItemReceipt  # noqa: E402
-from app.services import calls_service, find_service  # noqa: E402
-from app.services.calls_service import CallFilter  # noqa: E402
+from app.services import call_book_service, find_service  # noqa: E402
+from app.services.call_book_service import CallFilter  # noqa: E402
 
 TARGET_MS = 50.0
 
@@ -46,7 +46,7 @@ def report(db: Database, runs: int) -> bool:
         "call, no letter": lambda: find_service.find_by_number(ctx, middle[1:]),
         "receipt": lambda: find_service.find_by_number(ctx, receipt or "R0001-0001"),
         "nothing has it": lambda: find_service.find_by_number(ctx, "C9912-9999"),
-        "book search, no letter": lambda: calls_service.list_calls(
+        "book search, no letter": lambda: call_book_service.list_calls(
             ctx, CallFilter(search=middle[1:])),
     }
     ok = True

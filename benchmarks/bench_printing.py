@@ -83,8 +83,8 @@ FRESH_PROCESS = r"""
 import sys, time
 started = time.perf_counter()
 from app.printing import registry
-from app.printing.cli_print import cli_context
-from app.printing import trail
+from app.commands import cli_context
+from app.printouts import trail
 imported = time.perf_counter()
 ctx = cli_context(sys.argv[1])
 numbers = sys.argv[2:]

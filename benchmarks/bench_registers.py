@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 
         args.db.parent.mkdir(parents=True, exist_ok=True)
         build(args.db, args.calls)
-    from app.ui.app import create_application, install_translator
+    from app.ui.app import create_application
+    from app.ui.language import install_translator
     from app.ui.pages.voice_registers_page import VoiceRegistersPage
     from app.ui.session import AppSession
 

@@ -54,7 +54,8 @@ def phones(path: Path) -> list[tuple[str, str]]:
 def report(path: Path, runs: int) -> bool:
     from PySide6.QtWidgets import QMainWindow
 
-    from app.ui.app import create_application, install_translator
+    from app.ui.app import create_application
+    from app.ui.language import install_translator
     from app.ui.ring_controller import RingController
     from app.ui.session import AppSession
     from app.ui.settings_store import SettingsStore

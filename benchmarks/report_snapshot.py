@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     os.environ.setdefault("SERVICE_COUNTER_DATA", tempfile.mkdtemp(prefix="sc-bench-"))
+    from app.services import voice_dto, yearly_service
     from app.services import voice_registers as registers
-    from app.services import yearly_service
     from app.services.monthly_report_service import monthly_report, parse_month
 
     db = open_database(str(args.db))
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             for kind in registers.KINDS:
                 for limit in (registers.PAGE, None):
                     sheet = registers.register_sheet(
-                        ctx, registers.RegisterFilter(kind), limit=limit)
+                        ctx, voice_dto.RegisterFilter(kind), limit=limit)
                     out.write(f"== register {kind} {limit}\n{sheet.total} "
                               f"{sheet.rows!r} {sheet.ids!r}\n")
                 print("register", kind, flush=True)

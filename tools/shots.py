@@ -24,7 +24,8 @@ def counter_screen(out: Path) -> None:
 
 
 def chinese_app(out: Path) -> QApplication:
-    from app.ui.app import create_application, install_translator
+    from app.ui.app import create_application
+    from app.ui.language import install_translator
 
     out.mkdir(parents=True, exist_ok=True)
     counter_screen(out)

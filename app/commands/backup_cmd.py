@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
-from app.commands import backup_folder, now, sqlite_file
+from app.commands import backup_folder, now, open_for_cli, sqlite_file
+from app.commands.base import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
 from app.i18n import N_
 
 
@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.demo.command import open_for_cli
+    from app.db import backup_file
     from app.services import backup_service
     from app.services.errors import UserError
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     source, folder = sqlite_file(db), backup_folder(args.to)
     db.dispose()
     try:
-        info = backup_service.take_backup(source, folder, kind="manual", now=now())
+        info = backup_file.take_backup(source, folder, kind="manual", now=now())
     except UserError as err:
         raise CliError(tr(err.message, **err.params), EXIT_FAILED) from err
     say(N_("Backup written: {path} ({size} bytes, check: {result})"), path=info.path,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, Command, say, tr
-from app.commands import backup_folder, now
+from app.commands import backup_folder, now, open_for_cli
+from app.commands.base import EXIT_FAILED, EXIT_OK, Command, say, tr
 from app.i18n import N_
 
 
@@ -16,8 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.db import backup_file
     from app.db.migrate import sqlite_path
-    from app.demo.command import open_for_cli
     from app.services import backup_service
 
     db = open_for_cli(args.db)
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     db.dispose()
     healthy = True
     if path is not None:
-        info = backup_service.verify(path, checksum=False)  # the live file: SQLite only
+        info = backup_file.verify(path, checksum=False)  # the live file: SQLite only
         healthy = info.ok
         say(N_("Database {path}: check {result}; {calls} calls, {customers} customers."),
             path=path, result=info.integrity, calls=info.counts.get("calls", 0),

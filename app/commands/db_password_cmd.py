@@ -12,7 +12,7 @@ import getpass
 import os
 import sys
 
-from app.cli import EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
+from app.commands.base import EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
 from app.i18n import N_
 
 

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
+from app.commands.base import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
 from app.i18n import N_
 
 
@@ -28,8 +28,8 @@ def _writable(path: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.commands import cli_context
     from app.export.monthly_workbook import suggested_filename, write_monthly_workbook
-    from app.printing.cli_print import cli_context
     from app.services.errors import UserError
     from app.services.monthly_report_service import monthly_report, parse_month
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
+from app.commands.base import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
 from app.i18n import N_
 
 

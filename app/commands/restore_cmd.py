@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
-from app.commands import backup_folder, now, sqlite_file
+from app.commands import backup_folder, now, open_for_cli, sqlite_file
+from app.commands.base import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, Command, say, tr
 from app.i18n import N_
 
 
@@ -20,7 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.demo.command import open_for_cli
     from app.services import backup_service
     from app.services.errors import UserError
 
@@ -53,7 +52,6 @@ def _restore_missing(args: argparse.Namespace) -> int:
     """``--new-file``: the database is gone; make it again from the backup, and say so."""
     from app import config
     from app.bootstrap import sqlite_file_of
-    from app.demo.command import open_for_cli
     from app.services import backup_service
     from app.services.errors import UserError
 

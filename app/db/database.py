@@ -23,6 +23,7 @@ from app.db.engine import (
 )
 from app.db.file_guard import DatabaseFileLost, FileGuard
 from app.db.pglink import is_link_lost, redact
+from app.errors import BusyError, ConflictError, DatabaseLostError, ServerUnreachableError
 
 log = logging.getLogger(__name__)
 
@@ -91,18 +92,12 @@ class Database:
                 self.guard.check()
         except DatabaseFileLost as exc:
             session.rollback()
-            from app.services.errors import DatabaseLostError
-
             raise DatabaseLostError(exc.reason, str(exc.path), committed=committed) from exc
         except DBAPIError as exc:
             _quiet_rollback(session)
             if isinstance(exc, OperationalError) and _is_locked(exc):
-                from app.services.errors import BusyError
-
                 raise BusyError() from exc
             if not self.is_sqlite and is_link_lost(exc):
-                from app.services.errors import ServerUnreachableError
-
                 log.warning("database server link lost (%s): %s",
                             "during the commit" if committing else "nothing saved",
                             _first_line(exc))
@@ -114,8 +109,6 @@ class Database:
             # Another counter saved the same record between our read and our write (the
             # services lock what they check, so this is the last line of defence).
             session.rollback()
-            from app.services.errors import ConflictError
-
             raise ConflictError() from exc
         except BaseException:
             _quiet_rollback(session)  # a rollback on a lost link must not hide the error
@@ -174,8 +167,6 @@ class Database:
     def _raise_if_lost(self, exc: DBAPIError) -> None:
         """A read that found the server gone: say so (nothing was being saved)."""
         if not self.is_sqlite and is_link_lost(exc):
-            from app.services.errors import ServerUnreachableError
-
             log.warning("database server link lost while reading: %s", _first_line(exc))
             raise ServerUnreachableError(reading=True) from exc
 

@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
+from app.db.backup_file import take_backup
 from app.db.database import Database
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -118,8 +119,6 @@ def sqlite_path(db: Database) -> Path | None:
 
 def copy_aside(db: Database, folder: Path, label: str) -> Path | None:
     """A verified online backup of a SQLite database (never a file copy)."""
-    from app.services.backup_service import take_backup
-
     source = sqlite_path(db)
     if source is None or not source.exists():
         return None

@@ -15,8 +15,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import func, select
+
 from app.db.database import Database
 from app.demo.core import CancelFn, Cancelled, DemoContext, ProgressFn, Step
+from app.models.calls import Call
+from app.models.customers import Customer
+from app.models.staff import User
 from app.services.context import DEFAULT_TZ
 
 DEFAULT_SEED = 2611
@@ -27,6 +32,14 @@ class DemoSummary:
     counts: dict[str, int]
     seconds: float
     cancelled: bool = False
+
+
+def holds_data(db: Database) -> bool:
+    """The store already has people, customers or calls (a demo is built only into an empty
+    file)."""
+    with db.read() as session:
+        return any(session.scalar(select(func.count()).select_from(model)) for model in
+                   (User, Customer, Call))
 
 
 def generate(db: Database, *, calls: int, seed: int = DEFAULT_SEED,

@@ -21,7 +21,8 @@ from app.demo.data import CANCEL_REASONS, CHANNEL_WEIGHTS, FAULTS, GENERAL_FAULT
 from app.demo.timing import call_times
 from app.models.calls import Call
 from app.models.enums import CallStatus, Category
-from app.services.calls_service import search_text_of, warranty_category
+from app.services.call_book_service import search_text_of
+from app.services.calls_service import warranty_category
 from app.services.warranty import warranty_status
 
 BATCH = 5000  # calls per transaction

@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_OK, EXIT_USAGE, CliError, Command, complain, say, tr
+from app.commands import open_for_cli
+from app.commands.base import EXIT_OK, EXIT_USAGE, CliError, Command, complain, say, tr
 from app.i18n import N_
 
 if TYPE_CHECKING:
@@ -33,51 +34,6 @@ def _count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(tr(N_("a number of 0 or more")))
     return value
-
-
-def open_for_cli(db_arg: str | None, *, create: bool = False) -> Database:
-    """Open (migrate) the database or raise CliError with exit code 2.
-
-    Only ``create=True`` (the demo command) makes a new file: a mistyped path, or a store
-    that was moved or deleted, is said and nothing is created.
-    """
-    from sqlalchemy.exc import ArgumentError, DBAPIError
-
-    from app.bootstrap import open_database
-    from app.db.known_databases import MissingDatabase
-    from app.db.migrate import SchemaError
-
-    try:
-        return open_database(db_arg, create="always" if create else "never")
-    except MissingDatabase as err:
-        raise CliError(tr(N_("There is no database at {path}; nothing was created. Check the "
-                             "path given with --db (or SERVICE_COUNTER_DB). A store that was "
-                             "moved or deleted can be put back with \"restore\" from a "
-                             "backup; a new store is made by starting the application."),
-                          path=err.path), EXIT_USAGE) from err
-    except SchemaError as err:
-        if err.code == "read_only":
-            raise CliError(tr(N_("The database {path} cannot be written: the file or its "
-                                 "folder is read-only. Ask your administrator to fix the "
-                                 "permissions; nothing was changed."), path=err.detail),
-                           EXIT_USAGE) from err
-        raise CliError(tr(N_("This is not a Service Counter database, or it comes from a "
-                             "newer version: {detail}"), detail=err), EXIT_USAGE) from err
-    except (ArgumentError, DBAPIError, OSError) as err:
-        raise CliError(tr(N_("Cannot open the database: {detail}"), detail=err),
-                       EXIT_USAGE) from err
-
-
-def holds_data(db: Database) -> bool:
-    from sqlalchemy import func, select
-
-    from app.models.calls import Call
-    from app.models.customers import Customer
-    from app.models.staff import User
-
-    with db.read() as session:
-        return any(session.scalar(select(func.count()).select_from(model)) for model in
-                   (User, Customer, Call))
 
 
 class _Progress:
@@ -124,7 +80,7 @@ def move_aside(db: Database) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.demo import generate
+    from app.demo import generate, holds_data
 
     db = open_for_cli(args.db, create=True)
     if holds_data(db):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.printing import registry
-from app.printing.registry import PrintableKind, PrinterGroup
+from app.printing.registry import PrintableKind, PrinterGroup, PrintKind
 from app.printing.text import N_P
 
 ROLL, A5, A4 = "roll", "A5", "A4"
@@ -21,18 +21,20 @@ PAPER_TITLES = {ROLL: N_P("80 mm roll"), A5: N_P("A5"), A4: N_P("A4")}
 @dataclass(frozen=True)
 class Paper:
     name: str  # "roll", "A5", "A4"
-    kind: str  # the printable kind that prints the document on it
+    kind: PrintKind  # the printable kind that prints the document on it
     suffix: str = ""  # added to the number ("@A4": the voucher's A4 layout)
 
 
-PAPERS: dict[str, tuple[Paper, ...]] = {
-    "voucher": (Paper(A5, "voucher"), Paper(A4, "voucher", "@A4")),
-    "item-receipt": (Paper(ROLL, "item-receipt"), Paper(A5, "item-receipt-a5")),
-    "payment-receipt": (Paper(ROLL, "payment-receipt"), Paper(A5, "payment-receipt-a5")),
+PAPERS: dict[PrintKind, tuple[Paper, ...]] = {
+    PrintKind.VOUCHER: (Paper(A5, PrintKind.VOUCHER), Paper(A4, PrintKind.VOUCHER, "@A4")),
+    PrintKind.ITEM_RECEIPT: (Paper(ROLL, PrintKind.ITEM_RECEIPT),
+                             Paper(A5, PrintKind.ITEM_RECEIPT_A5)),
+    PrintKind.PAYMENT_RECEIPT: (Paper(ROLL, PrintKind.PAYMENT_RECEIPT),
+                                Paper(A5, PrintKind.PAYMENT_RECEIPT_A5)),
 }
 # Printed in one keystroke unless the PC says otherwise: what the counter hands over at once.
 SILENT_GROUPS = (PrinterGroup.RECEIPTS, PrinterGroup.TAGS)
-NOT_DOCUMENTS = ("test-page",)
+NOT_DOCUMENTS = (PrintKind.TEST_PAGE,)
 
 
 def documents() -> list[PrintableKind]:
@@ -41,12 +43,12 @@ def documents() -> list[PrintableKind]:
     return [k for k in registry.kinds() if not k.document and k.name not in NOT_DOCUMENTS]
 
 
-def papers(document: str) -> tuple[Paper, ...]:
+def papers(document: PrintKind) -> tuple[Paper, ...]:
     """The papers ``document`` can go on (empty: one paper only)."""
     return PAPERS.get(document, ())
 
 
-def on_paper(document: str, number: str, paper: str) -> tuple[str, str]:
+def on_paper(document: PrintKind, number: str, paper: str) -> tuple[PrintKind, str]:
     """(kind, number) that print document ``number`` on ``paper`` ("" or unknown: the
     document's first paper, i.e. as the kind prints by default)."""
     for choice in papers(document):

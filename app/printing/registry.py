@@ -1,11 +1,12 @@
 """Printable kinds: "voucher", "item-receipt", … → how to render one numbered document.
 
-The module that owns a form registers its kind; the print path (preview dialog, ``main.py
-print KIND NUMBER``) only knows kinds by name::
+Each kind registers in its module of ``app.printouts`` (the DTO for a number, through the
+services, drawn by the form in ``app.printing.documents``); the print path (preview dialog,
+``main.py print KIND NUMBER``) knows kinds by their ``PrintKind``::
 
-    from app.printing.registry import PrinterGroup, Rendered, register
+    from app.printing.registry import PrintKind, PrinterGroup, Rendered, register
 
-    @register("voucher", title=N_P("Service voucher"), group=PrinterGroup.FORMS)
+    @register(PrintKind.VOUCHER, title=N_P("Service voucher"), group=PrinterGroup.FORMS)
     def render_voucher(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
         voucher = dispatch_service.voucher_for_print(ctx, number)   # NotFound if unknown
         pdf = VoucherDocument(store_header(ctx), voucher, reprint=reprint).generate()
@@ -13,12 +14,12 @@ print KIND NUMBER``) only knows kinds by name::
 
 Registration happens when the module is imported. :func:`get_kind` imports only the module
 that owns the kind (``KIND_MODULES``: the first receipt of the day does not wait for the
-thirteen other forms); :func:`kinds` imports every module of ``app.printing.documents``.
-A new form adds its kinds to ``KIND_MODULES`` (a test holds the table to the modules).
+thirteen other forms); :func:`kinds` imports every module of the table. A new
+form adds its kinds to ``PrintKind`` and ``KIND_MODULES`` (a test holds the table to both).
 
 One rule for every kind: rendering (the preview) changes nothing in the database; each copy
 that leaves the app (printed, or saved as PDF) is recorded once, on the print trail
-(``app.printing.trail`` → ``print_log_service``), and the next copy is marked as a reprint.
+(``app.printouts.trail`` → ``print_log_service``), and the next copy is marked as a reprint.
 A kind whose record keeps its own state of the printing (a receipt's print count, a
 notice's sending date) registers its service's ``record_output``, called in the same
 transaction as the print event, and, if that state counted copies before the print trail
@@ -29,39 +30,62 @@ from __future__ import annotations
 
 import importlib
 import logging
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from app.errors import NotFound
 from app.i18n import N_
-from app.services.errors import NotFound
-from app.services.print_log_service import CopyCounter, OutputRecorder, PrintedDocument
+from app.services.print_log_dto import CopyCounter, OutputRecorder, PrintedDocument
 
 if TYPE_CHECKING:
     from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
-DOCUMENT_PACKAGES = ("app.printing.documents",)
-# kind → the module that registers it (imported on first use of the kind)
-KIND_MODULES = {
-    "complaint-liaison": "app.printing.documents.complaint_liaison",
-    "complaint-reminder": "app.printing.documents.complaint_reminder",
-    "complaint-reply": "app.printing.documents.complaint_reply",
-    "daily-report": "app.printing.documents.daily_report",
-    "day-end": "app.printing.documents.day_end_report",
-    "expiry-notice": "app.printing.documents.expiry_notice",
-    "item-receipt": "app.printing.documents.item_receipt",
-    "item-receipt-a5": "app.printing.documents.item_receipt",
-    "payment-receipt": "app.printing.documents.payment_receipt",
-    "payment-receipt-a5": "app.printing.documents.payment_receipt",
-    "register-month": "app.printing.documents.register_page",
-    "repair-tag": "app.printing.documents.repair_tag",
-    "survey-card": "app.printing.documents.survey_card",
-    "technician-appraisal": "app.printing.documents.technician_appraisal",
-    "test-page": "app.printing.documents.printer_test_page",
-    "voucher": "app.printing.documents.voucher",
+
+
+class PrintKind(StrEnum):
+    """Every printable kind (the CLI's KIND, the print trail's record of a copy)."""
+
+    COMPLAINT_LIAISON = "complaint-liaison"
+    COMPLAINT_REMINDER = "complaint-reminder"
+    COMPLAINT_REPLY = "complaint-reply"
+    DAILY_REPORT = "daily-report"
+    DAY_END = "day-end"
+    EXPIRY_NOTICE = "expiry-notice"
+    ITEM_RECEIPT = "item-receipt"
+    ITEM_RECEIPT_A5 = "item-receipt-a5"
+    PAYMENT_RECEIPT = "payment-receipt"
+    PAYMENT_RECEIPT_A5 = "payment-receipt-a5"
+    REGISTER_MONTH = "register-month"
+    REPAIR_TAG = "repair-tag"
+    SURVEY_CARD = "survey-card"
+    TECHNICIAN_APPRAISAL = "technician-appraisal"
+    TEST_PAGE = "test-page"
+    VOUCHER = "voucher"
+
+
+_FORMS = "app.printouts."
+# kind → the module that registers it (imported on first use of the kind); a test holds the
+# table to the modules, and to the members of PrintKind
+KIND_MODULES: dict[PrintKind, str] = {
+    PrintKind.COMPLAINT_LIAISON: _FORMS + "complaint_liaison",
+    PrintKind.COMPLAINT_REMINDER: _FORMS + "complaint_reminder",
+    PrintKind.COMPLAINT_REPLY: _FORMS + "complaint_reply",
+    PrintKind.DAILY_REPORT: _FORMS + "daily_report",
+    PrintKind.DAY_END: _FORMS + "day_end_report",
+    PrintKind.EXPIRY_NOTICE: _FORMS + "expiry_notice",
+    PrintKind.ITEM_RECEIPT: _FORMS + "item_receipt",
+    PrintKind.ITEM_RECEIPT_A5: _FORMS + "item_receipt",
+    PrintKind.PAYMENT_RECEIPT: _FORMS + "payment_receipt",
+    PrintKind.PAYMENT_RECEIPT_A5: _FORMS + "payment_receipt",
+    PrintKind.REGISTER_MONTH: _FORMS + "register_page",
+    PrintKind.REPAIR_TAG: _FORMS + "repair_tag",
+    PrintKind.SURVEY_CARD: _FORMS + "survey_card",
+    PrintKind.TECHNICIAN_APPRAISAL: _FORMS + "technician_appraisal",
+    PrintKind.TEST_PAGE: _FORMS + "printer_test_page",
+    PrintKind.VOUCHER: _FORMS + "voucher",
 }
 
 
@@ -82,34 +106,33 @@ class Rendered:
 
 
 Renderer = Callable[["ServiceContext", str, bool], Rendered]
-__all__ = ["CopyCounter", "OutputRecorder", "PrintableKind", "PrinterGroup", "Rendered",
-           "get_kind", "kinds", "papers", "printed_document", "register", "render"]
+__all__ = ["CopyCounter", "OutputRecorder", "PrintKind", "PrintableKind", "PrinterGroup",
+           "Rendered", "get_kind", "kinds", "papers", "printed_document", "register", "render"]
 
 
 @dataclass(frozen=True)
 class PrintableKind:
-    name: str  # "voucher", "item-receipt", … (the CLI's KIND)
+    name: PrintKind
     title: str  # English source ("Service voucher"), printed/shown translated
     group: PrinterGroup
     render: Renderer  # changes nothing in the database
     record_output: OutputRecorder | None = None  # in the print event's transaction
     copies: CopyCounter | None = None  # > 0: printed (also before the print trail)
-    document: str = ""  # the document it is a copy of, whatever the paper ("" = name)
+    document: PrintKind | None = None  # the document it is a copy of, whatever the paper
 
     @property
-    def history(self) -> str:
+    def history(self) -> PrintKind:
         """The kind whose print history this kind's copies share (A5 → the roll receipt)."""
         return self.document or self.name
 
 
-_kinds: dict[str, PrintableKind] = {}
-_loaded = False
+_kinds: dict[PrintKind, PrintableKind] = {}
 
 
-def register(name: str, *, title: str, group: PrinterGroup,
+def register(name: PrintKind, *, title: str, group: PrinterGroup,
              record_output: OutputRecorder | None = None,
              copies: CopyCounter | None = None,
-             document: str = "") -> Callable[[Renderer], Renderer]:
+             document: PrintKind | None = None) -> Callable[[Renderer], Renderer]:
     """Decorator: make ``render(ctx, number, reprint) -> Rendered`` printable as ``name``;
     ``document``: the kind it prints on another paper (one print history for both)."""
 
@@ -130,17 +153,8 @@ def register_kind(kind: PrintableKind) -> None:
 
 def load_all() -> None:
     """Import every form module once, so every kind is registered."""
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    for package_name in DOCUMENT_PACKAGES:
-        package = importlib.import_module(package_name)
-        for info in pkgutil.iter_modules(package.__path__, package_name + "."):
-            try:
-                importlib.import_module(info.name)
-            except Exception:  # one broken form must not take every other print down
-                log.exception("printable kinds in %s not loaded", info.name)
+    for module in sorted(set(KIND_MODULES.values())):
+        importlib.import_module(module)
 
 
 def kinds() -> list[PrintableKind]:
@@ -151,17 +165,13 @@ def kinds() -> list[PrintableKind]:
 def get_kind(name: str) -> PrintableKind:
     """The kind called ``name`` (importing only its module); NotFound (with the known kinds)
     otherwise."""
-    kind = _kinds.get(name)
-    if kind is None and name in KIND_MODULES:
-        importlib.import_module(KIND_MODULES[name])
-        kind = _kinds.get(name)
-    if kind is None:
-        load_all()
-        kind = _kinds.get(name)
-    if kind is None:
+    if name not in set(PrintKind):
         raise NotFound(N_("There is no printable document kind {kind}. Known kinds: {known}."),
-                       kind=name, known=", ".join(sorted(_kinds)))
-    return kind
+                       kind=name, known=", ".join(sorted(PrintKind)))
+    kind = PrintKind(name)
+    if kind not in _kinds:
+        importlib.import_module(KIND_MODULES[kind])
+    return _kinds[kind]
 
 
 def papers(name: str) -> frozenset[str]:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app.printing import text
-
-if TYPE_CHECKING:
-    from app.services.context import ServiceContext
 
 TERMS_DIR = Path(__file__).resolve().parents[2] / "resources" / "terms"
 
@@ -30,10 +26,3 @@ def default_terms(language: str | None = None) -> str:
 def terms_or_default(store_terms: str) -> str:
     """The store's own terms (setting "store.terms"), else the default text."""
     return store_terms.strip() or default_terms()
-
-
-def receipt_terms(ctx: ServiceContext) -> str:
-    """The terms printed on receipts: the store's setting "store.terms", else the default."""
-    from app.services.reference_service import get_receipt_terms
-
-    return terms_or_default(get_receipt_terms(ctx).text)

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
-from app.db.database import Database
+from app.db.database import AuditContext, Database
 from app.db.locking import NO_KEY_UPDATE
 from app.i18n import N_
 from app.models.enums import Role
@@ -278,8 +278,6 @@ def _count_failure(user: User, now: datetime) -> None:
 
 
 def _audit_who(user: User | None, username: str, workstation: str) -> object:
-    from app.db.database import AuditContext
-
     if user is None:
         return AuditContext(None, username[:40], "", workstation)
     return AuditContext(user.id, user.username, user.role, workstation)

@@ -9,8 +9,6 @@ unless a newer verified backup exists.
 from __future__ import annotations
 
 import contextlib
-import errno
-import hashlib
 import json
 import os
 import re
@@ -20,6 +18,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.db.audit import record_event
+from app.db.backup_file import (
+    BackupInfo,
+    _fsync_dir,
+    _online_copy,
+    _write_failed,
+    take_backup,
+    verify,
+)
 from app.db.database import AuditContext, Database
 from app.db.known_databases import set_aside_orphans
 from app.db.migrate import sqlite_path
@@ -30,28 +36,7 @@ from app.services.permissions import Perm, require
 
 DAILY_DAYS = 62
 MONTHLY_DAYS = 366
-COUNTED_TABLES = ("customers", "calls", "items", "users", "audit_log")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z-]+)\.sqlite$")
-
-
-class BackupFolderError(UserError):
-    """The backup folder is missing, not writable or full: said loudly, never ignored."""
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    taken_at: datetime
-    kind: str  # daily / manual / pre-migration / pre-restore
-    size_bytes: int
-    sha256: str
-    integrity: str  # "ok" or the first problem integrity_check reported
-    counts: dict[str, int]
-    newest_call_at: str | None
-
-    @property
-    def ok(self) -> bool:
-        return self.integrity == "ok"
 
 
 @dataclass(frozen=True)
@@ -61,114 +46,6 @@ class BackupFile:
     path: Path
     taken_at: datetime
     kind: str
-
-
-def _check_folder(folder: Path) -> None:
-    """The folder must be there, or at least the folder it goes in.
-
-    Only the last part is ever created: a backup folder on a USB drive or a second disk that
-    is not plugged in has no parent, and creating the whole path would put the store's
-    backups on the local disk, where nobody looks for them.
-    """
-    if not folder.parent.is_dir():
-        raise BackupFolderError(N_("The backup folder {folder} is not there: is its disk or "
-                                   "USB drive plugged in?"), folder=str(folder))
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise BackupFolderError(N_("The backup folder {folder} cannot be created: {error}"),
-                                folder=str(folder), error=exc.strerror or str(exc)) from exc
-    if not os.access(folder, os.W_OK):
-        raise BackupFolderError(N_("The backup folder {folder} is not writable."),
-                                folder=str(folder))
-
-
-def take_backup(source: Path, folder: Path, *, kind: str, now: datetime) -> BackupInfo:
-    """Copy the live database with SQLite's backup API, verify it, then move it into place."""
-    _check_folder(folder)
-    final = folder / f"{source.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
-    partial = final.with_suffix(".partial")
-    record = folder / f"{final.stem}.json-partial"
-    try:
-        _online_copy(source, partial)
-        info = verify(partial, kind=kind, taken_at=now)
-        record.write_text(summary_json(info), encoding="utf-8")
-        os.replace(partial, final)
-        os.replace(record, final.with_suffix(".json"))
-        _fsync_dir(folder)
-    except (OSError, sqlite3.Error) as exc:  # full disk, read-only or vanished folder
-        for leftover in (partial, record):
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
-        raise _write_failed(folder, exc) from exc
-    return BackupInfo(final, info.taken_at, kind, info.size_bytes, info.sha256,
-                      info.integrity, info.counts, info.newest_call_at)
-
-
-def _write_failed(folder: Path, exc: OSError | sqlite3.Error) -> BackupFolderError:
-    """Why a backup could not be written, in words a clerk can act on."""
-    code = getattr(exc, "errno", None)
-    text = str(exc).lower()
-    if code == errno.ENOSPC or "disk is full" in text:
-        return BackupFolderError(N_("The backup could not be written to {folder}: the disk "
-                                    "is full. Free some space or choose another folder."),
-                                 folder=str(folder))
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text \
-            or "read-only" in text:
-        return BackupFolderError(N_("The backup could not be written to {folder}: the "
-                                    "folder is read-only."), folder=str(folder))
-    return BackupFolderError(N_("The backup could not be written to {folder}: {error}"),
-                             folder=str(folder),
-                             error=(exc.strerror if isinstance(exc, OSError) else None)
-                             or str(exc))
-
-
-def _online_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst, pages=1024)
-        dst.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dst.close()
-        src.close()
-    with open(target, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def verify(path: Path, *, kind: str = "", taken_at: datetime | None = None,
-           checksum: bool = True) -> BackupInfo:
-    """Open read-only; integrity_check, row counts, newest call, checksum.
-
-    ``checksum=False`` for a live database: only SQLite may open its files while an engine
-    is open in this process (hashing it would drop SQLite's locks, DATA-SAFETY.md), and the
-    file alone, without its -wal, has no meaningful checksum anyway.
-    """
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                  for t in COUNTED_TABLES if t in tables}
-        newest = (conn.execute("SELECT max(received_at) FROM calls").fetchone()[0]
-                  if "calls" in tables else None)
-    finally:
-        conn.close()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if checksum else ""
-    integrity = "ok" if problems == ["ok"] else "; ".join(problems[:3])
-    stamp = taken_at or datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    return BackupInfo(path, stamp, kind, path.stat().st_size, digest, integrity, counts,
-                      str(newest) if newest else None)
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -232,14 +109,6 @@ def prune(folder: Path, today: date) -> list[Path]:
         backup.path.with_suffix(".json").unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
-
-
-def summary_json(info: BackupInfo) -> str:
-    """The record kept beside each backup: time, kind, size, checksum, check result, counts."""
-    return json.dumps({"taken_at": info.taken_at.isoformat(), "kind": info.kind,
-                       "counts": info.counts, "newest_call_at": info.newest_call_at,
-                       "integrity": info.integrity, "sha256": info.sha256,
-                       "size": info.size_bytes}, ensure_ascii=False, indent=1)
 
 
 def recorded_result(backup: BackupFile) -> dict[str, object]:

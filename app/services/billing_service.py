@@ -28,7 +28,8 @@ from app.models.store import Zone
 from app.services import parts_service
 from app.services.calls_service import get_call_row
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
+from app.services.contract_service import covering_contract
+from app.services.errors import NotFound, ValidationError
 from app.services.money import MAX_CENTS, check_decimal, format_money, to_cents
 from app.services.money_dto import BillDTO, BillLineDTO, LineInput
 from app.services.permissions import Perm, require
@@ -74,8 +75,6 @@ def _rates(session: Session) -> tuple[dict[str, int], dict[str, int]]:
 def _coverage(session: Session, call: Call) -> Coverage:
     if call.category != Category.B or call.item_id is None:
         return coverage_for(call.category)
-    from app.services.contract_service import covering_contract
-
     contract = covering_contract(session, call.item_id, call.received_at.date())
     if contract is None:
         return coverage_for(Category.A)
@@ -319,8 +318,6 @@ def bill_for_payment(ctx: ServiceContext, bill_id: int) -> BillDTO:
     with ctx.read() as session:
         bill = session.get(Bill, bill_id)
         if bill is None:
-            from app.services.errors import NotFound
-
             raise NotFound(N_("No such bill."))
         return bill_dto(session, bill)
 
@@ -360,8 +357,6 @@ def call_for_number(ctx: ServiceContext, number: str) -> int:
         if found is None:
             found = session.scalar(select(ItemReceipt.call_id).where(ItemReceipt.number == text))
     if found is None:
-        from app.services.errors import NotFound
-
         raise NotFound(N_("No call, voucher or receipt with the number {number}."),
                        field="number", number=number)
     return int(found)

@@ -32,6 +32,7 @@ from app.models.staff import User
 from app.models.store import ProductModel
 from app.services import (
     billing_service,
+    call_flow,
     calls_service,
     idempotency,
     payments_service,
@@ -233,7 +234,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
         accessories_text="、".join([*accessories, *([note] if note else [])]),
         taken_in_by=tech.display_name, promised_date=data.promised_date)
     if call.status != CallStatus.TAKEN_IN.value:
-        calls_service.move_call(call, CallStatus.TAKEN_IN)
+        call_flow.move_call(call, CallStatus.TAKEN_IN)
     session.flush()
     return receipt
 
@@ -378,7 +379,7 @@ def _close(session: Session, ctx: ServiceContext, receipt: ItemReceipt, card: Re
                                remark=N_("receipt lost, identity checked") if identity else "")
     call = session.get(Call, receipt.call_id)
     if call is not None and call.status == CallStatus.TAKEN_IN.value:
-        calls_service.move_call(call, CallStatus.CLOSED, at=now)
+        call_flow.move_call(call, CallStatus.CLOSED, at=now)
     job = session.get(Job, receipt.voucher_id) if receipt.voucher_id else None
     if job is not None and job.status == JobStatus.TAKEN_IN.value:
         job.status, job.filed_at = JobStatus.FILED.value, now

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone
 from app.models.voice import Complaint, ComplaintReminder
+from app.services.dto import StoreHeader
 from app.services.voice_common import item_labels, user_names
 
 CLOSED = "closed"
@@ -126,3 +127,42 @@ def _dto(c: Complaint, customer: Customer, phones: dict[int, str], labels: dict[
 
 def complaint_dto(session: Session, c: Complaint, today: date) -> ComplaintDTO:
     return complaint_dtos(session, [c], today)[0]
+
+
+@dataclass(frozen=True)
+class ReminderDoc:
+    """The reminder (催办单) as printed."""
+
+    store: StoreHeader
+    complaint: ComplaintDTO
+    serial: int
+    issued_on: date
+    days_overdue: int
+    issued_by: str
+
+
+@dataclass(frozen=True)
+class LiaisonDoc:
+    """The liaison note (洽办单) as printed and listed."""
+
+    store: StoreHeader
+    id: int
+    number: str
+    complaint: ComplaintDTO
+    department: str
+    issued_on: date
+    days_late: int
+    question: str
+    reply: str
+    replied_on: date | None
+    issued_by: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ReplyLetter:
+    """The written reply to the customer (处理结果函告)."""
+
+    store: StoreHeader
+    complaint: ComplaintDTO
+    letter_date: date

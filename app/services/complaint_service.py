@@ -21,9 +21,16 @@ from app.i18n import N_
 from app.models.customers import Customer, Item
 from app.models.voice import Complaint, ComplaintLiaison, ComplaintReminder, complaint_is_open
 from app.services import messaging_service
-from app.services.complaint_dto import CLOSED, ComplaintDTO, complaint_dto, complaint_dtos
+from app.services.complaint_dto import (
+    CLOSED,
+    ComplaintDTO,
+    LiaisonDoc,
+    ReminderDoc,
+    ReplyLetter,
+    complaint_dto,
+    complaint_dtos,
+)
 from app.services.context import ServiceContext
-from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
@@ -70,45 +77,6 @@ class ComplaintInput:
     severity: str = "ordinary"
     abroad: bool = False
     accepted_on: date | None = None
-
-
-@dataclass(frozen=True)
-class ReminderDoc:
-    """The reminder (催办单) as printed."""
-
-    store: StoreHeader
-    complaint: ComplaintDTO
-    serial: int
-    issued_on: date
-    days_overdue: int
-    issued_by: str
-
-
-@dataclass(frozen=True)
-class LiaisonDoc:
-    """The liaison note (洽办单) as printed and listed."""
-
-    store: StoreHeader
-    id: int
-    number: str
-    complaint: ComplaintDTO
-    department: str
-    issued_on: date
-    days_late: int
-    question: str
-    reply: str
-    replied_on: date | None
-    issued_by: str
-    version: int
-
-
-@dataclass(frozen=True)
-class ReplyLetter:
-    """The written reply to the customer (处理结果函告)."""
-
-    store: StoreHeader
-    complaint: ComplaintDTO
-    letter_date: date
 
 
 def route_for(kind: str) -> str:

@@ -4,7 +4,6 @@ report (服务主任日报表). One query layer feeds the screen and the A4 PDF.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import exists, func, select
@@ -19,73 +18,19 @@ from app.models.enums import CallStatus, Category, Channel, Role, StoreKind
 from app.models.jobs import InternalWork, Job, Visit, VisitOutcome
 from app.models.staff import User
 from app.services.context import ServiceContext
+from app.services.daily_report_dto import (
+    CategoryTotal,
+    ReportLine,
+    SupervisorDailyReport,
+    TeamRow,
+    TechnicianDailyReport,
+)
 from app.services.errors import NotFound, PermissionDenied
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
 
 CATEGORIES = tuple(c.value for c in Category)
 LEFTOVER_WINDOW = timedelta(days=31)  # how far back a waiting call still counts as left over
-
-
-@dataclass(frozen=True)
-class ReportLine:
-    """One visit, one bench work entry on a repair card (修理记录: voucher_number is then the
-    card's number) or one internal work entry of the day."""
-
-    category: str
-    voucher_number: str  # "" for internal work
-    call_number: str
-    customer_name: str
-    description: str  # work done, or the kind and note of internal work
-    started_at: datetime | None
-    ended_at: datetime | None
-    minutes: int
-    outcome: str  # completed / taken_in / unfinished / bench / internal
-    fee_cents: int
-    kind: str = ""  # internal work: inspection / parts / tools / training / other
-
-
-@dataclass(frozen=True)
-class CategoryTotal:
-    category: str
-    jobs: int
-    minutes: int
-
-
-@dataclass(frozen=True)
-class TechnicianDailyReport:
-    day: date
-    store_name: str
-    technician_id: int
-    technician_name: str
-    lines: tuple[ReportLine, ...]
-    totals: tuple[CategoryTotal, ...]  # A, B, C, D in order
-    total_minutes: int
-    total_fee_cents: int  # 收费合计: money this technician took on site that day (payments)
-
-
-@dataclass(frozen=True)
-class TeamRow:
-    technician_id: int
-    technician_name: str
-    totals: tuple[CategoryTotal, ...]  # A, B, C, D
-    total_minutes: int
-
-
-@dataclass(frozen=True)
-class SupervisorDailyReport:
-    day: date
-    store_name: str
-    is_branch: bool  # a branch's report is signed by its manager (经理签字)
-    rows: tuple[TeamRow, ...]
-    totals: tuple[CategoryTotal, ...]
-    total_minutes: int
-    calls_received: int
-    dispatched: int
-    completed: int
-    taken_in: int
-    left_over: int
-    deadlines_missed: int
 
 
 def day_bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:

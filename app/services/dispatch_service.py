@@ -26,7 +26,8 @@ from app.models.staff import User
 from app.models.store import ProductModel, Zone
 from app.services import calendar_service as cal_svc
 from app.services import messaging_service
-from app.services.calls_service import get_call_row, move_call
+from app.services.call_flow import move_call
+from app.services.calls_service import get_call_row
 from app.services.chases import chase_counts
 from app.services.context import ServiceContext
 from app.services.dto import item_label

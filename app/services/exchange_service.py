@@ -14,6 +14,7 @@ from app.models.billing import Exchange
 from app.models.customers import Item
 from app.models.store import ProductModel
 from app.services.context import ServiceContext
+from app.services.customers_service import item_dto
 from app.services.dto import ItemDTO
 from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, percent_of, to_cents
@@ -136,7 +137,6 @@ def find_item_by_serial(ctx: ServiceContext, serial: str) -> ItemDTO:
     """The customer's item with this serial number (for an exchange at the counter)."""
     from sqlalchemy import select
 
-    from app.services.customers_service import item_dto
 
     text = searchable(serial)
     with ctx.read() as session:

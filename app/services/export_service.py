@@ -8,13 +8,19 @@ import json
 from typing import Any
 
 from app.db.audit import record_event
-from app.services import calls_service, payments_service, register_service, repair_service
-from app.services.calls_service import CallFilter
+from app.services import (
+    call_book_service,
+    payments_service,
+    register_service,
+    repair_service,
+)
+from app.services.call_book_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dto import CallRow
 from app.services.money_dto import InvoiceDTO, Receivable
 from app.services.permissions import Perm, allowed, require
-from app.services.register_service import RegisterFilter, RegisterRow
+from app.services.register_dto import RegisterRow
+from app.services.register_service import RegisterFilter
 from app.services.repair_service import CardRow
 from app.services.validation import mask_phone
 
@@ -37,7 +43,7 @@ def call_log_rows(ctx: ServiceContext, flt: CallFilter) -> list[CallRow]:
     rows: list[CallRow] = []
     after = None
     while True:
-        page = calls_service.list_calls(ctx, flt, after=after, limit=PAGE)
+        page = call_book_service.list_calls(ctx, flt, after=after, limit=PAGE)
         rows.extend(dataclasses.replace(r, phone=export_phone(r.phone, full)) for r in page.rows)
         if page.next_cursor is None:
             return rows

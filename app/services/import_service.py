@@ -8,20 +8,17 @@ rows in ONE transaction (all or nothing), refusing a file with errors unless tol
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.export.list_export import export_rows
 from app.i18n import N_
 from app.models.customers import Customer, CustomerPhone, Item
 from app.services.context import ServiceContext
 from app.services.errors import UserError, ValidationError
 from app.services.import_columns import COLUMNS, REQUIRED, ImportKind, match_headers
+from app.services.import_dto import ImportPreview, ImportResult
 from app.services.import_parse import (
     CustomerRow,
     ImportIssue,
@@ -40,33 +37,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 __all__ = ["COLUMNS", "CustomerRow", "ImportCancelled", "ImportIssue", "ImportKind",
-           "ImportPreview", "ImportResult", "preview_import", "run_import", "write_error_report"]
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    kind: ImportKind
-    file_name: str
-    headers: tuple[str, ...]
-    total_rows: int
-    good: tuple[tuple[int, ImportRow], ...]
-    issues: tuple[ImportIssue, ...]
-    bad_rows: tuple[tuple[int, tuple[Any, ...]], ...] = ()
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.issues)
-
-    @property
-    def bad_count(self) -> int:
-        return len({i.row for i in self.issues})
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    imported: int
-    skipped: int
-    items: int = 0
+           "ImportPreview", "ImportResult", "preview_import", "run_import"]
 
 
 class ImportCancelled(UserError):
@@ -191,22 +162,3 @@ def _write_customers(session: Session, chunk: tuple[tuple[int, ImportRow], ...])
         session.add(customer)
     session.flush()
     return items
-
-
-def write_error_report(preview: ImportPreview, path: str | Path, *,
-                       translate: Callable[[str], str] = lambda s: s,
-                       headers: tuple[str, str] = ("Row", "Errors")) -> None:
-    """The bad rows as they were in the file, with their row number and errors beside them
-    (written like every export: app.export.list_export)."""
-    by_row: dict[int, list[str]] = {}
-    for issue in preview.issues:
-        column = f"{issue.column}: " if issue.column else ""
-        by_row.setdefault(issue.row, []).append(column + issue.text(translate))
-    rows = []
-    for number, values in preview.bad_rows:
-        cells = [v if v is None or isinstance(v, int | float | str | date) else str(v)
-                 for v in values]
-        cells += [None] * (len(preview.headers) - len(cells))
-        rows.append([number, *cells, "；".join(by_row.get(number, []))])
-    export_rows(Path(path), title=headers[1], headers=[headers[0], *preview.headers, headers[1]],
-                rows=rows)

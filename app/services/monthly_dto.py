@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.services.voice_stats import ComplaintMonthStats, TechnicianSurveyStats
+from app.services.voice_dto import ComplaintMonthStats, TechnicianSurveyStats
 
 
 @dataclass(frozen=True)

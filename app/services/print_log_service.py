@@ -12,7 +12,7 @@ service's note of a copy), so this module knows nothing of printing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -22,30 +22,14 @@ from sqlalchemy import select
 from app.db.audit import record_event
 from app.models.audit import AuditEntry
 from app.services.context import ServiceContext
+from app.services.print_log_dto import PrintedDocument
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 PRINT_TABLE = "print"  # audit_log.table_name of print events; row_key is "kind/number"
 SAVE_ACTION = "save_pdf"
 OUTPUT_ACTIONS = ("print", "reprint", SAVE_ACTION)  # every copy that left the app
-
-
-# (session, ctx, number): a copy of document ``number`` left the app; the service that owns
-# its record notes it (a receipt's copy count, a notice's sending date) in the same transaction
-OutputRecorder = Callable[["Session", ServiceContext, str], None]
-# (ctx, number): the copies of document ``number`` its own record counted (before the trail)
-CopyCounter = Callable[[ServiceContext, str], int]
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    """A kind of document as the trail records its copies, whatever paper they are on."""
-
-    name: str  # its one history ("payment-receipt", also for the A5 copy)
-    papers: frozenset[str] = frozenset()  # the kinds that print it (older trails keyed by them)
-    record_output: OutputRecorder | None = None
-    copies: CopyCounter | None = None
 
 
 @dataclass(frozen=True)

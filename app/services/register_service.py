@@ -13,36 +13,13 @@ from app.db.audit import record_event
 from app.i18n import N_
 from app.models.carry_in import RegisterEntry
 from app.services.context import ServiceContext
-from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
+from app.services.register_dto import RegisterMonth, RegisterRow
 from app.services.validation import check_version, clean_text
 
 STATES = ("all", "in", "out", "overdue")
-
-
-@dataclass(frozen=True)
-class RegisterRow:
-    id: int
-    receipt_id: int
-    date_in: datetime
-    receipt_number: str
-    customer_name: str
-    item_label: str
-    accessories_text: str
-    taken_in_by: str
-    promised_date: date
-    date_out: datetime | None
-    returned_to: str
-    returned_by: str
-    remark: str
-    version: int
-
-    def days_late(self, today: date) -> int:
-        if self.date_out is not None:
-            return 0
-        return max(0, (today - self.promised_date).days)
 
 
 @dataclass(frozen=True)
@@ -64,16 +41,6 @@ class RegisterCorrection:
     accessories_text: str
     returned_to: str
     remark: str
-
-
-@dataclass(frozen=True)
-class RegisterMonth:
-    """A month of the book, for printing as A4 pages."""
-
-    month: date
-    store: StoreHeader
-    rows: list[RegisterRow]
-    printed_at: datetime
 
 
 def row_of(entry: RegisterEntry) -> RegisterRow:

@@ -5,8 +5,7 @@ manager when the store is a branch (经理签章), and forwarded to the service 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,33 +16,11 @@ from app.models.reports import DailyReportRecord, DailyReportStep, ReportKind, R
 from app.models.staff import User
 from app.services import daily_report_service as reports
 from app.services.context import ServiceContext
+from app.services.daily_report_dto import ReportState, StepDTO
 from app.services.errors import PermissionDenied, ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
 from app.services.validation import clean_text
-
-
-@dataclass(frozen=True)
-class StepDTO:
-    step: str  # submitted | reviewed | signed | forwarded | reopened
-    at: datetime
-    actor_name: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ReportState:
-    kind: str
-    day: date
-    technician_id: int | None
-    status: str  # ReportStatus; draft when never submitted
-    steps: tuple[StepDTO, ...]
-    version: int  # 0: no record yet
-
-    def step(self, name: str) -> StepDTO | None:
-        """The latest step of that name (after a reopen, the new one)."""
-        found = [s for s in self.steps if s.step == name]
-        return found[-1] if found else None
 
 
 def _record(session: Session, kind: ReportKind, day: date,

@@ -14,7 +14,6 @@ technician's monthly review; suggestions and complaints go to the complaint regi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, func, select
@@ -31,10 +30,10 @@ from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
 from app.services import complaint_service as complaints
 from app.services import messaging_service
 from app.services.context import ServiceContext
-from app.services.dto import StoreHeader
 from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
+from app.services.survey_dto import Ratings, SurveyCardDoc, SurveyCardDTO
 from app.services.validation import check_version, clean_text, not_in_future, searchable
 from app.services.voice_common import item_labels, user_names
 
@@ -43,60 +42,6 @@ LEVELS = (4, 3, 2, 1)  # 很满意, 满意, 一般, 不满意
 # A call's service has happened once it is in one of these (taken_in waits for the return).
 DONE_STATUSES = ("completed", "closed", "cancelled")
 RETURN_WAYS = ("phone", "paper")
-
-
-@dataclass(frozen=True)
-class Ratings:
-    attitude: int
-    skill: int
-    arrival: int
-    promise: int
-
-    def values(self) -> tuple[int, int, int, int]:
-        return self.attitude, self.skill, self.arrival, self.promise
-
-
-@dataclass(frozen=True)
-class SurveyCardDTO:
-    id: int
-    number: str
-    call_id: int
-    call_number: str
-    customer_id: int
-    customer_name: str
-    customer_address: str
-    item_id: int | None
-    item_label: str
-    technician_id: int | None
-    technician_name: str
-    issued_on: date
-    status: str
-    returned_on: date | None
-    returned_via: str
-    ratings: Ratings | None
-    comments: str
-    complaint_id: int | None
-    complaint_number: str
-    version: int
-
-
-@dataclass(frozen=True)
-class SurveyCardDoc:
-    """A card as printed: the letterhead and the card."""
-
-    store: StoreHeader
-    card: SurveyCardDTO
-    service_date: date  # the visit (or the counter's service), not the call
-
-    @property
-    def counter(self) -> bool:
-        """No technician served the call: the card asks about the counter."""
-        return self.card.technician_id is None
-
-    @property
-    def qr_payload(self) -> str:
-        """ASCII only (ECOSYSTEM.md): the card and call numbers."""
-        return f"SC:{self.card.number}:{self.card.call_number}"
 
 
 def completion_time() -> ColumnElement[datetime]:

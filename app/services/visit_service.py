@@ -19,7 +19,8 @@ from app.models.billing import Payment
 from app.models.enums import CallStatus
 from app.models.jobs import InternalWork, InternalWorkKind, Job, JobStatus, Visit, VisitOutcome
 from app.services import billing_service, parts_service, payments_service
-from app.services.calls_service import get_call_row, move_call
+from app.services.call_flow import move_call
+from app.services.calls_service import get_call_row
 from app.services.context import ServiceContext
 from app.services.dispatch_service import OPEN_JOB_STATUSES, JobRow, get_job, get_job_row
 from app.services.errors import PermissionDenied, ValidationError

@@ -10,7 +10,6 @@ the codes in their own language.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -20,14 +19,16 @@ from sqlalchemy.orm import Session
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
+from app.models.jobs import Job
+from app.models.staff import User
 from app.models.store import Zone
-from app.models.voice import Complaint, Feedback, FollowUp, SurveyCard
+from app.models.voice import Complaint, Expense, Feedback, FollowUp, SurveyCard
 from app.services.context import ServiceContext
-from app.services.dto import StoreHeader
 from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.voice_common import item_labels, user_names
+from app.services.voice_dto import COUNTER, RegisterColumn, RegisterFilter, RegisterSheet, Rows
 
 KINDS = ("surveys", "complaints", "feedback", "followups", "customers", "expenses")
 TITLES = {
@@ -47,43 +48,7 @@ STATES = {
     "customers": ("",),
     "expenses": ("", "travel", "transport", "shipping", "other"),
 }
-COUNTER = "@counter"  # "served by" of a card no technician served (vocabulary "served_by")
 PAGE = 500  # rows a page shows at once; print and export take them all
-
-
-@dataclass(frozen=True)
-class RegisterColumn:
-    header: str  # English source (N_)
-    vocab: str = ""  # the codes' vocabulary ("kind", "department", …), "" for plain values
-    width: int = 12  # relative printed width
-
-
-@dataclass(frozen=True)
-class RegisterFilter:
-    kind: str
-    date_from: date | None = None
-    date_to: date | None = None
-    state: str = ""
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class RegisterSheet:
-    kind: str
-    title: str  # English source
-    columns: tuple[RegisterColumn, ...]
-    rows: tuple[tuple[Any, ...], ...]
-    store: StoreHeader
-    flt: RegisterFilter
-    printed_at: datetime
-    total: int  # rows matching (rows may hold fewer: a page's first page)
-    ids: tuple[int, ...] = field(default=())  # the record behind each row (customer ids …)
-
-    def cells(self, label: Callable[[str, Any], Any]) -> list[list[Any]]:
-        """Rows with their codes named by ``label(vocab, code)`` (vocabulary "money": cents)."""
-        vocabs = [c.vocab for c in self.columns]
-        return [[label(v, x) if v and (isinstance(x, str) or v == "money") and x is not None
-                 else x for v, x in zip(vocabs, row, strict=True)] for row in self.rows]
 
 
 C = RegisterColumn
@@ -158,9 +123,6 @@ def _alone(query: Any, record: Any) -> Any:
     three tables (200,000 cards: 0.4 s)."""
     alone = select(record.id)
     return alone if query.whereclause is None else alone.where(query.whereclause)
-
-
-Rows = tuple[int, list[tuple[Any, ...]], list[int]]
 
 
 def _surveys(session: Session, ctx: ServiceContext, flt: RegisterFilter,
@@ -261,8 +223,6 @@ def _feedback(session: Session, ctx: ServiceContext, flt: RegisterFilter,
 
 def _followups(session: Session, ctx: ServiceContext, flt: RegisterFilter,
                limit: int | None) -> Rows:
-    from app.models.jobs import Job
-
     tech = (select(func.max(Job.technician_id)).where(Job.call_id == Call.id,
                                                        Job.voided_at.is_(None))
             .correlate(Call).scalar_subquery())
@@ -337,10 +297,6 @@ def _local_day(ctx: ServiceContext, value: Any) -> date | None:
 
 def _expenses(session: Session, ctx: ServiceContext, flt: RegisterFilter,
               limit: int | None) -> Rows:
-    from app.models.jobs import Job
-    from app.models.staff import User
-    from app.models.voice import Expense
-
     query: Any = (select(Expense, User.display_name, Job.number)
                   .join(User, User.id == Expense.person_id)
                   .outerjoin(Job, Job.id == Expense.job_id))

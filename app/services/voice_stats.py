@@ -5,10 +5,9 @@ On screen now; the monthly workbook (Excel issue) reads the same DTOs for its sh
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -20,78 +19,19 @@ from app.i18n import N_
 from app.models.jobs import Job
 from app.models.voice import Complaint, ComplaintMonthFigures, SurveyCard, SurveyCardStatus
 from app.services.context import ServiceContext
-from app.services.dto import StoreHeader
 from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.survey_service import ITEMS
 from app.services.voice_common import month_bounds, user_names
+from app.services.voice_dto import (
+    AppraisalMonth,
+    ComplaintMonthStats,
+    TechnicianAppraisal,
+    TechnicianSurveyStats,
+)
 
 TWO_PLACES = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class TechnicianSurveyStats:
-    """One technician's month: cards sent and returned, average and lowest per item."""
-
-    technician_id: int | None
-    technician_name: str
-    sent: int
-    returned: int
-    averages: tuple[Decimal | None, ...]  # in ITEMS order: attitude, skill, arrival, promise
-    lowest: tuple[int | None, ...]
-    unsatisfied: int  # ratings at the lowest level (不满意), all items
-
-    @property
-    def return_rate(self) -> Decimal:
-        if not self.sent:
-            return Decimal("0")
-        return (Decimal(self.returned) * 100 / self.sent).quantize(Decimal("0.1"))
-
-
-@dataclass(frozen=True)
-class ComplaintMonthStats:
-    """The complaint statistics table (客户投诉案件统计表) of one month."""
-
-    year: int
-    month: int
-    received: int
-    closed: int
-    by_kind: tuple[tuple[str, int], ...]
-    by_department: tuple[tuple[str, int], ...]
-    average_days_to_close: Decimal | None
-    closed_late: int
-    open_overdue: int  # not closed and past the deadline at the end of the month (or today)
-    reopened: int
-    # 办法 九.10: the month's closed cases by the department responsible — count and share (%)
-    responsibility: tuple[tuple[str, int, Decimal], ...] = ()
-    produced_at: datetime | None = None  # frozen then: the month reads the same afterwards
-    produced_by: str = ""
-
-    def to_json(self) -> str:
-        return json.dumps({
-            "year": self.year, "month": self.month, "received": self.received,
-            "closed": self.closed, "by_kind": self.by_kind,
-            "by_department": self.by_department,
-            "average_days_to_close": (None if self.average_days_to_close is None
-                                      else str(self.average_days_to_close)),
-            "closed_late": self.closed_late, "open_overdue": self.open_overdue,
-            "reopened": self.reopened,
-            "responsibility": [[d, n, str(r)] for d, n, r in self.responsibility]},
-            ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str, produced_at: datetime,
-                  produced_by: str) -> ComplaintMonthStats:
-        d = json.loads(text)
-        average = d["average_days_to_close"]
-        return cls(d["year"], d["month"], d["received"], d["closed"],
-                   tuple((k, n) for k, n in d["by_kind"]),
-                   tuple((k, n) for k, n in d["by_department"]),
-                   None if average is None else Decimal(average), d["closed_late"],
-                   d["open_overdue"], d["reopened"],
-                   tuple((k, n, Decimal(r)) for k, n, r in d["responsibility"]),
-                   produced_at, produced_by)
 
 
 def _mean(total: int, number: int) -> Decimal | None:
@@ -218,27 +158,6 @@ def _complaint_stats(year: int, month: int, rows: Sequence[Any],
 
 def _days(start: date, end: date | None) -> int:
     return (end - start).days if end else 0
-
-
-@dataclass(frozen=True)
-class TechnicianAppraisal:
-    """One technician's monthly appraisal (技术员月度考评, seed 002 §二十三): the work done,
-    the customers' ratings, the complaints naming them and the late arrivals."""
-
-    technician_id: int
-    technician_name: str
-    jobs_done: int  # vouchers completed in the month
-    late_arrivals: int  # first arrival in the month after the voucher's deadline
-    complaints: int  # complaints accepted in the month about a call they served
-    ratings: TechnicianSurveyStats | None
-
-
-@dataclass(frozen=True)
-class AppraisalMonth:
-    store: StoreHeader  # for the printed page
-    year: int
-    month: int
-    rows: tuple[TechnicianAppraisal, ...]
 
 
 def technician_appraisals(ctx: ServiceContext, year: int, month: int) -> AppraisalMonth:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,31 +17,10 @@ from app.services.context import ServiceContext
 from app.services.dto import VoidInfo
 from app.services.errors import NotFound, PermissionDenied
 from app.services.permissions import Perm, allowed
+from app.services.voucher_dto import VoucherDTO
 from app.services.warranty import warranty_status
 
 _MAY_PRINT = (Perm.DISPATCH, Perm.VISIT_RECORD, Perm.CALL_CLOSE)
-
-
-@dataclass(frozen=True)
-class VoucherDTO:
-    number: str
-    call_number: str
-    received_at: datetime
-    customer_name: str
-    address: str
-    phones: tuple[str, ...]  # in full: the technician must reach the customer
-    zone_name: str
-    item_label: str
-    serial: str
-    purchase_date: date | None
-    warranty_state: str  # in / out / unknown
-    warranty_last_day: date | None
-    category: str
-    fault: str
-    technician_name: str
-    dispatched_at: datetime
-    deadline_at: datetime
-    void: VoidInfo | None = None  # voided: printed with 作废, when and why
 
 
 def voucher_void(session: Session, job: Job, call: Call) -> VoidInfo | None:

@@ -8,21 +8,20 @@ import os
 import sys
 import threading
 import traceback
-from pathlib import Path
 from types import TracebackType
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__, config
 from app.bootstrap import open_database, settle_heap
+from app.db.backup_file import BackupFolderError
 from app.db.database import Database
 from app.db.known_databases import MissingDatabase
 from app.db.migrate import SchemaError
 from app.logging_setup import configure_logging
 from app.services import auth_service
-from app.services.backup_service import BackupFolderError
 from app.services.context import Actor, ServiceContext
 from app.ui.backup_scheduler import BackupScheduler, backup_failure_text
 from app.ui.dialogs.error_dialog import report_exception
@@ -30,20 +29,16 @@ from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.errors import user_message
 from app.ui.fonts import install_app_font
+from app.ui.language import install_translator, resolve_language
 from app.ui.main_window import MainWindow
 from app.ui.screen_fit import install_screen_fit
 from app.ui.session import AppSession
-from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore, normalise_language
+from app.ui.settings_store import SettingsStore
 from app.ui.smoke import install_smoke_quit
 from app.ui.style import icon, install_stylesheet
 
 log = logging.getLogger(__name__)
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-QM_BASENAME = "service_counter"
 EXIT_CANNOT_OPEN = 2
-
-_translators: list[QTranslator] = []
-
 
 class StartupError(Exception):
     """The database cannot be used; ``message`` is already in the user's language.
@@ -70,32 +65,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_screen_fit(app)
     app.setWindowIcon(icon("calls"))
     return app
-
-
-def resolve_language(cli_lang: str | None, settings: SettingsStore) -> str:
-    """--lang beats the saved preference, which beats Chinese."""
-    return normalise_language(cli_lang) or settings.language() or DEFAULT_LANGUAGE
-
-
-def install_translator(app: QCoreApplication, lang: str | None) -> str:
-    """Chinese loads our .qm and Qt's own; English runs on the source texts. Returns the code."""
-    chosen = normalise_language(lang) or DEFAULT_LANGUAGE
-    for old in _translators:
-        app.removeTranslator(old)
-    _translators.clear()
-    if chosen == "zh_CN":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in ((f"{QM_BASENAME}_zh_CN", str(I18N_DIR)), ("qtbase_zh_CN", qt_dir)):
-            translator = QTranslator(app)
-            if translator.load(name, folder):
-                app.installTranslator(translator)
-                _translators.append(translator)
-            else:
-                log.warning("translation %s not found in %s", name, folder)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    return chosen
 
 
 # unexpected errors -----------------------------------------------------------------------------
@@ -380,7 +349,7 @@ def run_setup(db: Database, actor: Actor, settings: SettingsStore) -> None:
     """The store's set-up after the first start (each step saved as it is left; closing
     it leaves the rest on the Today page's checklist)."""
     from app.services import setup_checklist
-    from app.ui.dialogs.setup_wizard import SetupWizard
+    from app.ui.pages.setup_wizard import SetupWizard
 
     ctx = make_context(db, actor)
     setup_checklist.begin(ctx)  # the checklist stays on the Today page until done

@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.db.backup_file import BackupInfo
 from app.db.database import Database
 from app.services import backup_service
-from app.services.backup_service import BackupInfo
 from app.services.errors import UserError
 from app.ui.errors import user_message
 from app.ui.tasks import Task

@@ -37,8 +37,7 @@ def open_demo_store(real_url: str, parent: QWidget | None = None, *,
                     calls: int | None = None, path: Path | None = None) -> Database | None:
     """The demo store, built if new; None if the user cancelled the build (the half-built
     file is removed, so the next try starts afresh)."""
-    from app.demo import generate
-    from app.demo.command import holds_data
+    from app.demo import generate, holds_data
 
     path = path or demo_path()
     if is_real_store(path, real_url):  # never the real store's file

@@ -11,6 +11,7 @@ from app.services import calls_service
 from app.services.errors import UserError
 from app.services.find_service import Found
 from app.ui.errors import user_message
+from app.ui.pages.registry import PageKey
 
 KINDS = {
     "call": QT_TRANSLATE_NOOP("FindNumber", "Call"),
@@ -41,7 +42,7 @@ def _open_call(window: Any, found: Found) -> bool:
     except UserError as err:
         window.statusBar().showMessage(user_message(err), 10000)
         return True
-    page = window.open_page("calls")
+    page = window.open_page(PageKey.CALLS)
     show = getattr(page, "show_number", None)
     if not callable(show):
         return False
@@ -56,16 +57,16 @@ def open_found(window: Any, found: Found) -> None:
     """Show ``found`` in the main window ``window``: receipts and repair cards on the carry-in
     page, complaints on theirs, contracts on theirs, anything else as its call in the book."""
     if found.kind in ("receipt", "repair"):
-        page = window.open_page("carry_in")
+        page = window.open_page(PageKey.CARRY_IN)
         if page is not None and page.open_number(found.number):
             return
     if found.kind == "complaint":
-        page = window.open_page("complaints")
+        page = window.open_page(PageKey.COMPLAINTS)
         if page is not None:
             page.refresh()
             page.select(found.id)
             return
-    if found.kind == "contract" and window.open_page("contracts") is not None:
+    if found.kind == "contract" and window.open_page(PageKey.CONTRACTS) is not None:
         window.statusBar().showMessage(tr("Contract {number}.").format(
             number=found.number), 10000)
         return

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.export.list_export import export_rows
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import export_service
-from app.services.calls_service import CallFilter
+from app.services import export_service, voice_registers
+from app.services.call_book_service import CallFilter
 from app.services.errors import UserError
 from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
@@ -22,6 +22,7 @@ from app.ui.file_dialogs import save_file_name
 from app.ui.labels import label, translate_message
 from app.ui.session import AppSession
 from app.ui.tasks import Task, TaskControl
+from app.ui.voice_labels import screen_label
 
 
 def tr(text: str) -> str:
@@ -197,9 +198,6 @@ def export_repairs(parent: QWidget, session: AppSession, *, late_only: bool,
 def export_voice_register(parent: QWidget, session: AppSession, flt: Any,
                           message: QLabel) -> Task | None:
     """A register with the filter on its page: every line the filter finds."""
-    from app.services import voice_registers
-    from app.ui.pages.voice_registers_page import screen_label
-
     ctx = session.ctx
     columns = voice_registers.COLUMNS[flt.kind]
     dates = [i for i, c in enumerate(columns)

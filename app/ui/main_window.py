@@ -32,8 +32,9 @@ from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.find_number import kind_text, open_found
 from app.ui.labels import label
+from app.ui.language import install_translator
 from app.ui.pages import registry
-from app.ui.pages.registry import PageEntry
+from app.ui.pages.registry import PageEntry, PageKey
 from app.ui.ring_controller import RingController
 from app.ui.screen_fit import clamp_to_screen
 from app.ui.session import AppSession
@@ -42,11 +43,12 @@ from app.ui.style import icon
 
 log = logging.getLogger(__name__)
 WINDOW_KEY = "main_window"
-SEARCH_PAGE = "calls"  # until a job finder exists, a scan or search opens the call-log book
+SEARCH_PAGE = PageKey.CALLS  # until a job finder exists, a scan or search opens the call-log book
 REFRESH_SECONDS = 30  # how often the visible list is re-read (other counters write too)
 # The main books, one F-key each (F1 help, F2 switch user, F3 search, F5 refresh are taken).
-BOOK_KEYS = {"calls": Qt.Key.Key_F4, "carry_in": Qt.Key.Key_F6, "dispatch": Qt.Key.Key_F7,
-             "my_jobs": Qt.Key.Key_F8, "money": Qt.Key.Key_F9}
+BOOK_KEYS = {PageKey.CALLS: Qt.Key.Key_F4, PageKey.CARRY_IN: Qt.Key.Key_F6,
+             PageKey.DISPATCH: Qt.Key.Key_F7, PageKey.MY_JOBS: Qt.Key.Key_F8,
+             PageKey.MONEY: Qt.Key.Key_F9}
 
 
 def page_title(entry: PageEntry) -> str:
@@ -428,8 +430,6 @@ class MainWindow(QMainWindow):
 
     def apply_language(self, language: str, *, save: bool = False) -> None:
         """Switch the interface language: new translator, shell retranslated, pages rebuilt."""
-        from app.ui.app import install_translator
-
         if save:
             self.settings.set_language(language)
         app = QApplication.instance()

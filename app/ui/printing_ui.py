@@ -19,11 +19,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.printing import papers, registry, trail
-from app.printing.direct import PrintedCopy, print_numbered, printer_named
+from app.printing import papers, registry
+from app.printing.direct import printer_named
 from app.printing.output import PrintError
-from app.printing.registry import PrinterGroup, Rendered
+from app.printing.registry import PrinterGroup, PrintKind, Rendered
 from app.printing.text import pt
+from app.printouts import trail
+from app.printouts.direct import PrintedCopy, print_numbered
 from app.services.context import ServiceContext
 from app.services.errors import UserError
 from app.ui.dialogs.print_preview_dialog import OutputCallback, PrintJob, PrintPreviewDialog
@@ -51,7 +53,7 @@ def _test_page(ctx: ServiceContext, group: PrinterGroup) -> Rendered:
     return registry.render(ctx, "test-page", TEST_FORMATS[group], reprint=False)
 
 
-def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
+def document_job(ctx: ServiceContext, kind_name: PrintKind, number: str) -> PrintJob:
     """The print job of a numbered document: reprint if a copy left before, recorded."""
     kind = registry.get_kind(kind_name)
     return PrintJob(
@@ -61,7 +63,7 @@ def document_job(ctx: ServiceContext, kind_name: str, number: str) -> PrintJob:
         on_output=recorder(ctx, kind.name, [number]))
 
 
-def batch_job(ctx: ServiceContext, kind_name: str, numbers: Sequence[str],
+def batch_job(ctx: ServiceContext, kind_name: PrintKind, numbers: Sequence[str],
               render: Callable[[Collection[str]], bytes], *, title: str,
               filename: str) -> PrintJob:
     """Documents ``numbers`` of one kind in one PDF: ``render(reprinted)`` marks the ones
@@ -78,7 +80,8 @@ def batch_job(ctx: ServiceContext, kind_name: str, numbers: Sequence[str],
                     on_output=recorder(ctx, kind.name, numbers, printed=printed))
 
 
-def preview_document(session: AppSession, parent: QWidget | None, kind: str, number: str, *,
+def preview_document(session: AppSession, parent: QWidget | None, kind: PrintKind,
+                     number: str, *,
                      settings: SettingsStore | None = None) -> PrintPreviewDialog | None:
     """Open the preview of document ``number`` of ``kind`` (non-modal); None on a UserError."""
     ctx = session.ctx
@@ -106,13 +109,13 @@ class CounterChoice:
     """How this PC prints one document: which kind and number (the paper chosen), on which
     printer ("" = ask), and whether in one keystroke."""
 
-    kind: str
+    kind: PrintKind
     number: str
     printer: str
     silent: bool
 
 
-def counter_choice(settings: SettingsStore, document: str, number: str) -> CounterChoice:
+def counter_choice(settings: SettingsStore, document: PrintKind, number: str) -> CounterChoice:
     """This PC's choice for ``document``: its paper, its printer (else its group's), and
     silent (receipts and tags by default) or the dialog."""
     kind, on = papers.on_paper(document, number, settings.document_paper(document))
@@ -126,7 +129,8 @@ def counter_choice(settings: SettingsStore, document: str, number: str) -> Count
 Preview = Callable[[PrintJob], object]
 
 
-def print_document(session: AppSession, parent: QWidget | None, document: str, number: str, *,
+def print_document(session: AppSession, parent: QWidget | None, document: PrintKind,
+                   number: str, *,
                    settings: SettingsStore | None = None,
                    preview: Preview | None = None) -> PrintedCopy | None:
     """The counter's print key: document ``number`` on this PC's paper and printer, in one
@@ -170,7 +174,7 @@ class SavePrint:
     """One document printed (``copy``) or not (``problem``, in the user's language) at once
     when a record is saved; ``no_printer``: this PC has no printer chosen for it."""
 
-    document: str
+    document: PrintKind
     number: str
     copy: PrintedCopy | None = None
     problem: str = ""
@@ -181,12 +185,12 @@ class SavePrint:
         return self.copy is not None
 
 
-def document_title(document: str) -> str:
+def document_title(document: PrintKind) -> str:
     """The document's name in the user's language (收件单, 维修标签…)."""
     return pt(registry.get_kind(document).title)
 
 
-def print_on_save(session: AppSession, documents: Sequence[str], number: str, *,
+def print_on_save(session: AppSession, documents: Sequence[PrintKind], number: str, *,
                   settings: SettingsStore | None = None) -> list[SavePrint]:
     """Print each of ``documents`` for record ``number`` straight to this PC's printer for it
     (its paper, its printer, no dialog): what a saved take-in hands over at once. The record

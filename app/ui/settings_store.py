@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
 from app import config
+from app.printing.registry import PrintKind
 from app.telephony.config import TelephonyConfig
 
 SETTINGS_FILE = "settings.ini"
@@ -40,10 +41,10 @@ def default_qsettings() -> QSettings:
 
 
 # What a saved take-in prints at once: the documents of each choice, in printing order.
-TAKE_IN_PRINTS: dict[str, tuple[str, ...]] = {
-    "both": ("item-receipt", "repair-tag"),
-    "receipt": ("item-receipt",),
-    "tag": ("repair-tag",),
+TAKE_IN_PRINTS: dict[str, tuple[PrintKind, ...]] = {
+    "both": (PrintKind.ITEM_RECEIPT, PrintKind.REPAIR_TAG),
+    "receipt": (PrintKind.ITEM_RECEIPT,),
+    "tag": (PrintKind.REPAIR_TAG,),
     "none": (),
 }
 

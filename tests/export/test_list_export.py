@@ -17,9 +17,9 @@ from sqlalchemy import select
 from app.export.list_export import MONEY_FORMAT, export_rows
 from app.export.sheets import excel_time
 from app.models.audit import AuditEntry
-from app.services import calls_service as calls
+from app.services import call_book_service as book
 from app.services import export_service
-from app.services.calls_service import CallFilter
+from app.services.call_book_service import CallFilter
 from tests.helpers.calls import three_calls
 
 HEADERS = ["No.", "Received", "Customer", "Phone", "Fault"]
@@ -41,7 +41,7 @@ def test_call_log_export_has_only_the_filtered_rows_in_order(db, clerk, tmp_path
     # when the clerk exports the book filtered on 漏水
     rows = _write(clerk, flt, tmp_path / "calls.xlsx")
     # then the file holds exactly those two calls, newest first, as on screen
-    shown = calls.list_calls(clerk, flt).rows
+    shown = book.list_calls(clerk, flt).rows
     ws = openpyxl.load_workbook(tmp_path / "calls.xlsx").active
     values = list(ws.iter_rows(values_only=True))
     assert list(values[0]) == HEADERS

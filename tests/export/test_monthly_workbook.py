@@ -111,6 +111,7 @@ def test_export_command(db, login, month_of_work, tmp_path):
 def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path):
     """Two completed calls this month, one card returned; two complaints, one closed."""
     from app.services import complaint_service as complaints
+    from app.services import survey_dto
     from app.services import survey_service as surveys
     from tests.helpers.voice import completed_call, zhang
 
@@ -118,7 +119,7 @@ def test_survey_and_complaint_sheets_agree_with_the_database(db, login, tmp_path
     completed_call(clerk)
     completed_call(clerk, technician="tech2")
     cards = sorted(surveys.issue_cards_for_day(clerk, clerk.today()), key=lambda c: c.id)
-    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(4, 3, 2, 1), via="phone",
+    surveys.enter_returned_card(clerk, cards[0].id, survey_dto.Ratings(4, 3, 2, 1), via="phone",
                                 expected_version=cards[0].version)
     customer_id, aircon, _ = zhang(clerk)
     for kind in ("quality", "packaging"):

@@ -65,7 +65,6 @@ from app.ui.dialogs.register_correction_dialog import RegisterCorrectionDialog
 from app.ui.dialogs.repair_dialogs import InspectionDialog, WorkEntryDialog
 from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.server_dialog import ServerDialog
-from app.ui.dialogs.setup_wizard import SetupWizard
 from app.ui.dialogs.store_days_dialog import StoreDaysDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
@@ -73,6 +72,7 @@ from app.ui.dialogs.telephony_dialog import TelephonyDialog
 from app.ui.dialogs.visit_dialog import VisitDialog
 from app.ui.dialogs.voice_dialogs import NewComplaintDialog, NewContractDialog, _CustomerForm
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
+from app.ui.pages.setup_wizard import SetupWizard
 from app.ui.session import AppSession
 from tests.helpers.carry_in import stocked_part, walk_in
 from tests.helpers.print_samples import LongList

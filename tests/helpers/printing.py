@@ -6,7 +6,7 @@ import argparse
 from decimal import Decimal
 from pathlib import Path
 
-from app.printing import cli_print
+from app.commands import print_cmd
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.billing_service import LineInput
@@ -17,11 +17,11 @@ from tests.helpers.carry_in import walk_in
 def run_print(tmp_path: Path, *argv: str) -> int:
     """``service-counter print ARGV…`` on the ``db`` fixture's store; its exit status."""
     parser = argparse.ArgumentParser()
-    cli_print.add_arguments(parser)
+    print_cmd.add_arguments(parser)
     args = parser.parse_args(list(argv))
     args.db = str(tmp_path / "store.sqlite")  # the db fixture's copy
     args.lang = "zh_CN"
-    return cli_print.run(args)
+    return print_cmd.run(args)
 
 
 def counter_payment(clerk: ServiceContext) -> str:

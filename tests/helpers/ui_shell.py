@@ -12,8 +12,9 @@ from sqlalchemy import select
 from app.db.database import Database
 from app.models.audit import AuditEntry
 from app.services import auth_service
-from app.ui.app import build_main_window, install_translator
+from app.ui.app import build_main_window
 from app.ui.fonts import install_app_font
+from app.ui.language import install_translator
 from app.ui.main_window import MainWindow
 from app.ui.settings_store import SettingsStore
 from tests.helpers.seed import SEED_PASSWORD

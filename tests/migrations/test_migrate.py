@@ -107,7 +107,7 @@ def test_a_store_file_from_version_0_1_opens_with_its_data(tmp_path, monkeypatch
     import shutil
 
     from app.services import auth_service
-    from app.services import calls_service as calls
+    from app.services import call_book_service as book
     from app.services.context import ServiceContext
     from tests.helpers.seed import SEED_PASSWORD
 
@@ -118,7 +118,7 @@ def test_a_store_file_from_version_0_1_opens_with_its_data(tmp_path, monkeypatch
     db = open_database(str(path))
     assert current_revision(db) == head_revision()
     ctx = ServiceContext(db, auth_service.log_in(db, "clerk", SEED_PASSWORD))
-    found = calls.list_calls(ctx, calls.CallFilter(search="漏水")).rows
+    found = book.list_calls(ctx, book.CallFilter(search="漏水")).rows
     assert [r.fault for r in found] == ["空调漏水"]
     db.dispose()
 
@@ -130,7 +130,7 @@ def test_phones_stored_with_full_width_digits_are_folded_to_ascii(tmp_path, monk
     import sqlite3
 
     from app.services import auth_service
-    from app.services import calls_service as calls
+    from app.services import call_book_service as book
     from app.services import customers_service as customers
     from app.services.context import ServiceContext
     from tests.helpers.seed import SEED_PASSWORD
@@ -150,7 +150,7 @@ def test_phones_stored_with_full_width_digits_are_folded_to_ascii(tmp_path, monk
     ctx = ServiceContext(db, auth_service.log_in(db, "admin", SEED_PASSWORD))
     assert [c.id for c in customers.find_customers(ctx, "13912345678")] == [customer_id]
     assert "13912345678" in customers.get_customer(ctx, customer_id).phones[-1].phone
-    found = calls.list_calls(ctx, calls.CallFilter(search="13912345678")).rows
+    found = book.list_calls(ctx, book.CallFilter(search="13912345678")).rows
     assert "空调漏水" in [r.fault for r in found]
     with pytest.raises(customers.DuplicatePhone):
         customers.create_customer(ctx, customers.CustomerInput("另一个", ("13912345678",)))

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from app.bootstrap import open_database
 from app.db.transfer import TransferError, transfer
 from app.services import auth_service
+from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
@@ -64,7 +65,7 @@ def test_move_copies_everything_and_the_target_keeps_numbering(source, target_ur
     new = calls.register_call(ctx, calls.CallInput(fault="迁移后新登记", new_customer=(
         customers.CustomerInput("迁移后客户", ("13911112222",)))))
     assert new.number.endswith("-0006")  # counters and id sequences moved along
-    assert calls.list_calls(ctx, calls.CallFilter(search="迁移测试3")).rows
+    assert book.list_calls(ctx, book.CallFilter(search="迁移测试3")).rows
     target.dispose()
 
 

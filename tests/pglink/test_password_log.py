@@ -15,6 +15,7 @@ from sqlalchemy import create_engine
 
 from app import cli
 from app.bootstrap import open_database
+from app.commands.base import EXIT_OK, EXIT_USAGE
 from app.db.known_databases import known_servers
 from app.db.pglink import store_password
 from app.logging_setup import configure_logging
@@ -57,13 +58,13 @@ def test_the_password_never_reaches_the_log_or_a_message(
 
     # typed into the URL: refused before anything connects, and not repeated
     typed = url.replace(f"{role}@", f"{role}:{secret}@")
-    assert cli.main(["--lang", "en", "--db", typed, "check"]) == cli.EXIT_USAGE
+    assert cli.main(["--lang", "en", "--db", typed, "check"]) == EXIT_USAGE
     said.append(capsys.readouterr().err)
     assert "db-password" in said[-1]
 
     # kept with the command (read from standard input here), then used by the driver
     monkeypatch.setattr("sys.stdin", io.StringIO(secret + "\n"))
-    assert cli.main(["--lang", "en", "db-password", "--db", url]) == cli.EXIT_OK
+    assert cli.main(["--lang", "en", "db-password", "--db", url]) == EXIT_OK
     said.append(capsys.readouterr().out)
     db = open_database(url)  # migrates the store as this role, over TLS
     try:

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import cli_print, registry, trail
+from app.commands import print_cmd
+from app.printing import registry
 from app.printing.registry import PrinterGroup, Rendered
-from app.printing.terms import default_terms, receipt_terms, terms_or_default
+from app.printing.terms import default_terms, terms_or_default
+from app.printouts import trail
+from app.printouts.carry_in_common import receipt_terms
 from app.services.context import ServiceContext
 from app.services.errors import NotFound
 from app.services.reference_service import letterhead
@@ -72,10 +75,10 @@ def test_print_command_counts_a_receipt_once_per_file_and_marks_the_second(
 
 
 def test_print_command_refuses_unknown_kinds_and_numbers(db: object, tmp_path: Path):
-    with pytest.raises(cli_print.CliError) as unknown_kind:
+    with pytest.raises(print_cmd.CliError) as unknown_kind:
         run_print(tmp_path, "no-such-kind", "1", "--out", str(tmp_path / "x.pdf"))
     assert unknown_kind.value.code != 0 and "no-such-kind" in str(unknown_kind.value)
-    with pytest.raises(cli_print.CliError) as unknown_number:
+    with pytest.raises(print_cmd.CliError) as unknown_number:
         run_print(tmp_path, "test-page", "a3", "--out", str(tmp_path / "x.pdf"))
     assert unknown_number.value.code != 0 and "a3" in str(unknown_number.value)
     assert not (tmp_path / "x.pdf").exists()

@@ -6,7 +6,9 @@ are in ``benchmarks/bench_printing.py``: 200 ms first, 30 ms each next).
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,7 +80,8 @@ import sys
 from app.printing import registry
 kind = registry.get_kind(sys.argv[1])
 papers = registry.papers(sys.argv[1])
-loaded = sorted(m for m in sys.modules if m.startswith("app.printing.documents."))
+loaded = sorted(m for m in sys.modules
+                if m.startswith(("app.printing.documents.", "app.printouts.")))
 print(kind.name, ",".join(sorted(papers)), ",".join(loaded))
 """
 
@@ -92,9 +95,15 @@ def test_a_kind_loads_its_own_form_module_only(tmp_path: Path, kind: str, papers
                                                module: str):
     out = run(ONE_KIND, kind, data=tmp_path)
     assert out.returncode == 0, out.stderr.decode()
-    assert out.stdout.decode().split() == [kind, papers, f"app.printing.documents.{module}"]
+    assert out.stdout.decode().split() == [
+        kind, papers, f"app.printing.documents.{module},app.printouts.{module}"]
 
 
 def test_the_table_of_kinds_names_the_module_that_registers_each():
+    # every module of app.printouts imported: a kind registered outside the table shows
+    package = importlib.import_module("app.printouts")
+    for info in pkgutil.iter_modules(package.__path__, "app.printouts."):
+        importlib.import_module(info.name)
     registered = {kind.name: kind.render.__module__ for kind in registry.kinds()}
     assert registered == registry.KIND_MODULES
+    assert set(registry.KIND_MODULES) == set(registry.PrintKind)

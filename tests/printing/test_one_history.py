@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.printing import trail
+from app.printouts import trail
 from app.services.context import ServiceContext
 from tests.helpers.carry_in import walk_in
 from tests.helpers.pdf import PdfCheck

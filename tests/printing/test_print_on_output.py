@@ -17,9 +17,9 @@ from sqlalchemy import func, select, update
 from app.models.audit import AuditEntry
 from app.models.carry_in import ItemReceipt
 from app.models.contracts import MaintenanceContract
-from app.printing import trail
 from app.printing.documents.expiry_notice import expiry_notices_pdf
-from app.services import carry_in_service
+from app.printouts import trail
+from app.services import carry_in_service, contract_dto
 from app.services import contract_service as contracts
 from app.services import survey_service as surveys
 from app.services.context import ServiceContext
@@ -139,7 +139,7 @@ def test_a_receipt_printed_by_an_older_version_counts_as_printed(
 
 # ---- expiry notices and survey cards --------------------------------------------------------
 
-def _contract(ctx: ServiceContext, end: date) -> contracts.ContractDTO:
+def _contract(ctx: ServiceContext, end: date) -> contract_dto.ContractDTO:
     customer_id, _, washer = zhang(ctx)
     return contracts.create_contract(ctx, contracts.ContractInput(
         customer_id, (washer,), date(2026, 1, 1), end, Decimal("680.00")))

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 
-from app.printing import trail
 from app.printing.documents.printer_test_page import TEST_PAGE_NUMBER, printer_test_page
 from app.printing.output import LoadedPdf, PrintError, page_layout_for, print_pdf_bytes
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.styles import A4
+from app.printouts import trail
 from app.services.context import ServiceContext
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.printing_ui import document_job

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import trail
 from app.printing.documents.item_receipt import render_item_receipt
 from app.printing.documents.register_page import render_register_month
+from app.printouts import trail
 from app.services import carry_in_service, register_service
 from app.services.context import ServiceContext
 from tests.helpers import pdf as pdfread
@@ -83,7 +83,7 @@ def test_register_month_runs_over_pages_with_header_each_page(tmp_path: Path) ->
     from datetime import UTC, date, datetime
 
     from app.services.dto import StoreHeader
-    from app.services.register_service import RegisterMonth, RegisterRow
+    from app.services.register_dto import RegisterMonth, RegisterRow
 
     at = datetime(2026, 10, 3, 2, 0, tzinfo=UTC)
     rows = [RegisterRow(i, i, at, f"R2610-{i:04d}", "欧阳喆", "KFR-35GW 格力空调 1.5匹 #GR1",

@@ -25,8 +25,9 @@ import pytest
 
 from app.printing import registry
 from app.printing.formatting import fmt_date
-from app.printing.terms import receipt_terms, terms_or_default
+from app.printing.terms import terms_or_default
 from app.printing.text import pt
+from app.printouts.carry_in_common import receipt_terms
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.context import ServiceContext

@@ -14,6 +14,7 @@ from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.documents.survey_card import survey_cards_pdf
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
+from app.services import survey_dto
 from app.services import survey_service as surveys
 from tests.helpers import pdf as pdfread
 from tests.helpers.voice import at, completed_call, zhang
@@ -174,14 +175,14 @@ def test_the_four_kinds_are_printable_by_number(login):
 def test_every_register_prints_on_a4_with_the_header_and_page_numbers(login, tmp_path, kind):
     from app.printing.documents.voice_register import register_sheet_pdf
     from app.services import feedback_service, followup_service, voice_registers
-    from app.services.voice_registers import RegisterFilter
+    from app.services.voice_dto import RegisterFilter
 
     clerk = at(login("clerk"), date(2026, 11, 20), 18)
     first = completed_call(clerk, item_id=zhang(clerk)[1])
     for _ in range(40):  # enough lines for a second page
         completed_call(clerk)
     cards = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
-    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(2, 3, 1, 2), via="paper",
+    surveys.enter_returned_card(clerk, cards[0].id, survey_dto.Ratings(2, 3, 1, 2), via="paper",
                                 expected_version=cards[0].version, comments="师傅迟到")
     boss = at(login("super"), date(2026, 11, 28), 10)
     followup_service.record_followup(boss, first, satisfied=False, answer="又坏了")

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.db import backup_file
 from app.services import backup_service
 from app.services import calls_service as calls
 from app.services import customers_service as customers
@@ -31,7 +32,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     folder = tmp_path / "full"
     with full_disk(folder) as real:
         if not real:
-            original = backup_service._online_copy
+            original = backup_file._online_copy
 
             def no_space(source: Path, target: Path) -> None:
                 if (folder / "filler").exists():
@@ -39,7 +40,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
                 original(source, target)
 
             (folder / "filler").write_bytes(b"")
-            monkeypatch.setattr(backup_service, "_online_copy", no_space)
+            monkeypatch.setattr(backup_file, "_online_copy", no_space)
         yield folder
 
 
@@ -104,7 +105,7 @@ def test_a_counter_left_open_backs_up_each_day_in_the_background(
     # Next morning, with the app still open: the backup runs on a pool thread while the
     # screen keeps serving (the copy is held until the clerk's call is registered).
     release, started = threading.Event(), threading.Event()
-    original = backup_service.take_backup
+    original = backup_file.take_backup
 
     def held(*args, **kwargs):
         started.set()
@@ -161,7 +162,7 @@ def test_an_upgrade_whose_backup_cannot_be_written_is_refused_with_the_reason(
         qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Only one schema revision exists yet, so the pre-upgrade copy is reached by its error.
     def upgrade_backup_fails(_url: str, **_options: object) -> None:
-        raise backup_service._write_failed(tmp_path, sqlite3.OperationalError(
+        raise backup_file._write_failed(tmp_path, sqlite3.OperationalError(
             "database or disk is full"))
 
     monkeypatch.setattr(gui, "open_database", upgrade_backup_fails)

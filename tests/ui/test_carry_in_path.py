@@ -123,7 +123,7 @@ def _ready_for_return(login) -> int:
 
 def test_a_receipt_preview_closed_counts_nothing_and_a_saved_copy_counts_once(
         qtbot, page, tmp_path):
-    from app.printing import trail
+    from app.printouts import trail
     from app.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 
     job = walk_in(page.session.ctx)

@@ -26,7 +26,7 @@ from app.ui.app import start_session
 from app.ui.demo_store import DEMO_FILE
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
-from app.ui.dialogs.setup_wizard import SetupWizard
+from app.ui.pages.setup_wizard import SetupWizard
 from app.ui.pages.today_page import TodayPage
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import open_database
-from app.services import backup_service
+from app.db import backup_file
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
@@ -44,7 +44,7 @@ def lost_store(db, clerk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     kept = register("备份里有", "13600007777")
     path = Path(str(store.engine.url.database))
-    backup_service.take_backup(path, tmp_path / "bk", kind="daily",
+    backup_file.take_backup(path, tmp_path / "bk", kind="daily",
                                now=datetime(2026, 11, 21, 8))
     after = register("备份后才有", "13600008888")
     store.dispose()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.ui.app import install_translator, resolve_language
+from app.ui.language import install_translator, resolve_language
 from app.ui.settings_store import SettingsStore
 from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese, open_window
 

@@ -16,7 +16,7 @@ from app.services import auth_service
 from app.ui.app import start_session
 from app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from app.ui.dialogs.login_dialog import LoginDialog
-from app.ui.dialogs.setup_wizard import SetupWizard
+from app.ui.pages.setup_wizard import SetupWizard
 from app.ui.settings_store import SettingsStore
 from tests.helpers.seed import SEED_PASSWORD
 from tests.helpers.ui import type_text

@@ -12,7 +12,7 @@ from app.models.enums import Role
 from app.services import auth_service
 from app.services.context import ServiceContext
 from app.services.permissions import ROLE_PERMISSIONS, Perm
-from app.ui.main_window import MainWindow, PlaceholderPage
+from app.ui.main_window import MainWindow, PlaceholderPage, load_page_factory
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry
 from app.ui.session import AppSession
@@ -167,6 +167,15 @@ def test_switch_user_refused_keeps_the_current_user(
     assert audit_rows(db, action="login_failed")[-1].username == "boss"
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_every_book_in_the_registry_names_a_page_class() -> None:
+    # given the registry's books, one per PageKey
+    assert [e.key for e in registry.PAGES] == list(registry.PageKey)
+    # then each one's "module:Class" imports to a widget class (no placeholder in the app)
+    for entry in registry.PAGES:
+        factory = load_page_factory(entry)
+        assert isinstance(factory, type) and issubclass(factory, QWidget), entry.factory_path
 
 
 def test_real_registry_hides_books_a_technician_may_not_open(

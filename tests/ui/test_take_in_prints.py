@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from app.printing import trail
 from app.printing.output import PrintError
+from app.printouts import trail
 from app.services import carry_in_service
 from app.ui.pages.carry_in_page import CarryInPage
 from app.ui.session import AppSession

@@ -13,6 +13,7 @@ from app.models.contracts import MaintenanceContract
 from app.models.voice import Complaint, ComplaintReminder, SurveyCard
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
+from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.ui.pages.complaints_page import ComplaintsPage
 from app.ui.pages.contracts_page import ContractsPage
@@ -62,7 +63,7 @@ def test_a_returned_card_is_entered_by_keyboard_and_its_complaint_registered(qtb
 def _card_complaint(clerk):
     completed_call(clerk, item_id=zhang(clerk)[1])
     card = surveys.issue_cards_for_day(clerk, clerk.today())[0]
-    card = surveys.enter_returned_card(clerk, card.id, surveys.Ratings(1, 2, 1, 1), via="phone",
+    card = surveys.enter_returned_card(clerk, card.id, survey_dto.Ratings(1, 2, 1, 1), via="phone",
                                        expected_version=card.version, comments="态度恶劣")
     return surveys.complaint_from_card(clerk, card.id, kind="service",
                                        expected_version=card.version)

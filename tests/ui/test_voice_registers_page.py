@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.services import feedback_service
+from app.services import feedback_service, survey_dto
 from app.services import survey_service as surveys
 from app.ui import list_export_ui
 from app.ui.pages.voice_registers_page import VoiceRegistersPage
@@ -27,7 +27,7 @@ def _cards(login):
     completed_call(clerk)
     completed_call(clerk, technician="tech2")
     cards = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
-    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(2, 3, 1, 2), via="paper",
+    surveys.enter_returned_card(clerk, cards[0].id, survey_dto.Ratings(2, 3, 1, 2), via="paper",
                                 expected_version=cards[0].version, comments="师傅迟到")
     return at(login("super"), date(2026, 11, 28), 10)
 

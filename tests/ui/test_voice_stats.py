@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.services import complaint_service as complaints
+from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.ui.pages.complaints_page import ComplaintsPage
 from app.ui.pages.surveys_page import SurveysPage
-from app.ui.pages.voice_labels import vlabel
 from app.ui.session import AppSession
+from app.ui.voice_labels import vlabel
 from tests.helpers.voice import completed_call, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -32,7 +33,7 @@ def test_the_supervisor_sees_ratings_per_technician_and_the_chart(qtbot, db, log
     completed_call(boss, technician="tech2")
     for card, ratings in zip(surveys.issue_cards_for_day(boss, boss.today()),
                              [(4, 4, 3, 4), (2, 1, 2, 2)], strict=True):
-        surveys.enter_returned_card(boss, card.id, surveys.Ratings(*ratings), via="paper",
+        surveys.enter_returned_card(boss, card.id, survey_dto.Ratings(*ratings), via="paper",
                                     expected_version=card.version)
     page = _show(qtbot, SurveysPage(AppSession(db, boss)))
     assert page.tabs.isTabVisible(1)

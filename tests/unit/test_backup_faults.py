@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.db import backup_file
 from app.services import backup_service as backups
 from app.services import calls_service as calls
 from app.services import customers_service as customers
@@ -30,7 +31,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
             def no_space(_source: Path, _target: Path) -> None:
                 raise sqlite3.OperationalError("database or disk is full")
 
-            monkeypatch.setattr(backups, "_online_copy", no_space)
+            monkeypatch.setattr(backup_file, "_online_copy", no_space)
         yield folder
 
 
@@ -38,7 +39,7 @@ def test_a_full_backup_folder_is_a_clear_refusal_and_leaves_nothing(db, clerk, f
                                                                    sqlite_only):
     call = calls.register_call(clerk, calls.CallInput(fault="满盘测试", new_customer=(
         customers.CustomerInput("满盘客户", ("13800001111",)))))
-    with pytest.raises(backups.BackupFolderError) as err:
+    with pytest.raises(backup_file.BackupFolderError) as err:
         backups.daily_backup_if_due(db, full_folder, datetime(2026, 11, 22, 8))
     assert "the disk is full" in err.value.text()
     assert not list(full_folder.glob("*.partial")) and not list(full_folder.glob("*partial"))
@@ -51,8 +52,8 @@ def test_a_read_only_backup_folder_is_said(db, tmp_path, sqlite_only):
     with read_only_view(source, tmp_path / "bk-ro") as real:
         if not real:
             pytest.skip("needs root to mount a read-only folder: run the tests as root (CI does)")
-        with pytest.raises(backups.BackupFolderError) as err:
-            backups.take_backup(_live(db), tmp_path / "bk-ro", kind="daily",
+        with pytest.raises(backup_file.BackupFolderError) as err:
+            backup_file.take_backup(_live(db), tmp_path / "bk-ro", kind="daily",
                                 now=datetime(2026, 11, 22, 8))
     assert "not writable" in err.value.text()
 
@@ -60,12 +61,12 @@ def test_a_read_only_backup_folder_is_said(db, tmp_path, sqlite_only):
 def test_a_backup_folder_on_a_drive_not_plugged_in_is_refused_not_made_locally(
         db, tmp_path, sqlite_only):
     unplugged = tmp_path / "media" / "usb-stick" / "店铺备份"  # the drive's mount point is gone
-    with pytest.raises(backups.BackupFolderError) as err:
-        backups.take_backup(_live(db), unplugged, kind="daily", now=datetime(2026, 11, 22, 8))
+    with pytest.raises(backup_file.BackupFolderError) as err:
+        backup_file.take_backup(_live(db), unplugged, kind="daily", now=datetime(2026, 11, 22, 8))
     assert "plugged in" in err.value.text()
     assert not (tmp_path / "media").exists()  # no look-alike folder on the local disk
     # A new folder inside one that is there is still made.
-    info = backups.take_backup(_live(db), tmp_path / "备份", kind="daily",
+    info = backup_file.take_backup(_live(db), tmp_path / "备份", kind="daily",
                                now=datetime(2026, 11, 22, 8))
     assert info.path.parent == tmp_path / "备份"
 
@@ -76,7 +77,7 @@ def test_once_a_day_per_database(db, tmp_path, sqlite_only):
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE calls (id INTEGER PRIMARY KEY, received_at TEXT)")
     conn.close()
-    backups.take_backup(other, folder, kind="daily", now=datetime(2026, 11, 22, 8))
+    backup_file.take_backup(other, folder, kind="daily", now=datetime(2026, 11, 22, 8))
     # Another database's backup of the day does not count for this one.
     assert backups.daily_backup_if_due(db, folder, datetime(2026, 11, 22, 9)) is not None
     assert backups.daily_backup_if_due(db, folder, datetime(2026, 11, 22, 15)) is None

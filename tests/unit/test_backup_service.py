@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.db import backup_file
 from app.services import backup_service as backups
 from app.services import calls_service as calls
 from app.services import customers_service as customers
@@ -21,7 +22,7 @@ def _live_path(db) -> Path:
 def test_backup_of_a_live_database_verifies_and_counts(db, clerk, tmp_path, sqlite_only):
     calls.register_call(clerk, calls.CallInput(
         fault="不制冷", new_customer=customers.CustomerInput("备份测试", ("13511112222",))))
-    info = backups.take_backup(_live_path(db), tmp_path / "bk", kind="manual",
+    info = backup_file.take_backup(_live_path(db), tmp_path / "bk", kind="manual",
                                now=datetime(2026, 11, 22, 9, 30))
     assert info.ok and info.path.exists() and info.path.name.endswith("-manual.sqlite")
     assert info.counts["calls"] == 1 and info.counts["customers"] == 3
@@ -43,7 +44,7 @@ def test_backup_while_another_connection_keeps_writing(db, clerk, tmp_path, sqli
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        info = backups.take_backup(_live_path(db), tmp_path / "bk", kind="manual",
+        info = backup_file.take_backup(_live_path(db), tmp_path / "bk", kind="manual",
                                    now=datetime(2026, 11, 22, 10, 0))
     finally:
         stop.set()
@@ -54,8 +55,8 @@ def test_backup_while_another_connection_keeps_writing(db, clerk, tmp_path, sqli
 def test_a_missing_or_unwritable_folder_is_reported(db, tmp_path, sqlite_only):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
-    with pytest.raises(backups.BackupFolderError) as err:
-        backups.take_backup(_live_path(db), blocker / "sub", kind="manual",
+    with pytest.raises(backup_file.BackupFolderError) as err:
+        backup_file.take_backup(_live_path(db), blocker / "sub", kind="manual",
                             now=datetime(2026, 11, 22))
     assert "file-not-folder" in err.value.text()
 

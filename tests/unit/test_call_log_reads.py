@@ -8,6 +8,7 @@ import pytest
 
 from app.db.database import Database
 from app.services import auth_service
+from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
@@ -22,8 +23,8 @@ def _register(ctx: ServiceContext, customer_id: int, fault: str) -> int:
     return calls.register_call(ctx, calls.CallInput(fault=fault, customer_id=customer_id)).id
 
 
-def _faults(ctx: ServiceContext, flt: calls.CallFilter) -> list[str]:
-    return [r.fault for r in calls.list_calls(ctx, flt).rows]
+def _faults(ctx: ServiceContext, flt: book.CallFilter) -> list[str]:
+    return [r.fault for r in book.list_calls(ctx, flt).rows]
 
 
 def test_a_call_saved_at_another_counter_shows_on_the_next_read(clerk: ServiceContext,
@@ -31,7 +32,7 @@ def test_a_call_saved_at_another_counter_shows_on_the_next_read(clerk: ServiceCo
     # given the book read once on this counter (its connection stays open between reads)
     zhang = _customer(clerk, "5678")
     _register(clerk, zhang, "第一台不制冷")
-    assert _faults(clerk, calls.CallFilter()) == ["第一台不制冷"]
+    assert _faults(clerk, book.CallFilter()) == ["第一台不制冷"]
     # when another counter, with its own connection to the same database, registers a call
     other_db = Database(db.url)
     try:
@@ -40,8 +41,8 @@ def test_a_call_saved_at_another_counter_shows_on_the_next_read(clerk: ServiceCo
     finally:
         other_db.dispose()
     # then this counter's next read shows it, first, and counts it
-    assert _faults(clerk, calls.CallFilter()) == ["另一柜台登记的漏水", "第一台不制冷"]
-    assert calls.count_calls(clerk, calls.CallFilter()) == 2
+    assert _faults(clerk, book.CallFilter()) == ["另一柜台登记的漏水", "第一台不制冷"]
+    assert book.count_calls(clerk, book.CallFilter()) == 2
 
 
 def test_filters_of_the_same_shape_keep_their_own_values(clerk: ServiceContext) -> None:
@@ -49,18 +50,18 @@ def test_filters_of_the_same_shape_keep_their_own_values(clerk: ServiceContext) 
     zhang, li = _customer(clerk, "5678"), _customer(clerk, "87654321")
     _register(clerk, zhang, "空调外机异响")
     _register(clerk, li, "冰箱冷藏室结冰")
-    zone_of = {r.customer_name: r.zone_name for r in calls.list_calls(
-        clerk, calls.CallFilter()).rows}
+    zone_of = {r.customer_name: r.zone_name for r in book.list_calls(
+        clerk, book.CallFilter()).rows}
     assert zone_of == {"张伟": "市区", "李娜": "郊区"}
     # when the book is searched or filtered twice with the same kind of filter
     # then each search finds its own calls, not the previous one's
-    assert _faults(clerk, calls.CallFilter(search="12345678")) == ["空调外机异响"]
-    assert _faults(clerk, calls.CallFilter(search="87654321")) == ["冰箱冷藏室结冰"]
-    assert _faults(clerk, calls.CallFilter(search="异响")) == ["空调外机异响"]
-    assert _faults(clerk, calls.CallFilter(search="结冰")) == ["冰箱冷藏室结冰"]
-    assert _faults(clerk, calls.CallFilter(customer_id=zhang)) == ["空调外机异响"]
-    assert _faults(clerk, calls.CallFilter(customer_id=li)) == ["冰箱冷藏室结冰"]
-    assert calls.count_calls(clerk, calls.CallFilter(customer_id=li)) == 1
+    assert _faults(clerk, book.CallFilter(search="12345678")) == ["空调外机异响"]
+    assert _faults(clerk, book.CallFilter(search="87654321")) == ["冰箱冷藏室结冰"]
+    assert _faults(clerk, book.CallFilter(search="异响")) == ["空调外机异响"]
+    assert _faults(clerk, book.CallFilter(search="结冰")) == ["冰箱冷藏室结冰"]
+    assert _faults(clerk, book.CallFilter(customer_id=zhang)) == ["空调外机异响"]
+    assert _faults(clerk, book.CallFilter(customer_id=li)) == ["冰箱冷藏室结冰"]
+    assert book.count_calls(clerk, book.CallFilter(customer_id=li)) == 1
 
 
 def test_several_words_must_all_match_whatever_their_length(clerk: ServiceContext) -> None:
@@ -69,11 +70,11 @@ def test_several_words_must_all_match_whatever_their_length(clerk: ServiceContex
     _register(clerk, zhang, "显示故障码E1")
     _register(clerk, li, "门封漏水")
     # a phone fragment (trigram index) and a two-character term (LIKE) together
-    assert _faults(clerk, calls.CallFilter(search="12345678 漏水")) == ["室内机漏水"]
-    assert _faults(clerk, calls.CallFilter(search="漏水 87654321")) == ["门封漏水"]
-    assert sorted(_faults(clerk, calls.CallFilter(search="漏水"))) == ["室内机漏水", "门封漏水"]
-    assert _faults(clerk, calls.CallFilter(search="故障码 e1")) == ["显示故障码E1"]
-    assert calls.count_calls(clerk, calls.CallFilter(search="12345678 漏水")) == 1
+    assert _faults(clerk, book.CallFilter(search="12345678 漏水")) == ["室内机漏水"]
+    assert _faults(clerk, book.CallFilter(search="漏水 87654321")) == ["门封漏水"]
+    assert sorted(_faults(clerk, book.CallFilter(search="漏水"))) == ["室内机漏水", "门封漏水"]
+    assert _faults(clerk, book.CallFilter(search="故障码 e1")) == ["显示故障码E1"]
+    assert book.count_calls(clerk, book.CallFilter(search="12345678 漏水")) == 1
 
 
 @pytest.mark.parametrize("term", ['"', '50%', "_", "a/b", "漏水\"", "OR", "NEAR(", "*", "'"])
@@ -83,9 +84,9 @@ def test_search_text_is_taken_literally(clerk: ServiceContext, term: str) -> Non
     _register(clerk, zhang, '屏幕 50%_off a/b 漏水" OR NEAR( * \'')
     _register(clerk, zhang, "普通故障")
     # when a clerk types them, then only that call is found, and no error is shown
-    assert _faults(clerk, calls.CallFilter(search=term)) == [
+    assert _faults(clerk, book.CallFilter(search=term)) == [
         '屏幕 50%_off a/b 漏水" OR NEAR( * \'']
-    assert calls.count_calls(clerk, calls.CallFilter(search=term)) == 1
+    assert book.count_calls(clerk, book.CallFilter(search=term)) == 1
 
 
 def test_a_failed_read_leaves_the_book_readable(clerk: ServiceContext, db: Database) -> None:
@@ -94,7 +95,7 @@ def test_a_failed_read_leaves_the_book_readable(clerk: ServiceContext, db: Datab
     with pytest.raises(RuntimeError), db.query() as conn:
         conn.exec_driver_sql("SELECT 1")
         raise RuntimeError("a read that fails half way")
-    assert _faults(clerk, calls.CallFilter()) == ["热水器不加热"]
+    assert _faults(clerk, book.CallFilter()) == ["热水器不加热"]
 
 
 def test_the_book_reads_the_same_from_a_background_thread(clerk: ServiceContext) -> None:
@@ -107,7 +108,7 @@ def test_the_book_reads_the_same_from_a_background_thread(clerk: ServiceContext)
 
     def work() -> None:
         try:
-            found.append(_faults(clerk, calls.CallFilter(search="故障")))
+            found.append(_faults(clerk, book.CallFilter(search="故障")))
         except BaseException as exc:  # reported below, not lost in the thread
             errors.append(exc)
 
@@ -115,5 +116,5 @@ def test_the_book_reads_the_same_from_a_background_thread(clerk: ServiceContext)
     worker.start()
     worker.join(timeout=30)
     assert not errors
-    assert found == [_faults(clerk, calls.CallFilter(search="故障"))] == [
+    assert found == [_faults(clerk, book.CallFilter(search="故障"))] == [
         ["故障2", "故障1", "故障0"]]

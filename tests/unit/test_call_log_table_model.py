@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.services import calls_service as calls
 from app.services import customers_service as customers
-from app.services.calls_service import CallFilter
+from app.services.call_book_service import CallFilter
 from app.services.context import ServiceContext
 from app.ui.table_models.call_log_table_model import CallLogTableModel as Model
 from app.ui.theme import STATUS_COLORS

@@ -11,6 +11,7 @@ from app.models.audit import AuditEntry
 from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.enums import CallStatus, Channel
+from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
@@ -56,7 +57,7 @@ def test_search_finds_two_character_chinese_terms_and_phone_parts(clerk):
     calls.register_call(clerk, calls.CallInput(fault="遥控失灵", customer_id=customer_id))
     for term, expected in [("漏水", 1), ("遥控失灵", 1), ("2345", 2), ("GR2024", 1), ("张", 2),
                            ("不存在的词", 0)]:
-        page = calls.list_calls(clerk, calls.CallFilter(search=term))
+        page = book.list_calls(clerk, book.CallFilter(search=term))
         assert len(page.rows) == expected, term
 
 
@@ -68,7 +69,7 @@ def test_keyset_paging_walks_the_whole_book_newest_first(clerk):
                                                    received_at=base + timedelta(hours=i)))
     seen, cursor = [], None
     while True:
-        page = calls.list_calls(clerk, calls.CallFilter(), after=cursor, limit=3)
+        page = book.list_calls(clerk, book.CallFilter(), after=cursor, limit=3)
         seen += [r.fault for r in page.rows]
         cursor = page.next_cursor
         if cursor is None:

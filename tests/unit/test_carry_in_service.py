@@ -12,7 +12,7 @@ from app.models.audit import AuditEntry
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RegisterEntry, RepairCard
 from app.models.parts import StockMovement
-from app.printing import trail
+from app.printouts import trail
 from app.services import (
     carry_in_service,
     parts_service,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__, cli
+from app.commands import base
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,7 +70,7 @@ def test_demo_fills_an_empty_database(tmp_path: Path, capsys: pytest.CaptureFixt
     path = tmp_path / "demo.sqlite"
     code = cli.main(["--lang", "en", "demo", "--db", str(path), "--calls", "40", "--seed", "5"])
     out = capsys.readouterr().out
-    assert code == cli.EXIT_OK
+    assert code == base.EXIT_OK
     assert _demo_calls(path) == 40
     assert _count(path, "users") == 10
     assert "100%" in out and "clerk123" in out and "Done in" in out
@@ -83,7 +84,7 @@ def test_demo_refuses_a_database_with_data_unless_forced(tmp_path: Path,
     capsys.readouterr()
     # when the demo runs again without --force; then it refuses and changes nothing
     code = cli.main(["--lang", "en", "demo", "--db", str(path), "--calls", "10"])
-    assert code == cli.EXIT_USAGE
+    assert code == base.EXIT_USAGE
     assert "--force" in capsys.readouterr().err
     assert _demo_calls(path) == 10
     # when forced; then the old file is kept aside and a fresh demo takes its place
@@ -127,6 +128,16 @@ def test_without_a_command_the_gui_starts(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(gui, "run_gui", lambda db, lang: seen.append((db, lang)) or 0)
     assert cli.main(["--db", "x.sqlite", "--lang", "en"]) == 0
     assert seen == [("x.sqlite", "en")]
+
+
+def test_every_command_module_is_on_the_command_line() -> None:
+    # given the command modules in app/commands (and the demo's)
+    modules = {f"app.commands.{p.stem}" for p in (ROOT / "app" / "commands").glob("*_cmd.py")}
+    modules.add("app.demo.command")
+    # then each one's COMMAND is in the table, once, under its own name
+    assert {c.run.__module__ for c in cli.COMMANDS} == modules
+    names = [c.name for c in cli.COMMANDS]
+    assert len(names) == len(set(names))
 
 
 def test_commands_never_import_qt(tmp_path: Path) -> None:

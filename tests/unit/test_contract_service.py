@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models.contracts import MaintenanceContract
-from app.printing import trail
+from app.printouts import trail
 from app.services import calls_service as calls
 from app.services import contract_service as contracts
 from app.services.errors import PermissionDenied, ValidationError

@@ -18,7 +18,7 @@ from app.demo import customers as demo_customers
 from app.demo import generate
 from app.demo.data import STAFF
 from app.models.enums import Role
-from app.services import auth_service, calls_service
+from app.services import auth_service, call_book_service, calls_service
 from app.services.context import ServiceContext
 from tests.helpers.demo import NOW, build_demo, opened, sql
 
@@ -100,7 +100,7 @@ def test_search_text_and_category_match_the_call_service(demo_db: Database) -> N
 
     with demo_db.read() as session:
         for call in session.scalars(select(Call).order_by(Call.id).limit(60)):
-            expected = calls_service.search_text_for(session, call.customer_id, call.item_id,
+            expected = call_book_service.search_text_for(session, call.customer_id, call.item_id,
                                                      call.fault)
             assert call.search_text == expected
             item = session.get(Item, call.item_id) if call.item_id else None
@@ -114,9 +114,9 @@ def test_the_book_finds_demo_calls_by_phone_and_short_fault(demo_db: Database) -
     digits = sql(Path(demo_db.engine.url.database or ""),
                   "SELECT p.digits FROM calls c JOIN customer_phones p "
                   "ON p.customer_id = c.customer_id LIMIT 1")[0][0]
-    page = calls_service.list_calls(clerk, calls_service.CallFilter(search=digits[-6:]))
+    page = call_book_service.list_calls(clerk, call_book_service.CallFilter(search=digits[-6:]))
     assert page.rows
-    leaks = calls_service.list_calls(clerk, calls_service.CallFilter(search="漏水"))
+    leaks = call_book_service.list_calls(clerk, call_book_service.CallFilter(search="漏水"))
     assert leaks.rows and all("漏水" in r.fault for r in leaks.rows)
 
 
@@ -159,11 +159,11 @@ def test_both_search_plans_give_the_same_page(demo_db: Database,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     # given a common fault term; when the book is searched with either query plan
     clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
-    flt = calls_service.CallFilter(search="故障码")
-    monkeypatch.setattr(calls_service, "COMMON_TERM_HITS", 10**9)
-    by_rowid = calls_service.list_calls(clerk, flt, limit=5)
-    monkeypatch.setattr(calls_service, "COMMON_TERM_HITS", 0)
-    newest_first = calls_service.list_calls(clerk, flt, limit=5)
+    flt = call_book_service.CallFilter(search="故障码")
+    monkeypatch.setattr(call_book_service, "COMMON_TERM_HITS", 10**9)
+    by_rowid = call_book_service.list_calls(clerk, flt, limit=5)
+    monkeypatch.setattr(call_book_service, "COMMON_TERM_HITS", 0)
+    newest_first = call_book_service.list_calls(clerk, flt, limit=5)
     # then the same calls come back, newest first
     assert [r.id for r in by_rowid.rows] == [r.id for r in newest_first.rows]
     assert by_rowid.next_cursor == newest_first.next_cursor
@@ -172,10 +172,10 @@ def test_both_search_plans_give_the_same_page(demo_db: Database,
 
 def test_a_capped_count_stops_at_the_cap(demo_db: Database) -> None:
     clerk = ServiceContext(demo_db, auth_service.log_in(demo_db, "clerk", "clerk123"))
-    flt = calls_service.CallFilter()
+    flt = call_book_service.CallFilter()
     total = sql(Path(str(demo_db.engine.url.database)), "SELECT count(*) FROM calls")[0][0]
-    assert calls_service.count_calls(clerk, flt) == total >= 300
-    assert calls_service.count_calls(clerk, flt, cap=50) == 51
-    assert calls_service.count_calls(clerk, calls_service.CallFilter(search="漏水"),
-                                     cap=1000) == calls_service.count_calls(
-        clerk, calls_service.CallFilter(search="漏水"))
+    assert call_book_service.count_calls(clerk, flt) == total >= 300
+    assert call_book_service.count_calls(clerk, flt, cap=50) == 51
+    assert call_book_service.count_calls(clerk, call_book_service.CallFilter(search="漏水"),
+                                     cap=1000) == call_book_service.count_calls(
+        clerk, call_book_service.CallFilter(search="漏水"))

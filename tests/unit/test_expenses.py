@@ -10,6 +10,7 @@ import pytest
 
 from app.services import expense_service as expenses
 from app.services import monthly_report_service as monthly
+from app.services import voice_dto
 from app.services import voice_registers as registers
 from app.services.errors import ValidationError
 from tests.helpers.voice import at, completed_call, user_id
@@ -38,7 +39,7 @@ def test_expenses_are_recorded_per_person_and_job_and_summed_beside_the_cost(log
     assert report.figure("expense_total") == 5550  # October's 99 yuan are not in November
     keys = [f.key for f in report.figures]
     assert keys.index("expense_total") == keys.index("total_cost") + 1  # side by side
-    sheet = registers.register_sheet(boss, registers.RegisterFilter(
+    sheet = registers.register_sheet(boss, voice_dto.RegisterFilter(
         "expenses", date(2026, 11, 1), date(2026, 11, 30)))
     assert [(r[1], r[3], r[4]) for r in sheet.rows] == [("shipping", "", 2000),
                                                         ("travel", f"V-{call}", 3550)]

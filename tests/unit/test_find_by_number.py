@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import calls_service, customers_service, find_service
-from app.services.calls_service import CallFilter, CallInput
+from app.services import call_book_service, calls_service, customers_service, find_service
+from app.services.call_book_service import CallFilter
+from app.services.calls_service import CallInput
 from app.services.context import ServiceContext
 from tests.helpers.carry_in import walk_in
 
@@ -26,7 +27,7 @@ def test_a_call_is_found_by_its_number_however_typed(clerk, call_number, typed):
 @pytest.mark.parametrize("typed", ["{n}", "{n_lower}", "{bare}"])
 def test_the_book_search_finds_a_call_by_number(clerk, call_number, typed):
     text = typed.format(n=call_number, n_lower=call_number.lower(), bare=call_number[1:])
-    page = calls_service.list_calls(clerk, CallFilter(search=text))
+    page = call_book_service.list_calls(clerk, CallFilter(search=text))
     assert [row.number for row in page.rows] == [call_number]
 
 

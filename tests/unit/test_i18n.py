@@ -19,7 +19,8 @@ CORE_FILES = [
     "app/ui/main_window.py", "app/ui/dialogs/login_dialog.py",
     "app/ui/dialogs/first_admin_dialog.py", "app/ui/dialogs/switch_user_dialog.py",
     "app/ui/dialogs/error_dialog.py", "app/ui/dialogs/preferences_dialog.py",
-    "app/services/errors.py", "app/services/auth_service.py", "app/services/calls_service.py",
+    "app/errors.py", "app/services/auth_service.py", "app/services/calls_service.py",
+    "app/services/call_book_service.py", "app/services/call_flow.py",
     "app/services/customers_service.py", "app/services/validation.py",
     "app/services/reference_service.py", "app/services/calendar_service.py",
 ]

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from app.export.import_errors import write_error_report
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.store import ProductModel
 from app.services import customers_service as customers
@@ -132,7 +133,7 @@ def test_catalogue_import_with_english_headers_keeps_prices_exact(admin, db, tmp
 def test_error_report_writes_bad_rows_with_their_messages(admin, tmp_path):
     preview = imp.preview_import(admin, customer_file(tmp_path), imp.ImportKind.CUSTOMERS)
     out = tmp_path / "errors.xlsx"
-    imp.write_error_report(preview, out, headers=("行", "错误"))
+    write_error_report(preview, out, headers=("行", "错误"))
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][0] == "行" and rows[0][-1] == "错误" and rows[0][1:3] == ("姓名", "电话")
     assert [r[0] for r in rows[1:]] == [4, 5, 6, 7, 8, 9, 11]

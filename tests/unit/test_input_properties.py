@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from app.models.carry_in import ItemReceipt
 from app.models.enums import Channel, CustomerKind, Role, ServiceKind, StoreKind, Urgency, ZoneKind
 from app.models.jobs import InternalWorkKind, VisitOutcome
-from app.services import auth_service
+from app.services import auth_service, survey_dto
 from app.services import billing_service as billing
 from app.services import calendar_service as calendar
+from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import carry_in_service as carry_in
 from app.services import complaint_service as complaints
@@ -284,12 +285,12 @@ def test_survey_card(clerk, db, data, comments, ratings):
     card = surveys.issue_cards_for_day(clerk, clerk.today())[0]
     returned = data.draw(st.none() | days(clerk.today()))
     done = attempt(db, lambda: surveys.enter_returned_card(
-        clerk, card.id, surveys.Ratings(*ratings), via="phone", expected_version=card.version,
+        clerk, card.id, survey_dto.Ratings(*ratings), via="phone", expected_version=card.version,
         returned_on=returned, comments=comments),
         unchanged=lambda: surveys.get_card(clerk, card.id))
     if done is not None:
         back = surveys.get_card(clerk, card.id)
-        assert back.ratings == surveys.Ratings(*ratings)
+        assert back.ratings == survey_dto.Ratings(*ratings)
         assert back.comments == typed(comments, multiline=True)
 
 
@@ -478,7 +479,7 @@ def test_followup(clerk, db, data, answer, satisfied):
 SEARCHES = {
     "customers": lambda c, t: customers.find_customers(c, t),
     "call number": lambda c, t: calls.find_call_by_number(c, t),
-    "call book": lambda c, t: calls.list_calls(c, calls.CallFilter(search=t)),
+    "call book": lambda c, t: book.list_calls(c, book.CallFilter(search=t)),
     "bill by number": lambda c, t: billing.call_for_number(c, t),
     "receipt number": lambda c, t: carry_in.find_by_number(c, t),
     "part number": lambda c, t: parts.find_part(c, t),

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.bootstrap import open_database
+from app.db import backup_file
 from app.db.migrate import precheck_sqlite_file
 from app.services import backup_service
 from app.services import calls_service as calls
@@ -45,7 +46,7 @@ def test_check_command_on_the_open_store_keeps_the_locks(db, clerk, tmp_path):
     from app.cli import main
 
     watch = StoreWatch.of(db)
-    backup_service.take_backup(watch.path, tmp_path / "bk", kind="manual",
+    backup_file.take_backup(watch.path, tmp_path / "bk", kind="manual",
                                now=datetime.now())
     assert main(["check", "--db", str(watch.path), "--backups", str(tmp_path / "bk")]) == 0
     _after(clerk, watch)
@@ -53,7 +54,7 @@ def test_check_command_on_the_open_store_keeps_the_locks(db, clerk, tmp_path):
 
 def test_recovery_opening_a_backup_keeps_the_locks(db, admin, clerk, tmp_path):
     watch = StoreWatch.of(db)
-    info = backup_service.take_backup(watch.path, tmp_path / "bk", kind="daily",
+    info = backup_file.take_backup(watch.path, tmp_path / "bk", kind="daily",
                                       now=datetime.now())
     backup = recovery.open_backup(info.path)
     try:
@@ -73,7 +74,7 @@ def test_start_up_checks_of_the_same_file_keep_the_locks(db, clerk):
 
 def test_restore_of_a_backup_does_not_leave_a_stale_engine_writing(db, admin, tmp_path):
     # the restore closes the live engine itself; a new one writes into the live file
-    info = backup_service.take_backup(live_path(db), tmp_path / "bk", kind="daily",
+    info = backup_file.take_backup(live_path(db), tmp_path / "bk", kind="daily",
                                       now=datetime.now())
     backup_service.restore_from(admin, Path(info.path), tmp_path / "bk")
     reopened = open_database(str(live_path(db)))

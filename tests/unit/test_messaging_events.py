@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models.messaging import OutboxMessage
-from app.printing import trail
+from app.printouts import trail
 from app.services import complaint_service as complaints
 from app.services import contract_service as contracts
 from app.services import late_repair_service, repair_service

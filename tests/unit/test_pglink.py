@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from app import cli
+from app.commands.base import EXIT_OK, EXIT_USAGE
 from app.db import pglink
 from app.db.database import Database
 from app.logging_setup import configure_logging
@@ -76,16 +77,16 @@ def test_a_password_on_the_command_line_is_refused_and_not_repeated(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     url = f"postgresql+psycopg://clerk:{SECRET}@db.store.lan/counter"
-    assert cli.main(["--lang", "en", "--db", url, "check"]) == cli.EXIT_USAGE
+    assert cli.main(["--lang", "en", "--db", url, "check"]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "password" in err and SECRET not in err and "db-password" in err
     monkeypatch.setenv("SERVICE_COUNTER_DB", url)
-    assert cli.main(["--lang", "en", "check"]) == cli.EXIT_USAGE
+    assert cli.main(["--lang", "en", "check"]) == EXIT_USAGE
     assert SECRET not in capsys.readouterr().err
     monkeypatch.delenv("SERVICE_COUNTER_DB")
     sqlite = tmp_path / "x.sqlite"
     assert cli.main(["--lang", "en", "migrate-data", "--from", str(sqlite), "--to", url]) \
-        == cli.EXIT_USAGE
+        == EXIT_USAGE
     assert SECRET not in capsys.readouterr().err
 
 
@@ -96,7 +97,7 @@ def test_db_password_command_asks_and_keeps_it_in_the_file(
 
     monkeypatch.setattr("sys.stdin", io.StringIO(SECRET + "\n"))
     assert cli.main(["--lang", "en", "db-password", "--db",
-                     "postgresql+psycopg://clerk@db.store.lan/counter"]) == cli.EXIT_OK
+                     "postgresql+psycopg://clerk@db.store.lan/counter"]) == EXIT_OK
     assert SECRET not in capsys.readouterr().out
     assert (tmp_path / "pgpass").read_text() == f"db.store.lan:5432:counter:clerk:{SECRET}\n"
 

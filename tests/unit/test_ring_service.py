@@ -12,13 +12,8 @@ from sqlalchemy import select
 from app.models.customers import Customer, Item
 from app.services import dispatch_service as dispatch
 from app.services import ring_service as rings
-from app.services.calls_service import (
-    CallFilter,
-    CallInput,
-    cancel_call,
-    list_calls,
-    register_call,
-)
+from app.services.call_book_service import CallFilter, list_calls
+from app.services.calls_service import CallInput, cancel_call, register_call
 from app.services.customers_service import CustomerInput, create_customer
 from app.services.errors import PermissionDenied, ValidationError
 

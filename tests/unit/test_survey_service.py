@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models.voice import SurveyCard
+from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.services.errors import ValidationError
 from app.services.voice_stats import survey_month_stats
@@ -39,15 +40,15 @@ def test_a_returned_card_is_entered_with_four_ratings(clerk):
     completed_call(clerk)
     card = surveys.issue_cards_for_day(clerk, clerk.today())[0]
     with pytest.raises(ValidationError) as err:
-        surveys.enter_returned_card(clerk, card.id, surveys.Ratings(4, 5, 3, 2), via="paper",
+        surveys.enter_returned_card(clerk, card.id, survey_dto.Ratings(4, 5, 3, 2), via="paper",
                                     expected_version=card.version)
     assert err.value.field == "skill"
 
-    back = surveys.enter_returned_card(clerk, card.id, surveys.Ratings(4, 3, 2, 1),
+    back = surveys.enter_returned_card(clerk, card.id, survey_dto.Ratings(4, 3, 2, 1),
                                        via="phone", expected_version=card.version,
                                        comments="师傅迟到一小时，答应的配件没送来")
 
-    assert back.status == "returned" and back.ratings == surveys.Ratings(4, 3, 2, 1)
+    assert back.status == "returned" and back.ratings == survey_dto.Ratings(4, 3, 2, 1)
     assert surveys.find_card(clerk, f"SC:{card.number}:{card.call_number}").id == card.id
     assert surveys.find_card(clerk, card.call_number.lower()).id == card.id
 
@@ -55,7 +56,7 @@ def test_a_returned_card_is_entered_with_four_ratings(clerk):
 def test_a_card_with_a_complaint_opens_it_in_one_step(clerk):
     completed_call(clerk, item_id=zhang(clerk)[1])
     card = surveys.issue_cards_for_day(clerk, clerk.today())[0]
-    card = surveys.enter_returned_card(clerk, card.id, surveys.Ratings(1, 2, 2, 1),
+    card = surveys.enter_returned_card(clerk, card.id, survey_dto.Ratings(1, 2, 2, 1),
                                        via="paper", expected_version=card.version,
                                        comments="态度很差")
 
@@ -80,7 +81,7 @@ def test_monthly_averages_per_technician(login):
     flat = [r for rows in ratings.values() for r in rows]
     for card, r in zip(cards, flat, strict=True):
         if r is not None:
-            surveys.enter_returned_card(clerk, card.id, surveys.Ratings(*r), via="paper",
+            surveys.enter_returned_card(clerk, card.id, survey_dto.Ratings(*r), via="paper",
                                         expected_version=card.version)
 
     stats = {s.technician_name: s for s in survey_month_stats(login("super"), 2026, 11)}
@@ -193,7 +194,7 @@ def test_the_monthly_appraisal_counts_work_ratings_complaints_and_late_arrivals(
         job.deadline_at = _done(date(2026, 11, 20), 13)
     card = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
     mine = next(c for c in card if c.call_id == first)
-    surveys.enter_returned_card(clerk, mine.id, surveys.Ratings(4, 3, 1, 2), via="paper",
+    surveys.enter_returned_card(clerk, mine.id, survey_dto.Ratings(4, 3, 1, 2), via="paper",
                                 expected_version=mine.version)
     complaints.open_complaint(at(login("super"), date(2026, 11, 21)), complaints.ComplaintInput(
         zhang(clerk)[0], "师傅迟到", "attitude", "call", call_id=first))

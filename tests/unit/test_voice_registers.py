@@ -10,10 +10,11 @@ import pytest
 from app.services import complaint_service as complaints
 from app.services import feedback_service as feedback
 from app.services import followup_service as followups
+from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.services import voice_registers as registers
 from app.services.errors import ValidationError
-from app.services.voice_registers import RegisterFilter
+from app.services.voice_dto import RegisterFilter
 from tests.helpers.voice import at, completed_call, zhang
 
 
@@ -23,7 +24,7 @@ def _voice(login):
     first = completed_call(clerk)
     completed_call(clerk, technician="tech2")
     cards = surveys.issue_cards_for_day(clerk, date(2026, 11, 20))
-    surveys.enter_returned_card(clerk, cards[0].id, surveys.Ratings(2, 3, 1, 2), via="paper",
+    surveys.enter_returned_card(clerk, cards[0].id, survey_dto.Ratings(2, 3, 1, 2), via="paper",
                                 expected_version=cards[0].version, comments="师傅迟到两小时")
     complaints.open_complaint(clerk, complaints.ComplaintInput(
         zhang(clerk)[0], "配送时包装破损", "packaging"))

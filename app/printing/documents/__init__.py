@@ -1,1 +1,1 @@
-"""One module per printed form; each registers its kind with app.printing.registry."""
+"""One module per printed form: a DTO in, PDF bytes out (app.printouts prints them by number)."""

@@ -12,11 +12,8 @@ from app.printing.base import BaseDocument
 from app.printing.documents.voice_labels import department_text, kind_text
 from app.printing.flowables import Field, field_grid, fill_in_boxes, para, signature_line
 from app.printing.formatting import fmt_date
-from app.printing.registry import PrinterGroup, Rendered, register
-from app.printing.text import N_P, pt
-from app.services import complaint_service
-from app.services.complaint_service import LiaisonDoc
-from app.services.context import ServiceContext
+from app.printing.text import pt
+from app.services.complaint_dto import LiaisonDoc
 
 
 class ComplaintLiaisonDocument(BaseDocument):
@@ -67,11 +64,3 @@ class ComplaintLiaisonDocument(BaseDocument):
 
 def complaint_liaison_pdf(doc: LiaisonDoc, *, reprint: bool = False) -> bytes:
     return ComplaintLiaisonDocument(doc, reprint=reprint).generate()
-
-
-@register("complaint-liaison", title=N_P("Complaint liaison note"), group=PrinterGroup.FORMS)
-def render_complaint_liaison(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print complaint-liaison Q2611-001``."""
-    doc = complaint_service.find_liaison(ctx, number)
-    return Rendered(complaint_liaison_pdf(doc, reprint=reprint),
-                    f"complaint-liaison-{doc.number}.pdf")

@@ -11,11 +11,8 @@ from app.printing.base import BaseDocument
 from app.printing.documents.voice_labels import department_text, kind_text, severity_text
 from app.printing.flowables import Field, field_grid, fill_in_boxes, para, signature_line
 from app.printing.formatting import fmt_date
-from app.printing.registry import PrinterGroup, Rendered, register
-from app.printing.text import N_P, pt
-from app.services import complaint_service
-from app.services.complaint_service import ReminderDoc
-from app.services.context import ServiceContext
+from app.printing.text import pt
+from app.services.complaint_dto import ReminderDoc
 
 
 class ComplaintReminderDocument(BaseDocument):
@@ -62,12 +59,3 @@ class ComplaintReminderDocument(BaseDocument):
 
 def complaint_reminder_pdf(doc: ReminderDoc) -> bytes:
     return ComplaintReminderDocument(doc).generate()
-
-
-@register("complaint-reminder", title=N_P("Complaint reminder"), group=PrinterGroup.FORMS)
-def render_complaint_reminder(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print complaint-reminder 2611-007``: the latest reminder, printed again."""
-    complaint = complaint_service.find_complaint(ctx, number)
-    doc = complaint_service.last_reminder(ctx, complaint.id)
-    return Rendered(ComplaintReminderDocument(doc, reprint=reprint).generate(),
-                    f"complaint-reminder-{complaint.number}.pdf")

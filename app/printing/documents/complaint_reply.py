@@ -12,11 +12,8 @@ from app.printing.documents.voice_labels import kind_text
 from app.printing.documents.voice_letter import body, recipient_block, salutation, sign_off
 from app.printing.flowables import Field, field_grid
 from app.printing.formatting import fmt_date
-from app.printing.registry import PrinterGroup, Rendered, register
-from app.printing.text import N_P, pt
-from app.services import complaint_service
-from app.services.complaint_service import ReplyLetter
-from app.services.context import ServiceContext
+from app.printing.text import pt
+from app.services.complaint_dto import ReplyLetter
 
 
 class ComplaintReplyDocument(BaseDocument):
@@ -57,12 +54,3 @@ class ComplaintReplyDocument(BaseDocument):
 
 def complaint_reply_pdf(letter: ReplyLetter) -> bytes:
     return ComplaintReplyDocument(letter).generate()
-
-
-@register("complaint-reply", title=N_P("Reply to your complaint"), group=PrinterGroup.FORMS)
-def render_complaint_reply(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print complaint-reply 2611-007``."""
-    complaint = complaint_service.find_complaint(ctx, number)
-    letter = complaint_service.reply_letter(ctx, complaint.id)
-    return Rendered(ComplaintReplyDocument(letter, reprint=reprint).generate(),
-                    f"complaint-reply-{complaint.number}.pdf")

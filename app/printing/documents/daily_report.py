@@ -3,31 +3,22 @@ report (服务主任日报表), from the same DTOs the screen shows."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.i18n import N_
-from app.models.reports import ReportKind
 from app.printing.base import BaseDocument, StoreHeader
 from app.printing.flowables import list_table, para, signature_line
 from app.printing.formatting import cents_to_decimal, hours_text, money
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.text import N_P, pt
-from app.services import report_flow_service as flow
-from app.services.context import ServiceContext
-from app.services.daily_report_service import (
+from app.services.daily_report_dto import (
     CategoryTotal,
     ReportLine,
+    ReportState,
     SupervisorDailyReport,
     TechnicianDailyReport,
-    supervisor_report,
-    technician_report,
 )
-from app.services.errors import NotFound
-from app.services.report_flow_service import ReportState
 
 STATUS_TEXT = {"draft": N_P("Draft"), "submitted": N_P("Submitted"), "reviewed": N_P("Reviewed"),
                "signed": N_P("Signed"), "forwarded": N_P("Forwarded")}
@@ -172,28 +163,3 @@ def render_supervisor_report(header: StoreHeader, report: SupervisorDailyReport,
                              missing: tuple[str, ...] = ()) -> bytes:
     return SupervisorReportDocument(header, report, state=state, missing=missing,
                                     printed_by=printed_by, reprint=reprint).generate()
-
-
-@register("daily-report", title=N_P("Daily report"), group=PrinterGroup.FORMS)
-def render_daily_report(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``2026-11-18`` prints the supervisor's report; ``2026-11-18/5`` technician 5's."""
-    from app.services.reference_service import letterhead
-
-    day_text, _, tech = number.partition("/")
-    try:
-        day = date.fromisoformat(day_text.strip())
-        tech_id = int(tech) if tech else None
-    except ValueError as exc:
-        raise NotFound(N_("No daily report {number}: use 2026-11-18 or 2026-11-18/5."),
-                       number=number) from exc
-    header, who = letterhead(ctx), ctx.actor.display_name
-    if tech_id is not None:
-        report = technician_report(ctx, tech_id, day)
-        state = flow.report_state(ctx, ReportKind.TECHNICIAN, day, tech_id)
-        return Rendered(render_technician_report(header, report, printed_by=who,
-                                                 reprint=reprint, state=state),
-                        f"daily-report-{day}-{report.technician_name}.pdf")
-    state = flow.report_state(ctx, ReportKind.SUPERVISOR, day)
-    return Rendered(render_supervisor_report(
-        header, supervisor_report(ctx, day), printed_by=who, reprint=reprint, state=state,
-        missing=tuple(flow.missing_reviews(ctx, day))), f"daily-report-{day}.pdf")

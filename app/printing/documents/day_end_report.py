@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -12,9 +11,7 @@ from app.printing.base import BaseDocument, StoreHeader
 from app.printing.documents.payment_receipt import METHOD_TEXT
 from app.printing.flowables import list_table, para, signature_line, totals_table
 from app.printing.formatting import cents_to_decimal, fmt_datetime, money
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.text import N_P, pt
-from app.services.context import ServiceContext
 from app.services.money_dto import DayEndReport
 
 
@@ -66,19 +63,3 @@ class DayEndDocument(BaseDocument):
             Spacer(1, 8 * mm),
             signature_line([pt("Accountant"), pt("Supervisor")], width=self.width, st=self.st),
         ]
-
-
-@register("day-end", title=N_P("Day-end cash report"), group=PrinterGroup.FORMS)
-def render_day_end(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print day-end 2026-11-22``."""
-    from app.services.errors import NotFound
-    from app.services.payments_service import day_end
-    from app.services.reference_service import letterhead
-
-    try:
-        day = date.fromisoformat(number)
-    except ValueError as exc:
-        raise NotFound("Not a date: {number}", number=number) from exc
-    report = day_end(ctx, day)
-    pdf = DayEndDocument(letterhead(ctx), report, reprint=reprint).generate()
-    return Rendered(pdf, f"day-end-{day.isoformat()}.pdf")

@@ -18,11 +18,8 @@ from app.printing.documents.voice_letter import (
 )
 from app.printing.flowables import Field, field_grid
 from app.printing.formatting import fmt_date, money
-from app.printing.registry import PrinterGroup, Rendered, register
-from app.printing.text import N_P, pt
-from app.services import contract_service
-from app.services.context import ServiceContext
-from app.services.contract_service import ExpiryNotice
+from app.printing.text import pt
+from app.services.contract_dto import ExpiryNotice
 
 
 def _covers(notice: ExpiryNotice) -> str:
@@ -113,13 +110,3 @@ def expiry_notices_pdf(notices: list[ExpiryNotice], reprinted: Collection[str] =
         number = notices[0].contract.number
         return ExpiryNoticeDocument(notices[0], reprint=number in reprinted).generate()
     return ExpiryNoticeBatch(notices, reprinted=reprinted).generate()
-
-
-@register("expiry-notice", title=N_P("Maintenance expiry notice"), group=PrinterGroup.FORMS,
-          record_output=contract_service.notice_sent)
-def render_expiry_notice(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print expiry-notice K2611-0001``; a notice that left is noted as sent."""
-    contract = contract_service.find_contract(ctx, number)
-    notices = contract_service.expiry_notices(ctx, [contract.id])
-    return Rendered(ExpiryNoticeDocument(notices[0], reprint=reprint).generate(),
-                    f"expiry-notice-{contract.number}.pdf")

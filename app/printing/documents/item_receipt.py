@@ -10,20 +10,15 @@ from reportlab.platypus import Flowable, Spacer
 from app.printing.base import BaseDocument, ThermalDocument
 from app.printing.documents.carry_in_common import (
     accessories_text,
-    copy_counter,
-    copy_recorder,
     item_text,
-    pack_by_number,
     receipt_void,
     terms_text,
 )
 from app.printing.flowables import Field, field_grid, para, signature_line
 from app.printing.formatting import fmt_date, fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A5
-from app.printing.text import N_P, pt
+from app.printing.text import pt
 from app.services.carry_in_dto import PrintPack
-from app.services.context import ServiceContext
 
 PAPERS = ("thermal", "a5")
 DOCUMENT = "item-receipt"  # both papers are copies of the one receipt, which counts them
@@ -111,23 +106,3 @@ def render_item_receipt(pack: PrintPack, paper: str = "thermal", *,
     document = cls(pack)
     document.reprint = document.reprint or reprint
     return document.generate()
-
-
-def _by_number(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
-    pack = pack_by_number(ctx, number, DOCUMENT)
-    pdf = render_item_receipt(pack, paper, reprint=reprint)
-    return Rendered(pdf, f"item-receipt-{pack.job.receipt_number}.pdf")
-
-
-@register("item-receipt", title=N_P("Customer item receipt"), group=PrinterGroup.RECEIPTS,
-          record_output=copy_recorder(DOCUMENT), copies=copy_counter(DOCUMENT))
-def render_item_receipt_thermal(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print item-receipt R2611-0001``: the 80 mm receipt."""
-    return _by_number(ctx, number, reprint, "thermal")
-
-
-@register("item-receipt-a5", title=N_P("Customer item receipt (A5)"),
-          group=PrinterGroup.FORMS, record_output=copy_recorder(DOCUMENT),
-          copies=copy_counter(DOCUMENT), document="item-receipt")
-def render_item_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    return _by_number(ctx, number, reprint, "a5")

@@ -17,10 +17,8 @@ from app.printing.flowables import (
     signature_line,
 )
 from app.printing.formatting import cents_to_decimal, fmt_datetime, money
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A5
 from app.printing.text import N_P, pt
-from app.services.context import ServiceContext
 from app.services.money import capital_amount
 from app.services.money_dto import BillDTO, PaymentDTO
 
@@ -110,28 +108,3 @@ class PaymentReceiptA5(_PaymentReceipt):
     pagesize = A5
     margins = (10 * mm, 10 * mm, 10 * mm, 12 * mm)
     font_size = 9.0
-
-
-def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rendered:
-    from app.services.billing_service import bill_for_payment
-    from app.services.payments_service import find_payment
-    from app.services.reference_service import letterhead
-
-    payment = find_payment(ctx, number)
-    bill = bill_for_payment(ctx, payment.bill_id)
-    cls = PaymentReceiptThermal if paper == "thermal" else PaymentReceiptA5
-    pdf = cls(letterhead(ctx), payment, bill, reprint=reprint).generate()
-    suffix = "" if paper == "thermal" else "-a5"
-    return Rendered(pdf, f"payment-receipt-{payment.number}{suffix}.pdf")
-
-
-@register("payment-receipt", title=N_P("Payment receipt"), group=PrinterGroup.RECEIPTS)
-def render_payment_receipt(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print payment-receipt P2611-0001``: the 80 mm receipt."""
-    return _render(ctx, number, reprint, "thermal")
-
-
-@register("payment-receipt-a5", title=N_P("Payment receipt (A5)"), group=PrinterGroup.FORMS,
-          document="payment-receipt")
-def render_payment_receipt_a5(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    return _render(ctx, number, reprint, "a5")

@@ -7,7 +7,6 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from app.i18n import N_
 from app.printing.base import BaseDocument, LabelDocument, StoreHeader, ThermalDocument
 from app.printing.flowables import (
     Field,
@@ -21,13 +20,10 @@ from app.printing.flowables import (
 )
 from app.printing.fonts import BOLD, REGULAR
 from app.printing.formatting import fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
+from app.printing.registry import PrinterGroup
 from app.printing.styles import A4, A5, DocStyles, PageSize, label_size
-from app.printing.text import N_P, pt
-from app.services.context import ServiceContext
+from app.printing.text import pt
 from app.services.dto import VoidInfo
-from app.services.errors import NotFound
-from app.services.reference_service import letterhead
 
 SAMPLE_NAME = "张伟 喆堃赟昇玥珺璟"
 SAMPLE_LINES = (("Labour", Decimal("120.00")), ("Parts charge", Decimal("35.50")))
@@ -140,14 +136,3 @@ def printer_test_page(header: StoreHeader, fmt: str = "a4", *, reprint: bool = F
     cls, size = FORMATS[fmt]
     return cls(header, number=TEST_PAGE_NUMBER, reprint=reprint, void=void,
                pagesize=size, printed_by=printed_by).generate()
-
-
-@register("test-page", title=N_P("Printer test page"), group=PrinterGroup.FORMS)
-def render_test_page(ctx: ServiceContext, fmt: str, reprint: bool) -> Rendered:
-    """``print test-page a4|a5|thermal|label``: the number is the paper format."""
-    if fmt not in FORMATS:
-        raise NotFound(N_("Unknown test page format {value}: use one of {known}."),
-                       value=fmt, known=", ".join(FORMATS))
-    pdf = printer_test_page(letterhead(ctx), fmt, reprint=reprint,
-                    printed_by=ctx.actor.display_name)
-    return Rendered(pdf, f"test-page-{fmt}.pdf")

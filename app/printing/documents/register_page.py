@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from app.i18n import N_
 from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para
 from app.printing.formatting import fmt_date, fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4
-from app.printing.text import N_P, pt
-from app.services import register_service
-from app.services.context import ServiceContext
-from app.services.errors import NotFound
-from app.services.register_service import RegisterMonth, RegisterRow
+from app.printing.text import pt
+from app.services.register_dto import RegisterMonth, RegisterRow
 
 # Relative column widths of the paper book.
 _WIDTHS = (8, 22, 21, 18, 40, 32, 14, 17, 22, 18, 14, 20)
@@ -59,17 +53,3 @@ class RegisterMonthDoc(BaseDocument):
 def render_register_month(book: RegisterMonth, *, reprint: bool = False) -> bytes:
     """The month's register lines as landscape A4 pages (header repeated on each page)."""
     return RegisterMonthDoc(book, reprint=reprint).generate()
-
-
-@register("register-month", title=N_P("Customer goods in/out register"),
-          group=PrinterGroup.FORMS)
-def render_register_month_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print register-month 2026-11``: the month's pages of the book, read fresh
-    from the data; a month printed before is marked as a reprint."""
-    try:
-        month = datetime.strptime(number.strip(), "%Y-%m").date()
-    except ValueError:
-        raise NotFound(N_("{value} is not a month (YYYY-MM)."), value=number) from None
-    book = register_service.month_book(ctx, month)
-    return Rendered(render_register_month(book, reprint=reprint),
-                    f"register-{number.strip()}.pdf")

@@ -17,20 +17,15 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableSty
 
 from app.printing.base import LabelDocument, measure_height
 from app.printing.documents.carry_in_common import (
-    copy_counter,
-    copy_recorder,
     item_text,
-    pack_by_number,
     receipt_void,
 )
 from app.printing.flowables import QRCode, clamp_text, esc, para
 from app.printing.fonts import BOLD
 from app.printing.formatting import fmt_date, hours_text
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import INK, THERMAL_RULE_PT, DocStyles, label_size, styles
-from app.printing.text import N_P, pt
+from app.printing.text import pt
 from app.services.carry_in_dto import CarryInDTO, PrintPack
-from app.services.context import ServiceContext
 
 MIN_VALUE_PT = 7.5  # 21 dots at 203 dpi: the smallest a CJK name stays legible on the head
 PEN_LINE = 5.5 * mm  # height of a ruled line to write on
@@ -163,12 +158,3 @@ def render_repair_tag(pack: PrintPack, *, reprint: bool = False) -> bytes:
     document = RepairTag(pack)
     document.reprint = document.reprint or reprint
     return document.generate()
-
-
-@register("repair-tag", title=N_P("Repair card"), group=PrinterGroup.TAGS,
-          record_output=copy_recorder("repair-tag"), copies=copy_counter("repair-tag"))
-def render_repair_tag_kind(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print repair-tag J2611-0001`` (a receipt number finds the tag too)."""
-    pack = pack_by_number(ctx, number, "repair-tag")
-    return Rendered(render_repair_tag(pack, reprint=reprint),
-                    f"repair-tag-{pack.job.card_number}.pdf")

@@ -12,12 +12,9 @@ from app.printing.base import BaseDocument
 from app.printing.documents.voice_letter import LetterBatch
 from app.printing.flowables import Field, field_grid, fill_in_boxes, para, signature_line
 from app.printing.formatting import fmt_date
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A5, INK, SHADE
 from app.printing.text import N_P, pt
-from app.services import survey_service
-from app.services.context import ServiceContext
-from app.services.survey_service import SurveyCardDoc
+from app.services.survey_dto import SurveyCardDoc
 
 ITEM_LABELS = (N_P("Attitude"), N_P("Skill"), N_P("Arrival time"),
                N_P("Follow-through on promises"))
@@ -121,12 +118,3 @@ def survey_cards_pdf(cards: list[SurveyCardDoc], reprinted: Collection[str] = ()
         number = cards[0].card.number
         return SurveyCardDocument(cards[0], reprint=number in reprinted).generate()
     return SurveyCardBatch(cards, reprinted=reprinted).generate()
-
-
-@register("survey-card", title=N_P("Customer opinion survey card"), group=PrinterGroup.FORMS)
-def render_survey_card(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print survey-card S2611-0001`` (or the call number)."""
-    card = survey_service.find_card(ctx, number)
-    docs = survey_service.card_documents(ctx, [card.id])
-    return Rendered(SurveyCardDocument(docs[0], reprint=reprint).generate(),
-                    f"survey-card-{card.number}.pdf")

@@ -9,15 +9,11 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.i18n import N_
 from app.printing.base import BaseDocument
 from app.printing.flowables import list_table, para, signature_line
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
-from app.services.context import ServiceContext
-from app.services.errors import NotFound
-from app.services.voice_stats import AppraisalMonth, TechnicianAppraisal, technician_appraisals
+from app.services.voice_dto import AppraisalMonth, TechnicianAppraisal
 
 HEADERS = (N_P("Technician"), N_P("Jobs done"), N_P("Late arrivals"),
            N_P("Complaints naming them"), N_P("Cards issued"), N_P("Cards returned"),
@@ -64,17 +60,3 @@ class AppraisalDocument(BaseDocument):
 
 def appraisal_pdf(month: AppraisalMonth, *, reprint: bool = False) -> bytes:
     return AppraisalDocument(month, reprint=reprint).generate()
-
-
-@register("technician-appraisal", title=N_P("Technicians' monthly appraisal"),
-          group=PrinterGroup.FORMS)
-def render_appraisal(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print technician-appraisal 2026-11``: read fresh from the data."""
-    try:
-        year, month = (int(part) for part in number.strip().split("-"))
-        if not 1 <= month <= 12:
-            raise ValueError(month)
-    except ValueError:
-        raise NotFound(N_("{value} is not a month (YYYY-MM)."), value=number) from None
-    return Rendered(appraisal_pdf(technician_appraisals(ctx, year, month), reprint=reprint),
-                    f"technician-appraisal-{year}-{month:02d}.pdf")

@@ -16,7 +16,7 @@ from app.printing.flowables import list_table, para
 from app.printing.formatting import fmt_date, money
 from app.printing.styles import A4
 from app.printing.text import N_P, pt
-from app.services.voice_registers import COUNTER, RegisterSheet
+from app.services.voice_dto import COUNTER, RegisterSheet
 
 PRINTED_CODES: dict[str, dict[str, str]] = {
     "kind": KINDS,

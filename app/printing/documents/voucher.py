@@ -10,11 +10,9 @@ from reportlab.platypus import Flowable, Spacer
 from app.printing.base import BaseDocument, StoreHeader, measure_height
 from app.printing.flowables import Field, field_grid, fill_in_boxes, signature_line
 from app.printing.formatting import fmt_date, fmt_datetime
-from app.printing.registry import PrinterGroup, Rendered, register
 from app.printing.styles import A4, A5, styles
 from app.printing.text import N_P, pt
-from app.services.context import ServiceContext
-from app.services.voucher_service import VoucherDTO, voucher_for_print
+from app.services.voucher_dto import VoucherDTO
 
 CATEGORY_TEXT = {
     "A": N_P("A Paid service"),
@@ -110,15 +108,3 @@ def render_voucher_pdf(header: StoreHeader, voucher: VoucherDTO, *, reprint: boo
     size = A4 if paper.upper() == "A4" else A5
     return VoucherDocument(header, voucher, reprint=reprint, pagesize=size,
                            printed_by=printed_by).generate()
-
-
-@register("voucher", title=N_P("Service voucher"), group=PrinterGroup.FORMS)
-def render_voucher(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
-    """``main.py print voucher V2611-0007``; ``V2611-0007@A4`` prints on A4."""
-    from app.services.reference_service import letterhead
-
-    number, _, paper = number.partition("@")
-    voucher = voucher_for_print(ctx, number)
-    pdf = render_voucher_pdf(letterhead(ctx), voucher, reprint=reprint, paper=paper or "A5",
-                             printed_by=ctx.actor.display_name)
-    return Rendered(pdf, f"voucher-{voucher.number}.pdf")

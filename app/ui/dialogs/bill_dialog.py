@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.registry import PrintKind
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.billing_service import MAX_QUANTITY
@@ -193,7 +194,7 @@ class BillDialog(FormDialog):
             self.session.changed(Topic.MONEY)
             from app.ui.printing_ui import print_document
 
-            print_document(self.session, self, "payment-receipt", dialog.payment.number)
+            print_document(self.session, self, PrintKind.PAYMENT_RECEIPT, dialog.payment.number)
             self.refresh()
 
 

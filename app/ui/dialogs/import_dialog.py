@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.export.import_errors import write_error_report
 from app.i18n import N_, QT_TRANSLATE_NOOP
 from app.services import import_service as imp
 from app.services.errors import UserError
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.labels import translate_message
-from app.ui.pages.settings_forms import FormFeedback, fill_combo
 from app.ui.session import AppSession, Topic
+from app.ui.settings_forms import FormFeedback, fill_combo
 from app.ui.tasks import ProgressPanel, Task, TaskControl
 
 KINDS = {
@@ -216,8 +217,8 @@ class ImportPanel(QWidget):
             path = save_file_name(self, self.tr("Save error report"), "errors.xlsx",
                                   self.tr("Excel (*.xlsx)"))
         if path:
-            imp.write_error_report(self.preview, path, translate=translate_message,
-                                   headers=(self.tr("Row"), self.tr("Errors")))
+            write_error_report(self.preview, path, translate=translate_message,
+                               headers=(self.tr("Row"), self.tr("Errors")))
             self.feedback.ok(self.tr("Error report saved."))
 
     def message(self) -> str:

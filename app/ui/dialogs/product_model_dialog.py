@@ -18,7 +18,7 @@ from app.services import reference_service as ref
 from app.services.errors import UserError
 from app.services.money import money_edit_text, parse_yuan, to_cents
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.pages.settings_forms import FORM_STYLE, FormFeedback
+from app.ui.settings_forms import FORM_STYLE, FormFeedback
 
 
 class ProductModelDialog(FormDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import CallStatus, Channel
 from app.services import calls_service, customers_service
-from app.services.calls_service import OPEN_STATUSES, CallFilter
+from app.services.call_book_service import OPEN_STATUSES, CallFilter
 from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.deadlines import legend

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.registry import PrintKind
 from app.services import calls_service, carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.errors import UserError
@@ -36,12 +37,13 @@ from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
 from app.ui.errors import user_message
 from app.ui.pages.carry_in_detail import detail_html
+from app.ui.pages.registry import PageKey
 from app.ui.printing_ui import SavePrint, document_title, print_document, print_on_save
 from app.ui.session import AppSession, Topic, touches
 from app.ui.settings_store import TAKE_IN_PRINTS, SettingsStore
 from app.ui.table_models.carry_in_table_models import CardsTableModel
 
-PAGE_KEY = "carry_in"
+PAGE_KEY = PageKey.CARRY_IN
 
 
 class CarryInPage(QWidget):
@@ -107,13 +109,13 @@ class CarryInPage(QWidget):
                 ("ask_help", self.tr("Ask for &help…"), self.ask_for_help, ""),
                 ("wait_parts", self.tr("Waiting for &parts…"), self.wait_for_parts, ""),
                 ("print_tag", self.tr("Print &tag"),
-                 lambda: self.print_document("repair-tag"), "Ctrl+T"),
+                 lambda: self.print_document(PrintKind.REPAIR_TAG), "Ctrl+T"),
                 ("return", self.tr("&Return…"), self.return_item, "Ctrl+R"),
                 ("return_lost", self.tr("Return without rece&ipt…"), self.return_lost, ""),
                 ("print_receipt", self.tr("Print rece&ipt"),
-                 lambda: self.print_document("item-receipt"), "Ctrl+P"),
+                 lambda: self.print_document(PrintKind.ITEM_RECEIPT), "Ctrl+P"),
                 ("print_receipt_a5", self.tr("Receipt A5"),
-                 lambda: self.print_document("item-receipt-a5"), ""))):
+                 lambda: self.print_document(PrintKind.ITEM_RECEIPT_A5), ""))):
             actions.addWidget(self._button(key, text, slot, keys), i // 5, i % 5)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -246,7 +248,7 @@ class CarryInPage(QWidget):
                                                        lost_receipt=True))
 
     # ---- printing -----------------------------------------------------------------------
-    def print_document(self, kind: str) -> None:
+    def print_document(self, kind: PrintKind) -> None:
         """The print key: on this PC's printer in one keystroke where it prints the kind
         silently (receipts, tags), else the preview; a copy printed or saved is counted (the
         next one is a reprint), then the item is read again (its print count, version)."""
@@ -311,7 +313,7 @@ class CarryInPage(QWidget):
         box.exec()
         return box.clickedButton() is again
 
-    def open_preview(self, kind: str, job: PrintJob) -> None:
+    def open_preview(self, kind: PrintKind, job: PrintJob) -> None:
         """The one print path's preview (tests replace this to keep the PDF)."""
         dialog = PrintPreviewDialog(job, self)
         dialog.exec()

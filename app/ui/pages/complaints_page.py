@@ -18,18 +18,19 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.documents.complaint_reminder import complaint_reminder_pdf
-from app.printing.registry import Rendered
+from app.printing.registry import PrintKind, Rendered
 from app.services import complaint_service as svc
-from app.services.complaint_service import ComplaintDTO, LiaisonDoc
+from app.services.complaint_dto import LiaisonDoc
+from app.services.complaint_service import ComplaintDTO
 from app.services.permissions import Perm
 from app.services.voice_stats import complaint_month_stats, produce_complaint_statistics
 from app.ui.dialogs.voice_dialogs import NewComplaintDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import document_job, pdf_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices, vlabel
 from app.ui.widgets.submission_banner import SubmissionBanner
 
 VIEWS = ("open", "overdue", "unvisited", "closed", "all")
@@ -301,7 +302,7 @@ class ComplaintsPage(VoicePageBase):
             return
         if self.try_action(lambda: svc.reply_letter(self.session.ctx, c.id)) is not None:
             # the letter by its kind: a copy printed or saved is on the trail, the next a reprint
-            self.show_print(document_job(self.session.ctx, "complaint-reply", c.number))
+            self.show_print(document_job(self.session.ctx, PrintKind.COMPLAINT_REPLY, c.number))
 
     # ---- liaison notes (洽办单, 办法 十四) ------------------------------------------------
     def liaison_selected(self) -> None:
@@ -313,7 +314,7 @@ class ComplaintsPage(VoicePageBase):
         existing = [n for n in self.try_action(lambda: svc.list_liaisons(self.session.ctx)) or []
                     if n.complaint.id == c.id]
         if existing:
-            self.show_print(document_job(self.session.ctx, "complaint-liaison",
+            self.show_print(document_job(self.session.ctx, PrintKind.COMPLAINT_LIAISON,
                                          existing[0].number))
             return
         form = VoiceFormDialog(f"{self.tr('Liaison note')} {c.number}", self)
@@ -326,7 +327,8 @@ class ComplaintsPage(VoicePageBase):
         note = form.result_value
         self.changed()
         if isinstance(note, LiaisonDoc):
-            self.show_print(document_job(self.session.ctx, "complaint-liaison", note.number))
+            self.show_print(document_job(self.session.ctx, PrintKind.COMPLAINT_LIAISON,
+                                         note.number))
 
     def _liaison_tab(self) -> QWidget:
         tab = QWidget()
@@ -386,7 +388,8 @@ class ComplaintsPage(VoicePageBase):
     def print_liaison(self) -> None:
         note = self._current_liaison()
         if note is not None:
-            self.show_print(document_job(self.session.ctx, "complaint-liaison", note.number))
+            self.show_print(document_job(self.session.ctx, PrintKind.COMPLAINT_LIAISON,
+                                         note.number))
 
     # ---- statistics ------------------------------------------------------------------
     def _stats_tab(self) -> QWidget:

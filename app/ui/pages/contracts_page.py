@@ -20,18 +20,19 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.contracts import ContractStatus
 from app.printing.documents.expiry_notice import expiry_notices_pdf
 from app.printing.formatting import money
+from app.printing.registry import PrintKind
 from app.services import contract_service as svc
 from app.services.auth_service import list_users
-from app.services.contract_service import ContractDTO
+from app.services.contract_dto import ContractDTO
 from app.services.contract_visit_service import schedule_due_visits
 from app.services.money import money_edit_text, parse_yuan
 from app.ui.dialogs.voice_dialogs import NewContractDialog
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices, vlabel
 
 
 def _left_status(c: ContractDTO) -> str:
@@ -233,7 +234,7 @@ class ContractsPage(VoicePageBase):
         notices = self.try_action(lambda: svc.expiry_notices(self.session.ctx, ids))
         if notices:
             numbers = [n.contract.number for n in notices]
-            self.show_print(batch_job(self.session.ctx, "expiry-notice", numbers,
+            self.show_print(batch_job(self.session.ctx, PrintKind.EXPIRY_NOTICE, numbers,
                                       lambda reprinted: expiry_notices_pdf(notices, reprinted),
                                       title=self.tr("Maintenance expiry notice"),
                                       filename=filename))

@@ -28,10 +28,10 @@ from app.printing.documents.daily_report import (
     render_technician_report,
 )
 from app.printing.registry import Rendered
+from app.services import daily_report_dto, reference_service
 from app.services import daily_report_service as reports
-from app.services import reference_service
 from app.services import report_flow_service as flow
-from app.services.daily_report_service import SupervisorDailyReport, TechnicianDailyReport
+from app.services.daily_report_dto import SupervisorDailyReport, TechnicianDailyReport
 from app.services.errors import UserError
 from app.services.money import format_money
 from app.services.permissions import Perm
@@ -155,7 +155,7 @@ class DailyReportsPage(QWidget):
     def _team_tab(self) -> bool:
         return self.tabs.currentIndex() == 1
 
-    def flow_state(self) -> flow.ReportState:
+    def flow_state(self) -> daily_report_dto.ReportState:
         ctx = self._session.ctx
         if self._team_tab():
             return flow.report_state(ctx, ReportKind.SUPERVISOR, self.day)

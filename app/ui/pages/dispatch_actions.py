@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
+from app.printing.registry import PrintKind
 from app.services import payments_service, visit_service
 from app.services.dispatch_service import JobRow
 from app.services.errors import UserError
@@ -66,7 +67,7 @@ class JobActions:
             self.say(tr("Visit recorded on {number}.").format(number=job.number))
             if visit.payment_id is not None:  # the customer gets a receipt on the spot
                 number = payments_service.payment_number(ctx, visit.payment_id)
-                print_document(self._session, self._widget(), "payment-receipt", number)
+                print_document(self._session, self._widget(), PrintKind.PAYMENT_RECEIPT, number)
 
         dialog = VisitDialog(job, ctx.local(ctx.now()), self._widget(), on_submit=submit,
                              session=self._session)
@@ -107,7 +108,7 @@ class JobActions:
     def print_voucher(self) -> None:
         job = self.selected_job()
         if job is not None:
-            print_document(self._session, self._widget(), "voucher", job.number)
+            print_document(self._session, self._widget(), PrintKind.VOUCHER, job.number)
 
     # ---- internal work -------------------------------------------------------------------
     def log_internal_work(self) -> InternalWorkDialog:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Category
+from app.printing.registry import PrintKind
 from app.services import dispatch_service
 from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
 from app.services.errors import UserError
@@ -276,7 +277,7 @@ class DispatchPage(JobActions, QWidget):
             call=job.call_number, name=job.technician_name, number=job.number))
         self.queue_view.setFocus()
         if self.print_check.isChecked():
-            print_document(self._session, self, "voucher", job.number)
+            print_document(self._session, self, PrintKind.VOUCHER, job.number)
         return True
 
     def _dispatched(self, job: JobRow) -> None:

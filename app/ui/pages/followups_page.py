@@ -8,10 +8,10 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.services import followup_service as svc
 from app.services.followup_service import FollowUpDTO, FollowUpDue
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices
 
 DUE_COLUMNS: list[Column[FollowUpDue]] = [
     Column(QT_TRANSLATE_NOOP("VoiceTables", "Call No."), lambda d: d.call_number),

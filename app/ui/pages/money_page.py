@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.registry import PrintKind
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.errors import UserError
@@ -287,7 +288,7 @@ class MoneyPage(QWidget):
     def print_day_end(self) -> None:
         from app.ui.printing_ui import preview_document
 
-        preview_document(self.session, self, "day-end", self.chosen_day().isoformat())
+        preview_document(self.session, self, PrintKind.DAY_END, self.chosen_day().isoformat())
 
     # ---- refresh ----------------------------------------------------------------------
     def refresh(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.printing.registry import PrintKind
 from app.services import register_service
 from app.services.permissions import Perm
 from app.services.register_service import RegisterFilter
@@ -120,7 +121,7 @@ class RegisterPage(QWidget):
 
     def print_month(self) -> None:
         month = self.month_edit.date().toString("yyyy-MM")
-        self.open_preview(document_job(self.session.ctx, "register-month", month))
+        self.open_preview(document_job(self.session.ctx, PrintKind.REGISTER_MONTH, month))
 
     def open_preview(self, job: PrintJob) -> None:
         """The print preview (tests replace this to keep the PDF)."""

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from app.services.permissions import Perm
 from app.ui.dialogs.import_dialog import ImportPanel
 from app.ui.pages.settings_catalogue import CatalogueTab
-from app.ui.pages.settings_forms import FORM_STYLE
 from app.ui.pages.settings_printing import PrintingTab
 from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
 from app.ui.pages.settings_staff import StaffTab
 from app.ui.pages.settings_zones import ZonesTab
 from app.ui.session import AppSession
+from app.ui.settings_forms import FORM_STYLE
 
 
 class SettingsPage(QWidget):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.printing import papers
+from app.printing.registry import PrintKind
 from app.printing.text import pt
 from app.ui.printing_ui import printer_test_pages
 from app.ui.session import AppSession
@@ -122,7 +123,7 @@ class PrintingTab(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         return combo
 
-    def _paper_combo(self, document: str) -> QComboBox | None:
+    def _paper_combo(self, document: PrintKind) -> QComboBox | None:
         choices = papers.papers(document)
         if not choices:
             return None

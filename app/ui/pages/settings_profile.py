@@ -26,8 +26,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import StoreKind
 from app.services import reference_service as ref
 from app.services.context import ServiceContext
-from app.ui.pages.settings_forms import FormFeedback, fill_combo, saved_text, select_data
 from app.ui.session import AppSession, Topic
+from app.ui.settings_forms import FormFeedback, fill_combo, saved_text, select_data
 
 STORE_KINDS = {
     StoreKind.SERVICE_CENTRE: QT_TRANSLATE_NOOP("StoreProfileTab", "Service centre"),

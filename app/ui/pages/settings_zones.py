@@ -8,8 +8,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import ZoneKind
 from app.services import reference_service as ref
 from app.ui.labels import choices, label
-from app.ui.pages.settings_forms import ListAndForm, fill_combo, saved_text, select_data, yes_no
 from app.ui.session import AppSession, Topic
+from app.ui.settings_forms import ListAndForm, fill_combo, saved_text, select_data, yes_no
 
 
 class ZonesTab(ListAndForm):

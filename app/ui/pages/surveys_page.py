@@ -23,16 +23,18 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.voice import SurveyCardStatus
 from app.printing.documents.survey_card import survey_cards_pdf
 from app.printing.documents.technician_appraisal import appraisal_cells
+from app.printing.registry import PrintKind
 from app.services import survey_service as svc
 from app.services.permissions import Perm
-from app.services.survey_service import ITEMS, Ratings, SurveyCardDoc, SurveyCardDTO
+from app.services.survey_dto import Ratings, SurveyCardDoc, SurveyCardDTO
+from app.services.survey_service import ITEMS
 from app.services.voice_stats import technician_appraisals
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
-from app.ui.pages.voice_labels import vchoices, vlabel
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import batch_job, document_job
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.voice_table_model import Column, VoiceTableModel
+from app.ui.voice_labels import vchoices, vlabel
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.rating_chart import RatingChart
 
@@ -139,7 +141,7 @@ class SurveysPage(VoicePageBase):
     def _print(self, docs: list[SurveyCardDoc], title: str, filename: str) -> None:
         """The cards in one PDF: each copy printed or saved is on every card's trail."""
         numbers = [d.card.number for d in docs]
-        self.show_print(batch_job(self.session.ctx, "survey-card", numbers,
+        self.show_print(batch_job(self.session.ctx, PrintKind.SURVEY_CARD, numbers,
                                   lambda reprinted: survey_cards_pdf(docs, reprinted),
                                   title=title, filename=filename))
 
@@ -218,7 +220,7 @@ class SurveysPage(VoicePageBase):
 
     def print_appraisal(self) -> None:
         number = f"{self.stats_year.value()}-{self.stats_month.value():02d}"
-        job = self.try_action(lambda: document_job(self.session.ctx, "technician-appraisal",
+        job = self.try_action(lambda: document_job(self.session.ctx, PrintKind.TECHNICIAN_APPRAISAL,
                                                    number))
         if job is not None:
             self.show_print(job)

@@ -105,7 +105,7 @@ class TodayPage(QWidget):
 
     def continue_setup(self) -> None:
         """Reopen the set-up at the first step left (the checklist's button)."""
-        from app.ui.dialogs.setup_wizard import SetupWizard
+        from app.ui.pages.setup_wizard import SetupWizard
 
         left = self.setup.left
         wizard = SetupWizard(self.session, self, start=left[0] if left else "profile")

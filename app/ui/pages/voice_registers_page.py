@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,15 +28,15 @@ from app.printing.documents.voice_register import register_sheet_pdf
 from app.printing.registry import Rendered
 from app.services import feedback_service
 from app.services import voice_registers as registers
-from app.services.money import format_money
 from app.services.permissions import Perm
-from app.services.voice_registers import COUNTER, RegisterFilter, RegisterSheet
+from app.services.voice_dto import RegisterFilter, RegisterSheet
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.labels import translate_message
-from app.ui.pages.voice_labels import vchoices, vlabel
+from app.ui.list_export_ui import export_voice_register
 from app.ui.pages.voice_page_base import VoicePageBase
 from app.ui.printing_ui import pdf_job
 from app.ui.session import AppSession, Topic
+from app.ui.voice_labels import registers_tr, screen_label, vchoices
 from app.ui.widgets.date_field import DateField
 
 STATE_TEXT = {
@@ -55,35 +55,6 @@ STATE_TEXT = {
     "shipping": QT_TRANSLATE_NOOP("Registers", "Shipping"),
     "other": QT_TRANSLATE_NOOP("Registers", "Other expense"),
 }
-EXTRA_CODES = {
-    "feedback_source": {"card": QT_TRANSLATE_NOOP("Registers", "Survey card"),
-                        "complaint": QT_TRANSLATE_NOOP("Registers", "Complaint"),
-                        "followup": QT_TRANSLATE_NOOP("Registers", "Follow-up call"),
-                        "other": QT_TRANSLATE_NOOP("Registers", "Noted by hand")},
-    "yes_no": {"yes": QT_TRANSLATE_NOOP("Registers", "yes"),
-               "no": QT_TRANSLATE_NOOP("Registers", "no")},
-    "served_by": {COUNTER: QT_TRANSLATE_NOOP("Registers", "Service counter")},
-    "expense_kind": {"travel": QT_TRANSLATE_NOOP("Registers", "Travel"),
-                     "transport": QT_TRANSLATE_NOOP("Registers", "Transport"),
-                     "shipping": QT_TRANSLATE_NOOP("Registers", "Shipping"),
-                     "other": QT_TRANSLATE_NOOP("Registers", "Other expense")},
-}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Registers", text)
-
-
-def screen_label(vocab: str, code: Any) -> Any:
-    """A code as the screen (and the exported workbook) names it."""
-    if vocab == "money":
-        return format_money(int(code))
-    extra = EXTRA_CODES.get(vocab)
-    if extra is not None:
-        return _tr(extra[code]) if code in extra else code
-    return vlabel(vocab, code) if code else ""
-
-
 class VoiceRegistersPage(VoicePageBase):
     TOPIC = Topic.REGISTERS
     SHOWS = (Topic.SURVEYS, Topic.COMPLAINTS, Topic.FOLLOWUPS, Topic.CUSTOMERS, Topic.MONEY)
@@ -177,7 +148,7 @@ class VoiceRegistersPage(VoicePageBase):
         self.state_combo.blockSignals(True)
         self.state_combo.clear()
         for state in registers.STATES[self.kind]:
-            self.state_combo.addItem(_tr(STATE_TEXT[state]), state)
+            self.state_combo.addItem(registers_tr(STATE_TEXT[state]), state)
         self.state_combo.blockSignals(False)
         self.state_combo.setVisible(len(registers.STATES[self.kind]) > 1)
         feedback = self.kind == "feedback"
@@ -246,8 +217,6 @@ class VoiceRegistersPage(VoicePageBase):
                                 title=translate_message(sheet.title)))
 
     def export_register(self) -> None:
-        from app.ui.list_export_ui import export_voice_register
-
         self.export_task = export_voice_register(self, self.session, self.current_filter(),
                                                  self.message)
 
@@ -290,7 +259,7 @@ class VoiceRegistersPage(VoicePageBase):
         form = VoiceFormDialog(self.tr("Record expense"), self)
         form.add_date("spent_on", self.tr("Spent on"), self.session.ctx.today())
         form.add_combo("kind", self.tr("Kind of expense"),
-                       [(k, _tr(STATE_TEXT[k])) for k in expense_service.KINDS], "travel")
+                       [(k, registers_tr(STATE_TEXT[k])) for k in expense_service.KINDS], "travel")
         form.add_combo("person", self.tr("Person"), [(str(u.id), u.display_name)
                                                      for u in users],
                        str(self.session.ctx.actor.user_id))

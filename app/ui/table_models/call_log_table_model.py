@@ -1,4 +1,4 @@
-"""The call-log book (叫修登记簿) as a lazy table: keyset pages of calls_service.list_calls."""
+"""The call-log book (叫修登记簿) as a lazy table: keyset pages of call_book_service.list_calls."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import calls_service, dispatch_service
-from app.services.calls_service import CallFilter
+from app.services import call_book_service, dispatch_service
+from app.services.call_book_service import CallFilter
 from app.services.context import ServiceContext
 from app.services.dispatch_service import CallDeadline
 from app.services.dto import CallRow
@@ -79,7 +79,7 @@ class CallLogTableModel(LazyTableModel[CallRow]):
         self.refresh()
 
     def first_page(self) -> tuple[list[CallRow], bool]:
-        page = calls_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
+        page = call_book_service.list_calls(self.ctx(), self._filter, limit=self.PAGE_SIZE)
         self._page_deadlines = self._deadlines_of(page.rows)  # taken in by reset_caches
         self._cursor = page.next_cursor
         return page.rows, page.next_cursor is not None
@@ -89,7 +89,7 @@ class CallLogTableModel(LazyTableModel[CallRow]):
         self._texts = {}
 
     def next_page(self) -> tuple[list[CallRow], bool]:
-        page = calls_service.list_calls(self.ctx(), self._filter, after=self._cursor,
+        page = call_book_service.list_calls(self.ctx(), self._filter, after=self._cursor,
                                         limit=self.PAGE_SIZE)
         self._deadlines.update(self._deadlines_of(page.rows))
         self._cursor = page.next_cursor if page.rows else None
@@ -105,7 +105,7 @@ class CallLogTableModel(LazyTableModel[CallRow]):
 
     def count_matching(self, cap: int | None = None) -> int:
         """How many calls match the filter (not only the loaded pages); ``cap``: stop early."""
-        return calls_service.count_calls(self.ctx(), self._filter, cap=cap)
+        return call_book_service.count_calls(self.ctx(), self._filter, cap=cap)
 
     def row_id(self, row: CallRow) -> int:
         return row.id

@@ -21,7 +21,8 @@ from app.printing.formatting import money
 from app.services import parts_service, register_service, repair_service
 from app.services.context import ServiceContext
 from app.services.parts_service import PartDTO, VanLineDTO
-from app.services.register_service import RegisterFilter, RegisterRow
+from app.services.register_dto import RegisterRow
+from app.services.register_service import RegisterFilter
 from app.services.repair_service import CardRow
 from app.ui.session import AppSession
 from app.ui.table_models.dispatch_base import RowsTableModel as ListRows

@@ -19,8 +19,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.formatting import money
 from app.services.customer_records import CustomerRecords, RecordLine, customer_records
 from app.services.errors import UserError
-from app.ui.pages.voice_labels import vlabel
 from app.ui.session import AppSession
+from app.ui.voice_labels import vlabel
 
 _CTX = "CustomerRecords"
 HEADERS = (QT_TRANSLATE_NOOP("CustomerRecords", "Date"),

@@ -41,11 +41,11 @@ from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.dialogs.login_dialog import dialog_header
 from app.ui.errors import clear_field_errors
 from app.ui.labels import label
-from app.ui.pages.settings_forms import FORM_STYLE, FormFeedback
 from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
 from app.ui.pages.settings_zones import ZonesTab
 from app.ui.printing_ui import printer_test_pages
 from app.ui.session import AppSession
+from app.ui.settings_forms import FORM_STYLE, FormFeedback
 from app.ui.settings_store import SettingsStore
 from app.ui.style import icon
 from app.ui.widgets.printer_setup import PrinterSetupWidget

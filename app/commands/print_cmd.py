@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
+from app.commands import cli_context
+from app.commands.base import EXIT_FAILED, EXIT_OK, CliError, Command, say, tr
 from app.i18n import N_
 
 if TYPE_CHECKING:
@@ -34,22 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                    "writing a PDF (the name as the system lists it)")))
     parser.add_argument("--list", action="store_true",
                         help=tr(N_("list the kinds of document that can be printed")))
-
-
-def cli_context(db_arg: str | None) -> ServiceContext:
-    from app import config
-    from app.bootstrap import settle_heap
-    from app.demo.command import open_for_cli
-    from app.models.enums import Role
-    from app.services.context import Actor, ServiceContext
-
-    db = open_for_cli(db_arg)
-    from app.printing.text import pt
-
-    # The footer of every form printed here names this "printer": in the store's language.
-    actor = Actor(None, "cli", pt("Command line"), Role.ADMIN, config.workstation())
-    settle_heap()
-    return ServiceContext(db, actor)
 
 
 def _list_kinds() -> int:
@@ -95,9 +80,10 @@ def _gui_application() -> None:
 
 
 def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) -> int:
-    from app.printing.direct import print_numbered, printer_named
+    from app.errors import UserError
+    from app.printing.direct import printer_named
     from app.printing.output import PrintError
-    from app.services.errors import UserError
+    from app.printouts.direct import print_numbered
 
     _gui_application()
     try:
@@ -113,8 +99,9 @@ def _print(ctx: ServiceContext, kind_name: str, number: str, printer_name: str) 
 
 
 def _write(ctx: ServiceContext, kind_name: str, number: str, out: Path | None) -> int:
-    from app.printing import registry, trail
-    from app.services.errors import UserError
+    from app.errors import UserError
+    from app.printing import registry
+    from app.printouts import trail
 
     try:
         kind = registry.get_kind(kind_name)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.contracts import ContractStatus
 from app.models.voice import SurveyCardStatus
+from app.services.money import format_money
+from app.services.voice_dto import COUNTER
 
 _CTX = "VoiceLabels"
 _LABELS: dict[str, dict[str, str]] = {
@@ -85,3 +89,33 @@ def vlabel(vocabulary: str, value: str) -> str:
 
 def vchoices(vocabulary: str) -> list[tuple[str, str]]:
     return [(value, vlabel(vocabulary, value)) for value in _LABELS.get(vocabulary, {})]
+
+
+# ---- the registers' own codes (app/ui/pages/voice_registers_page.py, the Excel export) ----
+EXTRA_CODES = {
+    "feedback_source": {"card": QT_TRANSLATE_NOOP("Registers", "Survey card"),
+                        "complaint": QT_TRANSLATE_NOOP("Registers", "Complaint"),
+                        "followup": QT_TRANSLATE_NOOP("Registers", "Follow-up call"),
+                        "other": QT_TRANSLATE_NOOP("Registers", "Noted by hand")},
+    "yes_no": {"yes": QT_TRANSLATE_NOOP("Registers", "yes"),
+               "no": QT_TRANSLATE_NOOP("Registers", "no")},
+    "served_by": {COUNTER: QT_TRANSLATE_NOOP("Registers", "Service counter")},
+    "expense_kind": {"travel": QT_TRANSLATE_NOOP("Registers", "Travel"),
+                     "transport": QT_TRANSLATE_NOOP("Registers", "Transport"),
+                     "shipping": QT_TRANSLATE_NOOP("Registers", "Shipping"),
+                     "other": QT_TRANSLATE_NOOP("Registers", "Other expense")},
+}
+
+
+def registers_tr(text: str) -> str:
+    return QCoreApplication.translate("Registers", text)
+
+
+def screen_label(vocab: str, code: Any) -> Any:
+    """A code as the screen (and the exported workbook) names it."""
+    if vocab == "money":
+        return format_money(int(code))
+    extra = EXTRA_CODES.get(vocab)
+    if extra is not None:
+        return registers_tr(extra[code]) if code in extra else code
+    return vlabel(vocab, code) if code else ""
