@@ -272,7 +272,7 @@ class Sheet:
                  for letter, column in zip(letters, columns, strict=True)]
         texts: dict[str, str] = {}  # repeated values (zones, models, names) escaped once
         write, chunk, row = ws.fh.write, [], first
-        for row, values in enumerate(rows, start=first + 1):  # noqa: B007  (row: the last)
+        for row, values in enumerate(rows, start=first + 1):  # row: the last one after
             chunk.append(f'<row r="{row}">')
             for (head, is_text, style), value in zip(cells, values, strict=True):
                 if value is None:
