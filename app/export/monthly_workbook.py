@@ -24,8 +24,8 @@ from app.export.sheets import (
     PERCENT,
     Book,
     Column,
+    ExcelClock,
     cell,
-    excel_time,
     formula,
     money_text,
     workbook,
@@ -249,6 +249,7 @@ def _details(book: Book, report: MonthlyReport, tz: ZoneInfo,
     met_text = {None: "", True: pt("yes"), False: pt("no")}
     shown = {code: _value(code) for code in VALUE_TEXT}
     yuan_of: dict[int, Decimal] = {}  # amounts repeat: each made once
+    excel_time = ExcelClock(tz)
 
     def amount(cents: int) -> Decimal:
         value = yuan_of.get(cents)
@@ -260,11 +261,11 @@ def _details(book: Book, report: MonthlyReport, tz: ZoneInfo,
         for row, d in enumerate(report.details, start=1):
             if row % 1000 == 1:
                 tick(row - 1)
-            yield (d.number, d.call_number, excel_time(d.received_at, tz), d.customer, d.phone,
+            yield (d.number, d.call_number, excel_time(d.received_at), d.customer, d.phone,
                    d.zone, shown.get(d.channel) or _value(d.channel), d.model, d.category,
                    shown.get(d.service_kind) or _value(d.service_kind), d.technician,
-                   None if d.dispatched_at is None else excel_time(d.dispatched_at, tz),
-                   None if d.arrived_at is None else excel_time(d.arrived_at, tz),
+                   None if d.dispatched_at is None else excel_time(d.dispatched_at),
+                   None if d.arrived_at is None else excel_time(d.arrived_at),
                    met_text[d.deadline_met], shown.get(d.outcome) or _value(d.outcome),
                    d.labour_minutes, amount(d.parts_cents), amount(d.billed_cents),
                    amount(d.paid_cents))

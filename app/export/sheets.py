@@ -94,6 +94,32 @@ def excel_time(moment: date | datetime, tz: tzinfo | None = None) -> float:
     return days if days >= 61 else days - 1  # Excel counts a 29 February 1900 (day 60)
 
 
+class ExcelClock:
+    """``excel_time(moment, tz)`` for many aware datetimes, the same number to the last bit,
+    about three times cheaper: the zone's UTC offset is looked up once per hour of UTC
+    time (an hour with a change of offset in it is looked up every time)."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._offsets: dict[int, float | None] = {}  # UTC hour → seconds (None: it changes)
+
+    def _offset(self, hour: int) -> float | None:
+        start, end = (datetime.fromtimestamp(hour * 3600 + s, self.tz).utcoffset()
+                      for s in (0, 3599))
+        return start.total_seconds() if start is not None and start == end else None
+
+    def __call__(self, moment: datetime) -> float:
+        stamp = moment.timestamp()
+        hour = int(stamp // 3600)
+        offsets = self._offsets
+        offset = offsets[hour] if hour in offsets else offsets.setdefault(
+            hour, self._offset(hour))
+        if offset is None or moment.tzinfo is None:
+            return excel_time(moment, self.tz)
+        days = (stamp + offset) / 86400 + 25569.0
+        return days if days >= 61 else days - 1
+
+
 def display_width(value: Any) -> int:
     """Characters as Excel shows them: a CJK character is two wide."""
     if isinstance(value, datetime):

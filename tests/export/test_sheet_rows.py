@@ -16,7 +16,15 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.export.sheets import DATETIME, MONEY, Column, Sheet, excel_time, workbook
+from app.export.sheets import (
+    DATETIME,
+    MONEY,
+    Column,
+    ExcelClock,
+    Sheet,
+    excel_time,
+    workbook,
+)
 
 LONGEST_NAME = "<&>" + "长" * 57  # a customer's name is at most 60 characters
 OUTSIDE_BMP = "𠀀𠀁 陈"  # beyond GBK and beyond U+FFFF (two UTF-16 units each)
@@ -134,3 +142,20 @@ def test_libreoffice_reads_back_what_was_written(tmp_path: Path) -> None:
     assert rows[6] == ["", "", OUTSIDE_BMP, "2", "￥100.00"]
     assert rows[7][2] == _expected_text(TOO_LONG) and rows[7][3:] == ["3", "￥0.01"]
     assert rows[8][0] == "合计" and rows[8][3] == "531"
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York", "Australia/Lord_Howe",
+                                  "UTC"])
+def test_excel_clock_is_excel_time(zone: str) -> None:
+    """The details' clock (an offset cached per UTC hour) gives excel_time's very number,
+    across changes of offset too (Lord Howe's half-hour one is not on a UTC hour)."""
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    clock = ExcelClock(tz)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    moments = [start + timedelta(minutes=7 * n, seconds=n % 60, microseconds=n)
+               for n in range(0, 80_000)]  # over a year, every 7 minutes
+    moments += [datetime(1900, 2, 28, 12, tzinfo=UTC), datetime(1900, 3, 1, tzinfo=UTC)]
+    assert [clock(m) for m in moments] == [excel_time(m, tz) for m in moments]
