@@ -3,9 +3,10 @@
 Totals are Excel formulas, so they recompute when a manager edits a figure (each stored with
 its result, for readers that do not recalculate); numbers carry money, percent and date
 formats; header rows are frozen with autofilters; a chart shows jobs per category per day
-and another the hours per technician. Written by XlsxWriter in constant-memory mode (a
-month of 20,000 jobs in about two seconds, little memory) to a temporary file that is moved
-into place only when complete (app.export.sheets).
+and another the hours per technician. Written by XlsxWriter in constant-memory mode (little
+memory), the details sheet's rows as XlsxWriter's own XML made directly (Sheet.rows_of: the
+busiest month of a million-call store, 116,000 jobs, in about two seconds of CPU), to a
+temporary file that is moved into place only when complete (app.export.sheets).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ number formats, formulas with their results, charts; every export builds on it.
 
 XlsxWriter runs in constant-memory mode: each sheet is written row by row to a temporary
 file, so a month of 20,000 jobs needs little memory; rows must be appended in order. A format
-is a workbook object, made once per (number format, bold) and shared by every cell.
+is a workbook object, made once per (number format, bold) and shared by every cell. The big
+sheets' rows can skip XlsxWriter's per-cell code (``Sheet.rows_of``): the same XML, made here.
 The workbook goes to ``NAME.partial`` and is moved into place only when complete.
 """
 
