@@ -112,12 +112,14 @@ class ExcelClock:
         return start.total_seconds() if start is not None and start == end else None
 
     def __call__(self, moment: datetime) -> float:
+        if moment.tzinfo is None:
+            return excel_time(moment, self.tz)
         stamp = moment.timestamp()
         hour = int(stamp // 3600)
         offsets = self._offsets
         offset = offsets[hour] if hour in offsets else offsets.setdefault(
             hour, self._offset(hour))
-        if offset is None or moment.tzinfo is None:
+        if offset is None:
             return excel_time(moment, self.tz)
         days = (stamp + offset) / 86400 + 25569.0
         return days if days >= 61 else days - 1
@@ -230,7 +232,9 @@ class _FastZipFile(zipfile.ZipFile):
 class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
     def _store_workbook(self) -> None:
         # XlsxWriter has no option for the level: its module's ZipFile is ours while the
-        # zip is made (looked up once, when the zip file is created)
+        # zip is made (looked up once, when the zip file is created). Two exports closing
+        # at once could leave ours in place for good: harmless, every file only deflated
+        # faster.
         plain = xlsxwriter.workbook.ZipFile
         xlsxwriter.workbook.ZipFile = _FastZipFile
         try:
