@@ -7,6 +7,7 @@ weekday's ``BusinessHours``. Deadlines count only minutes inside working time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -141,6 +142,44 @@ class BusinessCalendar:
                     total += hi - lo
             day += timedelta(days=1)
         return int(total / timedelta(minutes=1))
+
+    def working_minutes(self, pairs: Sequence[tuple[datetime, datetime]]) -> list[int]:
+        """``[minutes_between(start, end) for start, end in pairs]``, the same numbers,
+        several times faster for many pairs (a month's 110,000 arrivals): working time up
+        to a moment is counted from the first day once, each pair is the difference of
+        two such counts (in microseconds of wall-clock time, as minutes_between counts)."""
+        if not pairs:
+            return []
+        tz, micro = self.tz, timedelta(microseconds=1)
+        # in the store's zone; one tzinfo, so compared and subtracted as wall-clock times
+        walls = [(start.astimezone(tz), end.astimezone(tz)) for start, end in pairs]
+        dates = {moment.date() for pair in walls for moment in pair}
+        first, last = min(dates), max(dates)
+        # day → (working µs before that day since ``first``, opening, closing)
+        days: dict[date, tuple[int, datetime | None, datetime | None]] = {}
+        before, day = 0, first
+        while day <= last:
+            hours = self.hours_on(day)
+            opens = closes = None
+            if hours is not None and hours[1] > hours[0]:  # else no working time that day
+                opens = datetime.combine(day, hours[0], tzinfo=tz)
+                closes = datetime.combine(day, hours[1], tzinfo=tz)
+            days[day] = (before, opens, closes)
+            if opens is not None and closes is not None:
+                before += (closes - opens) // micro
+            day += timedelta(days=1)
+
+        def upto(moment: datetime) -> int:
+            count, opens, closes = days[moment.date()]
+            if opens is None or closes is None or moment <= opens:
+                return count
+            return count + (min(moment, closes) - opens) // micro
+
+        def between(a: datetime, b: datetime) -> int:  # minutes_between's forward case
+            return int(max(0, upto(b) - upto(a)) / 60_000_000)
+
+        return [between(a, b) if end >= start else -between(b, a)
+                for (start, end), (a, b) in zip(pairs, walls, strict=True)]
 
     def next_working_day(self, day: date) -> date:
         for _ in range(_MAX_DAYS):

@@ -7,9 +7,10 @@ transport per on-site visit by zone kind, parts at the price they were issued at
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from fractions import Fraction
 from statistics import mean
 from typing import Any
 
@@ -115,6 +116,14 @@ def _arrivals(session: Session, win: Window) -> list[Arrival]:
                            .where(_in(Job.dispatched_at, win), Job.arrived_at.is_not(None)))
     return [(received, arrived, bool(in_time)) for received, arrived, in_time in rows
             if arrived is not None]
+
+
+def mean_of_counted(counts: Counter[float]) -> float:
+    """``statistics.mean`` of the values counted in ``counts``, to the last bit (the exact
+    sum of the floats, divided and rounded once), summing each distinct value once: a
+    month's 110,000 arrivals take a few thousand distinct times."""
+    total = sum((Fraction(value) * n for value, n in counts.items()), Fraction(0))
+    return float(total / sum(counts.values()))
 
 
 # ---- the seed's figures: installation, dispatches, materials, transport, total ----------
@@ -232,7 +241,9 @@ def _job_figures(ctx: ServiceContext, session: Session, win: Window,
                                     .group_by(Visit.outcome))}
     met = sum(1 for *_times, in_time in arrivals if in_time)
     cal = load_calendar(session, ctx.tz)
-    hours = [cal.minutes_between(received, arrived) / 60 for received, arrived, _ in arrivals]
+    minutes = Counter(cal.working_minutes([(received, arrived)
+                                           for received, arrived, _ in arrivals]))
+    hours = Counter({m / 60: n for m, n in minutes.items()})
     return [
         Figure("jobs_A", N_("Jobs A paid service"), int(categories.get("A", 0))),
         Figure("jobs_B", N_("Jobs B contract service"), int(categories.get("B", 0))),
@@ -243,7 +254,7 @@ def _job_figures(ctx: ServiceContext, session: Session, win: Window,
         Figure("deadline_met", N_("Dispatch deadline met"),
                round(met / len(arrivals), 4) if arrivals else 0.0, "percent"),
         Figure("arrival_hours", N_("Average time to arrival (business hours)"),
-               round(mean(hours), 2) if hours else 0.0, "hours"),
+               round(mean_of_counted(hours), 2) if hours else 0.0, "hours"),
     ]
 
 

@@ -30,6 +30,7 @@ _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _LANDLINE = re.compile(r"^0[0-9]{2,3}[0-9]{7,8}$")
 _LOCAL = re.compile(r"^[2-9][0-9]{6,7}$")
 _SERVICE = re.compile(r"^[48]00[0-9]{7}$")
+_NOT_DIGIT = re.compile(r"\D")
 
 EARLIEST_DATE = date(2000, 1, 1)
 """No record of this store (a call, a visit, a sale) is older: a date before it is a typing
@@ -172,7 +173,7 @@ def _format_landline(digits: str) -> str:
 
 def mask_phone(phone: str) -> str:
     """138****5678: keep the first three and last four digits."""
-    digits = phone if phone.isdecimal() else re.sub(r"\D", "", phone)  # stored phones: digits
+    digits = phone if phone.isdecimal() else _NOT_DIGIT.sub("", phone)  # stored: digits
     if len(digits) < 7:
         return "*" * len(digits)
     return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"

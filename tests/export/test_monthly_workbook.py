@@ -239,3 +239,47 @@ def test_cancelled_export_leaves_no_file(login, month_of_work, tmp_path, monkeyp
     # and an export that runs to its end writes the file, and only it
     write_monthly_workbook(report, out / "m.xlsx")
     assert [p.name for p in out.iterdir()] == ["m.xlsx"] and list(scratch.iterdir()) == []
+
+
+def test_details_sheet_shows_each_job_as_recorded(tmp_path):
+    """The details sheet (written as XML directly, Sheet.rows_of) read back: Chinese, <&>,
+    the longest customer name, a name beyond GBK, times in the store's zone, money to the
+    fen, empty times for a walk-in, and LibreOffice shows the same."""
+    from datetime import UTC, date, datetime
+
+    from app.services.monthly_dto import JobDetail, MonthlyReport
+
+    longest = "<&>" + "张" * 57  # a customer's name holds 60 characters
+    received = datetime(2026, 7, 31, 16, 30, tzinfo=UTC)  # 1 August 00:30 in Shanghai
+    jobs = (
+        JobDetail("P2607-000001", "C2607-000001", received, longest, "138****5678",
+                  "市区 & 郊区", "phone", "KFR-35GW<2>", "A", "repair", "王师傅",
+                  datetime(2026, 7, 31, 17, tzinfo=UTC), datetime(2026, 8, 1, 1, 5, tzinfo=UTC),
+                  True, "completed", 95, 12_345, 100_000, 99_999),
+        JobDetail("R2607-000002", "C2607-000002", received, "𠀀𠀁 陈", "", "", "walk_in", "",
+                  "C", "install", "", None, None, None, "taken_in", 0, 0, 0, -5),
+    )
+    report = MonthlyReport(date(2026, 7, 1), "测试店", (), (), (), jobs, {})
+    path = write_monthly_workbook(report, tmp_path / "m.xlsx")
+    sheet = openpyxl.load_workbook(path)["明细"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0][:13] == ("P2607-000001", "C2607-000001", datetime(2026, 8, 1, 0, 30),
+                            longest, "138****5678", "市区 & 郊区", "电话", "KFR-35GW<2>", "A",
+                            "维修", "王师傅", datetime(2026, 8, 1, 1), datetime(2026, 8, 1, 9, 5))
+    assert rows[0][13:15] == ("是", "现场完工") and rows[0][15] == 95
+    assert [_money_cents(v) for v in rows[0][16:]] == [12_345, 100_000, 99_999]
+    assert rows[1][3] == "𠀀𠀁 陈" and rows[1][11:13] == (None, None)
+    assert rows[1][13] == "" and [_money_cents(v) for v in rows[1][16:]] == [0, 0, -5]
+    assert sheet["C2"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet["Q2"].number_format == '"￥"#,##0.00' and sheet.auto_filter.ref == "A1:S3"
+    if shutil.which("soffice"):
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,'
+                        'true,true,false,false,7', "--outdir", str(tmp_path / "csv"),
+                        str(path)], check=True, capture_output=True, timeout=180)
+        (out,) = (tmp_path / "csv").iterdir()  # the 7th sheet, 明细, as shown
+        shown = list(csv.reader(out.open(encoding="utf-8")))
+        assert shown[1][:5] == ["P2607-000001", "C2607-000001", "2026-08-01 00:30", longest,
+                                "138****5678"]
+        assert shown[1][16:] == ["￥123.45", "￥1,000.00", "￥999.99"]
+        assert shown[2][3] == "𠀀𠀁 陈" and shown[2][18] == "-￥0.05"

@@ -155,3 +155,34 @@ def test_a_store_day_saved_by_someone_else_since_the_form_opened_is_a_conflict(l
     assert err.value.params["changed_by"] == "周经理"
     assert cal_svc.set_store_day(admin, day, is_open=True,
                                  expected_version=moved.version).is_open
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])
+def test_working_minutes_of_many_pairs_are_minutes_between_each(zone):
+    """The monthly report's arrival times (working_minutes, counted once from the first day)
+    are minutes_between's, pair by pair: across holidays, 调休, store days, a day closed by
+    its hours, reversed pairs, and New York's changes of clock (wall-clock time)."""
+    import random
+
+    tz = ZoneInfo(zone)
+    # Saturdays "close" before they open: no working time
+    cal = BusinessCalendar({wd: (time(8, 30), time(17, 45)) if wd < 5 else
+                            (time(12), time(10)) if wd == 5 else None for wd in range(7)}, tz, {
+        date(2025, 10, 11): StoreDayRule(is_open=False),
+        date(2025, 11, 1): StoreDayRule(is_open=True, hours=(time(9), time(12, 30))),
+        date(2025, 11, 2): StoreDayRule(is_open=True, hours=(time(0, 30), time(23)))})
+    pick = random.Random(14)
+    start = datetime(2025, 9, 20, tzinfo=ZoneInfo("UTC"))
+    pairs = []
+    for _ in range(4000):
+        a = start + timedelta(minutes=pick.randrange(0, 60 * 24 * 70), seconds=pick.random())
+        b = a + timedelta(minutes=pick.randrange(-60 * 24 * 3, 60 * 24 * 9),
+                          microseconds=pick.randrange(1_000_000))
+        pairs.append((a, b))
+    utc = ZoneInfo("UTC")  # New York's clocks go back from 02:00 to 01:00 on 2 November
+    pairs += [(at(2025, 10, 1, 9), at(2025, 10, 9, 9)),  # the National Day week
+              (datetime(2025, 11, 2, 5, 30, tzinfo=utc), datetime(2025, 11, 2, 6, 10, tzinfo=utc)),
+              (datetime(2025, 11, 2, 6, 10, tzinfo=utc), datetime(2025, 11, 2, 5, 30, tzinfo=utc)),
+              (datetime(2025, 11, 2, 4, tzinfo=utc), datetime(2025, 11, 2, 7, tzinfo=utc))]
+    assert cal.working_minutes(pairs) == [cal.minutes_between(a, b) for a, b in pairs]
+    assert cal.working_minutes([]) == []
