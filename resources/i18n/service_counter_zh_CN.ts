@@ -2471,7 +2471,11 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         </message>
         <message>
             <source>The take-in {number} is saved; nothing is lost. These documents did not print:</source>
-            <translation>收件 {number} 已保存，没有丢失任何内容。以下单据未能打印：</translation>
+            <translation>收件 {number} 已保存，不会丢失。以下单据未能打印：</translation>
+        </message>
+        <message>
+            <source>{document}: {problem}</source>
+            <translation>{document}：{problem}</translation>
         </message>
         <message>
             <source>Print again</source>
@@ -5840,11 +5844,11 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Print nothing (print from the item later)</source>
-            <translation>不打印（稍后在物品上打印）</translation>
+            <translation>不打印（以后在送修商品页打印）</translation>
         </message>
         <message>
             <source>each on the printer chosen for it below</source>
-            <translation>各自使用下方为其选择的打印机</translation>
+            <translation>各自在下方为它选择的打印机上打印</translation>
         </message>
         <message>
             <source>Save printing settings</source>
@@ -6572,7 +6576,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>New call (Enter)</source>
-            <translation>新建叫修（Enter）</translation>
+            <translation>新建叫修（回车）</translation>
         </message>
         <message>
             <source>Open call (Ctrl+O)</source>
@@ -6757,7 +6761,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Staff accounts</source>
-            <translation>职员账号</translation>
+            <translation>员工账号</translation>
         </message>
         <message>
             <source>Product models</source>
@@ -6812,7 +6816,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Calls pick the model from this list.</source>
-            <translation>叫修登记从此目录中选择型号。</translation>
+            <translation>登记叫修时从此目录中选择型号。</translation>
         </message>
         <message>
             <source>Each person logs in with an account.</source>
@@ -6831,7 +6835,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Left to set up: {n} of {total}</source>
-            <translation>尚待设置：{total} 项中还有 {n} 项</translation>
+            <translation>尚待设置：共 {total} 项，还剩 {n} 项</translation>
         </message>
         <message>
             <source>The store is set up.</source>
@@ -6842,7 +6846,7 @@ If it happens again, press “Copy details” and send them to your administrato
         <name>SetupWizard</name>
         <message>
             <source>The name, address and phone head every receipt, voucher and report you print.</source>
-            <translation>名称、地址和电话印在每张收据、服务单和报表的抬头。</translation>
+            <translation>名称、地址和电话印在每张领取收据、服务凭证和报表的抬头。</translation>
         </message>
         <message>
             <source>Deadlines count business hours only. The usual hours are filled in: change them or accept them.</source>
@@ -6854,7 +6858,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Calls pick the product model from the catalogue. Import it from an Excel sheet now, or skip and do it later.</source>
-            <translation>叫修登记从目录中选择产品型号。现在可以从 Excel 表导入，也可以跳过，稍后再做。</translation>
+            <translation>登记叫修时从目录中选择产品型号。现在可以从 Excel 表导入，也可以跳过，稍后再做。</translation>
         </message>
         <message>
             <source>One account for each person at the counter. Fill in the rows you need; empty rows are left out. Passwords need 6 characters or more.</source>
@@ -7489,7 +7493,7 @@ This version must upgrade the database and backs it up first; the backup failed,
         </message>
         <message>
             <source>Enter on a line opens its book.</source>
-            <translation>在一行上按 Enter 打开相应的簿册。</translation>
+            <translation>在一行上按回车键打开相应的簿册。</translation>
         </message>
     </context>
     <context>

@@ -305,8 +305,9 @@ class CarryInPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Printing failed"),
                           self.tr("The take-in {number} is saved; nothing is lost. These "
                                   "documents did not print:").format(number=number)
-                          + "\n\n" + "\n".join(f"{document_title(r.document)}: {r.problem}"
-                                                for r in failed), parent=self)
+                          + "\n\n" + "\n".join(self.tr("{document}: {problem}").format(
+                              document=document_title(r.document), problem=r.problem)
+                              for r in failed), parent=self)
         again = box.addButton(self.tr("Print again"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(again)

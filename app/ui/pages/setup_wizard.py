@@ -258,7 +258,7 @@ class SetupWizard(FormDialog):
             self.step_labels.append(step)
             side_layout.addWidget(step)
         side_layout.addStretch(1)
-        side.setFixedWidth(230)
+        side.setFixedWidth(270)
         body = QHBoxLayout()
         body.addWidget(side)
         body.addWidget(self.stack, 1)
