@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib import textsplit as _textsplit
 from reportlab.platypus import paragraph as _paragraph
 
 from app.printing.fonts import BOLD, REGULAR, ensure_fonts
