@@ -23,7 +23,7 @@ from app.printing.fonts import BOLD, REGULAR, ensure_fonts
 CHINESE_CANNOT_START = "，。、；：？！）》」』】〉〗〕”’…～·％"
 _CANNOT_START = "".join(dict.fromkeys(_textsplit.ALL_CANNOT_START + CHINESE_CANNOT_START))
 _textsplit.ALL_CANNOT_START = _CANNOT_START
-_paragraph.ALL_CANNOT_START = _CANNOT_START  # type: ignore[attr-defined]
+_paragraph.ALL_CANNOT_START = _CANNOT_START
 
 __all__ = ["A4", "A5", "LABEL_DEFAULT_MM", "THERMAL_PRINTABLE", "THERMAL_WIDTH",
            "DocStyles", "PageSize", "label_size", "styles"]
