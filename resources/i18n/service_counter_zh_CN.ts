@@ -668,6 +668,10 @@
             <translation>{value} 不是日期（格式 YYYY-MM-DD）。</translation>
         </message>
         <message>
+            <source>The catalogue has no product models yet: an administrator adds them in Settings, Product models, or imports them from Excel.</source>
+            <translation>目录中还没有产品型号：请管理员在“设置 › 产品型号”中添加，或从 Excel 导入。</translation>
+        </message>
+        <message>
             <source>database file or SQLAlchemy URL (default: SERVICE_COUNTER_DB, else the file in the user data folder)</source>
             <translation>数据库文件或 SQLAlchemy URL（默认：环境变量 SERVICE_COUNTER_DB，否则为用户数据文件夹中的文件）</translation>
         </message>

@@ -64,3 +64,31 @@ def test_a_store_half_set_up_opens_on_today_with_its_checklist(
     qtbot.addWidget(again)
     assert again.current_page_key() == PageKey.CALLS
     db.dispose()
+
+
+def test_a_take_in_on_a_store_without_models_says_where_to_add_them(qtbot: QtBot,
+                                                                    tmp_path: Path) -> None:
+    from app.ui.dialogs.take_in_dialog import WalkInTakeInDialog
+    from app.ui.session import AppSession
+    from tests.helpers.ui import type_text
+
+    # given a new store whose owner skipped the product models in the set-up
+    db = open_database(str(tmp_path / "new.sqlite"))
+    auth_service.create_first_admin(db, username="admin", display_name="刘店长",
+                                    password="counter-2026")
+    actor = auth_service.log_in(db, "admin", "counter-2026", workstation="counter-1")
+    dialog = WalkInTakeInDialog(AppSession(db, ServiceContext(db, actor)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # when the first customer's air conditioner is taken in, its model typed
+    dialog.start_new_customer("13912345678")
+    type_text(dialog.customer_fields.name_edit, "张伟")
+    dialog.item_combo.setCurrentIndex(dialog.item_combo.findData("new"))
+    type_text(dialog.item_fields.model_combo, "KFR-35GW")
+    type_text(dialog.item_fields.serial_edit, "SN0001")
+    type_text(dialog.fault_edit, "不制冷")
+    dialog.save_button.click()
+    # then nothing is saved, and the message says where the models come from
+    assert dialog.isVisible() and dialog.carried_in is None
+    assert "设置 › 产品型号" in dialog.message.text()
+    db.dispose()
