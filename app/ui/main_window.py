@@ -36,7 +36,7 @@ from app.ui.language import install_translator
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry, PageKey
 from app.ui.ring_controller import RingController
-from app.ui.screen_fit import clamp_to_screen
+from app.ui.screen_fit import available_geometry, clamp_to_screen
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
 from app.ui.style import icon
@@ -486,7 +486,9 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         if not self.settings.restore_window_state(WINDOW_KEY, self):
-            # the first start on this PC: the whole counter screen (1200 px cut the books)
+            # the first start on this PC: the whole counter screen (1200 px cut the books),
+            # as large as the screen even where nothing maximizes windows
+            self.setGeometry(available_geometry(self))
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.settings.restore_splitter(WINDOW_KEY, self.splitter)
         clamp_to_screen(self)  # remembered on a larger monitor
