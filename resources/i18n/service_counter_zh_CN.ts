@@ -5049,6 +5049,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>数据库不见了</translation>
         </message>
         <message>
+            <source>No database here yet</source>
+            <translation>此处还没有数据库</translation>
+        </message>
+        <message>
             <source>The database {path} is missing. It was last opened on this computer at {when}; it may have been moved, renamed or deleted, or the disk holding it is not connected. Nothing has been created.</source>
             <translation>数据库 {path} 不见了。本机最近一次打开它是在 {when}；它可能被移动、改名或删除，或者存放它的磁盘没有连接。没有创建任何文件。</translation>
         </message>
