@@ -2414,10 +2414,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>导出到 Excel…</translation>
         </message>
         <message>
-            <source>&amp;Work entry…</source>
-            <translation>修理记录(&amp;W)…</translation>
-        </message>
-        <message>
             <source>&amp;Inspect…</source>
             <translation>验讫(&amp;I)…</translation>
         </message>
@@ -2432,14 +2428,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>&amp;Return…</source>
             <translation>取件(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>Return without rece&amp;ipt…</source>
-            <translation>无收据取件(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Print rece&amp;ipt</source>
-            <translation>打印收据(&amp;I)</translation>
         </message>
         <message>
             <source>Receipt A5</source>
@@ -2492,6 +2480,18 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Print &amp;tag</source>
             <translation>打印修护卡(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Wor&amp;k entry…</source>
+            <translation>修理记录(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>Return with&amp;out receipt…</source>
+            <translation>无收据取件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Print r&amp;eceipt</source>
+            <translation>打印收据(&amp;E)</translation>
         </message>
         <message>
             <source>{number}: {customer}, {item}</source>
