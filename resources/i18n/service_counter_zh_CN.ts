@@ -6824,7 +6824,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Calls pick the model from this list.</source>
-            <translation>登记叫修时从此目录中选择型号。</translation>
+            <translation>登记叫修和收件时从此目录中选择型号。</translation>
         </message>
         <message>
             <source>Each person logs in with an account.</source>
@@ -6848,6 +6848,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>The store is set up.</source>
             <translation>门店已设置完毕。</translation>
+        </message>
+        <message>
+            <source>Still missing: {roles}</source>
+            <translation>还缺：{roles}</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>

@@ -16,6 +16,7 @@ from app.printing.registry import PrinterGroup
 from app.services import setup_checklist
 from app.services.context import ServiceContext
 from app.services.permissions import Perm
+from app.ui.labels import label
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 
@@ -127,5 +128,9 @@ class SetupChecklistWidget(QWidget):
             mark = "✔" if step.done else "☐"
             hint = "" if step.done else "　" + QCoreApplication.translate(
                 "SetupChecklist", STEP_HINTS[step.key])
+            if step.key == "staff" and not step.done:  # which accounts are still to make
+                hint += "　" + self.tr("Still missing: {roles}").format(roles=self.tr(", ").join(
+                    label("role", role.value)
+                    for role in setup_checklist.missing_roles(self._ctx)))
             lines.append(f"{mark} {step_title(step.key)}{hint}")
         self.list_label.setText("\n".join(lines))
