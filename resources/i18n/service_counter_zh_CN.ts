@@ -3803,6 +3803,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>售后服务台 — 首次启动</translation>
         </message>
         <message>
+            <source>6 characters or more</source>
+            <translation>至少 6 个字符</translation>
+        </message>
+        <message>
             <source>Welcome to Service Counter</source>
             <translation>欢迎使用售后服务台</translation>
         </message>
