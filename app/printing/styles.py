@@ -6,12 +6,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus import paragraph as _paragraph
 
 from app.printing.fonts import BOLD, REGULAR, ensure_fonts
+
+# ReportLab's CJK wrap keeps a character that cannot start a line at the end of the line
+# before, but its list lacks Chinese full-width punctuation: the receipt's terms printed a
+# line starting with "，". Added once, here, where every printout takes its styles from
+# (both modules hold the list: one-font paragraphs wrap in textsplit, mixed ones in
+# paragraph).
+CHINESE_CANNOT_START = "，。、；：？！）》」』】〉〗〕”’…～·％"
+_CANNOT_START = "".join(dict.fromkeys(_textsplit.ALL_CANNOT_START + CHINESE_CANNOT_START))
+_textsplit.ALL_CANNOT_START = _CANNOT_START
+_paragraph.ALL_CANNOT_START = _CANNOT_START
 
 __all__ = ["A4", "A5", "LABEL_DEFAULT_MM", "THERMAL_PRINTABLE", "THERMAL_WIDTH",
            "DocStyles", "PageSize", "label_size", "styles"]

@@ -52,6 +52,13 @@ def checklist(ctx: ServiceContext) -> list[ChecklistItem]:
     return [ChecklistItem(key, done[key]) for key in STEPS]
 
 
+def missing_roles(ctx: ServiceContext) -> list[Role]:
+    """The staff roles of the set-up that no active account has yet (the staff step)."""
+    with ctx.read() as session:
+        roles = set(session.scalars(select(User.role).where(User.active.is_(True))))
+    return [role for role in STAFF_ROLES if role.value not in roles]
+
+
 def shown(ctx: ServiceContext) -> bool:
     """Whether the checklist is for this store: one whose set-up began with the first start
     (``begin``), or a store with nothing in its book yet. A store at work before the

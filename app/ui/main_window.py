@@ -36,10 +36,11 @@ from app.ui.language import install_translator
 from app.ui.pages import registry
 from app.ui.pages.registry import PageEntry, PageKey
 from app.ui.ring_controller import RingController
-from app.ui.screen_fit import clamp_to_screen
+from app.ui.screen_fit import available_geometry, clamp_to_screen
 from app.ui.session import AppSession
 from app.ui.settings_store import DEFAULT_LANGUAGE, SettingsStore
 from app.ui.style import icon
+from app.ui.widgets.setup_checklist import checklist_due
 
 log = logging.getLogger(__name__)
 WINDOW_KEY = "main_window"
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.global_search.connect(self.search_in_books)
         self.sidebar.currentRowChanged.connect(self._row_chosen)
         self._restore_layout()
-        self._rebuild_sidebar(self.settings.value("main/page", SEARCH_PAGE))
+        self._rebuild_sidebar(self._first_page())
         self._watch_other_counters()
         self.rings = RingController(self, self.session, self.settings)  # caller ID (来电)
         self.rings.start()
@@ -475,8 +476,20 @@ class MainWindow(QMainWindow):
             "repairs, money and reports.</p>").format(version=__version__))
 
     # layout memory -----------------------------------------------------------------------
+    def _first_page(self) -> str:
+        """The book left open last time on this PC; on a PC without one, the Today page
+        while the store's set-up has steps left (its checklist is there), else the book."""
+        remembered = self.settings.value("main/page")
+        if remembered:
+            return remembered
+        return PageKey.TODAY if checklist_due(self.session, self.settings) else SEARCH_PAGE
+
     def _restore_layout(self) -> None:
-        self.settings.restore_window_state(WINDOW_KEY, self)
+        if not self.settings.restore_window_state(WINDOW_KEY, self):
+            # the first start on this PC: the whole counter screen (1200 px cut the books),
+            # as large as the screen even where nothing maximizes windows
+            self.setGeometry(available_geometry(self))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.settings.restore_splitter(WINDOW_KEY, self.splitter)
         clamp_to_screen(self)  # remembered on a larger monitor
 

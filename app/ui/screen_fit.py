@@ -1,7 +1,8 @@
 """Every window on the counter PC's screen (1366×768, about 1366×728 after the taskbar).
 
-A window is clamped to the available screen whenever it is shown: a remembered geometry from a
-larger monitor, a print preview's default size or a dialog that grew cannot put Save off-screen.
+A window is clamped to the available screen whenever it is shown or resized: a remembered
+geometry from a larger monitor, a print preview's default size or a dialog that grew while open
+cannot put Save off-screen.
 Labels that carry messages shrink with the window instead of widening it.
 """
 
@@ -48,8 +49,13 @@ def let_shrink(label: QLabel) -> QLabel:
 
 class _ScreenFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+        kind = event.type()
+        if (kind == QEvent.Type.Show and isinstance(watched, QWidget)
                 and watched.isWindow()):
+            clamp_to_screen(watched)
+        elif (kind == QEvent.Type.Resize and isinstance(watched, QWidget)
+              and watched.isWindow() and watched.isVisible()):
+            # a form that grows while open (a new customer's fields) keeps Save on screen
             clamp_to_screen(watched)
         return False
 

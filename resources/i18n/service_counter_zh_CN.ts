@@ -668,6 +668,10 @@
             <translation>{value} 不是日期（格式 YYYY-MM-DD）。</translation>
         </message>
         <message>
+            <source>The catalogue has no product models yet: an administrator adds them in Settings, Product models, or imports them from Excel.</source>
+            <translation>目录中还没有产品型号：请管理员在“设置 › 产品型号”中添加，或从 Excel 导入。</translation>
+        </message>
+        <message>
             <source>database file or SQLAlchemy URL (default: SERVICE_COUNTER_DB, else the file in the user data folder)</source>
             <translation>数据库文件或 SQLAlchemy URL（默认：环境变量 SERVICE_COUNTER_DB，否则为用户数据文件夹中的文件）</translation>
         </message>
@@ -2410,10 +2414,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>导出到 Excel…</translation>
         </message>
         <message>
-            <source>&amp;Work entry…</source>
-            <translation>修理记录(&amp;W)…</translation>
-        </message>
-        <message>
             <source>&amp;Inspect…</source>
             <translation>验讫(&amp;I)…</translation>
         </message>
@@ -2428,14 +2428,6 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>&amp;Return…</source>
             <translation>取件(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>Return without rece&amp;ipt…</source>
-            <translation>无收据取件(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Print rece&amp;ipt</source>
-            <translation>打印收据(&amp;I)</translation>
         </message>
         <message>
             <source>Receipt A5</source>
@@ -2471,7 +2463,11 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         </message>
         <message>
             <source>The take-in {number} is saved; nothing is lost. These documents did not print:</source>
-            <translation>收件 {number} 已保存，没有丢失任何内容。以下单据未能打印：</translation>
+            <translation>收件 {number} 已保存，不会丢失。以下单据未能打印：</translation>
+        </message>
+        <message>
+            <source>{document}: {problem}</source>
+            <translation>{document}：{problem}</translation>
         </message>
         <message>
             <source>Print again</source>
@@ -2484,6 +2480,18 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Print &amp;tag</source>
             <translation>打印修护卡(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Wor&amp;k entry…</source>
+            <translation>修理记录(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>Return with&amp;out receipt…</source>
+            <translation>无收据取件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Print r&amp;eceipt</source>
+            <translation>打印收据(&amp;E)</translation>
         </message>
         <message>
             <source>{number}: {customer}, {item}</source>
@@ -3795,6 +3803,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>售后服务台 — 首次启动</translation>
         </message>
         <message>
+            <source>6 characters or more</source>
+            <translation>至少 6 个字符</translation>
+        </message>
+        <message>
             <source>Welcome to Service Counter</source>
             <translation>欢迎使用售后服务台</translation>
         </message>
@@ -5041,6 +5053,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>数据库不见了</translation>
         </message>
         <message>
+            <source>No database here yet</source>
+            <translation>此处还没有数据库</translation>
+        </message>
+        <message>
             <source>The database {path} is missing. It was last opened on this computer at {when}; it may have been moved, renamed or deleted, or the disk holding it is not connected. Nothing has been created.</source>
             <translation>数据库 {path} 不见了。本机最近一次打开它是在 {when}；它可能被移动、改名或删除，或者存放它的磁盘没有连接。没有创建任何文件。</translation>
         </message>
@@ -5840,11 +5856,11 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Print nothing (print from the item later)</source>
-            <translation>不打印（稍后在物品上打印）</translation>
+            <translation>不打印（以后在送修商品页打印）</translation>
         </message>
         <message>
             <source>each on the printer chosen for it below</source>
-            <translation>各自使用下方为其选择的打印机</translation>
+            <translation>各自在下方为它选择的打印机上打印</translation>
         </message>
         <message>
             <source>Save printing settings</source>
@@ -6572,7 +6588,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>New call (Enter)</source>
-            <translation>新建叫修（Enter）</translation>
+            <translation>新建叫修（回车）</translation>
         </message>
         <message>
             <source>Open call (Ctrl+O)</source>
@@ -6757,7 +6773,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Staff accounts</source>
-            <translation>职员账号</translation>
+            <translation>员工账号</translation>
         </message>
         <message>
             <source>Product models</source>
@@ -6812,7 +6828,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Calls pick the model from this list.</source>
-            <translation>叫修登记从此目录中选择型号。</translation>
+            <translation>登记叫修和收件时从此目录中选择型号。</translation>
         </message>
         <message>
             <source>Each person logs in with an account.</source>
@@ -6831,18 +6847,26 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Left to set up: {n} of {total}</source>
-            <translation>尚待设置：{total} 项中还有 {n} 项</translation>
+            <translation>尚待设置：共 {total} 项，还剩 {n} 项</translation>
         </message>
         <message>
             <source>The store is set up.</source>
             <translation>门店已设置完毕。</translation>
+        </message>
+        <message>
+            <source>Still missing: {roles}</source>
+            <translation>还缺：{roles}</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>
         <name>SetupWizard</name>
         <message>
             <source>The name, address and phone head every receipt, voucher and report you print.</source>
-            <translation>名称、地址和电话印在每张收据、服务单和报表的抬头。</translation>
+            <translation>名称、地址和电话印在每张领取收据、服务凭证和报表的抬头。</translation>
         </message>
         <message>
             <source>Deadlines count business hours only. The usual hours are filled in: change them or accept them.</source>
@@ -6854,7 +6878,7 @@ If it happens again, press “Copy details” and send them to your administrato
         </message>
         <message>
             <source>Calls pick the product model from the catalogue. Import it from an Excel sheet now, or skip and do it later.</source>
-            <translation>叫修登记从目录中选择产品型号。现在可以从 Excel 表导入，也可以跳过，稍后再做。</translation>
+            <translation>登记叫修时从目录中选择产品型号。现在可以从 Excel 表导入，也可以跳过，稍后再做。</translation>
         </message>
         <message>
             <source>One account for each person at the counter. Fill in the rows you need; empty rows are left out. Passwords need 6 characters or more.</source>
@@ -7489,7 +7513,7 @@ This version must upgrade the database and backs it up first; the backup failed,
         </message>
         <message>
             <source>Enter on a line opens its book.</source>
-            <translation>在一行上按 Enter 打开相应的簿册。</translation>
+            <translation>在一行上按回车键打开相应的簿册。</translation>
         </message>
     </context>
     <context>

@@ -204,6 +204,45 @@ def test_bad_input_stays_at_its_field_and_saves_nothing(qtbot: QtBot, tmp_path: 
     db.dispose()
 
 
+def test_enter_on_each_step_moves_on_past_the_ready_zones(qtbot: QtBot, tmp_path: Path):
+    # given the set-up on a new store, at the business hours (the defaults will do)
+    db = open_database(str(tmp_path / "new.sqlite"))
+    wizard = SetupWizard(AppSession(db, ServiceContext(db, _admin_actor(db))),
+                         settings=SettingsStore(), start="hours")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    # when the owner presses Enter where the set-up puts the cursor, step after step
+    qtbot.keyClick(wizard.focusWidget(), ENTER)
+    assert wizard.step == "zones"
+    qtbot.keyClick(wizard.focusWidget(), ENTER)
+    # then the two ready zones are accepted as they are: no "required" at an empty zone name
+    assert wizard.step == "catalogue"
+    assert {z.name for z in reference_service.list_zones(wizard.session.ctx)} == {"市区", "郊区"}
+    assert [item.done for item in checklist(wizard.session.ctx) if item.key == "zones"] == [True]
+    db.dispose()
+
+
+def test_the_checklist_names_the_accounts_still_missing(qtbot: QtBot, tmp_path: Path):
+    # given the set-up on a new store, at the staff step
+    db = open_database(str(tmp_path / "new.sqlite"))
+    wizard = SetupWizard(AppSession(db, ServiceContext(db, _admin_actor(db))),
+                         settings=SettingsStore(), start="staff")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    # when the owner makes the clerk's account only
+    _, _, name, password = wizard.staff.rows["clerk"]
+    type_text(name, "王小丽")
+    password.setFocus()
+    qtbot.keyClicks(password, "secret-88")
+    qtbot.keyClick(password, ENTER)
+    _next(qtbot, wizard)  # printers
+    # then what is left says which accounts are still to make
+    assert wizard.step == "done"
+    assert "还缺：服务主任、技术员" in wizard.checklist.list_label.text()
+    db.dispose()
+
+
 def test_skipping_leaves_the_checklist_on_the_today_page(qtbot: QtBot, tmp_path: Path):
     # given the set-up on a new store, every step skipped
     db = open_database(str(tmp_path / "new.sqlite"))

@@ -167,3 +167,19 @@ def test_a_read_only_database_is_called_read_only(chinese: QApplication, db, tmp
         assert _digest(view / "store.sqlite") == before
     assert caught.value.message.startswith("数据库无法写入")
     assert "不是售后服务台的数据库" not in caught.value.message
+
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_new_path_is_not_called_missing(qtbot: QtBot, tmp_path: Path) -> None:
+    from app.db.known_databases import MissingDatabase
+
+    # given a path given with --db that this PC never used, and one it used yesterday
+    new = MissingDatabaseDialog(MissingDatabase(tmp_path / "new.sqlite", last_used=None), None)
+    lost = MissingDatabaseDialog(MissingDatabase(tmp_path / "store.sqlite",
+                                                 last_used="2026-12-06T18:02:11"), None)
+    qtbot.addWidget(new)
+    qtbot.addWidget(lost)
+    # then only the one used before is said to be missing (不见了)
+    assert new.windowTitle() == "此处还没有数据库"
+    assert lost.windowTitle() == "数据库不见了"

@@ -88,3 +88,28 @@ def test_every_dialog_fits_the_screen(name: str, qtbot: QtBot, db: Database,
     assert off_screen(dialog) == []
     if isinstance(dialog, RegisterCallDialog):
         assert dialog.fault_edit.isVisible() and dialog.save_button.isVisible()
+
+
+def test_a_dialog_that_grows_while_open_stays_on_the_screen(qtbot: QtBot, db: Database,
+                                                             login: Callable[[str],
+                                                                             ServiceContext]
+                                                             ) -> None:
+    from app.ui.dialogs.take_in_dialog import WalkInTakeInDialog
+    from app.ui.session import AppSession
+
+    # given the walk-in take-in opened centred over the book, as short as it starts
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_screen_fit(app)  # as create_application does
+    dialog = WalkInTakeInDialog(AppSession(db, login("clerk")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    dialog.move(dialog.x(), (SCREEN.height() - dialog.height()) // 2)
+    settle()
+    # when the clerk starts a new customer and the form grows by the customer's fields
+    dialog.start_new_customer("13912345678")
+    settle()
+    # then the dialog moved up to keep Save and Cancel on the screen
+    assert dialog.frameGeometry().bottom() <= SCREEN.bottom()
+    assert off_screen(dialog) == []

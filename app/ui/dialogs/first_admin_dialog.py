@@ -46,6 +46,7 @@ class FirstAdminDialog(KeyboardDialog, FormDialog):
         self.display_name_edit = QLineEdit()
         self.display_name_edit.setObjectName("display_name")
         self.password_edit = password_edit()
+        self.password_edit.setPlaceholderText(self.tr("6 characters or more"))
         self.repeat_edit = password_edit()
         self.repeat_edit.setObjectName("repeat_password")
         self.message = message_label()

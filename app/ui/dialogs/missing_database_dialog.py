@@ -32,7 +32,9 @@ class MissingDatabaseDialog(QMessageBox):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("The database is missing"))
+        # "missing" only for a file this PC used: a new path (--db) simply has none yet
+        self.setWindowTitle(self.tr("The database is missing") if missing.used_before
+                            else self.tr("No database here yet"))
         self.newest = newest
         path = str(missing.path)
         if missing.used_before:

@@ -104,15 +104,15 @@ class CarryInPage(QWidget):
         top.addWidget(self._button("export", self.tr("Export to Excel…"), self.export_excel))
         actions = QGridLayout()  # two rows: the bench's steps, then the counter's
         for i, (key, text, slot, keys) in enumerate((
-                ("add_work", self.tr("&Work entry…"), self.add_work, "Ctrl+W"),
+                ("add_work", self.tr("Wor&k entry…"), self.add_work, "Ctrl+W"),
                 ("inspect", self.tr("&Inspect…"), self.inspect, "Ctrl+I"),
                 ("ask_help", self.tr("Ask for &help…"), self.ask_for_help, ""),
                 ("wait_parts", self.tr("Waiting for &parts…"), self.wait_for_parts, ""),
                 ("print_tag", self.tr("Print &tag"),
                  lambda: self.print_document(PrintKind.REPAIR_TAG), "Ctrl+T"),
                 ("return", self.tr("&Return…"), self.return_item, "Ctrl+R"),
-                ("return_lost", self.tr("Return without rece&ipt…"), self.return_lost, ""),
-                ("print_receipt", self.tr("Print rece&ipt"),
+                ("return_lost", self.tr("Return with&out receipt…"), self.return_lost, ""),
+                ("print_receipt", self.tr("Print r&eceipt"),
                  lambda: self.print_document(PrintKind.ITEM_RECEIPT), "Ctrl+P"),
                 ("print_receipt_a5", self.tr("Receipt A5"),
                  lambda: self.print_document(PrintKind.ITEM_RECEIPT_A5), ""))):
@@ -305,8 +305,9 @@ class CarryInPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Printing failed"),
                           self.tr("The take-in {number} is saved; nothing is lost. These "
                                   "documents did not print:").format(number=number)
-                          + "\n\n" + "\n".join(f"{document_title(r.document)}: {r.problem}"
-                                                for r in failed), parent=self)
+                          + "\n\n" + "\n".join(self.tr("{document}: {problem}").format(
+                              document=document_title(r.document), problem=r.problem)
+                              for r in failed), parent=self)
         again = box.addButton(self.tr("Print again"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(again)

@@ -258,7 +258,7 @@ class SetupWizard(FormDialog):
             self.step_labels.append(step)
             side_layout.addWidget(step)
         side_layout.addStretch(1)
-        side.setFixedWidth(230)
+        side.setFixedWidth(270)
         body = QHBoxLayout()
         body.addWidget(side)
         body.addWidget(self.stack, 1)
@@ -312,7 +312,9 @@ class SetupWizard(FormDialog):
     def _focus_first(self, key: str) -> None:
         first: dict[str, Callable[[], QWidget]] = {
             "profile": lambda: self.profile.name, "hours": lambda: self.hours.open_boxes[0],
-            "zones": lambda: self.zones.name, "catalogue": lambda: self.catalogue.import_button,
+            # the ready zones' list, not the empty name of a new zone: Enter is Next there
+            # (in the name it saves a zone, and an empty one is refused: "required")
+            "zones": lambda: self.zones.table, "catalogue": lambda: self.catalogue.import_button,
             "staff": lambda: self.staff.rows[Role.CLERK.value][2],
             PRINTERS: lambda: self.printers.findChildren(QWidget, "printer-receipts")[0],
             DONE: lambda: self.next_button}

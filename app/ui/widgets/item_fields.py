@@ -90,6 +90,10 @@ class ItemFieldsWidget(QWidget):
     def value(self) -> ItemInput:
         """The item as typed; a malformed date raises ValidationError at its field."""
         model_id = self.model_id()
+        if model_id is None and not self._models:  # a new store that skipped the catalogue
+            raise ValidationError(N_("The catalogue has no product models yet: an "
+                                     "administrator adds them in Settings, Product models, "
+                                     "or imports them from Excel."), field="product_model_id")
         if model_id is None:
             raise ValidationError(N_("Choose a product model."), field="product_model_id")
         return ItemInput(int(model_id), self.serial_edit.text(),

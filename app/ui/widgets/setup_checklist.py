@@ -15,6 +15,9 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.registry import PrinterGroup
 from app.services import setup_checklist
 from app.services.context import ServiceContext
+from app.services.permissions import Perm
+from app.ui.labels import label
+from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 
 PRINTERS = "printers"
@@ -62,6 +65,14 @@ def steps(ctx: ServiceContext, settings: SettingsStore) -> list[Step]:
 
 def left_to_do(ctx: ServiceContext, settings: SettingsStore) -> list[str]:
     return [step.key for step in steps(ctx, settings) if not step.done]
+
+
+def checklist_due(session: AppSession, settings: SettingsStore) -> bool:
+    """The Today page shows the checklist to this user (as TodayPage does): one who sets the
+    store up, on a real store whose set-up began and has steps left."""
+    ctx = session.ctx
+    return (session.may(Perm.REFERENCE_MANAGE) and not setup_checklist.is_demo(ctx)
+            and setup_checklist.shown(ctx) and bool(left_to_do(ctx, settings)))
 
 
 def step_title(key: str) -> str:
@@ -117,5 +128,9 @@ class SetupChecklistWidget(QWidget):
             mark = "✔" if step.done else "☐"
             hint = "" if step.done else "　" + QCoreApplication.translate(
                 "SetupChecklist", STEP_HINTS[step.key])
+            if step.key == "staff" and not step.done:  # which accounts are still to make
+                hint += "　" + self.tr("Still missing: {roles}").format(roles=self.tr(", ").join(
+                    label("role", role.value)
+                    for role in setup_checklist.missing_roles(self._ctx)))
             lines.append(f"{mark} {step_title(step.key)}{hint}")
         self.list_label.setText("\n".join(lines))
