@@ -29,9 +29,9 @@ from app.db.backup_file import (
 from app.db.database import AuditContext, Database
 from app.db.known_databases import set_aside_orphans
 from app.db.migrate import sqlite_path
+from app.errors import UserError
 from app.i18n import N_
 from app.services.context import ServiceContext
-from app.services.errors import UserError
 from app.services.permissions import Perm, require
 
 DAILY_DAYS = 62

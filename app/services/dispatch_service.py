@@ -16,6 +16,7 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -31,7 +32,6 @@ from app.services.calls_service import get_call_row
 from app.services.chases import chase_counts
 from app.services.context import ServiceContext
 from app.services.dto import item_label
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 

@@ -18,8 +18,8 @@ from app.bootstrap import open_database
 from app.commands.base import EXIT_OK, EXIT_USAGE
 from app.db.known_databases import known_servers
 from app.db.pglink import store_password
+from app.errors import ServerUnreachableError
 from app.logging_setup import configure_logging
-from app.services.errors import ServerUnreachableError
 from tests.pglink.cluster import Cluster
 
 pytestmark = [

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.logging_setup import configure_logging
-from app.services.errors import ValidationError
 from app.ui import app as gui
 from app.ui.dialogs.error_dialog import ErrorDialog, open_error_dialogs
 from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese
@@ -96,7 +96,7 @@ def test_a_user_error_reaching_the_hook_shows_its_message(
 
 def test_a_server_outage_reaching_the_hook_twice_shows_one_box(
         qtbot: QtBot, chinese: QApplication, log_file: Path) -> None:
-    from app.services.errors import ServerUnreachableError
+    from app.errors import ServerUnreachableError
 
     # given a book that refreshes twice while the database server is away
     for _ in range(2):

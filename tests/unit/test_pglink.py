@@ -15,8 +15,8 @@ from app import cli
 from app.commands.base import EXIT_OK, EXIT_USAGE
 from app.db import pglink
 from app.db.database import Database
+from app.errors import ServerUnreachableError
 from app.logging_setup import configure_logging
-from app.services.errors import ServerUnreachableError
 
 SECRET = "Tr0ub4dor&3-xyz"
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
-from app.services.errors import UserError, ValidationError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING

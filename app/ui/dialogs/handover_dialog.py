@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.errors import UserError
 from app.services import payments_service as payments
-from app.services.errors import UserError
 from app.services.money import format_money, parse_yuan
 from app.services.money_dto import PaymentDTO
 from app.ui.dialogs.form_dialog import FormDialog

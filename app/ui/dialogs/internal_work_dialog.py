@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.jobs import InternalWorkKind
-from app.services.errors import UserError
 from app.services.visit_service import InternalWorkInput
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import carry_in_service, late_repair_service
 from app.services.carry_in_dto import CarryInDTO
-from app.services.errors import UserError
 from app.services.late_repair_service import EscalationDTO
 from app.services.permissions import Perm
 from app.ui.dialogs.form_dialog import FormDialog

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.services import parts_service
-from app.services.errors import UserError, ValidationError
 from app.services.money import parse_money
 from app.services.parts_service import PartDTO, PartInput
 from app.ui.dialogs.form_dialog import FormDialog

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.models.calls import FAULT_MAX
 from app.models.enums import Category, Channel, ServiceKind, Urgency
@@ -33,7 +34,6 @@ from app.services import calls_service, customers_service, idempotency, ring_ser
 from app.services.calls_service import CallInput, category_for_warranty
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO, CustomerDTO, ItemDTO
-from app.services.errors import UserError, ValidationError
 from app.services.ring_service import OpenCallMatch
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus

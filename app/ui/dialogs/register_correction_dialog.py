@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.errors import UserError
 from app.services import register_service
-from app.services.errors import UserError
 from app.services.register_dto import RegisterRow
 from app.services.register_service import RegisterCorrection
 from app.ui.dialogs.form_dialog import FormDialog

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import repair_service
 from app.services.carry_in_dto import CarryInDTO
-from app.services.errors import UserError
 from app.services.repair_service import PartQty, WorkInput
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_, QT_TRANSLATE_NOOP
 from app.services import billing_service, carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import IdentityCheck, ReturnInput, Settlement
-from app.services.errors import UserError, ValidationError
 from app.services.money import format_money, from_cents
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.repair_dialogs import message_label, save_buttons

@@ -22,8 +22,8 @@ from sqlalchemy.engine import make_url
 
 from app.db import known_databases
 from app.db.pglink import is_local_host, server_url, store_password, tls_of
+from app.errors import UserError, ValidationError
 from app.i18n import N_
-from app.services.errors import UserError, ValidationError
 from app.ui import file_dialogs
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.enums import Channel
 from app.services import carry_in_service, idempotency
 from app.services.calls_service import CallInput
@@ -22,7 +23,6 @@ from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import TakeInInput
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO
-from app.services.errors import UserError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import clear_field_errors, show_user_error

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.jobs import VisitOutcome
 from app.services.dispatch_service import JobRow
-from app.services.errors import UserError
 from app.services.money import parse_yuan
 from app.services.visit_service import MoneyTaken, VisitInput
 from app.ui.dialogs.form_dialog import FormDialog
