@@ -38,6 +38,7 @@ from app.services.ring_service import OpenCallMatch
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label
 from app.ui.errors import clear_field_errors, show_user_error, user_message
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -122,11 +123,7 @@ class RegisterCallDialog(FormDialog):
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self._received_initial = self.received_edit.dateTime()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B00020;")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -23,7 +23,7 @@ from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import IdentityCheck, ReturnInput, Settlement
 from app.services.money import format_money, from_cents
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.dialogs.repair_dialogs import message_label, save_buttons
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.widgets.payment_methods import method_combo
