@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import sqlite3
 import sys
 import threading
@@ -19,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.errors import ValidationError
 from app.i18n import N_
-from app.logging_setup import configure_logging
+from app.logging_setup import configure_logging, stop_logging
 from app.ui import app as gui
 from app.ui.dialogs.error_dialog import ErrorDialog, open_error_dialogs
 from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese
@@ -32,11 +31,7 @@ pytestmark = IGNORE_OFFSCREEN
 def log_file(tmp_path: Path) -> Iterator[Path]:
     path = configure_logging(tmp_path)
     yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_service_counter", False):
-            root.removeHandler(handler)
-            handler.close()
+    stop_logging()
 
 
 @pytest.fixture

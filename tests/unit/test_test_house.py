@@ -43,12 +43,6 @@ PRIVATE_ALLOWED: dict[tuple[str, str], str] = {
         "openpyxl (third party) lists a loaded sheet's charts only in Worksheet._charts",
     ("unit/test_pglink.py", "db.engine.pool._pre_ping"):
         "SQLAlchemy (third party) keeps pool_pre_ping only on the pool's _pre_ping",
-    ("ui/test_shell_errors.py", "getattr(handler, '_service_counter', False)"):
-        "a mark the app sets on its own log handlers (app/logs), read to remove them",
-    ("unit/test_pglink.py", "getattr(handler, '_service_counter', False)"):
-        "a mark the app sets on its own log handlers (app/logs), read to remove them",
-    ("pglink/test_password_log.py", "getattr(handler, '_service_counter', False)"):
-        "a mark the app sets on its own log handlers (app/logs), read to remove them",
 }
 
 
