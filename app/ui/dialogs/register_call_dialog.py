@@ -8,7 +8,9 @@ with the call in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -55,6 +57,9 @@ from app.ui.widgets.customer_picker import CustomerPicker
 from app.ui.widgets.item_fields import ItemFieldsWidget
 
 NO_ITEM, NEW_ITEM = "none", "new"
+
+
+_T = TypeVar("_T")
 
 
 class RegisterCallDialog(FormDialog):
@@ -393,20 +398,27 @@ class RegisterCallDialog(FormDialog):
         super().accept()
 
     def accept(self) -> None:
+        call = self._saved(lambda: calls_service.register_call(self._session.ctx,
+                                                               self.call_input()))
+        if call is not None:
+            self.result_call = call
+            super().accept()
+
+    def _saved(self, save: Callable[[], _T]) -> _T | None:
+        """What ``save()`` wrote, or None with the refusal shown at its field; a phone on
+        another customer's file offers that file instead."""
         self._clear_errors()
         try:
-            self.result_call = calls_service.register_call(self._session.ctx, self.call_input())
+            return save()
         except DuplicatePhone as err:
             if self.confirm_use_existing(err):
                 self.choose_customer(err.customer_ids[0])
                 self.fault_edit.setFocus()
             else:
                 self._show_error(err)
-            return
         except UserError as err:
             self._show_error(err)
-            return
-        super().accept()
+        return None
 
     def confirm_use_existing(self, err: DuplicatePhone) -> bool:
         """Ask whether to use the existing file (tests replace this)."""
