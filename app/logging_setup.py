@@ -34,10 +34,7 @@ def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) 
     """
     path = log_file_path(folder)
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_service_counter", False):
-            root.removeHandler(handler)
-            handler.close()
+    stop_logging()
     handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                   encoding="utf-8")
     handler.setFormatter(RedactingFormatter(_FORMAT))
@@ -45,3 +42,12 @@ def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) 
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def stop_logging() -> None:
+    """Take the handler ``configure_logging`` added off the root logger and close its file."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_service_counter", False):
+            root.removeHandler(handler)
+            handler.close()

@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.db import backup_file
+    from app.errors import UserError
     from app.services import backup_service
-    from app.services.errors import UserError
 
     db = open_for_cli(args.db)
     source, folder = sqlite_file(db), backup_folder(args.to)

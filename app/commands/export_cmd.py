@@ -29,8 +29,8 @@ def _writable(path: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.commands import cli_context
+    from app.errors import UserError
     from app.export.monthly_workbook import suggested_filename, write_monthly_workbook
-    from app.services.errors import UserError
     from app.services.monthly_report_service import monthly_report, parse_month
 
     try:

@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.errors import UserError
     from app.services import backup_service
-    from app.services.errors import UserError
 
     if not args.file.is_file():
         raise CliError(tr(N_("No such backup file: {file}"), file=args.file), EXIT_USAGE)
@@ -52,8 +52,8 @@ def _restore_missing(args: argparse.Namespace) -> int:
     """``--new-file``: the database is gone; make it again from the backup, and say so."""
     from app import config
     from app.bootstrap import sqlite_file_of
+    from app.errors import UserError
     from app.services import backup_service
-    from app.services.errors import UserError
 
     live = sqlite_file_of(config.database_url(args.db))
     if live is None:

@@ -65,22 +65,22 @@ def take_backup(source: Path, folder: Path, *, kind: str, now: datetime) -> Back
     partial = final.with_suffix(".partial")
     record = folder / f"{final.stem}.json-partial"
     try:
-        _online_copy(source, partial)
+        online_copy(source, partial)
         info = verify(partial, kind=kind, taken_at=now)
         record.write_text(summary_json(info), encoding="utf-8")
         os.replace(partial, final)
         os.replace(record, final.with_suffix(".json"))
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:  # full disk, read-only or vanished folder
         for leftover in (partial, record):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
-        raise _write_failed(folder, exc) from exc
+        raise write_failed(folder, exc) from exc
     return BackupInfo(final, info.taken_at, kind, info.size_bytes, info.sha256,
                       info.integrity, info.counts, info.newest_call_at)
 
 
-def _write_failed(folder: Path, exc: OSError | sqlite3.Error) -> BackupFolderError:
+def write_failed(folder: Path, exc: OSError | sqlite3.Error) -> BackupFolderError:
     """Why a backup could not be written, in words a clerk can act on."""
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
@@ -98,7 +98,9 @@ def _write_failed(folder: Path, exc: OSError | sqlite3.Error) -> BackupFolderErr
                              or str(exc))
 
 
-def _online_copy(source: Path, target: Path) -> None:
+def online_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` into ``target``, synced to the disk: the one step
+    that writes the copy (tests replace it to meet a full disk where none can be made)."""
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(str(target))
     try:
@@ -111,7 +113,8 @@ def _online_copy(source: Path, target: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or new file in ``folder`` survive a power cut (POSIX; elsewhere a no-op)."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)

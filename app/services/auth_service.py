@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 from app.db.audit import record_event
 from app.db.database import AuditContext, Database
 from app.db.locking import NO_KEY_UPDATE
+from app.errors import AuthError, NotFound, ValidationError
 from app.i18n import N_
 from app.models.enums import Role
 from app.models.staff import User
 from app.services.context import Actor, ServiceContext, system_clock
-from app.services.errors import AuthError, NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import (
     check_characters,

@@ -20,18 +20,18 @@ from pathlib import Path
 from app.db.audit import record_event
 from app.db.backup_file import (
     BackupInfo,
-    _fsync_dir,
-    _online_copy,
-    _write_failed,
+    fsync_dir,
+    online_copy,
     take_backup,
     verify,
+    write_failed,
 )
 from app.db.database import AuditContext, Database
 from app.db.known_databases import set_aside_orphans
 from app.db.migrate import sqlite_path
+from app.errors import UserError
 from app.i18n import N_
 from app.services.context import ServiceContext
-from app.services.errors import UserError
 from app.services.permissions import Perm, require
 
 DAILY_DAYS = 62
@@ -233,14 +233,14 @@ def restore_missing(live: Path, backup: Path) -> BackupInfo:
     checked = check_against_record(backup)
     partial = live.with_name(f"{live.name}.restoring")
     try:
-        _online_copy(backup, partial)
+        online_copy(backup, partial)
         set_aside_orphans(live)
         os.replace(partial, live)
-        _fsync_dir(live.parent)
+        fsync_dir(live.parent)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise _write_failed(live.parent, exc) from exc
+        raise write_failed(live.parent, exc) from exc
     return checked
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.locking import lock
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.billing import Bill, BillLine, Invoice, Payment
 from app.models.calls import Call
@@ -29,7 +30,6 @@ from app.services import parts_service
 from app.services.calls_service import get_call_row
 from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
-from app.services.errors import NotFound, ValidationError
 from app.services.money import MAX_CENTS, check_decimal, format_money, to_cents
 from app.services.money_dto import BillDTO, BillLineDTO, LineInput
 from app.services.permissions import Perm, require

@@ -18,12 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.locking import lock_name
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.enums import ZoneKind
 from app.models.jobs import StoreDay
 from app.models.store import BusinessHours, Zone
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text, conflict, plausible_date
 

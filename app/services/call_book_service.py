@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, Select, bindparam, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -20,7 +21,6 @@ from app.models.store import ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.dto import CallRow
 from app.services.dto import item_label as label_of
-from app.services.errors import ValidationError
 from app.services.find_service import call_number
 from app.services.permissions import Perm, allowed
 from app.services.validation import mask_phone, searchable

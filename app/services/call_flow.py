@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.enums import CallStatus
-from app.services.errors import ValidationError
 
 _MOVES_FROM: dict[CallStatus, frozenset[CallStatus]] = {
     CallStatus.DISPATCHED: frozenset({CallStatus.REGISTERED, CallStatus.DISPATCHED}),

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import FAULT_MAX, Call
 from app.models.carry_in import ItemReceipt, ReceiptStatus
@@ -23,7 +24,6 @@ from app.services.context import ServiceContext
 from app.services.contract_service import covering_contract
 from app.services.dto import CallDTO
 from app.services.dto import item_label as label_of
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import (
     check_version,

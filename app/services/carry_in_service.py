@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.db.locking import get_locked, lock
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.carry_in import (
@@ -42,7 +43,6 @@ from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO, PrintPack, carry_in_dto, setting
 from app.services.context import ServiceContext
 from app.services.dto import item_label
-from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, to_cents
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in

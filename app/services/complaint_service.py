@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.customers import Customer, Item
 from app.models.voice import Complaint, ComplaintLiaison, ComplaintReminder, complaint_is_open
@@ -31,7 +32,6 @@ from app.services.complaint_dto import (
     complaint_dtos,
 )
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.validation import (

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.contracts import ContractItem, ContractStatus, MaintenanceContract
 from app.models.customers import Customer, Item
@@ -24,7 +25,6 @@ from app.services import messaging_service
 from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.contract_dto import ContractDTO, ExpiryNotice
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.validation import check_version, clean_text, plausible_date, searchable

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.locking import lock_name
+from app.errors import NotFound, UserError, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -18,7 +19,6 @@ from app.models.store import ProductModel, Zone
 from app.services.call_book_service import search_text_for
 from app.services.context import ServiceContext
 from app.services.dto import CallSummary, CustomerDTO, CustomerSummary, ItemDTO, PhoneDTO
-from app.services.errors import NotFound, UserError, ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import (
     check_version,

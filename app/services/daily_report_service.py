@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound, PermissionDenied
 from app.i18n import N_
 from app.models.billing import Bill, Payment
 from app.models.calls import Call
@@ -25,7 +26,6 @@ from app.services.daily_report_dto import (
     TeamRow,
     TechnicianDailyReport,
 )
-from app.services.errors import NotFound, PermissionDenied
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
 

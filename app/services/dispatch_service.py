@@ -16,6 +16,7 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -31,9 +32,9 @@ from app.services.calls_service import get_call_row
 from app.services.chases import chase_counts
 from app.services.context import ServiceContext
 from app.services.dto import item_label
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
+from app.services.voice_common import item_labels
 
 QUEUE_LIMIT = 1000
 OPEN_JOB_STATUSES = (JobStatus.DISPATCHED.value, JobStatus.ON_SITE.value)
@@ -110,16 +111,6 @@ class Board:
 
 def _day_start(ctx: ServiceContext) -> datetime:
     return datetime.combine(ctx.today(), time.min, tzinfo=ctx.tz)
-
-
-def _labels(session: Session, item_ids: set[int]) -> dict[int, str]:
-    if not item_ids:
-        return {}
-    rows = session.execute(
-        select(Item.id, ProductModel.code, ProductModel.name, Item.serial)
-        .join(ProductModel, ProductModel.id == Item.product_model_id)
-        .where(Item.id.in_(item_ids)))
-    return {r.id: item_label(r.code, r.name, r.serial) for r in rows}
 
 
 def _customers(session: Session, ids: set[int], *,
@@ -251,7 +242,7 @@ def _job_rows(session: Session, jobs: Sequence[Job | Row[Any]]) -> list[JobRow]:
                Call.received_at, Call.status, Call.version)
         .where(Call.id.in_({j.call_id for j in jobs})))}
     customers = _customers(session, {c.customer_id for c in calls.values()}, phones_too=False)
-    labels = _labels(session, {c.item_id for c in calls.values() if c.item_id is not None})
+    labels = item_labels(session, {c.item_id for c in calls.values() if c.item_id is not None})
     names = {uid: name for uid, name in session.execute(select(User.id, User.display_name)
                                                          .where(User.id.in_(
                                                              {j.technician_id for j in jobs})))}

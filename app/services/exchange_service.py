@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.billing import Exchange
 from app.models.customers import Item
@@ -16,7 +17,6 @@ from app.models.store import ProductModel
 from app.services.context import ServiceContext
 from app.services.customers_service import item_dto
 from app.services.dto import ItemDTO
-from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, percent_of, to_cents
 from app.services.money_dto import DepreciationResult, DepreciationStep, ExchangeDTO
 from app.services.permissions import Perm, require

@@ -11,12 +11,12 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.jobs import Job
 from app.models.staff import User
 from app.models.voice import Expense
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
 from app.services.money import to_cents
 from app.services.monthly_dto import Figure
 from app.services.permissions import Perm, require

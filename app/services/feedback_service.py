@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.base import utcnow
 from app.models.calls import Call
 from app.models.voice import Complaint, Feedback, FollowUp, SurveyCard, SurveyCardStatus
 from app.services.complaint_service import DEPARTMENTS
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text, not_in_future
 from app.services.voice_common import customer_names, user_names

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from app.db.locking import get_locked
 from app.db.planner import not_by_index
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.voice import Complaint, FollowUp
 from app.services import complaint_service as complaints
 from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.survey_service import DONE_STATUSES, completion_time
 from app.services.validation import clean_text, not_in_future

@@ -16,13 +16,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.models.customers import CustomerPhone
 from app.models.enums import CustomerKind
 from app.models.store import ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.customers_service import CustomerInput, ItemInput
-from app.services.errors import UserError, ValidationError
 from app.services.import_columns import ImportKind
 from app.services.money import from_cents, to_cents
 from app.services.reference_service import (

@@ -13,10 +13,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.models.customers import Customer, CustomerPhone, Item
 from app.services.context import ServiceContext
-from app.services.errors import UserError, ValidationError
 from app.services.import_columns import COLUMNS, REQUIRED, ImportKind, match_headers
 from app.services.import_dto import ImportPreview, ImportResult
 from app.services.import_parse import (

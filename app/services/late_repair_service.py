@@ -10,13 +10,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.carry_in import Escalation, ItemReceipt, PromiseChange, ReceiptStatus
 from app.models.jobs import Job, JobStatus
 from app.models.staff import User
 from app.services import messaging_service
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 

@@ -30,6 +30,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -37,7 +38,6 @@ from app.models.messaging import MessageConsent, MessageTemplate, OutboxMessage
 from app.models.store import ProductModel
 from app.services import calendar_service as cal_svc
 from app.services.context import ServiceContext
-from app.services.errors import ConflictError, NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import store_profile_in
 from app.services.settings_kv import load_setting, save_setting

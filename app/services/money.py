@@ -6,8 +6,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.errors import ValidationError
 from app.i18n import N_
-from app.services.errors import ValidationError
 
 CENT = Decimal("0.01")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"

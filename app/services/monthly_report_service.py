@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.billing import Bill, Invoice, Payment
 from app.models.calls import Call
@@ -26,7 +27,6 @@ from app.models.store import Zone
 from app.services.billing_service import rates_of
 from app.services.calendar_service import load_calendar
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
 from app.services.expense_service import month_expense_figures
 from app.services.monthly_dto import Figure, JobDetail, MonthlyReport
 from app.services.monthly_rows import details, models, technicians

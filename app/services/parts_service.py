@@ -18,6 +18,7 @@ from sqlalchemy import Select, Subquery, func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.locking import lock
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.carry_in import ItemReceipt, RepairCard
 from app.models.enums import Role
@@ -25,7 +26,6 @@ from app.models.jobs import Job
 from app.models.parts import Part, StockMovement, VanStock
 from app.models.staff import User
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.money import check_cents
 from app.services.permissions import Perm, allowed, require
 from app.services.validation import check_int, check_version, clean_text, searchable

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.locking import get_locked, lock_name
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.billing import Bill, CashHandover, Invoice, Payment
 from app.models.calls import Call
@@ -21,7 +22,6 @@ from app.models.staff import User
 from app.services.audit_service import last_change
 from app.services.context import ServiceContext
 from app.services.dto import VoidInfo
-from app.services.errors import NotFound, ValidationError
 from app.services.money import format_money, to_cents
 from app.services.money_dto import (
     CashHeld,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.errors import PermissionDenied
 from app.models.enums import Role
 from app.services.context import Actor
-from app.services.errors import PermissionDenied
 
 
 class Perm(StrEnum):

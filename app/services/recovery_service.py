@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
 from app.db.database import Database
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models import Base
 from app.models.billing import BillLine
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 
 _SKIP = {"version", "created_at", "updated_at"}

@@ -13,12 +13,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.locking import lock_name
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader
-from app.services.errors import NotFound, ValidationError
 from app.services.money import from_cents, to_cents
 from app.services.permissions import Perm, require
 from app.services.settings_kv import load_setting, save_setting

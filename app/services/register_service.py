@@ -10,10 +10,10 @@ from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.db.audit import record_event
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.carry_in import RegisterEntry
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.register_dto import RegisterMonth, RegisterRow

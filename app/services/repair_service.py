@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.carry_in import (
     OPEN_CARD_STATUSES,
@@ -27,7 +28,6 @@ from app.services import billing_service, messaging_service, parts_service
 from app.services.carry_in_dto import CarryInDTO, carry_in_dto
 from app.services.context import ServiceContext
 from app.services.dto import item_label
-from app.services.errors import NotFound, ValidationError
 from app.services.parts_service import MAX_PART_QUANTITY
 from app.services.parts_service import PartQty as PartQty  # re-exported for callers
 from app.services.permissions import Perm, require

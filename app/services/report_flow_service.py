@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.enums import Role, StoreKind
 from app.models.reports import DailyReportRecord, DailyReportStep, ReportKind, ReportStatus
@@ -17,7 +18,6 @@ from app.models.staff import User
 from app.services import daily_report_service as reports
 from app.services.context import ServiceContext
 from app.services.daily_report_dto import ReportState, StepDTO
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.reference_service import get_store_profile
 from app.services.validation import clean_text

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ReceiptStatus
@@ -26,7 +27,6 @@ from app.services.calls_service import get_call_row
 from app.services.chases import chase_counts
 from app.services.context import ServiceContext
 from app.services.dto import item_label
-from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.validation import clean_text, phone_digits
 from app.services.warranty import warranty_status

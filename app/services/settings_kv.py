@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db.locking import lock_name
+from app.errors import ConflictError
 from app.models.store import Setting
-from app.services.errors import ConflictError
 from app.services.validation import check_version
 
 

@@ -9,10 +9,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.voice import ComplaintMonthFigures, MonthlySubmission
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
 from app.services.permissions import Perm, allowed, require
 from app.services.warranty import add_months
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.db.locking import lock_name
 from app.db.numbering import next_number
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer
@@ -30,7 +31,6 @@ from app.models.voice import Complaint, SurveyCard, SurveyCardStatus
 from app.services import complaint_service as complaints
 from app.services import messaging_service
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.survey_dto import Ratings, SurveyCardDoc, SurveyCardDTO

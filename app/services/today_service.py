@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from app.errors import PermissionDenied
 from app.services import (
     complaint_service,
     contract_service,
@@ -21,7 +22,6 @@ from app.services import (
     repair_service,
 )
 from app.services.context import ServiceContext
-from app.services.errors import PermissionDenied
 from app.services.money import format_money
 
 TODAY_LIMIT = 100  # a long list is counted this far ("100+"): the page opens at once

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from app.db.audit import row_key_of
 from app.db.locking import lock
+from app.errors import ConflictError, ValidationError
 from app.i18n import N_
 from app.models.audit import AuditEntry
 from app.models.base import Base
 from app.models.staff import User
-from app.services.errors import ConflictError, ValidationError
 
 _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _LANDLINE = re.compile(r"^0[0-9]{2,3}[0-9]{7,8}$")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.billing import Payment
 from app.models.enums import CallStatus
@@ -23,7 +24,6 @@ from app.services.call_flow import move_call
 from app.services.calls_service import get_call_row
 from app.services.context import ServiceContext
 from app.services.dispatch_service import OPEN_JOB_STATUSES, JobRow, get_job, get_job_row
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.money import to_cents
 from app.services.parts_service import PartQty
 from app.services.payments_service import check_method

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -24,7 +25,6 @@ from app.models.staff import User
 from app.models.store import Zone
 from app.models.voice import Complaint, Expense, Feedback, FollowUp, SurveyCard
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.voice_common import item_labels, user_names

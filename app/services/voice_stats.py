@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.models.jobs import Job
 from app.models.voice import Complaint, ComplaintMonthFigures, SurveyCard, SurveyCardStatus
 from app.services.context import ServiceContext
-from app.services.errors import ValidationError
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.survey_service import ITEMS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound, PermissionDenied
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, Item
@@ -15,7 +16,6 @@ from app.models.store import ProductModel, Zone
 from app.services.audit_service import last_change
 from app.services.context import ServiceContext
 from app.services.dto import VoidInfo
-from app.services.errors import NotFound, PermissionDenied
 from app.services.permissions import Perm, allowed
 from app.services.voucher_dto import VoucherDTO
 from app.services.warranty import warranty_status

@@ -54,6 +54,11 @@ class ModemSource:
             self._thread.join(timeout=5)
             self._thread = None
 
+    @property
+    def running(self) -> bool:
+        """Listening, or retrying a lost port: between ``start`` and ``stop``."""
+        return self._thread is not None and self._thread.is_alive()
+
     # ------------------------------------------------------------------------------------
     def _run(self, on_ring: RingHandler, on_status: StatusHandler) -> None:
         parser = CallerIdParser(on_ring, source=self.name, line=self.line)

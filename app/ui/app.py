@@ -140,7 +140,7 @@ def describe_open_error(exc: BaseException) -> str | None:
 
 def _unreachable(exc: BaseException) -> bool:
     from app.db.pglink import is_link_lost
-    from app.services.errors import ServerUnreachableError
+    from app.errors import ServerUnreachableError
 
     return isinstance(exc, ServerUnreachableError) or is_link_lost(exc)
 
@@ -202,8 +202,8 @@ def open_or_ask(db_url: str | None) -> Database | None:
 
     None: the user quit, or the database cannot be used (already said).
     """
+    from app.errors import UserError
     from app.services import backup_service
-    from app.services.errors import UserError
     from app.ui.dialogs.missing_database_dialog import (
         MissingDatabaseDialog,
         choose_database_file,

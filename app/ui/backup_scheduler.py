@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.db.backup_file import BackupInfo
 from app.db.database import Database
+from app.errors import UserError
 from app.services import backup_service
-from app.services.errors import UserError
 from app.ui.errors import user_message
 from app.ui.tasks import Task
 

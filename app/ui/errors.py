@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from app.services.errors import UserError
+from app.errors import UserError
 from app.ui.labels import translate_message
 from app.ui.theme import ERROR_STYLE
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import calls_service
-from app.services.errors import UserError
 from app.services.find_service import Found
 from app.ui.errors import user_message
 from app.ui.pages.registry import PageKey

@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.errors import UserError
 from app.export.list_export import export_rows
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import export_service, voice_registers
 from app.services.call_book_service import CallFilter
-from app.services.errors import UserError
 from app.services.register_service import RegisterFilter
 from app.ui.errors import user_message
 from app.ui.file_dialogs import save_file_name

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.errors import UserError
 from app.printing import papers, registry
 from app.printing.direct import printer_named
 from app.printing.output import PrintError
@@ -27,7 +28,6 @@ from app.printing.text import pt
 from app.printouts import trail
 from app.printouts.direct import PrintedCopy, print_numbered
 from app.services.context import ServiceContext
-from app.services.errors import UserError
 from app.ui.dialogs.print_preview_dialog import OutputCallback, PrintJob, PrintPreviewDialog
 from app.ui.errors import show_user_error, user_message
 from app.ui.session import AppSession

@@ -9,9 +9,9 @@ import time
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow
 
+from app.errors import UserError
 from app.i18n import N_
 from app.services import messaging_service, reference_service, ring_service
-from app.services.errors import UserError
 from app.services.outbox_pump import OutboxPump
 from app.services.ring_service import RingCall, RingCard
 from app.telephony.caller_id import CallerIdSource, Ring

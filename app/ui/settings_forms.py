@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import UserError
+from app.errors import UserError
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import STATUS_COLORS
 

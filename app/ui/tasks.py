@@ -130,7 +130,7 @@ class Task(QObject):
         if self._control.is_cancelled():
             self._safe(self.cancelled.emit)
             return
-        from app.services.errors import UserError
+        from app.errors import UserError
 
         if not isinstance(exc, UserError):
             log.error("background task failed", exc_info=exc)

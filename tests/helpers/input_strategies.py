@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from app.db.database import Database
+from app.errors import UserError
 from app.models.base import Base
-from app.services.errors import UserError
 
 T = TypeVar("T")
 

@@ -141,7 +141,7 @@ ACTIONS: dict[str, Callable[[str, dict[str, Any]], Callable[[], Any]]] = {
 
 
 def _outcome(act: Callable[[], Any]) -> Outcome:
-    from app.services.errors import UserError
+    from app.errors import UserError
 
     try:
         return ("ok", act())

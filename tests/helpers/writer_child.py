@@ -16,11 +16,11 @@ import time
 from app.bootstrap import open_database
 from app.db.audit import record_event
 from app.db.numbering import next_number
+from app.errors import BusyError
 from app.services import auth_service
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
-from app.services.errors import BusyError
 from tests.helpers.seed import SEED_PASSWORD
 
 

@@ -18,8 +18,8 @@ from app.bootstrap import open_database
 from app.commands.base import EXIT_OK, EXIT_USAGE
 from app.db.known_databases import known_servers
 from app.db.pglink import store_password
-from app.logging_setup import configure_logging
-from app.services.errors import ServerUnreachableError
+from app.errors import ServerUnreachableError
+from app.logging_setup import configure_logging, stop_logging
 from tests.pglink.cluster import Cluster
 
 pytestmark = [
@@ -31,12 +31,8 @@ pytestmark = [
 def log_file(tmp_path: Path) -> Iterator[Path]:
     path = configure_logging(tmp_path, level=logging.DEBUG)  # the driver's chatter too
     yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_service_counter", False):
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(logging.WARNING)
+    stop_logging()
+    logging.getLogger().setLevel(logging.WARNING)
 
 
 def test_the_password_never_reaches_the_log_or_a_message(

@@ -15,12 +15,12 @@ import pytest
 from sqlalchemy import create_engine, event, func, select
 
 from app.db.database import Database
+from app.errors import ServerUnreachableError
 from app.models.calls import Call
 from app.models.customers import CustomerPhone
 from app.models.numbering import DocumentCounter
 from app.services import auth_service, calls_service, idempotency
 from app.services.context import ServiceContext
-from app.services.errors import ServerUnreachableError
 from tests.helpers.seed import SEED_PASSWORD
 from tests.pglink.cluster import Cluster, ReplyLosingProxy
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from app.commands import print_cmd
+from app.errors import NotFound
 from app.printing import registry
 from app.printing.registry import PrinterGroup, Rendered
 from app.printing.terms import default_terms, terms_or_default
 from app.printouts import trail
 from app.printouts.carry_in_common import receipt_terms
 from app.services.context import ServiceContext
-from app.services.errors import NotFound
 from app.services.reference_service import letterhead
 from tests.helpers.pdf import PdfCheck
 from tests.helpers.printing import run_print

@@ -64,8 +64,8 @@ def test_register_month_prints_as_a4_pages(clerk: ServiceContext, tmp_path: Path
 
 
 def test_print_path_kinds_render_by_number(clerk: ServiceContext, tmp_path: Path) -> None:
+    from app.errors import NotFound
     from app.printing import registry
-    from app.services.errors import NotFound
 
     job = walk_in(clerk)
     receipt = registry.render(clerk, "item-receipt", job.receipt_number.lower(), reprint=False)

@@ -32,7 +32,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     folder = tmp_path / "full"
     with full_disk(folder) as real:
         if not real:
-            original = backup_file._online_copy
+            original = backup_file.online_copy
 
             def no_space(source: Path, target: Path) -> None:
                 if (folder / "filler").exists():
@@ -40,7 +40,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
                 original(source, target)
 
             (folder / "filler").write_bytes(b"")
-            monkeypatch.setattr(backup_file, "_online_copy", no_space)
+            monkeypatch.setattr(backup_file, "online_copy", no_space)
         yield folder
 
 
@@ -162,7 +162,7 @@ def test_an_upgrade_whose_backup_cannot_be_written_is_refused_with_the_reason(
         qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Only one schema revision exists yet, so the pre-upgrade copy is reached by its error.
     def upgrade_backup_fails(_url: str, **_options: object) -> None:
-        raise backup_file._write_failed(tmp_path, sqlite3.OperationalError(
+        raise backup_file.write_failed(tmp_path, sqlite3.OperationalError(
             "database or disk is full"))
 
     monkeypatch.setattr(gui, "open_database", upgrade_backup_fails)

@@ -181,7 +181,7 @@ def test_dropping_a_call_on_a_technician_dispatches(db, page, calls):
 
 
 def test_a_clerk_may_not_dispatch(qtbot, db, login, calls):
-    from app.services.errors import PermissionDenied
+    from app.errors import PermissionDenied
     with pytest.raises(PermissionDenied):
         DispatchPage(AppSession(db, login("clerk")))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import sqlite3
 import sys
 import threading
@@ -17,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
+from app.errors import ValidationError
 from app.i18n import N_
-from app.logging_setup import configure_logging
-from app.services.errors import ValidationError
+from app.logging_setup import configure_logging, stop_logging
 from app.ui import app as gui
 from app.ui.dialogs.error_dialog import ErrorDialog, open_error_dialogs
 from tests.helpers.ui_shell import IGNORE_OFFSCREEN, chinese
@@ -32,11 +31,7 @@ pytestmark = IGNORE_OFFSCREEN
 def log_file(tmp_path: Path) -> Iterator[Path]:
     path = configure_logging(tmp_path)
     yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_service_counter", False):
-            root.removeHandler(handler)
-            handler.close()
+    stop_logging()
 
 
 @pytest.fixture
@@ -96,7 +91,7 @@ def test_a_user_error_reaching_the_hook_shows_its_message(
 
 def test_a_server_outage_reaching_the_hook_twice_shows_one_box(
         qtbot: QtBot, chinese: QApplication, log_file: Path) -> None:
-    from app.services.errors import ServerUnreachableError
+    from app.errors import ServerUnreachableError
 
     # given a book that refreshes twice while the database server is away
     for _ in range(2):

@@ -33,7 +33,7 @@ from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.reports_page import ReportsPage
 from app.ui.session import AppSession
 from tests.helpers.carry_in import stocked_part, user_id
-from tests.helpers.ui import type_text
+from tests.helpers.ui import show_page, type_text
 from tests.helpers.ui_call_log import calls_in_db
 from tests.helpers.ui_carry_in import (
     activate,
@@ -60,14 +60,6 @@ def no_previews(monkeypatch):
     return shown
 
 
-def _shown(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def _register(qtbot, book: CallLogPage, phone: str, fault: str, *, second_item: bool) -> str:
     book.action_new.trigger()  # Ctrl+N
     dialog = book.active_dialog
@@ -91,7 +83,7 @@ def _dispatch(board: DispatchPage, call_number: str, tech_id: int) -> None:
 
 def _load_van(qtbot, db, supervisor, part_id: int, quantity: int) -> None:
     """The supervisor gives 李师傅 parts for his van on the parts page (领料上车)."""
-    page = _shown(qtbot, PartsPage(AppSession(db, supervisor)))
+    page = show_page(qtbot, PartsPage(AppSession(db, supervisor)), 720)
     page.table.selectRow(next(r for r in range(page.model.rowCount())
                               if page.model.row_at(r).id == part_id))
 
@@ -108,7 +100,7 @@ def _load_van(qtbot, db, supervisor, part_id: int, quantity: int) -> None:
 
 def _on_site_repair(qtbot, db, tech, part_id: int) -> None:
     """The technician on 我的派工: 60 minutes, one pump from the van, ¥115.50 cash taken."""
-    mine = _shown(qtbot, MyJobsPage(AppSession(db, tech)))
+    mine = show_page(qtbot, MyJobsPage(AppSession(db, tech)), 720)
     visit = mine.record_visit()
     assert visit is not None
     visit.labour_spin.setValue(60)
@@ -125,7 +117,7 @@ def _on_site_repair(qtbot, db, tech, part_id: int) -> None:
 def _carry_in(qtbot, db, login) -> CarryInPage:
     """A walk-in taken in by the clerk, 45 min of bench work with a pump by the technician,
     inspected by the supervisor, returned and paid at the counter."""
-    counter = _shown(qtbot, CarryInPage(AppSession(db, login("clerk"))))
+    counter = show_page(qtbot, CarryInPage(AppSession(db, login("clerk"))), 720)
     drive(counter, qtbot, walk_in_dialog(qtbot))
     activate(qtbot, counter.buttons["walk_in"])
     for who, driver, button in (("tech", work_dialog(qtbot, "45", "1"), "add_work"),
@@ -152,14 +144,14 @@ def _cancel(qtbot, db, book: CallLogPage, call_number: str) -> None:
 def _reports(qtbot, db, login, tech_id: int) -> None:
     """Submitted by the technician, reviewed and the team report submitted by the
     supervisor, signed by the manager (a branch), forwarded by the supervisor."""
-    mine = _shown(qtbot, DailyReportsPage(AppSession(db, login("tech"))))
+    mine = show_page(qtbot, DailyReportsPage(AppSession(db, login("tech"))), 720)
     assert mine.step("submit"), mine.message.text()
-    sup = _shown(qtbot, DailyReportsPage(AppSession(db, login("super"))))
+    sup = show_page(qtbot, DailyReportsPage(AppSession(db, login("super"))), 720)
     sup.tech_combo.setCurrentIndex(sup.tech_combo.findData(tech_id))
     assert sup.step("review"), sup.message.text()
     sup.tabs.setCurrentIndex(1)
     assert sup.step("submit_team"), sup.message.text()
-    manager = _shown(qtbot, DailyReportsPage(AppSession(db, login("boss"))))
+    manager = show_page(qtbot, DailyReportsPage(AppSession(db, login("boss"))), 720)
     manager.tabs.setCurrentIndex(1)
     assert manager.step("sign"), manager.message.text()
     sup.refresh()
@@ -171,7 +163,7 @@ def _export_month(qtbot, db, boss, tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setattr(reports_page, "open_folder", lambda folder: None)
     monkeypatch.setattr(reports_page, "ask_save_path",
                         lambda _parent, _title, _default, _filter: tmp_path / "month")
-    page = _shown(qtbot, ReportsPage(AppSession(db, boss)))
+    page = show_page(qtbot, ReportsPage(AppSession(db, boss)), 720)
     page.select_month(boss.today())
     page.export_button.click()
     qtbot.waitUntil(lambda: page.last_export is not None, timeout=20000)
@@ -191,10 +183,10 @@ def test_one_day_of_the_store_through_the_screens_adds_up(qtbot, db, login, tmp_
     tech_id, tech2_id = user_id(clerk, "tech"), user_id(clerk, "tech2")
 
     # the clerk registers two calls; the supervisor dispatches both
-    book = _shown(qtbot, CallLogPage(AppSession(db, clerk)))
+    book = show_page(qtbot, CallLogPage(AppSession(db, clerk)), 720)
     repair_no = _register(qtbot, book, "13812345678", "不脱水", second_item=True)
     cancel_no = _register(qtbot, book, "0571-87654321", "冷藏室不冷", second_item=False)
-    board = _shown(qtbot, DispatchPage(AppSession(db, login("super"))))
+    board = show_page(qtbot, DispatchPage(AppSession(db, login("super"))), 720)
     board.print_check.setChecked(False)
     _dispatch(board, repair_no, tech_id)
     _dispatch(board, cancel_no, tech2_id)
@@ -205,7 +197,7 @@ def test_one_day_of_the_store_through_the_screens_adds_up(qtbot, db, login, tmp_
     # the other customer cancels: the clerk cancels the call, its voucher is void
     _cancel(qtbot, db, book, cancel_no)
     # the accountant sees the cash on the technician who took it, and takes it
-    money = _shown(qtbot, MoneyPage(AppSession(db, login("acct"))))
+    money = show_page(qtbot, MoneyPage(AppSession(db, login("acct"))), 720)
     held = payments_service.cash_held(login("acct"))
     assert [(h.collector_id, h.amount_cents) for h in held] == [(tech_id, 11550)]
     money.held.selectRow(0)

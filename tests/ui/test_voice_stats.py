@@ -14,17 +14,10 @@ from app.ui.pages.complaints_page import ComplaintsPage
 from app.ui.pages.surveys_page import SurveysPage
 from app.ui.session import AppSession
 from app.ui.voice_labels import vlabel
+from tests.helpers.ui import show_page
 from tests.helpers.voice import completed_call, zhang
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _show(qtbot, page):
-    qtbot.addWidget(page)
-    page.resize(1280, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
 
 
 def test_the_supervisor_sees_ratings_per_technician_and_the_chart(qtbot, db, login):
@@ -35,7 +28,7 @@ def test_the_supervisor_sees_ratings_per_technician_and_the_chart(qtbot, db, log
                              [(4, 4, 3, 4), (2, 1, 2, 2)], strict=True):
         surveys.enter_returned_card(boss, card.id, survey_dto.Ratings(*ratings), via="paper",
                                     expected_version=card.version)
-    page = _show(qtbot, SurveysPage(AppSession(db, boss)))
+    page = show_page(qtbot, SurveysPage(AppSession(db, boss)))
     assert page.tabs.isTabVisible(1)
     page.tabs.setCurrentIndex(1)
     page.show_stats()
@@ -52,7 +45,7 @@ def test_the_supervisor_sees_ratings_per_technician_and_the_chart(qtbot, db, log
 def test_the_supervisor_prints_the_monthly_appraisal(qtbot, db, login):
     boss = login("super")
     completed_call(boss)
-    page = _show(qtbot, SurveysPage(AppSession(db, boss)))
+    page = show_page(qtbot, SurveysPage(AppSession(db, boss)))
     shown = []
     page.show_print = shown.append
     page.tabs.setCurrentIndex(1)
@@ -63,7 +56,7 @@ def test_the_supervisor_prints_the_monthly_appraisal(qtbot, db, login):
 
 
 def test_a_clerk_does_not_see_the_figures_tab(qtbot, db, clerk):
-    page = _show(qtbot, SurveysPage(AppSession(db, clerk)))
+    page = show_page(qtbot, SurveysPage(AppSession(db, clerk)))
     assert not page.tabs.isTabVisible(1)
 
 
@@ -73,7 +66,7 @@ def test_the_manager_reads_the_months_complaint_statistics(qtbot, db, login):
     for kind in ("quality", "packaging", "packaging"):
         complaints.open_complaint(boss, complaints.ComplaintInput(customer_id, "问题", kind,
                                                                   item_id=aircon))
-    page = _show(qtbot, ComplaintsPage(AppSession(db, boss)))
+    page = show_page(qtbot, ComplaintsPage(AppSession(db, boss)))
     today = date.today()
     page.stats_year.setValue(today.year)
     page.stats_month.setValue(today.month)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.errors import ValidationError
 from app.models.audit import AuditEntry
 from app.services import audit_service
 from app.services import customers_service as customers
-from app.services.errors import ValidationError
 
 
 def _entries(db, table, key):

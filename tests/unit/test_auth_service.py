@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from app.errors import AuthError, PermissionDenied, ValidationError
 from app.models.audit import AuditEntry
 from app.models.enums import Role
 from app.models.staff import User
 from app.services import auth_service
 from app.services.context import system_clock
-from app.services.errors import AuthError, PermissionDenied, ValidationError
 from tests.helpers.seed import SEED_PASSWORD
 
 

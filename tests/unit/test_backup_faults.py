@@ -31,7 +31,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
             def no_space(_source: Path, _target: Path) -> None:
                 raise sqlite3.OperationalError("database or disk is full")
 
-            monkeypatch.setattr(backup_file, "_online_copy", no_space)
+            monkeypatch.setattr(backup_file, "online_copy", no_space)
         yield folder
 
 

@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.billing import Payment
 from app.models.enums import Category
 from app.services import billing_service as billing
 from app.services import calls_service as calls
 from app.services import contract_service, dispatch_service, repair_service
 from app.services import payments_service as payments
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.money_dto import LineInput
 from tests.helpers.carry_in import stocked_part, walk_in, zhang_item
 from tests.helpers.on_site import on_site_job, visit

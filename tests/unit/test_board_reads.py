@@ -4,7 +4,7 @@ technician, counts)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -19,19 +19,8 @@ from app.models.staff import User
 from app.models.store import ProductModel
 from app.services import calls_service, dispatch_service, ring_service
 from app.services.calls_service import CallInput
-from app.services.context import Actor, ServiceContext
 from app.services.dto import item_label
-
-NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
-
-
-def _as(db: Database, role: Role) -> ServiceContext:
-    with db.read() as session:
-        user = session.scalars(select(User).where(User.role == role.value)
-                               .order_by(User.id)).first()
-        assert user is not None
-        actor = Actor(user.id, user.username, user.display_name, role)
-    return ServiceContext(db, actor, clock=lambda: NOW)
+from tests.helpers.demo import NOW, acting_as
 
 
 @pytest.fixture
@@ -39,7 +28,7 @@ def board_db(db: Database) -> Database:
     """A demo store, and this morning six calls: four dispatched to two technicians, one
     chased by the customer, one without a product; each customer with a second phone."""
     generate(db, calls=200, seed=5, now=NOW)
-    clerk, supervisor = _as(db, Role.CLERK), _as(db, Role.SUPERVISOR)
+    clerk, supervisor = acting_as(db, Role.CLERK), acting_as(db, Role.SUPERVISOR)
     with db.read() as session:
         items = list(session.execute(select(Item.customer_id, Item.id).order_by(Item.id)
                                      .limit(6)))
@@ -61,7 +50,7 @@ def board_db(db: Database) -> Database:
 
 
 def test_the_queue_shows_each_calls_customer_first_phone_and_product(board_db: Database):
-    supervisor = _as(board_db, Role.SUPERVISOR)
+    supervisor = acting_as(board_db, Role.SUPERVISOR)
     queue = dispatch_service.board(supervisor).queue
     assert len(queue) >= 2 and queue[0].chases == 1  # the chased call first
     assert {bool(row.item_label) for row in queue} == {True, False}
@@ -82,7 +71,7 @@ def test_the_queue_shows_each_calls_customer_first_phone_and_product(board_db: D
 
 
 def test_each_technicians_counts_and_vouchers_are_those_of_the_vouchers(board_db: Database):
-    supervisor = _as(board_db, Role.SUPERVISOR)
+    supervisor = acting_as(board_db, Role.SUPERVISOR)
     full = dispatch_service.board(supervisor).technicians
     start = datetime.combine(supervisor.today(), time.min, tzinfo=supervisor.tz)
     with board_db.read() as session:

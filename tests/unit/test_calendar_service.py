@@ -126,13 +126,13 @@ def test_calendar_from_the_store_settings_and_zones(db, login):
 
 
 def test_only_a_manager_sets_store_days(login):
-    from app.services.errors import PermissionDenied
+    from app.errors import PermissionDenied
     with pytest.raises(PermissionDenied):
         cal_svc.set_store_day(login("clerk"), date(2026, 11, 23), is_open=False)
 
 
 def test_a_store_day_saved_by_someone_else_since_the_form_opened_is_a_conflict(login):
-    from app.services.errors import ConflictError
+    from app.errors import ConflictError
 
     boss, admin = login("boss"), login("admin")
     day = date(2026, 12, 24)

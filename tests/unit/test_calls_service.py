@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.models.audit import AuditEntry
 from app.models.calls import Call
 from app.models.customers import Customer
@@ -15,7 +16,6 @@ from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
-from app.services.errors import ConflictError, PermissionDenied, ValidationError
 
 
 def _zhang(ctx: ServiceContext) -> tuple[int, int]:

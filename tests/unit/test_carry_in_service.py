@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.models.audit import AuditEntry
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RegisterEntry, RepairCard
@@ -21,7 +22,6 @@ from app.services import (
 )
 from app.services.carry_in_service import IdentityCheck, TakeInInput
 from app.services.context import ServiceContext
-from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.repair_service import PartQty, WorkInput
 from tests.helpers.carry_in import back, stocked_part, user_id, walk_in
 

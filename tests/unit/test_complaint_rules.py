@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.errors import ValidationError
 from app.models.audit import AuditEntry
 from app.services import complaint_service as complaints
-from app.services.errors import ValidationError
 from app.services.voice_stats import complaint_month_stats, produce_complaint_statistics
 from tests.helpers.voice import at, zhang
 

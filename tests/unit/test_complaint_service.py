@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.store import Setting
 from app.models.voice import Complaint, ComplaintReminder
 from app.services import complaint_service as complaints
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.voice_stats import complaint_month_stats
 from tests.helpers.voice import at, zhang
 

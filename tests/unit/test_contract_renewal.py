@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import ValidationError
 from app.models.calls import Call
 from app.services import contract_service as contracts
 from app.services import contract_visit_service as visits
-from app.services.errors import ValidationError
 from tests.helpers.voice import at, user_id, zhang
 
 

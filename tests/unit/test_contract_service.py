@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.contracts import MaintenanceContract
 from app.printouts import trail
 from app.services import calls_service as calls
 from app.services import contract_service as contracts
-from app.services.errors import PermissionDenied, ValidationError
 from tests.helpers.voice import at, zhang
 
 

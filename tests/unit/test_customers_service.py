@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.models.customers import Customer, Item
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
 from app.services.customers_service import CustomerInput, DuplicatePhone, ItemInput
-from app.services.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.warranty import WarrantyState, warranty_status
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from app.errors import PermissionDenied
 from app.models.customers import Customer
 from app.models.enums import Category, StoreKind
 from app.models.jobs import VisitOutcome
@@ -17,7 +18,6 @@ from app.services import dispatch_service as dispatch
 from app.services import reference_service
 from app.services import visit_service as visits
 from app.services.calls_service import CallInput, register_call
-from app.services.errors import PermissionDenied
 from tests.helpers.daily import DAY, TZ, at, clocked, uid, worked_day  # noqa: F401 (fixture)
 
 

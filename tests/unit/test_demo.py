@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,22 +19,13 @@ from app.demo.data import STAFF
 from app.models.enums import Role
 from app.services import auth_service, call_book_service, calls_service
 from app.services.context import ServiceContext
-from tests.helpers.demo import NOW, build_demo, opened, sql
+from tests.helpers.demo import NOW, demo_store_fixtures, sql
 
 STORE_TZ = ZoneInfo("Asia/Shanghai")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory, calls=300, seed=7)
-
-
-@pytest.fixture
-def demo_db(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-            ) -> Iterator[Database]:
-    with opened(demo_file, monkeypatch, tmp_path) as db:
-        yield db
+demo_file, demo_db = demo_store_fixtures(calls=300, seed=7)
 
 
 def test_demo_holds_a_store_of_the_asked_size(demo_file: Path) -> None:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.audit import AuditEntry
 from app.models.calls import Call
 from app.models.customers import Customer, Item
@@ -19,7 +20,6 @@ from app.models.staff import User
 from app.services import dispatch_service as dispatch
 from app.services import visit_service as visits
 from app.services.calls_service import CallInput, register_call
-from app.services.errors import PermissionDenied, ValidationError
 
 
 def user_id(db, username: str) -> int:

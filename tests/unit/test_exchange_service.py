@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from app.errors import PermissionDenied, ValidationError
 from app.services import exchange_service as exchanges
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.money_dto import DepreciationStep
 from tests.helpers.carry_in import zhang_item
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from app.errors import ValidationError
 from app.services import expense_service as expenses
 from app.services import monthly_report_service as monthly
 from app.services import voice_dto
 from app.services import voice_registers as registers
-from app.services.errors import ValidationError
 from tests.helpers.voice import at, completed_call, user_id
 
 

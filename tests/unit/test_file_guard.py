@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
+from app.errors import DatabaseLostError
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services.context import ServiceContext
-from app.services.errors import DatabaseLostError
 from tests.helpers.locks import (
     StoreWatch,
     live_path,

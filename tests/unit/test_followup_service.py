@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 
 import pytest
 
+from app.errors import ValidationError
 from app.models.store import Setting
 from app.services import complaint_service as complaints
 from app.services import followup_service as followups
-from app.services.errors import ValidationError
 from tests.helpers.voice import TZ, at, completed_call
 
 

@@ -11,12 +11,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from app.errors import PermissionDenied, ValidationError
 from app.export.import_errors import write_error_report
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.store import ProductModel
 from app.services import customers_service as customers
 from app.services import import_service as imp
-from app.services.errors import PermissionDenied, ValidationError
 
 CUSTOMER_HEADER = ["姓名", "电话", "地址", "区域", "类型", "备注", "型号", "序列号", "购买日期",
                    "发票号"]

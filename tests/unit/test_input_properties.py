@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.errors import UserError, ValidationError
 from app.models.carry_in import ItemReceipt
 from app.models.enums import Channel, CustomerKind, Role, ServiceKind, StoreKind, Urgency, ZoneKind
 from app.models.jobs import InternalWorkKind, VisitOutcome
@@ -37,7 +38,6 @@ from app.services import reference_service as ref
 from app.services import survey_service as surveys
 from app.services import visit_service as visits
 from app.services.context import ServiceContext
-from app.services.errors import UserError, ValidationError
 from app.services.money import parse_money, to_cents
 from app.services.money_dto import LineInput
 from app.services.validation import normalise_phone

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.errors import ValidationError
 from app.models.billing import CashHandover, Payment
 from app.models.jobs import VisitOutcome
 from app.services import billing_service as billing
@@ -15,7 +16,6 @@ from app.services import daily_report_service as reports
 from app.services import monthly_report_service as monthly
 from app.services import parts_service
 from app.services import payments_service as payments
-from app.services.errors import ValidationError
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
 from tests.helpers.carry_in import stocked_part, user_id

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.customers import Customer
 from app.services import messaging_service as msgs
-from app.services.errors import PermissionDenied, ValidationError
 from app.telephony.senders import Outgoing, SendResult
 
 NOON = datetime(2026, 11, 18, 12, tzinfo=ZoneInfo("Asia/Shanghai"))

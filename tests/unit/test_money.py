@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services.errors import ValidationError
+from app.errors import ValidationError
 from app.services.money import (
     MAX_CENTS,
     capital_amount,

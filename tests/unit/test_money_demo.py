@@ -4,27 +4,13 @@ are gap-free, and the day-end service agrees with the rows."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from app.db.database import Database
 from app.services import payments_service
 from app.services.context import ServiceContext
-from tests.helpers.demo import NOW, build_demo, opened, sql
+from tests.helpers.demo import NOW, demo_store_fixtures, sql
 
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory, calls=300, seed=7)
-
-
-@pytest.fixture
-def demo_db(demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-            ) -> Iterator[Database]:
-    with opened(demo_file, monkeypatch, tmp_path) as db:
-        yield db
+demo_file, demo_db = demo_store_fixtures(calls=300, seed=7)
 
 
 def test_bills_payments_and_invoices_are_consistent(demo_file: Path) -> None:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
+from app.errors import PermissionDenied, ValidationError
 from app.services import parts_service
 from app.services.context import ServiceContext
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.parts_service import PartInput
 from tests.helpers.carry_in import stocked_part
 

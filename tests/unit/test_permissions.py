@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.errors import PermissionDenied
 from app.services import calls_service as calls
 from app.services import customers_service as customers
-from app.services.errors import PermissionDenied
 from app.services.permissions import ROLE_PERMISSIONS, Perm
 
 NEW = customers.CustomerInput("测试", ("13600000000",))

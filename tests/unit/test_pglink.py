@@ -15,8 +15,8 @@ from app import cli
 from app.commands.base import EXIT_OK, EXIT_USAGE
 from app.db import pglink
 from app.db.database import Database
-from app.logging_setup import configure_logging
-from app.services.errors import ServerUnreachableError
+from app.errors import ServerUnreachableError
+from app.logging_setup import configure_logging, stop_logging
 
 SECRET = "Tr0ub4dor&3-xyz"
 
@@ -112,18 +112,10 @@ def test_the_log_file_never_holds_a_password(tmp_path: Path) -> None:
         except RuntimeError:
             log.exception("while connecting")
     finally:
-        _drop_log_handler()
+        stop_logging()
     written = path.read_text(encoding="utf-8")
     assert "cannot open database" in written and "while connecting" in written
     assert SECRET not in written
-
-
-def _drop_log_handler() -> None:
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_service_counter", False):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def _dbapi(message: str, sqlstate: str | None = None) -> OperationalError:

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from app.db import backup_file
+from app.errors import PermissionDenied
 from app.models.audit import AuditEntry
 from app.services import calls_service as calls
 from app.services import customers_service as customers
 from app.services import recovery_service as recovery
-from app.services.errors import PermissionDenied
 
 
 def test_a_changed_customer_is_put_back_from_last_weeks_backup(db, clerk, admin, tmp_path,

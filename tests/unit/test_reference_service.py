@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.models.enums import Role, StoreKind, ZoneKind
 from app.models.store import ProductModel, Setting
 from app.services import auth_service
 from app.services import reference_service as ref
-from app.services.errors import ConflictError, PermissionDenied, ValidationError
 
 
 def test_store_profile_keeps_setup_defaults_and_saves_against_its_version(login, db):

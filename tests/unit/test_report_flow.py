@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.enums import StoreKind
 from app.models.reports import ReportKind
 from app.services import reference_service
 from app.services import report_flow_service as flow
-from app.services.errors import PermissionDenied, ValidationError
 from tests.helpers.daily import DAY, at, clocked, uid, worked_day
 
 __all__ = ["worked_day"]

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.customers import Customer, Item
 from app.services import dispatch_service as dispatch
 from app.services import ring_service as rings
 from app.services.call_book_service import CallFilter, list_calls
 from app.services.calls_service import CallInput, cancel_call, register_call
 from app.services.customers_service import CustomerInput, create_customer
-from app.services.errors import PermissionDenied, ValidationError
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Wednesday
 

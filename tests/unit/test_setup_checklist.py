@@ -8,11 +8,11 @@ from datetime import time
 import pytest
 from sqlalchemy import select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.enums import Role
 from app.models.staff import User
 from app.services import auth_service, reference_service, setup_checklist
 from app.services.auth_service import NewAccount
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.reference_service import DayHours, StoreProfile
 
 

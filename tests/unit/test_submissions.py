@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from app.errors import ValidationError
 from app.services import submission_service as submissions
-from app.services.errors import ValidationError
 from app.services.voice_stats import produce_complaint_statistics
 from tests.helpers.voice import at
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import ValidationError
 from app.models.voice import SurveyCard
 from app.services import survey_dto
 from app.services import survey_service as surveys
-from app.services.errors import ValidationError
 from app.services.voice_stats import survey_month_stats
 from tests.helpers.voice import TZ, at, completed_call, zhang
 

@@ -59,6 +59,10 @@ class FakeModem:
             data = line if isinstance(line, bytes) else line.encode()
             os.write(self.master, b"\r\n" + data + b"\r\n")
 
+    @property
+    def unplugged(self) -> bool:
+        return self._stop.is_set()
+
     def unplug(self) -> None:
         self._stop.set()
         self._thread.join()
@@ -70,7 +74,7 @@ class FakeModem:
 def fake_modem() -> Iterator[FakeModem]:
     modem = FakeModem()
     yield modem
-    if not modem._stop.is_set():
+    if not modem.unplugged:
         modem.unplug()
 
 
@@ -113,10 +117,10 @@ def test_unplugged_modem_is_reported_not_fatal_and_retried(fake_modem: FakeModem
         _wait_status(statuses, "ok")
         fake_modem.unplug()
         assert fake_modem.path in _wait_status(statuses, "lost")
-        assert source._thread is not None and source._thread.is_alive()  # still retrying
+        assert source.running  # still retrying
     finally:
         source.stop()
-    assert source._thread is None
+    assert not source.running
 
 
 def test_missing_port_is_reported() -> None:

@@ -3,7 +3,7 @@ the list the line opens (the board, the complaints book, the follow-ups book, �
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,7 +13,6 @@ from app.demo import generate
 from app.models.calls import Call
 from app.models.enums import Role, Urgency
 from app.models.jobs import Job
-from app.models.staff import User
 from app.models.voice import Complaint, FollowUp
 from app.services import (
     calls_service,
@@ -26,11 +25,10 @@ from app.services import (
     today_service,
 )
 from app.services.calls_service import CallInput
-from app.services.context import Actor, ServiceContext
+from app.services.context import ServiceContext
 from app.services.survey_service import DONE_STATUSES
 from app.services.today_service import TODAY_LIMIT
-
-NOW = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
+from tests.helpers.demo import NOW, acting_as
 
 
 @pytest.fixture
@@ -38,7 +36,7 @@ def demo(db: Database) -> Database:
     generate(db, calls=300, seed=11, now=NOW)
     # calls waiting on the board: two left over from earlier days (the later one urgent, so
     # first on the board), one from this morning
-    clerk = _as(db, Role.CLERK)
+    clerk = acting_as(db, Role.CLERK)
     with db.read() as session:
         customer = session.scalar(select(Call.customer_id).order_by(Call.id).limit(1))
     for days, urgency in ((3, Urgency.NORMAL), (2, Urgency.URGENT), (0, Urgency.NORMAL)):
@@ -46,15 +44,6 @@ def demo(db: Database) -> Database:
             "不制冷", customer_id=customer, urgency=urgency,
             received_at=NOW - timedelta(days=days, minutes=30)))
     return db
-
-
-def _as(db: Database, role: Role) -> ServiceContext:
-    with db.read() as session:
-        user = session.scalars(select(User).where(User.role == role.value)
-                               .order_by(User.id)).first()
-        assert user is not None
-        actor = Actor(user.id, user.username, user.display_name, role)
-    return ServiceContext(db, actor, clock=lambda: NOW)
 
 
 def _due_followups(ctx: ServiceContext) -> list[str]:
@@ -81,7 +70,7 @@ def _capped(numbers: list[str]) -> tuple[int, str, bool]:
 
 
 def test_each_line_counts_what_its_book_shows(demo: Database) -> None:
-    manager = _as(demo, Role.MANAGER)
+    manager = acting_as(demo, Role.MANAGER)
     lines = {line.key: line for line in today_service.today(manager)}
     queue = dispatch_service.dispatch_queue(manager)
     overdue = [r.number for r in queue if r.state == "overdue"]
@@ -119,7 +108,7 @@ def test_each_line_counts_what_its_book_shows(demo: Database) -> None:
 
 
 def test_some_lines_are_read_again_alone(demo: Database) -> None:
-    supervisor = _as(demo, Role.SUPERVISOR)
+    supervisor = acting_as(demo, Role.SUPERVISOR)
     every = {line.key: line for line in today_service.today(supervisor)}
     some = today_service.today(supervisor, keys={"complaints_overdue", "followups_due"})
     assert [line.key for line in some] == ["complaints_overdue", "followups_due"]

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from app.errors import ValidationError
 from app.models.customers import Customer
-from app.services.errors import ValidationError
 from app.services.validation import (
     EARLIEST_DATE,
     check_int,

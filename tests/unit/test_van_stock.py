@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import PermissionDenied, ValidationError
 from app.models.jobs import VisitOutcome
 from app.models.parts import StockMovement
 from app.services import billing_service as billing
 from app.services import monthly_report_service as monthly
 from app.services import parts_service
-from app.services.errors import PermissionDenied, ValidationError
 from app.services.parts_service import PartQty
 from app.services.visit_service import MoneyTaken, VisitInput, record_visit
 from tests.helpers.carry_in import stocked_part, user_id

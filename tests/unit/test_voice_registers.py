@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
+from app.errors import ValidationError
 from app.services import complaint_service as complaints
 from app.services import feedback_service as feedback
 from app.services import followup_service as followups
 from app.services import survey_dto
 from app.services import survey_service as surveys
 from app.services import voice_registers as registers
-from app.services.errors import ValidationError
 from app.services.voice_dto import RegisterFilter
 from tests.helpers.voice import at, completed_call, zhang
 

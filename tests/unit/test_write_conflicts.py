@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
+from app.errors import BusyError, ConflictError
 from app.models.customers import Customer
-from app.services.errors import BusyError, ConflictError
 
 
 class _DriverError(Exception):

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.printing.registry import PrintKind
 from app.services import billing_service as billing
 from app.services import payments_service as payments
 from app.services.billing_service import MAX_QUANTITY
-from app.services.errors import UserError
 from app.services.money import format_money, money_edit_text, parse_decimal, parse_yuan
 from app.services.money_dto import BillDTO, LineInput, PaymentDTO
 from app.services.permissions import Perm

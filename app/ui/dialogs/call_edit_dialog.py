@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.enums import Channel, ServiceKind, Urgency
 from app.services import calls_service, customers_service
 from app.services.calls_service import CallEdit
 from app.services.dto import CallDTO
-from app.services.errors import UserError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import customers_service
 from app.services.customers_service import ModelChoice
 from app.services.dto import CustomerDTO, ItemDTO
-from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.history_dialog import HistoryDialog

@@ -6,19 +6,17 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
-from app.services.errors import UserError, ValidationError
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label, stack_form
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.theme import SPACING
 
 
 class ChoiceReasonDialog(FormDialog):
@@ -39,26 +37,14 @@ class ChoiceReasonDialog(FormDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setPlaceholderText(self.tr("Why? (required)"))
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B00020;")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         info = QLabel(prompt)
         info.setWordWrap(True)
         form = QFormLayout()
         form.addRow(info)
         form.addRow(choice_label, self.choice_combo)
         form.addRow(self.tr("Reason"), self.reason_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        stack_form(self, form, self.message)
         self.reason_edit.setFocus()
 
     @property

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import UserError
+from app.errors import UserError
 from app.ui import theme
 from app.ui.errors import user_message
 

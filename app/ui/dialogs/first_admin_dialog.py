@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.db.database import Database
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.services import auth_service
 from app.services.auth_service import UserDTO
 from app.services.context import Actor
-from app.services.errors import UserError, ValidationError
 from app.ui import theme
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header, message_label, password_edit

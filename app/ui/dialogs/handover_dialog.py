@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.errors import UserError
 from app.services import payments_service as payments
-from app.services.errors import UserError
 from app.services.money import format_money, parse_yuan
 from app.services.money_dto import PaymentDTO
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.dialogs.repair_dialogs import message_label, save_buttons
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 

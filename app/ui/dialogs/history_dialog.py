@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import audit_service
 from app.services.audit_service import AuditRow
-from app.services.errors import UserError
 from app.ui.errors import user_message
 from app.ui.labels import label
 from app.ui.session import AppSession

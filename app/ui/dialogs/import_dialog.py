@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.export.import_errors import write_error_report
 from app.i18n import N_, QT_TRANSLATE_NOOP
 from app.services import import_service as imp
-from app.services.errors import UserError
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.labels import translate_message
 from app.ui.session import AppSession, Topic

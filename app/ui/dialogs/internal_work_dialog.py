@@ -8,22 +8,19 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.jobs import InternalWorkKind
-from app.services.errors import UserError
 from app.services.visit_service import InternalWorkInput
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label, stack_form
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.theme import SPACING
 from app.ui.widgets.date_field import DateField
 
 KIND_LABELS = {
@@ -54,24 +51,13 @@ class InternalWorkDialog(FormDialog):
         self.minutes_spin.setSingleStep(15)
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.note_edit = QLineEdit()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B00020;")
-        self.message.setVisible(False)
+        self.message = message_label()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Day"), self.day_edit)
         form.addRow(self.tr("Time"), self.minutes_spin)
         form.addRow(self.tr("Note"), self.note_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        stack_form(self, form, self.message)
 
     @property
     def work_input(self) -> InternalWorkInput:

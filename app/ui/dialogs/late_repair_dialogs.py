@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import carry_in_service, late_repair_service
 from app.services.carry_in_dto import CarryInDTO
-from app.services.errors import UserError
 from app.services.late_repair_service import EscalationDTO
 from app.services.permissions import Perm
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.dialogs.reason_dialog import ReasonDialog
-from app.ui.dialogs.repair_dialogs import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession, Topic
 from app.ui.widgets.date_field import DateField

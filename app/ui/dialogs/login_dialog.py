@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.db.database import Database
+from app.errors import UserError
 from app.services import auth_service
 from app.services.context import Actor
-from app.services.errors import UserError
 from app.ui import theme
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.style import icon

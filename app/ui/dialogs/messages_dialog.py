@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import messaging_service as msgs
-from app.services.errors import UserError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import user_message
 from app.ui.labels import translate_message

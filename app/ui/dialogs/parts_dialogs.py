@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.services import parts_service
-from app.services.errors import UserError, ValidationError
 from app.services.money import parse_money
 from app.services.parts_service import PartDTO, PartInput
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.dialogs.repair_dialogs import message_label, save_buttons
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import reference_service as ref
-from app.services.errors import UserError
 from app.services.money import money_edit_text, parse_yuan, to_cents
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.settings_forms import FORM_STYLE, FormFeedback

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
-from app.services.errors import UserError, ValidationError
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.theme import SPACING
 
@@ -40,11 +41,7 @@ class ReasonDialog(FormDialog):
         self._edit = QLineEdit()
         self._edit.setObjectName("reason")
         self._edit.setPlaceholderText(self.tr("Why? (required)"))
-        self._message = QLabel()
-        self._message.setObjectName("message")
-        self._message.setStyleSheet("color: #B00020;")
-        self._message.setWordWrap(True)
-        self._message.setVisible(False)
+        self._message = message_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         if ok_text:

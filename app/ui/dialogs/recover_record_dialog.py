@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import recovery_service as recovery
-from app.services.errors import UserError
 from app.ui.dialogs.history_dialog import field_text
 from app.ui.errors import show_user_error, user_message
 from app.ui.record_names import table_text

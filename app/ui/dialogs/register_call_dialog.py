@@ -8,7 +8,9 @@ with the call in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_
 from app.models.calls import FAULT_MAX
 from app.models.enums import Category, Channel, ServiceKind, Urgency
@@ -33,11 +36,11 @@ from app.services import calls_service, customers_service, idempotency, ring_ser
 from app.services.calls_service import CallInput, category_for_warranty
 from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO, CustomerDTO, ItemDTO
-from app.services.errors import UserError, ValidationError
 from app.services.ring_service import OpenCallMatch
 from app.services.validation import phone_digits
 from app.services.warranty import WarrantyStatus
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label
 from app.ui.errors import clear_field_errors, show_user_error, user_message
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -54,6 +57,9 @@ from app.ui.widgets.customer_picker import CustomerPicker
 from app.ui.widgets.item_fields import ItemFieldsWidget
 
 NO_ITEM, NEW_ITEM = "none", "new"
+
+
+_T = TypeVar("_T")
 
 
 class RegisterCallDialog(FormDialog):
@@ -122,11 +128,7 @@ class RegisterCallDialog(FormDialog):
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self._received_initial = self.received_edit.dateTime()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B00020;")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -396,20 +398,27 @@ class RegisterCallDialog(FormDialog):
         super().accept()
 
     def accept(self) -> None:
+        call = self._saved(lambda: calls_service.register_call(self._session.ctx,
+                                                               self.call_input()))
+        if call is not None:
+            self.result_call = call
+            super().accept()
+
+    def _saved(self, save: Callable[[], _T]) -> _T | None:
+        """What ``save()`` wrote, or None with the refusal shown at its field; a phone on
+        another customer's file offers that file instead."""
         self._clear_errors()
         try:
-            self.result_call = calls_service.register_call(self._session.ctx, self.call_input())
+            return save()
         except DuplicatePhone as err:
             if self.confirm_use_existing(err):
                 self.choose_customer(err.customer_ids[0])
                 self.fault_edit.setFocus()
             else:
                 self._show_error(err)
-            return
         except UserError as err:
             self._show_error(err)
-            return
-        super().accept()
+        return None
 
     def confirm_use_existing(self, err: DuplicatePhone) -> bool:
         """Ask whether to use the existing file (tests replace this)."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.errors import UserError
 from app.services import register_service
-from app.services.errors import UserError
 from app.services.register_dto import RegisterRow
 from app.services.register_service import RegisterCorrection
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.dialogs.repair_dialogs import message_label, save_buttons
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 

@@ -8,8 +8,6 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,31 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import repair_service
 from app.services.carry_in_dto import CarryInDTO
-from app.services.errors import UserError
 from app.services.repair_service import PartQty, WorkInput
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.widgets.parts_picker import PartsPicker
-
-
-def message_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("message")
-    label.setStyleSheet("color: #B00020;")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
-
-
-def save_buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class WorkEntryDialog(FormDialog):

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError, ValidationError
 from app.i18n import N_, QT_TRANSLATE_NOOP
 from app.services import billing_service, carry_in_service
 from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import IdentityCheck, ReturnInput, Settlement
-from app.services.errors import UserError, ValidationError
 from app.services.money import format_money, from_cents
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.dialogs.repair_dialogs import message_label, save_buttons
+from app.ui.dialogs.form_parts import message_label, save_buttons
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 from app.ui.widgets.payment_methods import method_combo

@@ -8,26 +8,23 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import make_url
 
 from app.db import known_databases
 from app.db.pglink import is_local_host, server_url, store_password, tls_of
+from app.errors import UserError, ValidationError
 from app.i18n import N_
-from app.services.errors import UserError, ValidationError
 from app.ui import file_dialogs
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label, stack_form
 from app.ui.errors import clear_field_errors, show_user_error
-from app.ui.theme import SPACING
 
 NEEDS_ROOT = ("verify-ca", "verify-full")
 
@@ -70,20 +67,8 @@ class ServerDialog(FormDialog):
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow(self.tr("Encryption"), self.tls_combo)
         form.addRow(self.tr("Root certificate"), root_row)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B00020;")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message = message_label()
+        stack_form(self, form, self.message)
         self._fill_from_last()
 
     def _fill_from_last(self) -> None:

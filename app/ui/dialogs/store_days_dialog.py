@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ConflictError, UserError
 from app.services import calendar_service
-from app.services.errors import ConflictError, UserError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession, Topic

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import config
+from app.errors import UserError
 from app.services import auth_service
 from app.services.auth_service import UserDTO
 from app.services.context import Actor
-from app.services.errors import UserError
 from app.ui import theme
 from app.ui.dialogs.login_dialog import KeyboardDialog, dialog_header, message_label, password_edit
 from app.ui.errors import clear_field_errors, show_user_error

@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.enums import Channel
 from app.services import carry_in_service, idempotency
 from app.services.calls_service import CallInput
 from app.services.carry_in_dto import CarryInDTO
 from app.services.carry_in_service import TakeInInput
-from app.services.customers_service import DuplicatePhone
 from app.services.dto import CallDTO
-from app.services.errors import UserError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.register_call_dialog import RegisterCallDialog
 from app.ui.errors import clear_field_errors, show_user_error
@@ -65,23 +64,12 @@ class WalkInTakeInDialog(RegisterCallDialog):
             QWidget.setTabOrder(first, second)
 
     def accept(self) -> None:
-        self._clear_errors()
-        try:
-            call: CallInput = self.call_input()
-            self.carried_in = carry_in_service.take_in(
-                self._session.ctx, _input(self.take_in_fields, walk_in=call,
-                                          token=self._token))
-        except DuplicatePhone as err:
-            if self.confirm_use_existing(err):
-                self.choose_customer(err.customer_ids[0])
-                self.fault_edit.setFocus()
-            else:
-                self._show_error(err)
-            return
-        except UserError as err:
-            self._show_error(err)
-            return
-        QDialog.accept(self)
+        taken = self._saved(lambda: carry_in_service.take_in(
+            self._session.ctx, _input(self.take_in_fields, walk_in=self.call_input(),
+                                      token=self._token)))
+        if taken is not None:
+            self.carried_in = taken
+            QDialog.accept(self)
 
     def fields(self) -> dict[str, QWidget]:
         return {**super().fields(), **self.take_in_fields.fields()}

@@ -10,26 +10,24 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.jobs import VisitOutcome
 from app.services.dispatch_service import JobRow
-from app.services.errors import UserError
 from app.services.money import parse_yuan
 from app.services.visit_service import MoneyTaken, VisitInput
 from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.dialogs.form_parts import message_label, stack_form
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
-from app.ui.theme import SPACING
 from app.ui.widgets.date_field import DateTimeField
 from app.ui.widgets.parts_picker import PartsPicker
 from app.ui.widgets.payment_methods import method_combo
@@ -87,11 +85,7 @@ class VisitDialog(FormDialog):
         self.taken_edit.setPlaceholderText(self.tr("Empty: nothing taken"))
         self.method_combo = method_combo(transfer=False)
         self.signed_check = QCheckBox(self.tr("The customer signed the voucher"))
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B00020;")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         form = QFormLayout()
         info = QLabel(f"{job.call_number}  {job.customer_name}  {job.item_label}\n{job.fault}")
         info.setWordWrap(True)
@@ -110,15 +104,7 @@ class VisitDialog(FormDialog):
         money.addWidget(self.method_combo)
         form.addRow(self.tr("Money taken (yuan)"), money)
         form.addRow(self.signed_check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        stack_form(self, form, self.message)
 
     def _fields(self) -> dict[str, QWidget]:
         return {"arrived_at": self.arrived_edit, "completed_at": self.completed_edit,

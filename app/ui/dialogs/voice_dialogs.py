@@ -7,12 +7,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.services import complaint_service, contract_service, customers_service
 from app.services.complaint_service import ComplaintDTO, ComplaintInput
 from app.services.contract_dto import ContractDTO
 from app.services.contract_service import ContractInput
-from app.services.errors import ValidationError
 from app.services.money import parse_yuan
 from app.ui.dialogs.voice_form_dialog import VoiceFormDialog
 from app.ui.session import AppSession

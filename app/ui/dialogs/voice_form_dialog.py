@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import UserError
+from app.errors import UserError
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import show_user_error
 from app.ui.widgets.date_field import DateField

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import config
+from app.errors import UserError
 from app.services import backup_service
-from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.recover_record_dialog import RecoverRecordDialog
 from app.ui.errors import user_message

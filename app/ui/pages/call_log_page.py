@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.enums import CallStatus, Channel
 from app.services import calls_service, customers_service
 from app.services.call_book_service import OPEN_STATUSES, CallFilter
-from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.deadlines import legend
 from app.ui.dialogs.call_edit_dialog import CallEditDialog

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.printing.registry import PrintKind
 from app.services import calls_service, carry_in_service
 from app.services.carry_in_dto import CarryInDTO
-from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.late_repair_dialogs import AskForHelpDialog, WaitForPartsDialog
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.jobs import InternalWorkKind
 from app.models.reports import ReportKind
 from app.printing.documents.daily_report import (
@@ -32,7 +33,6 @@ from app.services import daily_report_dto, reference_service
 from app.services import daily_report_service as reports
 from app.services import report_flow_service as flow
 from app.services.daily_report_dto import SupervisorDailyReport, TechnicianDailyReport
-from app.services.errors import UserError
 from app.services.money import format_money
 from app.services.permissions import Perm
 from app.ui.dialogs.internal_work_dialog import KIND_LABELS

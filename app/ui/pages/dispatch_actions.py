@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
+from app.errors import UserError
 from app.printing.registry import PrintKind
 from app.services import payments_service, visit_service
 from app.services.dispatch_service import JobRow
-from app.services.errors import UserError
 from app.services.visit_service import InternalWorkInput, VisitInput
 from app.ui.dialogs.internal_work_dialog import InternalWorkDialog
 from app.ui.dialogs.visit_dialog import VisitDialog

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.enums import Category
 from app.printing.registry import PrintKind
 from app.services import dispatch_service
 from app.services.dispatch_service import JobRow, QueueRow, TechnicianLoad
-from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui.dialogs.dispatch_choice_dialog import ChoiceReasonDialog
 from app.ui.dialogs.late_repair_dialogs import HelpRequestsDialog, notices_text

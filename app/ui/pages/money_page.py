@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.printing.registry import PrintKind
 from app.services import billing_service as billing
 from app.services import payments_service as payments
-from app.services.errors import UserError
 from app.services.money import format_money, parse_yuan
 from app.services.money_dto import PaymentDTO
 from app.services.permissions import Perm

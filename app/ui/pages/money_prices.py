@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import billing_service as billing
 from app.services import exchange_service as exchanges
 from app.services.dto import ItemDTO
-from app.services.errors import UserError
 from app.services.money import format_money, money_edit_text, parse_decimal, parse_yuan
 from app.services.money_dto import DepreciationStep
 from app.ui.errors import clear_field_errors, show_user_error

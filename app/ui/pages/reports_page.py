@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import export_service, submission_service
 from app.services import monthly_report_service as monthly
-from app.services.errors import UserError
 from app.services.money import format_money
 from app.services.monthly_dto import Figure, MonthlyReport
 from app.ui.errors import user_message

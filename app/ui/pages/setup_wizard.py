@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import Role
 from app.services import auth_service, reference_service, setup_checklist
 from app.services.auth_service import NewAccount
-from app.services.errors import UserError
 from app.services.permissions import Perm
 from app.ui import theme
 from app.ui.dialogs.form_dialog import FormDialog

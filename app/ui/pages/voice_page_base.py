@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import UserError
+from app.errors import UserError
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.errors import show_user_error
 from app.ui.session import AppSession, Topic, touches

@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.errors import UserError
 from app.services import customers_service
 from app.services.dto import CustomerSummary
-from app.services.errors import UserError
 from app.ui.errors import user_message
 from app.ui.session import AppSession
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.printing.formatting import money
 from app.services.customer_records import CustomerRecords, RecordLine, customer_records
-from app.services.errors import UserError
 from app.ui.session import AppSession
 from app.ui.voice_labels import vlabel
 

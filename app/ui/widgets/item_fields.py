@@ -8,10 +8,10 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWidget
 
+from app.errors import ValidationError
 from app.i18n import N_
 from app.services.customers_service import ItemInput, ModelChoice
 from app.services.dto import ItemDTO
-from app.services.errors import ValidationError
 from app.services.warranty import WarrantyStatus, warranty_status
 
 
