@@ -112,7 +112,8 @@ def report(db: Database, runs: int) -> bool:
         assert page.dispatch_to(0), page.message.text()
 
     figures["dispatch one call"] = median_ms(dispatch_one, runs)
-    number = page.selected_job().number if page.selected_job() else ""
+    job = page.selected_job()
+    number = job.number if job else ""
     first = timed_ms(lambda: registry.render(ctx, "voucher", number, reprint=False))
     figures["voucher PDF (first)"] = first
     figures["voucher PDF"] = median_ms(
