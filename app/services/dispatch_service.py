@@ -517,7 +517,11 @@ def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None,
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
         ids, overdue = _queue_order_ids(ctx, session, cal, now)
-        queue = _queue(ctx, session, cal, now, ids if page is None else ids[:page])
+        first = ids if page is None else ids[:page]
+        queue = _queue(ctx, session, cal, now, first)
+        if len(queue) < len(first):  # dispatched meanwhile: the ids stay those of the rows
+            shown = {row.call_id for row in queue}
+            ids = [i for i in first if i in shown] + ids[len(first):]
         return Board(now, queue, _loads(ctx, session, jobs_of, page), tuple(ids), overdue)
 
 
