@@ -87,15 +87,22 @@ def report(db: Database, runs: int) -> bool:
     session_ = AppSession(db, ctx)
     page = DispatchPage(session_)
     page.print_check.setChecked(False)
-    print(f"database: {calls} calls, {jobs} vouchers; queue {page.queue_model.rowCount()}, "
-          f"technicians {page.tech_model.rowCount()}")
+    print(f"database: {calls} calls, {jobs} vouchers; queue {page.queue_model.total()} "
+          f"({page.queue_model.rowCount()} read), technicians {page.tech_model.rowCount()}")
     first_tech = page.tech_model.all_rows()[0].user_id
     figures = {
         "open board (page)": median_ms(lambda: DispatchPage(session_).deleteLater(), runs),
-        # what the page reads: the queue, every technician's counts, one's vouchers
+        # what the page reads: the queue's first page and every waiting call's order and
+        # count, every technician's counts, the first page of one's vouchers
         "open board (service)": median_ms(
-            lambda: dispatch_service.board(ctx, jobs_of=[first_tech]), runs),
-        "every tech's vouchers": median_ms(lambda: dispatch_service.board(ctx), runs),
+            lambda: dispatch_service.board(ctx, jobs_of=[first_tech],
+                                           page=dispatch_service.PAGE), runs),
+        "queue's next page": median_ms(lambda: dispatch_service.queue_rows(
+            ctx, page.queue_model.all_keys()[100:200]), runs),
+        "one tech's first page": median_ms(
+            lambda: dispatch_service.technician_jobs_page(ctx, first_tech), runs),
+        # every list whole (what the board read before it read a page at a time)
+        "every list whole": median_ms(lambda: dispatch_service.board(ctx), runs),
         "one tech's vouchers": median_ms(
             lambda: dispatch_service.technician_jobs(ctx, first_tech), runs),
     }
@@ -105,7 +112,8 @@ def report(db: Database, runs: int) -> bool:
         assert page.dispatch_to(0), page.message.text()
 
     figures["dispatch one call"] = median_ms(dispatch_one, runs)
-    number = page.selected_job().number if page.selected_job() else ""
+    job = page.selected_job()
+    number = job.number if job else ""
     first = timed_ms(lambda: registry.render(ctx, "voucher", number, reprint=False))
     figures["voucher PDF (first)"] = first
     figures["voucher PDF"] = median_ms(

@@ -88,6 +88,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--target", type=float, default=5.0, help="seconds for the export")
     parser.add_argument("--profile", type=Path, help="write a cProfile of one report query")
+    parser.add_argument("--no-bare", action="store_true",
+                        help="skip the bare openpyxl write (minutes on a busy machine)")
     args = parser.parse_args()
     if not args.db.exists():
         print(f"{args.db} is missing: build it with benchmarks/bench_dispatch.py", file=sys.stderr)
@@ -108,8 +110,13 @@ def main() -> int:
         query_ms, report = timed(lambda: monthly_report(ctx, month), "query")
         mine, bare = out / f"m{run}.xlsx", out / f"b{run}.xlsx"
         write_ms, _ = timed(lambda r=report, f=mine: write_monthly_workbook(r, f), "write")
-        bare_ms, _ = timed(lambda r=report, f=bare: bare_write(r, f), "bare")
+        bare_ms, _ = (float("nan"), None) if args.no_bare else timed(
+            lambda r=report, f=bare: bare_write(r, f), "bare")
         rows.append((query_ms, write_ms, bare_ms))
+        print(f"  run {run + 1}: query {query_ms:6.0f} ms (CPU {CPU_MS['query']:5.0f}), "
+              f"write {write_ms:6.0f} ms (CPU {CPU_MS['write']:5.0f}), export "
+              f"{query_ms + write_ms:6.0f} ms (CPU {CPU_MS['query'] + CPU_MS['write']:5.0f}); "
+              f"load {os.getloadavg()[0]:.1f}", flush=True)
     query_ms, write_ms, bare_ms = (sorted(col)[len(col) // 2] for col in zip(*rows, strict=True))
     jobs = len(report.details)  # type: ignore[attr-defined]
     print(f"{args.db.name}, month {month:%Y-%m}: {jobs} jobs (median of {args.runs}); "

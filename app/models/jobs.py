@@ -93,7 +93,10 @@ class Visit(Versioned, Timestamped, Base):
     __tablename__ = "visits"
     __audited__ = True
     __table_args__ = (Index("ix_visits_tech_completed", "technician_id", "completed_at"),
-                      Index("ix_visits_completed", "completed_at"))
+                      # a month's visits without reading their rows: what the monthly
+                      # report sums (labour by technician, model, kind; outcomes) is in it
+                      Index("ix_visits_completed", "completed_at", "job_id", "technician_id",
+                            "labour_minutes", "outcome"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"), index=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ColumnElement, ForeignKey, Index, String, UniqueConstraint, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -44,7 +44,14 @@ class StockMovement(Base):
 
     __tablename__ = "stock_movements"
     __audited__ = True
-    __table_args__ = (Index("ix_stock_movements_part_at", "part_id", "at"),)
+    __table_args__ = (
+        Index("ix_stock_movements_part_at", "part_id", "at"),
+        # parts used in a time range (the month's materials, parts by model) without reading
+        # the whole ledger; queries say ``movement_is_use()``
+        Index("ix_stock_movements_used_at", "at",
+              sqlite_where=literal_column("kind = 'used'"),
+              postgresql_where=literal_column("kind = 'used'")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
@@ -74,3 +81,10 @@ class VanStock(Base):
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
     technician_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     quantity: Mapped[int] = mapped_column(default=0)
+
+
+def movement_is_use() -> ColumnElement[bool]:
+    """``kind = 'used'`` with the word written into the SQL, not a bound parameter, so the
+    partial index ix_stock_movements_used_at serves a range of time (a parameter cannot be
+    proved to be 'used', by SQLite or by a PostgreSQL generic plan)."""
+    return StockMovement.kind == literal_column("'used'")

@@ -79,6 +79,7 @@ class BusinessCalendar:
         # A make-up working day (调休) keeps the usual weekday hours: the first open weekday's.
         self.usual: Hours = opened[0] if opened else (time(9, 0), time(18, 0))
         self._days: dict[date, Hours | None] = {}
+        self._spans: dict[date, tuple[datetime, datetime] | None] = {}
 
     def hours_on(self, day: date) -> Hours | None:
         """(opens, closes) local times on ``day``, or None when the store is closed."""
@@ -103,11 +104,13 @@ class BusinessCalendar:
         return self.hours_on(day) is not None
 
     def _span(self, day: date) -> tuple[datetime, datetime] | None:
+        if day in self._spans:  # a queue's thousands of deadlines fall on a few days
+            return self._spans[day]
         hours = self.hours_on(day)
-        if hours is None:
-            return None
-        return (datetime.combine(day, hours[0], tzinfo=self.tz),
-                datetime.combine(day, hours[1], tzinfo=self.tz))
+        span = None if hours is None else (datetime.combine(day, hours[0], tzinfo=self.tz),
+                                           datetime.combine(day, hours[1], tzinfo=self.tz))
+        self._spans[day] = span
+        return span
 
     def add_minutes(self, start: datetime, minutes: int) -> datetime:
         """``start`` plus ``minutes`` of working time; outside hours counting starts at the

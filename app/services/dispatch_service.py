@@ -36,7 +36,8 @@ from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 from app.services.voice_common import item_labels
 
-QUEUE_LIMIT = 1000
+QUEUE_LIMIT = 1000  # the Today page's summary reads the oldest this many waiting calls
+PAGE = 100  # the board reads its lists a page at a time (the rest as the list scrolls)
 OPEN_JOB_STATUSES = (JobStatus.DISPATCHED.value, JobStatus.ON_SITE.value)
 
 
@@ -98,13 +99,30 @@ class TechnicianLoad:
     today_jobs: int  # dispatched today
     jobs: tuple[JobRow, ...]
     jobs_read: bool = True  # False: ``jobs`` was not asked for (technician_jobs reads them)
+    # every voucher of the list in its order, when it was read a page at a time (``jobs``
+    # the first rows; job_rows reads the others): empty when ``jobs`` is the whole list
+    job_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class JobsPage:
+    """A technician's voucher list: every id in order, the first rows read."""
+
+    ids: tuple[int, ...]
+    rows: tuple[JobRow, ...]
 
 
 @dataclass(frozen=True)
 class Board:
     now: datetime
-    queue: list[QueueRow]
+    queue: list[QueueRow]  # the first rows of the queue (all of it: ``paged`` False)
     technicians: list[TechnicianLoad]
+    queue_ids: tuple[int, ...] = ()  # every waiting call in board order (queue_rows reads them)
+    overdue: int = 0  # waiting calls past their deadline (all of them, not only those read)
+
+    @property
+    def waiting(self) -> int:
+        return len(self.queue_ids)
 
 
 # ---- reading the board -------------------------------------------------------------------
@@ -129,7 +147,7 @@ def _customers(session: Session, ids: set[int], *,
                                      .where(Customer.id.in_(ids)))}
 
 
-def _queue_select() -> Select[*tuple[Any, ...]]:
+def _queue_select(ids: Collection[int] | None = None) -> Select[*tuple[Any, ...]]:
     """The queue's calls with what a row shows, joined by primary key (first phone and chase
     count by their indexes): only those columns (not search_text), plain rows."""
     first_phone = (select(CustomerPhone.phone)
@@ -144,18 +162,54 @@ def _queue_select() -> Select[*tuple[Any, ...]]:
             .outerjoin(Customer, Customer.id == Call.customer_id)
             .outerjoin(Item, Item.id == Call.item_id)
             .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
-            .where(Call.status == CallStatus.REGISTERED.value)
-            .order_by(Call.received_at).limit(QUEUE_LIMIT))
+            .where(Call.status == CallStatus.REGISTERED.value,
+                   *([] if ids is None else [Call.id.in_(ids)])))
+
+
+def _queue_order_ids(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
+                     now: datetime) -> tuple[list[int], int]:
+    """Every waiting call's id in board order, and how many are past their deadline: from
+    the calls' keys alone (no customer, product or phone read)."""
+    zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
+    chased: dict[int, int] = {cid: n for cid, n in session.execute(
+        select(CallChase.call_id, func.count()).join(Call, Call.id == CallChase.call_id)
+        .where(Call.status == CallStatus.REGISTERED.value).group_by(CallChase.call_id))}
+    start = _day_start(ctx)
+    keys = []
+    overdue = 0
+    deadline = cal_svc.dispatch_deadline
+    for call_id, received_at, zone_id, urgency in session.connection().execute(
+            select(Call.id, Call.received_at, Call.zone_id, Call.urgency)
+            .where(Call.status == CallStatus.REGISTERED.value)):
+        due = deadline(cal, received_at, zones.get(zone_id or 0))
+        overdue += now >= due  # deadline_state's "overdue", without counting the minutes
+        keys.append((_queue_order(chased.get(call_id, 0), received_at < start, urgency, due,
+                                  call_id), call_id))
+    keys.sort()
+    return [call_id for _, call_id in keys], overdue
+
+
+def queue_rows(ctx: ServiceContext, call_ids: Sequence[int]) -> list[QueueRow]:
+    """The queue's rows of these calls, in this order (those no longer waiting left out):
+    the board's next page."""
+    require(ctx.actor, Perm.DISPATCH)
+    with ctx.read() as session:
+        cal = cal_svc.load_calendar(session, ctx.tz)
+        return _queue(ctx, session, cal, ctx.now(), call_ids)
 
 
 def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
-           now: datetime) -> list[QueueRow]:
+           now: datetime, ids: Sequence[int] | None = None) -> list[QueueRow]:
+    """The rows of these waiting calls in this order (of every waiting call: in board
+    order)."""
+    if ids is not None and not ids:
+        return []
     zones = {z.id: (z.name, z.dispatch_hours) for z in session.scalars(select(Zone))}
     start = _day_start(ctx)
     rows = []
     for (call_id, number, received_at, zone_id, fault, category, proposed, urgency, version,
          name, address, phone, item_id, code, model_name, serial,
-         chased) in session.execute(_queue_select()):  # by position: cheaper than by name
+         chased) in session.execute(_queue_select(ids)):  # by position: cheaper than by name
         zone_name, hours = zones.get(zone_id or 0, ("", None))
         deadline = cal_svc.dispatch_deadline(cal, received_at, hours)
         state, left = cal_svc.deadline_state(cal, now, deadline)
@@ -163,6 +217,10 @@ def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
         rows.append(QueueRow(call_id, number, received_at, name or "", address or "",
                              phone or "", label, fault, zone_name, category, proposed, urgency,
                              deadline, state, left, received_at < start, version, chased or 0))
+    if ids is not None:
+        place = {call_id: n for n, call_id in enumerate(ids)}
+        rows.sort(key=lambda r: place[r.call_id])
+        return rows
     rows.sort(key=lambda r: _queue_order(r.chases, r.leftover, r.urgency, r.deadline_at,
                                          r.call_id))
     return rows
@@ -213,8 +271,8 @@ def queue_summary(ctx: ServiceContext) -> QueueSummary:
 
 
 def dispatch_queue(ctx: ServiceContext) -> list[QueueRow]:
-    """Calls waiting for a technician: chased ones (催修) first, then leftovers, then urgent,
-    then by deadline."""
+    """Calls waiting for a technician (every one): chased ones (催修) first, then leftovers,
+    then urgent, then by deadline."""
     require(ctx.actor, Perm.DISPATCH)
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
@@ -286,6 +344,51 @@ def _jobs_for(session: Session, tech_ids: list[int], since: datetime) -> list[Jo
     return [_joined_row(j) for j in sorted(unique.values(), key=lambda j: (j[6], j[0]))]
 
 
+def _job_ids(session: Session, tech_id: int, since: datetime) -> list[int]:
+    """A technician's list in order (open vouchers dispatched before ``since``, then all
+    dispatched since): ids only, on the (technician, status) and (technician, dispatch time)
+    indexes."""
+    # each on its index, with no order or range that would make SQLite walk the technician's
+    # whole history on the dispatch-time index instead
+    today = list(session.scalars(select(Job.id).where(
+        Job.technician_id == tech_id, Job.dispatched_at >= since)
+        .order_by(Job.dispatched_at, Job.id)))
+    seen = set(today)
+    still_open = sorted((at, i) for i, at in session.execute(select(Job.id, Job.dispatched_at)
+                        .where(Job.technician_id == tech_id,
+                               Job.status.in_(OPEN_JOB_STATUSES))) if i not in seen)
+    return [i for _, i in still_open] + today
+
+
+def _jobs_by_id(session: Session, job_ids: Sequence[int]) -> list[JobRow]:
+    """The JobRows of these vouchers in this order, joined by primary key."""
+    if not job_ids:
+        return []
+    joined = (select(*_JOINED_COLUMNS).join(Call, Call.id == Job.call_id)
+              .outerjoin(Customer, Customer.id == Call.customer_id)
+              .outerjoin(Item, Item.id == Call.item_id)
+              .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
+              .outerjoin(User, User.id == Job.technician_id))
+    found = {j[0]: j for j in session.execute(joined.where(Job.id.in_(job_ids)))}
+    return [_joined_row(found[i]) for i in job_ids if i in found]
+
+
+def job_rows(ctx: ServiceContext, job_ids: Sequence[int]) -> list[JobRow]:
+    """These vouchers as the board lists them, in this order (a list's next page)."""
+    require(ctx.actor, Perm.DISPATCH)
+    with ctx.read() as session:
+        return _jobs_by_id(session, job_ids)
+
+
+def technician_jobs_page(ctx: ServiceContext, technician_id: int, *,
+                         page: int = PAGE) -> JobsPage:
+    """technician_jobs a page at a time: every id of the list, the first ``page`` rows."""
+    require(ctx.actor, Perm.DISPATCH)
+    with ctx.read() as session:
+        ids = _job_ids(session, technician_id, _day_start(ctx))
+        return JobsPage(tuple(ids), tuple(_jobs_by_id(session, ids[:page])))
+
+
 def _joined_row(j: Any) -> JobRow:
     """A JobRow from a row of _JOINED_COLUMNS."""
     # unpacked by position (a row's attributes by name cost more than the rest of it)
@@ -309,18 +412,25 @@ def technician_loads(ctx: ServiceContext) -> list[TechnicianLoad]:
         return _loads(ctx, session)
 
 
-def _loads(ctx: ServiceContext, session: Session,
-           jobs_of: Collection[int] | None = None) -> list[TechnicianLoad]:
-    """Every active technician's load; the vouchers of those in ``jobs_of`` (all: None)."""
+def _loads(ctx: ServiceContext, session: Session, jobs_of: Collection[int] | None = None,
+           page: int | None = None) -> list[TechnicianLoad]:
+    """Every active technician's load; the vouchers of those in ``jobs_of`` (all: None),
+    with ``page`` the first that many of each list and every id."""
     techs = _technicians(session)
     start = _day_start(ctx)
     wanted = [t for t, _ in techs if jobs_of is None or t in jobs_of]
-    rows = _jobs_for(session, wanted, start) if wanted else []
+    rows = _jobs_for(session, wanted, start) if wanted and page is None else []
     counted = _counts(session, [t for t, _ in techs], start)
     result = []
     for tech_id, name in techs:
-        mine = tuple(r for r in rows if r.technician_id == tech_id)
         open_jobs, today_jobs = counted.get(tech_id, (0, 0))
+        if page is not None and tech_id in wanted:
+            ids = _job_ids(session, tech_id, start)
+            result.append(TechnicianLoad(tech_id, name, open_jobs, today_jobs,
+                                         tuple(_jobs_by_id(session, ids[:page])),
+                                         job_ids=tuple(ids)))
+            continue
+        mine = tuple(r for r in rows if r.technician_id == tech_id)
         result.append(TechnicianLoad(tech_id, name, open_jobs, today_jobs, mine,
                                      jobs_read=tech_id in wanted))
     return result
@@ -386,15 +496,24 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
         return result
 
 
-def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None) -> Board:
+def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None,
+          page: int | None = None) -> Board:
     """Everything the dispatch board shows, read in one session; with ``jobs_of``, the
     vouchers of those technicians only (the one whose list is shown: a busy day has
-    thousands), the others' counts without their rows."""
+    thousands), the others' counts without their rows. With ``page``, each list's first
+    ``page`` rows and the ids of all (queue_rows and job_rows read the others as the list
+    scrolls): opening the board reads a page, not the whole open backlog."""
     require(ctx.actor, Perm.DISPATCH)
     now = ctx.now()
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
-        return Board(now, _queue(ctx, session, cal, now), _loads(ctx, session, jobs_of))
+        ids, overdue = _queue_order_ids(ctx, session, cal, now)
+        first = ids if page is None else ids[:page]
+        queue = _queue(ctx, session, cal, now, first)
+        if len(queue) < len(first):  # dispatched meanwhile: the ids stay those of the rows
+            shown = {row.call_id for row in queue}
+            ids = [i for i in first if i in shown] + ids[len(first):]
+        return Board(now, queue, _loads(ctx, session, jobs_of, page), tuple(ids), overdue)
 
 
 def my_jobs(ctx: ServiceContext, *, days: int = 7) -> list[JobRow]:

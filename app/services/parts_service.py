@@ -23,7 +23,7 @@ from app.i18n import N_
 from app.models.carry_in import ItemReceipt, RepairCard
 from app.models.enums import Role
 from app.models.jobs import Job
-from app.models.parts import Part, StockMovement, VanStock
+from app.models.parts import Part, StockMovement, VanStock, movement_is_use
 from app.models.staff import User
 from app.services.context import ServiceContext
 from app.services.money import check_cents
@@ -463,7 +463,9 @@ def parts_used() -> Subquery:
             .outerjoin(Job, Job.id == StockMovement.voucher_id)
             .outerjoin(RepairCard, RepairCard.id == StockMovement.repair_card_id)
             .outerjoin(ItemReceipt, ItemReceipt.id == RepairCard.receipt_id)
-            .where(StockMovement.kind == "used")
+            # the word itself, not a parameter: a month's movements are then read on the
+            # partial index of used parts by time (ix_stock_movements_used_at), not all
+            .where(movement_is_use())
             .subquery("parts_used"))
 
 

@@ -94,3 +94,23 @@ def test_each_technicians_counts_and_vouchers_are_those_of_the_vouchers(board_db
         (busy.jobs, True)]
     assert all(not t.jobs_read and not t.jobs for t in some if t.user_id != busy.user_id)
     assert dispatch_service.technician_jobs(supervisor, busy.user_id) == list(busy.jobs)
+
+
+def test_the_board_read_a_page_at_a_time_is_the_whole_board(board_db: Database):
+    """The first page, then the rest read by id, give the whole lists in their order; the
+    counts are those of every waiting call."""
+    supervisor = _as(board_db, Role.SUPERVISOR)
+    whole = dispatch_service.board(supervisor)
+    paged = dispatch_service.board(supervisor, page=1)
+    assert len(whole.queue) > 1 and paged.queue == whole.queue[:1]
+    assert list(paged.queue_ids) == [row.call_id for row in whole.queue]
+    assert dispatch_service.queue_rows(supervisor, paged.queue_ids[1:]) == whole.queue[1:]
+    assert paged.waiting == len(whole.queue)
+    assert paged.overdue == sum(row.state == "overdue" for row in whole.queue)
+    assert sum(len(tech.jobs) > 1 for tech in whole.technicians) >= 2
+    for mine, all_of in zip(paged.technicians, whole.technicians, strict=True):
+        assert mine.job_ids == tuple(job.job_id for job in all_of.jobs)
+        assert mine.jobs == all_of.jobs[:1]
+        assert dispatch_service.job_rows(supervisor, mine.job_ids[1:]) == list(all_of.jobs[1:])
+        page = dispatch_service.technician_jobs_page(supervisor, mine.user_id, page=1)
+        assert (page.ids, page.rows) == (mine.job_ids, mine.jobs)

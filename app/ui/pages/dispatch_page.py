@@ -7,7 +7,7 @@ technician and press Enter; or drag the call onto a technician.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -76,6 +76,8 @@ class DispatchPage(JobActions, QWidget):
         self._session = session
         self.active_dialog: QDialog | None = None
         self._own_change = False
+        self._overdue = 0  # waiting calls past their deadline (the board's count) …
+        self._read_at = datetime.now(UTC)  # … when the board was read
         local = self._local
         self.queue_model = DispatchQueueModel(local, self)
         self.tech_model = TechniciansModel(self)
@@ -164,10 +166,14 @@ class DispatchPage(JobActions, QWidget):
     # ---- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
         call, tech, job = self.selected_call(), self.selected_tech(), self.selected_job()
-        # the shown technician's vouchers only; another's are read when selected
-        board = dispatch_service.board(self._session.ctx,
-                                       jobs_of=[tech.user_id] if tech else [])
-        self.queue_model.set_rows(board.queue)
+        # the shown technician's vouchers only; another's are read when selected; each list
+        # a page at a time (the rest read as it scrolls)
+        ctx = self._session.ctx
+        board = dispatch_service.board(ctx, jobs_of=[tech.user_id] if tech else [],
+                                       page=self.queue_model.PAGE_SIZE)
+        self._overdue, self._read_at = board.overdue, board.now
+        self.queue_model.set_rows(board.queue, keys=board.queue_ids,
+                                  fetch=lambda ids: dispatch_service.queue_rows(ctx, ids))
         self.tech_model.set_rows(board.technicians)
         self._select(self.queue_view, self.queue_model, call.call_id if call else None)
         self._select(self.tech_view, self.tech_model, tech.user_id if tech else None)
@@ -185,21 +191,27 @@ class DispatchPage(JobActions, QWidget):
         return dialog
 
     def _show_summary(self) -> None:
-        waiting = self.queue_model.all_rows()
+        """Every waiting call counted, not only the rows read."""
         self.summary.setText(self.tr("{n} calls waiting, {late} overdue").format(
-            n=len(waiting), late=sum(r.state == "overdue" for r in waiting)))
+            n=self.queue_model.total(), late=self._overdue))
 
     def _show_jobs(self, keep: int | None = None) -> None:
         tech = self.selected_tech()
         if tech is not None and not tech.jobs_read:
             tech = self._read_jobs(tech)
-        self.jobs_model.set_rows(tech.jobs if tech else [])
+        ctx = self._session.ctx
+        if tech is not None and tech.job_ids:
+            self.jobs_model.set_rows(tech.jobs, keys=tech.job_ids,
+                                     fetch=lambda ids: dispatch_service.job_rows(ctx, ids))
+        else:
+            self.jobs_model.set_rows(tech.jobs if tech else [])
         self._select(self.jobs_view, self.jobs_model, keep)
 
     def _read_jobs(self, tech: TechnicianLoad) -> TechnicianLoad:
-        """Read a technician's vouchers when the list first shows them."""
-        read = replace(tech, jobs=tuple(dispatch_service.technician_jobs(
-            self._session.ctx, tech.user_id)), jobs_read=True)
+        """Read a technician's vouchers when the list first shows them (the first page)."""
+        page = dispatch_service.technician_jobs_page(self._session.ctx, tech.user_id,
+                                                     page=self.jobs_model.PAGE_SIZE)
+        read = replace(tech, jobs=page.rows, job_ids=page.ids, jobs_read=True)
         for i, row in enumerate(self.tech_model.all_rows()):
             if row.user_id == tech.user_id:
                 self.tech_model.replace_row(i, read)
@@ -208,9 +220,10 @@ class DispatchPage(JobActions, QWidget):
     @staticmethod
     def _select(view: QTableView, model: DispatchQueueModel | TechniciansModel | JobsModel,
                 key: int | None) -> None:
-        rows = model.rowCount()
-        target = next((i for i in range(rows)
-                       if model.index(i, 0).data(model.ID_ROLE) == key), 0 if rows else None)
+        """Select the row of ``key`` (read through to it if it is further down), else the
+        first."""
+        found = model.reveal(key) if key is not None else None
+        target = found if found is not None else (0 if model.rowCount() else None)
         if target is not None:
             view.selectRow(target)
 
@@ -283,15 +296,28 @@ class DispatchPage(JobActions, QWidget):
     def _dispatched(self, job: JobRow) -> None:
         """Show a dispatch without reloading the board: the call leaves the queue and the
         voucher joins its technician's list (the next refresh reads it all again)."""
-        self.queue_model.remove_row_with_id(job.call_id)
+        # counted overdue when the board was read: its deadline (the voucher's) had passed
+        if self.queue_model.remove_row_with_id(job.call_id) and job.deadline_at <= self._read_at:
+            self._overdue -= 1
         for i, tech in enumerate(self.tech_model.all_rows()):
             if tech.user_id == job.technician_id:
-                self.tech_model.replace_row(i, replace(  # unread vouchers: read when shown
-                    tech, open_jobs=tech.open_jobs + 1, today_jobs=tech.today_jobs + 1,
-                    jobs=(*tech.jobs, job) if tech.jobs_read else tech.jobs))
+                self.tech_model.replace_row(i, self._with_job(tech, job))
         self._select(self.tech_view, self.tech_model, job.technician_id)
         self._show_jobs(job.job_id)
         self._show_summary()
+
+    @staticmethod
+    def _with_job(tech: TechnicianLoad, job: JobRow) -> TechnicianLoad:
+        """A technician's load with a voucher just dispatched to them (last in the list;
+        unread vouchers: read when shown)."""
+        more = replace(tech, open_jobs=tech.open_jobs + 1, today_jobs=tech.today_jobs + 1)
+        if not tech.jobs_read:
+            return more
+        if not tech.job_ids:  # the whole list
+            return replace(more, jobs=(*tech.jobs, job))
+        whole = len(tech.jobs) == len(tech.job_ids)
+        return replace(more, job_ids=(*tech.job_ids, job.job_id),
+                       jobs=(*tech.jobs, job) if whole else tech.jobs)
 
     # ---- reassign and category ---------------------------------------------------------
     def reassign_selected_job(self) -> ChoiceReasonDialog | None:
