@@ -29,14 +29,12 @@ from app.services import calendar_service as cal_svc
 from app.services import messaging_service
 from app.services.call_flow import move_call
 from app.services.calls_service import get_call_row
-from app.services.chases import chase_counts
 from app.services.context import ServiceContext
 from app.services.dto import item_label
 from app.services.permissions import Perm, require
 from app.services.validation import check_version, clean_text
 from app.services.voice_common import item_labels
 
-QUEUE_LIMIT = 1000  # the Today page's summary reads the oldest this many waiting calls
 PAGE = 100  # the board reads its lists a page at a time (the rest as the list scrolls)
 OPEN_JOB_STATUSES = (JobStatus.DISPATCHED.value, JobStatus.ON_SITE.value)
 
@@ -166,27 +164,35 @@ def _queue_select(ids: Collection[int] | None = None) -> Select[*tuple[Any, ...]
                    *([] if ids is None else [Call.id.in_(ids)])))
 
 
-def _queue_order_ids(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
-                     now: datetime) -> tuple[list[int], int]:
-    """Every waiting call's id in board order, and how many are past their deadline: from
-    the calls' keys alone (no customer, product or phone read)."""
+def _queue_keys(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
+                now: datetime) -> list[tuple[tuple[bool, bool, bool, datetime, int], int, bool,
+                                             bool]]:
+    """Every waiting call as (board order, id, past its deadline, left over from an earlier
+    day), from the calls' keys alone (no customer, product or phone read): the one reading
+    the board and the Today page both count from."""
     zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
     chased: dict[int, int] = {cid: n for cid, n in session.execute(
         select(CallChase.call_id, func.count()).join(Call, Call.id == CallChase.call_id)
         .where(Call.status == CallStatus.REGISTERED.value).group_by(CallChase.call_id))}
     start = _day_start(ctx)
     keys = []
-    overdue = 0
     deadline = cal_svc.dispatch_deadline
     for call_id, received_at, zone_id, urgency in session.connection().execute(
             select(Call.id, Call.received_at, Call.zone_id, Call.urgency)
             .where(Call.status == CallStatus.REGISTERED.value)):
         due = deadline(cal, received_at, zones.get(zone_id or 0))
-        overdue += now >= due  # deadline_state's "overdue", without counting the minutes
-        keys.append((_queue_order(chased.get(call_id, 0), received_at < start, urgency, due,
-                                  call_id), call_id))
-    keys.sort()
-    return [call_id for _, call_id in keys], overdue
+        leftover = received_at < start
+        keys.append((_queue_order(chased.get(call_id, 0), leftover, urgency, due, call_id),
+                     call_id, now >= due,  # deadline_state's "overdue", minutes not counted
+                     leftover))
+    return keys
+
+
+def _queue_order_ids(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
+                     now: datetime) -> tuple[list[int], int]:
+    """Every waiting call's id in board order, and how many are past their deadline."""
+    keys = sorted(_queue_keys(ctx, session, cal, now))
+    return [call_id for _, call_id, _, _ in keys], sum(overdue for _, _, overdue, _ in keys)
 
 
 def queue_rows(ctx: ServiceContext, call_ids: Sequence[int]) -> list[QueueRow]:
@@ -244,30 +250,20 @@ class QueueSummary:
 
 
 def queue_summary(ctx: ServiceContext) -> QueueSummary:
-    """The queue's counts without its rows' customers and products (the Today page)."""
+    """The queue's counts without its rows' customers and products (the Today page): every
+    waiting call, counted as the board counts them."""
     require(ctx.actor, Perm.DISPATCH)
     now = ctx.now()
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
-        calls = session.execute(
-            select(Call.id, Call.number, Call.received_at, Call.zone_id, Call.urgency)
-            .where(Call.status == CallStatus.REGISTERED.value)
-            .order_by(Call.received_at).limit(QUEUE_LIMIT)).all()
-        zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
-        chases = chase_counts(session, [c.id for c in calls])
-    start = _day_start(ctx)
-    overdue: list[tuple[tuple[bool, bool, bool, datetime, int], str]] = []
-    leftovers: list[tuple[tuple[bool, bool, bool, datetime, int], str]] = []
-    for c in calls:
-        deadline = cal_svc.dispatch_deadline(cal, c.received_at, zones.get(c.zone_id or 0))
-        leftover = c.received_at < start
-        order = _queue_order(chases.get(c.id, 0), leftover, c.urgency, deadline, c.id)
-        if now >= deadline:  # deadline_state's "overdue", without counting the minutes
-            overdue.append((order, c.number))
-        if leftover:
-            leftovers.append((order, c.number))
-    return QueueSummary(len(overdue), min(overdue)[1] if overdue else "",
-                        len(leftovers), min(leftovers)[1] if leftovers else "")
+        keys = _queue_keys(ctx, session, cal, now)
+        overdue = [(order, call_id) for order, call_id, late, _ in keys if late]
+        leftovers = [(order, call_id) for order, call_id, _, left in keys if left]
+        firsts = [min(found)[1] for found in (overdue, leftovers) if found]
+        numbers = {call_id: number for call_id, number in session.execute(
+            select(Call.id, Call.number).where(Call.id.in_(firsts)))} if firsts else {}
+    return QueueSummary(len(overdue), numbers[min(overdue)[1]] if overdue else "",
+                        len(leftovers), numbers[min(leftovers)[1]] if leftovers else "")
 
 
 def dispatch_queue(ctx: ServiceContext) -> list[QueueRow]:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.staff import User
-from app.services import dispatch_service
+from app.services import dispatch_service, today_service
 from app.services.calls_service import CallInput, register_call
 from app.ui.pages.dispatch_page import DispatchPage
 from app.ui.session import AppSession
@@ -68,8 +68,10 @@ def test_the_board_reads_a_page_counts_all_and_shows_the_rest_on_scroll(qtbot, d
     overdue = sum(row.state == "overdue" for row in whole_queue)
     assert overdue == 3
 
-    # the board once read at most QUEUE_LIMIT calls (the oldest) and counted only those
-    monkeypatch.setattr(dispatch_service, "QUEUE_LIMIT", 8)
+    # the Today page counts the same overdue and waiting calls as the board (it once read
+    # only the oldest 1,000 waiting calls)
+    today = {line.key: line.count for line in today_service.today(supervisor)}
+    assert today["overdue_calls"] == overdue
     page = DispatchPage(AppSession(db, supervisor))
     page.print_check.setChecked(False)
     qtbot.addWidget(page)

@@ -99,7 +99,7 @@ def test_each_technicians_counts_and_vouchers_are_those_of_the_vouchers(board_db
 def test_the_board_read_a_page_at_a_time_is_the_whole_board(board_db: Database):
     """The first page, then the rest read by id, give the whole lists in their order; the
     counts are those of every waiting call."""
-    supervisor = _as(board_db, Role.SUPERVISOR)
+    supervisor = acting_as(board_db, Role.SUPERVISOR)
     whole = dispatch_service.board(supervisor)
     paged = dispatch_service.board(supervisor, page=1)
     assert len(whole.queue) > 1 and paged.queue == whole.queue[:1]

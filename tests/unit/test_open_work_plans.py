@@ -3,46 +3,14 @@ loses an index changes no result, only the time — on a large store, by seconds
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import event
 
 from app.db.database import Database
 from app.services import complaint_service, dispatch_service, followup_service, payments_service
 from app.services.context import ServiceContext
-
-
-@contextmanager
-def _statements(db: Database) -> Iterator[list[tuple[str, Any]]]:
-    seen: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
-               _many: bool) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
-
-
-def _plans(db: Database, read: Callable[[], object], table: str) -> list[str]:
-    """The query plans of the statements ``read`` sends that read ``table``."""
-    with _statements(db) as seen:
-        read()
-    plans = []
-    with db.engine.connect() as conn:
-        for statement, parameters in seen:
-            if f"FROM {table}" in statement:
-                plans.append(" / ".join(row[3] for row in conn.exec_driver_sql(
-                    "EXPLAIN QUERY PLAN " + statement, parameters)))
-    assert plans, f"no statement read {table}"
-    return plans
+from tests.helpers.plans import query_plans
 
 
 @pytest.fixture
@@ -54,20 +22,20 @@ def sqlite_db(db: Database, sqlite_only: None) -> Database:
 
 def test_overdue_complaints_are_counted_on_the_open_complaints_index(
         sqlite_db: Database, login: Callable[[str], ServiceContext]) -> None:
-    plans = _plans(sqlite_db, lambda: complaint_service.overdue_summary(login("boss")),
+    plans = query_plans(sqlite_db, lambda: complaint_service.overdue_summary(login("boss")),
                    "complaints")
     assert all("ix_complaints_open_deadline" in plan for plan in plans), plans
 
 
 def test_cash_held_is_read_on_the_held_cash_index(
         sqlite_db: Database, login: Callable[[str], ServiceContext]) -> None:
-    plans = _plans(sqlite_db, lambda: payments_service.cash_held(login("boss")), "payments")
+    plans = query_plans(sqlite_db, lambda: payments_service.cash_held(login("boss")), "payments")
     assert all("ix_payments_cash_held" in plan for plan in plans), plans
 
 
 def test_due_followups_walk_the_calls_in_order_without_sorting_them(
         sqlite_db: Database, login: Callable[[str], ServiceContext]) -> None:
-    plans = _plans(sqlite_db, lambda: followup_service.due_followups(login("clerk"), limit=5),
+    plans = query_plans(sqlite_db, lambda: followup_service.due_followups(login("clerk"), limit=5),
                    "calls")
     assert "SCAN calls" in plans[0] and "TEMP B-TREE" not in plans[0], plans
 
@@ -81,11 +49,11 @@ def test_a_technicians_vouchers_of_the_day_are_a_range_of_one_index(
         from app.models.staff import User
         tech = session.scalar(select(User.id).where(User.username == "tech"))
     assert tech is not None
-    plans = _plans(sqlite_db, lambda: dispatch_service.technician_jobs(supervisor, tech),
+    plans = query_plans(sqlite_db, lambda: dispatch_service.technician_jobs(supervisor, tech),
                    "jobs JOIN calls")
     assert [plan.split(" / ")[0] for plan in plans] == [
         "SEARCH jobs USING INDEX ix_jobs_tech_status (technician_id=? AND status=?)",
         "SEARCH jobs USING INDEX ix_jobs_tech_dispatched (technician_id=? AND dispatched_at>?)"]
-    counts = _plans(sqlite_db, lambda: dispatch_service.board(supervisor, jobs_of=[]),
+    counts = query_plans(sqlite_db, lambda: dispatch_service.board(supervisor, jobs_of=[]),
                     "jobs")
     assert not any(plan.startswith("SCAN jobs") for plan in counts), counts
