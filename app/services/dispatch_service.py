@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.db.numbering import next_number
@@ -474,22 +474,28 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
     now = ctx.now()
     with ctx.read() as session:
         cal = cal_svc.load_calendar(session, ctx.tz)
-        zones = {z.id: z.dispatch_hours for z in session.scalars(select(Zone))}
-        waiting = session.execute(
-            select(Call.id, Call.received_at, Call.zone_id).where(
-                Call.id.in_(call_ids), Call.status == CallStatus.REGISTERED.value)).all()
-        deadlines = {c.id: cal_svc.dispatch_deadline(cal, c.received_at, zones.get(
-            c.zone_id or 0)) for c in waiting}
-        on_the_way = session.execute(
-            select(Job.call_id, Job.deadline_at).join(Call, Call.id == Job.call_id).where(
-                Job.call_id.in_(call_ids), Call.status == CallStatus.DISPATCHED.value,
-                Job.arrived_at.is_(None), Job.status.in_(OPEN_JOB_STATUSES))).all()
-        deadlines.update({j.call_id: j.deadline_at for j in on_the_way})
-        result = {}
-        for call_id, deadline in deadlines.items():
-            state, left = cal_svc.deadline_state(cal, now, deadline)
-            result[call_id] = CallDeadline(deadline, state, left)
-        return result
+        zones = cal_svc.zone_hours(session)
+        # one statement: each call still waiting for a technician, with its open voucher's
+        # arrive-by time when it is on the way
+        open_job = and_(Job.call_id == Call.id, Job.arrived_at.is_(None),
+                        Job.status.in_(OPEN_JOB_STATUSES))
+        rows = session.connection().execute(
+            select(Call.id, Call.status, Call.received_at, Call.zone_id, Job.deadline_at)
+            .outerjoin(Job, open_job)
+            .where(Call.id.in_(call_ids), Call.status.in_(
+                (CallStatus.REGISTERED.value, CallStatus.DISPATCHED.value)))).all()
+    deadlines: dict[int, datetime] = {}
+    for call_id, status, received_at, zone_id, arrive_by in rows:
+        if status == CallStatus.REGISTERED.value:
+            deadlines[call_id] = cal_svc.dispatch_deadline(cal, received_at,
+                                                           zones.get(zone_id or 0))
+        elif arrive_by is not None:
+            deadlines[call_id] = arrive_by
+    result = {}
+    for call_id, deadline in deadlines.items():
+        state, left = cal_svc.deadline_state(cal, now, deadline)
+        result[call_id] = CallDeadline(deadline, state, left)
+    return result
 
 
 def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None,
