@@ -2454,6 +2454,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>、</translation>
         </message>
         <message>
+            <source>{document}: print it from its preview (this computer chooses the printer when printing).</source>
+            <translation>{document}：请在打印预览中打印（本机设为打印时选择打印机）。</translation>
+        </message>
+        <message>
             <source>Not printed: {document}. {problem}</source>
             <translation>未打印：{document}。{problem}</translation>
         </message>

@@ -4,18 +4,22 @@ this PC's setting says; a printer that fails keeps the saved take-in and offers 
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from app.printing.output import PrintError
+from app.printing.registry import PrintKind
 from app.printouts import trail
 from app.services import carry_in_service
+from app.ui.dialogs.print_preview_dialog import PrintPreviewDialog
 from app.ui.pages.carry_in_page import CarryInPage
+from app.ui.printing_ui import document_title
 from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
+from tests.helpers.pdf import page_count
 from tests.helpers.ui_carry_in import activate, capture_prints, drive, walk_in_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -64,9 +68,7 @@ def page(qtbot, db, login):
 
 def _pages(path: Path) -> int:
     """Pages painted on the printer (the print path paints each page as an image)."""
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout
-    return int(next(line.split()[-1] for line in out.decode().splitlines()
-                    if line.startswith("Pages:")))
+    return page_count(path)
 
 
 def _trail(ctx, kind: str, number: str) -> list[tuple[str, str]]:
@@ -148,3 +150,28 @@ def test_a_reprint_declined_leaves_the_take_in_saved_and_says_so(qtbot, page, pr
     assert printers.copies == []
     text = page.message.text()
     assert number in text and "Not printed" in text and "缺纸" in text
+
+
+def test_a_pc_choosing_the_printer_when_printing_gets_both_previews(qtbot, page, monkeypatch):
+    # given this PC with no printer chosen for receipts or cards (打印时选择, a new PC)
+    monkeypatch.setattr("app.ui.printing_ui.available_printers", lambda: [RECEIPTS])
+    before = _open_previews()
+    # when the clerk saves a walk-in take-in
+    number = _take_in(qtbot, page)
+    # then the receipt's and the card's previews are open, to print from (the clerk picks
+    # the printer there), and the page says so without an error
+    shown = [w for w in _open_previews() if w not in before]
+    titles = [document_title(PrintKind.ITEM_RECEIPT), document_title(PrintKind.REPAIR_TAG)]
+    assert len(shown) == 2 and all(
+        any(title in w.windowTitle() for w in shown) for title in titles), [
+        w.windowTitle() for w in shown]
+    assert page.message.styleSheet() == "" and number in page.message.text()
+    # and nothing counts as printed until they print (the first copy is not a reprint)
+    assert _trail(page.session.ctx, "item-receipt", number) == []
+    for dialog in shown:
+        dialog.close()
+
+
+def _open_previews() -> list[PrintPreviewDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, PrintPreviewDialog) and w.isVisible()]

@@ -279,6 +279,10 @@ class CarryInPage(QWidget):
             failed = [r for r in results if not r.printed]
             self.refresh()
             self._say_printed(job.receipt_number, printed + failed)
+            for result in (r for r in failed if r.no_printer):
+                # this PC prints it "choosing the printer when printing": its preview opens
+                # (non-modal, one per document), where the clerk picks the printer
+                print_document(self.session, self, result.document, job.receipt_number)
             if not failed or all(r.no_printer for r in failed):
                 break
             if not self.ask_reprint(job.receipt_number, failed):
@@ -295,9 +299,14 @@ class CarryInPage(QWidget):
                 f"{document_title(r.document)} ({r.copy.printer if r.copy else ''})"
                 for r in printed)))
         for r in failed:
-            lines.append(self.tr("Not printed: {document}. {problem}").format(
-                document=document_title(r.document), problem=r.problem))
-        self._say("\n".join(lines), error=bool(failed))
+            if r.no_printer:
+                lines.append(self.tr("{document}: print it from its preview (this computer "
+                                     "chooses the printer when printing).").format(
+                    document=document_title(r.document)))
+            else:
+                lines.append(self.tr("Not printed: {document}. {problem}").format(
+                    document=document_title(r.document), problem=r.problem))
+        self._say("\n".join(lines), error=any(not r.no_printer for r in failed))
 
     def ask_reprint(self, number: str, failed: list[SavePrint]) -> bool:
         """Printing after the save failed: say so and offer to print again (tests replace
