@@ -188,10 +188,11 @@ def reset_statements(server_url: str) -> None:
 
 def slowest_statements(server_url: str, top: int = 8) -> list[str]:
     with admin_engine(server_url) as admin, admin.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT calls, round(mean_exec_time::numeric, 2), round(max_exec_time::numeric, 1),"
-            " round(total_exec_time::numeric), left(regexp_replace(query, '\\s+', ' ', 'g'), 110)"
-            " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT :n"), {"n": top})
+        rows = conn.execute(text(  # one line per statement, summed over the branches
+            "SELECT sum(calls), round((sum(total_exec_time) / sum(calls))::numeric, 2),"
+            " round(max(max_exec_time)::numeric, 1), round(sum(total_exec_time)::numeric),"
+            " left(regexp_replace(query, '\\s+', ' ', 'g'), 100) FROM pg_stat_statements"
+            " GROUP BY query ORDER BY sum(total_exec_time) DESC LIMIT :n"), {"n": top})
         return [f"{c:>7} calls  mean {m:>7} ms  max {mx:>7} ms  total {t:>7} ms  {q}"
                 for c, m, mx, t, q in rows]
 
