@@ -204,6 +204,8 @@ class ClientResult:
     branch: int
     counter: int
     samples: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    cold: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    timeline: list[tuple[float, float]] = field(default_factory=list)  # (second of run, ms)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     conflicts: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
@@ -364,16 +366,36 @@ def lost_race(action: str, err: Exception) -> bool:
     return action == "dispatch" and isinstance(err, ValidationError) and err.field == "status"
 
 
-def client_main(url: str, branch: int, counter: int, cfg: dict[str, Any], barrier: Any,
-                out: Any) -> None:
-    """A counter process: log in, meet the others, act until the end, report."""
+def act(pc: CounterPC, action: str, res: ClientResult, into: dict[str, list[float]],
+        started: float | None) -> None:
+    """One user action; its steps' latencies into ``into``, a refusal or error into ``res``."""
     from app.services.errors import UserError
 
+    try:
+        for step, ms in getattr(pc, action)(res).items():
+            into[step].append(ms)
+            if started is not None:
+                res.timeline.append((time.monotonic() - started, ms))
+    except UserError as err:
+        if lost_race(action, err):
+            res.conflicts[action] += 1
+        else:
+            res.errors.append((action, type(err).__name__, err.text()))
+    except Exception as err:  # what a user would see as the generic apology
+        res.errors.append((action, type(err).__name__, traceback.format_exc(limit=3)))
+
+
+def client_main(url: str, branch: int, counter: int, cfg: dict[str, Any], barrier: Any,
+                out: Any) -> None:
+    """A counter process: log in, warm up, meet the others, act until the end, report."""
     os.environ["SERVICE_COUNTER_DATA"] = str(Path(cfg["data"]) / f"b{branch:03d}c{counter}")
     res = ClientResult(branch, counter)
     pc = None
     try:
         pc = CounterPC(url, branch, counter, seed=cfg["seed"] * 1000 + branch * 10 + counter)
+        if cfg["warmup"]:  # a PC that has been open a while: each action done once, apart
+            for action in WEIGHTS:
+                act(pc, action, res, res.cold, None)
     except Exception:  # reported: the run fails
         res.fatal = traceback.format_exc(limit=4)
     barrier.wait()
@@ -381,27 +403,18 @@ def client_main(url: str, branch: int, counter: int, cfg: dict[str, Any], barrie
         out.put(res)
         return
     cpu = time.process_time()
-    deadline = time.monotonic() + cfg["seconds"]
+    started = time.monotonic()
+    deadline = started + cfg["seconds"]
     actions = list(WEIGHTS)
     weights = [WEIGHTS[a] for a in actions]
     rng = pc.rng
     time.sleep(rng.uniform(0, cfg["think"]))  # the counters do not all start at once
     while time.monotonic() < deadline:
-        action = rng.choices(actions, weights)[0]
-        try:
-            for step, ms in getattr(pc, action)(res).items():
-                res.samples[step].append(ms)
-        except UserError as err:
-            if lost_race(action, err):
-                res.conflicts[action] += 1
-            else:
-                res.errors.append((action, type(err).__name__, err.text()))
-        except Exception as err:  # what a user would see as the generic apology
-            res.errors.append((action, type(err).__name__, traceback.format_exc(limit=3)))
+        act(pc, rng.choices(actions, weights)[0], res, res.samples, started)
         pause = rng.expovariate(1 / cfg["think"]) if cfg["think"] > 0 else 0
         time.sleep(max(0.0, min(pause, deadline - time.monotonic())))
     res.cpu_seconds = time.process_time() - cpu
-    res.samples = dict(res.samples)
+    res.samples, res.cold = dict(res.samples), dict(res.cold)
     pc.db.dispose()
     out.put(res)
 
@@ -567,7 +580,7 @@ def run_clients(server_url: str, args: argparse.Namespace, data: Path,
     barrier = ctx.Barrier(n + 1)
     out = ctx.Queue()
     cfg = {"seconds": args.minutes * 60, "think": args.think, "seed": args.seed,
-           "data": str(data)}
+           "data": str(data), "warmup": args.warmup}
     procs = [ctx.Process(target=client_main, args=(branch_url(server_url, b), b, c, cfg,
                                                    barrier, out), daemon=True)
              for b in range(1, args.branches + 1) for c in range(1, args.counters + 1)]
@@ -589,6 +602,25 @@ def run_clients(server_url: str, args: argparse.Namespace, data: Path,
           f"{os.cpu_count()} cores; load average 1 min: {load0:.1f} at the start, "
           f"{os.getloadavg()[0]:.1f} at the end")
     return results
+
+
+def print_cold_and_timeline(results: list[ClientResult], minutes: float) -> None:
+    cold: dict[str, list[float]] = defaultdict(list)
+    for r in results:
+        for step, values in r.cold.items():
+            cold[step] += values
+    if cold:
+        print("warm-up, the first of each action in a fresh counter process (not held to the "
+              "targets): " + ", ".join(f"{k} p50 {statistics.median(v):.0f}/p95 "
+                                       f"{percentile(v, 95):.0f} ms" for k, v in sorted(
+                                           cold.items())))
+    minute: dict[int, list[float]] = defaultdict(list)
+    for r in results:
+        for at, ms in r.timeline:
+            minute[int(at // 60)].append(ms)
+    print("all steps by minute of the run, p95/p99 ms: " + ", ".join(
+        f"{m + 1}: {percentile(v, 95):.0f}/{percentile(v, 99):.0f}"
+        for m, v in sorted(minute.items()) if m < max(1, math.ceil(minutes))))
 
 
 def summarise(results: list[ClientResult], minutes: float) -> bool:
@@ -617,6 +649,7 @@ def summarise(results: list[ClientResult], minutes: float) -> bool:
               f"{max(v):>9.1f}{err_by.get(base, 0) if step == base else 0:>8}"
               f"{conflicts.get(base, 0) if step == base else 0:>8}  "
               f"{'ok' if good else 'MISSED'}")
+    print_cold_and_timeline(results, minutes)
     print(f"{total} timed steps in {minutes:g} min ({total / (minutes * 60):.1f}/s); "
           f"client CPU {sum(r.cpu_seconds for r in results):.0f} s in all")
     if skipped:
@@ -645,6 +678,9 @@ def main(argv: list[str] | None = None) -> int:
                         "there); without it a private cluster is started on --port")
     parser.add_argument("--port", type=int, default=55509)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--warmup", action=argparse.BooleanOptionalAction, default=True,
+                        help="each counter does each action once before the clock starts "
+                        "(its figures are printed apart, not held to the targets)")
     parser.add_argument("--keep", action="store_true", help="keep the branch databases")
     args = parser.parse_args(argv)
 
