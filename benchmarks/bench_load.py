@@ -552,6 +552,34 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
+def server_cpu_seconds(server_url: str) -> float | None:
+    """CPU used so far by a server on this machine: the postmaster, its live backends and
+    the backends it has reaped (None when the server is elsewhere or unreadable)."""
+    try:
+        with admin_engine(server_url) as admin, admin.connect() as conn:
+            folder = Path(str(conn.scalar(text("SHOW data_directory"))))
+        pid = int((folder / "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def fields(p: int | str) -> list[str]:
+            raw = Path(f"/proc/{p}/stat").read_text()
+            return raw[raw.rindex(")") + 2:].split()  # from the state field on
+
+        own = fields(pid)
+        total = sum(int(x) for x in own[11:15])  # utime stime cutime cstime
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    f = fields(entry.name)
+                except OSError:
+                    continue
+                if int(f[1]) == pid:
+                    total += int(f[11]) + int(f[12])
+        return total / tick
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class CpuMeter:
     """The whole machine's CPU use (all cores) between two readings of /proc/stat."""
 
@@ -592,12 +620,17 @@ def run_clients(server_url: str, args: argparse.Namespace, data: Path,
     print(f"{n} counters logged in ({time.perf_counter() - started:.1f} s); "
           f"running {args.minutes:g} min, think time mean {args.think:g} s ...", flush=True)
     meter, load0 = CpuMeter(), os.getloadavg()[0]
+    server0 = server_cpu_seconds(server_url)
     results: list[ClientResult] = []
     limit = time.monotonic() + args.minutes * 60 + 300
     while len(results) < n:
         results.append(out.get(timeout=max(1.0, limit - time.monotonic())))
+    server1 = server_cpu_seconds(server_url)
     for p in procs:
         p.join(timeout=30)
+    if server0 is not None and server1 is not None:
+        print(f"server CPU during the run: {server1 - server0:.0f} s "
+              f"({(server1 - server0) / (args.minutes * 60):.2f} cores)")
     print(f"machine CPU busy during the run: {meter.busy_percent():.0f}% of "
           f"{os.cpu_count()} cores; load average 1 min: {load0:.1f} at the start, "
           f"{os.getloadavg()[0]:.1f} at the end")

@@ -15,7 +15,9 @@ from types import ModuleType
 import pytest
 from sqlalchemy import text
 
+from app.db.database import Database
 from app.services import calls_service
+from app.services.context import ServiceContext
 from tests.helpers.carry_in import zhang_item
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_load.py"
@@ -31,14 +33,14 @@ def bench() -> ModuleType:
     return module
 
 
-def _three_calls(clerk) -> list[str]:
+def _three_calls(clerk: ServiceContext) -> list[str]:
     customer_id, item_id = zhang_item(clerk)
     return [calls_service.register_call(clerk, calls_service.CallInput(
         fault="不制冷", customer_id=customer_id, item_id=item_id)).number for _ in range(3)]
 
 
 def test_a_clean_series_passes_and_a_gap_or_a_number_beyond_the_counter_is_reported(
-        bench, db, clerk):
+        bench: ModuleType, db: Database, clerk: ServiceContext) -> None:
     numbers = _three_calls(clerk)
     with db.engine.connect() as conn:
         assert bench.number_problems(conn) == []
@@ -56,7 +58,8 @@ def test_a_clean_series_passes_and_a_gap_or_a_number_beyond_the_counter_is_repor
     assert numbers[-1].endswith("-0003")
 
 
-def test_percentiles_are_nearest_rank_so_one_slow_action_in_a_hundred_shows_in_p99(bench):
+def test_percentiles_are_nearest_rank_so_one_slow_action_in_a_hundred_shows_in_p99(
+        bench: ModuleType) -> None:
     values = [10.0] * 98 + [300.0, 900.0]
     assert bench.percentile(values, 50) == 10.0
     assert bench.percentile(values, 99) == 300.0
