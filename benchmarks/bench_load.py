@@ -269,12 +269,12 @@ class CounterPC:
         return {"register": ms}
 
     def search(self, res: ClientResult) -> dict[str, float]:
-        from app.services import calls_service
+        from app.services import call_book_service
 
-        flt = calls_service.CallFilter(search=self.rng.choice(SEARCH_WORDS))
+        flt = call_book_service.CallFilter(search=self.rng.choice(SEARCH_WORDS))
         t = time.perf_counter()
-        calls_service.list_calls(self.clerk, flt, limit=100)
-        calls_service.count_calls(self.clerk, flt, cap=1000)
+        call_book_service.list_calls(self.clerk, flt, limit=100)
+        call_book_service.count_calls(self.clerk, flt, cap=1000)
         return {"search": (time.perf_counter() - t) * 1000}
 
     def dispatch(self, res: ClientResult) -> dict[str, float]:
@@ -359,7 +359,7 @@ class CounterPC:
 
 def lost_race(action: str, err: Exception) -> bool:
     """A refusal a user sees only because another counter acted first."""
-    from app.services.errors import ConflictError, ValidationError
+    from app.errors import ConflictError, ValidationError
 
     if isinstance(err, ConflictError):
         return True
@@ -369,7 +369,7 @@ def lost_race(action: str, err: Exception) -> bool:
 def act(pc: CounterPC, action: str, res: ClientResult, into: dict[str, list[float]],
         started: float | None) -> None:
     """One user action; its steps' latencies into ``into``, a refusal or error into ``res``."""
-    from app.services.errors import UserError
+    from app.errors import UserError
 
     try:
         for step, ms in getattr(pc, action)(res).items():
@@ -437,11 +437,12 @@ def supervisor_ctx(url: str) -> Any:
 
 
 def baseline(url: str) -> Baseline:
-    from app.services import calls_service, payments_service
+    from app.services import call_book_service, payments_service
 
     ctx = supervisor_ctx(url)
     day = ctx.today()
-    book = calls_service.count_calls(ctx, calls_service.CallFilter(date_from=day, date_to=day))
+    book = call_book_service.count_calls(
+        ctx, call_book_service.CallFilter(date_from=day, date_to=day))
     money = payments_service.day_end(ctx, day).total_cents
     ctx.db.dispose()
     return Baseline(book, money)
@@ -474,7 +475,7 @@ def number_problems(conn: Any) -> list[str]:
 
 def check_branch(url: str, before: Baseline, results: list[ClientResult]) -> list[str]:
     """What does not add up in one branch's books (empty: consistent)."""
-    from app.services import calls_service, payments_service
+    from app.services import call_book_service, payments_service
 
     ctx = supervisor_ctx(url)
     day = ctx.today()
@@ -483,7 +484,8 @@ def check_branch(url: str, before: Baseline, results: list[ClientResult]) -> lis
     vouchers = [v for r in results for v in r.vouchers]
     receipts = [n for r in results for n in r.receipts]
     payments = [p for r in results for p in r.payments]
-    book = calls_service.count_calls(ctx, calls_service.CallFilter(date_from=day, date_to=day))
+    book = call_book_service.count_calls(
+        ctx, call_book_service.CallFilter(date_from=day, date_to=day))
     if book - before.book_today != len(calls):
         problems.append(f"the book's count of today moved by {book - before.book_today}, "
                         f"the counters registered {len(calls)} calls")
