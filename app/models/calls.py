@@ -7,12 +7,13 @@ from datetime import datetime
 from sqlalchemy import DDL, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.models.branch import BranchOwned
 from app.models.base import Base, Timestamped, Versioned
 
 FAULT_MAX = 500
 
 
-class Call(Versioned, Timestamped, Base):
+class Call(BranchOwned, Versioned, Timestamped, Base):
     __tablename__ = "calls"
     __audited__ = True
     __audit_exclude__ = frozenset({"search_text"})
