@@ -11,14 +11,15 @@ it (SQLAlchemy's "global filter" recipe):
   branch's record (one loaded past the filter, or a branch set by hand).
 
 Core statements on a connection (``ServiceContext.query``, ``session.connection()``) do
-not pass through the ORM events: they take ``branch_clause`` explicitly.
+not pass through the ORM events: they take ``branch_clause`` explicitly (the connection
+of ``ServiceContext.query`` carries the branch in ``info`` as a session does).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, event, true
+from sqlalchemy import ColumnElement, Connection, event, true
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from app.errors import PermissionDenied
@@ -46,12 +47,13 @@ def branch_of(holder: Session | Connection) -> int | None:
     return int(value) if value is not None else None
 
 
-def branch_clause(table: Table | Any, holder: Session | Connection) -> ColumnElement[bool]:
-    """The branch condition for a Core statement on ``table`` (true() for every branch)."""
+def branch_clause(owned: type[BranchOwned],
+                  holder: Session | Connection) -> ColumnElement[bool]:
+    """The branch condition on ``owned`` for a Core statement (true() for every branch)."""
     branch = branch_of(holder)
     if branch is None:
         return true()
-    return table.c.branch_id == branch  # type: ignore[no-any-return]
+    return owned.branch_id == branch
 
 
 def _scope_statement(state: ORMExecuteState) -> None:

@@ -106,14 +106,14 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
     if revision is not None and db.is_sqlite and backup_dir is not None:
         copy = copy_aside(db, backup_dir, "pre-migration")
     cfg = alembic_config()
-    with db.engine.connect() as conn:
-        with _foreign_keys_checked_at_the_end(conn, db.is_sqlite), conn.begin():
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-            if db.is_sqlite:
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+    with (db.engine.connect() as conn,
+          _foreign_keys_checked_at_the_end(conn, db.is_sqlite), conn.begin()):
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        if db.is_sqlite:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
     return copy
 
 

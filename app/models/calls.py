@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import DDL, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.branch import BranchOwned
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 FAULT_MAX = 500
 

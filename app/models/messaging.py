@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.branch import BranchOwned
 from app.models.base import Base, Versioned, utcnow
+from app.models.branch import BranchOwned
 
 
 class CallChase(BranchOwned, Base):

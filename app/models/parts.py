@@ -21,8 +21,8 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, ForeignKey, Index, String, UniqueConstraint, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.branch import BranchOwned
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class Part(Versioned, Timestamped, Base):

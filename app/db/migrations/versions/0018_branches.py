@@ -98,7 +98,9 @@ def upgrade() -> None:
         batch_op.create_foreign_key(op.f("fk_users_branch_id_branches"), "branches",
                                     ["branch_id"], ["id"])
         batch_op.create_index(op.f("ix_users_branch_id"), ["branch_id"])
-    op.execute("UPDATE users SET branch_id = 1")
+    # The store's staff work in it; its administrators run the company (the service
+    # department), so they can open the next branch.
+    op.execute("UPDATE users SET branch_id = 1 WHERE role <> 'admin'")
     _calls_triggers_back()
 
 
