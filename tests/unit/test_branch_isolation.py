@@ -10,8 +10,8 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -89,6 +89,9 @@ def _side(login: Callable[[str], ServiceContext], branch_id: int) -> Side:
                           new_item=ItemInput(model_id(clerk), f"SN-{branch_id}"))))
     call = calls_service.register_call(clerk, CallInput(fault="漏水",
                                                         customer_id=taken.customer_id))
+    earlier = replace(clerk, clock=lambda: clerk.now() - timedelta(days=2))
+    calls_service.register_call(earlier, CallInput(fault="前天的电话，还没派工",
+                                                   customer_id=taken.customer_id))  # overdue
     job = dispatch_service.dispatch_call(ctx["super"], call.id, tech_id,
                                          expected_version=call.version)
     complaint = complaint_service.open_complaint(clerk, complaint_service.ComplaintInput(
@@ -133,7 +136,8 @@ READERS: dict[str, Reader] = {
     "call_book_service": lambda c, s: call_book_service.list_calls(
         c, call_book_service.CallFilter()),
     "dispatch_service": lambda c, s: (dispatch_service.board(c),
-                                      dispatch_service.dispatch_queue(c)),
+                                      dispatch_service.dispatch_queue(c),
+                                      dispatch_service.queue_summary(c)),
     "register_service": lambda c, s: register_service.in_store_now(c),
     "repair_service": lambda c, s: repair_service.open_cards(c),
     "billing_service": lambda c, s: billing_service.calls_to_bill(c),
@@ -240,13 +244,10 @@ def test_the_service_department_sees_every_branch(branches):
     assert find_service.find_by_number(office, two.call_number)
     assert [c.name for c in customers_service.find_customers(two.ctx["clerk"], "号")] == [
         two.name]
-    assert [r.number for r in call_book_service.list_calls(
-        two.ctx["clerk"], call_book_service.CallFilter()).rows] == [
-        two.call_number, taken_call(two)]
-
-
-def taken_call(side: Side) -> str:
-    return carry_in_service.get_carry_in(side.ctx["clerk"], side.receipt_id).call_number
+    own = {r.number for r in call_book_service.list_calls(
+        two.ctx["clerk"], call_book_service.CallFilter()).rows}
+    assert two.call_number in own and len(own) == 3  # the take-in's, the call, the earlier one
+    assert all(number.startswith("C02-") for number in own)
 
 
 @pytest.mark.parametrize("reader", sorted(BY_ID))
@@ -307,8 +308,12 @@ def test_numbers_are_unique_and_each_branchs_series_is_gap_free(branches, db):
         rows = session.execute(select(Call.branch_id, Call.number)).all()
     numbers = [n for _, n in rows]
     assert len(numbers) == len(set(numbers))
-    period = date.today().strftime("%y%m")
-    for branch, prefix in ((1, f"C{period}-"), (2, f"C02-{period}-")):
-        mine = sorted(n for b, n in rows if b == branch)
-        assert mine == [f"{prefix}{k:04d}" for k in range(1, len(mine) + 1)], branch
-    assert len([n for b, n in rows if b == 2]) == 5  # take-in, call, three more
+    series: dict[tuple[int, str], list[int]] = {}
+    for branch, number in rows:  # C2612-0001 (the first branch), C02-2612-0001 (branch 02)
+        head, serial = number.rsplit("-", 1)
+        assert head.startswith("C02-" if branch == 2 else "C") and head.count("-") == (
+            1 if branch == 2 else 0), number
+        series.setdefault((branch, head), []).append(int(serial))
+    for key, serials in series.items():
+        assert sorted(serials) == list(range(1, len(serials) + 1)), key
+    assert sum(len(v) for (b, _), v in series.items() if b == 2) == 6
