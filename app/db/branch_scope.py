@@ -64,7 +64,7 @@ def _scope_statement(state: ORMExecuteState) -> None:
         return
     state.statement = state.statement.options(
         with_loader_criteria(BranchOwned, lambda cls: cls.branch_id == branch,
-                             include_aliases=True, track_closure_variables=False))
+                             include_aliases=True))
 
 
 def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
