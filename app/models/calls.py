@@ -21,6 +21,8 @@ class Call(BranchOwned, Versioned, Timestamped, Base):
         Index("ix_calls_received", "received_at", "id"),
         Index("ix_calls_status_received", "status", "received_at"),
         Index("ix_calls_customer_received", "customer_id", "received_at"),
+        # a branch's book, newest first (a one-store database reads ix_calls_received)
+        Index("ix_calls_branch_received", "branch_id", "received_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -93,6 +93,7 @@ def upgrade() -> None:
             batch_op.create_foreign_key(op.f(f"fk_{table}_branch_id_branches"), "branches",
                                         ["branch_id"], ["id"])
             batch_op.create_index(op.f(f"ix_{table}_branch_id"), ["branch_id"])
+    op.create_index("ix_calls_branch_received", "calls", ["branch_id", "received_at", "id"])
     with op.batch_alter_table("users") as batch_op:
         batch_op.add_column(sa.Column("branch_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(op.f("fk_users_branch_id_branches"), "branches",
@@ -109,6 +110,7 @@ def downgrade() -> None:
         batch_op.drop_index(op.f("ix_users_branch_id"))
         batch_op.drop_constraint(op.f("fk_users_branch_id_branches"), type_="foreignkey")
         batch_op.drop_column("branch_id")
+    op.drop_index("ix_calls_branch_received", table_name="calls")
     for table in reversed(OWNED):
         with op.batch_alter_table(table) as batch_op:
             batch_op.drop_index(op.f(f"ix_{table}_branch_id"))
