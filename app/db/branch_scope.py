@@ -6,7 +6,8 @@ command line, which see every branch). Two session events then hold every ORM st
 it (SQLAlchemy's "global filter" recipe):
 
 - ``do_orm_execute`` adds ``with_loader_criteria(BranchOwned, branch_id == …)`` to every
-  ORM SELECT, UPDATE and DELETE, joins and aliases included;
+  ORM SELECT, UPDATE and DELETE, joins and aliases included (and shows a branch's people
+  only their branch's staff and the service department's);
 - ``before_flush`` stamps the branch on new records and refuses a change to another
   branch's record (one loaded past the filter, or a branch set by hand).
 
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, event, true
+from sqlalchemy import ColumnElement, Connection, event, or_, true
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from app.errors import PermissionDenied
 from app.i18n import N_
 from app.models.branch import BranchOwned
+from app.models.staff import User
 
 BRANCH_KEY = "branch_id"
 
@@ -64,6 +66,11 @@ def _scope_statement(state: ORMExecuteState) -> None:
         return
     state.statement = state.statement.options(
         with_loader_criteria(BranchOwned, lambda cls: cls.branch_id == branch,
+                             include_aliases=True),
+        # staff: the branch's own and the service department's (lists of technicians,
+        # whom a voucher or a card may go to)
+        with_loader_criteria(User, lambda cls: or_(cls.branch_id == branch,
+                                                   cls.branch_id.is_(None)),
                              include_aliases=True))
 
 

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 
 import app.services
-from app.errors import NotFound, PermissionDenied, UserError
+from app.errors import NotFound, PermissionDenied, UserError, ValidationError
 from app.models.branch import BranchOwned
 from app.models.calls import Call
 from app.models.customers import Customer
@@ -279,6 +279,13 @@ def test_a_branch_cannot_change_another_branchs_records(branches, db):
     with pytest.raises(UserError):
         dispatch_service.dispatch_call(super2, one.call_id, user_id(super2, "tech_b2"),
                                        expected_version=1)
+    job = dispatch_service.get_job_row(super2, _job_id(super2, two))
+    with pytest.raises(ValidationError) as refused:  # branch 1's technician is not branch 2's
+        dispatch_service.reassign_job(super2, job.job_id, user_id(one.ctx["super"], "tech_b1"),
+                                      reason="借调", expected_version=job.version)
+    assert refused.value.field == "technician"
+    names = {t.name for t in dispatch_service.technician_loads(super2)}
+    assert "tech2" in names and "tech1" not in names
     with pytest.raises(UserError):
         complaint_service.open_complaint(clerk2, complaint_service.ComplaintInput(
             customer_id=one.customer_id, description="串单", kind="attitude"))
