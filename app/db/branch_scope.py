@@ -25,6 +25,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from app.errors import PermissionDenied
 from app.i18n import N_
+from app.models.base import Base as BranchOwnedBase
 from app.models.branch import BranchOwned
 from app.models.staff import User
 
@@ -56,6 +57,26 @@ def branch_clause(owned: type[BranchOwned],
     if branch is None:
         return true()
     return owned.branch_id == branch
+
+
+def owned_model(table: str) -> type[BranchOwned] | None:
+    """The branch-owned model of a table name (None: the table has no branch)."""
+    for mapper in BranchOwnedBase.registry.mappers:
+        cls = mapper.class_
+        if getattr(cls, "__tablename__", None) == table and issubclass(cls, BranchOwned):
+            return cls
+    return None
+
+
+def visible(session: Session, table: str, row_key: str) -> bool:
+    """Whether the session's branch may see the record ``row_key`` of ``table`` (as the
+    audit trail names it): a record of a table with no branch always is."""
+    model = owned_model(table)
+    if model is None or branch_of(session) is None:
+        return True
+    if not row_key.isdigit():
+        return False
+    return session.get(model, int(row_key)) is not None
 
 
 def _scope_statement(state: ORMExecuteState) -> None:

@@ -26,6 +26,7 @@ from app.models.customers import Customer
 from app.models.enums import Role
 from app.models.jobs import Job
 from app.services import (
+    audit_service,
     billing_service,
     branch_service,
     call_book_service,
@@ -146,6 +147,8 @@ READERS: dict[str, Reader] = {
     "feedback_service": lambda c, s: feedback_service.list_feedback(c),
     "ring_service": lambda c, s: (lambda card: (card.customers, card.open_calls))(
         ring_service.ring_card(c, CUSTOMER[s.branch_id][1])),  # the card repeats the digits
+    "audit_service": lambda c, s: [audit_service.history(c, t, k) for t, k in (
+        ("customers", s.customer_id), ("calls", s.call_id), ("item_receipts", s.receipt_id))],
     "find_service": lambda c, s: [find_service.find_by_number(c, n) for n in (
         s.call_number, s.receipt_number, s.voucher_number, s.complaint_number)],
 }
@@ -175,7 +178,6 @@ NOT_YET = {
     "payments_service": "cash held, payments",
     "survey_service": "survey cards",
     "followup_service": "follow-up calls",
-    "audit_service": "history of a record by table and key (audit_log has no branch)",
     "daily_report_service": "reports by technician and day",
     "monthly_report_service": "the month's workbook",
     "monthly_rows": "rows of the month's workbook",
