@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.branch_scope import visible
 from app.models.audit import AuditEntry
+from app.models.branch import Branch
 from app.models.customers import Customer
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
@@ -39,6 +40,7 @@ class AuditRow:
 # Fields that hold the id of another record, and the name that record is known by.
 NAMED_IDS: dict[str, tuple[type[Any], Any]] = {
     "zone_id": (Zone, Zone.name),
+    "branch_id": (Branch, Branch.name),
     "customer_id": (Customer, Customer.name),
     "product_model_id": (ProductModel, ProductModel.name),
     "created_by_id": (User, User.display_name),

@@ -4070,6 +4070,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>区域</translation>
         </message>
         <message>
+            <source>Branch</source>
+            <translation>分公司</translation>
+        </message>
+        <message>
             <source>Fault</source>
             <translation>故障</translation>
         </message>
