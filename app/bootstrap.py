@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 
 from app import config
 from app.db.audit import install_audit_hook
+from app.db.branch_scope import install_branch_scope
 from app.db.database import Database
 from app.db.engine import is_sqlite
 from app.db.known_databases import check_present, remember, remember_server
@@ -38,6 +39,7 @@ def open_database(url: str | None = None, *, migrate: bool = True, defaults: boo
     missing file that is not to be created raises ``MissingDatabase`` and nothing is made.
     """
     install_audit_hook()
+    install_branch_scope()
     resolved = config.database_url(url)
     path = sqlite_file_of(resolved)
     if path is not None:

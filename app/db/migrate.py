@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 
 from app.db.backup_file import take_backup
 from app.db.database import Database
@@ -104,10 +106,32 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
     if revision is not None and db.is_sqlite and backup_dir is not None:
         copy = copy_aside(db, backup_dir, "pre-migration")
     cfg = alembic_config()
-    with db.engine.begin() as conn:
+    with (db.engine.connect() as conn,
+          _foreign_keys_checked_at_the_end(conn, db.is_sqlite), conn.begin()):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        if db.is_sqlite:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
     return copy
+
+
+@contextmanager
+def _foreign_keys_checked_at_the_end(conn: Connection, sqlite: bool) -> Iterator[None]:
+    """SQLite rebuilds a table to add a constrained column (copy, drop, rename): its own
+    procedure for that turns foreign keys off outside the transaction and checks them all
+    (``foreign_key_check``) before the commit. Turned back on for the pooled connection."""
+    if not sqlite:
+        yield
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or SQLite ignores it
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 def sqlite_path(db: Database) -> Path | None:

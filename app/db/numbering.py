@@ -1,5 +1,10 @@
 """The numbering service: gap-free, duplicate-free document numbers per series and month.
 
+Per branch, too: the first branch (a single store) numbers as before (C2612-0001); another
+branch's numbers carry its code after the letter (C02-2612-0001), from a counter of its own
+(period "02:2612"), so numbers stay unique across the company and each branch's series has
+no gaps.
+
 The counter row is incremented inside the document's own transaction with one atomic
 upsert, so a rolled-back document gives its number back and two counters never collide.
 """
@@ -8,11 +13,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_of
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.numbering import DocumentCounter
 
 # series → (prefix, serial width). Complaints have no letter prefix (seed 002: 2611-007).
@@ -33,9 +40,25 @@ def period_of(day: date) -> str:
     return day.strftime("%y%m")
 
 
-def format_number(series: str, period: str, serial: int) -> str:
+def format_number(series: str, period: str, serial: int, branch_code: str = "") -> str:
+    """``branch_code`` empty: the first branch's (a single store's) number."""
     prefix, width = SERIES[series]
-    return f"{prefix}{period}-{serial:0{width}d}"
+    code = f"{branch_code}-" if branch_code else ""
+    return f"{prefix}{code}{period}-{serial:0{width}d}"
+
+
+def _branch_code(session: Session) -> str:
+    """The code printed in the numbers of the session's branch ("" for the first)."""
+    branch = branch_of(session)
+    if branch is None or branch == FIRST_BRANCH_ID:
+        return ""
+    cached = session.info.get("branch_code")
+    if cached is None:
+        cached = session.scalar(select(Branch.code).where(Branch.id == branch))
+        if cached is None:
+            raise KeyError(f"no branch {branch}")
+        session.info["branch_code"] = cached
+    return str(cached)
 
 
 def next_number(session: Session, series: str, day: date) -> str:
@@ -43,16 +66,18 @@ def next_number(session: Session, series: str, day: date) -> str:
     if series not in SERIES:
         raise KeyError(f"unknown document series {series!r}")
     period = period_of(day)
+    code = _branch_code(session)
+    key = f"{code}:{period}" if code else period  # the branch's own counter
     table: Table = DocumentCounter.__table__  # type: ignore[assignment]
     dialect = session.get_bind().dialect.name
     maker = pg_insert if dialect == "postgresql" else sqlite_insert
-    upsert = maker(table).values(series=series, period=period, last_value=1)
+    upsert = maker(table).values(series=series, period=key, last_value=1)
     stmt = upsert.on_conflict_do_update(
         index_elements=[table.c.series, table.c.period],
         set_={"last_value": table.c.last_value + 1},
     ).returning(table.c.last_value)
     serial = session.execute(stmt).scalar_one()
-    return format_number(series, period, int(serial))
+    return format_number(series, period, int(serial), code)
 
 
 def reserve_block(session: Session, series: str, period: str, count: int) -> int:

@@ -52,9 +52,15 @@ def _tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
+# Rows every migrated database starts with (the first branch): the source's replace them.
+_MIGRATION_ROWS = frozenset({"branches"})
+
+
 def _refuse_non_empty(conn: Connection) -> None:
     for table in _tables():
-        if conn.execute(select(func.count()).select_from(table)).scalar_one():
+        if table.name in _MIGRATION_ROWS:
+            conn.execute(table.delete())
+        elif conn.execute(select(func.count()).select_from(table)).scalar_one():
             raise TransferError(f"the target already holds data (table {table.name})")
 
 

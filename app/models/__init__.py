@@ -3,6 +3,7 @@
 from app.models import (
     audit,
     billing,
+    branch,
     calls,
     carry_in,
     contracts,
@@ -20,6 +21,6 @@ from app.models import (
 from app.models.base import Base
 
 __all__ = [
-    "Base", "audit", "billing", "calls", "carry_in", "contracts", "customers", "jobs", "messaging",
-    "numbering", "parts", "reports", "staff", "store", "tokens", "voice",
+    "Base", "audit", "billing", "branch", "calls", "carry_in", "contracts", "customers", "jobs",
+    "messaging", "numbering", "parts", "reports", "staff", "store", "tokens", "voice",
 ]

@@ -8,9 +8,10 @@ from sqlalchemy import ForeignKey, Index, String, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
-class Bill(Versioned, Timestamped, Base):
+class Bill(BranchOwned, Versioned, Timestamped, Base):
     """The bill of one call: what the work cost and what the customer pays."""
 
     __tablename__ = "bills"
@@ -46,7 +47,7 @@ class BillLine(Base):
     manual: Mapped[bool] = mapped_column(default=False)
 
 
-class Payment(Versioned, Timestamped, Base):
+class Payment(BranchOwned, Versioned, Timestamped, Base):
     """Money received against a bill: on site by a technician, or at the counter."""
 
     __tablename__ = "payments"
@@ -83,7 +84,7 @@ class Payment(Versioned, Timestamped, Base):
     handover_id: Mapped[int | None] = mapped_column(ForeignKey("cash_handovers.id"))
 
 
-class CashHandover(Base):
+class CashHandover(BranchOwned, Base):
     """One hand-over of money taken on site: what was recorded, what was counted, and the
     reason for any difference (会计员 confirms)."""
 
@@ -99,7 +100,7 @@ class CashHandover(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Invoice(Versioned, Timestamped, Base):
+class Invoice(BranchOwned, Versioned, Timestamped, Base):
     """An invoice (发票) the accountant issued against one bill (voucher)."""
 
     __tablename__ = "invoices"
@@ -116,7 +117,7 @@ class Invoice(Versioned, Timestamped, Base):
     void_reason: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Exchange(Versioned, Timestamped, Base):
+class Exchange(BranchOwned, Versioned, Timestamped, Base):
     """An exchange or refund inside the warranty, charged by the depreciation table."""
 
     __tablename__ = "exchanges"

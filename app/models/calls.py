@@ -8,11 +8,12 @@ from sqlalchemy import DDL, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 FAULT_MAX = 500
 
 
-class Call(Versioned, Timestamped, Base):
+class Call(BranchOwned, Versioned, Timestamped, Base):
     __tablename__ = "calls"
     __audited__ = True
     __audit_exclude__ = frozenset({"search_text"})
@@ -20,6 +21,8 @@ class Call(Versioned, Timestamped, Base):
         Index("ix_calls_received", "received_at", "id"),
         Index("ix_calls_status_received", "status", "received_at"),
         Index("ix_calls_customer_received", "customer_id", "received_at"),
+        # a branch's book, newest first (a one-store database reads ix_calls_received)
+        Index("ix_calls_branch_received", "branch_id", "received_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

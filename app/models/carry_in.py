@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class ReceiptStatus(StrEnum):
@@ -37,7 +38,7 @@ class CardStatus(StrEnum):
 OPEN_CARD_STATUSES = tuple(s.value for s in CardStatus if s.is_open)
 
 
-class ItemReceipt(Versioned, Timestamped, Base):
+class ItemReceipt(BranchOwned, Versioned, Timestamped, Base):
     """The numbered receipt the customer holds while the item is in the store."""
 
     __tablename__ = "item_receipts"
@@ -98,7 +99,7 @@ class Escalation(Base):
     answer: Mapped[str] = mapped_column(String(300), default="")
 
 
-class RegisterEntry(Versioned, Timestamped, Base):
+class RegisterEntry(BranchOwned, Versioned, Timestamped, Base):
     """One line of the goods in/out book, as written on paper (text snapshots)."""
 
     __tablename__ = "register_entries"
@@ -123,7 +124,7 @@ class RegisterEntry(Versioned, Timestamped, Base):
     remark: Mapped[str] = mapped_column(String(200), default="")
 
 
-class RepairCard(Versioned, Timestamped, Base):
+class RepairCard(BranchOwned, Versioned, Timestamped, Base):
     """The card hanging on the item: work done, parts, inspection state."""
 
     __tablename__ = "repair_cards"

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class ContractStatus(StrEnum):
@@ -26,7 +27,7 @@ class ContractStatus(StrEnum):
         return self is not ContractStatus.CANCELLED
 
 
-class MaintenanceContract(Versioned, Timestamped, Base):
+class MaintenanceContract(BranchOwned, Versioned, Timestamped, Base):
     """One contract term; a renewal is a new row pointing back at the one it follows."""
 
     __tablename__ = "maintenance_contracts"
@@ -72,7 +73,7 @@ class ContractItem(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
 
 
-class ContractVisit(Base):
+class ContractVisit(BranchOwned, Base):
     """A maintenance visit a contract promises (visits_per_year), scheduled as a B-category
     call on its due day and dispatched like any other."""
 

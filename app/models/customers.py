@@ -8,9 +8,10 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
-class Customer(Versioned, Timestamped, Base):
+class Customer(BranchOwned, Versioned, Timestamped, Base):
     __tablename__ = "customers"
     __audited__ = True
 
@@ -29,7 +30,7 @@ class Customer(Versioned, Timestamped, Base):
     )
 
 
-class CustomerPhone(Versioned, Base):
+class CustomerPhone(BranchOwned, Versioned, Base):
     """One phone of a customer; ``digits`` holds only the digits, for search."""
 
     __tablename__ = "customer_phones"
@@ -43,7 +44,7 @@ class CustomerPhone(Versioned, Base):
     customer: Mapped[Customer] = relationship(back_populates="phones")
 
 
-class Item(Versioned, Timestamped, Base):
+class Item(BranchOwned, Versioned, Timestamped, Base):
     """A product a customer owns: model, serial, purchase date and invoice."""
 
     __tablename__ = "items"

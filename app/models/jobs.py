@@ -16,6 +16,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class JobStatus(StrEnum):
@@ -41,7 +42,7 @@ class InternalWorkKind(StrEnum):
     OTHER = "other"
 
 
-class Job(Versioned, Timestamped, Base):
+class Job(BranchOwned, Versioned, Timestamped, Base):
     """A service voucher (服务凭证): one dispatched call and who carries it."""
 
     __tablename__ = "jobs"
@@ -87,7 +88,7 @@ class JobAssignment(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Visit(Versioned, Timestamped, Base):
+class Visit(BranchOwned, Versioned, Timestamped, Base):
     """One visit to the customer: arrival, completion, work, labour, parts and fee."""
 
     __tablename__ = "visits"
@@ -113,7 +114,7 @@ class Visit(Versioned, Timestamped, Base):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class InternalWork(Versioned, Timestamped, Base):
+class InternalWork(BranchOwned, Versioned, Timestamped, Base):
     """Category D internal work (一般行政工作) a technician logs with its time."""
 
     __tablename__ = "internal_work"

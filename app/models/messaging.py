@@ -9,9 +9,10 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Versioned, utcnow
+from app.models.branch import BranchOwned
 
 
-class CallChase(Base):
+class CallChase(BranchOwned, Base):
     """The customer called again about an open call (催修): counted, never a second call."""
 
     __tablename__ = "call_chases"
@@ -53,7 +54,7 @@ class MessageConsent(Versioned, Base):
     note: Mapped[str] = mapped_column(String(200), default="")
 
 
-class OutboxMessage(Base):
+class OutboxMessage(BranchOwned, Base):
     """One message to one customer for one event; ``event_key`` makes it once-only.
 
     queued → sending (``attempt_id`` written and committed before the sender is called) →

@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, ForeignKey, Index, String, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class Part(Versioned, Timestamped, Base):
@@ -39,7 +40,7 @@ class Part(Versioned, Timestamped, Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class StockMovement(Base):
+class StockMovement(BranchOwned, Base):
     """One line of the stock ledger; append-only (never updated, never deleted)."""
 
     __tablename__ = "stock_movements"
@@ -69,7 +70,7 @@ class StockMovement(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class VanStock(Base):
+class VanStock(BranchOwned, Base):
     """What one technician's van carries of one part: a kept balance, changed only with a
     ledger line naming the van (``sum(quantity)`` of those lines equals it)."""
 

@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class ReportKind(StrEnum):
@@ -25,7 +26,7 @@ class ReportStatus(StrEnum):
     FORWARDED = "forwarded"  # sent on to the service department (服务部)
 
 
-class DailyReportRecord(Versioned, Timestamped, Base):
+class DailyReportRecord(BranchOwned, Versioned, Timestamped, Base):
     """Where one day's report stands; its steps are ``DailyReportStep`` rows."""
 
     __tablename__ = "daily_report_records"

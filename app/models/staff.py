@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
@@ -28,3 +28,5 @@ class User(Versioned, Timestamped, Base):
     first_failed_at: Mapped[datetime | None]
     locked_until: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
+    # The branch the user works in; NULL: the service department (服务部), which sees all.
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"), index=True)

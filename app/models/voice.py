@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Timestamped, Versioned
+from app.models.branch import BranchOwned
 
 
 class SurveyCardStatus(StrEnum):
@@ -26,7 +27,7 @@ class SurveyCardStatus(StrEnum):
     RETURNED = "returned"  # the customer's ratings are in
 
 
-class SurveyCard(Versioned, Timestamped, Base):
+class SurveyCard(BranchOwned, Versioned, Timestamped, Base):
     """One card per completed call; four ratings of 1 (unsatisfied) to 4 (very satisfied)."""
 
     __tablename__ = "survey_cards"
@@ -54,7 +55,7 @@ class SurveyCard(Versioned, Timestamped, Base):
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class Complaint(Versioned, Timestamped, Base):
+class Complaint(BranchOwned, Versioned, Timestamped, Base):
     """One line of the complaint register (客户投诉处理登记表), numbered 2611-007."""
 
     __tablename__ = "complaints"
@@ -156,7 +157,7 @@ class ComplaintMonthFigures(Base):
     figures: Mapped[str] = mapped_column(Text)  # the ComplaintMonthStats as JSON
 
 
-class Feedback(Versioned, Timestamped, Base):
+class Feedback(BranchOwned, Versioned, Timestamped, Base):
     """One line of the information feedback register (信息反馈分析登记表, seed 003 §6): what a
     customer said (from a survey card, a complaint or a follow-up call, or noted by hand), its
     analysis and the department it was sent to (4.3.7: 有价值的意见和建议…提供给相关部门)."""
@@ -182,7 +183,7 @@ class Feedback(Versioned, Timestamped, Base):
     analysed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class FollowUp(Versioned, Timestamped, Base):
+class FollowUp(BranchOwned, Versioned, Timestamped, Base):
     """A quality follow-up call (质量回访) after a completed repair, with the answer."""
 
     __tablename__ = "followups"
@@ -212,7 +213,7 @@ class MonthlySubmission(Base):
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class Expense(Versioned, Timestamped, Base):
+class Expense(BranchOwned, Versioned, Timestamped, Base):
     """A real after-sales expense (制度11 五, from the 差旅费报销): travel, transport, shipping,
     per person and, where it belongs to one, per job; shown beside the price-based cost."""
 

@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import visible
 from app.models.audit import AuditEntry
+from app.models.branch import Branch
 from app.models.customers import Customer
 from app.models.staff import User
 from app.models.store import ProductModel, Zone
@@ -38,6 +40,7 @@ class AuditRow:
 # Fields that hold the id of another record, and the name that record is known by.
 NAMED_IDS: dict[str, tuple[type[Any], Any]] = {
     "zone_id": (Zone, Zone.name),
+    "branch_id": (Branch, Branch.name),
     "customer_id": (Customer, Customer.name),
     "product_model_id": (ProductModel, ProductModel.name),
     "created_by_id": (User, User.display_name),
@@ -68,8 +71,12 @@ def history(ctx: ServiceContext, table: str, row_key: str | int, *,
     """Every recorded change of one record (and optionally related ones), newest first."""
     require(ctx.actor, Perm.AUDIT_VIEW)
     keys = [(table, str(row_key)), *related]
-    cond = or_(*((AuditEntry.table_name == t) & (AuditEntry.row_key == k) for t, k in keys))
     with ctx.read() as session:
+        keys = [(t, k) for t, k in keys if visible(session, t, k)]  # not another branch's
+        if not keys:
+            return []
+        cond = or_(*((AuditEntry.table_name == t) & (AuditEntry.row_key == k)
+                     for t, k in keys))
         entries = list(session.scalars(
             select(AuditEntry).where(cond).order_by(AuditEntry.id.desc()).limit(limit)))
         people = dict(session.execute(select(User.username, User.display_name).where(

@@ -88,12 +88,12 @@ def _staff_phone(phone: str) -> str:
 
 
 def _insert_user(session: Session, username: str, display_name: str, role: Role,
-                 password: str, phone: str = "") -> User:
+                 password: str, phone: str = "", branch_id: int | None = None) -> User:
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise ValidationError(N_("The user name {name} is taken."), field="username",
                               name=username)
     user = User(username=username, display_name=display_name, role=role.value,
-                phone=phone, password_hash=_hasher.hash(password))
+                phone=phone, password_hash=_hasher.hash(password), branch_id=branch_id)
     session.add(user)
     session.flush()
     return user
@@ -110,13 +110,17 @@ def create_first_admin(db: Database, *, username: str, display_name: str, passwo
 
 
 def create_user(ctx: ServiceContext, *, username: str, display_name: str, role: Role,
-                password: str, phone: str = "") -> UserDTO:
+                password: str, phone: str = "", branch_id: int | None = None) -> UserDTO:
+    """``branch_id``: the branch the user works in (None: the service department); a branch's
+    administrator creates users of their own branch only."""
     require(ctx.actor, Perm.USERS_MANAGE)
+    if ctx.actor.branch_id is not None:
+        branch_id = ctx.actor.branch_id
     username, display_name = _validate_account(username, display_name, password)
     phone = _staff_phone(phone)
     with ctx.write() as session:
-        return _dto(_insert_user(session, username, display_name, role, password, phone),
-                    ctx.now())
+        return _dto(_insert_user(session, username, display_name, role, password, phone,
+                                 branch_id), ctx.now())
 
 
 @dataclass(frozen=True)
@@ -242,7 +246,8 @@ def log_in(db: Database, username: str, password: str, *, workstation: str = "",
             user.failed_logins, user.first_failed_at, user.last_login_at = 0, None, now
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
-            actor = Actor(user.id, user.username, user.display_name, Role(user.role), workstation)
+            actor = Actor(user.id, user.username, user.display_name, Role(user.role), workstation,
+                          user.branch_id)
     if not ok:
         raise AuthError(_REFUSED, field="password")
     return actor

@@ -8,9 +8,20 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, bindparam, func, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_of
 from app.errors import ValidationError
 from app.i18n import N_
 from app.models.calls import Call
@@ -86,6 +97,7 @@ class _Shape:
     customer: bool = False
     words: tuple[str, ...] = ()  # per word: number, like, fts, ids or fts_common (_match)
     after: bool = False
+    branch: bool = False  # a branch's people: their branch's calls (a Core read, no ORM event)
 
 
 _FTS_ROWIDS = text("SELECT rowid FROM calls_fts WHERE calls_fts MATCH :q LIMIT :cap")
@@ -159,15 +171,21 @@ def _shape_and_params(ctx: ServiceContext, conn: Connection, flt: CallFilter, *,
         kinds.append(kind)
     if after is not None:
         params["after_at"], params["after_id"] = after
+    branch = branch_of(conn)
+    if branch is not None:
+        params["branch"] = branch
     shape = _Shape(flt.statuses != (), flt.date_from is not None, flt.date_to is not None,
                    flt.zone_id is not None, flt.channel is not None,
-                   flt.customer_id is not None, tuple(kinds), after is not None)
+                   flt.customer_id is not None, tuple(kinds), after is not None,
+                   branch is not None)
     return shape, params
 
 
 def _ids(shape: _Shape) -> Select[int]:
     """The ids of the calls a filter of this shape matches (parameters bound later)."""
     query = select(Call.id)
+    if shape.branch:
+        query = query.where(Call.branch_id == bindparam("branch"))
     if shape.statuses:
         query = query.where(Call.status.in_(bindparam("statuses", expanding=True)))
     if shape.date_from:
@@ -180,23 +198,26 @@ def _ids(shape: _Shape) -> Select[int]:
         query = query.where(Call.channel == bindparam("channel"))
     if shape.customer:
         query = query.where(Call.customer_id == bindparam("customer"))
-    for n, kind in enumerate(shape.words):
-        if kind == "number":
-            query = query.where(Call.number == bindparam(f"w{n}"))
-        elif kind == "like":
-            query = query.where(Call.search_text.like(bindparam(f"w{n}"), escape="/"))
-        elif kind == "ids":  # a JSON list of rowids (SQLite's json_each)
-            ids = text(f"SELECT value FROM json_each(:w{n})").columns(value=Integer)
-            query = query.where(Call.id.in_(ids))
-        else:
-            fts = text(f"SELECT rowid FROM calls_fts WHERE calls_fts MATCH :w{n}").columns(
-                rowid=Integer)
-            query = query.where((Call.id + 0 if kind == "fts_common" else Call.id).in_(fts))
+    query = query.where(*(_word_condition(n, kind) for n, kind in enumerate(shape.words)))
     if shape.after:
         query = query.where(tuple_(Call.received_at, Call.id) < tuple_(
             bindparam("after_at", type_=Call.received_at.type),
             bindparam("after_id", type_=Integer)))
     return query
+
+
+def _word_condition(n: int, kind: str) -> ColumnElement[bool]:
+    """The condition of search word ``n`` matched as ``kind`` (see ``_match``)."""
+    if kind == "number":
+        return Call.number == bindparam(f"w{n}")
+    if kind == "like":
+        return Call.search_text.like(bindparam(f"w{n}"), escape="/")
+    if kind == "ids":  # a JSON list of rowids (SQLite's json_each)
+        ids = text(f"SELECT value FROM json_each(:w{n})").columns(value=Integer)
+        return Call.id.in_(ids)
+    fts = text(f"SELECT rowid FROM calls_fts WHERE calls_fts MATCH :w{n}").columns(
+        rowid=Integer)
+    return (Call.id + 0 if kind == "fts_common" else Call.id).in_(fts)
 
 
 @lru_cache(maxsize=128)

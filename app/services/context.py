@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import BRANCH_KEY
 from app.db.database import AuditContext, Database
 from app.models.audit import AuditEntry
 from app.models.enums import Role
@@ -32,6 +33,8 @@ class Actor:
     display_name: str
     role: Role
     workstation: str = ""
+    # The branch the user works in; None: the service department (服务部), which sees all.
+    branch_id: int | None = None
 
     def audit(self) -> AuditContext:
         return AuditContext(self.user_id, self.username, self.role.value, self.workstation)
@@ -67,6 +70,7 @@ class ServiceContext:
         if reason:
             reason = clean_text(reason, field="reason", max_len=column_limit(AuditEntry.reason))
         with self.db.write(self.actor.audit(), reason=reason) as session:
+            session.info[BRANCH_KEY] = self.actor.branch_id
             if action:
                 session.info["action"] = action
             yield session
@@ -74,10 +78,15 @@ class ServiceContext:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.db.read() as session:
+            session.info[BRANCH_KEY] = self.actor.branch_id
             yield session
 
     @contextmanager
     def query(self) -> Iterator[Connection]:
         """A Core connection for a short read of a hot list (``Database.query``)."""
         with self.db.query() as conn:
-            yield conn
+            conn.info[BRANCH_KEY] = self.actor.branch_id  # read by branch_scope.branch_of
+            try:
+                yield conn
+            finally:
+                conn.info.pop(BRANCH_KEY, None)  # the GUI thread's connection is kept

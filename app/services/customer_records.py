@@ -9,10 +9,13 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from app.errors import NotFound
+from app.i18n import N_
 from app.models.billing import Bill, Payment
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ItemReturn
 from app.models.contracts import MaintenanceContract
+from app.models.customers import Customer
 from app.models.voice import Complaint, FollowUp, SurveyCard
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, require
@@ -47,6 +50,8 @@ def customer_records(ctx: ServiceContext, customer_id: int) -> CustomerRecords:
         return ctx.local(moment).date() if moment else None
 
     with ctx.read() as session:
+        if session.get(Customer, customer_id) is None:  # or another branch's
+            raise NotFound(N_("No such customer."))
         complaints = tuple(
             RecordLine(c.accepted_on, c.number, c.description, c.status)
             for c in session.scalars(select(Complaint).where(Complaint.customer_id == customer_id)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, func, select
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_clause
 from app.db.numbering import next_number
 from app.errors import NotFound, ValidationError
 from app.i18n import N_
@@ -179,7 +180,8 @@ def _queue_keys(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCale
     deadline = cal_svc.dispatch_deadline
     for call_id, received_at, zone_id, urgency in session.connection().execute(
             select(Call.id, Call.received_at, Call.zone_id, Call.urgency)
-            .where(Call.status == CallStatus.REGISTERED.value)):
+            .where(Call.status == CallStatus.REGISTERED.value,
+                   branch_clause(Call, session))):
         due = deadline(cal, received_at, zones.get(zone_id or 0))
         leftover = received_at < start
         keys.append((_queue_order(chased.get(call_id, 0), leftover, urgency, due, call_id),
@@ -482,7 +484,7 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
         rows = session.connection().execute(
             select(Call.id, Call.status, Call.received_at, Call.zone_id, Job.deadline_at)
             .outerjoin(Job, open_job)
-            .where(Call.id.in_(call_ids), Call.status.in_(
+            .where(Call.id.in_(call_ids), branch_clause(Call, session), Call.status.in_(
                 (CallStatus.REGISTERED.value, CallStatus.DISPATCHED.value)))).all()
     deadlines: dict[int, datetime] = {}
     for call_id, status, received_at, zone_id, arrive_by in rows:

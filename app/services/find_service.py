@@ -1,6 +1,7 @@
 """Find any document by its number, as a clerk types or a scanner reads it.
 
-``C2612-0090``, ``c2612-0090`` and ``2612-0090`` all find call C2612-0090; without its letter a
+``C2612-0090``, ``c2612-0090`` and ``2612-0090`` all find call C2612-0090 (``C02-2612-0090``
+the call of branch 02); without its letter a
 number may be a call's, a voucher's and a receipt's at once, and each is listed. Every lookup
 is an equality on a unique number column (an index probe), so this stays fast at any size.
 """
@@ -24,8 +25,9 @@ from app.models.voice import Complaint, SurveyCard
 from app.services.context import ServiceContext
 from app.services.validation import searchable
 
-# A document number: an optional series letter, the period YYMM, a dash, the serial.
-NUMBER_SHAPE = re.compile(r"([A-Z]?)(\d{2}(?:0[1-9]|1[0-2])-\d{3,})")
+# A document number: an optional series letter, the branch code and a dash (not for the
+# first branch), the period YYMM, a dash, the serial.
+NUMBER_SHAPE = re.compile(r"([A-Z]?)((?:\d{2}-)?\d{2}(?:0[1-9]|1[0-2])-\d{3,})")
 # The order a number without its letter is listed in: what a counter looks for most first.
 ORDER = ("call", "receipt", "repair", "voucher", "payment", "complaint", "contract", "survey")
 
@@ -82,7 +84,7 @@ def candidates(text: str) -> list[tuple[str, str]]:
         prefix, width = SERIES[series]
         if letter and letter != prefix:
             continue
-        serial = body.split("-", 1)[1]
+        serial = body.rsplit("-", 1)[1]
         if not letter and not prefix and len(serial) != width:
             continue
         found.append((series, prefix + body))

@@ -9,6 +9,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 TABLES = {
     "bill_lines": QT_TRANSLATE_NOOP("RecordNames", "Bill lines"),
     "bills": QT_TRANSLATE_NOOP("RecordNames", "Bills"),
+    "branches": QT_TRANSLATE_NOOP("RecordNames", "Branches"),
     "business_hours": QT_TRANSLATE_NOOP("RecordNames", "Business hours"),
     "call_chases": QT_TRANSLATE_NOOP("RecordNames", "Chases"),
     "calls": QT_TRANSLATE_NOOP("RecordNames", "Calls"),

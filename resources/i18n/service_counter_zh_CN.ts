@@ -1891,6 +1891,22 @@
             <source>The password cannot be kept in the password file.</source>
             <translation>无法把密码保存到密码文件。</translation>
         </message>
+        <message>
+            <source>a record of another branch</source>
+            <translation>另一分公司的记录</translation>
+        </message>
+        <message>
+            <source>open a branch</source>
+            <translation>开设分公司</translation>
+        </message>
+        <message>
+            <source>A branch code is two digits, like 02.</source>
+            <translation>分公司代码为两位数字，如 02。</translation>
+        </message>
+        <message>
+            <source>The branch code {code} is taken.</source>
+            <translation>分公司代码 {code} 已被使用。</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -4054,6 +4070,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>区域</translation>
         </message>
         <message>
+            <source>Branch</source>
+            <translation>分公司</translation>
+        </message>
+        <message>
             <source>Fault</source>
             <translation>故障</translation>
         </message>
@@ -5957,6 +5977,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Bills</source>
             <translation>账单</translation>
+        </message>
+        <message>
+            <source>Branches</source>
+            <translation>分公司</translation>
         </message>
         <message>
             <source>Business hours</source>

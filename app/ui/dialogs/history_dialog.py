@@ -55,6 +55,7 @@ FIELDS = {
     "customer_id": QT_TRANSLATE_NOOP("HistoryDialog", "Customer"),
     "item_id": QT_TRANSLATE_NOOP("HistoryDialog", "Item"),
     "zone_id": QT_TRANSLATE_NOOP("HistoryDialog", "Zone"),
+    "branch_id": QT_TRANSLATE_NOOP("HistoryDialog", "Branch"),
     "fault": QT_TRANSLATE_NOOP("HistoryDialog", "Fault"),
     "service_kind": QT_TRANSLATE_NOOP("HistoryDialog", "Service"),
     "urgency": QT_TRANSLATE_NOOP("HistoryDialog", "Urgency"),
