@@ -185,7 +185,13 @@ def _ids(shape: _Shape) -> Select[int]:
     """The ids of the calls a filter of this shape matches (parameters bound later)."""
     query = select(Call.id)
     if shape.branch:
-        query = query.where(Call.branch_id == bindparam("branch"))
+        # A rare word (a number, a phone, a serial) or one customer picks a few calls by
+        # their own index; the branch is then checked on those rows, not used as the index
+        # (SQLite would walk the branch's whole book newest first to spare the sort: at
+        # 1,000,000 calls a phone search went from 2.6 to 76 ms).
+        selective = shape.customer or any(k in ("number", "ids", "fts") for k in shape.words)
+        branch = Call.branch_id + 0 if selective else Call.branch_id
+        query = query.where(branch == bindparam("branch"))
     if shape.statuses:
         query = query.where(Call.status.in_(bindparam("statuses", expanding=True)))
     if shape.date_from:
