@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.db.database import Database
 from app.demo.core import (
+    DEMO_WHO,
     CancelFn,
     Cancelled,
     DemoContext,
@@ -26,12 +27,14 @@ from app.demo.core import (
     Step,
     install_branch_stamp,
 )
-from app.models.enums import Role
+from app.demo.data import STORE_PROFILE
+from app.demo.staff import DEMO_ADMIN
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.calls import Call
 from app.models.customers import Customer
 from app.models.staff import User
 from app.services.branch_service import create_branch
-from app.services.context import DEFAULT_TZ
+from app.services.context import DEFAULT_TZ, ServiceContext
 
 DEFAULT_SEED = 2611
 
@@ -51,9 +54,9 @@ def holds_data(db: Database) -> bool:
                    (User, Customer, Call))
 
 
-# The branches a company demo opens after the first (code "01", the single store).
-BRANCH_NAMES = ("杭州分公司", "宁波分公司", "温州分公司", "绍兴分公司", "嘉兴分公司",
-                "湖州分公司", "金华分公司", "台州分公司")
+# The branches a company demo opens after the first (code "01", the Hangzhou store).
+BRANCH_NAMES = ("宁波分公司", "温州分公司", "绍兴分公司", "嘉兴分公司", "湖州分公司",
+                "金华分公司", "台州分公司", "丽水分公司")
 MAX_BRANCHES = 1 + len(BRANCH_NAMES)
 
 
@@ -83,17 +86,21 @@ def generate(db: Database, *, calls: int, seed: int = DEFAULT_SEED,
     moment = now or datetime.now(UTC)
     shares = split_calls(calls, branches)
     cancel_fn = cancel or (lambda: False)
+    # one branch: a single store, as ever; a company: the first branch's people work in it
     dc = DemoContext(db=db, rng=random.Random(seed), now=moment,
-                     tz=ZoneInfo(DEFAULT_TZ), calls=shares[0], cancel=cancel_fn)
+                     tz=ZoneInfo(DEFAULT_TZ), calls=shares[0], cancel=cancel_fn,
+                     branch_id=FIRST_BRANCH_ID if branches > 1 else None)
+    department = ServiceContext(db, DEMO_ADMIN, tz=dc.tz, clock=lambda: moment)
     built = [dc]
     cancelled = False
     try:
         if branches > 1:
             install_branch_stamp(db.engine)
+            _name_first_branch(db)
         _run_steps(dc, STEPS, _part(progress, 0, branches))
         for index in range(1, branches):
             code = f"{index + 1:02d}"
-            opened = create_branch(dc.ctx[Role.ADMIN], code=code,
+            opened = create_branch(department, code=code,
                                    name=BRANCH_NAMES[index - 1])
             built.append(DemoContext(
                 db=db, rng=random.Random(seed * 100 + index), now=moment, tz=dc.tz,
@@ -106,6 +113,14 @@ def generate(db: Database, *, calls: int, seed: int = DEFAULT_SEED,
     for part in built:
         _add(counts, part.counts)
     return DemoSummary(counts, time.perf_counter() - started, cancelled=cancelled)
+
+
+def _name_first_branch(db: Database) -> None:
+    """The first branch of a company demo is the Hangzhou store (a store made before branches
+    has no name for it)."""
+    with db.write(DEMO_WHO, reason="demo branches") as session:
+        session.execute(update(Branch).where(Branch.id == FIRST_BRANCH_ID, Branch.name == "")
+                        .values(name=STORE_PROFILE["name"]))
 
 
 def _add(total: dict[str, int], more: dict[str, int]) -> None:

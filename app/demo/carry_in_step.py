@@ -228,7 +228,7 @@ def _parts(dc: DemoContext, plans: list[Plan]) -> tuple[list[int], list[int]]:
     with dc.batch(reason="demo parts") as session:
         ids = []
         # the parts list is the company's: a later branch stocks the parts already listed
-        listed = dict(session.execute(select(Part.number, Part.id)).tuples().all())
+        listed = {number: part for number, part in session.execute(select(Part.number, Part.id))}
         for i, (number, name, unit, cents) in enumerate(PARTS):
             low = i % 5 == 0  # a few parts run low
             level = 5 if low else 2

@@ -23,8 +23,8 @@ from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairWork
 from app.models.contracts import ContractItem, MaintenanceContract
 from app.models.customers import Item
-from app.models.jobs import Job, Visit
 from app.models.enums import Role
+from app.models.jobs import Job, Visit
 from app.models.store import ProductModel, Zone
 from app.services.billing_service import DEFAULT_RATES, DEFAULT_TRANSPORT
 from app.services.exchange_service import DEFAULT_TABLE, depreciation

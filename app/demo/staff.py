@@ -54,9 +54,10 @@ def run(dc: DemoContext) -> None:
         role = Role(role_value)
         known = existing.get(username)
         if known is None:
+            # the administrator stays in the service department (sees every branch)
+            branch = None if role is Role.ADMIN else dc.branch_id
             dto = auth_service.create_user(maker, username=username, display_name=name,
-                                           role=role, password=password,
-                                           branch_id=dc.branch_id)
+                                           role=role, password=password, branch_id=branch)
             user_id, name = dto.id, dto.display_name
             dc.add_count("users", 1)
         else:
