@@ -90,3 +90,16 @@ def test_every_record_of_a_branch_hangs_on_records_of_the_same_branch(company: P
     for table in ("customers", "calls", "jobs", "survey_cards", "daily_report_records"):
         assert {b for (b,) in sql(company, f"SELECT DISTINCT branch_id FROM {table}")} == \
             {1, 2, 3}, table
+
+
+@pytest.mark.parametrize("count", ["0", "10"])
+def test_a_company_of_no_branch_or_too_many_is_refused(
+        count: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SERVICE_COUNTER_DATA", str(tmp_path / "data"))
+    with pytest.raises(SystemExit) as refused:
+        cli.main(["--lang", "en", "--db", str(tmp_path / "x.sqlite"), "demo",
+                  "--branches", count, "--calls", "10"])
+    assert refused.value.code == 2
+    assert "a number from 1 to 9" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite").exists()
