@@ -22,8 +22,15 @@ steps in list order, each exactly once, with the same ``DemoContext``:
       ``record_event`` per step if the step wants a trace. Use a service call (through
       ``dc.ctx[Role.X]``) where the step creates only a handful of records and the service
       does real work (e.g. log-ins).
-    * Document numbers: ``reserve_block(session, series, period, count)`` + ``format_number``
-      inside the batch that inserts the documents (gap-free, in time order per month).
+    * Document numbers: ``reserve_block(session, series, period, count)`` +
+      ``format_number(series, period, serial, dc.branch_code)`` inside the batch that
+      inserts the documents (gap-free, in time order per month, per branch).
+    * Branches (``demo --branches N``): ``generate`` runs every step once per branch, each
+      time on a fresh ``DemoContext`` of that branch (``dc.branch_id``, ``dc.branch_code``;
+      its people in ``dc.ctx``). Read with ``dc.read()`` (the branch's rows only), never
+      ``dc.db.read()``; ``dc.batch()`` stamps the branch on bulk inserts. Find staff by
+      role (``dc.user_of(Role.X)``), not by user name. Shared lists (zones, models, parts)
+      exist already when a later branch runs: reuse them.
     * Times are aware UTC (``dc.utc(local_naive)`` converts store-local wall-clock times);
       ``dc.now`` is the moment the demo treats as "now"; ``dc.today`` the store-local date.
       Nothing is ever dated after ``dc.now``.
