@@ -61,6 +61,11 @@ def _branch_code(session: Session) -> str:
     return str(cached)
 
 
+def branch_code(session: Session) -> str:
+    """The code the session's branch prints in its numbers ("" for the first branch)."""
+    return _branch_code(session)
+
+
 def next_number(session: Session, series: str, day: date) -> str:
     """Allocate the next number of ``series`` for the month of ``day`` in this transaction."""
     if series not in SERIES:
@@ -85,9 +90,13 @@ def reserve_block(session: Session, series: str, period: str, count: int) -> int
 
     For bulk loads (demo data, data moves) that write many documents in one transaction:
     the counter moves by ``count`` at once, so the numbers stay gap- and duplicate-free.
+    A branch's session reserves from the branch's own counter (format the numbers with
+    ``branch_code(session)``).
     """
     if count <= 0:
         raise ValueError("count must be positive")
+    code = _branch_code(session)
+    period = f"{code}:{period}" if code else period
     table: Table = DocumentCounter.__table__  # type: ignore[assignment]
     dialect = session.get_bind().dialect.name
     maker = pg_insert if dialect == "postgresql" else sqlite_insert

@@ -126,7 +126,7 @@ def _number(dc: DemoContext, session: Any, rows: list[dict[str, Any]]) -> None:
     periods = [period_of(dc.local(r["received_at"]).date()) for r in rows]
     next_serial = {p: reserve_block(session, "call", p, n) for p, n in Counter(periods).items()}
     for row, period in zip(rows, periods, strict=True):
-        row["number"] = format_number("call", period, next_serial[period])
+        row["number"] = format_number("call", period, next_serial[period], dc.branch_code)
         next_serial[period] += 1
 
 

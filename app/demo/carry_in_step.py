@@ -117,7 +117,7 @@ def _query() -> Any:
 def _candidates(dc: DemoContext) -> list[Source]:
     """Calls taken in on site (closed: returned; still "taken_in": in the store), and calls
     without a voucher: walk-ins brought to the counter (a few recent ones still here)."""
-    with dc.db.read() as session:
+    with dc.read() as session:
         rows = session.execute(_query()).all()
         visits = {r.call_id: r for r in session.execute(
             select(Job.call_id, Job.id, Visit.completed_at, Visit.technician_id)
@@ -156,7 +156,7 @@ def _one_receipt_per_item(picked: list[Source]) -> list[Source]:
 
 
 def _names(dc: DemoContext) -> dict[int, str]:
-    with dc.db.read() as session:
+    with dc.read() as session:
         rows = session.execute(select(User.id, User.display_name, User.role)).all()
     dc.extras["carry_in.inspectors"] = [r.id for r in rows if r.role == "supervisor"]
     return {r.id: r.display_name for r in rows}
@@ -227,15 +227,22 @@ def _parts(dc: DemoContext, plans: list[Plan]) -> tuple[list[int], list[int]]:
     balances: dict[int, int] = {}  # running stock while the year's uses are inserted
     with dc.batch(reason="demo parts") as session:
         ids = []
+        # the parts list is the company's: a later branch stocks the parts already listed
+        listed = {number: part for number, part in session.execute(select(Part.number, Part.id))}
         for i, (number, name, unit, cents) in enumerate(PARTS):
             low = i % 5 == 0  # a few parts run low
             level = 5 if low else 2
             extra = dc.rng.randint(0, 3) if low else dc.rng.randint(10, 40)
             stock = used[i] + extra
-            part_id = session.execute(insert(Part).returning(Part.id), [dict(
-                number=number, name=name, unit=unit, unit_price_cents=cents,
-                stock_on_hand=extra, reorder_level=level, created_at=start,
-                updated_at=start)]).scalar_one()
+            part_id = listed.get(number)
+            if part_id is not None:
+                session.execute(update(Part).where(Part.id == part_id).values(
+                    stock_on_hand=Part.stock_on_hand + extra))
+            else:
+                part_id = session.execute(insert(Part).returning(Part.id), [dict(
+                    number=number, name=name, unit=unit, unit_price_cents=cents,
+                    stock_on_hand=extra, reorder_level=level, created_at=start,
+                    updated_at=start)]).scalar_one()
             session.execute(insert(StockMovement), [dict(
                 part_id=part_id, at=start, kind="received", quantity=stock,
                 balance_after=stock, unit_price_cents=cents, reason="期初入库")])
@@ -255,7 +262,7 @@ def _numbers(session: Any, plans: list[Plan], dc: DemoContext,
     for period, indexes in by_period.items():
         first = reserve_block(session, series, period, len(indexes))
         for k, i in enumerate(indexes):
-            numbers[i] = format_number(series, period, first + k)
+            numbers[i] = format_number(series, period, first + k, dc.branch_code)
     return numbers
 
 

@@ -24,7 +24,7 @@ def run(dc: DemoContext) -> None:
                 known[code.upper()] = row.id
                 dc.add_count("product_models", 1)
     ids = [known[row[0].upper()] for row in CATALOGUE]
-    with dc.db.read() as session:
+    with dc.read() as session:
         models = session.execute(select(ProductModel.id, ProductModel.code, ProductModel.name,
                                         ProductModel.category, ProductModel.warranty_months,
                                         ProductModel.brand).where(ProductModel.id.in_(ids)))

@@ -39,7 +39,7 @@ def _late_repairs(dc: DemoContext) -> None:
     """Items in the store past their promise, and items that went home late: every third
     asked for help (the open ones partly answered, the past ones answered), every third
     waited for parts with a new promised date (still waiting if in the store)."""
-    supervisor = dc.user_ids.get("super")
+    supervisor = dc.user_of(Role.SUPERVISOR)
     with dc.batch(reason="demo late repairs") as session:
         late = session.execute(
             select(ItemReceipt.id, ItemReceipt.promised_date, ItemReceipt.technician_id,
@@ -125,7 +125,7 @@ def _daily_reports(dc: DemoContext) -> None:
 def _one_day(dc: DemoContext, session: Any, day: date, age: int) -> None:
     """Older days went the whole way; yesterday's wait for reviews, today's are drafts."""
     sup_ctx = dc.ctx[Role.SUPERVISOR]
-    sup, boss = dc.user_ids.get("super", 0), dc.user_ids.get("boss", 0)
+    sup, boss = dc.user_of(Role.SUPERVISOR) or 0, dc.user_of(Role.MANAGER) or 0
     evening = datetime.combine(day, time(17, 20))
     for n, tech in enumerate(dc.technician_ids):
         minutes = daily_report_service.technician_report(sup_ctx, tech, day).total_minutes

@@ -21,12 +21,26 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--calls", type=_count, required=True, metavar="N",
-                        help=tr(N_("number of calls in the call-log book")))
+                        help=tr(N_("number of calls in the call-log book (with --branches, "
+                                   "the total, shared out over the branches)")))
+    parser.add_argument("--branches", type=_branches, default=1, metavar="B",
+                        help=tr(N_("build a company of B branches (01 as the single store, "
+                                   "then 02, 03…, each with its own staff, customers and "
+                                   "calls); default 1")))
     parser.add_argument("--seed", type=int, default=2611, metavar="S",
                         help=tr(N_("random seed: the same seed gives the same store")))
     parser.add_argument("--force", action="store_true",
                         help=tr(N_("build it even if the database holds data (the old file "
                                    "is kept aside as NAME.before-demo-DATE.sqlite)")))
+
+
+def _branches(text: str) -> int:
+    from app.demo import MAX_BRANCHES
+
+    value = int(text)
+    if not 1 <= value <= MAX_BRANCHES:
+        raise argparse.ArgumentTypeError(tr(N_("a number from 1 to {most}"), most=MAX_BRANCHES))
+    return value
 
 
 def _count(text: str) -> int:
@@ -95,26 +109,28 @@ def run(args: argparse.Namespace) -> int:
         say(N_("Building the demo store in {db} ({calls} calls)…"), db=db.display_name,
             calls=args.calls)
         started = time.perf_counter()
-        summary = generate(db, calls=args.calls, seed=args.seed, progress=_Progress())
+        summary = generate(db, calls=args.calls, seed=args.seed, progress=_Progress(),
+                           branches=args.branches)
         print()
         if summary.cancelled:
             complain(N_("Cancelled: the database keeps what was written so far."))
             return EXIT_USAGE
-        _print_summary(summary.counts, time.perf_counter() - started)
+        _print_summary(summary.counts, time.perf_counter() - started, args.branches)
         return EXIT_OK
     finally:
         db.dispose()
 
 
-def _print_summary(counts: dict[str, int], seconds: float) -> None:
-    from app.demo.data import STAFF
+def _print_summary(counts: dict[str, int], seconds: float, branches: int = 1) -> None:
+    from app.demo.staff import branch_staff
 
     say(N_("Done in {seconds} s."), seconds=f"{seconds:.1f}")
     for key, value in counts.items():
         print(f"  {key:<20} {value:>9,}")
     say(N_("Demo accounts (user name / password):"))
-    for username, name, role, password in STAFF:
-        print(f"  {username:<8} {password:<10} {name} ({role})")
+    for index in range(branches):
+        for username, name, role, password in branch_staff(f"{index + 1:02d}"):
+            print(f"  {username:<8} {password:<10} {name} ({role})")
 
 
 COMMAND = Command("demo", N_("fill a database with a believable demo store"),

@@ -22,8 +22,15 @@ steps in list order, each exactly once, with the same ``DemoContext``:
       ``record_event`` per step if the step wants a trace. Use a service call (through
       ``dc.ctx[Role.X]``) where the step creates only a handful of records and the service
       does real work (e.g. log-ins).
-    * Document numbers: ``reserve_block(session, series, period, count)`` + ``format_number``
-      inside the batch that inserts the documents (gap-free, in time order per month).
+    * Document numbers: ``reserve_block(session, series, period, count)`` +
+      ``format_number(series, period, serial, dc.branch_code)`` inside the batch that
+      inserts the documents (gap-free, in time order per month, per branch).
+    * Branches (``demo --branches N``): ``generate`` runs every step once per branch, each
+      time on a fresh ``DemoContext`` of that branch (``dc.branch_id``, ``dc.branch_code``;
+      its people in ``dc.ctx``). Read with ``dc.read()`` (the branch's rows only), never
+      ``dc.db.read()``; ``dc.batch()`` stamps the branch on bulk inserts. Find staff by
+      role (``dc.user_of(Role.X)``), not by user name. Shared lists (zones, models, parts)
+      exist already when a later branch runs: reuse them.
     * Times are aware UTC (``dc.utc(local_naive)`` converts store-local wall-clock times);
       ``dc.now`` is the moment the demo treats as "now"; ``dc.today`` the store-local date.
       Nothing is ever dated after ``dc.now``.
@@ -54,6 +61,7 @@ customers, calls):
 
 from __future__ import annotations
 
+import contextvars
 import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,8 +70,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Insert, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import BRANCH_KEY
 from app.db.database import AuditContext, Database
 from app.models.enums import Role
 from app.services.calendar_service import BusinessCalendar, load_calendar
@@ -74,6 +85,34 @@ CancelFn = Callable[[], bool]
 
 DEMO_WHO = AuditContext(None, "demo", "admin", "demo")
 OPEN_DAYS = 7  # calls newer than this may still be open
+
+
+# The branch the demo rows being written belong to (None: the first branch, the columns'
+# default). Bulk Core inserts pass no ORM event, so ``_stamp_branch`` puts it on their rows.
+_WRITING_BRANCH: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "demo_branch", default=None)
+
+
+def install_branch_stamp(engine: Engine) -> None:
+    """Stamp the branch being built on the rows of every bulk insert into a branch table."""
+    if not event.contains(engine, "before_execute", _stamp_branch):
+        event.listen(engine, "before_execute", _stamp_branch, retval=True)
+
+
+def _stamp_branch(_conn: Any, element: Any, multiparams: Any, params: Any,
+                  _options: Any) -> tuple[Any, Any, Any]:
+    branch = _WRITING_BRANCH.get()
+    if branch is None or not isinstance(element, Insert):
+        return element, multiparams, params
+    if "branch_id" not in element.table.c:
+        return element, multiparams, params
+
+    def stamped(row: Any) -> Any:
+        return {**row, "branch_id": branch} if row.get("branch_id") is None else row
+
+    if multiparams:
+        return element, [stamped(row) for row in multiparams], params
+    return element, multiparams, stamped(params)
 
 
 class Cancelled(Exception):
@@ -108,7 +147,11 @@ class DemoContext:
     rng: random.Random
     now: datetime
     tz: ZoneInfo
-    calls: int  # the number of calls asked for
+    calls: int  # the number of calls asked for (this branch's share)
+    # The branch being built: None for the first (a single store: as before), else its id,
+    # and the code its document numbers carry ("" for the first).
+    branch_id: int | None = None
+    branch_code: str = ""
     ctx: dict[Role, ServiceContext] = field(default_factory=dict)
     user_ids: dict[str, int] = field(default_factory=dict)
     technician_ids: list[int] = field(default_factory=list)
@@ -143,6 +186,11 @@ class DemoContext:
             moved = _last_open_moment(cal, self.now.astimezone(self.tz))
         return moved.astimezone(UTC)
 
+    def user_of(self, role: Role) -> int | None:
+        """The user id of the branch's demo user of ``role`` (the first one of it)."""
+        ctx = self.ctx.get(role)
+        return ctx.actor.user_id if ctx is not None else None
+
     @property
     def today(self) -> date:
         """The store-local date of ``now``."""
@@ -166,9 +214,22 @@ class DemoContext:
 
     @contextmanager
     def batch(self, *, reason: str = "demo") -> Iterator[Session]:
-        """One transaction of demo rows; checks for cancellation first."""
+        """One transaction of demo rows, of the branch being built; checks for cancellation
+        first."""
         self.check_cancel()
         with self.db.write(DEMO_WHO, reason=reason) as session:
+            session.info[BRANCH_KEY] = self.branch_id
+            token = _WRITING_BRANCH.set(self.branch_id)
+            try:
+                yield session
+            finally:
+                _WRITING_BRANCH.reset(token)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read of the branch being built (its rows only)."""
+        with self.db.read() as session:
+            session.info[BRANCH_KEY] = self.branch_id
             yield session
 
     def add_count(self, key: str, n: int) -> None:

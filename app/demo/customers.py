@@ -26,7 +26,7 @@ def customer_count(calls: int) -> int:
 def run(dc: DemoContext) -> None:
     """Insert customers with their phones and items, one transaction per ``BATCH``."""
     total = customer_count(dc.calls)
-    with dc.db.read() as session:
+    with dc.read() as session:
         taken = set(session.scalars(select(CustomerPhone.digits)))
     phones = PhoneBook(dc.rng, taken)
     info: dict[int, tuple[str, tuple[str, ...], int | None]] = {}

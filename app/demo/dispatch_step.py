@@ -56,7 +56,7 @@ class _Plan:
 def run(dc: DemoContext) -> None:
     if not dc.technician_ids:
         return
-    with dc.db.read() as session:
+    with dc.read() as session:
         cal = cal_svc.load_calendar(session, dc.tz)
         hours = cal_svc.zone_hours(session)
         calls = session.execute(
@@ -164,7 +164,7 @@ def _numbers(dc: DemoContext, session: Any, plans: list[_Plan]) -> list[str]:
     serial = {p: reserve_block(session, "voucher", p, n) for p, n in Counter(periods).items()}
     out = []
     for period in periods:
-        out.append(format_number("voucher", period, serial[period]))
+        out.append(format_number("voucher", period, serial[period], dc.branch_code))
         serial[period] += 1
     return out
 

@@ -23,6 +23,7 @@ from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairWork
 from app.models.contracts import ContractItem, MaintenanceContract
 from app.models.customers import Item
+from app.models.enums import Role
 from app.models.jobs import Job, Visit
 from app.models.store import ProductModel, Zone
 from app.services.billing_service import DEFAULT_RATES, DEFAULT_TRANSPORT
@@ -196,7 +197,8 @@ def _payment_row(dc: DemoContext, bill_id: int, total: int, billed_at: datetime,
         else:  # cash: the technician holds it until the accountant confirms
             handed = _handover_time(dc, tech, done)
             row.update(held_by_id=tech, handed_over_at=handed,
-                       handover_confirmed_by_id=dc.user_ids.get("acct") if handed else None)
+                       handover_confirmed_by_id=(dc.user_of(Role.ACCOUNTANT)
+                                                 if handed else None))
     elif where is not None and where[0] == "counter" and dc.rng.random() < 0.85:
         row.update(collected_at=where[2], collected_by_id=dc.rng.choice(clerks))
     else:
@@ -228,7 +230,7 @@ def _handovers(dc: DemoContext) -> None:
         if not groups:
             return
         short = len(groups) - 1 - min(len(groups) - 1, 3)  # a recent one, not the last
-        acct = dc.user_ids.get("acct") or dc.technician_ids[0]
+        acct = dc.user_of(Role.ACCOUNTANT) or dc.technician_ids[0]
         rows = [{"holder_id": holder, "confirmed_by_id": acct, "at": at,
                  "recorded_cents": int(total),
                  "counted_cents": int(total) - (1000 if i == short else 0),
@@ -259,7 +261,8 @@ def _number_payments(dc: DemoContext, session: Any, rows: list[dict[str, Any]]) 
     for period, group in by_period.items():
         first = reserve_block(session, "payment", period, len(group))
         for offset, row in enumerate(group):
-            row["number"] = format_number("payment", period, first + offset)
+            row["number"] = format_number("payment", period, first + offset,
+                                          dc.branch_code)
 
 
 def _exchanges(dc: DemoContext, session: Any) -> None:

@@ -32,7 +32,7 @@ STANDING = "车载常备件"
 
 
 def run(dc: DemoContext) -> None:
-    with dc.db.read() as session:
+    with dc.read() as session:
         prices = {int(p): int(c) for p, c in session.execute(
             select(Part.id, Part.unit_price_cents).order_by(Part.id))}
         parts = list(prices)

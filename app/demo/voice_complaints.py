@@ -83,7 +83,7 @@ def write_complaints(dc: DemoContext, plans: list[ComplaintPlan]) -> None:
         late: list[tuple[int, dict[str, Any]]] = []
         liaisons = 0
         for plan, period in zip(plans, periods, strict=True):
-            row = _row(dc, plan, format_number("complaint", period, serial[period]))
+            row = _row(dc, plan, format_number("complaint", period, serial[period], dc.branch_code))
             serial[period] += 1
             complaint_id = session.execute(insert(table).returning(table.c.id),
                                            [row]).scalar_one()
@@ -231,7 +231,8 @@ def _reject_one(dc: DemoContext, session: Any, table: Table,
         "source", "customer_id", "item_id", "call_id", "demand", "kind", "department",
         "severity", "abroad")},
         "number": format_number("complaint", period_of(day),
-                                reserve_block(session, "complaint", period_of(day), 1)),
+                                reserve_block(session, "complaint", period_of(day), 1),
+                                dc.branch_code),
         "description": "客户不接受处理结果，要求换新机", "accepted_on": day,
         "deadline": day + timedelta(days=COMPLAINT_DEADLINE_DEFAULT["domestic"]),
         "status": "open", "reopened_from_id": first_id, "created_at": dc.now,

@@ -89,7 +89,8 @@ def _insert(dc: DemoContext, session: Any, terms: list[dict[str, Any]]) -> None:
     previous: dict[int, int] = {}
     for term, period in zip(terms, periods, strict=True):
         item_id = term.pop("item_id")
-        row = {**term, "number": format_number("contract", period, serial[period]),
+        row = {**term, "number": format_number("contract", period, serial[period],
+                                                 dc.branch_code),
                "previous_id": previous.get(item_id), "created_at": dc.now, "updated_at": dc.now}
         serial[period] += 1
         contract_id = session.execute(insert(table).returning(table.c.id), [row]).scalar_one()

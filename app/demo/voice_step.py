@@ -54,7 +54,7 @@ def run(dc: DemoContext) -> None:
 def _expenses(dc: DemoContext) -> None:
     """Reimbursed expenses (差旅费报销): a taxi or bus fare for some visits, now and then a
     parcel shipped; so the summary shows real costs beside the price-based ones."""
-    with dc.db.read() as session:
+    with dc.read() as session:
         jobs = session.execute(select(Job.id, Job.technician_id, Job.completed_at)
                                .where(Job.completed_at.is_not(None))).all()
     rows: list[dict[str, Any]] = []
@@ -129,7 +129,7 @@ def _completed_calls(dc: DemoContext) -> list[tuple[int, int, int | None, int | 
     job = (select(Job.call_id, func.max(Job.technician_id).label("tech"),
                   func.max(Job.completed_at).label("done"))
            .group_by(Job.call_id).subquery())
-    with dc.db.read() as session:
+    with dc.read() as session:
         rows = session.execute(
             select(Call.id, Call.customer_id, Call.item_id, job.c.tech, job.c.done,
                    Call.closed_at, Call.status)
@@ -174,7 +174,8 @@ def _cards(dc: DemoContext, session: Any, chunk: list[Any],
     rows, complaints = [], []
     for (call_id, customer_id, item_id, tech, *_served), day, period in zip(
             chunk, days, periods, strict=True):
-        row: dict[str, Any] = {"number": format_number("survey", period, serial[period]),
+        row: dict[str, Any] = {"number": format_number("survey", period, serial[period],
+                                                             dc.branch_code),
                                "call_id": call_id, "technician_id": tech, "issued_on": day,
                                "status": SurveyCardStatus.SENT.value,
                                "created_at": dc.now, "updated_at": dc.now,

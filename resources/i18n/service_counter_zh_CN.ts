@@ -736,10 +736,6 @@
             <translation>文件夹 {folder} 不存在（磁盘是否已连接？）；没有恢复任何内容。</translation>
         </message>
         <message>
-            <source>number of calls in the call-log book</source>
-            <translation>叫修登记簿中的叫修数量</translation>
-        </message>
-        <message>
             <source>random seed: the same seed gives the same store</source>
             <translation>随机种子：相同的种子生成相同的商店</translation>
         </message>
@@ -790,6 +786,18 @@
         <message>
             <source>The database {path} cannot be written: the file or its folder is read-only. Ask your administrator to fix the permissions; nothing was changed.</source>
             <translation>数据库 {path} 无法写入：文件或其所在文件夹是只读的。请联系管理员修改权限；没有做任何改动。</translation>
+        </message>
+        <message>
+            <source>number of calls in the call-log book (with --branches, the total, shared out over the branches)</source>
+            <translation>叫修登记簿中的叫修数量（与 --branches 同用时为总数，平均分给各分公司）</translation>
+        </message>
+        <message>
+            <source>build a company of B branches (01 as the single store, then 02, 03…, each with its own staff, customers and calls); default 1</source>
+            <translation>生成有 B 个分公司的公司（01 即单店，其后为 02、03……，各有自己的员工、客户和叫修）；默认 1</translation>
+        </message>
+        <message>
+            <source>a number from 1 to {most}</source>
+            <translation>1 到 {most} 之间的数</translation>
         </message>
         <message>
             <source>--force replaces only a SQLite file; give an empty database.</source>
