@@ -47,7 +47,7 @@ def format_number(series: str, period: str, serial: int, branch_code: str = "") 
     return f"{prefix}{code}{period}-{serial:0{width}d}"
 
 
-def _branch_code(session: Session) -> str:
+def branch_code(session: Session) -> str:
     """The code printed in the numbers of the session's branch ("" for the first)."""
     branch = branch_of(session)
     if branch is None or branch == FIRST_BRANCH_ID:
@@ -61,17 +61,12 @@ def _branch_code(session: Session) -> str:
     return str(cached)
 
 
-def branch_code(session: Session) -> str:
-    """The code the session's branch prints in its numbers ("" for the first branch)."""
-    return _branch_code(session)
-
-
 def next_number(session: Session, series: str, day: date) -> str:
     """Allocate the next number of ``series`` for the month of ``day`` in this transaction."""
     if series not in SERIES:
         raise KeyError(f"unknown document series {series!r}")
     period = period_of(day)
-    code = _branch_code(session)
+    code = branch_code(session)
     key = f"{code}:{period}" if code else period  # the branch's own counter
     table: Table = DocumentCounter.__table__  # type: ignore[assignment]
     dialect = session.get_bind().dialect.name
@@ -95,7 +90,7 @@ def reserve_block(session: Session, series: str, period: str, count: int) -> int
     """
     if count <= 0:
         raise ValueError("count must be positive")
-    code = _branch_code(session)
+    code = branch_code(session)
     period = f"{code}:{period}" if code else period
     table: Table = DocumentCounter.__table__  # type: ignore[assignment]
     dialect = session.get_bind().dialect.name
