@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.models.calls import Call
 from app.models.enums import Role
 from app.models.staff import User
 from app.models.store import ProductModel
@@ -63,8 +64,6 @@ def shown(ctx: ServiceContext) -> bool:
     """Whether the checklist is for this store: one whose set-up began with the first start
     (``begin``), or a store with nothing in its book yet. A store at work before the
     set-up existed is not pestered."""
-    from app.models.calls import Call
-
     with ctx.read() as session:
         if _confirmed(session)[1]:
             return True

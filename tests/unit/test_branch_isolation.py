@@ -6,6 +6,7 @@ company and each branch's series has no gaps. Runs on SQLite and on PostgreSQL
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -45,6 +47,7 @@ from app.services import (
     register_service,
     repair_service,
     ring_service,
+    setup_checklist,
     voice_registers,
     voucher_service,
 )
@@ -138,6 +141,7 @@ def branches(db, login) -> tuple[Side, Side, ServiceContext]:
 Reader = Callable[[ServiceContext, "Side"], Any]
 READERS: dict[str, Reader] = {
     "customers_service": lambda c, s: customers_service.find_customers(c, "号"),
+    "setup_checklist": lambda c, s: (setup_checklist.shown(c), setup_checklist.checklist(c)),
     "call_book_service": lambda c, s: call_book_service.list_calls(
         c, call_book_service.CallFilter()),
     "dispatch_service": lambda c, s: (dispatch_service.board(c),
@@ -226,10 +230,22 @@ def test_every_branch_reading_service_is_covered():
     missing = []
     for info in pkgutil.iter_modules(app.services.__path__):
         module = importlib.import_module(f"app.services.{info.name}")
-        if any(inspect.isclass(v) and issubclass(v, BranchOwned) and v is not BranchOwned
-               for v in vars(module).values()) and info.name not in covered:
+        if any(issubclass(v, BranchOwned) and v is not BranchOwned
+               for v in _imported_classes(module)) and info.name not in covered:
             missing.append(info.name)
     assert missing == []
+
+
+def _imported_classes(module: ModuleType) -> list[type]:
+    """The classes a module imports from app.models, at its top or inside a function."""
+    tree = ast.parse(inspect.getsource(module))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app.models"):
+            source = importlib.import_module(node.module or "")
+            found += [v for alias in node.names
+                      if inspect.isclass(v := getattr(source, alias.name, None))]
+    return found
 
 
 @pytest.mark.parametrize("service", sorted(READERS))
