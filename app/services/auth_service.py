@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -14,8 +15,9 @@ from sqlalchemy.orm import Session
 from app.db.audit import record_event
 from app.db.database import AuditContext, Database
 from app.db.locking import NO_KEY_UPDATE
-from app.errors import AuthError, NotFound, ValidationError
+from app.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.enums import Role
 from app.models.staff import User
 from app.services.context import Actor, ServiceContext, system_clock
@@ -52,12 +54,13 @@ class UserDTO:
     active: bool
     locked: bool
     version: int
+    branch_id: int | None = None  # None: the service department (服务部)
 
 
 def _dto(user: User, now: datetime) -> UserDTO:
     locked = user.locked_until is not None and user.locked_until > now
     return UserDTO(user.id, user.username, user.display_name, Role(user.role), user.phone or "",
-                   user.active, locked, user.version)
+                   user.active, locked, user.version, user.branch_id)
 
 
 def has_users(db: Database) -> bool:
@@ -112,15 +115,39 @@ def create_first_admin(db: Database, *, username: str, display_name: str, passwo
 def create_user(ctx: ServiceContext, *, username: str, display_name: str, role: Role,
                 password: str, phone: str = "", branch_id: int | None = None) -> UserDTO:
     """``branch_id``: the branch the user works in (None: the service department); a branch's
-    administrator creates users of their own branch only."""
+    administrator creates users of their own branch only (None there means their own)."""
     require(ctx.actor, Perm.USERS_MANAGE)
-    if ctx.actor.branch_id is not None:
-        branch_id = ctx.actor.branch_id
+    own = ctx.actor.branch_id
+    if own is not None:
+        if branch_id is not None and branch_id != own:
+            raise PermissionDenied(N_("create an account in another branch"))
+        branch_id = own
     username, display_name = _validate_account(username, display_name, password)
     phone = _staff_phone(phone)
     with ctx.write() as session:
+        _check_branch(session, branch_id)
         return _dto(_insert_user(session, username, display_name, role, password, phone,
                                  branch_id), ctx.now())
+
+
+def _check_branch(session: Session, branch_id: int | None) -> None:
+    """A user's branch must exist and be open (None: the service department)."""
+    if branch_id is None:
+        return
+    branch = session.get(Branch, branch_id)
+    if branch is None:
+        raise ValidationError(N_("Choose the branch the account works in."), field="branch")
+    if not branch.active:
+        raise ValidationError(N_("The branch {name} is closed: reopen it first."),
+                              field="branch", name=branch.name)
+
+
+def _managed(ctx: ServiceContext, user: User) -> None:
+    """A branch's people manage only their own branch's accounts (the service department's
+    are visible to them, never theirs to change)."""
+    own = ctx.actor.branch_id
+    if own is not None and user.branch_id != own:
+        raise PermissionDenied(N_("change an account of another branch"))
 
 
 @dataclass(frozen=True)
@@ -138,8 +165,13 @@ class NewAccount:
 
 def create_users(ctx: ServiceContext, accounts: Sequence[NewAccount]) -> list[UserDTO]:
     """Create several accounts in one transaction: all of them or, on a bad one, none (its
-    error names the field as ``key.field``). The same rules as ``create_user``."""
+    error names the field as ``key.field``). The same rules as ``create_user``.
+
+    They are the store's counter staff (the first start's set-up): they work in the actor's
+    branch or, for the service department's administrator (the first admin of a new store),
+    in the store's first branch; the administrator alone stays in the service department."""
     require(ctx.actor, Perm.USERS_MANAGE)
+    branch_id = ctx.actor.branch_id if ctx.actor.branch_id is not None else FIRST_BRANCH_ID
     checked = []
     for account in accounts:
         try:
@@ -155,11 +187,12 @@ def create_users(ctx: ServiceContext, accounts: Sequence[NewAccount]) -> list[Us
             raise ValidationError(N_("The user name {name} is taken."),
                                   field=f"{account.key}.username", name=username)
     with ctx.write() as session:
+        _check_branch(session, branch_id)
         made = []
         for account, username, display_name, phone in checked:
             try:
                 user = _insert_user(session, username, display_name, account.role,
-                                    account.password, phone)
+                                    account.password, phone, branch_id)
             except ValidationError as err:
                 raise _keyed(err, account.key) from None
             made.append(_dto(user, ctx.now()))
@@ -170,22 +203,42 @@ def _keyed(err: ValidationError, key: str) -> ValidationError:
     return ValidationError(err.message, field=f"{key}.{err.field or 'username'}", **err.params)
 
 
-def list_users(ctx: ServiceContext, *, include_inactive: bool = False) -> list[UserDTO]:
+def list_users(ctx: ServiceContext, *, include_inactive: bool = False,
+               managed_only: bool = False) -> list[UserDTO]:
+    """The accounts the actor may see (a branch sees its own and the service department's);
+    ``managed_only``: those the actor manages (a branch's administrator: their branch's)."""
     with ctx.read() as session:
         query = select(User).order_by(User.role, User.display_name)
         if not include_inactive:
             query = query.where(User.active.is_(True))
+        if managed_only and ctx.actor.branch_id is not None:
+            query = query.where(User.branch_id == ctx.actor.branch_id)
         return [_dto(u, ctx.now()) for u in session.scalars(query)]
 
 
+KEEP: Literal["keep"] = "keep"
+
+
 def update_user(ctx: ServiceContext, user_id: int, *, display_name: str, role: Role,
-                phone: str, active: bool, expected_version: int) -> UserDTO:
+                phone: str, active: bool, expected_version: int,
+                branch_id: int | None | Literal["keep"] = KEEP) -> UserDTO:
+    """``branch_id``: move the account to a branch (None: the service department); only the
+    service department's administrators move accounts, and never their own."""
     require(ctx.actor, Perm.USERS_MANAGE)
     display_name = clean_text(display_name, field="display_name", max_len=40, required=True)
     phone = _staff_phone(phone)
     with ctx.write() as session:
         user = _get(session, user_id)
+        _managed(ctx, user)
         check_version(session, user, expected_version)
+        if branch_id != KEEP and branch_id != user.branch_id:
+            if ctx.actor.branch_id is not None:
+                raise PermissionDenied(N_("move an account to another branch"))
+            if user.id == ctx.actor.user_id:
+                raise ValidationError(N_("Your own account stays where it is; another "
+                                         "administrator can move it."), field="branch")
+            _check_branch(session, branch_id)
+            user.branch_id = branch_id
         user.display_name, user.role, user.phone, user.active = (
             display_name, role.value, phone, active)
         session.flush()
@@ -202,6 +255,8 @@ def set_password(ctx: ServiceContext, user_id: int, *, password: str) -> None:
     check_characters(password, field="password")
     with ctx.write(action="password") as session:
         user = _get(session, user_id)
+        if user_id != ctx.actor.user_id:
+            _managed(ctx, user)
         user.password_hash = _hasher.hash(password)
         record_event(session, table="users", row_key=str(user_id), action="password")
 
@@ -211,6 +266,7 @@ def unlock(ctx: ServiceContext, user_id: int) -> None:
     require(ctx.actor, Perm.DISPATCH)
     with ctx.write() as session:
         user = _get(session, user_id)
+        _managed(ctx, user)
         user.locked_until, user.failed_logins, user.first_failed_at = None, 0, None
         record_event(session, table="users", row_key=str(user_id), action="unlock")
 
@@ -238,19 +294,32 @@ def log_in(db: Database, username: str, password: str, *, workstation: str = "",
         user = session.scalar(select(User).where(User.username == username)
                               .with_for_update(**NO_KEY_UPDATE))
         ok = user is not None and user.active and _password_ok(user, password, now)
+        closed = _closed_branch(session, user) if ok else None
         who = _audit_who(user, username, workstation)
         session.info["audit"] = who
         record_event(session, table="users", row_key=str(user.id) if user else username,
-                     action="login" if ok else "login_failed")
-        if ok and user is not None:
+                     action="login" if ok and closed is None else "login_failed",
+                     detail="branch closed" if closed is not None else "")
+        if ok and user is not None and closed is None:
             user.failed_logins, user.first_failed_at, user.last_login_at = 0, None, now
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role), workstation,
                           user.branch_id)
+    if closed is not None:  # the right password: the person may know why
+        raise AuthError(N_("Your branch {name} is closed; ask the service department."),
+                        field="username", name=closed)
     if not ok:
         raise AuthError(_REFUSED, field="password")
     return actor
+
+
+def _closed_branch(session: Session, user: User | None) -> str | None:
+    """The name of the user's branch if it is closed (its people cannot log in)."""
+    if user is None or user.branch_id is None:
+        return None
+    branch = session.get(Branch, user.branch_id)
+    return branch.name if branch is not None and not branch.active else None
 
 
 def _storable(username: str, password: str) -> bool:
