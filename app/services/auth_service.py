@@ -221,7 +221,7 @@ KEEP: Literal["keep"] = "keep"
 
 def update_user(ctx: ServiceContext, user_id: int, *, display_name: str, role: Role,
                 phone: str, active: bool, expected_version: int,
-                branch_id: int | None | Literal["keep"] = KEEP) -> UserDTO:
+                branch_id: int | Literal["keep"] | None = KEEP) -> UserDTO:
     """``branch_id``: move the account to a branch (None: the service department); only the
     service department's administrators move accounts, and never their own."""
     require(ctx.actor, Perm.USERS_MANAGE)

@@ -9,6 +9,7 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -36,6 +37,9 @@ from app.ui.session import AppSession
 from app.ui.settings_store import SettingsStore
 from app.ui.smoke import install_smoke_quit
 from app.ui.style import icon, install_stylesheet
+
+if TYPE_CHECKING:
+    from app.services.backup_service import BackupFile
 
 log = logging.getLogger(__name__)
 EXIT_CANNOT_OPEN = 2
@@ -198,11 +202,11 @@ def open_store_database(db_url: str | None, *, create: str | None = None) -> Dat
 
 
 def open_or_ask(db_url: str | None) -> Database | None:
-    """Open the store; a missing file is asked about (restore, another file, a new store).
+    """Open the store; a missing file is asked about (restore, another file, a server, a new
+    store). A server chosen there is remembered as this PC's database (``config.pc_server``).
 
     None: the user quit, or the database cannot be used (already said).
     """
-    from app.errors import UserError
     from app.services import backup_service
     from app.ui.dialogs.missing_database_dialog import (
         MissingDatabaseDialog,
@@ -219,12 +223,9 @@ def open_or_ask(db_url: str | None) -> Database | None:
             dialog = MissingDatabaseDialog(missing, newest)
             dialog.exec()
             choice = dialog.choice
-            if choice == dialog.RESTORE and newest is not None:
-                try:
-                    backup_service.restore_missing(missing.path, newest.path)
-                except UserError as err:
-                    show_startup_error(user_message(err))
-                    continue
+            if choice == dialog.QUIT:
+                return None
+            if choice == dialog.RESTORE and newest is not None and _restore(missing, newest):
                 url, create, restored = str(missing.path), None, newest.path
             elif choice == dialog.OPEN:
                 chosen = choose_database_file(None, missing.path.parent)
@@ -232,10 +233,8 @@ def open_or_ask(db_url: str | None) -> Database | None:
                     url, create = str(chosen), None
             elif choice == dialog.CREATE:
                 url, create = str(missing.path), "always"
-            elif choice == dialog.SERVER:
-                url, create = _server_from_dialog() or url, None
-            else:
-                return None
+            elif choice == dialog.SERVER and (server := _open_chosen_server()) is not None:
+                return server  # a server chosen here is this PC's from now on
             continue
         except StartupError as err:
             if _try_again(err):
@@ -245,6 +244,81 @@ def open_or_ask(db_url: str | None) -> Database | None:
             backup_service.record_restore(db, None, restored,
                                           f"from {restored.name}, in place of a missing file")
         return db
+
+
+def _restore(missing: MissingDatabase, newest: BackupFile) -> bool:
+    """Put the newest backup in place of the missing file; False (said) if it failed."""
+    from app.errors import UserError
+    from app.services import backup_service
+
+    try:
+        backup_service.restore_missing(missing.path, newest.path)
+    except UserError as err:
+        show_startup_error(user_message(err))
+        return False
+    return True
+
+
+def remember_pc_server(url: str, parent: QWidget | None = None) -> bool:
+    """Keep ``url`` as this PC's database for the next starts; a failure is said."""
+    try:
+        config.set_pc_server(url)
+    except (OSError, ValueError) as exc:
+        log.error("cannot remember this PC's database server: %s", exc)
+        QMessageBox.warning(parent, QCoreApplication.translate("Startup", "Service Counter"),
+                            QCoreApplication.translate(
+                                "Startup", "This PC could not note the server for the next "
+                                "starts; connect to it again then."))
+        return False
+    return True
+
+
+def new_pc(db_url: str | None) -> bool:
+    """This PC's very first start: nothing named (--db, SERVICE_COUNTER_DB), no server
+    remembered, and this PC's own file neither there nor ever used."""
+    from app.db import known_databases
+
+    if config.database_source(db_url) != "file":
+        return False
+    path = config.default_database_file()
+    return not path.exists() and known_databases.last_used(path) is None
+
+
+def open_on_a_new_pc() -> Database | int:
+    """Ask where the store is (a new one on this PC, the default, or the company's server)
+    and open it; a server that opens is remembered. An int: the exit code (0: the user
+    closed the question)."""
+    from app.ui.dialogs.store_choice_dialog import StoreChoiceDialog
+
+    while True:
+        dialog = StoreChoiceDialog()
+        dialog.exec()
+        choice = dialog.choice
+        dialog.deleteLater()
+        if choice == StoreChoiceDialog.LOCAL:
+            db = open_or_ask(None)
+            return db if db is not None else EXIT_CANNOT_OPEN
+        if choice != StoreChoiceDialog.SERVER:
+            return 0
+        server = _open_chosen_server()
+        if server is not None:
+            return server
+
+
+def _open_chosen_server() -> Database | None:
+    """Ask for the company's server and open it; once it opens, this PC keeps it for the
+    next starts. None: cancelled, or it cannot be used (said already)."""
+    url = _server_from_dialog()
+    while url:
+        try:
+            db = open_store_database(url)
+        except StartupError as err:
+            if _try_again(err):
+                continue
+            return None
+        remember_pc_server(url)
+        return db
+    return None
 
 
 def _server_from_dialog() -> str | None:
@@ -417,9 +491,12 @@ def run_gui(db_url: str | None, lang: str | None) -> int:
     settings = SettingsStore()
     language = install_translator(app, resolve_language(lang, settings))
     install_excepthook()
-    db = open_or_ask(db_url)
-    if db is None:
+    opened = open_on_a_new_pc() if new_pc(db_url) else open_or_ask(db_url)
+    if isinstance(opened, int):
+        return opened
+    if opened is None:
         return EXIT_CANNOT_OPEN
+    db = opened
     backed_up = take_daily_backup(db)
     while True:
         window = start_session(db, settings, language)

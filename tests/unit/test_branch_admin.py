@@ -58,8 +58,10 @@ def test_a_branch_is_renamed_once_and_a_stale_form_is_refused(admin, hangzhou):
 
 
 def test_bad_branch_input_is_said_at_its_field(admin, hangzhou):
-    cases = [(dict(code="", name="宁波分公司"), "code"), (dict(code="2", name="宁波分公司"), "code"),
-             (dict(code="02", name="宁波分公司"), "code"), (dict(code="03", name="  "), "name")]
+    cases = [(dict(code="", name="宁波分公司"), "code"),
+             (dict(code="2", name="宁波分公司"), "code"),
+             (dict(code="02", name="宁波分公司"), "code"),
+             (dict(code="03", name="  "), "name")]
     for kwargs, field in cases:
         with pytest.raises(ValidationError) as err:
             branch_service.create_branch(admin, **kwargs)

@@ -1,5 +1,6 @@
-"""The Settings page (设置): store profile, hours, zones, staff, catalogue, Excel import, and
-this computer's printers."""
+"""The Settings page (设置): store profile, hours, zones, staff, branches (the service
+department's administrator), catalogue, Excel import, and this computer's printers and
+database."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.services.permissions import Perm
 from app.ui.dialogs.import_dialog import ImportPanel
+from app.ui.pages.settings_branches import BranchesTab, may_manage_branches
 from app.ui.pages.settings_catalogue import CatalogueTab
+from app.ui.pages.settings_database import DatabaseTab
 from app.ui.pages.settings_printing import PrintingTab
 from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
 from app.ui.pages.settings_staff import StaffTab
@@ -36,9 +39,15 @@ class SettingsPage(QWidget):
         if session.may(Perm.USERS_MANAGE):
             self.staff = StaffTab(session, self)
             self.tabs.addTab(self.staff, self.tr("Staff accounts"))
+        self.branches: BranchesTab | None = None
+        if may_manage_branches(session):
+            self.branches = BranchesTab(session, self)
+            self.tabs.addTab(self.branches, self.tr("Branches"))
         self.tabs.addTab(self.catalogue, self.tr("Product models"))
         self.printing = PrintingTab(session, self)
         self.tabs.addTab(self.printing, self.tr("Printing (this computer)"))
+        self.database = DatabaseTab(session, self)
+        self.tabs.addTab(self.database, self.tr("Database (this computer)"))
         self.importer: ImportPanel | None = None
         if session.may(Perm.DATA_IMPORT):
             self.importer = ImportPanel(session, self)
@@ -47,6 +56,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
-        for tab in (self.profile, self.hours, self.zones, self.catalogue, self.staff):
+        for tab in (self.profile, self.hours, self.zones, self.catalogue, self.staff,
+                    self.branches, self.database):
             if tab is not None:
                 tab.refresh()
