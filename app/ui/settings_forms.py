@@ -138,6 +138,9 @@ class ListAndForm(QWidget):
                  and getattr(rec, "id", None) == getattr(keep, "id", None)]
         if match:
             self.table.selectRow(match[0])
+            # the row may have been selected already (no signal): the form takes the saved
+            # record, its new version with it, or the next save would be refused as stale
+            self.load(self._records[match[0]])
         else:
             self.load(None)
 

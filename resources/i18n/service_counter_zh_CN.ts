@@ -20,12 +20,40 @@
             <translation>已经有管理员账户了。</translation>
         </message>
         <message>
+            <source>create an account in another branch</source>
+            <translation>在其他分公司开设账号</translation>
+        </message>
+        <message>
+            <source>Choose the branch the account works in.</source>
+            <translation>请选择该账号所在的分公司。</translation>
+        </message>
+        <message>
+            <source>The branch {name} is closed: reopen it first.</source>
+            <translation>分公司 {name} 已停用：请先恢复。</translation>
+        </message>
+        <message>
+            <source>change an account of another branch</source>
+            <translation>修改其他分公司的账号</translation>
+        </message>
+        <message>
+            <source>move an account to another branch</source>
+            <translation>把账号调到其他分公司</translation>
+        </message>
+        <message>
+            <source>Your own account stays where it is; another administrator can move it.</source>
+            <translation>不能调动自己的账号；可由另一位管理员调动。</translation>
+        </message>
+        <message>
             <source>No such user.</source>
             <translation>没有这个用户。</translation>
         </message>
         <message>
             <source>Wrong user name or password, or the account is locked for a while.</source>
             <translation>用户名或密码错误，或账户已被暂时锁定。</translation>
+        </message>
+        <message>
+            <source>Your branch {name} is closed; ask the service department.</source>
+            <translation>您所在的分公司 {name} 已停用，请联系服务部。</translation>
         </message>
         <message>
             <source>The business calendar has no working days.</source>
@@ -1908,12 +1936,28 @@
             <translation>开设分公司</translation>
         </message>
         <message>
+            <source>Enter the branch code (two digits, like 02).</source>
+            <translation>请输入分公司代码（两位数字，如 02）。</translation>
+        </message>
+        <message>
             <source>A branch code is two digits, like 02.</source>
             <translation>分公司代码为两位数字，如 02。</translation>
         </message>
         <message>
             <source>The branch code {code} is taken.</source>
             <translation>分公司代码 {code} 已被使用。</translation>
+        </message>
+        <message>
+            <source>rename a branch</source>
+            <translation>修改分公司名称</translation>
+        </message>
+        <message>
+            <source>close or reopen a branch</source>
+            <translation>停用或恢复分公司</translation>
+        </message>
+        <message>
+            <source>No such branch.</source>
+            <translation>没有这个分公司。</translation>
         </message>
     </context>
     <context>
@@ -2138,6 +2182,77 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Bill saved: {total} to pay.</source>
             <translation>收费单已保存：应付 {total}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchesTab</name>
+        <message>
+            <source>Branch</source>
+            <translation>分公司</translation>
+        </message>
+        <message>
+            <source>Service centre</source>
+            <translation>服务中心</translation>
+        </message>
+        <message>
+            <source>two digits, like 02</source>
+            <translation>两位数字，如 02</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>New branch</source>
+            <translation>新建分公司</translation>
+        </message>
+        <message>
+            <source>Save branch</source>
+            <translation>保存分公司</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未结</translation>
+        </message>
+        <message>
+            <source>Closed: its people cannot log in; its records stay.</source>
+            <translation>已停用：其人员不能登录；记录保留。</translation>
+        </message>
+        <message>
+            <source>Reopen the branch</source>
+            <translation>恢复分公司</translation>
+        </message>
+        <message>
+            <source>Close the branch</source>
+            <translation>停用分公司</translation>
+        </message>
+        <message>
+            <source>The branch is reopened.</source>
+            <translation>分公司已恢复。</translation>
+        </message>
+        <message>
+            <source>The branch is closed.</source>
+            <translation>分公司已停用。</translation>
+        </message>
+        <message>
+            <source>Close {name}? Its people can no longer log in; its records stay, and reopening it lets them in again.</source>
+            <translation>停用{name}？其人员将不能登录；记录保留，恢复后即可再登录。</translation>
         </message>
     </context>
     <context>
@@ -3494,6 +3609,65 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Calls received {received}, dispatched {dispatched}, completed on site {completed}, taken in {taken}, left over {left}, deadlines missed {missed}</source>
             <translation>受理叫修 {received}，已派工 {dispatched}，现场完工 {completed}，带回 {taken}，遗留未派 {left}，超时到达 {missed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseTab</name>
+        <message>
+            <source>The server cannot be reached. Check its name, the network and that it is running; nothing was changed.</source>
+            <translation>连不上服务器。请检查服务器名称、网络，以及服务器是否在运行；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The server refused the connection; nothing was changed. It said: {reason}</source>
+            <translation>服务器拒绝了连接；未做任何更改。服务器回复：{reason}</translation>
+        </message>
+        <message>
+            <source>This computer's database</source>
+            <translation>本机数据库</translation>
+        </message>
+        <message>
+            <source>In use now</source>
+            <translation>当前使用</translation>
+        </message>
+        <message>
+            <source>From the next start</source>
+            <translation>下次启动起</translation>
+        </message>
+        <message>
+            <source>Connect to the company's server…</source>
+            <translation>连接公司服务器…</translation>
+        </message>
+        <message>
+            <source>Use this PC's own database file</source>
+            <translation>改用本机数据库文件</translation>
+        </message>
+        <message>
+            <source>the company's server {target}</source>
+            <translation>公司服务器 {target}</translation>
+        </message>
+        <message>
+            <source>{target} (named by SERVICE_COUNTER_DB)</source>
+            <translation>{target}（由环境变量 SERVICE_COUNTER_DB 指定）</translation>
+        </message>
+        <message>
+            <source>this PC's own file {target}</source>
+            <translation>本机文件 {target}</translation>
+        </message>
+        <message>
+            <source>This PC opens the company's server from its next start.</source>
+            <translation>本机下次启动起使用公司服务器。</translation>
+        </message>
+        <message>
+            <source>This PC opens its own database file from its next start.</source>
+            <translation>本机下次启动起使用本机数据库文件。</translation>
+        </message>
+        <message>
+            <source>From the next start this PC no longer opens the company's server but a store of its own, kept on this PC ({path}). A branch's PC needs the server. Use this PC's own file?</source>
+            <translation>下次启动起，本机不再连接公司服务器，而是使用本机自己的门店数据库（{path}）。分公司的电脑需要连接服务器。确定改用本机文件吗？</translation>
+        </message>
+        <message>
+            <source>This PC could not note its choice; nothing was changed.</source>
+            <translation>本机无法记下此选择；未做任何更改。</translation>
         </message>
     </context>
     <context>
@@ -6765,8 +6939,16 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>区域</translation>
         </message>
         <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>类型</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未结</translation>
         </message>
         <message>
             <source>Dispatch within (business hours)</source>
@@ -6787,6 +6969,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Role</source>
             <translation>角色</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>分公司</translation>
         </message>
         <message>
             <source>Locked</source>
@@ -6812,12 +6998,20 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>员工账号</translation>
         </message>
         <message>
+            <source>Branches</source>
+            <translation>分公司</translation>
+        </message>
+        <message>
             <source>Product models</source>
             <translation>产品型号</translation>
         </message>
         <message>
             <source>Printing (this computer)</source>
             <translation>打印（本机）</translation>
+        </message>
+        <message>
+            <source>Database (this computer)</source>
+            <translation>数据库（本机）</translation>
         </message>
         <message>
             <source>Import from Excel</source>
@@ -7007,6 +7201,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>角色</translation>
         </message>
         <message>
+            <source>Branch</source>
+            <translation>分公司</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>电话</translation>
         </message>
@@ -7021,6 +7219,14 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Save account</source>
             <translation>保存账号</translation>
+        </message>
+        <message>
+            <source>Service department</source>
+            <translation>服务部</translation>
+        </message>
+        <message>
+            <source> (closed)</source>
+            <translation>（已停用）</translation>
         </message>
         <message>
             <source>New password for this account</source>
@@ -7090,6 +7296,14 @@ This version must upgrade the database and backs it up first; the backup failed,
             <translation>数据库服务器拒绝了连接：{reason}未做任何更改；请参阅说明文档的“PostgreSQL”一节。</translation>
         </message>
         <message>
+            <source>Service Counter</source>
+            <translation>售后服务台</translation>
+        </message>
+        <message>
+            <source>This PC could not note the server for the next starts; connect to it again then.</source>
+            <translation>本机无法记下该服务器，下次启动时请再次连接。</translation>
+        </message>
+        <message>
             <source>Service Counter cannot start</source>
             <translation>售后服务台无法启动</translation>
         </message>
@@ -7127,6 +7341,37 @@ This version must upgrade the database and backs it up first; the backup failed,
         <message>
             <source>&amp;Note</source>
             <translation>备注(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreChoiceDialog</name>
+        <message>
+            <source>This PC's database</source>
+            <translation>本机数据库</translation>
+        </message>
+        <message>
+            <source>Service Counter starts on this PC for the first time. Where are the store's records kept?</source>
+            <translation>售后服务台第一次在本机启动。门店的资料存放在哪里？</translation>
+        </message>
+        <message>
+            <source>A store of its own (one counter, or the PC that keeps the store's file): create the store's database on this PC.
+A branch of a company: connect to the company's server (the service department gives its address and your user name).
+This PC remembers the answer; Settings can change it later.</source>
+            <translation>独立门店（只有一台电脑，或本机就是存放门店数据的电脑）：在本机新建门店数据库。
+公司的分公司：连接公司服务器（服务器地址和您的用户名由服务部提供）。
+本机会记住此选择，以后可在“设置”中更改。</translation>
+        </message>
+        <message>
+            <source>Create the store's database on this PC</source>
+            <translation>本机新建门店数据库</translation>
+        </message>
+        <message>
+            <source>Connect to the company's server…</source>
+            <translation>连接公司服务器…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
         </message>
     </context>
     <context>
