@@ -65,6 +65,7 @@ from app.ui.dialogs.register_correction_dialog import RegisterCorrectionDialog
 from app.ui.dialogs.repair_dialogs import InspectionDialog, WorkEntryDialog
 from app.ui.dialogs.return_dialog import ReturnDialog
 from app.ui.dialogs.server_dialog import ServerDialog
+from app.ui.dialogs.store_choice_dialog import StoreChoiceDialog
 from app.ui.dialogs.store_days_dialog import StoreDaysDialog
 from app.ui.dialogs.switch_user_dialog import SwitchUserDialog
 from app.ui.dialogs.take_in_dialog import CallTakeInDialog, WalkInTakeInDialog
@@ -210,6 +211,7 @@ VIEWS: dict[type[QDialog], Factory] = {
     RecoverRecordDialog: _recover,
     MissingDatabaseDialog: lambda s: MissingDatabaseDialog(
         MissingDatabase(s.folder / "store.sqlite", last_used="2026-01-05"), None),
+    StoreChoiceDialog: lambda s: StoreChoiceDialog(),
 }
 
 # Bases only ever shown through a subclass above.

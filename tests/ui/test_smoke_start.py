@@ -35,7 +35,8 @@ def test_smoke_start_shows_the_first_window_and_exits(
     # A new store starts on the default file (a --db path that is not there is asked about).
     done = _start(db_path if store == "seeded" else None, tmp_path / "data")
     assert done.returncode == 0, done.stderr
-    expected = "FirstAdminDialog" if store == "new" else "LoginDialog"
+    # a new PC first asks where the store is (closing it quits: exit 0, nothing made)
+    expected = "StoreChoiceDialog" if store == "new" else "LoginDialog"
     line = next(x for x in done.stderr.splitlines() if x.startswith(FIRST_WINDOW))
     assert f"{FIRST_WINDOW}: {expected} at " in line
     assert "s after process start" in line
