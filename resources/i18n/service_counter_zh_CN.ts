@@ -2199,6 +2199,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>两位数字，如 02</translation>
         </message>
         <message>
+            <source>e.g. Hangzhou branch</source>
+            <translation>如：杭州分公司</translation>
+        </message>
+        <message>
             <source>Code</source>
             <translation>代码</translation>
         </message>
@@ -2223,12 +2227,16 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>保存分公司</translation>
         </message>
         <message>
+            <source>(no name yet)</source>
+            <translation>（尚未命名）</translation>
+        </message>
+        <message>
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <source>Open</source>
-            <translation>未结</translation>
+            <source>Active: its people log in as usual.</source>
+            <translation>启用中：其人员照常登录。</translation>
         </message>
         <message>
             <source>Closed: its people cannot log in; its records stay.</source>
@@ -6943,12 +6951,12 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>代码</translation>
         </message>
         <message>
-            <source>Kind</source>
-            <translation>类型</translation>
+            <source>Branch name</source>
+            <translation>分公司名称</translation>
         </message>
         <message>
-            <source>Open</source>
-            <translation>未结</translation>
+            <source>Kind</source>
+            <translation>类型</translation>
         </message>
         <message>
             <source>Dispatch within (business hours)</source>

@@ -34,8 +34,9 @@ def may_manage_branches(session: AppSession) -> bool:
 
 
 class BranchesTab(ListAndForm):
-    headers = (QT_TRANSLATE_NOOP("Settings", "Code"), QT_TRANSLATE_NOOP("Settings", "Name"),
-               QT_TRANSLATE_NOOP("Settings", "Kind"), QT_TRANSLATE_NOOP("Settings", "Open"))
+    headers = (QT_TRANSLATE_NOOP("Settings", "Code"),
+               QT_TRANSLATE_NOOP("Settings", "Branch name"),
+               QT_TRANSLATE_NOOP("Settings", "Kind"), QT_TRANSLATE_NOOP("Settings", "Active"))
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,7 @@ class BranchesTab(ListAndForm):
         self.code.setMaxLength(2)
         self.code.setPlaceholderText(self.tr("two digits, like 02"))
         self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("e.g. Hangzhou branch"))
         self.kind = QComboBox(self)
         for kind, text in KINDS.items():
             self.kind.addItem(self.tr(text), kind.value)
@@ -69,7 +71,9 @@ class BranchesTab(ListAndForm):
         return branch_service.list_branches(self.session.ctx)
 
     def cells(self, record: BranchDTO) -> list[str]:
-        return [record.code, record.name, self.tr(KINDS[record.kind]), yes_no(record.active)]
+        # a store's first branch has no name until one is given (made from an older store)
+        return [record.code, record.name or self.tr("(no name yet)"),
+                self.tr(KINDS[record.kind]), yes_no(record.active)]
 
     def load(self, record: BranchDTO | None) -> None:
         self.current = record
@@ -81,7 +85,7 @@ class BranchesTab(ListAndForm):
         if record is None:
             self.state.setText(self.tr("New"))
         elif record.active:
-            self.state.setText(self.tr("Open"))
+            self.state.setText(self.tr("Active: its people log in as usual."))
         else:
             self.state.setText(self.tr("Closed: its people cannot log in; its records stay."))
         self.close_button.setText(self.tr("Reopen the branch") if record and not record.active

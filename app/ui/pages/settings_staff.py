@@ -73,7 +73,7 @@ class StaffTab(ListAndForm):
         one is listed for the accounts still in it."""
         self.branches = {b.id: b for b in branch_service.list_branches(self.session.ctx)}
         pairs = [("", self.tr("Service department"))] if self.office else []
-        pairs += [(str(b.id), f"{b.code} {b.name}" + ("" if b.active else self.tr(" (closed)")))
+        pairs += [(str(b.id), self.branch_text(b.id) + ("" if b.active else self.tr(" (closed)")))
                   for b in self.branches.values()]
         fill_combo(self.branch, pairs)
         self.branch.setEnabled(self.office)
@@ -82,7 +82,7 @@ class StaffTab(ListAndForm):
         if branch_id is None:
             return self.tr("Service department")
         branch = self.branches.get(branch_id)
-        return f"{branch.code} {branch.name}" if branch else "?"
+        return f"{branch.code} {branch.name}".strip() if branch else "?"
 
     def cells(self, record: auth_service.UserDTO) -> list[str]:
         return [record.username, record.display_name, label("role", record.role.value),
