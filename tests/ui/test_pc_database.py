@@ -122,6 +122,12 @@ def test_a_branch_pc_connects_to_the_server_and_the_next_start_opens_it_again(
         again.dispose()
 
 
+def test_a_damaged_choice_on_a_branch_pc_asks_again(qtbot: QtBot, new_pc: Path) -> None:
+    config.set_pc_server(UNREACHABLE)
+    (new_pc.parent / config.PC_DATABASE_FILE).write_text("{", encoding="utf-8")
+    assert gui.new_pc(None)  # the question again, not a store of its own
+
+
 def test_closing_the_first_question_quits_and_makes_nothing(
         qtbot: QtBot, new_pc: Path, started, monkeypatch) -> None:
     _answer(monkeypatch, StoreChoiceDialog.QUIT)
