@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import AuthError
 from app.models.enums import Role
 from app.services import auth_service, branch_service
+from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.pages.settings_branches import BranchesTab
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.pages.settings_staff import StaffTab
@@ -98,6 +99,14 @@ def test_the_service_department_opens_renames_and_closes_a_branch(qtbot: QtBot, 
     assert tab.close_button.text() == "恢复分公司"
     with pytest.raises(AuthError):
         auth_service.log_in(db, "clerk_hz", SEED_PASSWORD)
+    # the clerk at the log-in is told why, in Chinese
+    login_dialog = LoginDialog(db, username="clerk_hz")
+    qtbot.addWidget(login_dialog)
+    login_dialog.show()
+    login_dialog.password_edit.setText(SEED_PASSWORD)
+    login_dialog.log_in()
+    assert login_dialog.actor is None
+    assert login_dialog.message.text() == "您所在的分公司 杭州西湖分公司 已停用，请联系服务部。"
 
 
 def test_a_branchs_administrator_sees_no_branches_tab_and_only_their_staff(
