@@ -2231,6 +2231,10 @@ The counter keeps working and nothing entered is lost, but today has no backup y
             <translation>（尚未命名）</translation>
         </message>
         <message>
+            <source>Closed</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
             <source>New</source>
             <translation>新建</translation>
         </message>

@@ -95,7 +95,7 @@ def test_the_service_department_opens_renames_and_closes_a_branch(qtbot: QtBot, 
     assert tab.close_button.text() == "停用分公司"
     tab.close_button.click()
     assert asked and "杭州西湖分公司" in asked[0]
-    assert ["02", "杭州西湖分公司", "分公司", ""] in _rows(tab)
+    assert ["02", "杭州西湖分公司", "分公司", "已停用"] in _rows(tab)
     assert tab.close_button.text() == "恢复分公司"
     with pytest.raises(AuthError):
         auth_service.log_in(db, "clerk_hz", SEED_PASSWORD)

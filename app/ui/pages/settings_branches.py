@@ -73,7 +73,8 @@ class BranchesTab(ListAndForm):
     def cells(self, record: BranchDTO) -> list[str]:
         # a store's first branch has no name until one is given (made from an older store)
         return [record.code, record.name or self.tr("(no name yet)"),
-                self.tr(KINDS[record.kind]), yes_no(record.active)]
+                self.tr(KINDS[record.kind]),
+                yes_no(True) if record.active else self.tr("Closed")]
 
     def load(self, record: BranchDTO | None) -> None:
         self.current = record
