@@ -9,6 +9,7 @@ import pytest
 from app.errors import PermissionDenied
 from app.services import report_flow_service as flow
 from app.services import service_dept_service as sd
+from app.services import survey_service
 from app.services.call_book_service import CallFilter, count_calls, list_calls
 from tests.helpers.service_dept import YESTERDAY_CALLS, Company, make_company
 
@@ -59,6 +60,10 @@ def test_survey_cards_to_send_per_branch(company):
     # each branch served one call today (completed on site): one card to send, none sent
     assert [(cards[b].calls, cards[b].to_send, cards[b].sent) for b in (one, two)] == [
         (1, 1, 0), (1, 1, 0)]
+    # branch 02 sends today's batch: its card is counted as sent, nothing left to send
+    survey_service.issue_cards_for_day(company.people[two]["clerk"], today)
+    cards = {c.branch.id: c for c in sd.survey_counts(company.office, today)}
+    assert [(cards[b].to_send, cards[b].sent) for b in (one, two)] == [(1, 0), (0, 1)]
     yesterday = {c.branch.id: c.calls for c in sd.survey_counts(company.office,
                                                                 company.yesterday)}
     assert yesterday == {one: YESTERDAY_CALLS[1], two: YESTERDAY_CALLS[2]}
@@ -90,6 +95,14 @@ def test_a_report_is_received_once_signed_by_the_branch_manager_and_forwarded(co
     assert seen.received and seen.signed_by == "boss2号" and seen.signed_at is not None
     assert seen.forwarded_by == "super2号"
     assert not received()["01"].received  # branch 1 sent nothing: the department chases it
+    # branch 1's report of that day is its own, untouched by branch 02's
+    super1 = company.people[one]["super"]
+    assert flow.report_state(super1, flow.ReportKind.SUPERVISOR, day).status == "draft"
+    flow.submit_supervisor_report(super1, day)
+    flow.sign_supervisor_report(company.people[one]["boss"], day)
+    flow.forward_supervisor_report(super1, day)
+    assert [(r.branch.code, r.received, r.signed_by) for r in received().values()] == [
+        ("01", True, "boss1号"), ("02", True, "boss2号")]
 
 
 def test_cases_to_chase_carry_their_branch(company):
