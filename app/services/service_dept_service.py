@@ -5,7 +5,8 @@ The service department's people belong to no branch (``Actor.branch_id`` None), 
 sessions see every branch; each view here is one grouped read over all branches (or the one
 branch of the page's filter), by ``branch_id``, on the tables' own indexes, with every branch
 listed — a branch that sent nothing shows as nothing, which is what the department chases.
-Read-only: nothing here writes. A branch's own people are refused (they have their books).
+Read-only: nothing here writes. A branch's own people get their branch only (the page is
+the department's; the session's branch wall holds here as everywhere).
 """
 
 from __future__ import annotations
@@ -98,17 +99,23 @@ class ChaseRow:
 
 # ---- common --------------------------------------------------------------------------------
 
-def _check(ctx: ServiceContext) -> None:
+def _scope(ctx: ServiceContext, branch_id: int | None = None) -> int | None:
+    """The branch a view shows: the one asked for (None: every branch). A branch's own people
+    (who have their books) see only their branch here too; asking for another is refused."""
     require(ctx.actor, Perm.REPORTS_VIEW)
-    if ctx.actor.branch_id is not None:
-        raise PermissionDenied(N_("the service department's views"))
+    own = ctx.actor.branch_id
+    if own is None:
+        return branch_id
+    if branch_id not in (None, own):
+        raise PermissionDenied(N_("a record of another branch"))
+    return own
 
 
 def branches(ctx: ServiceContext) -> list[BranchRef]:
     """Every branch, by code (the page's branch filter)."""
-    _check(ctx)
+    branch_id = _scope(ctx)
     with ctx.read() as session:
-        return _branches(session, None)
+        return _branches(session, branch_id)
 
 
 def _branches(session: Session, branch_id: int | None) -> list[BranchRef]:
@@ -137,7 +144,7 @@ def call_books(ctx: ServiceContext, day: date, *,
                branch_id: int | None = None) -> list[BookCount]:
     """Each branch's book of ``day`` (yesterday's, as the branches send them): how many calls
     and how many still open; one grouped count on (branch, received_at)."""
-    _check(ctx)
+    branch_id = _scope(ctx, branch_id)
     start, end = _day_bounds(ctx, day)
     with ctx.read() as session:
         still_open = func.count(case((Call.status.in_([s.value for s in OPEN_STATUSES]), 1)))
@@ -155,7 +162,7 @@ def survey_counts(ctx: ServiceContext, day: date, *,
                   branch_id: int | None = None) -> list[SurveyCount]:
     """§二十四: per branch, the day's calls, the calls served by the end of the day that have
     no card yet (what ``survey_service.issue_cards_for_day`` would send), the cards sent."""
-    _check(ctx)
+    branch_id = _scope(ctx, branch_id)
     start, end = _day_bounds(ctx, day)
     with ctx.read() as session:
         book = _by_branch(session.execute(
@@ -182,7 +189,7 @@ def daily_reports(ctx: ServiceContext, day: date, *,
     """Each branch's supervisor report of ``day``: where it stands, who signed it and when
     (the steps since its last reopening), who forwarded it. A branch with no report shows
     as a draft: not received."""
-    _check(ctx)
+    branch_id = _scope(ctx, branch_id)
     with ctx.read() as session:
         records = {int(r.branch_id): r for r in session.scalars(
             select(DailyReportRecord).where(
@@ -234,7 +241,7 @@ def _since_reopened(steps: list[tuple[str, datetime, str, str]]
 def chase_list(ctx: ServiceContext, *, branch_id: int | None = None) -> list[ChaseRow]:
     """Open complaints (the overdue first), items kept past their promised date, vouchers
     whose technician is late: every branch's, each with its branch, most overdue first."""
-    _check(ctx)
+    branch_id = _scope(ctx, branch_id)
     today, now = ctx.today(), ctx.now()
     with ctx.read() as session:
         named = {b.id: b for b in _branches(session, branch_id)}

@@ -50,9 +50,9 @@ def make_company(login: Callable[[str], ServiceContext]) -> Company:
 
 def _work(ctx: dict[str, ServiceContext], n: int, yesterday: date) -> None:
     clerk = ctx["clerk"]
+    customer = CustomerInput(f"客户{n}号", (f"1370000000{n}",), "市区路 1 号")
     first = calls_service.register_call(clerk, CallInput(
-        fault="不脱水", new_customer=CustomerInput(f"客户{n}号", (f"1370000000{n}",), "市区路 1 号"),
-        new_item=ItemInput(model_id(clerk), f"SN-{n}")))
+        fault="不脱水", new_customer=customer, new_item=ItemInput(model_id(clerk), f"SN-{n}")))
     customer_id = first.customer_id
     noon = datetime.combine(yesterday, time(10), tzinfo=clerk.tz)
     for k in range(YESTERDAY_CALLS[n]):

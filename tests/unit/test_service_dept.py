@@ -41,16 +41,20 @@ def test_yesterdays_books_per_branch_equal_each_branchs_own_book(company):
     assert [(b.branch.code, b.calls) for b in only_two] == [("02", YESTERDAY_CALLS[2])]
 
 
-def test_a_branch_cannot_open_another_branchs_book_nor_the_departments_views(company):
+def test_a_branch_sees_only_itself_in_the_departments_views(company):
     one, two = company.branch_ids
     clerk2, boss2 = company.people[two]["clerk"], company.people[two]["boss"]
     with pytest.raises(PermissionDenied):
         list_calls(clerk2, CallFilter(branch_id=one))
     assert list_calls(clerk2, CallFilter(branch_id=two)).rows  # its own, by name: fine
-    for view in (lambda c: sd.call_books(c, company.yesterday), sd.chase_list, sd.branches,
-                 lambda c: sd.daily_reports(c, company.yesterday)):
-        with pytest.raises(PermissionDenied):
-            view(boss2)
+    assert [b.code for b in sd.branches(boss2)] == ["02"]
+    assert [(b.branch.code, b.calls) for b in sd.call_books(boss2, company.yesterday)] == [
+        ("02", YESTERDAY_CALLS[2])]
+    assert {r.customer for r in sd.chase_list(boss2)} == {"客户2号"}
+    with pytest.raises(PermissionDenied):
+        sd.daily_reports(boss2, company.yesterday, branch_id=one)
+    with pytest.raises(PermissionDenied):
+        sd.call_books(company.people[two]["tech"], company.yesterday)  # no reports for him
 
 
 def test_survey_cards_to_send_per_branch(company):
