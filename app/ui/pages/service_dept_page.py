@@ -55,6 +55,8 @@ class ServiceDeptPage(QWidget):
         self.surveys_model, self.reports_model = TextRowsModel(self), TextRowsModel(self)
         self.chase_model = TextRowsModel(self)
         self.books_view, self.book_view = _view(self.books_model), _view(self.book_model)
+        self.surveys_view, self.reports_view = _view(self.surveys_model), _view(self.reports_model)
+        self.chase_view = _view(self.chase_model)
         self.open_button = QPushButton(self.tr("Open the branch's book"))
         self.book_title = QLabel()
         self.not_received = QLabel()
@@ -91,12 +93,12 @@ class ServiceDeptPage(QWidget):
         books_layout.addWidget(self.book_view, 2)
         reports = QWidget()
         reports_layout = QVBoxLayout(reports)
-        reports_layout.addWidget(_view(self.reports_model), 1)
+        reports_layout.addWidget(self.reports_view, 1)
         reports_layout.addWidget(self.not_received)
         self.tabs.addTab(books, self.tr("Call-log books"))
-        self.tabs.addTab(_tab(_view(self.surveys_model)), self.tr("Survey cards to send"))
+        self.tabs.addTab(_tab(self.surveys_view), self.tr("Survey cards to send"))
         self.tabs.addTab(reports, self.tr("Daily reports received"))
-        self.tabs.addTab(_tab(_view(self.chase_model)), self.tr("To chase"))
+        self.tabs.addTab(_tab(self.chase_view), self.tr("To chase"))
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
         layout.addLayout(top)
@@ -152,6 +154,7 @@ class ServiceDeptPage(QWidget):
         rows.append((self.tr("Company total"), *(str(sum(getattr(c, f) for c in counts))
                                                  for f in ("calls", "to_send", "sent"))))
         self.surveys_model.set_table(heads, rows)
+        self.surveys_view.resizeColumnsToContents()
 
     def _show_reports(self) -> None:
         local = self._session.ctx.local
@@ -164,6 +167,7 @@ class ServiceDeptPage(QWidget):
                  f"{local(r.forwarded_at):%m-%d %H:%M}" if r.forwarded_at else "")
                 for r in self.reports]
         self.reports_model.set_table(heads, rows)
+        self.reports_view.resizeColumnsToContents()
         missing = [self._branch(r.branch) for r in self.reports if not r.received]
         self.not_received.setText(
             self.tr("Not received from: {branches}").format(branches="、".join(missing))
@@ -177,6 +181,7 @@ class ServiceDeptPage(QWidget):
         self.chase_model.set_table(heads, [
             (self._branch(c.branch), kinds.get(c.kind, c.kind), c.number, c.customer,
              f"{c.due:%Y-%m-%d}", str(c.days_over) if c.days_over else "") for c in chases])
+        self.chase_view.resizeColumnsToContents()
 
     def open_book(self, branch_id: int | None = None) -> None:
         """The chosen branch's call-log book of the day (the row selected, or ``branch_id``)."""
