@@ -7,6 +7,12 @@ and another the hours per technician. Written by XlsxWriter in constant-memory m
 memory), the details sheet's rows as XlsxWriter's own XML made directly (Sheet.rows_of: the
 busiest month of a million-call store, 116,000 jobs, in about two seconds of CPU), to a
 temporary file that is moved into place only when complete (app.export.sheets).
+
+A company's service department (服务部) gets the same sheets as the company's totals, and
+after the summary one sheet per branch ("02 杭州分公司") laid out as that branch's own
+summary: a manager compares a branch's sheet with the workbook the branch sent, and the
+totals keep the sheets (and formulas) every reader of a single store's workbook knows. A
+branch's people, and a single store, get their own figures only (no branch sheets).
 """
 
 from __future__ import annotations
