@@ -79,6 +79,8 @@ def test_the_service_departments_page_consolidates_the_branches_books(
     page.books_view.selectRow(branches.index("02 杭州分公司"))
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert sorted(_cells(page.book_model, 0)) == sorted(own["02"])
+    page.refresh()  # the page re-reads (data changed, the timer): the open book stays open
+    assert sorted(_cells(page.book_model, 0)) == sorted(own["02"])
     # one branch chosen: only its row (and its total)
     page.branch_combo.setCurrentIndex(page.branch_combo.findText("02 杭州分公司"))
     assert _cells(page.books_model, 0) == ["02 杭州分公司", "全公司合计"]

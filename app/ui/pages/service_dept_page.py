@@ -45,6 +45,7 @@ class ServiceDeptPage(QWidget):
         self._session = session
         self.books: list[sd.BookCount] = []
         self.reports: list[sd.ReportReceipt] = []
+        self._opened: int | None = None  # the branch whose book of the day is open
         self.branch_combo = QComboBox()
         self.branch_combo.addItem(self.tr("All branches"), None)
         yesterday = session.ctx.today() - timedelta(days=1)
@@ -130,8 +131,12 @@ class ServiceDeptPage(QWidget):
         self._show_surveys(surveys)
         self._show_reports()
         self._show_chases(chases)
-        self.book_model.set_table((), [])
-        self.book_title.setText(self.tr("Choose a branch and open its book of the day."))
+        if any(b.branch.id == self._opened for b in self.books):
+            self.open_book(self._opened)  # a refresh keeps the book the user opened
+        else:
+            self._opened = None
+            self.book_model.set_table((), [])
+            self.book_title.setText(self.tr("Choose a branch and open its book of the day."))
 
     def _branch(self, branch: sd.BranchRef) -> str:
         return branch.label
@@ -141,10 +146,11 @@ class ServiceDeptPage(QWidget):
         rows = [(self._branch(b.branch), str(b.calls), str(b.still_open)) for b in self.books]
         rows.append((self.tr("Company total"), str(sum(b.calls for b in self.books)),
                      str(sum(b.still_open for b in self.books))))
+        selected = self.books_view.currentIndex().row()
         self.books_model.set_table(heads, rows)
         self.books_view.resizeColumnsToContents()
         if self.books:
-            self.books_view.selectRow(0)
+            self.books_view.selectRow(selected if 0 <= selected < len(self.books) else 0)
 
     def _show_surveys(self, counts: list[sd.SurveyCount]) -> None:
         heads = (self.tr("Branch"), self.tr("Calls in the book"), self.tr("Cards to send"),
@@ -191,6 +197,7 @@ class ServiceDeptPage(QWidget):
                 return
             branch_id = self.books[row].branch.id
         book = next(b for b in self.books if b.branch.id == branch_id)
+        self._opened = branch_id
         try:
             page = list_calls(self._session.ctx, CallFilter(
                 date_from=self.day, date_to=self.day, branch_id=branch_id), limit=BOOK_ROWS)
