@@ -1915,10 +1915,6 @@
             <source>The branch code {code} is taken.</source>
             <translation>分公司代码 {code} 已被使用。</translation>
         </message>
-        <message>
-            <source>the service department's views</source>
-            <translation>服务部的汇总视图</translation>
-        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
