@@ -7,6 +7,12 @@ and another the hours per technician. Written by XlsxWriter in constant-memory m
 memory), the details sheet's rows as XlsxWriter's own XML made directly (Sheet.rows_of: the
 busiest month of a million-call store, 116,000 jobs, in about two seconds of CPU), to a
 temporary file that is moved into place only when complete (app.export.sheets).
+
+A company's service department (服务部) gets the same sheets as the company's totals, and
+after the summary one sheet per branch ("02 杭州分公司") laid out as that branch's own
+summary: a manager compares a branch's sheet with the workbook the branch sent, and the
+totals keep the sheets (and formulas) every reader of a single store's workbook knows. A
+branch's people, and a single store, get their own figures only (no branch sheets).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from app.export.sheets import (
     Book,
     Column,
     ExcelClock,
+    Sheet,
     cell,
     formula,
     money_text,
@@ -34,7 +41,7 @@ from app.export.sheets import (
 )
 from app.export.voice_sheets import complaints_sheet, surveys_sheet
 from app.printing.text import pt
-from app.services.monthly_dto import Figure, MonthlyReport
+from app.services.monthly_dto import BranchMonth, Figure, MonthlyReport
 
 Progress = Callable[[int, int, str], None]
 CATEGORIES = ("A", "B", "C", "D")
@@ -69,6 +76,8 @@ def write_monthly_workbook(report: MonthlyReport, path: Path, *, progress: Progr
         _properties(book, report)
         tick(0, pt("Summary"))
         _summary(book, report)
+        for branch in report.branches:  # the service department's: a sheet per branch
+            _branch_summary(book, report, branch)
         tick(1, pt("Technicians"))
         _technicians(book, report)
         tick(2, pt("Models"))
@@ -108,22 +117,47 @@ def _summary(book: Book, report: MonthlyReport) -> None:
     ws.print_setup(landscape=True, one_page=True)  # the figures and the chart on one sheet
     ws.title_row(f"{report.store_name} {pt('Monthly summary')} {report.month:%Y-%m}")
     ws.append([pt("Made by Service Counter from the store's records")])
+    _figure_rows(ws, report.figures)
+    days = len(report.jobs_per_day)
+    if days:
+        ws.stacked_bars("D3", pt("Daily jobs"), (1, len(CATEGORIES)), days + 1,
+                        horizontal=False, title=pt("Jobs per category per day"),
+                        y_title=pt("Number of jobs"), size_cm=(22, 10), category_format=DATE)
+
+
+def _figure_rows(ws: Sheet, figures: tuple[Figure, ...]) -> None:
+    """The figures from row 4 on, under their header; the total cost a formula."""
     ws.header_row([pt("Figure"), pt("Value")])
-    rows = {figure.key: index + 4 for index, figure in enumerate(report.figures)}
-    values = {figure.key: figure.value for figure in report.figures}
-    for figure in report.figures:
+    rows = {figure.key: index + 4 for index, figure in enumerate(figures)}
+    values = {figure.key: figure.value for figure in figures}
+    for figure in figures:
         value = figure_cell(figure)
         if figure.key == "total_cost":
             parts = [key for key in TOTAL_PARTS if key in rows]
             value = formula(f"=SUM({','.join(f'B{rows[key]}' for key in parts)})",
                             yuan(sum(int(values[key]) for key in parts)), fmt=MONEY, bold=True)
         ws.append([cell(pt(figure.label), bold=figure.key == "total_cost"), value])
-    ws.autofilter(2, 3 + len(report.figures), first_row=3)
-    days = len(report.jobs_per_day)
-    if days:
-        ws.stacked_bars("D3", pt("Daily jobs"), (1, len(CATEGORIES)), days + 1,
-                        horizontal=False, title=pt("Jobs per category per day"),
-                        y_title=pt("Number of jobs"), size_cm=(22, 10), category_format=DATE)
+    ws.autofilter(2, 3 + len(figures), first_row=3)
+
+
+def branch_sheet_name(branch: BranchMonth) -> str:
+    """"02 杭州分公司": the code first (unique), then as much of the name as Excel allows
+    (31 characters, none of []:*?/\\)."""
+    name = "".join(ch for ch in branch.name if ch not in "[]:*?/\\'").strip()
+    return f"{branch.code} {name}"[:31].strip()
+
+
+def _branch_summary(book: Book, report: MonthlyReport, branch: BranchMonth) -> None:
+    """One branch's figures, laid out as its own workbook's summary (the company's totals
+    stay on the summary sheet: each of its count and money figures is these sheets' sum)."""
+    ws = book.sheet(branch_sheet_name(branch))
+    ws.width(0, 40)
+    ws.width(1, 18)
+    ws.freeze("A4")
+    ws.print_setup(one_page=True)
+    ws.title_row(f"{branch.name} {pt('Monthly summary')} {report.month:%Y-%m}")
+    ws.append([pt("Branch {code}: figures of this branch only", code=branch.code)])
+    _figure_rows(ws, branch.figures)
 
 
 def _technicians(book: Book, report: MonthlyReport) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app.db.branch_scope import branch_of
-from app.errors import ValidationError
+from app.errors import PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.calls import Call
 from app.models.customers import Customer, CustomerPhone, Item
@@ -51,6 +51,9 @@ class CallFilter:
     channel: Channel | None = None
     search: str = ""
     customer_id: int | None = None
+    # one branch's book, for the service department (who sees every branch); a branch's
+    # people have only their own, and asking for another's is refused
+    branch_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,10 @@ def _shape_and_params(ctx: ServiceContext, conn: Connection, flt: CallFilter, *,
     if after is not None:
         params["after_at"], params["after_id"] = after
     branch = branch_of(conn)
+    if flt.branch_id is not None:
+        if branch is not None and branch != flt.branch_id:
+            raise PermissionDenied(N_("a record of another branch"))
+        branch = flt.branch_id
     if branch is not None:
         params["branch"] = branch
     shape = _Shape(flt.statuses != (), flt.date_from is not None, flt.date_to is not None,

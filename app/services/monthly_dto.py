@@ -72,6 +72,19 @@ class JobDetail(NamedTuple):
 
 
 @dataclass(frozen=True)
+class BranchMonth:
+    """One branch's figures of the month: a sheet of the service department's workbook, the
+    same figures as the branch's own workbook's summary."""
+
+    code: str
+    name: str
+    figures: tuple[Figure, ...]
+
+    def figure(self, key: str) -> int | float:
+        return next(f.value for f in self.figures if f.key == key)
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     month: date  # first day of the month
     store_name: str
@@ -82,6 +95,9 @@ class MonthlyReport:
     jobs_per_day: dict[date, dict[str, int]]  # day → category → jobs (the chart)
     surveys: tuple[TechnicianSurveyStats, ...] = ()  # survey cards per technician
     complaints: ComplaintMonthStats | None = None  # the month's complaint statistics
+    # the service department's workbook of a company: each branch's figures (the figures
+    # above are the company's); empty for a branch's own and a single store's workbook
+    branches: tuple[BranchMonth, ...] = ()
 
     def figure(self, key: str) -> int | float:
         return next(f.value for f in self.figures if f.key == key)

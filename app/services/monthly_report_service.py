@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from statistics import mean
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.i18n import N_
 from app.models.billing import Bill, Invoice, Payment
+from app.models.branch import Branch
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairWork
 from app.models.jobs import InternalWork, Job, Visit
@@ -28,7 +30,7 @@ from app.services.billing_service import rates_of
 from app.services.calendar_service import load_calendar
 from app.services.context import ServiceContext
 from app.services.expense_service import month_expense_figures
-from app.services.monthly_dto import Figure, JobDetail, MonthlyReport
+from app.services.monthly_dto import BranchMonth, Figure, JobDetail, MonthlyReport
 from app.services.monthly_rows import details, models, technicians
 from app.services.parts_service import parts_used
 from app.services.permissions import Perm, allowed, require
@@ -80,18 +82,43 @@ def monthly_report(ctx: ServiceContext, month: date, *, rows: bool = True) -> Mo
                         full_phone=allowed(ctx.actor, Perm.CUSTOMER_FULL_PHONE))
                 if rows else ())
         arrivals = _arrivals_of(jobs) if rows else _arrivals(session, win)
-        # the real expenses (差旅费报销) stand right after the price-based cost
-        figures = (*_seed_figures(session, win),
-                   *month_expense_figures(session, win.month, add_months(win.month, 1)),
-                   *_counter_figures(ctx, session, win, arrivals),
-                   *_money_figures(session, win))
+        figures = _figures(ctx, session, win, arrivals)
         if not rows:
             return MonthlyReport(win.month, get_store_profile(ctx).name, figures, (), (), (),
                                  {}, surveys, complaints)
-        return MonthlyReport(
+        company = _company_branches(session) if ctx.actor.branch_id is None else []
+        report = MonthlyReport(
             win.month, get_store_profile(ctx).name, figures,
             technicians(session, win.start, win.end), models(session, win.start, win.end),
             jobs, _jobs_per_day(ctx, session, win), surveys, complaints)
+    if len(company) < 2:  # a branch's own workbook, or a single store's: no branch sheets
+        return report
+    return dc_replace(report, branches=tuple(_branch_month(ctx, win, *b) for b in company))
+
+
+def _figures(ctx: ServiceContext, session: Session, win: Window,
+             arrivals: list[Arrival]) -> tuple[Figure, ...]:
+    """The summary's figures, of the session's branch (of every branch: the company's)."""
+    # the real expenses (差旅费报销) stand right after the price-based cost
+    return (*_seed_figures(session, win),
+            *month_expense_figures(session, win.month, add_months(win.month, 1)),
+            *_counter_figures(ctx, session, win, arrivals),
+            *_money_figures(session, win))
+
+
+def _company_branches(session: Session) -> list[tuple[int, str, str]]:
+    return [(int(i), code, name) for i, code, name in session.execute(
+        select(Branch.id, Branch.code, Branch.name).order_by(Branch.code))]
+
+
+def _branch_month(ctx: ServiceContext, win: Window, branch_id: int, code: str,
+                  name: str) -> BranchMonth:
+    """One branch's figures, read as that branch's own people read them (the same session
+    wall, the same queries): the branch's sheet equals the branch's own summary."""
+    as_branch = dc_replace(ctx, actor=dc_replace(ctx.actor, branch_id=branch_id))
+    with as_branch.read() as session:
+        return BranchMonth(code, name, _figures(as_branch, session, win,
+                                                _arrivals(session, win)))
 
 
 # (call received, voucher's first arrival, arrived by the deadline) of the vouchers

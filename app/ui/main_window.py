@@ -275,7 +275,9 @@ class MainWindow(QMainWindow):
     # pages -------------------------------------------------------------------------------
     def visible_entries(self) -> list[PageEntry]:
         """The books the logged-in user may open, in sidebar order."""
-        return [e for e in registry.PAGES if registry.visible_to(e, self.session.may)]
+        branch = self.session.ctx.actor.branch_id
+        return [e for e in registry.PAGES
+                if registry.visible_to(e, self.session.may, branch_id=branch)]
 
     def visible_page_keys(self) -> list[str]:
         return [entry.key for entry in self._entries]

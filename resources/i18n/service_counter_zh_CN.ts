@@ -5692,6 +5692,10 @@ If it happens again, press “Copy details” and send them to your administrato
             <source>Monthly summary</source>
             <translation>月度统计报表</translation>
         </message>
+        <message>
+            <source>Service department</source>
+            <translation>服务部</translation>
+        </message>
     </context>
     <context>
         <name>PartDialog</name>
@@ -6934,6 +6938,157 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
             <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceDeptPage</name>
+        <message>
+            <source>All branches</source>
+            <translation>全部分公司</translation>
+        </message>
+        <message>
+            <source>Open the branch's book</source>
+            <translation>打开该分公司的登记簿</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>分公司</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Call-log books</source>
+            <translation>叫修登记簿</translation>
+        </message>
+        <message>
+            <source>Survey cards to send</source>
+            <translation>待寄调查卡</translation>
+        </message>
+        <message>
+            <source>Daily reports received</source>
+            <translation>收到的日报表</translation>
+        </message>
+        <message>
+            <source>To chase</source>
+            <translation>待催办</translation>
+        </message>
+        <message>
+            <source>Choose a branch and open its book of the day.</source>
+            <translation>选择分公司，打开其当天的叫修登记簿。</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>叫修数</translation>
+        </message>
+        <message>
+            <source>Still open</source>
+            <translation>尚未完成</translation>
+        </message>
+        <message>
+            <source>Company total</source>
+            <translation>全公司合计</translation>
+        </message>
+        <message>
+            <source>Calls in the book</source>
+            <translation>登记簿叫修数</translation>
+        </message>
+        <message>
+            <source>Cards to send</source>
+            <translation>待寄卡数</translation>
+        </message>
+        <message>
+            <source>Cards sent that day</source>
+            <translation>当天已寄卡数</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>已收到</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Signed by the manager</source>
+            <translation>经理签章</translation>
+        </message>
+        <message>
+            <source>Signed at</source>
+            <translation>签章时间</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Forwarded at</source>
+            <translation>转送时间</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Not received from: {branches}</source>
+            <translation>尚未收到：{branches}</translation>
+        </message>
+        <message>
+            <source>Every branch's report has been received.</source>
+            <translation>各分公司的日报表均已收到。</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Days overdue</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Repair past its date</source>
+            <translation>修理逾期</translation>
+        </message>
+        <message>
+            <source>Technician late</source>
+            <translation>技术员未按时到达</translation>
+        </message>
+        <message>
+            <source>Call No.</source>
+            <translation>叫修单号</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>叫修时间</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障</translation>
+        </message>
+        <message>
+            <source>Call-log book of {branch}, {day}: {n} calls</source>
+            <translation>{branch} {day} 叫修登记簿：{n} 件</translation>
         </message>
     </context>
     <context>

@@ -44,9 +44,12 @@ from app.services import (
     expense_service,
     feedback_service,
     find_service,
+    monthly_report_service,
     register_service,
     repair_service,
+    report_flow_service,
     ring_service,
+    service_dept_service,
     setup_checklist,
     voice_registers,
     voucher_service,
@@ -161,6 +164,11 @@ READERS: dict[str, Reader] = {
         ("customers", s.customer_id), ("calls", s.call_id), ("item_receipts", s.receipt_id))],
     "find_service": lambda c, s: [find_service.find_by_number(c, n) for n in (
         s.call_number, s.receipt_number, s.voucher_number, s.complaint_number)],
+    "monthly_report_service": lambda c, s: monthly_report_service.monthly_report(c, c.today()),
+    "monthly_rows": lambda c, s: monthly_report_service.monthly_report(c, c.today()).details,
+    "report_flow_service": lambda c, s: report_flow_service.missing_reviews(c, c.today()),
+    "service_dept_service": lambda c, s: (service_dept_service.chase_list(c),
+                                          service_dept_service.call_books(c, c.today())),
 }
 # Readers that take another branch's record by id or number: NotFound, never its data.
 BY_ID: dict[str, Callable[[ServiceContext, Side], Any]] = {
@@ -191,10 +199,7 @@ NOT_YET = {
     "survey_service": "survey cards",
     "followup_service": "follow-up calls",
     "daily_report_service": "reports by technician and day",
-    "monthly_report_service": "the month's workbook",
-    "monthly_rows": "rows of the month's workbook",
     "voice_stats": "survey and complaint statistics",
-    "report_flow_service": "daily report submission state",
     "parts_service": "stock movements (the parts catalogue is shared)",
     "contract_visit_service": "contract visits by contract",
     "visit_service": "visits by job",

@@ -38,6 +38,7 @@ class PageKey(StrEnum):
     BACKUP = "backup"
     MONEY = "money"
     REPORTS = "reports"
+    SERVICE_DEPT = "service_dept"
 
 
 PageFactory = Callable[[AppSession, QWidget | None], QWidget]
@@ -50,6 +51,7 @@ class PageEntry:
     icon: str  # file name in resources/icons
     factory_path: str  # "module:Class", imported when first opened (a test imports them all)
     permission: Perm | tuple[Perm, ...] | None = None  # a tuple: any one of them
+    service_dept: bool = False  # only for the service department (users of no branch)
 
 
 PAGES: list[PageEntry] = [
@@ -91,11 +93,18 @@ PAGES: list[PageEntry] = [
               "app.ui.pages.money_page:MoneyPage", Perm.BILL),
     PageEntry(PageKey.REPORTS, QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "reports.svg",
               "app.ui.pages.reports_page:ReportsPage", Perm.REPORTS_VIEW),
+    PageEntry(PageKey.SERVICE_DEPT, QT_TRANSLATE_NOOP("Pages", "Service department"),
+              "reports.svg", "app.ui.pages.service_dept_page:ServiceDeptPage",
+              Perm.REPORTS_VIEW, service_dept=True),
 ]
 
 
-def visible_to(entry: PageEntry, may: Callable[[Perm], bool]) -> bool:
-    """Whether a user with these rights sees the page in the sidebar."""
+def visible_to(entry: PageEntry, may: Callable[[Perm], bool], *,
+               branch_id: int | None = None) -> bool:
+    """Whether a user with these rights, of this branch (None: the service department),
+    sees the page in the sidebar."""
+    if entry.service_dept and branch_id is not None:
+        return False  # a branch's people never see the service department's page
     needed = entry.permission
     if needed is None:
         return True

@@ -1,0 +1,69 @@
+"""The monthly workbook of a company (issue 17): the service department's has the company's
+totals and a sheet per branch; a branch's people get their branch's only; the numbers agree."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from app.export.monthly_workbook import branch_sheet_name, write_monthly_workbook
+from app.services.monthly_report_service import monthly_report
+from tests.helpers.service_dept import Company, make_company
+
+ADDITIVE = ("count", "money")  # averages and rates are not sums of the branches'
+
+
+@pytest.fixture
+def company(db, login) -> Company:
+    return make_company(login)
+
+
+def test_company_totals_are_the_sum_of_the_branch_sheets(company):
+    month = company.office.today().replace(day=1)
+    report = monthly_report(company.office, month)
+    assert [b.code for b in report.branches] == ["01", "02"]
+    summed = 0
+    for figure in report.figures:
+        if figure.kind in ADDITIVE:
+            assert figure.value == sum(b.figure(figure.key) for b in report.branches), figure.key
+            summed += 1
+    assert summed > 20
+    # each branch worked one voucher on site today, 60 and 120 minutes of labour
+    assert [b.figure("dispatch_times") for b in report.branches] == [1, 1]
+    assert report.figure("dispatch_times") == 2
+    costs = [b.figure("dispatch_cost") for b in report.branches]
+    assert costs[0] > 0 and costs[1] == 2 * costs[0]
+
+
+def test_each_branch_sheet_is_what_the_branchs_own_people_export(company):
+    month = company.office.today().replace(day=1)
+    sheets = {b.code: b for b in monthly_report(company.office, month).branches}
+    for code, branch_id in zip(("01", "02"), company.branch_ids, strict=True):
+        own = monthly_report(company.people[branch_id]["boss"], month)
+        assert own.branches == ()  # a branch's workbook is its branch only
+        assert own.figures == sheets[code].figures
+        assert {d.customer for d in own.details} == {f"客户{int(code)}号"}
+
+
+def test_a_single_stores_workbook_has_no_branch_sheets(admin):
+    assert monthly_report(admin, admin.today().replace(day=1)).branches == ()
+
+
+def test_the_workbook_has_a_sheet_per_branch_with_its_figures(company, tmp_path):
+    report = monthly_report(company.office, company.office.today().replace(day=1))
+    path = write_monthly_workbook(report, tmp_path / "month.xlsx")
+    book = openpyxl.load_workbook(path)
+    names = [branch_sheet_name(b) for b in report.branches]
+    assert names == ["01", "02 杭州分公司"]
+    assert set(names) <= set(book.sheetnames)
+    summary = book.worksheets[0]
+    for branch, name in zip(report.branches, names, strict=True):
+        sheet = book[name]
+        assert branch.name in str(sheet["A1"].value)
+        values = [row[1] for row in sheet.iter_rows(min_row=4, max_col=2, values_only=True)]
+        counts = [f.value for f in branch.figures]
+        assert [v for v, f in zip(values, branch.figures, strict=True) if f.kind == "count"] \
+            == [c for c, f in zip(counts, branch.figures, strict=True) if f.kind == "count"]
+    row = [f.key for f in report.figures].index("calls") + 4
+    assert summary.cell(row=row, column=2).value == report.figure("calls") == sum(
+        book[name].cell(row=row, column=2).value for name in names)  # the company's totals
