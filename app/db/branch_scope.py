@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, event, or_, true
-from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+from sqlalchemy import ColumnElement, Connection, event, inspect, or_, true
+from sqlalchemy.orm import MANYTOONE, ORMExecuteState, Session, with_loader_criteria
 
 from app.errors import PermissionDenied
 from app.i18n import N_
@@ -98,6 +98,7 @@ def _scope_statement(state: ORMExecuteState) -> None:
 def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
     branch = branch_of(session)
     if branch is None:
+        _inherit_branch(session)
         return
     for obj in session.new:
         if isinstance(obj, BranchOwned):
@@ -108,6 +109,48 @@ def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
     for obj in (*session.dirty, *session.deleted):
         if isinstance(obj, BranchOwned) and obj.branch_id != branch:
             raise _refused()
+
+
+def _inherit_branch(session: Session) -> None:
+    """A session of every branch (the service department) writing a record for a branch's
+    customer, call or bill: the new record belongs to that record's branch, not to the
+    first branch the column defaults to (a survey card for branch 02's call is branch 02's)."""
+    pending = [obj for obj in session.new
+               if isinstance(obj, BranchOwned) and obj.branch_id is None]
+    with session.no_autoflush:
+        for _ in range(3):  # a new record may hang on another new record of this flush
+            waiting = []
+            for obj in pending:
+                parent = _parent_branch(session, obj)
+                if parent is None:
+                    waiting.append(obj)
+                else:
+                    obj.branch_id = parent
+            if len(waiting) == len(pending):
+                break
+            pending = waiting
+
+
+def _parent_branch(session: Session, obj: Any) -> int | None:
+    """The branch of the first branch-owned record ``obj`` refers to, if any is known."""
+    mapper = inspect(obj).mapper
+    for relation in mapper.relationships:
+        if relation.direction is MANYTOONE:
+            loaded = obj.__dict__.get(relation.key)
+            if isinstance(loaded, BranchOwned) and loaded.branch_id is not None:
+                return int(loaded.branch_id)
+    for column in mapper.local_table.columns:
+        for key in column.foreign_keys:
+            model = owned_model(key.column.table.name)
+            if model is None:
+                continue
+            value = getattr(obj, mapper.get_property_by_column(column).key, None)
+            if value is None:
+                continue
+            parent = session.get(model, value)
+            if parent is not None and parent.branch_id is not None:
+                return int(parent.branch_id)
+    return None
 
 
 def _refused() -> PermissionDenied:

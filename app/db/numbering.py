@@ -47,26 +47,42 @@ def format_number(series: str, period: str, serial: int, branch_code: str = "") 
     return f"{prefix}{code}{period}-{serial:0{width}d}"
 
 
-def branch_code(session: Session) -> str:
-    """The code printed in the numbers of the session's branch ("" for the first)."""
-    branch = branch_of(session)
-    if branch is None or branch == FIRST_BRANCH_ID:
+def branch_code(session: Session, branch_id: int | None = None) -> str:
+    """The code printed in the numbers of a branch ("" for the first): the session's branch,
+    or for a session of every branch (the service department) ``branch_id``, the branch of
+    the record the document belongs to."""
+    branch = numbering_branch(session, branch_id)
+    if branch == FIRST_BRANCH_ID:
         return ""
-    cached = session.info.get("branch_code")
-    if cached is None:
-        cached = session.scalar(select(Branch.code).where(Branch.id == branch))
-        if cached is None:
+    codes: dict[int, str] = session.info.setdefault("branch_codes", {})
+    if branch not in codes:
+        code = session.scalar(select(Branch.code).where(Branch.id == branch))
+        if code is None:
             raise KeyError(f"no branch {branch}")
-        session.info["branch_code"] = cached
-    return str(cached)
+        codes[branch] = str(code)
+    return codes[branch]
 
 
-def next_number(session: Session, series: str, day: date) -> str:
-    """Allocate the next number of ``series`` for the month of ``day`` in this transaction."""
+def numbering_branch(session: Session, branch_id: int | None) -> int:
+    """The branch whose series numbers a document: the session's own; a session of every
+    branch numbers in the branch of the record the document is for."""
+    own = branch_of(session)
+    if own is not None:
+        return own
+    return branch_id if branch_id is not None else FIRST_BRANCH_ID
+
+
+def next_number(session: Session, series: str, day: date, *,
+                branch_id: int | None = None) -> str:
+    """Allocate the next number of ``series`` for the month of ``day`` in this transaction.
+
+    ``branch_id``: the branch of the record the document is for (a customer's, a call's),
+    which a service department's session (of every branch) numbers in; a branch's session
+    always numbers in its own."""
     if series not in SERIES:
         raise KeyError(f"unknown document series {series!r}")
     period = period_of(day)
-    code = branch_code(session)
+    code = branch_code(session, branch_id)
     key = f"{code}:{period}" if code else period  # the branch's own counter
     table: Table = DocumentCounter.__table__  # type: ignore[assignment]
     dialect = session.get_bind().dialect.name

@@ -147,7 +147,8 @@ def insert_call(session: Session, ctx: ServiceContext, data: CallInput) -> Call:
     item = _resolve_item(session, ctx, customer, data)
     category, why = propose_category(session, item, ctx.local(received).date())
     call = Call(
-        number=next_number(session, "call", ctx.local(received).date()),
+        number=next_number(session, "call", ctx.local(received).date(),
+                           branch_id=customer.branch_id),
         received_at=received, channel=Channel(data.channel).value,
         customer_id=customer.id, item_id=item.id if item else None,
         zone_id=customer.zone_id, fault=fault,

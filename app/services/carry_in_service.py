@@ -215,7 +215,7 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
     voucher = _voucher_of(session, call.id)
     now, today = ctx.now(), ctx.today()
     receipt = ItemReceipt(
-        number=next_number(session, "receipt", today), call_id=call.id,
+        number=next_number(session, "receipt", today, branch_id=call.branch_id), call_id=call.id,
         voucher_id=voucher.id if voucher else None, customer_id=call.customer_id,
         item_id=item.id, taken_in_at=now,
         accessories=json.dumps(list(accessories), ensure_ascii=False),
@@ -224,7 +224,8 @@ def _insert_take_in(session: Session, ctx: ServiceContext, data: TakeInInput,
         clerk_id=ctx.actor.user_id, status=ReceiptStatus.HELD.value)
     session.add(receipt)
     session.flush()
-    session.add(RepairCard(number=next_number(session, "repair", today),
+    session.add(RepairCard(number=next_number(session, "repair", today,
+                                                       branch_id=call.branch_id),
                            receipt_id=receipt.id, technician_id=tech.id))
     customer = session.get(Customer, call.customer_id)
     assert customer is not None

@@ -122,8 +122,11 @@ def insert_complaint(session: Session, ctx: ServiceContext, data: ComplaintInput
     checked = _checked(session, ctx, data)
     accepted = checked["accepted_on"]
     assert isinstance(accepted, date)
+    customer = session.get(Customer, data.customer_id) if data.customer_id else None
     complaint = Complaint(
-        number=next_number(session, "complaint", accepted), source=data.source,
+        number=next_number(session, "complaint", accepted,
+                           branch_id=customer.branch_id if customer else None),
+        source=data.source,
         customer_id=data.customer_id, item_id=data.item_id, call_id=data.call_id,
         description=checked["description"], demand=checked["demand"], kind=data.kind,
         department=checked["department"], severity=data.severity, abroad=data.abroad,
@@ -289,7 +292,8 @@ def issue_liaison(ctx: ServiceContext, complaint_id: int, *,
                           .where(ComplaintLiaison.complaint_id == c.id)) is not None:
             raise ValidationError(N_("This complaint already has its liaison note."),
                                   field="liaison")
-        row = ComplaintLiaison(number=next_number(session, "liaison", ctx.today()),
+        row = ComplaintLiaison(number=next_number(session, "liaison", ctx.today(),
+                                                           branch_id=c.branch_id),
                                complaint_id=c.id, department=c.department,
                                issued_on=ctx.today(), days_late=(c.closed_on - c.deadline).days,
                                question=question, issued_by_id=ctx.actor.user_id)

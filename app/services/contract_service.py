@@ -104,8 +104,11 @@ def _checked(session: Session, data: ContractInput) -> tuple[str, int]:
 def _insert(session: Session, ctx: ServiceContext, data: ContractInput,
             previous_id: int | None = None) -> MaintenanceContract:
     terms, fee_cents = _checked(session, data)
+    customer = session.get(Customer, data.customer_id)
     contract = MaintenanceContract(
-        number=next_number(session, "contract", ctx.today()), customer_id=data.customer_id,
+        number=next_number(session, "contract", ctx.today(),
+                           branch_id=customer.branch_id if customer else None),
+        customer_id=data.customer_id,
         start_date=data.start_date, end_date=data.end_date, fee_cents=fee_cents,
         covers_labour=data.covers_labour, covers_parts=data.covers_parts,
         visits_per_year=data.visits_per_year, terms=terms, status=ContractStatus.ACTIVE.value,

@@ -564,7 +564,8 @@ def dispatch_call(ctx: ServiceContext, call_id: int, technician_id: int, *,
         _technician(session, technician_id)
         cal = cal_svc.load_calendar(session, ctx.tz)
         hours = cal_svc.zone_hours(session).get(call.zone_id or 0)
-        job = Job(number=next_number(session, "voucher", ctx.today()), call_id=call.id,
+        number = next_number(session, "voucher", ctx.today(), branch_id=call.branch_id)
+        job = Job(number=number, call_id=call.id,
                   technician_id=technician_id, category=call.category,
                   status=JobStatus.DISPATCHED.value, dispatched_at=now,
                   dispatched_by_id=ctx.actor.user_id,

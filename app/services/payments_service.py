@@ -107,7 +107,8 @@ def take_payment(session: Session, ctx: ServiceContext, bill: Bill, *, cents: in
         raise ValidationError(N_("The amount must be more than zero and at most what is "
                                  "still owed ({owed})."), field="amount",
                               owed=format_money(outstanding))
-    payment = Payment(number=next_number(session, "payment", ctx.today()), bill_id=bill.id,
+    payment = Payment(number=next_number(session, "payment", ctx.today(),
+                                                 branch_id=bill.branch_id), bill_id=bill.id,
                       amount_cents=cents, method=method, place=place,
                       collected_at=ctx.now(), collected_by_id=ctx.actor.user_id or 0,
                       taken_by_id=taken_by_id, held_by_id=holder(method, taken_by_id))

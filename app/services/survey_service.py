@@ -84,7 +84,8 @@ def issue_cards_for_day(ctx: ServiceContext, day: date) -> list[SurveyCardDTO]:
                                completion_time() < end).order_by(Call.id))
         cards = []
         for call in list(calls):
-            card = SurveyCard(number=next_number(session, "survey", day), call_id=call.id,
+            number = next_number(session, "survey", day, branch_id=call.branch_id)
+            card = SurveyCard(number=number, call_id=call.id,
                               technician_id=_technician_of(session, call), issued_on=day,
                               status=SurveyCardStatus.SENT.value)
             session.add(card)
