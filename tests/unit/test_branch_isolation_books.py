@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -95,6 +95,36 @@ def test_each_branchs_books_are_its_own_and_the_service_department_adds_them_up(
     assert outbox[1] > 0 and outbox[2] == outbox[0] + outbox[1]
 
 
+def test_a_months_complaint_statistics_are_frozen_for_each_branch_apart(branches):
+    """Branch 1 producing its month's statistics (办法 九.10) freezes its own figures: branch
+    2 and the service department still read, and then freeze, theirs."""
+    one, two, office = branches
+    complaint_service.open_complaint(one.ctx["clerk"], complaint_service.ComplaintInput(
+        customer_id=one.customer_id, description="又来晚了", kind="attitude"))
+    day = office.today()
+    after = (day.replace(day=1) + timedelta(days=32)).replace(day=1)  # the next month's 1st
+    moment = datetime.combine(after, time(10), tzinfo=office.tz)
+    boss1, boss2, boss = (replace(c, clock=lambda: moment)
+                          for c in (one.ctx["boss"], two.ctx["boss"], office))
+    live = [voice_stats.complaint_month_stats(c, day.year, day.month)
+            for c in (boss1, boss2, boss)]
+    assert live[1].received == 1 and live[2].received == live[0].received + 1
+    assert voice_stats.produce_complaint_statistics(boss1, day.year, day.month).received == (
+        live[0].received)
+    assert not voice_stats.statistics_produced(boss2, day.year, day.month)
+    assert voice_stats.complaint_month_stats(boss2, day.year, day.month) == live[1]
+    assert voice_stats.complaint_month_stats(boss, day.year, day.month) == live[2]
+    for ctx, figures in ((boss2, live[1]), (boss, live[2])):
+        produced = voice_stats.produce_complaint_statistics(ctx, day.year, day.month)
+        assert replace(produced, produced_at=None, produced_by="") == figures
+        assert voice_stats.statistics_produced(ctx, day.year, day.month)
+    complaint_service.open_complaint(two.ctx["clerk"], complaint_service.ComplaintInput(
+        customer_id=two.customer_id, description="下个月的投诉", kind="attitude"))
+    frozen = [voice_stats.complaint_month_stats(c, day.year, day.month).received
+              for c in (boss1, boss2, boss)]
+    assert frozen == [s.received for s in live]
+
+
 def _books(db) -> dict[str, list[Any]]:
     """Every row of the tables a branch might write to on another branch's record."""
     tables = (Payment, CashHandover, Bill, Visit, Job, Call, SurveyCard, Complaint, FollowUp,
@@ -115,9 +145,10 @@ def _acts(one: Side, two: Side, bill_id: int) -> dict[str, Callable[[], object]]
         "void payment": lambda: payments_service.void_payment(
             boss, one.payment_id, reason="串单", expected_version=1),
         "hand-over": lambda: payments_service.confirm_handover(boss, [one.payment_id]),
-        "record visit": lambda: visit_service.record_visit(sup, one.job_id, visit_service.VisitInput(
-            arrived_at=sup.now(), completed_at=sup.now(), labour_minutes=10,
-            outcome=VisitOutcome.UNFINISHED, work_done=""), expected_version=1),
+        "record visit": lambda: visit_service.record_visit(
+            sup, one.job_id, visit_service.VisitInput(
+                arrived_at=sup.now(), completed_at=sup.now(), labour_minutes=10,
+                outcome=VisitOutcome.UNFINISHED, work_done=""), expected_version=1),
         "close call": lambda: visit_service.close_call(clerk, one.call_id, expected_version=1),
         "answer card": lambda: survey_service.enter_returned_card(
             boss, one.card_id, Ratings(1, 1, 1, 1), via="phone", expected_version=2),
@@ -203,7 +234,7 @@ def _customer_file(folder: Path, phone: str) -> Path:
 def test_a_customer_import_lands_in_its_branch(branches, db, tmp_path):
     """Branch 2 imports a customer whose phone branch 1 has on file: the phone is not
     branch 2's, so nothing clashes and branch 1's customer is neither matched nor shown."""
-    one, two, office = branches
+    one, two, _ = branches
     boss2 = two.ctx["boss"]
     preview = import_service.preview_import(
         boss2, _customer_file(tmp_path, CUSTOMER[1][1]), import_service.ImportKind.CUSTOMERS)
