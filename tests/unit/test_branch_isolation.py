@@ -48,6 +48,7 @@ from app.services import (
     ring_service,
     setup_checklist,
     survey_service,
+    today_service,
     visit_service,
     voice_registers,
     voice_stats,
@@ -112,6 +113,7 @@ READERS: dict[str, Reader] = {
     "visit_service": lambda c, s: (visit_service.visits_of_job(c, s.job_id),
                                    visit_service.internal_work_of(c, s.tech_id, c.today())),
     "contract_visit_service": lambda c, s: contract_visit_service.visits_of(c, s.contract_id),
+    "today_service": lambda c, s: today_service.today(c),
     "complaint_service": lambda c, s: (
         complaint_service.list_complaints(c, view="all"), complaint_service.overdue_summary(c),
         complaint_service.list_liaisons(c), complaint_service.late_without_liaison(c)),
