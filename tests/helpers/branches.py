@@ -72,6 +72,9 @@ class Side:
     complaint_number: str
     payment_id: int
     payment_number: str
+    bill_id: int
+    invoice_id: int
+    invoice_no: str
     card_id: int
     card_number: str
     contract_id: int
@@ -147,10 +150,13 @@ def _side(login: Callable[[str], ServiceContext], branch_id: int, n: int) -> Sid
         expected_version=carry_in_service.get_carry_in(tech, taken.receipt_id).receipt_version)
     payment = next(p for p in payments_service.held_payments(boss, tech_id)
                    if p.id == done.payment_id)
+    invoice = payments_service.record_invoice(boss, payment.bill_id, invoice_no=f"FP-{n}0001",
+                                              amount=TAKEN[n], issued_on=boss.today(),
+                                              to_mail=True)
     return Side(branch_id, ctx, tech_id, taken.customer_id, call.id, call.number,
                 taken.receipt_id, taken.receipt_number, taken.voucher_number, job.job_id,
                 job.number, complaint.id, complaint.number, payment.id, payment.number,
-                card.id, card.number, contract.id, contract.number, visit_call.call_number,
+                payment.bill_id, invoice.id, invoice.invoice_no, card.id, card.number, contract.id, contract.number, visit_call.call_number,
                 help_asked.id)
 
 
@@ -182,7 +188,8 @@ def marks(side: Side) -> list[str]:
     its documents' numbers, its technician's name."""
     name, phone = CUSTOMER[side.n]
     found = [name, phone, side.call_number, side.receipt_number, side.voucher_number,
-             side.job_number, side.complaint_number, side.payment_number, side.card_number,
+             side.job_number, side.complaint_number, side.payment_number, side.invoice_no,
+             side.card_number,
              side.contract_number, side.visit_call_number, f"tech{side.n}"]
     return [m for m in found if m]  # a walk-in's take-in has no voucher
 
