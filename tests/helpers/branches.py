@@ -156,8 +156,8 @@ def _side(login: Callable[[str], ServiceContext], branch_id: int, n: int) -> Sid
     return Side(branch_id, ctx, tech_id, taken.customer_id, call.id, call.number,
                 taken.receipt_id, taken.receipt_number, taken.voucher_number, job.job_id,
                 job.number, complaint.id, complaint.number, payment.id, payment.number,
-                payment.bill_id, invoice.id, invoice.invoice_no, card.id, card.number, contract.id, contract.number, visit_call.call_number,
-                help_asked.id)
+                payment.bill_id, invoice.id, invoice.invoice_no, card.id, card.number,
+                contract.id, contract.number, visit_call.call_number, help_asked.id)
 
 
 @pytest.fixture
