@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from app.errors import NotFound, PermissionDenied
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.models.billing import Bill, CashHandover, Invoice, Payment
 from app.models.calls import Call
 from app.models.carry_in import Escalation, PromiseChange
@@ -125,6 +125,19 @@ def test_a_call_the_service_department_registers_is_filed_in_its_customers_branc
     assert queued <= {two.branch_id}
     book = call_book_service.list_calls(one.ctx["clerk"], call_book_service.CallFilter())
     assert call.number not in {r.number for r in book.rows}
+
+
+def test_a_paper_invoice_number_is_the_companys_one_branch_cannot_record_it_again(
+        branches, db):
+    """An invoice number is printed on the tax paper: a second branch typing the same one
+    is told so at the field (not a crash), and learns nothing else of the first."""
+    one, two, _ = branches
+    before = _books(db)
+    with pytest.raises(ValidationError) as refused:
+        payments_service.record_invoice(two.ctx["boss"], two.bill_id, invoice_no=one.invoice_no,
+                                        amount=Decimal("1"), issued_on=two.ctx["boss"].today())
+    assert refused.value.field == "invoice_no" and not shows(str(refused.value), one.name)
+    assert _books(db) == before
 
 
 def test_a_months_complaint_statistics_are_frozen_for_each_branch_apart(branches):
