@@ -80,6 +80,7 @@ class Side:
     contract_id: int
     contract_number: str
     visit_call_number: str  # the contract visit's call
+    unclosed_voucher: str  # completed two days ago, not closed
     escalation_id: int
 
     @property
@@ -130,6 +131,16 @@ def _side(login: Callable[[str], ServiceContext], branch_id: int, n: int) -> Sid
         tech.today(), InternalWorkKind.TRAINING, 20, "新机型培训"))
     visit_service.close_call(clerk, call.id,
                              expected_version=calls_service.get_call(clerk, call.id).version)
+    # a voucher completed on site two days ago that the clerk has not closed (§九)
+    old = {k: replace(c, clock=lambda: clerk.now() - timedelta(days=2)) for k, c in ctx.items()}
+    other = calls_service.register_call(old["clerk"], CallInput(fault="不加热",
+                                                                customer_id=taken.customer_id))
+    unclosed = dispatch_service.dispatch_call(old["super"], other.id, tech_id,
+                                              expected_version=other.version)
+    visit_service.record_visit(old["tech"], unclosed.job_id, visit_service.VisitInput(
+        arrived_at=unclosed.dispatched_at, completed_at=old["tech"].now(), labour_minutes=15,
+        outcome=VisitOutcome.COMPLETED, work_done="清洗", customer_signed=True),
+        expected_version=unclosed.version)
     # the customer's voice: a survey card sent and returned, a follow-up call
     cards = survey_service.issue_cards_for_day(boss, boss.today())
     card = next(c for c in cards if c.call_id == call.id)
@@ -157,7 +168,8 @@ def _side(login: Callable[[str], ServiceContext], branch_id: int, n: int) -> Sid
                 taken.receipt_id, taken.receipt_number, taken.voucher_number, job.job_id,
                 job.number, complaint.id, complaint.number, payment.id, payment.number,
                 payment.bill_id, invoice.id, invoice.invoice_no, card.id, card.number,
-                contract.id, contract.number, visit_call.call_number, help_asked.id)
+                contract.id, contract.number, visit_call.call_number, unclosed.number,
+                help_asked.id)
 
 
 @pytest.fixture
@@ -190,7 +202,8 @@ def marks(side: Side) -> list[str]:
     found = [name, phone, side.call_number, side.receipt_number, side.voucher_number,
              side.job_number, side.complaint_number, side.payment_number, side.invoice_no,
              side.card_number,
-             side.contract_number, side.visit_call_number, f"tech{side.n}"]
+             side.contract_number, side.visit_call_number, side.unclosed_voucher,
+             f"tech{side.n}"]
     return [m for m in found if m]  # a walk-in's take-in has no voucher
 
 
