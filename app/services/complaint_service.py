@@ -309,7 +309,7 @@ def record_liaison_reply(ctx: ServiceContext, liaison_id: int, *, reply: str,
     reply = clean_text(reply, field="reply", max_len=2000, required=True, multiline=True)
     with ctx.write(action="liaison.reply") as session:
         row = session.get(ComplaintLiaison, liaison_id)
-        if row is None:
+        if row is None or session.get(Complaint, row.complaint_id) is None:  # another branch's
             raise NotFound(N_("No such liaison note."))
         check_version(session, row, expected_version)
         row.reply, row.replied_on = reply, ctx.today()
@@ -319,7 +319,8 @@ def record_liaison_reply(ctx: ServiceContext, liaison_id: int, *, reply: str,
 
 def find_liaison(ctx: ServiceContext, number: str) -> LiaisonDoc:
     with ctx.read() as session:
-        row = session.scalar(select(ComplaintLiaison)
+        row = session.scalar(select(ComplaintLiaison)  # the complaint holds the branch
+                             .join(Complaint, Complaint.id == ComplaintLiaison.complaint_id)
                              .where(ComplaintLiaison.number == searchable(number).upper()))
         if row is None:
             raise NotFound(N_("No liaison note with the number {number}."), number=number)
@@ -330,7 +331,8 @@ def list_liaisons(ctx: ServiceContext, *, unanswered: bool = False,
                   limit: int = 500) -> list[LiaisonDoc]:
     """Liaison notes, newest first (only those still waiting for an answer if asked)."""
     with ctx.read() as session:
-        query = select(ComplaintLiaison)
+        query = select(ComplaintLiaison).join(  # the complaint holds the branch
+            Complaint, Complaint.id == ComplaintLiaison.complaint_id)
         if unanswered:
             query = query.where(ComplaintLiaison.replied_on.is_(None))
         rows = session.scalars(query.order_by(ComplaintLiaison.id.desc()).limit(limit))

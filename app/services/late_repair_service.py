@@ -65,7 +65,7 @@ def answer_help(ctx: ServiceContext, escalation_id: int, *, answer: str) -> Esca
     answer = clean_text(answer, field="answer", max_len=300, required=True)
     with ctx.write(action="escalation_answer") as session:
         row = session.get(Escalation, escalation_id)
-        if row is None:
+        if row is None or session.get(ItemReceipt, row.receipt_id) is None:  # another branch's
             raise NotFound(N_("No such request for help."))
         if row.answered_at is not None:
             raise ValidationError(N_("This request was already answered."), field="answer")
@@ -77,7 +77,9 @@ def open_escalations(ctx: ServiceContext) -> list[EscalationDTO]:
     """Requests for help not yet answered, oldest first (the supervisor's list)."""
     require(ctx.actor, Perm.DISPATCH)
     with ctx.read() as session:
-        ids = list(session.scalars(select(Escalation.id).where(Escalation.answered_at.is_(None))
+        ids = list(session.scalars(select(Escalation.id)  # the receipt holds the branch
+                                   .join(ItemReceipt, ItemReceipt.id == Escalation.receipt_id)
+                                   .where(Escalation.answered_at.is_(None))
                                    .order_by(Escalation.asked_at, Escalation.id)))
     return _dtos(ctx, ids)
 
@@ -85,8 +87,10 @@ def open_escalations(ctx: ServiceContext) -> list[EscalationDTO]:
 def requests_for(ctx: ServiceContext, receipt_id: int) -> list[EscalationDTO]:
     """The requests for help on one item, answered or not, in order (its card's history)."""
     with ctx.read() as session:
-        ids = list(session.scalars(select(Escalation.id).where(
-            Escalation.receipt_id == receipt_id).order_by(Escalation.asked_at, Escalation.id)))
+        ids = list(session.scalars(select(Escalation.id)
+                                   .join(ItemReceipt, ItemReceipt.id == Escalation.receipt_id)
+                                   .where(Escalation.receipt_id == receipt_id)
+                                   .order_by(Escalation.asked_at, Escalation.id)))
     return _dtos(ctx, ids)
 
 
@@ -105,6 +109,7 @@ def promise_changes(ctx: ServiceContext, receipt_id: int) -> list[PromiseChangeD
     with ctx.read() as session:
         rows = session.execute(select(PromiseChange, User.display_name)
                                .join(User, User.id == PromiseChange.by_id)
+                               .join(ItemReceipt, ItemReceipt.id == PromiseChange.receipt_id)
                                .where(PromiseChange.receipt_id == receipt_id)
                                .order_by(PromiseChange.at, PromiseChange.id))
         return [PromiseChangeDTO(c.at, name, c.old_date, c.new_date, c.waiting_for_parts,

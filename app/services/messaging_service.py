@@ -216,8 +216,15 @@ class ConsentDTO:
     version: int
 
 
+def _customer_seen(session: Session, customer_id: int) -> None:
+    """Consent rows have no branch of their own: the customer's branch holds them."""
+    if session.get(Customer, customer_id) is None:
+        raise NotFound(N_("No such customer."), field="customer")
+
+
 def get_consent(ctx: ServiceContext, customer_id: int) -> ConsentDTO:
     with ctx.read() as session:
+        _customer_seen(session, customer_id)
         row = session.get(MessageConsent, customer_id)
         if row is None:
             return ConsentDTO(customer_id, None, "", None, 0)
@@ -246,6 +253,7 @@ def set_consent(ctx: ServiceContext, customer_id: int, consented: bool, *,
     require(ctx.actor, Perm.CUSTOMER_EDIT)
     note = clean_text(note, field="note", max_len=200)
     with ctx.write(action="message.consent") as session:
+        _customer_seen(session, customer_id)
         _set_consent(session, ctx, customer_id, consented, "counter", note)
     return get_consent(ctx, customer_id)
 

@@ -277,7 +277,11 @@ def record_invoice(ctx: ServiceContext, bill_id: int, *, invoice_no: str, amount
     with ctx.write() as session:
         bill = _bill(session, bill_id)
         lock_name(session, f"invoice_no:{number}")  # the same paper number on another bill
-        if session.scalar(select(Invoice.id).where(Invoice.invoice_no == number)):
+        # the paper's number is the company's (unique in every branch): asked of the table
+        # on the connection, past the branch filter; only "recorded or not" comes back
+        invoices_table = Invoice.__table__
+        if session.connection().scalar(select(invoices_table.c.id).where(
+                invoices_table.c.invoice_no == number)):
             raise ValidationError(N_("Invoice number {number} is already recorded."),
                                   field="invoice_no", number=number)
         _check_invoice_amount(session, bill, cents)

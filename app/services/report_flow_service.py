@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import PermissionDenied, ValidationError
+from app.db.branch_scope import branch_of
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.enums import Role, StoreKind
 from app.models.reports import DailyReportRecord, DailyReportStep, ReportKind, ReportStatus
@@ -54,10 +55,19 @@ def _move(ctx: ServiceContext, kind: ReportKind, day: date, technician_id: int |
           allowed_from: tuple[ReportStatus, ...], to: ReportStatus, step: str,
           note: str = "", minutes: int | None = None) -> ReportState:
     with ctx.write(action=f"report_{step}", reason=note or None) as session:
+        branch = None
+        if technician_id is not None:
+            # another branch's technician is not among the staff the session sees
+            technician = session.get(User, technician_id)
+            if technician is None:
+                raise NotFound(N_("No such technician."))
+            branch = technician.branch_id  # the service department files it in theirs
         record = _record(session, kind, day, technician_id)
         if record is None:
             record = DailyReportRecord(kind=kind.value, day=day, technician_id=technician_id,
                                        status=ReportStatus.DRAFT.value)
+            if branch is not None and branch_of(session) is None:
+                record.branch_id = branch
             session.add(record)
             session.flush()
         if ReportStatus(record.status) not in allowed_from:

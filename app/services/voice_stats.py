@@ -5,6 +5,7 @@ On screen now; the monthly workbook (Excel issue) reads the same DTOs for its sh
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,8 +16,11 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_of
+from app.db.locking import lock_name
 from app.errors import ValidationError
 from app.i18n import N_
+from app.models.branch import FIRST_BRANCH_ID
 from app.models.jobs import Job
 from app.models.voice import Complaint, ComplaintMonthFigures, SurveyCard, SurveyCardStatus
 from app.services.context import ServiceContext
@@ -89,7 +93,8 @@ def produce_complaint_statistics(ctx: ServiceContext, year: int,
                                  month: int) -> ComplaintMonthStats:
     """The statistics table of a month that has ended (due by the 10th of the next, 办法
     九.10), frozen as produced: later changes to its cases do not change it. Producing it
-    again gives the same figures."""
+    again gives the same figures. Each branch freezes its own table, the service department
+    the whole company's."""
     require(ctx.actor, Perm.REPORTS_VIEW)
     require(ctx.actor, Perm.COMPLAINT_MANAGE)
     _first, after = month_bounds(year, month)
@@ -97,29 +102,60 @@ def produce_complaint_statistics(ctx: ServiceContext, year: int,
         raise ValidationError(N_("The month has not ended yet: its statistics are produced "
                                  "from the 1st of the next month."), field="month")
     with ctx.write(action="complaint.statistics") as session:
+        lock_name(session, f"complaint.statistics:{year}-{month}")  # one row for every branch
         frozen = _frozen(session, year, month)
         if frozen is not None:
             return frozen
         stats = _live_stats(session, ctx, year, month)
-        session.add(ComplaintMonthFigures(year=year, month=month, produced_at=ctx.now(),
-                                          produced_by_id=ctx.actor.user_id,
-                                          figures=stats.to_json()))
+        entry = {"figures": json.loads(stats.to_json()), "at": ctx.now().isoformat(),
+                 "by": ctx.actor.user_id}
+        row = session.get(ComplaintMonthFigures, (year, month))
+        if row is None:
+            session.add(ComplaintMonthFigures(
+                year=year, month=month, produced_at=ctx.now(), produced_by_id=ctx.actor.user_id,
+                figures=json.dumps({SCOPES: {_scope(session): entry}}, ensure_ascii=False)))
+        else:
+            scopes = {key: {"figures": json.loads(figures), "at": at.isoformat(), "by": by}
+                      for key, (figures, at, by) in _scopes(row).items()}
+            row.figures = json.dumps({SCOPES: {**scopes, _scope(session): entry}},
+                                     ensure_ascii=False)
         session.flush()
         return replace(stats, produced_at=ctx.now(), produced_by=ctx.actor.display_name)
 
 
 def statistics_produced(ctx: ServiceContext, year: int, month: int) -> bool:
+    """Whether the actor's branch (the service department: the company) froze the month."""
     with ctx.read() as session:
-        return session.get(ComplaintMonthFigures, (year, month)) is not None
+        return _frozen(session, year, month) is not None
+
+
+SCOPES = "scopes"  # the frozen tables of one month: branch id (or "all") → table
+
+
+def _scope(session: Session) -> str:
+    branch = branch_of(session)
+    return "all" if branch is None else str(branch)
+
+
+def _scopes(row: ComplaintMonthFigures) -> dict[str, tuple[str, datetime, int | None]]:
+    """scope → (figures as JSON, produced at, by); a table frozen before branches is the
+    one store's: its first branch's and the company's."""
+    data = json.loads(row.figures)
+    if SCOPES not in data:
+        single = (row.figures, row.produced_at, row.produced_by_id)
+        return {str(FIRST_BRANCH_ID): single, "all": single}
+    return {key: (json.dumps(e["figures"], ensure_ascii=False), datetime.fromisoformat(e["at"]),
+                  e["by"]) for key, e in data[SCOPES].items()}
 
 
 def _frozen(session: Session, year: int, month: int) -> ComplaintMonthStats | None:
     row = session.get(ComplaintMonthFigures, (year, month))
-    if row is None:
+    entry = _scopes(row).get(_scope(session)) if row is not None else None
+    if entry is None:
         return None
-    by = user_names(session, {row.produced_by_id} if row.produced_by_id else set())
-    return ComplaintMonthStats.from_json(row.figures, row.produced_at,
-                                         by.get(row.produced_by_id or 0, ""))
+    figures, at, by_id = entry
+    by = user_names(session, {by_id} if by_id else set())
+    return ComplaintMonthStats.from_json(figures, at, by.get(by_id or 0, ""))
 
 
 def _live_stats(session: Session, ctx: ServiceContext, year: int,
