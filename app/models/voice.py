@@ -9,6 +9,7 @@ from sqlalchemy import (
     ColumnElement,
     ForeignKey,
     Index,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -199,16 +200,18 @@ class FollowUp(BranchOwned, Versioned, Timestamped, Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class MonthlySubmission(Base):
-    """A month's report handed in (制度11 五: the monthly summary by the 4th); the complaint
-    statistics count as handed in once produced (ComplaintMonthFigures)."""
+class MonthlySubmission(BranchOwned, Base):
+    """A branch's month's report handed in (制度11 五: the monthly summary by the 4th); the
+    complaint statistics count as handed in once produced (ComplaintMonthFigures). Each
+    branch hands in its own."""
 
     __tablename__ = "monthly_submissions"
     __audited__ = True
+    __table_args__ = (PrimaryKeyConstraint("kind", "year", "month", "branch_id"),)
 
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(autoincrement=False)
+    month: Mapped[int] = mapped_column(autoincrement=False)
     submitted_at: Mapped[datetime]
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

@@ -9,11 +9,14 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_of
 from app.errors import ValidationError
 from app.i18n import N_
-from app.models.voice import ComplaintMonthFigures, MonthlySubmission
+from app.models.branch import FIRST_BRANCH_ID
+from app.models.voice import MonthlySubmission
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, allowed, require
+from app.services.voice_stats import frozen_statistics
 from app.services.warranty import add_months
 
 DUE_DAY = {"summary": 4, "complaint_stats": 10}
@@ -46,9 +49,12 @@ def submissions_due(ctx: ServiceContext) -> list[DueSubmission]:
 
 
 def _done(session: Session, kind: str, year: int, month: int) -> bool:
+    """Whether the session's branch handed it in (a single store's and the service
+    department's: the first branch, the service centre)."""
     if kind == "complaint_stats":
-        return session.get(ComplaintMonthFigures, (year, month)) is not None
-    return session.get(MonthlySubmission, (kind, year, month)) is not None
+        return frozen_statistics(session, year, month) is not None
+    branch = branch_of(session) or FIRST_BRANCH_ID
+    return session.get(MonthlySubmission, (kind, year, month, branch)) is not None
 
 
 def submit_summary(ctx: ServiceContext, year: int, month: int) -> None:
@@ -61,5 +67,6 @@ def submit_summary(ctx: ServiceContext, year: int, month: int) -> None:
             raise ValidationError(N_("This month's summary was already handed in."),
                                   field="month")
         session.add(MonthlySubmission(kind="summary", year=year, month=month,
+                                      branch_id=branch_of(session) or FIRST_BRANCH_ID,
                                       submitted_at=ctx.now(),
                                       submitted_by_id=ctx.actor.user_id))

@@ -86,7 +86,7 @@ def complaint_month_stats(ctx: ServiceContext, year: int, month: int) -> Complai
     whose statistics were produced reads its frozen figures."""
     require(ctx.actor, Perm.REPORTS_VIEW)
     with ctx.read() as session:
-        return _frozen(session, year, month) or _live_stats(session, ctx, year, month)
+        return frozen_statistics(session, year, month) or _live_stats(session, ctx, year, month)
 
 
 def produce_complaint_statistics(ctx: ServiceContext, year: int,
@@ -103,7 +103,7 @@ def produce_complaint_statistics(ctx: ServiceContext, year: int,
                                  "from the 1st of the next month."), field="month")
     with ctx.write(action="complaint.statistics") as session:
         lock_name(session, f"complaint.statistics:{year}-{month}")  # one row for every branch
-        frozen = _frozen(session, year, month)
+        frozen = frozen_statistics(session, year, month)
         if frozen is not None:
             return frozen
         stats = _live_stats(session, ctx, year, month)
@@ -126,7 +126,7 @@ def produce_complaint_statistics(ctx: ServiceContext, year: int,
 def statistics_produced(ctx: ServiceContext, year: int, month: int) -> bool:
     """Whether the actor's branch (the service department: the company) froze the month."""
     with ctx.read() as session:
-        return _frozen(session, year, month) is not None
+        return frozen_statistics(session, year, month) is not None
 
 
 SCOPES = "scopes"  # the frozen tables of one month: branch id (or "all") → table
@@ -148,7 +148,8 @@ def _scopes(row: ComplaintMonthFigures) -> dict[str, tuple[str, datetime, int | 
                   e["by"]) for key, e in data[SCOPES].items()}
 
 
-def _frozen(session: Session, year: int, month: int) -> ComplaintMonthStats | None:
+def frozen_statistics(session: Session, year: int, month: int) -> ComplaintMonthStats | None:
+    """The month's table the session's branch froze (the service department: the company's)."""
     row = session.get(ComplaintMonthFigures, (year, month))
     entry = _scopes(row).get(_scope(session)) if row is not None else None
     if entry is None:
