@@ -44,6 +44,7 @@ from app.services import (
     expense_service,
     feedback_service,
     find_service,
+    parts_service,
     register_service,
     repair_service,
     ring_service,
@@ -161,6 +162,7 @@ READERS: dict[str, Reader] = {
         ("customers", s.customer_id), ("calls", s.call_id), ("item_receipts", s.receipt_id))],
     "find_service": lambda c, s: [find_service.find_by_number(c, n) for n in (
         s.call_number, s.receipt_number, s.voucher_number, s.complaint_number)],
+    "parts_service": lambda c, s: (parts_service.list_parts(c), parts_service.van_stock(c)),
 }
 # Readers that take another branch's record by id or number: NotFound, never its data.
 BY_ID: dict[str, Callable[[ServiceContext, Side], Any]] = {
@@ -195,7 +197,11 @@ NOT_YET = {
     "monthly_rows": "rows of the month's workbook",
     "voice_stats": "survey and complaint statistics",
     "report_flow_service": "daily report submission state",
-    "parts_service": "stock movements (the parts catalogue is shared)",
+    # each branch's own hours, days, zones, settings, prices: tests/unit/test_branch_reference.py
+    "calendar_service": "a branch's hours and days (test_branch_reference)",
+    "reference_service": "a branch's zones, profile, prices (test_branch_reference)",
+    "settings_kv": "a branch's settings (test_branch_reference)",
+    "setup_service": "the first start's defaults (no branch yet)",
     "contract_visit_service": "contract visits by contract",
     "visit_service": "visits by job",
     "complaint_service": "complaints are found by number (find_service)",
