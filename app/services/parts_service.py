@@ -152,14 +152,14 @@ def _on_hand(session: Session, part_id: int) -> int | None:
         BranchStock.part_id == part_id, BranchStock.branch_id == branch)) or 0)
 
 
-def _stock_column(session: Session) -> tuple[Any, ColumnElement[int]]:
+def _stock_column(session: Session) -> tuple[Subquery, ColumnElement[int]]:
     """(the branch's balances to outer-join on the part, the stock column): each branch
     its own; the service department the part's total."""
     branch = branch_of(session)
     own = (select(BranchStock.part_id, BranchStock.quantity)
            .where(BranchStock.branch_id == (branch or 0)).subquery("own_stock"))
     if branch is None:
-        return own, Part.stock_on_hand
+        return own, Part.stock_on_hand.expression
     return own, func.coalesce(own.c.quantity, 0)
 
 

@@ -520,6 +520,10 @@
             <translation>区域“{name}”已经存在。</translation>
         </message>
         <message>
+            <source>the company's catalogue</source>
+            <translation>公司的商品目录</translation>
+        </message>
+        <message>
             <source>No such product model.</source>
             <translation>没有这个商品型号。</translation>
         </message>
@@ -1915,6 +1919,10 @@
             <source>The branch code {code} is taken.</source>
             <translation>分公司代码 {code} 已被使用。</translation>
         </message>
+        <message>
+            <source>the settings of another branch or of the company</source>
+            <translation>其他分公司或公司的设置</translation>
+        </message>
     </context>
     <context>
         <name>AskForHelpDialog</name>
@@ -2138,6 +2146,21 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Bill saved: {total} to pay.</source>
             <translation>收费单已保存：应付 {total}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchPicker</name>
+        <message>
+            <source>Values of</source>
+            <translation>设置对象</translation>
+        </message>
+        <message>
+            <source>A branch without its own value uses the company's.</source>
+            <translation>分公司未单独设置的项目沿用公司的设置。</translation>
+        </message>
+        <message>
+            <source>Company defaults</source>
+            <translation>公司默认值</translation>
         </message>
     </context>
     <context>
