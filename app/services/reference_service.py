@@ -291,6 +291,16 @@ def write_business_hours(session: Session, days: Sequence[DayHours],
 # ---------------------------------------------------------------- zones
 
 
+def copy_zones(session: Session, source: int, target: int) -> None:
+    """A new branch starts with the active zones of ``source`` (the first branch's: the
+    company's usual ones), as its own to edit."""
+    for zone in session.scalars(select(Zone).where(Zone.branch_id == source,
+                                                   Zone.active.is_(True)).order_by(Zone.id)):
+        session.add(Zone(name=zone.name, kind=zone.kind, dispatch_hours=zone.dispatch_hours,
+                         active=True, branch_id=target))
+    session.flush()
+
+
 def _zone(row: Zone) -> ZoneDTO:
     return ZoneDTO(row.id, row.name, ZoneKind(row.kind), row.dispatch_hours, row.active,
                    row.version)

@@ -6,6 +6,9 @@ service department: the company's), an id that branch's, None the company's. A b
 its own value where it saved one, else the company's; the version returned is that of the
 row a save at that level would change (0 when the branch has none yet, so its first save
 makes its own). A branch's people save only their branch's values.
+
+``COMPANY_WIDE`` keys are of the database itself, not of a branch (the demo store's mark, the
+first start's checklist): one value, whoever reads or writes it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class _SessionBranch:
 
 SESSION: Final = _SessionBranch()
 BranchArg = int | None | _SessionBranch
+COMPANY_WIDE = frozenset({"store.demo", "setup.progress"})
 
 
 def resolve_branch(session: Session, branch: BranchArg) -> int | None:
@@ -53,7 +57,7 @@ def _own(session: Session, key: str, branch: int) -> BranchSetting | None:
 def load_setting(session: Session, key: str, *,
                  branch: BranchArg = SESSION) -> tuple[Any, int]:
     """(value, version); (None, 0) when the setting was never saved."""
-    at = resolve_branch(session, branch)
+    at = None if key in COMPANY_WIDE else resolve_branch(session, branch)
     if at is not None:
         own = _own(session, key, at)
         if own is not None:
@@ -74,8 +78,9 @@ def is_own(session: Session, key: str, branch: int | None) -> bool:
 def save_setting(session: Session, key: str, value: Any, expected_version: int, *,
                  branch: BranchArg = SESSION) -> int:
     """Save against the version the form opened (0 for a first save); returns the new one."""
-    at = resolve_branch(session, branch)
-    may_edit(session, at)
+    at = None if key in COMPANY_WIDE else resolve_branch(session, branch)
+    if key not in COMPANY_WIDE:
+        may_edit(session, at)
     text = json.dumps(value, ensure_ascii=False)
     if at is not None:
         lock_name(session, f"setting:{at}:{key}")

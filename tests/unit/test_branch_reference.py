@@ -18,7 +18,7 @@ from alembic import command
 from app.bootstrap import open_database
 from app.db.engine import create_app_engine
 from app.db.migrate import alembic_config
-from app.errors import PermissionDenied
+from app.errors import NotFound, PermissionDenied
 from app.models.enums import Role, ZoneKind
 from app.models.jobs import VisitOutcome
 from app.printing.registry import render
@@ -92,10 +92,19 @@ def test_branch_2s_own_hours_and_zones_give_its_deadlines_and_branch_1s_stay(com
     week = reference_service.list_business_hours(two["boss"])
     saturday = replace(week[5], is_open=True, opens_at=time(9), closes_at=time(17))
     reference_service.update_business_hours(two["boss"], [saturday])
-    fast = reference_service.create_zone(two["boss"], reference_service.ZoneInput(
-        "郊区", ZoneKind.SUBURB, dispatch_hours=4))
-    suburb_one = next(z for z in reference_service.list_zones(one["boss"]) if z.name == "郊区")
-    assert [z.name for z in reference_service.list_zones(two["boss"])] == ["郊区"]
+    zones_one = reference_service.list_zones(one["boss"])
+    zones_two = reference_service.list_zones(two["boss"])  # its own, the company's to start
+    assert [(z.name, z.dispatch_hours) for z in zones_two] == [
+        (z.name, z.dispatch_hours) for z in zones_one]
+    assert not {z.id for z in zones_two} & {z.id for z in zones_one}
+    suburb_one = next(z for z in zones_one if z.name == "郊区")
+    suburb_two = next(z for z in zones_two if z.name == "郊区")
+    fast = reference_service.update_zone(two["boss"], suburb_two.id, reference_service.ZoneInput(
+        "郊区", ZoneKind.SUBURB, dispatch_hours=4), expected_version=suburb_two.version)
+    with pytest.raises(NotFound):  # branch 1's zones are not branch 2's to change
+        reference_service.update_zone(two["boss"], suburb_one.id, reference_service.ZoneInput(
+            "郊区", ZoneKind.SUBURB, dispatch_hours=4), expected_version=suburb_one.version)
+    assert reference_service.list_zones(one["boss"]) == zones_one
     friday = _last_plain_friday(one["clerk"].today())
     at_five = datetime.combine(friday, time(17), tzinfo=one["clerk"].tz)  # an hour to close
     call_one = _call_in_zone(_at(one["clerk"], at_five), suburb_one.id, "沈一", "13700000011")
