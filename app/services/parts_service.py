@@ -152,15 +152,18 @@ def _on_hand(session: Session, part_id: int) -> int | None:
         BranchStock.part_id == part_id, BranchStock.branch_id == branch)) or 0)
 
 
-def _stock_column(session: Session) -> tuple[Subquery, ColumnElement[int]]:
-    """(the branch's balances to outer-join on the part, the stock column): each branch
-    its own; the service department the part's total."""
+def _with_stock(session: Session, query: Select[*tuple[Any, ...]]
+                ) -> tuple[Select[*tuple[Any, ...]], ColumnElement[int]]:
+    """``query`` (on ``Part``) with the stock column: a branch's people their branch's
+    balance (outer-joined; nought where it has none), the service department the part's
+    total over every branch."""
     branch = branch_of(session)
-    own = (select(BranchStock.part_id, BranchStock.quantity)
-           .where(BranchStock.branch_id == (branch or 0)).subquery("own_stock"))
     if branch is None:
-        return own, Part.stock_on_hand.expression
-    return own, func.coalesce(own.c.quantity, 0)
+        return query, Part.stock_on_hand.expression
+    own = (select(BranchStock.part_id, BranchStock.quantity)
+           .where(BranchStock.branch_id == branch).subquery("own_stock"))
+    return (query.outerjoin(own, own.c.part_id == Part.id),
+            func.coalesce(own.c.quantity, 0))
 
 
 def _van_sums() -> Subquery:
@@ -358,10 +361,10 @@ def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
     """The catalogue by part number (keyset after ``after``), optionally only low stock."""
     with ctx.read() as session:
         vans = _van_sums()
-        own, stock = _stock_column(session)
-        query = (select(Part, func.coalesce(vans.c.in_vans, 0), stock)
-                 .outerjoin(vans, vans.c.part_id == Part.id)
-                 .outerjoin(own, own.c.part_id == Part.id).where(Part.active.is_(True)))
+        query, stock = _with_stock(session, select(Part, func.coalesce(vans.c.in_vans, 0))
+                                   .outerjoin(vans, vans.c.part_id == Part.id)
+                                   .where(Part.active.is_(True)))
+        query = query.add_columns(stock)
         if low_only:
             query = query.where(stock <= Part.reorder_level)
         term = searchable(search)
@@ -464,15 +467,14 @@ def van_stock(ctx: ServiceContext, technician_id: int | None = None) -> list[Van
         require(ctx.actor, Perm.PARTS_MANAGE)
     with ctx.read() as session:
         vans = _van_sums()
-        own, stock = _stock_column(session)
-        query = (select(VanStock.technician_id, User.display_name, Part.id, Part.number,
-                        Part.name, Part.unit, VanStock.quantity,
-                        stock - func.coalesce(vans.c.in_vans, 0))
-                 .select_from(VanStock).join(Part, Part.id == VanStock.part_id)
-                 .join(User, User.id == VanStock.technician_id)
-                 .outerjoin(vans, vans.c.part_id == Part.id)
-                 .outerjoin(own, own.c.part_id == Part.id)
-                 .where(VanStock.quantity != 0))
+        query, stock = _with_stock(session, select(
+            VanStock.technician_id, User.display_name, Part.id, Part.number, Part.name,
+            Part.unit, VanStock.quantity)
+            .select_from(VanStock).join(Part, Part.id == VanStock.part_id)
+            .join(User, User.id == VanStock.technician_id)
+            .outerjoin(vans, vans.c.part_id == Part.id)
+            .where(VanStock.quantity != 0))
+        query = query.add_columns(stock - func.coalesce(vans.c.in_vans, 0))
         if technician_id is not None:
             query = query.where(VanStock.technician_id == technician_id)
         rows = session.execute(query.order_by(User.display_name, Part.number))

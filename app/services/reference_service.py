@@ -248,12 +248,17 @@ def update_business_hours(ctx: ServiceContext, days: Sequence[DayHours],
 def _write_branch_hours(session: Session, days: Sequence[DayHours],
                         branch: int) -> list[DayHours]:
     lock_name(session, *(f"business_hours:{branch}:{day.weekday}" for day in days))
+    company = {r.weekday: r for r in session.scalars(select(BusinessHours))}
     for day in days:
         row = session.scalar(select(BranchHours).where(BranchHours.branch_id == branch,
                                                        BranchHours.weekday == day.weekday))
         if row is None:
             if day.version != 0:
                 raise ConflictError()
+            same = company.get(day.weekday)
+            if same is not None and (same.is_open, same.opens_at, same.closes_at) == (
+                    day.is_open, day.opens_at, day.closes_at):
+                continue  # a day as the company's stays the company's (follows its changes)
             row = BranchHours(weekday=day.weekday, branch_id=branch)
             session.add(row)
         else:

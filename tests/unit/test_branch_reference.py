@@ -141,6 +141,20 @@ def test_a_branch_closed_day_moves_only_its_own_deadlines(company):
     assert [d.day for d in cal_svc.list_store_days(one["boss"], monday.year)] == []
 
 
+def test_a_branch_follows_the_companys_hours_where_it_did_not_change_them(company):
+    one, two = company.one, company.two
+    week = reference_service.list_business_hours(two["boss"])
+    week[5] = replace(week[5], is_open=True, opens_at=time(9), closes_at=time(17))
+    reference_service.update_business_hours(two["boss"], week)  # the tab saves all seven
+    company_week = reference_service.list_business_hours(company.office)
+    reference_service.update_business_hours(company.office, [replace(
+        company_week[0], opens_at=time(10))])  # the company opens later on Mondays
+    mine = reference_service.list_business_hours(two["clerk"])
+    assert (mine[0].opens_at, mine[5].is_open) == (time(10), True)
+    theirs = reference_service.list_business_hours(one["clerk"])
+    assert (theirs[0].opens_at, theirs[5].is_open) == (time(10), False)
+
+
 def _paid_visit(side: dict[str, ServiceContext], tech: str, phone: str) -> int:
     clerk = side["clerk"]
     customer = customers_service.create_customer(clerk, customers_service.CustomerInput(
