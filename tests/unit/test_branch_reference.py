@@ -26,6 +26,7 @@ from app.services import (
     billing_service,
     branch_service,
     calls_service,
+    carry_in_service,
     customers_service,
     dispatch_service,
     parts_service,
@@ -33,6 +34,7 @@ from app.services import (
 )
 from app.services import calendar_service as cal_svc
 from app.services.auth_service import create_user
+from app.services.carry_in_service import TakeInInput
 from app.services.context import ServiceContext
 from app.services.parts_service import PartInput
 from app.services.visit_service import VisitInput, record_visit
@@ -222,6 +224,21 @@ def test_branch_2s_letterhead_heads_its_voucher_and_branch_1s_is_the_companys(co
     office_pdf = pdf.flat_text(render(company.office, "voucher", numbers[2],
                                       reprint=True).pdf)
     assert SECOND_HEAD in office_pdf
+    # and its customer item receipt, with the branch's own terms
+    terms = reference_service.get_receipt_terms(two["boss"])
+    reference_service.update_receipt_terms(two["boss"], "二号店：保管期九十天",
+                                           expected_version=terms.version)
+    clerk = two["clerk"]
+    taken = carry_in_service.take_in(clerk, TakeInInput(
+        technician_id=user_id(clerk, "tech_b2"), promised_date=clerk.today() + timedelta(days=5),
+        accessories=(), accessories_note="", condition="外壳完好",
+        walk_in=calls_service.CallInput(
+            fault="不脱水", new_customer=customers_service.CustomerInput(
+                "送修客户", ("13700000041",), "市区路 1 号"),
+            new_item=customers_service.ItemInput(model_id(clerk), "SN-B2"))))
+    receipt = pdf.flat_text(render(company.office, "item-receipt-a5", taken.receipt_number,
+                                   reprint=False).pdf)
+    assert SECOND_HEAD in receipt and "保管期九十天" in receipt
 
 
 def test_stock_received_in_branch_2_is_not_on_hand_in_branch_1(company):
