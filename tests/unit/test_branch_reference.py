@@ -260,6 +260,14 @@ def test_stock_received_in_branch_2_is_not_on_hand_in_branch_1(company):
 def test_a_branch_cannot_change_another_branchs_or_the_companys_values(company):
     two = company.two["boss"]
     profile = reference_service.get_store_profile(two)
+    with pytest.raises(PermissionDenied):
+        reference_service.create_product_model(two, reference_service.ProductModelInput(
+            "NEW-1", "新型号"))
+    model = reference_service.get_product_model(two, model_id(two))
+    with pytest.raises(PermissionDenied):  # the catalogue entry itself is the company's
+        reference_service.update_product_model(two, model.id, reference_service.ProductModelInput(
+            model.code, "改名", model.category, model.brand, model.warranty_months,
+            model.price, model.active), expected_version=model.version)
     for target in (None, 1):  # the company's, branch 1's
         with pytest.raises(PermissionDenied):
             reference_service.update_store_profile(two, replace(profile, name="篡改"),
@@ -272,14 +280,6 @@ def test_a_branch_cannot_change_another_branchs_or_the_companys_values(company):
         with pytest.raises(PermissionDenied):
             reference_service.create_zone(two, reference_service.ZoneInput(
                 "新区", ZoneKind.CITY), branch=target)
-    with pytest.raises(PermissionDenied):
-        reference_service.create_product_model(two, reference_service.ProductModelInput(
-            "NEW-1", "新型号"))
-    model = reference_service.get_product_model(two, model_id(two))
-    with pytest.raises(PermissionDenied):  # the catalogue entry itself is the company's
-        reference_service.update_product_model(two, model.id, reference_service.ProductModelInput(
-            model.code, "改名", model.category, model.brand, model.warranty_months,
-            model.price, model.active), expected_version=model.version)
     assert reference_service.get_store_profile(company.office).name == profile.name
     # the service department edits a branch's own values
     reference_service.update_store_profile(company.office, replace(profile, name=SECOND_HEAD),
