@@ -70,11 +70,6 @@ def load_setting(session: Session, key: str, *,
     return json.loads(row.value), row.version
 
 
-def is_own(session: Session, key: str, branch: int | None) -> bool:
-    """Whether ``branch`` has its own value of ``key`` (the company always has)."""
-    return branch is None or _own(session, key, branch) is not None
-
-
 def save_setting(session: Session, key: str, value: Any, expected_version: int, *,
                  branch: BranchArg = SESSION) -> int:
     """Save against the version the form opened (0 for a first save); returns the new one."""
@@ -108,11 +103,3 @@ def save_setting(session: Session, key: str, value: Any, expected_version: int, 
     session.flush()
     return row.version
 
-
-def forget_setting(session: Session, key: str, *, branch: int) -> None:
-    """The branch's own value dropped: it reads the company's again."""
-    may_edit(session, branch)
-    own = _own(session, key, branch)
-    if own is not None:
-        session.delete(own)
-        session.flush()
