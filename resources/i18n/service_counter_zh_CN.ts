@@ -6014,6 +6014,26 @@ If it happens again, press “Copy details” and send them to your administrato
             <translation>分公司</translation>
         </message>
         <message>
+            <source>Branch store days</source>
+            <translation>分公司营业日</translation>
+        </message>
+        <message>
+            <source>Branch business hours</source>
+            <translation>分公司营业时间</translation>
+        </message>
+        <message>
+            <source>Branch prices</source>
+            <translation>分公司价格</translation>
+        </message>
+        <message>
+            <source>Branch settings</source>
+            <translation>分公司设置</translation>
+        </message>
+        <message>
+            <source>Branch stock</source>
+            <translation>分公司库存</translation>
+        </message>
+        <message>
             <source>Business hours</source>
             <translation>营业时间</translation>
         </message>
