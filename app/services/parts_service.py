@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from app.db.branch_scope import branch_of
 from app.db.locking import lock
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
-from app.models.branch import FIRST_BRANCH_ID
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.carry_in import ItemReceipt, RepairCard
 from app.models.enums import Role
 from app.models.jobs import Job
@@ -219,16 +219,17 @@ def get_part_row(session: Session, part_id: int) -> Part:
 def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int, *,
                kind: str, reason: str = "", repair_card_id: int | None = None,
                voucher_id: int | None = None, override: bool = False,
-               van_id: int | None = None) -> StockMovement:
+               van_id: int | None = None, branch: int | None = None) -> StockMovement:
     """The one place stock changes: balances and ledger line together, in the caller's UoW.
 
     ``van_id`` names the place (the technician whose van; None: the store). A move that
     would take that place below zero is refused unless ``override`` is given by someone
     holding STOCK_OVERRIDE with a reason. The part's row is locked (and reloaded) first, so
-    two technicians taking the last unit cannot both see it there.
+    two technicians taking the last unit cannot both see it there. ``branch``: whose stock
+    (the session's; the service department's moves without one: the first branch's).
     """
     lock(session, part)
-    branch = branch_of(session) or FIRST_BRANCH_ID  # the service department's: the first's
+    branch = branch or branch_of(session) or FIRST_BRANCH_ID
     van = _van_row(session, part.id, van_id) if van_id is not None else None
     own = _branch_row(session, part.id, branch)
     held = _held(session, part, van_id, own)
@@ -354,6 +355,37 @@ def transfer(ctx: ServiceContext, part_id: int, quantity: int, *, technician_id:
         move_stock(session, ctx, part, -quantity, kind="transfer", reason=note, van_id=source)
         move_stock(session, ctx, part, quantity, kind="transfer", reason=note, van_id=target)
         return part_dto(part, _vans_of(session, part.id), _on_hand(session, part.id))
+
+
+def transfer_between_branches(ctx: ServiceContext, part_id: int, quantity: int, *,
+                              source: int, target: int, note: str = "") -> PartDTO:
+    """The service department moves parts from one branch's store to another's (调拨), in
+    one transaction: a line out of the giving branch, a line into the taking one, so the
+    company's total never changes and nothing is used. What the giving store does not hold
+    cannot move."""
+    require(ctx.actor, Perm.PARTS_MANAGE)
+    if ctx.actor.branch_id is not None:
+        raise PermissionDenied(N_("move stock between branches"))
+    check_int(quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
+    note = clean_text(note, field="note", max_len=200)
+    if source == target:
+        raise ValidationError(N_("Choose another branch to move the parts to."),
+                              field="branch")
+    with ctx.write(action="transfer") as session:
+        part = get_part_row(session, part_id)
+        for branch in (source, target):
+            if session.get(Branch, branch) is None:
+                raise NotFound(N_("No such branch."), field="branch")
+        lock(session, part)
+        held = _held(session, part, None, _branch_row(session, part.id, source))
+        if held < quantity:
+            raise ValidationError(
+                N_("Only {stock} {unit} of {part} there to move; {wanted} asked."),
+                field="quantity", stock=held, unit=part.unit,
+                part=f"{part.number} {part.name}", wanted=quantity)
+        move_stock(session, ctx, part, -quantity, kind="transfer", reason=note, branch=source)
+        move_stock(session, ctx, part, quantity, kind="transfer", reason=note, branch=target)
+        return part_dto(part, _vans_of(session, part.id))
 
 
 def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,

@@ -496,6 +496,18 @@
             <translation>{part} 可调拨的只有 {stock} {unit}，要调 {wanted}。</translation>
         </message>
         <message>
+            <source>move stock between branches</source>
+            <translation>在分公司之间调拨库存</translation>
+        </message>
+        <message>
+            <source>Choose another branch to move the parts to.</source>
+            <translation>请选择调入的另一个分公司。</translation>
+        </message>
+        <message>
+            <source>No such branch.</source>
+            <translation>没有这个分公司。</translation>
+        </message>
+        <message>
             <source>No part with the number {number}.</source>
             <translation>没有编号为 {number} 的配件。</translation>
         </message>

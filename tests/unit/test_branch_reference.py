@@ -18,7 +18,7 @@ from alembic import command
 from app.bootstrap import open_database
 from app.db.engine import create_app_engine
 from app.db.migrate import alembic_config
-from app.errors import NotFound, PermissionDenied
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.models.enums import Role, ZoneKind
 from app.models.jobs import VisitOutcome
 from app.printing.registry import render
@@ -251,9 +251,21 @@ def test_stock_received_in_branch_2_is_not_on_hand_in_branch_1(company):
             ] == [0]
     assert [p.number for p in parts_service.low_stock(one["boss"])] == ["P-BELT-9"]
     assert parts_service.get_part(company.office, part.id).stock_on_hand == 7  # the company's
-    with pytest.raises(Exception, match="0"):  # branch 1 cannot give out branch 2's belts
+    with pytest.raises(ValidationError):  # branch 1 cannot give out branch 2's belts
         parts_service.transfer(one["boss"], part.id, 1, technician_id=user_id(
             one["clerk"], "tech_b1"), to_van=True)
+    # the service department moves three belts from branch 2's store to branch 1's
+    moved = parts_service.transfer_between_branches(company.office, part.id, 3,
+                                                    source=company.second, target=1)
+    assert moved.stock_on_hand == 7  # the company's total does not change
+    assert [parts_service.get_part(side["boss"], part.id).stock_on_hand
+            for side in (one, two)] == [3, 4]
+    with pytest.raises(ValidationError):  # branch 2 holds 4
+        parts_service.transfer_between_branches(company.office, part.id, 5,
+                                                source=company.second, target=1)
+    with pytest.raises(PermissionDenied):  # a branch does not take another's stock
+        parts_service.transfer_between_branches(one["boss"], part.id, 1,
+                                                source=company.second, target=1)
     assert parts_service.verify_stock(company.office) == []
 
 
