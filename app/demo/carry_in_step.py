@@ -32,7 +32,7 @@ from app.models.carry_in import (
 )
 from app.models.customers import Customer, Item
 from app.models.jobs import Job, Visit
-from app.models.parts import Part, StockMovement
+from app.models.parts import BranchStock, Part, StockMovement
 from app.models.staff import User
 from app.models.store import ProductModel
 from app.services.dto import item_label
@@ -246,6 +246,8 @@ def _parts(dc: DemoContext, plans: list[Plan]) -> tuple[list[int], list[int]]:
             session.execute(insert(StockMovement), [dict(
                 part_id=part_id, at=start, kind="received", quantity=stock,
                 balance_after=stock, unit_price_cents=cents, reason="期初入库")])
+            # the branch's own balance (the uses inserted later take theirs off)
+            session.execute(insert(BranchStock), [dict(part_id=part_id, quantity=extra)])
             ids.append(int(part_id))
             balances[int(part_id)] = stock
         dc.extras["carry_in.balances"] = balances

@@ -70,6 +70,20 @@ class StockMovement(BranchOwned, Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class BranchStock(BranchOwned, Base):
+    """What one branch holds of one part over its places (its shelf and its vans): a kept
+    balance, changed with each ledger line of the branch (``sum(quantity)`` of the branch's
+    lines equals it). ``Part.stock_on_hand`` stays the company's total."""
+
+    __tablename__ = "branch_stock"
+    __audited__ = True
+    __table_args__ = (UniqueConstraint("branch_id", "part_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"), index=True)
+    quantity: Mapped[int] = mapped_column(default=0)
+
+
 class VanStock(BranchOwned, Base):
     """What one technician's van carries of one part: a kept balance, changed only with a
     ledger line naming the van (``sum(quantity)`` of those lines equals it)."""

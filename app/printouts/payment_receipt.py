@@ -15,7 +15,7 @@ def _render(ctx: ServiceContext, number: str, reprint: bool, paper: str) -> Rend
     payment = find_payment(ctx, number)
     bill = bill_for_payment(ctx, payment.bill_id)
     cls = PaymentReceiptThermal if paper == "thermal" else PaymentReceiptA5
-    pdf = cls(letterhead(ctx), payment, bill, reprint=reprint).generate()
+    pdf = cls(letterhead(ctx, payment.branch_id), payment, bill, reprint=reprint).generate()
     suffix = "" if paper == "thermal" else "-a5"
     return Rendered(pdf, f"payment-receipt-{payment.number}{suffix}.pdf")
 

@@ -15,6 +15,6 @@ def render_voucher(ctx: ServiceContext, number: str, reprint: bool) -> Rendered:
     """``main.py print voucher V2611-0007``; ``V2611-0007@A4`` prints on A4."""
     number, _, paper = number.partition("@")
     voucher = voucher_for_print(ctx, number)
-    pdf = render_voucher_pdf(letterhead(ctx), voucher, reprint=reprint, paper=paper or "A5",
-                             printed_by=ctx.actor.display_name)
+    pdf = render_voucher_pdf(letterhead(ctx, voucher.branch_id), voucher, reprint=reprint,
+                             paper=paper or "A5", printed_by=ctx.actor.display_name)
     return Rendered(pdf, f"voucher-{voucher.number}.pdf")

@@ -33,7 +33,7 @@ from app.services.contract_service import covering_contract
 from app.services.money import MAX_CENTS, check_decimal, format_money, to_cents
 from app.services.money_dto import BillDTO, BillLineDTO, LineInput
 from app.services.permissions import Perm, require
-from app.services.settings_kv import load_setting, save_setting
+from app.services.settings_kv import SESSION, BranchArg, load_setting, save_setting
 from app.services.validation import check_version, clean_text, searchable
 
 DEFAULT_RATES = {"repair": 6000, "install": 8000, "maintenance": 5000, "inspection": 4000,
@@ -66,9 +66,11 @@ def coverage_for(category: str, *, contract_labour: bool = False,
     return Coverage(False, False, False, N_("Paid service: labour, parts and transport."))
 
 
-def _rates(session: Session) -> tuple[dict[str, int], dict[str, int]]:
-    rates, _ = load_setting(session, "billing.labour_rates")
-    transport, _ = load_setting(session, "billing.transport")
+def _rates(session: Session,
+           branch: BranchArg = SESSION) -> tuple[dict[str, int], dict[str, int]]:
+    """A branch's prices (its own, else the company's; by default the session's branch)."""
+    rates, _ = load_setting(session, "billing.labour_rates", branch=branch)
+    transport, _ = load_setting(session, "billing.transport", branch=branch)
     return {**DEFAULT_RATES, **(rates or {})}, {**DEFAULT_TRANSPORT, **(transport or {})}
 
 
@@ -90,7 +92,7 @@ def _labour_line(session: Session, call: Call, job_ids: list[int],
                                   .where(RepairWork.card_id.in_(card_ids))) or 0)
     if not minutes:
         return None
-    rate = _rates(session)[0].get(call.service_kind, DEFAULT_RATES["repair"])
+    rate = _rates(session, call.branch_id)[0].get(call.service_kind, DEFAULT_RATES["repair"])
     hours = (Decimal(minutes) / 60).quantize(Decimal("0.001"))
     amount = int((Decimal(minutes) * rate / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     return BillLineDTO("labour", "", hours, rate, amount, False)
@@ -113,7 +115,8 @@ def _transport_line(session: Session, call: Call, job_ids: list[int]) -> BillLin
     if not visited:
         return None
     zone = session.get(Zone, call.zone_id) if call.zone_id else None
-    price = _rates(session)[1].get(zone.kind if zone else "city", DEFAULT_TRANSPORT["city"])
+    price = _rates(session, call.branch_id)[1].get(zone.kind if zone else "city",
+                                                   DEFAULT_TRANSPORT["city"])
     return BillLineDTO("transport", "", Decimal(1), price, price, False)
 
 
@@ -372,26 +375,32 @@ class Rates:
     transport_version: int
 
 
-def get_rates(ctx: ServiceContext) -> Rates:
+def get_rates(ctx: ServiceContext, branch: BranchArg = SESSION) -> Rates:
+    """The price tables of the user's branch (the service department: the company's, or
+    ``branch``'s)."""
     with ctx.read() as session:
-        labour, lv = load_setting(session, "billing.labour_rates")
-        transport, tv = load_setting(session, "billing.transport")
+        labour, lv = load_setting(session, "billing.labour_rates", branch=branch)
+        transport, tv = load_setting(session, "billing.transport", branch=branch)
     return Rates({**DEFAULT_RATES, **(labour or {})}, {**DEFAULT_TRANSPORT, **(transport or {})},
                  lv, tv)
 
 
 def set_rates(ctx: ServiceContext, *, labour: dict[str, Decimal], transport: dict[str, Decimal],
-              labour_version: int, transport_version: int) -> Rates:
+              labour_version: int, transport_version: int,
+              branch: BranchArg = SESSION) -> Rates:
     """Managers set the prices; each table saves against the version it was opened with."""
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     labour_cents = {kind: to_cents(value, field="rates") for kind, value in labour.items()}
     transport_cents = {kind: to_cents(value, field="rates") for kind, value in transport.items()}
     with ctx.write() as session:
-        save_setting(session, "billing.labour_rates", labour_cents, labour_version)
-        save_setting(session, "billing.transport", transport_cents, transport_version)
-    return get_rates(ctx)
+        save_setting(session, "billing.labour_rates", labour_cents, labour_version,
+                     branch=branch)
+        save_setting(session, "billing.transport", transport_cents, transport_version,
+                     branch=branch)
+    return get_rates(ctx, branch)
 
 
-def rates_of(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+def rates_of(session: Session,
+             branch: BranchArg = SESSION) -> tuple[dict[str, int], dict[str, int]]:
     """(labour cents/hour by kind of service, transport cents/trip by zone kind)."""
-    return _rates(session)
+    return _rates(session, branch)

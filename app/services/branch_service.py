@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
-from app.models.branch import Branch
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.enums import StoreKind
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, require
+from app.services.reference_service import copy_zones
 from app.services.validation import check_version, clean_text, column_limit
 
 CODE_SHAPE = re.compile(r"\d{2}")  # printed in the branch's document numbers: C02-2612-0001
@@ -64,6 +65,7 @@ def create_branch(ctx: ServiceContext, *, code: str, name: str,
         row = Branch(code=code, name=name, kind=kind.value)
         session.add(row)
         session.flush()
+        copy_zones(session, FIRST_BRANCH_ID, row.id)  # its own zones, the company's to start
         return _dto(row)
 
 

@@ -3,6 +3,10 @@
 Precedence for a day: the store's own ``StoreDay`` row, then mainland China's official
 calendar (``holidays.China``: public holidays off, make-up working days 调休 on), then the
 weekday's ``BusinessHours``. Deadlines count only minutes inside working time.
+
+Each branch keeps its own hours and exceptions over the company's (``BranchHours``,
+``BranchDay``; issue 17): a record's deadlines use its branch's calendar. ``Calendars``
+reads each branch's calendar once for a request, whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from app.errors import ValidationError
 from app.i18n import N_
 from app.models.enums import ZoneKind
 from app.models.jobs import StoreDay
-from app.models.store import BusinessHours, Zone
+from app.models.store import BranchDay, BranchHours, BusinessHours, Zone
 from app.services.context import ServiceContext
 from app.services.permissions import Perm, require
+from app.services.settings_kv import SESSION, BranchArg, may_edit, resolve_branch
 from app.services.validation import check_version, clean_text, conflict, plausible_date
 
 REPLY_PROMISE = timedelta(hours=24)  # seed 000: reply within 24 hours
@@ -192,26 +197,52 @@ class BusinessCalendar:
         raise ValidationError(N_("The business calendar has no working days."))
 
 
-def load_calendar(session: Session, tz: ZoneInfo) -> BusinessCalendar:
+def _rule(row: StoreDay | BranchDay) -> StoreDayRule:
+    return StoreDayRule(row.is_open, (row.opens_at, row.closes_at)
+                        if row.opens_at and row.closes_at else None)
+
+
+def load_calendar(session: Session, tz: ZoneInfo,
+                  branch: BranchArg = SESSION) -> BusinessCalendar:
+    """The calendar of a branch (by default the session's; None: the company's): its own
+    hours and days where it set them, else the company's."""
+    at = resolve_branch(session, branch)
     weekly: dict[int, Hours | None] = {
         row.weekday: (row.opens_at, row.closes_at) if row.is_open else None
         for row in session.scalars(select(BusinessHours))
     }
-    store_days = {
-        row.day: StoreDayRule(row.is_open, (row.opens_at, row.closes_at)
-                              if row.opens_at and row.closes_at else None)
-        for row in session.scalars(select(StoreDay))
-    }
+    store_days = {row.day: _rule(row) for row in session.scalars(select(StoreDay))}
+    if at is not None:
+        weekly.update({row.weekday: (row.opens_at, row.closes_at) if row.is_open else None
+                       for row in session.scalars(select(BranchHours)
+                                                  .where(BranchHours.branch_id == at))})
+        store_days.update({row.day: _rule(row) for row in session.scalars(
+            select(BranchDay).where(BranchDay.branch_id == at))})
     return BusinessCalendar(weekly, tz, store_days)
 
 
-def calendar_for(ctx: ServiceContext) -> BusinessCalendar:
+class Calendars:
+    """Each branch's calendar, read once in a request (a list of thousands of records reads
+    each of its branches' hours once): ``of(record.branch_id)``."""
+
+    def __init__(self, session: Session, tz: ZoneInfo) -> None:
+        self.session, self.tz = session, tz
+        self._read: dict[int | None, BusinessCalendar] = {}
+
+    def of(self, branch: int | None) -> BusinessCalendar:
+        if branch not in self._read:
+            self._read[branch] = load_calendar(self.session, self.tz, branch)
+        return self._read[branch]
+
+
+def calendar_for(ctx: ServiceContext, branch: BranchArg = SESSION) -> BusinessCalendar:
     with ctx.read() as session:
-        return load_calendar(session, ctx.tz)
+        return load_calendar(session, ctx.tz, branch)
 
 
 def zone_hours(session: Session) -> dict[int, int]:
-    """zone id → dispatch deadline in business hours (the kind's unless the zone set its own)."""
+    """zone id → dispatch deadline in business hours (the kind's unless the zone set its own);
+    every zone the session sees (a zone is one branch's, a record names its branch's)."""
     return {zid: hours for zid, hours in session.execute(select(Zone.id, Zone.dispatch_hours))}
 
 
@@ -268,11 +299,13 @@ def promise_for(received_at: datetime, *, replied_at: datetime | None,
 
 def set_store_day(ctx: ServiceContext, day: date, *, is_open: bool,
                   opens_at: time | None = None, closes_at: time | None = None,
-                  note: str = "", expected_version: int = 0) -> StoreDayDTO:
+                  note: str = "", expected_version: int = 0,
+                  branch: BranchArg = SESSION) -> StoreDayDTO:
     """Close the store on a working day or open it on a day off (overrides the official days).
 
     ``expected_version`` is the day's version when the form was opened, 0 if the day had no
-    entry then: a day someone else saved since is refused with who and when.
+    entry then: a day someone else saved since is refused with who and when. The user's
+    branch's day (the service department: the company's, or ``branch``'s).
     """
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     note = clean_text(note, field="note", max_len=100)
@@ -281,6 +314,11 @@ def set_store_day(ctx: ServiceContext, day: date, *, is_open: bool,
                                                      and opens_at >= closes_at):
         raise ValidationError(N_("Opening time must be before closing time."), field="hours")
     with ctx.write() as session:
+        at = resolve_branch(session, branch)
+        may_edit(session, at)
+        if at is not None:
+            return _set_branch_day(session, at, day, is_open, opens_at, closes_at, note,
+                                   expected_version)
         lock_name(session, f"store_day:{day.isoformat()}")  # two first entries of one day
         row = session.get(StoreDay, day)
         if row is None:
@@ -297,10 +335,41 @@ def set_store_day(ctx: ServiceContext, day: date, *, is_open: bool,
                            row.version)
 
 
-def list_store_days(ctx: ServiceContext, year: int) -> list[StoreDayDTO]:
+def _set_branch_day(session: Session, branch: int, day: date, is_open: bool,
+                    opens_at: time | None, closes_at: time | None, note: str,
+                    expected_version: int) -> StoreDayDTO:
+    lock_name(session, f"store_day:{branch}:{day.isoformat()}")
+    row = session.scalar(select(BranchDay).where(BranchDay.branch_id == branch,
+                                                 BranchDay.day == day))
+    if row is None:
+        if expected_version:
+            raise conflict(session, StoreDay.__tablename__, day.isoformat())
+        row = BranchDay(day=day, is_open=is_open, opens_at=opens_at, closes_at=closes_at,
+                        note=note, branch_id=branch)
+        session.add(row)
+    else:
+        check_version(session, row, expected_version)
+        row.is_open, row.opens_at, row.closes_at, row.note = is_open, opens_at, closes_at, note
+    session.flush()
+    return StoreDayDTO(row.day, row.is_open, row.opens_at, row.closes_at, row.note,
+                       row.version)
+
+
+def list_store_days(ctx: ServiceContext, year: int,
+                    branch: BranchArg = SESSION) -> list[StoreDayDTO]:
+    """The year's exceptions of the user's branch: its own days over the company's (a
+    company day with version 0: a save makes the branch's own)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
     with ctx.read() as session:
-        rows = session.scalars(select(StoreDay).where(
-            StoreDay.day >= date(year, 1, 1), StoreDay.day <= date(year, 12, 31))
-            .order_by(StoreDay.day))
-        return [StoreDayDTO(r.day, r.is_open, r.opens_at, r.closes_at, r.note, r.version)
-                for r in rows]
+        at = resolve_branch(session, branch)
+        days = {r.day: StoreDayDTO(r.day, r.is_open, r.opens_at, r.closes_at, r.note,
+                                   0 if at is not None else r.version)
+                for r in session.scalars(select(StoreDay).where(StoreDay.day >= first,
+                                                                StoreDay.day <= last))}
+        if at is not None:
+            days.update({r.day: StoreDayDTO(r.day, r.is_open, r.opens_at, r.closes_at, r.note,
+                                            r.version)
+                         for r in session.scalars(select(BranchDay).where(
+                             BranchDay.branch_id == at, BranchDay.day >= first,
+                             BranchDay.day <= last))})
+        return [days[d] for d in sorted(days)]

@@ -25,10 +25,11 @@ from app.models.customers import Customer, Item
 from app.models.jobs import Job
 from app.models.parts import Part
 from app.models.staff import User
-from app.models.store import ProductModel, Setting
+from app.models.store import ProductModel
 from app.services.context import ServiceContext
 from app.services.dto import StoreHeader, item_label
 from app.services.permissions import Perm, allowed
+from app.services.settings_kv import SESSION, BranchArg, load_setting
 from app.services.validation import mask_phone
 
 
@@ -237,6 +238,6 @@ class PrintPack:
         return self.copy > 1
 
 
-def setting(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
-    return json.loads(row.value) if row is not None else None
+def setting(session: Session, key: str, branch: BranchArg = SESSION) -> Any:
+    """A setting's value for a branch (by default the session's; see settings_kv)."""
+    return load_setting(session, key, branch=branch)[0]

@@ -403,8 +403,9 @@ def print_pack(ctx: ServiceContext, receipt_id: int, *, document: str) -> PrintP
     left the app."""
     with ctx.read() as session:
         receipt = get_receipt_row(session, receipt_id)
-        return PrintPack(carry_in_dto(session, ctx, receipt), letterhead_in(session),
-                         str(setting(session, "store.terms") or ""),
+        return PrintPack(carry_in_dto(session, ctx, receipt),
+                         letterhead_in(session, receipt.branch_id),  # the receipt's branch's
+                         str(setting(session, "store.terms", receipt.branch_id) or ""),
                          _counted(session, receipt, document)[0].print_count + 1, ctx.now(),
                          ctx.actor.display_name, _tag_size(session))
 

@@ -212,7 +212,8 @@ def issue_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
                                       days_overdue=days_over, issued_by_id=ctx.actor.user_id))
         session.flush()
         dto = complaint_dto(session, c, ctx.today())
-        return ReminderDoc(letterhead_in(session), dto, dto.reminders, ctx.today(), days_over,
+        return ReminderDoc(letterhead_in(session, c.branch_id), dto, dto.reminders, ctx.today(),
+                           days_over,
                            ctx.actor.display_name)
 
 
@@ -352,8 +353,9 @@ def late_without_liaison(ctx: ServiceContext, *, limit: int = 500) -> list[Compl
 
 def _liaison_doc(session: Session, ctx: ServiceContext, row: ComplaintLiaison) -> LiaisonDoc:
     by = user_names(session, {row.issued_by_id} if row.issued_by_id else set())
-    return LiaisonDoc(letterhead_in(session), row.id, row.number,
-                      complaint_dto(session, _get(session, row.complaint_id), ctx.today()),
+    complaint = _get(session, row.complaint_id)
+    return LiaisonDoc(letterhead_in(session, complaint.branch_id), row.id, row.number,
+                      complaint_dto(session, complaint, ctx.today()),
                       row.department, row.issued_on, row.days_late, row.question, row.reply,
                       row.replied_on, by.get(row.issued_by_id or 0, ""), row.version)
 
@@ -366,8 +368,8 @@ def reply_letter(ctx: ServiceContext, complaint_id: int) -> ReplyLetter:
         if not c.resolution:
             raise ValidationError(N_("Record the resolution before writing to the customer."),
                                   field="resolution")
-        return ReplyLetter(letterhead_in(session), complaint_dto(session, c, ctx.today()),
-                           ctx.today())
+        return ReplyLetter(letterhead_in(session, c.branch_id),
+                           complaint_dto(session, c, ctx.today()), ctx.today())
 
 
 def _check_told(told_via: str) -> None:
@@ -417,7 +419,7 @@ def last_reminder(ctx: ServiceContext, complaint_id: int) -> ReminderDoc:
             raise NotFound(N_("No reminder was issued for this complaint."))
         dto = complaint_dto(session, c, ctx.today())
         by = user_names(session, {row.issued_by_id} if row.issued_by_id else set())
-        return ReminderDoc(letterhead_in(session), dto, dto.reminders,
+        return ReminderDoc(letterhead_in(session, c.branch_id), dto, dto.reminders,
                            ctx.local(row.issued_at).date(), row.days_overdue,
                            by.get(row.issued_by_id or 0, ""))
 

@@ -25,6 +25,7 @@ from app.services import messaging_service
 from app.services.complaint_dto import first_phones
 from app.services.context import ServiceContext
 from app.services.contract_dto import ContractDTO, ExpiryNotice
+from app.services.dto import StoreHeader
 from app.services.permissions import Perm, require
 from app.services.reference_service import letterhead_in
 from app.services.validation import check_version, clean_text, plausible_date, searchable
@@ -266,12 +267,16 @@ def expiry_notices(ctx: ServiceContext, contract_ids: list[int]) -> list[ExpiryN
     contract when a notice leaves the app (``notice_sent``), not when it is previewed."""
     require(ctx.actor, Perm.CONTRACT_MANAGE)
     with ctx.read() as session:
-        header = letterhead_in(session)
+        headers: dict[int, StoreHeader] = {}  # each contract's branch's letterhead, read once
         notices = []
         for contract_id in contract_ids:
-            dto = contract_dto(session, _get(session, contract_id), ctx.today())
+            contract = _get(session, contract_id)
+            if contract.branch_id not in headers:
+                headers[contract.branch_id] = letterhead_in(session, contract.branch_id)
+            dto = contract_dto(session, contract, ctx.today())
             start, end = next_term(dto)
-            notices.append(ExpiryNotice(header, dto, ctx.today(), start, end))
+            notices.append(ExpiryNotice(headers[contract.branch_id], dto, ctx.today(), start,
+                                        end))
         return notices
 
 

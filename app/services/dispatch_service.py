@@ -157,7 +157,7 @@ def _queue_select(ids: Collection[int] | None = None) -> Select[*tuple[Any, ...]
     return (select(Call.id, Call.number, Call.received_at, Call.zone_id, Call.fault,
                    Call.category, Call.proposed_category, Call.urgency, Call.version,
                    Customer.name, Customer.address, first_phone, Item.id, ProductModel.code,
-                   ProductModel.name, Item.serial, chases)
+                   ProductModel.name, Item.serial, chases, Call.branch_id)
             .outerjoin(Customer, Customer.id == Call.customer_id)
             .outerjoin(Item, Item.id == Call.item_id)
             .outerjoin(ProductModel, ProductModel.id == Item.product_model_id)
@@ -165,7 +165,7 @@ def _queue_select(ids: Collection[int] | None = None) -> Select[*tuple[Any, ...]
                    *([] if ids is None else [Call.id.in_(ids)])))
 
 
-def _queue_keys(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
+def _queue_keys(ctx: ServiceContext, session: Session, cal: cal_svc.Calendars,
                 now: datetime) -> list[tuple[tuple[bool, bool, bool, datetime, int], int, bool,
                                              bool]]:
     """Every waiting call as (board order, id, past its deadline, left over from an earlier
@@ -178,11 +178,11 @@ def _queue_keys(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCale
     start = _day_start(ctx)
     keys = []
     deadline = cal_svc.dispatch_deadline
-    for call_id, received_at, zone_id, urgency in session.connection().execute(
-            select(Call.id, Call.received_at, Call.zone_id, Call.urgency)
+    for call_id, received_at, zone_id, urgency, branch in session.connection().execute(
+            select(Call.id, Call.received_at, Call.zone_id, Call.urgency, Call.branch_id)
             .where(Call.status == CallStatus.REGISTERED.value,
                    branch_clause(Call, session))):
-        due = deadline(cal, received_at, zones.get(zone_id or 0))
+        due = deadline(cal.of(branch), received_at, zones.get(zone_id or 0))
         leftover = received_at < start
         keys.append((_queue_order(chased.get(call_id, 0), leftover, urgency, due, call_id),
                      call_id, now >= due,  # deadline_state's "overdue", minutes not counted
@@ -190,7 +190,7 @@ def _queue_keys(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCale
     return keys
 
 
-def _queue_order_ids(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
+def _queue_order_ids(ctx: ServiceContext, session: Session, cal: cal_svc.Calendars,
                      now: datetime) -> tuple[list[int], int]:
     """Every waiting call's id in board order, and how many are past their deadline."""
     keys = sorted(_queue_keys(ctx, session, cal, now))
@@ -202,11 +202,11 @@ def queue_rows(ctx: ServiceContext, call_ids: Sequence[int]) -> list[QueueRow]:
     the board's next page."""
     require(ctx.actor, Perm.DISPATCH)
     with ctx.read() as session:
-        cal = cal_svc.load_calendar(session, ctx.tz)
+        cal = cal_svc.Calendars(session, ctx.tz)
         return _queue(ctx, session, cal, ctx.now(), call_ids)
 
 
-def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
+def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.Calendars,
            now: datetime, ids: Sequence[int] | None = None) -> list[QueueRow]:
     """The rows of these waiting calls in this order (of every waiting call: in board
     order)."""
@@ -217,10 +217,10 @@ def _queue(ctx: ServiceContext, session: Session, cal: cal_svc.BusinessCalendar,
     rows = []
     for (call_id, number, received_at, zone_id, fault, category, proposed, urgency, version,
          name, address, phone, item_id, code, model_name, serial,
-         chased) in session.execute(_queue_select(ids)):  # by position: cheaper than by name
+         chased, branch) in session.execute(_queue_select(ids)):  # by position: cheaper
         zone_name, hours = zones.get(zone_id or 0, ("", None))
-        deadline = cal_svc.dispatch_deadline(cal, received_at, hours)
-        state, left = cal_svc.deadline_state(cal, now, deadline)
+        deadline = cal_svc.dispatch_deadline(cal.of(branch), received_at, hours)
+        state, left = cal_svc.deadline_state(cal.of(branch), now, deadline)
         label = item_label(code, model_name, serial) if item_id is not None else ""
         rows.append(QueueRow(call_id, number, received_at, name or "", address or "",
                              phone or "", label, fault, zone_name, category, proposed, urgency,
@@ -257,7 +257,7 @@ def queue_summary(ctx: ServiceContext) -> QueueSummary:
     require(ctx.actor, Perm.DISPATCH)
     now = ctx.now()
     with ctx.read() as session:
-        cal = cal_svc.load_calendar(session, ctx.tz)
+        cal = cal_svc.Calendars(session, ctx.tz)
         keys = _queue_keys(ctx, session, cal, now)
         overdue = [(order, call_id) for order, call_id, late, _ in keys if late]
         leftovers = [(order, call_id) for order, call_id, _, left in keys if left]
@@ -273,7 +273,7 @@ def dispatch_queue(ctx: ServiceContext) -> list[QueueRow]:
     then urgent, then by deadline."""
     require(ctx.actor, Perm.DISPATCH)
     with ctx.read() as session:
-        cal = cal_svc.load_calendar(session, ctx.tz)
+        cal = cal_svc.Calendars(session, ctx.tz)
         return _queue(ctx, session, cal, ctx.now())
 
 
@@ -475,26 +475,28 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
         return {}
     now = ctx.now()
     with ctx.read() as session:
-        cal = cal_svc.load_calendar(session, ctx.tz)
+        cals = cal_svc.Calendars(session, ctx.tz)
         zones = cal_svc.zone_hours(session)
         # one statement: each call still waiting for a technician, with its open voucher's
         # arrive-by time when it is on the way
         open_job = and_(Job.call_id == Call.id, Job.arrived_at.is_(None),
                         Job.status.in_(OPEN_JOB_STATUSES))
         rows = session.connection().execute(
-            select(Call.id, Call.status, Call.received_at, Call.zone_id, Job.deadline_at)
+            select(Call.id, Call.status, Call.received_at, Call.zone_id, Job.deadline_at,
+                   Call.branch_id)
             .outerjoin(Job, open_job)
             .where(Call.id.in_(call_ids), branch_clause(Call, session), Call.status.in_(
                 (CallStatus.REGISTERED.value, CallStatus.DISPATCHED.value)))).all()
-    deadlines: dict[int, datetime] = {}
-    for call_id, status, received_at, zone_id, arrive_by in rows:
-        if status == CallStatus.REGISTERED.value:
-            deadlines[call_id] = cal_svc.dispatch_deadline(cal, received_at,
-                                                           zones.get(zone_id or 0))
-        elif arrive_by is not None:
-            deadlines[call_id] = arrive_by
+        deadlines: dict[int, tuple[datetime, cal_svc.BusinessCalendar]] = {}
+        for call_id, status, received_at, zone_id, arrive_by, branch in rows:
+            cal = cals.of(branch)  # read in the session, once per branch
+            if status == CallStatus.REGISTERED.value:
+                deadlines[call_id] = (cal_svc.dispatch_deadline(cal, received_at,
+                                                                zones.get(zone_id or 0)), cal)
+            elif arrive_by is not None:
+                deadlines[call_id] = (arrive_by, cal)
     result = {}
-    for call_id, deadline in deadlines.items():
+    for call_id, (deadline, cal) in deadlines.items():
         state, left = cal_svc.deadline_state(cal, now, deadline)
         result[call_id] = CallDeadline(deadline, state, left)
     return result
@@ -510,7 +512,7 @@ def board(ctx: ServiceContext, *, jobs_of: Collection[int] | None = None,
     require(ctx.actor, Perm.DISPATCH)
     now = ctx.now()
     with ctx.read() as session:
-        cal = cal_svc.load_calendar(session, ctx.tz)
+        cal = cal_svc.Calendars(session, ctx.tz)
         ids, overdue = _queue_order_ids(ctx, session, cal, now)
         first = ids if page is None else ids[:page]
         queue = _queue(ctx, session, cal, now, first)
@@ -562,7 +564,7 @@ def dispatch_call(ctx: ServiceContext, call_id: int, technician_id: int, *,
             raise ValidationError(N_("This call has already been dispatched or closed."),
                                   field="status")
         _technician(session, technician_id)
-        cal = cal_svc.load_calendar(session, ctx.tz)
+        cal = cal_svc.load_calendar(session, ctx.tz, call.branch_id)
         hours = cal_svc.zone_hours(session).get(call.zone_id or 0)
         number = next_number(session, "voucher", ctx.today(), branch_id=call.branch_id)
         job = Job(number=number, call_id=call.id,

@@ -20,7 +20,8 @@ from app.services.dto import ItemDTO
 from app.services.money import format_money, percent_of, to_cents
 from app.services.money_dto import DepreciationResult, DepreciationStep, ExchangeDTO
 from app.services.permissions import Perm, require
-from app.services.settings_kv import load_setting, save_setting
+from app.services.reference_service import price_in
+from app.services.settings_kv import SESSION, BranchArg, load_setting, save_setting
 from app.services.validation import searchable
 from app.services.warranty import warranty_status
 
@@ -64,25 +65,27 @@ def depreciation(steps: Sequence[DepreciationStep], price_cents: int, sale: date
     raise AssertionError("check_table guarantees an open last step")
 
 
-def _load(session: Session) -> tuple[tuple[DepreciationStep, ...], int]:
-    raw, version = load_setting(session, SETTING)
+def _load(session: Session,
+          branch: BranchArg = SESSION) -> tuple[tuple[DepreciationStep, ...], int]:
+    raw, version = load_setting(session, SETTING, branch=branch)
     if not raw:
         return DEFAULT_TABLE, version
     return tuple(DepreciationStep(r["up_to_days"], Decimal(r["percent"])) for r in raw), version
 
 
-def get_table(ctx: ServiceContext) -> tuple[tuple[DepreciationStep, ...], int]:
+def get_table(ctx: ServiceContext,
+              branch: BranchArg = SESSION) -> tuple[tuple[DepreciationStep, ...], int]:
     with ctx.read() as session:
-        return _load(session)
+        return _load(session, branch)
 
 
 def set_table(ctx: ServiceContext, steps: Sequence[DepreciationStep], *,
-              expected_version: int) -> int:
+              expected_version: int, branch: BranchArg = SESSION) -> int:
     require(ctx.actor, Perm.REFERENCE_MANAGE)
     checked = check_table(steps)
     value = [{"up_to_days": s.up_to_days, "percent": str(s.percent)} for s in checked]
     with ctx.write() as session:
-        return save_setting(session, SETTING, value, expected_version)
+        return save_setting(session, SETTING, value, expected_version, branch=branch)
 
 
 def _item_facts(session: Session, item_id: int, today: date) -> tuple[Item, ProductModel]:
@@ -105,8 +108,9 @@ def quote_exchange(ctx: ServiceContext, item_id: int, *,
     """What taking this item back would cost today, and how it is computed."""
     with ctx.read() as session:
         item, model = _item_facts(session, item_id, ctx.today())
-        steps, _ = _load(session)
-        price = to_cents(sale_price) if sale_price is not None else model.price_cents
+        steps, _ = _load(session, item.branch_id)
+        price = (to_cents(sale_price) if sale_price is not None
+                 else price_in(session, model, item.branch_id))  # the item's branch's price
         assert item.purchase_date is not None
         return depreciation(steps, price, item.purchase_date, ctx.today())
 
@@ -119,8 +123,9 @@ def record_exchange(ctx: ServiceContext, item_id: int, *, kind: str, call_id: in
         raise ValidationError(N_("Choose exchange or refund."), field="kind")
     with ctx.write() as session:
         item, model = _item_facts(session, item_id, ctx.today())
-        steps, _ = _load(session)
-        price = to_cents(sale_price) if sale_price is not None else model.price_cents
+        steps, _ = _load(session, item.branch_id)
+        price = (to_cents(sale_price) if sale_price is not None
+                 else price_in(session, model, item.branch_id))  # the item's branch's price
         assert item.purchase_date is not None
         result = depreciation(steps, price, item.purchase_date, ctx.today())
         row = Exchange(item_id=item_id, call_id=call_id, kind=kind, sale_price_cents=price,

@@ -519,7 +519,7 @@ def notify_call_registered(session: Session, ctx: ServiceContext, call: Call) ->
     """Call registered: its number and when to expect the technician (the dispatch deadline)."""
     if not messages_enabled(session):
         return
-    cal = cal_svc.load_calendar(session, ctx.tz)
+    cal = cal_svc.load_calendar(session, ctx.tz, call.branch_id)
     deadline = cal_svc.dispatch_deadline(cal, call.received_at,
                                          cal_svc.zone_hours(session).get(call.zone_id or 0))
     queue_message(session, ctx, "call_registered", event_key=f"call:{call.id}:registered",

@@ -71,6 +71,7 @@ class PaymentDTO:
     version: int
     holder: str = ""  # the technician holding money taken on site until hand-over
     void: VoidInfo | None = None  # when and why it was voided (read for printing)
+    branch_id: int = 1  # whose letterhead its receipt prints under
 
 
 @dataclass(frozen=True)

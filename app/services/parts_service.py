@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Subquery, func, select, union_all
+from sqlalchemy import ColumnElement, Select, Subquery, func, select, union_all
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_of
 from app.db.locking import lock
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.carry_in import ItemReceipt, RepairCard
 from app.models.enums import Role
 from app.models.jobs import Job
-from app.models.parts import Part, StockMovement, VanStock, movement_is_use
+from app.models.parts import BranchStock, Part, StockMovement, VanStock, movement_is_use
 from app.models.staff import User
 from app.services.context import ServiceContext
 from app.services.money import check_cents
@@ -111,15 +113,57 @@ class VanLineDTO:
         return f"{self.number} {self.name}"
 
 
-def part_dto(part: Part, in_vans: int = 0) -> PartDTO:
+def part_dto(part: Part, in_vans: int = 0, on_hand: int | None = None) -> PartDTO:
+    """``on_hand``: the branch's stock (None: the part's total, the service department's)."""
     return PartDTO(part.id, part.number, part.name, part.unit, part.unit_price_cents,
-                   part.stock_on_hand, part.reorder_level, part.active, part.version,
-                   in_vans)
+                   part.stock_on_hand if on_hand is None else on_hand, part.reorder_level,
+                   part.active, part.version, in_vans)
 
 
-def _vans_of(session: Session, part_id: int) -> int:
-    return int(session.scalar(select(func.coalesce(func.sum(VanStock.quantity), 0))
-                              .where(VanStock.part_id == part_id)) or 0)
+def _vans_of(session: Session, part_id: int, branch: int | None = None) -> int:
+    query = select(func.coalesce(func.sum(VanStock.quantity), 0)).where(
+        VanStock.part_id == part_id)
+    if branch is not None:
+        query = query.where(VanStock.branch_id == branch)
+    return int(session.scalar(query) or 0)
+
+
+def _branch_row(session: Session, part_id: int, branch: int) -> BranchStock:
+    """The branch's balance of the part (made at nought the first time; the caller holds
+    the part's row)."""
+    row = session.scalar(select(BranchStock).where(BranchStock.part_id == part_id,
+                                                   BranchStock.branch_id == branch))
+    if row is None:
+        row = BranchStock(part_id=part_id, branch_id=branch, quantity=0)
+        session.add(row)
+        session.flush()
+    else:
+        session.refresh(row)
+    return row
+
+
+def _on_hand(session: Session, part_id: int) -> int | None:
+    """The session's branch's stock of a part (None for the service department: it sees
+    the total)."""
+    branch = branch_of(session)
+    if branch is None:
+        return None
+    return int(session.scalar(select(BranchStock.quantity).where(
+        BranchStock.part_id == part_id, BranchStock.branch_id == branch)) or 0)
+
+
+def _with_stock(session: Session, query: Select[*tuple[Any, ...]]
+                ) -> tuple[Select[*tuple[Any, ...]], ColumnElement[int]]:
+    """``query`` (on ``Part``) with the stock column: a branch's people their branch's
+    balance (outer-joined; nought where it has none), the service department the part's
+    total over every branch."""
+    branch = branch_of(session)
+    if branch is None:
+        return query, Part.stock_on_hand.expression
+    own = (select(BranchStock.part_id, BranchStock.quantity)
+           .where(BranchStock.branch_id == branch).subquery("own_stock"))
+    return (query.outerjoin(own, own.c.part_id == Part.id),
+            func.coalesce(own.c.quantity, 0))
 
 
 def _van_sums() -> Subquery:
@@ -175,26 +219,30 @@ def get_part_row(session: Session, part_id: int) -> Part:
 def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int, *,
                kind: str, reason: str = "", repair_card_id: int | None = None,
                voucher_id: int | None = None, override: bool = False,
-               van_id: int | None = None) -> StockMovement:
+               van_id: int | None = None, branch: int | None = None) -> StockMovement:
     """The one place stock changes: balances and ledger line together, in the caller's UoW.
 
     ``van_id`` names the place (the technician whose van; None: the store). A move that
     would take that place below zero is refused unless ``override`` is given by someone
     holding STOCK_OVERRIDE with a reason. The part's row is locked (and reloaded) first, so
-    two technicians taking the last unit cannot both see it there.
+    two technicians taking the last unit cannot both see it there. ``branch``: whose stock
+    (the session's; the service department's moves without one: the first branch's).
     """
     lock(session, part)
+    branch = branch or branch_of(session) or FIRST_BRANCH_ID
     van = _van_row(session, part.id, van_id) if van_id is not None else None
-    held = _held(session, part, van_id)
+    own = _branch_row(session, part.id, branch)
+    held = _held(session, part, van_id, own)
     overridden = held + quantity < 0
     if overridden:
         _check_override(ctx, part, held, quantity, override=override, reason=reason,
                         van_id=van_id)
-    part.stock_on_hand += quantity
+    part.stock_on_hand += quantity  # the company's total
+    own.quantity += quantity  # the branch's
     if van is not None:
         van.quantity += quantity
     movement = StockMovement(part_id=part.id, at=ctx.now(), kind=kind, quantity=quantity,
-                             balance_after=part.stock_on_hand,
+                             balance_after=own.quantity, branch_id=branch,
                              unit_price_cents=part.unit_price_cents, reason=reason,
                              repair_card_id=repair_card_id, voucher_id=voucher_id,
                              overridden=overridden, actor_id=ctx.actor.user_id, van_id=van_id)
@@ -203,11 +251,15 @@ def move_stock(session: Session, ctx: ServiceContext, part: Part, quantity: int,
     return movement
 
 
-def _held(session: Session, part: Part, van_id: int | None) -> int:
-    """What one place holds of a locked part: the van's row, or the total less the vans."""
+def _held(session: Session, part: Part, van_id: int | None,
+          own: BranchStock | None = None) -> int:
+    """What one place holds of a locked part: the van's row, or the branch's stock less
+    its vans (another branch's shelf is not this branch's)."""
     if van_id is not None:
         return _van_row(session, part.id, van_id).quantity
-    return part.stock_on_hand - _vans_of(session, part.id)
+    if own is None:
+        own = _branch_row(session, part.id, branch_of(session) or FIRST_BRANCH_ID)
+    return own.quantity - _vans_of(session, part.id, own.branch_id)
 
 
 def _van_row(session: Session, part_id: int, technician_id: int) -> VanStock:
@@ -253,7 +305,7 @@ def receive_goods(ctx: ServiceContext, part_id: int, quantity: int, *,
     with ctx.write(action="receive") as session:
         part = get_part_row(session, part_id)
         move_stock(session, ctx, part, quantity, kind="received", reason=note)
-        return part_dto(part)
+        return part_dto(part, on_hand=_on_hand(session, part.id))
 
 
 def count_stock(ctx: ServiceContext, part_id: int, counted: int, *, reason: str,
@@ -302,6 +354,37 @@ def transfer(ctx: ServiceContext, part_id: int, quantity: int, *, technician_id:
                 part=f"{part.number} {part.name}", wanted=quantity)
         move_stock(session, ctx, part, -quantity, kind="transfer", reason=note, van_id=source)
         move_stock(session, ctx, part, quantity, kind="transfer", reason=note, van_id=target)
+        return part_dto(part, _vans_of(session, part.id), _on_hand(session, part.id))
+
+
+def transfer_between_branches(ctx: ServiceContext, part_id: int, quantity: int, *,
+                              source: int, target: int, note: str = "") -> PartDTO:
+    """The service department moves parts from one branch's store to another's (调拨), in
+    one transaction: a line out of the giving branch, a line into the taking one, so the
+    company's total never changes and nothing is used. What the giving store does not hold
+    cannot move."""
+    require(ctx.actor, Perm.PARTS_MANAGE)
+    if ctx.actor.branch_id is not None:
+        raise PermissionDenied(N_("move stock between branches"))
+    check_int(quantity, field="quantity", low=1, high=MAX_PART_QUANTITY)
+    note = clean_text(note, field="note", max_len=200)
+    if source == target:
+        raise ValidationError(N_("Choose another branch to move the parts to."),
+                              field="branch")
+    with ctx.write(action="transfer") as session:
+        part = get_part_row(session, part_id)
+        for branch in (source, target):
+            if session.get(Branch, branch) is None:
+                raise NotFound(N_("No such branch."), field="branch")
+        lock(session, part)
+        held = _held(session, part, None, _branch_row(session, part.id, source))
+        if held < quantity:
+            raise ValidationError(
+                N_("Only {stock} {unit} of {part} there to move; {wanted} asked."),
+                field="quantity", stock=held, unit=part.unit,
+                part=f"{part.number} {part.name}", wanted=quantity)
+        move_stock(session, ctx, part, -quantity, kind="transfer", reason=note, branch=source)
+        move_stock(session, ctx, part, quantity, kind="transfer", reason=note, branch=target)
         return part_dto(part, _vans_of(session, part.id))
 
 
@@ -310,10 +393,12 @@ def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
     """The catalogue by part number (keyset after ``after``), optionally only low stock."""
     with ctx.read() as session:
         vans = _van_sums()
-        query = (select(Part, func.coalesce(vans.c.in_vans, 0))
-                 .outerjoin(vans, vans.c.part_id == Part.id).where(Part.active.is_(True)))
+        query, stock = _with_stock(session, select(Part, func.coalesce(vans.c.in_vans, 0))
+                                   .outerjoin(vans, vans.c.part_id == Part.id)
+                                   .where(Part.active.is_(True)))
+        query = query.add_columns(stock)
         if low_only:
-            query = query.where(Part.stock_on_hand <= Part.reorder_level)
+            query = query.where(stock <= Part.reorder_level)
         term = searchable(search)
         if term:
             query = query.where(Part.number.contains(term.upper(), autoescape=True)
@@ -321,7 +406,7 @@ def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
         if after is not None:
             query = query.where(Part.number > after)
         rows = session.execute(query.order_by(Part.number).limit(limit))
-        return [part_dto(p, int(in_vans)) for p, in_vans in rows]
+        return [part_dto(p, int(in_vans), int(on_hand)) for p, in_vans, on_hand in rows]
 
 
 def low_stock(ctx: ServiceContext) -> list[PartDTO]:
@@ -331,7 +416,8 @@ def low_stock(ctx: ServiceContext) -> list[PartDTO]:
 
 def get_part(ctx: ServiceContext, part_id: int) -> PartDTO:
     with ctx.read() as session:
-        return part_dto(get_part_row(session, part_id), _vans_of(session, part_id))
+        return part_dto(get_part_row(session, part_id), _vans_of(session, part_id),
+                        _on_hand(session, part_id))
 
 
 def find_part(ctx: ServiceContext, number: str) -> PartDTO:
@@ -340,7 +426,7 @@ def find_part(ctx: ServiceContext, number: str) -> PartDTO:
         if part is None:
             raise NotFound(N_("No part with the number {number}."), field="part",
                            number=number)
-        return part_dto(part)
+        return part_dto(part, on_hand=_on_hand(session, part.id))
 
 
 def movements(ctx: ServiceContext, part_id: int, *, limit: int = 200) -> list[MovementDTO]:
@@ -363,7 +449,16 @@ def verify_stock(ctx: ServiceContext) -> list[str]:
                 .group_by(StockMovement.part_id).subquery())
         query = (select(Part.number).outerjoin(sums, sums.c.part_id == Part.id)
                  .where(Part.stock_on_hand != func.coalesce(sums.c.total, 0)))
-        wrong = list(session.scalars(query))
+        wrong = list(session.scalars(query)) if branch_of(session) is None else []
+        branch_sums = (select(StockMovement.branch_id, StockMovement.part_id,
+                              func.sum(StockMovement.quantity).label("total"))
+                       .group_by(StockMovement.branch_id, StockMovement.part_id).subquery())
+        own = (select(Part.number, BranchStock.branch_id).select_from(BranchStock)
+               .join(Part, Part.id == BranchStock.part_id)
+               .outerjoin(branch_sums, (branch_sums.c.part_id == BranchStock.part_id)
+                          & (branch_sums.c.branch_id == BranchStock.branch_id))
+               .where(BranchStock.quantity != func.coalesce(branch_sums.c.total, 0)))
+        wrong += [f"{number}#{branch}" for number, branch in session.execute(own)]
         van_sums = (select(StockMovement.part_id, StockMovement.van_id,
                            func.sum(StockMovement.quantity).label("total"))
                     .where(StockMovement.van_id.is_not(None))
@@ -404,13 +499,14 @@ def van_stock(ctx: ServiceContext, technician_id: int | None = None) -> list[Van
         require(ctx.actor, Perm.PARTS_MANAGE)
     with ctx.read() as session:
         vans = _van_sums()
-        query = (select(VanStock.technician_id, User.display_name, Part.id, Part.number,
-                        Part.name, Part.unit, VanStock.quantity,
-                        Part.stock_on_hand - func.coalesce(vans.c.in_vans, 0))
-                 .select_from(VanStock).join(Part, Part.id == VanStock.part_id)
-                 .join(User, User.id == VanStock.technician_id)
-                 .outerjoin(vans, vans.c.part_id == Part.id)
-                 .where(VanStock.quantity != 0))
+        query, stock = _with_stock(session, select(
+            VanStock.technician_id, User.display_name, Part.id, Part.number, Part.name,
+            Part.unit, VanStock.quantity)
+            .select_from(VanStock).join(Part, Part.id == VanStock.part_id)
+            .join(User, User.id == VanStock.technician_id)
+            .outerjoin(vans, vans.c.part_id == Part.id)
+            .where(VanStock.quantity != 0))
+        query = query.add_columns(stock - func.coalesce(vans.c.in_vans, 0))
         if technician_id is not None:
             query = query.where(VanStock.technician_id == technician_id)
         rows = session.execute(query.order_by(User.display_name, Part.number))

@@ -232,7 +232,7 @@ def payment_dtos(session: Session, payments: list[Payment]) -> list[PaymentDTO]:
     return [PaymentDTO(p.id, p.number, p.bill_id, *facts.get(p.bill_id, ("", "")),
                        p.amount_cents, p.method, p.place, p.collected_at,
                        names.get(p.collected_by_id, ""), p.handed_over_at, p.voided,
-                       p.version, names.get(p.held_by_id or 0, ""))
+                       p.version, names.get(p.held_by_id or 0, ""), branch_id=p.branch_id)
             for p in payments]
 
 

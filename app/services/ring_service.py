@@ -134,7 +134,7 @@ def _open_calls(ctx: ServiceContext, session: Session, customer_ids: list[int],
         return ()
     rows = session.execute(
         select(Call.id, Call.number, Call.received_at, Call.status, Call.item_id, Call.fault,
-               Call.zone_id)
+               Call.zone_id, Call.branch_id)
         .where(Call.customer_id.in_(customer_ids), Call.status.notin_(CLOSED))
         .order_by(Call.received_at.desc()).limit(50)).all()
     if not rows:
@@ -149,11 +149,12 @@ def _open_calls(ctx: ServiceContext, session: Session, customer_ids: list[int],
         select(ItemReceipt.call_id, ItemReceipt.promised_date)
         .where(ItemReceipt.call_id.in_(call_ids),
                ItemReceipt.status == ReceiptStatus.HELD.value)).all())
-    cal = cal_svc.load_calendar(session, ctx.tz)
+    cals = cal_svc.Calendars(session, ctx.tz)
     hours = cal_svc.zone_hours(session)
     out = []
     for r in rows:
         deadline: datetime | None = None
+        cal = cals.of(r.branch_id)
         if r.status in WITH_DISPATCH_DEADLINE:
             deadline = cal_svc.dispatch_deadline(cal, r.received_at, hours.get(r.zone_id or 0))
         elif r.id in promised:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -12,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from app.models.customers import Customer, CustomerPhone, Item
 from app.models.staff import User
-from app.models.store import ProductModel, Setting
+from app.models.store import ProductModel
 from app.services.dto import item_label
 from app.services.money import from_cents, to_cents
+from app.services.settings_kv import load_setting
 from app.services.warranty import add_months
 
 # Settings this feature reads (key → default); a store changes them in its settings.
@@ -25,13 +25,12 @@ FOLLOWUP_DAYS_DEFAULT = 7
 
 
 def setting_value(session: Session, key: str, default: Any) -> Any:
-    row = session.get(Setting, key)
-    if row is None:
-        return default
+    """The session's branch's value (its own, else the company's; see settings_kv)."""
     try:
-        return json.loads(row.value)
+        value, _ = load_setting(session, key)
     except ValueError:
         return default
+    return default if value is None else value
 
 
 

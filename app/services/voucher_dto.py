@@ -28,3 +28,4 @@ class VoucherDTO:
     dispatched_at: datetime
     deadline_at: datetime
     void: VoidInfo | None = None  # voided: printed with 作废, when and why
+    branch_id: int = 1  # whose letterhead it prints under

@@ -69,4 +69,4 @@ def voucher_for_print(ctx: ServiceContext, number: str) -> VoucherDTO:
             tuple(p.phone for p in customer.phones), zone.name if zone else "", label, serial,
             purchase, state, last, job.category, call.fault,
             tech.display_name if tech else "", job.dispatched_at, job.deadline_at,
-            voucher_void(session, job, call))
+            voucher_void(session, job, call), branch_id=job.branch_id)

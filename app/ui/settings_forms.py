@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.services import branch_service
+from app.services.settings_kv import SESSION, BranchArg
 from app.ui.errors import clear_field_errors, show_user_error
+from app.ui.session import AppSession
 from app.ui.theme import STATUS_COLORS
 
 # Spin and time boxes are typed into: no arrow buttons, and a closed day's times look off.
@@ -164,3 +167,44 @@ class ListAndForm(QWidget):
 
 def yes_no(value: bool) -> str:
     return QCoreApplication.translate("Settings", "Yes") if value else ""
+
+
+class BranchPicker(QWidget):
+    """Whose values a settings form edits (issue 17). A branch's people edit their branch's
+    own and see no picker; the service department edits the company's defaults, or picks a
+    branch to edit that branch's own values. Hidden while the company has one branch (a
+    single store looks as before). ``branch``: None for the company's, else a branch id."""
+
+    def __init__(self, session: AppSession, on_change: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("branchPicker")
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("branchPickerCombo")
+        self._on_change = on_change
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(QCoreApplication.translate("BranchPicker", "Values of"), self)
+        caption.setBuddy(self.combo)
+        row.addWidget(caption)
+        row.addWidget(self.combo)
+        hint = QLabel(QCoreApplication.translate(
+            "BranchPicker", "A branch without its own value uses the company's."), self)
+        hint.setObjectName("branchPickerHint")
+        row.addWidget(hint)
+        row.addStretch(1)
+        self.office = session.ctx.actor.branch_id is None
+        branches = branch_service.list_branches(session.ctx) if self.office else []
+        self.combo.addItem(QCoreApplication.translate("BranchPicker", "Company defaults"),
+                           None)
+        for branch in branches:
+            self.combo.addItem(f"{branch.code} {branch.name}", branch.id)
+        self._session_branch: BranchArg = SESSION
+        self.setVisible(self.office and len(branches) > 1)
+        self.combo.currentIndexChanged.connect(lambda _i: self._on_change())
+
+    @property
+    def branch(self) -> BranchArg:
+        """What the services take as ``branch``: the picked one for the service department,
+        the session's own (SESSION) for a branch's people."""
+        return self.combo.currentData() if self.office else self._session_branch

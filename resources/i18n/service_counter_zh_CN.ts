@@ -524,6 +524,18 @@
             <translation>{part} 可调拨的只有 {stock} {unit}，要调 {wanted}。</translation>
         </message>
         <message>
+            <source>move stock between branches</source>
+            <translation>在分公司之间调拨库存</translation>
+        </message>
+        <message>
+            <source>Choose another branch to move the parts to.</source>
+            <translation>请选择调入的另一个分公司。</translation>
+        </message>
+        <message>
+            <source>No such branch.</source>
+            <translation>没有这个分公司。</translation>
+        </message>
+        <message>
             <source>No part with the number {number}.</source>
             <translation>没有编号为 {number} 的配件。</translation>
         </message>
@@ -546,6 +558,10 @@
         <message>
             <source>The zone {name} already exists.</source>
             <translation>区域“{name}”已经存在。</translation>
+        </message>
+        <message>
+            <source>the company's catalogue</source>
+            <translation>公司的商品目录</translation>
         </message>
         <message>
             <source>No such product model.</source>
@@ -1956,8 +1972,8 @@
             <translation>停用或恢复分公司</translation>
         </message>
         <message>
-            <source>No such branch.</source>
-            <translation>没有这个分公司。</translation>
+            <source>the settings of another branch or of the company</source>
+            <translation>其他分公司或公司的设置</translation>
         </message>
     </context>
     <context>
@@ -2182,6 +2198,21 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         <message>
             <source>Bill saved: {total} to pay.</source>
             <translation>收费单已保存：应付 {total}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchPicker</name>
+        <message>
+            <source>Values of</source>
+            <translation>设置对象</translation>
+        </message>
+        <message>
+            <source>A branch without its own value uses the company's.</source>
+            <translation>分公司未单独设置的项目沿用公司的设置。</translation>
+        </message>
+        <message>
+            <source>Company defaults</source>
+            <translation>公司默认值</translation>
         </message>
     </context>
     <context>
@@ -6179,6 +6210,26 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>Branches</source>
             <translation>分公司</translation>
+        </message>
+        <message>
+            <source>Branch store days</source>
+            <translation>分公司营业日</translation>
+        </message>
+        <message>
+            <source>Branch business hours</source>
+            <translation>分公司营业时间</translation>
+        </message>
+        <message>
+            <source>Branch prices</source>
+            <translation>分公司价格</translation>
+        </message>
+        <message>
+            <source>Branch settings</source>
+            <translation>分公司设置</translation>
+        </message>
+        <message>
+            <source>Branch stock</source>
+            <translation>分公司库存</translation>
         </message>
         <message>
             <source>Business hours</source>

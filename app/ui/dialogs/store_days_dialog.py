@@ -22,6 +22,7 @@ from app.services import calendar_service
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession, Topic
+from app.ui.settings_forms import BranchPicker
 from app.ui.theme import SPACING
 from app.ui.widgets.date_field import DateField
 
@@ -50,6 +51,8 @@ class StoreDaysDialog(FormDialog):
         self.day_edit.dateChanged.connect(self._year_changed)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # the service department: the company's days, or a branch's own
+        self.branch_picker = BranchPicker(session, self.reload, self)
         form = QFormLayout()
         form.addRow(self.tr("Day"), self.day_edit)
         form.addRow(self.tr("Store is"), self.kind_combo)
@@ -59,6 +62,7 @@ class StoreDaysDialog(FormDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
+        layout.addWidget(self.branch_picker)
         layout.addWidget(QLabel(self.tr(
             "Public holidays and make-up working days come from the official calendar; "
             "days saved here override it.")))
@@ -75,7 +79,8 @@ class StoreDaysDialog(FormDialog):
 
     def reload(self) -> None:
         self.days_list.clear()
-        days = calendar_service.list_store_days(self._session.ctx, self.day.year)
+        days = calendar_service.list_store_days(self._session.ctx, self.day.year,
+                                                self.branch_picker.branch)
         self._versions = {d.day: d.version for d in days}
         self._listed_year = self.day.year
         for d in days:
@@ -92,7 +97,8 @@ class StoreDaysDialog(FormDialog):
         try:
             calendar_service.set_store_day(
                 self._session.ctx, self.day, is_open=bool(self.kind_combo.currentData()),
-                note=self.note_edit.text(), expected_version=self._versions.get(self.day, 0))
+                note=self.note_edit.text(), expected_version=self._versions.get(self.day, 0),
+                branch=self.branch_picker.branch)
         except UserError as err:
             show_user_error(err, fields, message_label=self.message)
             if isinstance(err, ConflictError):

@@ -26,6 +26,7 @@ from app.services.money_dto import DepreciationStep
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.labels import label
 from app.ui.session import AppSession
+from app.ui.settings_forms import BranchPicker
 
 
 class PricesTab(QWidget):
@@ -42,7 +43,9 @@ class PricesTab(QWidget):
                                               self.tr("Depreciation %")])
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
-        rates = billing.get_rates(session.ctx)
+        # the service department: the company's prices, or a branch's own
+        self.branch_picker = BranchPicker(session, self._branch_picked, self)
+        rates = billing.get_rates(session.ctx, self.branch_picker.branch)
         self.rates = rates
         form = QFormLayout()
         for kind, cents in rates.labour.items():
@@ -60,6 +63,7 @@ class PricesTab(QWidget):
         save_table = QPushButton(self.tr("Save depreciation table"))
         save_table.clicked.connect(self.save_table)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.branch_picker)
         layout.addLayout(form)
         layout.addWidget(save_rates)
         layout.addWidget(QLabel(self.tr("Returns and exchanges inside the warranty")))
@@ -71,8 +75,20 @@ class PricesTab(QWidget):
         layout.addWidget(self.message)
         self._load_table()
 
+    def _branch_picked(self) -> None:
+        self.rates = billing.get_rates(self.session.ctx, self.branch_picker.branch)
+        for kind, cents in self.rates.labour.items():
+            if kind in self.labour:
+                self.labour[kind].setText(money_edit_text(cents))
+        for kind, cents in self.rates.transport.items():
+            if kind in self.transport:
+                self.transport[kind].setText(money_edit_text(cents))
+        self.message.clear()
+        self._load_table()
+
     def _load_table(self) -> None:
-        steps, self.table_version = exchanges.get_table(self.session.ctx)
+        steps, self.table_version = exchanges.get_table(self.session.ctx,
+                                                        self.branch_picker.branch)
         self.steps.setRowCount(len(steps))
         for row, step in enumerate(steps):
             days = "" if step.up_to_days is None else str(step.up_to_days)
@@ -90,7 +106,8 @@ class PricesTab(QWidget):
                 transport={k: parse_yuan(e.text(), field=f"transport.{k}")
                            for k, e in self.transport.items()},
                 labour_version=self.rates.labour_version,
-                transport_version=self.rates.transport_version)
+                transport_version=self.rates.transport_version,
+                branch=self.branch_picker.branch)
         except UserError as err:
             show_user_error(err, fields, message_label=self.message)
             return
@@ -113,7 +130,8 @@ class PricesTab(QWidget):
     def save_table(self) -> None:
         try:
             self.table_version = exchanges.set_table(self.session.ctx, self._steps(),
-                                                     expected_version=self.table_version)
+                                                     expected_version=self.table_version,
+                                                     branch=self.branch_picker.branch)
         except UserError as err:
             show_user_error(err, {"table": self.steps}, message_label=self.message)
             return

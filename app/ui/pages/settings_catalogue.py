@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import reference_service as ref
+from app.services.settings_kv import SESSION, BranchArg
 from app.ui.dialogs.product_model_dialog import ProductModelDialog
 from app.ui.session import AppSession, Topic
 from app.ui.table_models.catalogue_table_model import CatalogueTableModel
@@ -23,6 +24,7 @@ class CatalogueTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.office = session.ctx.actor.branch_id is None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search model, name, brand or category"))
         self.search.setClearButtonEnabled(True)
@@ -50,6 +52,7 @@ class CatalogueTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.view.doubleClicked.connect(lambda index: self.open_dialog(
             self.model.model_at(index.row())))
+        self.branch = SESSION
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -59,13 +62,26 @@ class CatalogueTab(QWidget):
         if rows:
             self.open_dialog(self.model.model_at(rows[0].row()))
 
+    @property
+    def branch(self) -> BranchArg:
+        """Whose prices (the settings page's branch picker): a branch's own over the
+        catalogue's."""
+        return self.model.branch
+
+    @branch.setter
+    def branch(self, value: BranchArg) -> None:
+        self.model.branch = value
+        # the catalogue is the company's: entries are added for the company only
+        self.add_button.setEnabled(value is None or (value is SESSION and self.office))
+
     def make_dialog(self, current: ref.ProductModelDTO | None) -> ProductModelDialog:
-        ctx = self.session.ctx
+        ctx, branch = self.session.ctx, self.branch
         if current is None:
             return ProductModelDialog(lambda data: ref.create_product_model(ctx, data),
                                       None, self)
         return ProductModelDialog(lambda data: ref.update_product_model(
-            ctx, current.id, data, expected_version=current.version), current, self)
+            ctx, current.id, data, expected_version=current.version, branch=branch),
+            current, self)
 
     def open_dialog(self, current: ref.ProductModelDTO | None) -> None:
         dialog = self.make_dialog(current)

@@ -16,7 +16,7 @@ from app.ui.pages.settings_profile import BusinessHoursTab, StoreProfileTab
 from app.ui.pages.settings_staff import StaffTab
 from app.ui.pages.settings_zones import ZonesTab
 from app.ui.session import AppSession
-from app.ui.settings_forms import FORM_STYLE
+from app.ui.settings_forms import FORM_STYLE, BranchPicker
 
 
 class SettingsPage(QWidget):
@@ -32,6 +32,8 @@ class SettingsPage(QWidget):
         self.hours = BusinessHoursTab(session, self)
         self.zones = ZonesTab(session, self)
         self.catalogue = CatalogueTab(session, self)
+        # the service department: the company's defaults, or a branch's own values
+        self.branch_picker = BranchPicker(session, self._branch_picked, self)
         self.tabs.addTab(self.profile, self.tr("Store"))
         self.tabs.addTab(self.hours, self.tr("Business hours"))
         self.tabs.addTab(self.zones, self.tr("Zones"))
@@ -53,7 +55,14 @@ class SettingsPage(QWidget):
             self.importer = ImportPanel(session, self)
             self.tabs.addTab(self.importer, self.tr("Import from Excel"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.branch_picker)
         layout.addWidget(self.tabs)
+
+    def _branch_picked(self) -> None:
+        branch = self.branch_picker.branch
+        self.profile.branch = self.hours.branch = self.zones.branch = branch
+        self.catalogue.branch = branch
+        self.refresh()
 
     def refresh(self) -> None:
         for tab in (self.profile, self.hours, self.zones, self.catalogue, self.staff,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
+from functools import partial
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import StoreKind
 from app.services import reference_service as ref
 from app.services.context import ServiceContext
+from app.services.settings_kv import SESSION, BranchArg
 from app.ui.session import AppSession, Topic
 from app.ui.settings_forms import FormFeedback, fill_combo, saved_text, select_data
 
@@ -64,6 +66,7 @@ class StoreProfileTab(QWidget):
         self.feedback = FormFeedback({"name": self.name, "address": self.address,
                                       "phone": self.phone, "kind": self.kind,
                                       "timezone": self.timezone, "terms": self.terms}, self)
+        self.branch: BranchArg = SESSION  # whose values (the settings page's branch picker)
         self._profile = ref.StoreProfile("", "", "", StoreKind.SERVICE_CENTRE, "")
         self._terms = ref.ReceiptTerms("")
         self._layout()
@@ -98,8 +101,8 @@ class StoreProfileTab(QWidget):
         layout.addWidget(self.feedback.label)
 
     def refresh(self) -> None:
-        self._profile = ref.get_store_profile(self.session.ctx)
-        self._terms = ref.get_receipt_terms(self.session.ctx)
+        self._profile = ref.get_store_profile(self.session.ctx, self.branch)
+        self._terms = ref.get_receipt_terms(self.session.ctx, self.branch)
         p = self._profile
         self.name.setText(p.name)
         self.address.setText(p.address)
@@ -115,7 +118,8 @@ class StoreProfileTab(QWidget):
 
     def save_profile(self) -> bool:
         saved = self.feedback.run(lambda: ref.update_store_profile(
-            self.session.ctx, self.value, expected_version=self._profile.version), saved_text())
+            self.session.ctx, self.value, expected_version=self._profile.version,
+            branch=self.branch), saved_text())
         if saved is not None:
             self._profile = saved
             self.phone.setText(saved.phone)
@@ -124,8 +128,8 @@ class StoreProfileTab(QWidget):
 
     def save_terms(self) -> None:
         saved = self.feedback.run(lambda: ref.update_receipt_terms(
-            self.session.ctx, self.terms.toPlainText(), expected_version=self._terms.version),
-            saved_text())
+            self.session.ctx, self.terms.toPlainText(), expected_version=self._terms.version,
+            branch=self.branch), saved_text())
         if saved is not None:
             self._terms = saved
 
@@ -151,6 +155,7 @@ class BusinessHoursTab(QWidget):
         fields = {f"closes_at_{d}": w for d, w in enumerate(self.closes)}
         self.feedback = FormFeedback(fields, self)
         self._days: list[ref.DayHours] = []
+        self.branch: BranchArg = SESSION  # whose hours (the settings page's branch picker)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         row = QHBoxLayout()
@@ -179,7 +184,7 @@ class BusinessHoursTab(QWidget):
             grid.addWidget(widget, day + 1, column)
 
     def refresh(self) -> None:
-        self._days = ref.list_business_hours(self.session.ctx)
+        self._days = ref.list_business_hours(self.session.ctx, self.branch)
         for day in self._days:
             self.open_boxes[day.weekday].setChecked(day.is_open)
             self.opens[day.weekday].setTime(QTime(day.opens_at.hour, day.opens_at.minute))
@@ -195,9 +200,10 @@ class BusinessHoursTab(QWidget):
                 for d in self._days]
 
     def save(self, save: Callable[[ServiceContext, list[ref.DayHours]], list[ref.DayHours]]
-             = ref.update_business_hours) -> bool:
+             | None = None) -> bool:
         """Save the seven days (``save``: the set-up's, which also ticks its step)."""
-        saved = self.feedback.run(lambda: save(self.session.ctx, self.value), saved_text())
+        saving = save or partial(ref.update_business_hours, branch=self.branch)
+        saved = self.feedback.run(lambda: saving(self.session.ctx, self.value), saved_text())
         if saved is not None:
             self._days = saved
             self.session.changed(Topic.REFERENCE)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.enums import ZoneKind
 from app.services import reference_service as ref
+from app.services.settings_kv import SESSION, BranchArg
 from app.ui.labels import choices, label
 from app.ui.session import AppSession, Topic
 from app.ui.settings_forms import ListAndForm, fill_combo, saved_text, select_data, yes_no
@@ -24,6 +25,7 @@ class ZonesTab(ListAndForm):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.branch: BranchArg = SESSION  # whose zones (the settings page's branch picker)
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         fill_combo(self.kind, choices("zone_kind"))
@@ -43,7 +45,7 @@ class ZonesTab(ListAndForm):
         self.refresh()
 
     def rows(self) -> list[ref.ZoneDTO]:
-        return ref.list_zones(self.session.ctx, include_inactive=True)
+        return ref.list_zones(self.session.ctx, include_inactive=True, branch=self.branch)
 
     def cells(self, record: ref.ZoneDTO) -> list[str]:
         return [record.name, label("zone_kind", record.kind.value),
@@ -69,9 +71,9 @@ class ZonesTab(ListAndForm):
                              self.hours.value(), self.active.isChecked())
 
     def save(self) -> None:
-        ctx, data, current = self.session.ctx, self.value, self.current
+        ctx, data, current, branch = self.session.ctx, self.value, self.current, self.branch
         if current is None:
-            saved = self.feedback.run(lambda: ref.create_zone(ctx, data), saved_text())
+            saved = self.feedback.run(lambda: ref.create_zone(ctx, data, branch), saved_text())
         else:
             saved = self.feedback.run(lambda: ref.update_zone(
                 ctx, current.id, data, expected_version=current.version), saved_text())

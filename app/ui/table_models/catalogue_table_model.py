@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import reference_service as ref
+from app.services.settings_kv import SESSION, BranchArg
 from app.ui.session import AppSession
 from app.ui.table_models.lazy_table import LazyTableModel
 
@@ -39,6 +40,7 @@ class CatalogueTableModel(LazyTableModel[ref.ProductModelDTO]):
         super().__init__(parent)
         self._session = session
         self._search = ""
+        self.branch: BranchArg = SESSION  # whose prices: a branch's own over the catalogue's
         self.refresh()
 
     def set_search(self, text: str) -> None:
@@ -47,7 +49,7 @@ class CatalogueTableModel(LazyTableModel[ref.ProductModelDTO]):
 
     def _page(self, after: str | None) -> tuple[list[ref.ProductModelDTO], bool]:
         page = ref.list_product_models(self._session.ctx, search=self._search, after_code=after,
-                                       limit=self.PAGE_SIZE)
+                                       limit=self.PAGE_SIZE, branch=self.branch)
         return page, len(page) == self.PAGE_SIZE
 
     def first_page(self) -> tuple[list[ref.ProductModelDTO], bool]:
