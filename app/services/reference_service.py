@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.db.locking import lock_name
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
-from app.models.branch import FIRST_BRANCH_ID
+from app.models.branch import FIRST_BRANCH_ID, Branch
 from app.models.enums import StoreKind, ZoneKind
 from app.models.store import BranchHours, BranchPrice, BusinessHours, ProductModel, Zone
 from app.services.context import ServiceContext
@@ -159,7 +159,19 @@ def update_store_profile(ctx: ServiceContext, profile: StoreProfile, *,
              "kind": clean.kind.value, "timezone": clean.timezone}
     with ctx.write(action="store_profile") as session:
         version = save_setting(session, PROFILE_KEY, value, expected_version, branch=branch)
+        _name_first_branch(session, resolve_branch(session, branch), clean.name)
     return _profile(value, version)
+
+
+def _name_first_branch(session: Session, branch: int | None, name: str) -> None:
+    """A new store's first branch is made before its profile: the store's name (the
+    company's, or the first branch's own) names it until someone renames it."""
+    if branch not in (None, FIRST_BRANCH_ID):
+        return
+    first = session.get(Branch, FIRST_BRANCH_ID)
+    if first is not None and not first.name:
+        first.name = name
+        session.flush()
 
 
 def _checked_profile(profile: StoreProfile) -> StoreProfile:

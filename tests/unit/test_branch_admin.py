@@ -6,6 +6,7 @@ Runs on SQLite and on PostgreSQL (SC_TEST_PG_URL)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from app.errors import AuthError, ConflictError, PermissionDenied, ValidationErr
 from app.models.audit import AuditEntry
 from app.models.enums import Role
 from app.services import auth_service, branch_service, calls_service, customers_service
+from app.services import reference_service as ref
 from app.services.auth_service import NewAccount
 from app.services.calls_service import CallInput
 from app.services.context import ServiceContext
@@ -176,3 +178,16 @@ def test_the_set_ups_staff_work_in_the_first_branch_and_the_admin_in_the_office(
         NewAccount("technician", "tech9", "新师傅", Role.TECHNICIAN, "secret-88")])
     assert [u.branch_id for u in made] == [1, 1]
     assert _user(admin, "admin").branch_id is None
+
+
+def test_a_new_stores_first_branch_takes_the_stores_name_once(admin):
+    """The first branch is made before the set-up asks the store's name: it is named by the
+    first profile saved, and a later profile change does not undo a branch renamed since."""
+    assert branch_service.list_branches(admin)[0].name == ""
+    profile = ref.get_store_profile(admin)
+    saved = ref.update_store_profile(admin, replace(profile, name="东城售后服务中心"),
+                                     expected_version=profile.version)
+    assert [b.name for b in branch_service.list_branches(admin)] == ["东城售后服务中心"]
+    ref.update_store_profile(admin, replace(saved, name="东城维修部"),
+                             expected_version=saved.version)
+    assert [b.name for b in branch_service.list_branches(admin)] == ["东城售后服务中心"]
