@@ -155,17 +155,37 @@ def mean_of_counted(counts: Counter[float]) -> float:
 
 # ---- the seed's figures: installation, dispatches, materials, transport, total ----------
 
-def _visits(session: Session, win: Window) -> list[tuple[str, str, int, int]]:
-    """(service kind, zone kind, labour minutes, how many visits) of the visits finished in
-    the month, grouped: labour is valued per visit, so equal visits are counted together."""
+def _visits(session: Session, win: Window) -> list[tuple[int, str, str, int, int]]:
+    """(branch, service kind, zone kind, labour minutes, how many visits) of the visits
+    finished in the month, grouped: labour is valued per visit at its branch's rates, so
+    equal visits are counted together."""
     rows = session.execute(
-        select(Call.service_kind, Zone.kind, Visit.labour_minutes, func.count(Visit.id))
+        select(Call.branch_id, Call.service_kind, Zone.kind, Visit.labour_minutes,
+               func.count(Visit.id))
         .join(Job, Job.id == Visit.job_id).join(Call, Call.id == Job.call_id)
         .outerjoin(Zone, Zone.id == Call.zone_id)
         .where(Visit.completed_at >= win.start, Visit.completed_at < win.end)
-        .group_by(Call.service_kind, Zone.kind, Visit.labour_minutes))
-    return [(kind, zone or "city", int(minutes), int(visits))
-            for kind, zone, minutes, visits in rows]
+        .group_by(Call.branch_id, Call.service_kind, Zone.kind, Visit.labour_minutes))
+    return [(int(branch), kind, zone or "city", int(minutes), int(visits))
+            for branch, kind, zone, minutes, visits in rows]
+
+
+class _Rates:
+    """Each branch's labour and transport rates, read once: the company's cost is the sum
+    of its branches' costs, each at its own prices (the branch sheets add up to it)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._read: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+
+    def of(self, branch: int) -> tuple[dict[str, int], dict[str, int]]:
+        if branch not in self._read:
+            self._read[branch] = rates_of(self.session, branch)
+        return self._read[branch]
+
+    def labour(self, branch: int, kind: str, minutes: int) -> int:
+        labour = self.of(branch)[0]
+        return minutes * labour.get(kind, labour["repair"]) // 60
 
 
 def _materials(session: Session, win: Window) -> int:
@@ -176,33 +196,34 @@ def _materials(session: Session, win: Window) -> int:
                               .where(used.c.at >= win.start, used.c.at < win.end)) or 0)
 
 
-def _bench_labour(session: Session, win: Window, rates: dict[str, int]) -> int:
+def _bench_labour(session: Session, win: Window, rates: _Rates) -> int:
     rows = session.execute(
-        select(Call.service_kind, func.sum(RepairWork.minutes))
+        select(Call.branch_id, Call.service_kind, func.sum(RepairWork.minutes))
         .join(RepairCard, RepairCard.id == RepairWork.card_id)
         .join(ItemReceipt, ItemReceipt.id == RepairCard.receipt_id)
         .join(Call, Call.id == ItemReceipt.call_id)
         .where(RepairWork.recorded_at >= win.start, RepairWork.recorded_at < win.end)
-        .group_by(Call.service_kind))
-    return sum(int(minutes or 0) * rates.get(kind, rates["repair"]) // 60
-               for kind, minutes in rows)
+        .group_by(Call.branch_id, Call.service_kind))
+    return sum(rates.labour(int(branch), kind, int(minutes or 0))
+               for branch, kind, minutes in rows)
 
 
 def _seed_figures(session: Session, win: Window) -> list[Figure]:
     """Installation and other dispatches valued at labour only; transport, materials and
     bench labour apart; the total is the sum of the five costs (a formula in Excel)."""
-    rates, transport = rates_of(session)
+    rates = _Rates(session)
     visits = _visits(session, win)
 
-    def labour(rows: list[tuple[str, str, int, int]]) -> int:
-        return sum(n * (m * rates.get(k, rates["repair"]) // 60) for k, _z, m, n in rows)
+    def labour(rows: list[tuple[int, str, str, int, int]]) -> int:
+        return sum(n * rates.labour(b, k, m) for b, k, _z, m, n in rows)
 
-    install = [v for v in visits if v[0] == "install"]
-    others = [v for v in visits if v[0] != "install"]
+    install = [v for v in visits if v[1] == "install"]
+    others = [v for v in visits if v[1] != "install"]
     costs = {"install_cost": labour(install), "dispatch_cost": labour(others),
              "bench_cost": _bench_labour(session, win, rates),
              "materials_cost": _materials(session, win),
-             "transport_cost": sum(n * transport.get(z, 0) for _k, z, _m, n in visits)}
+             "transport_cost": sum(n * rates.of(b)[1].get(z, 0)
+                                   for b, _k, z, _m, n in visits)}
     return [
         Figure("install_times", N_("Installation and commissioning: person-times"),
                sum(n for *_x, n in install)),

@@ -7,6 +7,8 @@ import openpyxl
 import pytest
 
 from app.export.monthly_workbook import branch_sheet_name, write_monthly_workbook
+from app.services import billing_service
+from app.services.money import from_cents
 from app.services.monthly_report_service import monthly_report
 from tests.helpers.service_dept import Company, make_company
 
@@ -67,3 +69,21 @@ def test_the_workbook_has_a_sheet_per_branch_with_its_figures(company, tmp_path)
     row = [f.key for f in report.figures].index("calls") + 4
     assert summary.cell(row=row, column=2).value == report.figure("calls") == sum(
         book[name].cell(row=row, column=2).value for name in names)  # the company's totals
+
+
+def test_the_companys_costs_are_each_branchs_at_its_own_prices(company):
+    """Branch 02 charges twice the company's labour and transport: its sheet values its
+    work at its prices, and the company's cost is still the sum of the branch sheets."""
+    two = company.branch_ids[1]
+    rates = billing_service.get_rates(company.office, two)
+    billing_service.set_rates(
+        company.office, branch=two,
+        labour={k: from_cents(2 * v) for k, v in rates.labour.items()},
+        transport={k: from_cents(2 * v) for k, v in rates.transport.items()},
+        labour_version=rates.labour_version, transport_version=rates.transport_version)
+    report = monthly_report(company.office, company.office.today().replace(day=1))
+    one_sheet, two_sheet = report.branches
+    # 60 minutes at the company's rate in 01, 120 minutes at twice the rate in 02
+    assert two_sheet.figure("dispatch_cost") == 4 * one_sheet.figure("dispatch_cost")
+    for key in ("dispatch_cost", "transport_cost", "total_cost"):
+        assert report.figure(key) == one_sheet.figure(key) + two_sheet.figure(key), key
