@@ -388,6 +388,18 @@ def transfer_between_branches(ctx: ServiceContext, part_id: int, quantity: int, 
         return part_dto(part, _vans_of(session, part.id))
 
 
+def shelves_by_branch(ctx: ServiceContext, part_id: int) -> dict[int, int]:
+    """What each branch's shelf holds of a part (its stock less its vans): what a move
+    between branches may take (the service department's; a branch sees its own only)."""
+    with ctx.read() as session:
+        held = dict.fromkeys(session.scalars(select(Branch.id).order_by(Branch.id)), 0)
+        for branch, quantity in session.execute(
+                select(BranchStock.branch_id, BranchStock.quantity)
+                .where(BranchStock.part_id == part_id)):
+            held[int(branch)] = int(quantity) - _vans_of(session, part_id, int(branch))
+        return held
+
+
 def list_parts(ctx: ServiceContext, *, search: str = "", low_only: bool = False,
                after: str | None = None, limit: int = 200) -> list[PartDTO]:
     """The catalogue by part number (keyset after ``after``), optionally only low stock."""

@@ -2216,6 +2216,33 @@ The counter keeps working and nothing entered is lost, but today has no backup y
         </message>
     </context>
     <context>
+        <name>BranchTransferDialog</name>
+        <message>
+            <source>Move between branches: {part}</source>
+            <translation>分公司间调拨：{part}</translation>
+        </message>
+        <message>
+            <source>{branch} (holds {held})</source>
+            <translation>{branch}（现有 {held}）</translation>
+        </message>
+        <message>
+            <source>&amp;From branch</source>
+            <translation>调出分公司(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;To branch</source>
+            <translation>调入分公司(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity</source>
+            <translation>数量(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>BranchesTab</name>
         <message>
             <source>Branch</source>
@@ -5784,6 +5811,10 @@ If it happens again, press “Copy details” and send them to your administrato
         <message>
             <source>&amp;Transfer store ↔ van…</source>
             <translation>库房⇄车上调拨(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Move between &amp;branches…</source>
+            <translation>分公司间调拨(&amp;B)…</translation>
         </message>
         <message>
             <source>My van</source>

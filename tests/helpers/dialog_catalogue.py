@@ -54,7 +54,12 @@ from app.ui.dialogs.late_repair_dialogs import (
 from app.ui.dialogs.login_dialog import KeyboardDialog, LoginDialog
 from app.ui.dialogs.messages_dialog import CustomerMessagesDialog, MessageTemplatesDialog
 from app.ui.dialogs.missing_database_dialog import MissingDatabaseDialog
-from app.ui.dialogs.parts_dialogs import PartDialog, StockDialog, TransferDialog
+from app.ui.dialogs.parts_dialogs import (
+    BranchTransferDialog,
+    PartDialog,
+    StockDialog,
+    TransferDialog,
+)
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.print_preview_dialog import PrintJob, PrintPreviewDialog
 from app.ui.dialogs.product_model_dialog import ProductModelDialog
@@ -185,6 +190,8 @@ FORMS: dict[type[QDialog], Factory] = {
     PartDialog: lambda s: PartDialog(s.session),
     StockDialog: lambda s: StockDialog(s.session, _part(s)),  # type: ignore[arg-type]
     TransferDialog: lambda s: TransferDialog(s.session, _part(s)),  # type: ignore[arg-type]
+    BranchTransferDialog: lambda s: BranchTransferDialog(
+        s.session, _part(s)),  # type: ignore[arg-type]
     ProductModelDialog: lambda s: ProductModelDialog(lambda _data: None),
     MessageTemplatesDialog: lambda s: MessageTemplatesDialog(s.session),
     StoreDaysDialog: lambda s: StoreDaysDialog(s.session),

@@ -1,5 +1,5 @@
 """Parts stock dialogs: a new catalogue part, goods received, a stock count with a reason,
-a transfer between the store and a technician's van."""
+a transfer between the store and a technician's van, a move between branches."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError, ValidationError
 from app.i18n import N_
-from app.services import parts_service
+from app.services import branch_service, parts_service
 from app.services.money import parse_money
 from app.services.parts_service import PartDTO, PartInput
 from app.ui.dialogs.form_dialog import FormDialog
@@ -171,6 +171,58 @@ class TransferDialog(FormDialog):
                 self._session.ctx, self._part.id, self.quantity_spin.value(),
                 technician_id=int(tech_id), to_van=bool(self.direction_combo.currentData()),
                 note=self.note_edit.text())
+        except UserError as err:
+            show_user_error(err, fields, message_label=self.message)
+            return
+        super().accept()
+
+
+class BranchTransferDialog(FormDialog):
+    """调拨: the service department moves parts from one branch's shelf to another's, with
+    what each shelf holds shown."""
+
+    def __init__(self, session: AppSession, part: PartDTO,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._part = session, part
+        self.part: PartDTO | None = None
+        self.setWindowTitle(self.tr("Move between branches: {part}").format(part=part.label))
+        self._held = parts_service.shelves_by_branch(session.ctx, part.id)
+        self.from_combo, self.to_combo = QComboBox(), QComboBox()
+        self.from_combo.setObjectName("source")
+        self.to_combo.setObjectName("branch")
+        for branch in branch_service.list_branches(session.ctx):
+            label = f"{branch.code} {branch.name}".strip()
+            held = self._held.get(branch.id, 0)
+            self.from_combo.addItem(self.tr("{branch} (holds {held})").format(
+                branch=label, held=held), branch.id)
+            self.to_combo.addItem(label, branch.id)
+        self.to_combo.setCurrentIndex(min(1, self.to_combo.count() - 1))
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setObjectName("quantity")
+        self.quantity_spin.setRange(1, 100_000)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("note")
+        form = QFormLayout()
+        form.addRow(self.tr("&From branch"), self.from_combo)
+        form.addRow(self.tr("&To branch"), self.to_combo)
+        form.addRow(self.tr("&Quantity"), self.quantity_spin)
+        form.addRow(self.tr("&Note"), self.note_edit)
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save_buttons(self))
+
+    def accept(self) -> None:
+        fields: dict[str, QWidget] = {"quantity": self.quantity_spin, "note": self.note_edit,
+                                      "branch": self.to_combo}
+        clear_field_errors(fields)
+        try:
+            self.part = parts_service.transfer_between_branches(
+                self._session.ctx, self._part.id, self.quantity_spin.value(),
+                source=int(self.from_combo.currentData()),
+                target=int(self.to_combo.currentData()), note=self.note_edit.text())
         except UserError as err:
             show_user_error(err, fields, message_label=self.message)
             return

@@ -17,10 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Role
-from app.services import parts_service
+from app.services import branch_service, parts_service
 from app.services.parts_service import PartDTO
 from app.services.permissions import Perm
-from app.ui.dialogs.parts_dialogs import PartDialog, StockDialog, TransferDialog
+from app.ui.dialogs.parts_dialogs import (
+    BranchTransferDialog,
+    PartDialog,
+    StockDialog,
+    TransferDialog,
+)
 from app.ui.session import AppSession, Topic, touches
 from app.ui.table_models.carry_in_table_models import PartsTableModel, VanStockModel
 
@@ -49,7 +54,9 @@ class PartsPage(QWidget):
                                 ("receive", self.tr("Goods &received…"), self.receive),
                                 ("count", self.tr("Stock &count…"), self.count),
                                 ("transfer", self.tr("&Transfer store ↔ van…"),
-                                 self.transfer)):
+                                 self.transfer),
+                                ("branches", self.tr("Move between &branches…"),
+                                 self.move_between_branches)):
             button = QPushButton(text)
             button.setObjectName(key)
             button.clicked.connect(slot)
@@ -84,6 +91,9 @@ class PartsPage(QWidget):
         for button in self.buttons.values():
             button.setEnabled(may)
         ctx = self.session.ctx
+        # the service department moves stock between branches, in a company of several
+        self.buttons["branches"].setVisible(
+            may and ctx.actor.branch_id is None and len(branch_service.list_branches(ctx)) > 1)
         own = ctx.actor.role is Role.TECHNICIAN and ctx.actor.user_id is not None
         self.vans_label.setText(self.tr("My van") if own else self.tr("Vans"))
         shown = may or own
@@ -120,3 +130,8 @@ class PartsPage(QWidget):
         part = self._selected()
         if part is not None:
             self._run(TransferDialog(self.session, part, self))
+
+    def move_between_branches(self) -> None:
+        part = self._selected()
+        if part is not None:
+            self._run(BranchTransferDialog(self.session, part, self))
