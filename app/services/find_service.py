@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.numbering import SERIES
+from app.db.numbering import SERIES, branch_code
 from app.models.billing import Bill, Invoice, Payment
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RepairCard
@@ -96,6 +96,7 @@ def find_by_number(ctx: ServiceContext, text: str) -> list[Found]:
     wanted = candidates(text)
     typed = searchable(text).strip()
     with ctx.read() as session:
+        wanted += printed_before(wanted, branch_code(session))
         found: list[Found] = []
         for series, number in wanted:
             model = MODELS[series]
@@ -109,6 +110,20 @@ def find_by_number(ctx: ServiceContext, text: str) -> list[Found]:
                 found.append(Found("invoice", invoice.id, invoice.invoice_no,
                                    _call_of(session, "invoice", invoice)))
         return found
+
+
+def printed_before(wanted: list[tuple[str, str]], code: str) -> list[tuple[str, str]]:
+    """A branch's numbers typed without its code: a store brought into the company as this
+    branch (``migrate-data --as-branch``) printed C2612-0001, now C02-2612-0001."""
+    if not code:
+        return []
+    more = []
+    for series, number in wanted:
+        prefix = SERIES[series][0]
+        body = number[len(prefix):]
+        if body.count("-") == 1:
+            more.append((series, f"{prefix}{code}-{body}"))
+    return more
 
 
 def call_number(text: str) -> str | None:
