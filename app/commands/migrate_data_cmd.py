@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.bootstrap import open_database
+    from app.db.branch_import import BranchImportError
     from app.db.pglink import redact
     from app.db.transfer import TransferError, transfer
 
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         if as_branch is not None:
             return _as_branch(source, target, *as_branch)
         checks = transfer(source, target)
+    except BranchImportError as err:
+        raise CliError(tr(err.message, **err.params), EXIT_FAILED) from err
     except TransferError as err:
         raise CliError(str(err), EXIT_FAILED) from err
     except SQLAlchemyError as err:  # nothing kept: the copy is one transaction

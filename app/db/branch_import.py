@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,7 @@ from app.db.branch_scope import owned_model
 from app.db.database import Database
 from app.db.engine import BEGIN_MODE
 from app.db.transfer import BATCH, TableCheck, TransferError, _money_columns, _reset_sequences
+from app.i18n import N_
 from app.models import Base
 
 Progress = Callable[[str, int, int], None]
@@ -81,6 +83,14 @@ class BranchImport:
     merged: dict[str, tuple[int, int]] = field(default_factory=dict)  # matched, added
     not_copied: dict[str, int] = field(default_factory=dict)
     numbers: int = 0  # document numbers checked found
+
+
+class BranchImportError(TransferError):
+    """A refusal the command line shows translated: ``message`` (N_) with ``params``."""
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message.format(**params))
+        self.message, self.params = message, params
 
 
 class _Ids:
@@ -128,7 +138,8 @@ def _rows(src: Connection, table: Table) -> Iterable[list[dict[str, Any]]]:
 def _refuse_company(src: Connection) -> None:
     branches = Base.metadata.tables["branches"]
     if _count(src, branches) > 1:
-        raise TransferError("the file holds several branches (a company, not a store)")
+        raise BranchImportError(N_("The file holds several branches: a company's database, "
+                                   "not a store's."))
 
 
 def _lock(dst: Connection, tables: list[Table]) -> None:
@@ -140,8 +151,8 @@ def _lock(dst: Connection, tables: list[Table]) -> None:
 def _open_branch(dst: Connection, code: str, name: str) -> int:
     branches = Base.metadata.tables["branches"]
     if dst.execute(select(branches.c.id).where(branches.c.code == code)).first():
-        raise TransferError(f"the branch code {code} is taken: this store may be in the "
-                            "company already")
+        raise BranchImportError(N_("The branch code {code} is taken: this store may be in "
+                                   "the company already."), code=code)
     row = dst.execute(branches.insert().values(code=code, name=name, kind="branch",
                                                active=True).returning(branches.c.id))
     return int(row.scalar_one())
@@ -180,14 +191,15 @@ def _rename_users(src: Connection, dst: Connection, code: str,
     for name in ours:
         if name in theirs:
             new = f"{name}{code}"
-            if new in taken or len(new) > users.c.username.type.length:
+            if new in taken or len(new) > getattr(users.c.username.type, "length", 40):
                 clashes.append(name)
             else:
                 report.renamed[name] = new
                 taken.add(new)
     if clashes:
-        raise TransferError("usernames the company already uses (also with the branch code "
-                            "added): " + ", ".join(sorted(clashes)))
+        raise BranchImportError(N_("The company already uses these usernames, also with the "
+                                   "branch code added: {names}. Rename them in the store "
+                                   "first."), names=", ".join(sorted(clashes)))
 
 
 def _convert(table: Table, row: dict[str, Any], ids: _Ids, code: str,
@@ -206,6 +218,13 @@ def _convert(table: Table, row: dict[str, Any], ids: _Ids, code: str,
         row["id"] = ids.new(name, row["id"])
     if name in NUMBERS and row[NUMBERS[name]]:
         row[NUMBERS[name]] = branch_number(row[NUMBERS[name]], code)
+    _special(name, row, ids, code, report)
+    return row
+
+
+def _special(name: str, row: dict[str, Any], ids: _Ids, code: str,
+             report: BranchImport) -> None:
+    """The references that are not foreign keys."""
     if name == "users":
         row["username"] = report.renamed.get(row["username"], row["username"])
         row["branch_id"] = ids.branch_id
@@ -219,7 +238,6 @@ def _convert(table: Table, row: dict[str, Any], ids: _Ids, code: str,
         row["event_key"] = _event_key(row["event_key"], ids, code)
     elif name == "document_counters" and ":" not in row["period"]:
         row["period"] = f"{code}:{row['period']}"
-    return row
 
 
 def _convert_audit(row: dict[str, Any], ids: _Ids) -> None:
@@ -228,10 +246,8 @@ def _convert_audit(row: dict[str, Any], ids: _Ids) -> None:
                           if row["user_id"] in ids.known_users else None)
     table, key = row["table_name"], row["row_key"]
     if key.isdigit() and (table in ids.offset or table == "branches"):
-        try:
+        with suppress(KeyError):  # a merged reference row no longer in the store
             row["row_key"] = str(ids.new(table, int(key)))
-        except KeyError:  # a merged reference row no longer in the store
-            pass
 
 
 def _event_key(key: str, ids: _Ids, code: str) -> str:
@@ -277,56 +293,65 @@ def _copy(src: Connection, dst: Connection, table: Table, ids: _Ids, code: str,
         report.merged[name] = (total - copied, copied)
 
 
+def _where(src: Connection, table: Table, ids: _Ids,
+           code: str) -> tuple[list[Any], list[Any]]:
+    """The rows of the store in the source, the branch's copies of them in the target."""
+    name = table.name
+    if name in ids.offset:
+        lo = ids.offset[name]
+        top = int(src.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+        return [], [table.c.id > lo, table.c.id <= lo + top]
+    if name == "message_consents":
+        return [], [table.c.customer_id > ids.offset["customers"]]
+    if name == "document_counters":
+        return [table.c.period.not_like("%:%")], [table.c.period.like(f"{code}:%")]
+    raise TransferError(f"no check known for table {name}")
+
+
+def _numbers_found(src: Connection, dst: Connection, table: Table, src_where: list[Any],
+                   dst_where: list[Any], code: str, report: BranchImport) -> list[str]:
+    """The counters moved whole; every document number of the store is in the branch."""
+    name = table.name
+    if name == "document_counters":
+        last = func.coalesce(func.sum(table.c.last_value), 0)
+        src_last = src.execute(select(last).where(*src_where)).scalar_one()
+        dst_last = dst.execute(select(last).where(*dst_where)).scalar_one()
+        return [] if src_last == dst_last else [f"{name}: counters {src_last}/{dst_last}"]
+    if name not in DOCUMENTS:
+        return []
+    column = table.c[NUMBERS[name]]
+    wanted = {branch_number(n, code) for n in src.scalars(select(column))}
+    have = set(dst.scalars(select(column).where(*dst_where)))
+    report.numbers += len(wanted)
+    return [] if wanted == have else [f"{name}: {len(wanted - have)} numbers not found"]
+
+
 def _verify(src: Connection, dst: Connection, ids: _Ids, code: str,
             report: BranchImport) -> None:
-    bad = []
+    bad: list[str] = []
     for table in Base.metadata.sorted_tables:
         name = table.name
         if name in COMPANY_ONLY or name in MERGED or name == "settings":
             continue
-        src_where: list[Any] = []
-        if name in ids.offset:
-            lo = ids.offset[name]
-            top = int(src.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
-            dst_where = [table.c.id > lo, table.c.id <= lo + top]
-        elif name == "message_consents":
-            dst_where = [table.c.customer_id > ids.offset["customers"]]
-        elif name == "document_counters":
-            dst_where = [table.c.period.like(f"{code}:%")]
-            src_where = [table.c.period.not_like("%:%")]
-        elif name == "action_tokens":
+        if name == "action_tokens":
             tokens = list(src.scalars(select(table.c.token)).all())
             found = sum(_count(dst, table, table.c.token.in_(tokens[i:i + 500]))
                         for i in range(0, len(tokens), 500))
             report.checks.append(TableCheck(name, len(tokens), found, 0, 0))
             continue
-        else:
-            raise TransferError(f"no check known for table {name}")
+        src_where, dst_where = _where(src, table, ids, code)
         if owned_model(name) is not None or name == "users":
             dst_where.append(table.c.branch_id == ids.branch_id)
         src_rows, dst_rows = _count(src, table, *src_where), _count(dst, table, *dst_where)
         check = TableCheck(name, src_rows, dst_rows, _money(src, table, *src_where),
                            _money(dst, table, *dst_where))
-        if name == "document_counters":
-            last = table.c.last_value
-            src_last = src.execute(select(func.coalesce(func.sum(last), 0))
-                                   .where(*src_where)).scalar_one()
-            dst_last = dst.execute(select(func.coalesce(func.sum(last), 0))
-                                   .where(*dst_where)).scalar_one()
-            if src_last != dst_last:
-                bad.append(f"{name}: counters {src_last}/{dst_last}")
         report.checks.append(check)
-        if name in DOCUMENTS:
-            column = table.c[NUMBERS[name]]
-            wanted = {branch_number(n, code) for n in src.scalars(select(column))}
-            have = set(dst.scalars(select(column).where(*dst_where)))
-            if wanted != have:
-                bad.append(f"{name}: {len(wanted - have)} numbers not found")
-            report.numbers += len(wanted)
+        bad += _numbers_found(src, dst, table, src_where, dst_where, code, report)
     bad += [f"{c.table} {c.source_rows}/{c.target_rows} rows, {c.source_money}/"
             f"{c.target_money} fen" for c in report.checks if not c.ok]
     if bad:
-        raise TransferError("verification failed: " + ", ".join(bad))
+        raise BranchImportError(N_("The copy did not verify, nothing was changed: {problems}"),
+                                problems=", ".join(bad))
 
 
 def import_branch(source: Database, target: Database, *, code: str, name: str,
