@@ -64,6 +64,9 @@ EVENT_KINDS = {"call": "calls", "job": "jobs", "receipt": "item_receipts",
                "promise": "promise_changes", "contract": "maintenance_contracts",
                "complaint": "complaints"}
 PRINTED = re.compile(r"([A-Z]?)(\d{4}-\d+)")
+# settings key: the last month (YYMM) the store printed numbers without the branch code;
+# a branch without it was never a store of its own (find_service tries the code only here)
+PRINTED_BEFORE = "branch_import.{code}.printed_before"
 
 
 def branch_number(number: str, code: str) -> str:
@@ -354,6 +357,15 @@ def _verify(src: Connection, dst: Connection, ids: _Ids, code: str,
                                 problems=", ".join(bad))
 
 
+def _note_printed_before(src: Connection, dst: Connection, code: str) -> None:
+    counters, settings = (Base.metadata.tables[n] for n in ("document_counters", "settings"))
+    last = src.scalar(select(func.max(counters.c.period)).where(
+        counters.c.period.not_like("%:%")))
+    if last:
+        dst.execute(settings.insert().values(key=PRINTED_BEFORE.format(code=code),
+                                             value=str(last)))
+
+
 def import_branch(source: Database, target: Database, *, code: str, name: str,
                   progress: Progress | None = None) -> BranchImport:
     """Copy the store ``source`` into the company ``target`` as the new branch ``code``;
@@ -374,6 +386,7 @@ def import_branch(source: Database, target: Database, *, code: str, name: str,
         _plan_ids(src, dst, ids, report)
         for table in tables:
             _copy(src, dst, table, ids, code, report, progress)
+        _note_printed_before(src, dst, code)
         if dst.dialect.name == "postgresql":
             _reset_sequences(dst)
         _verify(src, dst, ids, code, report)
