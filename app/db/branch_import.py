@@ -12,7 +12,8 @@ holds data, in one transaction on the target (a failure anywhere leaves it uncha
   ``02:2612``). A clerk of the branch who types the number printed on the store's paper
   (``C2612-0001``) still finds it (``find_service`` tries the branch's code as well);
 - the store's people become the branch's staff; a username the company already uses gets
-  the branch code (``clerk`` → ``clerk02``), listed in the report (a clash even then: refused);
+  the branch code as the demo's branch staff have it (``clerk`` → ``clerk02``, ``clerk2`` →
+  ``clerk02_2``), listed in the report (a clash even then: refused, naming them);
 - reference data merges: zones by name, product models by code, message templates by kind,
   parts by part number (the store's stock on hand is added to the company's), settings by
   key (the company's value kept, the store's only where the company has none). The company's
@@ -192,8 +193,10 @@ def _rename_users(src: Connection, dst: Connection, code: str,
     taken = set(theirs) | set(ours)
     clashes = []
     for name in ours:
-        if name in theirs:
-            new = f"{name}{code}"
+        if name in theirs:  # as the demo names a branch's staff: clerk02, clerk02_2
+            base = name.rstrip("0123456789")
+            digits = name[len(base):]
+            new = f"{base}{code}_{digits}" if digits else f"{base}{code}"
             if new in taken or len(new) > getattr(users.c.username.type, "length", 40):
                 clashes.append(name)
             else:
