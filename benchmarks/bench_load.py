@@ -40,6 +40,7 @@ import multiprocessing as mp
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -121,13 +122,23 @@ def create_company(server_url: str, branches: int, history: int, work: Path) -> 
     transfer(store, company)
     with company.engine.begin() as conn:  # its people are the first branch's (as an upgrade
         conn.execute(text("UPDATE users SET branch_id = 1 WHERE role <> 'admin'"))  # does)
+    store.dispose()
     for b in range(2, branches + 1):
-        import_branch(store, company, code=branch_code(b), name=f"第{b}分公司")
+        # the demo's invoice numbers (the tax office's, kept as they are by the import) are
+        # the same in every copy of the store; a real store's are its own
+        copy = work / f"store{b:02d}.sqlite"
+        shutil.copyfile(work / "store.sqlite", copy)
+        with sqlite3.connect(copy) as conn:
+            conn.execute("UPDATE invoices SET invoice_no = invoice_no || ?", (f"-{b:02d}",))
+        conn.close()
+        branch_store = open_database(str(copy), migrate=False)
+        import_branch(branch_store, company, code=branch_code(b), name=f"第{b}分公司")
+        branch_store.dispose()
+        copy.unlink()
     with company.engine.connect() as conn:
         rows = conn.scalar(text("SELECT count(*) FROM calls"))
     print(f"company database: {branches} branches ({rows} calls) moved in and verified in "
           f"{time.perf_counter() - started:.1f} s")
-    store.dispose()
     company.dispose()
 
 

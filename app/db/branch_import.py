@@ -11,6 +11,8 @@ holds data, in one transaction on the target (a failure anywhere leaves it uncha
   unique company-wide, and the branch's counters continue from the store's (period
   ``02:2612``). A clerk of the branch who types the number printed on the store's paper
   (``C2612-0001``) still finds it (``find_service`` tries the branch's code as well);
+- invoice numbers (the tax office's) keep their value: one the company already has is
+  refused, naming it;
 - the store's people become the branch's staff; a username the company already uses gets
   the branch code as the demo's branch staff have it (``clerk`` → ``clerk02``, ``clerk2`` →
   ``clerk02_2``), listed in the report (a clash even then: refused, naming them);
@@ -160,6 +162,23 @@ def _open_branch(dst: Connection, code: str, name: str) -> int:
     row = dst.execute(branches.insert().values(code=code, name=name, kind="branch",
                                                active=True).returning(branches.c.id))
     return int(row.scalar_one())
+
+
+def _refuse_clashes(src: Connection, dst: Connection, code: str) -> None:
+    """Numbers that keep their value and are unique company-wide: the tax office's invoice
+    numbers (not ours to change) and any document number of no known shape."""
+    kept: list[str] = []
+    for name in ("invoices", *sorted(DOCUMENTS)):
+        table = Base.metadata.tables[name]
+        column = table.c["invoice_no" if name == "invoices" else NUMBERS[name]]
+        values = [v for v in src.scalars(select(column))
+                  if name == "invoices" or branch_number(v, code) == v]
+        for i in range(0, len(values), 500):
+            kept += dst.scalars(select(column).where(column.in_(values[i:i + 500]))).all()
+    if kept:
+        raise BranchImportError(N_("The company already has these numbers (invoices keep "
+                                   "theirs): {numbers}. Nothing was copied."),
+                                numbers=", ".join(sorted(kept)[:10]))
 
 
 def _plan_ids(src: Connection, dst: Connection, ids: _Ids, report: BranchImport) -> None:
@@ -386,6 +405,7 @@ def import_branch(source: Database, target: Database, *, code: str, name: str,
         report = BranchImport(branch_id, code)
         ids = _Ids(branch_id)
         _rename_users(src, dst, code, report)
+        _refuse_clashes(src, dst, code)
         _plan_ids(src, dst, ids, report)
         for table in tables:
             _copy(src, dst, table, ids, code, report, progress)

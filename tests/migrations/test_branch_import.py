@@ -37,6 +37,7 @@ from tests.helpers.seed import SEED_PASSWORD, seed_store
 PG_URL = os.environ.get("SC_TEST_PG_URL", "")
 OUTSIDE_GBK = "𠮷田㐂😀"  # an extension-B ideograph and an emoji: no GBK code for them
 LONG_NAME = "长" * 60  # the column's limit
+INVOICE = "3300261130-00012345"  # the tax office's number on the store's invoice
 
 
 def _register(ctx: ServiceContext, name: str, phone: str, token: str | None = None):
@@ -60,6 +61,9 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert bill.id is not None
     payments_service.collect(clerk, bill.id, amount=Decimal(50), method="cash",
                              place="counter")
+    acct = ServiceContext(db, auth_service.log_in(db, "acct", SEED_PASSWORD))
+    payments_service.record_invoice(acct, bill.id, invoice_no=INVOICE, amount=Decimal(50),
+                                   issued_on=acct.today())
     yield db
     db.dispose()
 
@@ -205,3 +209,18 @@ def test_the_command_line_reads_a_read_only_store_and_refuses_twice(
     assert "02 is taken" in capsys.readouterr().err
     with company.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM branches")).scalar_one() == 2
+
+
+def test_an_invoice_number_the_company_has_already_is_refused_by_number(store, company):
+    acct = ServiceContext(company, auth_service.log_in(company, "acct", SEED_PASSWORD))
+    clerk = ServiceContext(company, auth_service.log_in(company, "clerk", SEED_PASSWORD))
+    call = book.list_calls(clerk, book.CallFilter()).rows[0]
+    bill = billing_service.make_bill(clerk, call.id, extra=[
+        LineInput("other", "检测费", Decimal(1), Decimal(30))])
+    assert bill.id is not None
+    payments_service.record_invoice(acct, bill.id, invoice_no=INVOICE, amount=Decimal(30),
+                                   issued_on=acct.today())
+    before = _counts(company)
+    with pytest.raises(TransferError, match=f"invoices keep theirs.: {INVOICE}"):
+        import_branch(store, company, code="02", name="宁波分公司")
+    assert _counts(company) == before
