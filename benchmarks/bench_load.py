@@ -75,6 +75,10 @@ SERIES_TABLES = {"call": "calls", "voucher": "jobs", "receipt": "item_receipts",
                  "contract": "maintenance_contracts", "survey": "survey_cards",
                  "liaison": "complaint_liaisons"}
 
+# a numbered table without a branch of its own: the branch of the record it belongs to
+BRANCH_OF = {"complaint_liaisons":
+             "(SELECT c.branch_id FROM complaints c WHERE c.id = t.complaint_id)"}
+
 
 # ---- the company: one database, the branches in it -----------------------------------------
 
@@ -498,8 +502,9 @@ def number_problems(conn: Any, branch: int) -> list[str]:
             continue
         prefix, _width = SERIES[series]
         head = f"{prefix}{period.replace(':', '-')}-"  # C2612- or C02-2612-
-        rows = conn.execute(text(f"SELECT number, branch_id FROM {table} WHERE number LIKE :p"),
-                            {"p": head + "%"}).all()
+        owner = BRANCH_OF.get(table, "t.branch_id")
+        rows = conn.execute(text(f"SELECT t.number, {owner} FROM {table} t WHERE t.number "
+                                 "LIKE :p"), {"p": head + "%"}).all()
         serials = Counter(int(n[len(head):]) for n, _ in rows)
         dups = sorted(s for s, k in serials.items() if k > 1)
         gaps = sorted(set(range(1, last + 1)) - set(serials))
