@@ -104,12 +104,13 @@ def username(base: str, branch: int) -> str:
 
 def create_company(server_url: str, branches: int, history: int, work: Path) -> None:
     """One company database with ``branches`` branches: a demo store (``history`` calls) made
-    in a SQLite file, moved to the server as the first branch (``migrate-data``), then
+    in a SQLite file, moved to the server as the first branch (``migrate-data
+    --branch-name``: its staff work in branch 01), then
     brought in again as each other branch (``migrate-data --as-branch``: its own staff,
     customers, calls and numbers, verified)."""
     from app import demo
     from app.bootstrap import open_database
-    from app.db.branch_import import import_branch
+    from app.db.branch_import import import_branch, place_first_branch
     from app.db.transfer import transfer
 
     with admin_engine(server_url) as admin:
@@ -123,9 +124,7 @@ def create_company(server_url: str, branches: int, history: int, work: Path) -> 
           f"{time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     company = open_database(company_url(server_url), defaults=False)
-    transfer(store, company)
-    with company.engine.begin() as conn:  # its people are the first branch's (as an upgrade
-        conn.execute(text("UPDATE users SET branch_id = 1 WHERE role <> 'admin'"))  # does)
+    transfer(store, company, finish=lambda conn: place_first_branch(conn, "第1分公司"))
     store.dispose()
     for b in range(2, branches + 1):
         # the demo's invoice numbers (the tax office's, kept as they are by the import) are

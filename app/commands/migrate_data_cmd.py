@@ -25,25 +25,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=tr(N_("bring the store into the company's database (--to) as a "
                                    "new branch with this two-digit code, e.g. 02")))
     parser.add_argument("--branch-name", dest="branch_name", metavar="NAME",
-                        help=tr(N_("the new branch's name (with --as-branch)")))
+                        help=tr(N_("the new branch's name (with --as-branch); without "
+                                   "--as-branch: the store becomes the company's first "
+                                   "branch 01 of this name, its staff work in it")))
 
 
 def _branch_args(args: argparse.Namespace) -> tuple[str, str]:
-    from app.errors import ValidationError
-    from app.models.branch import Branch
     from app.services.branch_service import CODE_SHAPE
-    from app.services.validation import clean_text, column_limit
 
     code = args.branch_code.strip()
     if not CODE_SHAPE.fullmatch(code):
         raise CliError(tr(N_("A branch code is two digits, like 02.")), EXIT_USAGE)
-    if not args.branch_name:
+    name = _first_branch_name(args)
+    if not name:
         raise CliError(tr(N_("--as-branch needs --branch-name")), EXIT_USAGE)
-    try:
-        name = clean_text(args.branch_name, field="name", max_len=column_limit(Branch.name),
-                          required=True)
-    except ValidationError as err:
-        raise CliError(err.text(), EXIT_USAGE) from err
     return code, name
 
 
@@ -51,13 +46,12 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.bootstrap import open_database
-    from app.db.branch_import import BranchImportError
+    from app.db.branch_import import BranchImportError, place_first_branch
     from app.db.pglink import redact
     from app.db.transfer import TransferError, transfer
 
     as_branch = _branch_args(args) if args.branch_code is not None else None
-    if as_branch is None and args.branch_name:
-        raise CliError(tr(N_("--branch-name goes with --as-branch")), EXIT_USAGE)
+    first_name = _first_branch_name(args) if as_branch is None else None
     if not args.source.is_file():
         raise CliError(tr(N_("No such database file: {file}"), file=args.source), EXIT_USAGE)
     try:
@@ -70,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if as_branch is not None:
             return _as_branch(source, target, *as_branch)
-        checks = transfer(source, target)
+        placed: list[int] = []
+        checks = transfer(source, target, finish=None if first_name is None else (
+            lambda conn: placed.append(place_first_branch(conn, first_name))))
     except BranchImportError as err:
         raise CliError(tr(err.message, **err.params), EXIT_FAILED) from err
     except TransferError as err:
@@ -84,8 +80,26 @@ def run(args: argparse.Namespace) -> int:
     for check in checks:
         say(N_("{table}: {rows} rows, money {money} fen — verified"), table=check.table,
             rows=check.target_rows, money=check.target_money)
+    if first_name:
+        say(N_("The store is branch 01 ({name}); {count} of its people work in it, its "
+               "administrators in the service department."), name=first_name, count=sum(placed))
     say(N_("Done. Start the app with --db {url}"), url=args.target)
     return EXIT_OK
+
+
+def _first_branch_name(args: argparse.Namespace) -> str | None:
+    """--branch-name, checked as a branch's name (None: not given)."""
+    from app.errors import ValidationError
+    from app.models.branch import Branch
+    from app.services.validation import clean_text, column_limit
+
+    if args.branch_name is None:
+        return None
+    try:
+        return clean_text(args.branch_name, field="name", max_len=column_limit(Branch.name),
+                          required=True)
+    except ValidationError as err:
+        raise CliError(err.text(), EXIT_USAGE) from err
 
 
 def _as_branch(source: Database, target: Database, code: str, name: str) -> int:

@@ -44,6 +44,8 @@ from app.db.engine import BEGIN_MODE
 from app.db.transfer import BATCH, TableCheck, TransferError, _money_columns, _reset_sequences
 from app.i18n import N_
 from app.models import Base
+from app.models.branch import FIRST_BRANCH_ID
+from app.models.enums import Role
 
 Progress = Callable[[str, int, int], None]
 
@@ -388,6 +390,19 @@ def _note_printed_before(src: Connection, dst: Connection, code: str) -> None:
                                              value=str(last)))
 
 
+def place_first_branch(conn: Connection, name: str) -> int:
+    """A store moved to the server (``migrate-data``, inside its transaction) as the
+    company's first branch: the branch gets its name and the store's people (all but the
+    administrators, who stay in the service department and see every branch) work in it, as
+    the upgrade that brought branches made an older store's. Returns how many were placed."""
+    branches, users = (Base.metadata.tables[n] for n in ("branches", "users"))
+    conn.execute(branches.update().where(branches.c.id == FIRST_BRANCH_ID).values(name=name))
+    placed = conn.execute(users.update().where(users.c.branch_id.is_(None),
+                                               users.c.role != Role.ADMIN.value)
+                          .values(branch_id=FIRST_BRANCH_ID))
+    return int(placed.rowcount or 0)
+
+
 def import_branch(source: Database, target: Database, *, code: str, name: str,
                   progress: Progress | None = None) -> BranchImport:
     """Copy the store ``source`` into the company ``target`` as the new branch ``code``;
@@ -416,4 +431,4 @@ def import_branch(source: Database, target: Database, *, code: str, name: str,
     return report
 
 
-__all__ = ["BranchImport", "branch_number", "import_branch"]
+__all__ = ["BranchImport", "branch_number", "import_branch", "place_first_branch"]

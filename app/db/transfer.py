@@ -89,9 +89,10 @@ def _reset_sequences(dst: Connection) -> None:
                     dst.execute(text(f"SELECT setval('{seq}', {top}, false)"))
 
 
-def transfer(source: Database, target: Database, *,
-             progress: Progress | None = None) -> list[TableCheck]:
-    """Copy everything; both databases must already be at the same schema revision."""
+def transfer(source: Database, target: Database, *, progress: Progress | None = None,
+             finish: Callable[[Connection], None] | None = None) -> list[TableCheck]:
+    """Copy everything; both databases must already be at the same schema revision.
+    ``finish`` runs last in the same transaction (e.g. naming the first branch)."""
     checks: list[TableCheck] = []
     with source.engine.connect() as src, target.engine.begin() as dst:
         _refuse_non_empty(dst)
@@ -101,6 +102,8 @@ def transfer(source: Database, target: Database, *,
             _copy_table(src, dst, table, progress)
         if dst.dialect.name == "postgresql":
             _reset_sequences(dst)
+        if finish is not None:
+            finish(dst)
         for table in _tables():
             src_rows, src_money = _figures(src, table)
             dst_rows, dst_money = _figures(dst, table)

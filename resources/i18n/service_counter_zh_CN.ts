@@ -760,16 +760,8 @@
             <translation>把本店数据并入公司数据库（--to），作为新的分公司，两位数代码，例如 02</translation>
         </message>
         <message>
-            <source>the new branch's name (with --as-branch)</source>
-            <translation>新分公司的名称（与 --as-branch 同用）</translation>
-        </message>
-        <message>
             <source>--as-branch needs --branch-name</source>
             <translation>--as-branch 需要同时给出 --branch-name</translation>
-        </message>
-        <message>
-            <source>--branch-name goes with --as-branch</source>
-            <translation>--branch-name 须与 --as-branch 同用</translation>
         </message>
         <message>
             <source>No such database file: {file}</source>
@@ -784,8 +776,16 @@
             <translation>无法打开数据库：{detail}</translation>
         </message>
         <message>
+            <source>the new branch's name (with --as-branch); without --as-branch: the store becomes the company's first branch 01 of this name, its staff work in it</source>
+            <translation>新分公司的名称（与 --as-branch 同用）；不带 --as-branch 时：本店成为公司的第一个分公司 01，用这个名称，本店员工归属该分公司</translation>
+        </message>
+        <message>
             <source>{table}: {rows} rows, money {money} fen — verified</source>
             <translation>{table}：{rows} 行，金额 {money} 分——已核对</translation>
+        </message>
+        <message>
+            <source>The store is branch 01 ({name}); {count} of its people work in it, its administrators in the service department.</source>
+            <translation>本店成为分公司 01（{name}）；{count} 名员工归属该分公司，管理员归属服务部。</translation>
         </message>
         <message>
             <source>Done. Start the app with --db {url}</source>
@@ -1958,6 +1958,10 @@
         <message>
             <source>The branch code {code} is taken: this store may be in the company already.</source>
             <translation>分公司代码 {code} 已被使用：这家门店可能已经并入公司。</translation>
+        </message>
+        <message>
+            <source>The company already has these numbers (invoices keep theirs): {numbers}. Nothing was copied.</source>
+            <translation>公司已有这些编号（发票号码保持不变）：{numbers}。未复制任何数据。</translation>
         </message>
         <message>
             <source>The company already uses these usernames, also with the branch code added: {names}. Rename them in the store first.</source>

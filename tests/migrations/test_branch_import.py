@@ -224,3 +224,44 @@ def test_an_invoice_number_the_company_has_already_is_refused_by_number(store, c
     with pytest.raises(TransferError, match=f"invoices keep theirs.: {INVOICE}"):
         import_branch(store, company, code="02", name="宁波分公司")
     assert _counts(company) == before
+
+
+def test_from_one_pc_to_a_company_server_by_the_command_line(store, tmp_path, capsys):
+    """The README's steps: the first store moved to the (empty) server as branch 01, its
+    staff in it; the next store brought in as branch 02; each branch's clerk sees its own."""
+    other = open_database(str(tmp_path / "ningbo.sqlite"))
+    seed_store(other)
+    _register(ServiceContext(other, auth_service.log_in(other, "clerk", SEED_PASSWORD)),
+              "宁波老客户", "13500000001")
+    other.dispose()
+    store.dispose()
+    if PG_URL:
+        name = f"sc_company_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    else:
+        url = f"sqlite:///{tmp_path / 'server.sqlite'}"
+    move = ["--lang", "en", "migrate-data", "--to", url, "--from"]
+    assert main([*move, str(store.engine.url.database), "--branch-name", "杭州西湖店"]) == 0
+    assert "The store is branch 01 (杭州西湖店); 6 of its people" in capsys.readouterr().out
+    assert main([*move, str(tmp_path / "ningbo.sqlite"), "--as-branch", "02",
+                 "--branch-name", "宁波分公司"]) == 0
+    company = open_database(url, migrate=False)
+    try:
+        hangzhou = ServiceContext(company, auth_service.log_in(company, "clerk", SEED_PASSWORD))
+        ningbo = ServiceContext(company, auth_service.log_in(company, "clerk02", SEED_PASSWORD))
+        head = ServiceContext(company, auth_service.log_in(company, "admin", SEED_PASSWORD))
+        assert (hangzhou.actor.branch_id, head.actor.branch_id) == (1, None)
+        mine = {r.customer_name for r in book.list_calls(hangzhou, book.CallFilter()).rows}
+        theirs = {r.customer_name for r in book.list_calls(ningbo, book.CallFilter()).rows}
+        everyone = book.list_calls(head, book.CallFilter()).rows
+        assert OUTSIDE_GBK in mine and "宁波老客户" not in mine
+        assert theirs == {"宁波老客户"} and len(everyone) == 4
+    finally:
+        company.dispose()
+        if PG_URL:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin.dispose()
