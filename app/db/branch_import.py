@@ -31,6 +31,7 @@ the transaction, so the id ranges taken cannot meet a counter's new record.
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from app.db.engine import BEGIN_MODE
 from app.db.transfer import BATCH, TableCheck, TransferError, _money_columns, _reset_sequences
 from app.i18n import N_
 from app.models import Base
+from app.models.base import utcnow
 from app.models.branch import FIRST_BRANCH_ID
 from app.models.enums import Role
 
@@ -390,6 +392,18 @@ def _note_printed_before(src: Connection, dst: Connection, code: str) -> None:
                                              value=str(last)))
 
 
+def _note_in_trail(dst: Connection, report: BranchImport, name: str) -> None:
+    """The audit trail says when the branch came in, and how (after the copied entries)."""
+    trail = Base.metadata.tables["audit_log"]
+    dst.execute(trail.insert(), [
+        {"at": utcnow(), "user_id": None, "username": "migrate-data", "role": "",
+         "workstation": socket.gethostname()[:60], "table_name": "branches",
+         "row_key": str(report.branch_id), "action": "insert", "field": field,
+         "old_value": None, "new_value": value,
+         "reason": "migrate-data --as-branch: a store's file brought in"}
+        for field, value in (("code", report.code), ("name", name))])
+
+
 def place_first_branch(conn: Connection, name: str) -> int:
     """A store moved to the server (``migrate-data``, inside its transaction) as the
     company's first branch: the branch gets its name and the store's people (all but the
@@ -427,6 +441,7 @@ def import_branch(source: Database, target: Database, *, code: str, name: str,
         _note_printed_before(src, dst, code)
         if dst.dialect.name == "postgresql":
             _reset_sequences(dst)
+        _note_in_trail(dst, report, name)
         _verify(src, dst, ids, code, report)
     return report
 

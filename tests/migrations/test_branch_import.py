@@ -118,6 +118,11 @@ def test_the_store_becomes_a_branch_and_its_paper_numbers_still_find(store, comp
     assert sorted(r.number for r in rows) == sorted(f"C02-{n[1:]}" for n in printed)
     names = {r.customer_name for r in rows}
     assert OUTSIDE_GBK in names and LONG_NAME in names
+    # the book's search (SQLite: the full-text index) finds the branch's and only those
+    found = book.list_calls(branch, book.CallFilter(search="迁入测试")).rows
+    assert sorted(r.number for r in found) == sorted(r.number for r in rows)
+    assert [r.number for r in book.list_calls(branch, book.CallFilter(
+        search=LONG_NAME[:10])).rows] == [f"C02-{printed[1][1:]}"]
     for number in printed:  # as printed on the store's paper, and as it now reads
         for typed in (number, f"C02-{number[1:]}"):
             hits = find_service.find_by_number(branch, typed)
@@ -146,6 +151,8 @@ def test_the_store_becomes_a_branch_and_its_paper_numbers_still_find(store, comp
             AuditEntry.table_name == "calls", AuditEntry.row_key == str(first.id),
             AuditEntry.field == "number")).all()
     assert [tuple(t) for t in trail] == [("clerk", printed[0])]  # as the trail wrote it then
+    came = audit_service.history(head, "branches", done.branch_id)
+    assert {(e.username, e.new_value) for e in came} >= {("migrate-data", "宁波分公司")}
 
 
 def test_a_second_run_is_refused_and_changes_nothing(store, company):
