@@ -209,13 +209,15 @@ def test_the_command_line_reads_a_read_only_store_and_refuses_twice(
     args = ["--lang", "en", "migrate-data", "--from", str(path), "--to", url]
     assert main([*args, "--as-branch", "2", "--branch-name", "宁波"]) == 2  # code shape
     assert main([*args, "--as-branch", "02"]) == 2  # no name
-    assert main([*args, "--as-branch", "02", "--branch-name", "宁波分公司"]) == 0
+    assert main([*args, "--as-branch", "02", "--branch-name", "宁" * 61]) == 2  # too long
+    assert main([*args, "--as-branch", "02", "--branch-name", "宁" * 60]) == 0
     out = capsys.readouterr().out
     assert "Account clerk is now clerk02" in out and "calls: 3 rows" in out
     assert main([*args, "--as-branch", "02", "--branch-name", "宁波分公司"]) == 1
     assert "02 is taken" in capsys.readouterr().err
     with company.engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM branches")).scalar_one() == 2
+        assert conn.execute(text("SELECT name FROM branches ORDER BY id")).scalars().all()[1:] \
+            == ["宁" * 60]
 
 
 def test_an_invoice_number_the_company_has_already_is_refused_by_number(store, company):
