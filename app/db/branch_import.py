@@ -42,7 +42,7 @@ from sqlalchemy import Connection, Table, func, select, text
 from app.db.branch_scope import owned_model
 from app.db.database import Database
 from app.db.engine import BEGIN_MODE
-from app.db.transfer import BATCH, TableCheck, TransferError, _money_columns, _reset_sequences
+from app.db.transfer import BATCH, TableCheck, TransferError, money_columns, reset_sequences
 from app.i18n import N_
 from app.models import Base
 from app.models.base import utcnow
@@ -132,7 +132,7 @@ def _count(conn: Connection, table: Table, *where: Any) -> int:
 
 def _money(conn: Connection, table: Table, *where: Any) -> int:
     total = 0
-    for name in _money_columns(table):
+    for name in money_columns(table):
         total += int(conn.execute(select(func.coalesce(func.sum(table.c[name]), 0))
                                   .where(*where)).scalar_one())
     return total
@@ -440,7 +440,7 @@ def import_branch(source: Database, target: Database, *, code: str, name: str,
             _copy(src, dst, table, ids, code, report, progress)
         _note_printed_before(src, dst, code)
         if dst.dialect.name == "postgresql":
-            _reset_sequences(dst)
+            reset_sequences(dst)
         _note_in_trail(dst, report, name)
         _verify(src, dst, ids, code, report)
     return report
