@@ -51,7 +51,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -131,9 +131,9 @@ def create_company(server_url: str, branches: int, history: int, work: Path) -> 
         # the same in every copy of the store; a real store's are its own
         copy = work / f"store{b:02d}.sqlite"
         shutil.copyfile(work / "store.sqlite", copy)
-        with sqlite3.connect(copy) as conn:
-            conn.execute("UPDATE invoices SET invoice_no = invoice_no || ?", (f"-{b:02d}",))
-        conn.close()
+        with sqlite3.connect(copy) as lite:
+            lite.execute("UPDATE invoices SET invoice_no = invoice_no || ?", (f"-{b:02d}",))
+        lite.close()
         branch_store = open_database(str(copy), migrate=False)
         import_branch(branch_store, company, code=branch_code(b), name=f"第{b}分公司")
         branch_store.dispose()
@@ -336,7 +336,10 @@ class CounterPC:
 
         self.walk_ins += 1
         n = self.walk_ins
-        phone = f"1990{self.counter:02d}{n:05d}"  # the demo's phones do not start with 199
+        # the demo's phones do not start with 199; one number per branch, counter and walk-in
+        # (the same number in two branches would make their take-ins wait for each other:
+        # the duplicate-phone check locks the number, app/db/locking.lock_name)
+        phone = f"199{self.branch:03d}{self.counter}{n:04d}"
         walk_in = CallInput(fault=self.rng.choice(FAULTS),
                             new_customer=CustomerInput(f"顾客{self.counter}-{n}", (phone,),
                                                        "市区解放路 8 号"),
@@ -458,6 +461,10 @@ def client_main(url: str, branch: int, counter: int, cfg: dict[str, Any], barrie
 
 @dataclass(frozen=True)
 class Baseline:
+    """The branch's book and day-end money of ``day`` (the store's today when the run
+    started: a run may cross midnight in the store's time zone, so the checks afterwards
+    count from this day to the day they run)."""
+    day: date
     book_today: int
     money_today: int
 
@@ -481,7 +488,7 @@ def baseline(url: str, branch: int) -> Baseline:
         ctx, call_book_service.CallFilter(date_from=day, date_to=day))
     money = payments_service.day_end(ctx, day).total_cents
     ctx.db.dispose()
-    return Baseline(book, money)
+    return Baseline(day, book, money)
 
 
 def number_problems(conn: Any, branch: int) -> list[str]:
@@ -527,23 +534,24 @@ def check_branch(url: str, branch: int, before: Baseline,
     from app.services import call_book_service, payments_service
 
     ctx = supervisor_ctx(url, branch)
-    day = ctx.today()
+    first, last = before.day, ctx.today()  # the run may have crossed midnight
+    days = [first + timedelta(days=k) for k in range((last - first).days + 1)]
     problems: list[str] = []
     calls = [n for r in results for n in r.calls]
     vouchers = [v for r in results for v in r.vouchers]
     receipts = [n for r in results for n in r.receipts]
     payments = [p for r in results for p in r.payments]
-    today = call_book_service.CallFilter(date_from=day, date_to=day)
+    today = call_book_service.CallFilter(date_from=first, date_to=last)
     book = call_book_service.count_calls(ctx, today)
     if book - before.book_today != len(calls):
-        problems.append(f"the book's count of today moved by {book - before.book_today}, "
+        problems.append(f"the book's count of the run's days moved by {book - before.book_today}, "
                         f"the counters registered {len(calls)} calls")
     seen = call_book_service.list_calls(ctx, today, limit=book + 10).rows
     others = [r.number for r in seen if not own_number(r.number, branch)]
     if others or not set(calls) <= {r.number for r in seen}:
-        problems.append(f"the branch's book of today shows other branches' calls {others[:3]}"
-                        " or misses its own")
-    money = payments_service.day_end(ctx, day).total_cents
+        problems.append(f"the branch's book of the run's days shows other branches' calls "
+                        f"{others[:3]} or misses its own")
+    money = sum(payments_service.day_end(ctx, day).total_cents for day in days)
     taken = sum(c for _, c in payments)
     if money - before.money_today != taken:
         problems.append(f"day-end money moved by {money - before.money_today} cents, "

@@ -90,7 +90,7 @@ def reset_sequences(dst: Connection) -> None:
 
 
 def transfer(source: Database, target: Database, *, progress: Progress | None = None,
-             finish: Callable[[Connection], None] | None = None) -> list[TableCheck]:
+             finish: Callable[[Connection], object] | None = None) -> list[TableCheck]:
     """Copy everything; both databases must already be at the same schema revision.
     ``finish`` runs last in the same transaction (e.g. naming the first branch)."""
     checks: list[TableCheck] = []
