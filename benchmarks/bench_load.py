@@ -14,12 +14,17 @@ daily report and the Today page. Per action the latency (monotonic clock) is rec
 a ``ConflictError`` (or losing a dispatch race: "already dispatched") is a *conflict*, counted
 apart; any other exception, or any other refusal, is an *error*.
 
-Branches: until the branch model exists (issue 17), one branch is one company database on the
-server (``branch_url``: the only place that knows it; later a branch id in one database).
-Each is a copy of a template database migrated and filled by the app's demo generator.
+Branches (issue 17): one company database on the server (``company_url``) holding every
+branch. A demo store (the app's demo generator, ``--history`` calls) is moved in as the first
+branch (``migrate-data``) and brought in again as each other branch (``migrate-data
+--as-branch``: the branch's own staff clerk02/clerk02_2/super02, customers, calls and numbers
+C02-2612-0001, verified). Each counter logs in as its branch's clerk and supervisor, so every
+action goes through the branch wall (app/db/branch_scope.py).
 
-Afterwards each branch's books are checked (services and SQL): the number series have no gap
-or duplicate, every call a counter registered is in the book once (and the book's count moved
+Afterwards each branch's books are checked (services, as its supervisor, and SQL): the
+branch's number series have no gap or duplicate and hold only its records, its book of today
+shows its calls and no other branch's, no bill its counters paid twice, every call a
+counter registered is in the book once (and the book's count moved
 by exactly that), a voucher per dispatch and per dispatched call, a receipt and a repair card
 per take-in, the day-end money equals the money taken, no bill paid beyond its total.
 
@@ -35,6 +40,7 @@ import multiprocessing as mp
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -45,7 +51,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -59,8 +65,7 @@ from sqlalchemy.engine import Engine  # noqa: E402
 from app.db.engine import normalise_url  # noqa: E402
 
 P95_MS, P99_MS = 200.0, 500.0
-TEMPLATE_DB = "sc_load_template"
-BRANCH_PREFIX = "sc_load_b"
+COMPANY_DB = "sc_load_company"
 WEIGHTS = {"register": 25, "search": 25, "dispatch": 15, "take_in": 10, "pay": 12,
            "report": 8, "today": 5}
 FAULTS = ("不制冷", "不脱水", "漏水", "有异响", "不加热", "显示E1故障", "遥控失灵", "开机跳闸")
@@ -70,50 +75,79 @@ SERIES_TABLES = {"call": "calls", "voucher": "jobs", "receipt": "item_receipts",
                  "contract": "maintenance_contracts", "survey": "survey_cards",
                  "liaison": "complaint_liaisons"}
 
-
-# ---- the branch mapping: the one place that knows what a branch is ---------------------------
-
-def branch_url(server_url: str, branch: int) -> str:
-    """The URL a counter of ``branch`` opens. Today a branch is its own company database on
-    the server; with the branch model (issue 17) this becomes the one database plus a branch
-    id, and only this function (and ``create_branches``) change."""
-    return make_url(server_url).set(database=f"{BRANCH_PREFIX}{branch:03d}") \
-        .render_as_string(hide_password=False)
+# a numbered table without a branch of its own: the branch of the record it belongs to
+BRANCH_OF = {"complaint_liaisons":
+             "(SELECT c.branch_id FROM complaints c WHERE c.id = t.complaint_id)"}
 
 
-def create_branches(server_url: str, branches: int, history: int) -> None:
-    """A template store (migrated, demo staff/zones/models and ``history`` calls) copied once
-    per branch (CREATE DATABASE ... TEMPLATE: a file copy, seconds for 50)."""
+# ---- the company: one database, the branches in it -----------------------------------------
+
+def company_url(server_url: str) -> str:
+    """The company's database on the server: every branch's counters open it."""
+    return make_url(server_url).set(database=COMPANY_DB).render_as_string(hide_password=False)
+
+
+def branch_code(branch: int) -> str:
+    return f"{branch:02d}"
+
+
+def username(base: str, branch: int) -> str:
+    """A branch's account: the first branch's as the demo made them (clerk, clerk2, super);
+    another branch's as ``migrate-data --as-branch`` renamed them (clerk02, clerk02_2)."""
+    if branch == 1:
+        return base
+    stem = base.rstrip("0123456789")
+    digits = base[len(stem):]
+    code = branch_code(branch)
+    return f"{stem}{code}_{digits}" if digits else f"{stem}{code}"
+
+
+def create_company(server_url: str, branches: int, history: int, work: Path) -> None:
+    """One company database with ``branches`` branches: a demo store (``history`` calls) made
+    in a SQLite file, moved to the server as the first branch (``migrate-data
+    --branch-name``: its staff work in branch 01), then
+    brought in again as each other branch (``migrate-data --as-branch``: its own staff,
+    customers, calls and numbers, verified)."""
     from app import demo
     from app.bootstrap import open_database
+    from app.db.branch_import import import_branch, place_first_branch
+    from app.db.transfer import transfer
 
     with admin_engine(server_url) as admin:
-        drop_branches(admin)
+        drop_company(admin)
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{TEMPLATE_DB}"'))
-        started = time.perf_counter()
-        db = open_database(make_url(server_url).set(database=TEMPLATE_DB)
-                           .render_as_string(hide_password=False))
-        summary = demo.generate(db, calls=history)
-        db.dispose()
-        print(f"template store: migrated + demo ({history} calls, "
-              f"{summary.counts.get('customers', 0)} customers) in "
-              f"{time.perf_counter() - started:.1f} s")
-        started = time.perf_counter()
-        with admin.connect() as conn:
-            for b in range(1, branches + 1):
-                name = make_url(branch_url(server_url, b)).database
-                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"'))
-        print(f"{branches} branch databases copied in {time.perf_counter() - started:.1f} s")
+            conn.execute(text(f'CREATE DATABASE "{COMPANY_DB}"'))
+    started = time.perf_counter()
+    store = open_database(str(work / "store.sqlite"))
+    summary = demo.generate(store, calls=history)
+    print(f"demo store: {history} calls, {summary.counts.get('customers', 0)} customers in "
+          f"{time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    company = open_database(company_url(server_url), defaults=False)
+    transfer(store, company, finish=lambda conn: place_first_branch(conn, "第1分公司"))
+    store.dispose()
+    for b in range(2, branches + 1):
+        # the demo's invoice numbers (the tax office's, kept as they are by the import) are
+        # the same in every copy of the store; a real store's are its own
+        copy = work / f"store{b:02d}.sqlite"
+        shutil.copyfile(work / "store.sqlite", copy)
+        with sqlite3.connect(copy) as lite:
+            lite.execute("UPDATE invoices SET invoice_no = invoice_no || ?", (f"-{b:02d}",))
+        lite.close()
+        branch_store = open_database(str(copy), migrate=False)
+        import_branch(branch_store, company, code=branch_code(b), name=f"第{b}分公司")
+        branch_store.dispose()
+        copy.unlink()
+    with company.engine.connect() as conn:
+        rows = conn.scalar(text("SELECT count(*) FROM calls"))
+    print(f"company database: {branches} branches ({rows} calls) moved in and verified in "
+          f"{time.perf_counter() - started:.1f} s")
+    company.dispose()
 
 
-def drop_branches(admin: Engine) -> None:
+def drop_company(admin: Engine) -> None:
     with admin.connect() as conn:
-        names = conn.scalars(text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
-                             {"p": f"{BRANCH_PREFIX}%"}).all()
-        for name in names:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{COMPANY_DB}" WITH (FORCE)'))
 
 
 @contextmanager
@@ -235,12 +269,12 @@ class CounterPC:
         self.branch, self.counter = branch, counter
         self.db = open_database(url, migrate=False)
         where = f"branch{branch:03d}-counter{counter}"
-        clerk = "clerk" if counter % 2 else "clerk2"
+        clerk = username("clerk" if counter % 2 else "clerk2", branch)
         self.clerk = ServiceContext(self.db, auth_service.log_in(
             self.db, clerk, "clerk123", workstation=where))
         self.boss = ServiceContext(self.db, auth_service.log_in(
-            self.db, "super", "super123", workstation=where))
-        with self.db.read() as session:
+            self.db, username("super", branch), "super123", workstation=where))
+        with self.clerk.read() as session:  # the branch's customers, items, technicians
             self.customers: list[tuple[int, list[int]]] = []
             items: dict[int, list[int]] = defaultdict(list)
             for item_id, customer_id in session.execute(select(Item.id, Item.customer_id)):
@@ -249,7 +283,8 @@ class CounterPC:
                               session.scalars(select(Customer.id).order_by(Customer.id))]
             self.models = list(session.scalars(select(ProductModel.id)))
             self.techs = list(session.scalars(select(User.id).where(
-                User.role == Role.TECHNICIAN.value, User.active.is_(True))))
+                User.role == Role.TECHNICIAN.value, User.active.is_(True),
+                User.branch_id == self.clerk.actor.branch_id)))
         self.unbilled: list[int] = []
         self.walk_ins = 0
 
@@ -301,7 +336,10 @@ class CounterPC:
 
         self.walk_ins += 1
         n = self.walk_ins
-        phone = f"1990{self.counter:02d}{n:05d}"  # the demo's phones do not start with 199
+        # the demo's phones do not start with 199; one number per branch, counter and walk-in
+        # (the same number in two branches would make their take-ins wait for each other:
+        # the duplicate-phone check locks the number, app/db/locking.lock_name)
+        phone = f"199{self.branch:03d}{self.counter}{n:04d}"
         walk_in = CallInput(fault=self.rng.choice(FAULTS),
                             new_customer=CustomerInput(f"顾客{self.counter}-{n}", (phone,),
                                                        "市区解放路 8 号"),
@@ -423,94 +461,119 @@ def client_main(url: str, branch: int, counter: int, cfg: dict[str, Any], barrie
 
 @dataclass(frozen=True)
 class Baseline:
+    """The branch's book and day-end money of ``day`` (the store's today when the run
+    started: a run may cross midnight in the store's time zone, so the checks afterwards
+    count from this day to the day they run)."""
+    day: date
     book_today: int
     money_today: int
 
 
-def supervisor_ctx(url: str) -> Any:
+def supervisor_ctx(url: str, branch: int) -> Any:
     from app.bootstrap import open_database
     from app.services import auth_service
     from app.services.context import ServiceContext
 
     db = open_database(url, migrate=False)
-    return ServiceContext(db, auth_service.log_in(db, "super", "super123", workstation="bench"))
+    return ServiceContext(db, auth_service.log_in(db, username("super", branch), "super123",
+                                                  workstation="bench"))
 
 
-def baseline(url: str) -> Baseline:
+def baseline(url: str, branch: int) -> Baseline:
     from app.services import call_book_service, payments_service
 
-    ctx = supervisor_ctx(url)
+    ctx = supervisor_ctx(url, branch)
     day = ctx.today()
     book = call_book_service.count_calls(
         ctx, call_book_service.CallFilter(date_from=day, date_to=day))
     money = payments_service.day_end(ctx, day).total_cents
     ctx.db.dispose()
-    return Baseline(book, money)
+    return Baseline(day, book, money)
 
 
-def number_problems(conn: Any) -> list[str]:
-    """Every series and month: the numbers in use are exactly 1..last_value, once each."""
+def number_problems(conn: Any, branch: int) -> list[str]:
+    """Every series and month of the branch: the numbers in use are exactly 1..last_value,
+    once each, all of them the branch's records."""
     from app.db.numbering import SERIES
 
+    code = branch_code(branch)
+    mine = "period NOT LIKE '%:%'" if branch == 1 else "period LIKE :c"
     problems = []
     for series, period, last in conn.execute(text(
-            "SELECT series, period, last_value FROM document_counters")):
+            f"SELECT series, period, last_value FROM document_counters WHERE {mine}"),
+            {"c": f"{code}:%"}):
         table = SERIES_TABLES.get(series)
         if table is None:
             problems.append(f"series {series}: no table known to check")
             continue
         prefix, _width = SERIES[series]
-        head = f"{prefix}{period}-"
-        numbers = conn.scalars(text(f"SELECT number FROM {table} WHERE number LIKE :p"),
-                               {"p": head + "%"}).all()
-        serials = Counter(int(n[len(head):]) for n in numbers)
+        head = f"{prefix}{period.replace(':', '-')}-"  # C2612- or C02-2612-
+        owner = BRANCH_OF.get(table, "t.branch_id")
+        rows = conn.execute(text(f"SELECT t.number, {owner} FROM {table} t WHERE t.number "
+                                 "LIKE :p"), {"p": head + "%"}).all()
+        serials = Counter(int(n[len(head):]) for n, _ in rows)
         dups = sorted(s for s, k in serials.items() if k > 1)
         gaps = sorted(set(range(1, last + 1)) - set(serials))
         beyond = sorted(s for s in serials if s > last)
-        if dups or gaps or beyond:
+        strays = sorted(n for n, b in rows if b != branch)
+        if dups or gaps or beyond or strays:
             problems.append(f"{series} {period}: duplicates {dups[:5]} gaps {gaps[:5]} "
-                            f"beyond counter {beyond[:5]}")
+                            f"beyond counter {beyond[:5]} in another branch {strays[:5]}")
     return problems
 
 
-def check_branch(url: str, before: Baseline, results: list[ClientResult]) -> list[str]:
+def own_number(number: str, branch: int) -> bool:
+    """A call number of this branch's series (C2612-0001 the first's, C02-2612-0001)."""
+    body = number[1:]
+    return body.count("-") == 1 if branch == 1 else body.startswith(f"{branch_code(branch)}-")
+
+
+def check_branch(url: str, branch: int, before: Baseline,
+                 results: list[ClientResult]) -> list[str]:
     """What does not add up in one branch's books (empty: consistent)."""
     from app.services import call_book_service, payments_service
 
-    ctx = supervisor_ctx(url)
-    day = ctx.today()
+    ctx = supervisor_ctx(url, branch)
+    first, last = before.day, ctx.today()  # the run may have crossed midnight
+    days = [first + timedelta(days=k) for k in range((last - first).days + 1)]
     problems: list[str] = []
     calls = [n for r in results for n in r.calls]
     vouchers = [v for r in results for v in r.vouchers]
     receipts = [n for r in results for n in r.receipts]
     payments = [p for r in results for p in r.payments]
-    book = call_book_service.count_calls(
-        ctx, call_book_service.CallFilter(date_from=day, date_to=day))
+    today = call_book_service.CallFilter(date_from=first, date_to=last)
+    book = call_book_service.count_calls(ctx, today)
     if book - before.book_today != len(calls):
-        problems.append(f"the book's count of today moved by {book - before.book_today}, "
+        problems.append(f"the book's count of the run's days moved by {book - before.book_today}, "
                         f"the counters registered {len(calls)} calls")
-    money = payments_service.day_end(ctx, day).total_cents
+    seen = call_book_service.list_calls(ctx, today, limit=book + 10).rows
+    others = [r.number for r in seen if not own_number(r.number, branch)]
+    if others or not set(calls) <= {r.number for r in seen}:
+        problems.append(f"the branch's book of the run's days shows other branches' calls "
+                        f"{others[:3]} or misses its own")
+    money = sum(payments_service.day_end(ctx, day).total_cents for day in days)
     taken = sum(c for _, c in payments)
     if money - before.money_today != taken:
         problems.append(f"day-end money moved by {money - before.money_today} cents, "
                         f"the counters took {taken}")
     with ctx.db.engine.connect() as conn:
-        problems += number_problems(conn) + sql_problems(conn, calls, vouchers, receipts,
-                                                         payments)
+        problems += number_problems(conn, branch) + sql_problems(
+            conn, branch, calls, vouchers, receipts, payments)
     ctx.db.dispose()
     return problems
 
 
-def sql_problems(conn: Any, calls: list[str], vouchers: list[tuple[str, int]],
+def sql_problems(conn: Any, branch: int, calls: list[str], vouchers: list[tuple[str, int]],
                  receipts: list[str], payments: list[tuple[str, int]]) -> list[str]:
-    """Each document a counter made is in the database once; vouchers, cards, bills agree."""
+    """Each document a counter made is in the branch once; vouchers, cards, bills agree."""
     problems: list[str] = []
+    b = {"b": branch}
 
     def count_in(table: str, numbers: list[str]) -> int:
         if not numbers:
             return 0
-        return int(conn.scalar(text(f"SELECT count(*) FROM {table} WHERE number = ANY(:n)"),
-                               {"n": numbers}) or 0)
+        return int(conn.scalar(text(f"SELECT count(*) FROM {table} WHERE number = ANY(:n) "
+                                    "AND branch_id = :b"), {"n": numbers, **b}) or 0)
 
     for what, table, numbers in (("calls", "calls", calls),
                                  ("vouchers", "jobs", [n for n, _ in vouchers]),
@@ -521,13 +584,13 @@ def sql_problems(conn: Any, calls: list[str], vouchers: list[tuple[str, int]],
         found = count_in(table, numbers)
         if found != len(numbers):
             problems.append(f"{what}: {len(numbers)} made by the counters, {found} in the "
-                            "database")
+                            "branch's records")
     voucher_calls = Counter(c for _, c in vouchers)
     if any(k > 1 for k in voucher_calls.values()):
         problems.append("a call dispatched twice")
     bad = conn.scalar(text(
-        "SELECT count(*) FROM calls c WHERE c.status = 'dispatched' AND (SELECT count(*) "
-        "FROM jobs j WHERE j.call_id = c.id AND j.voided_at IS NULL) <> 1"))
+        "SELECT count(*) FROM calls c WHERE c.branch_id = :b AND c.status = 'dispatched' AND "
+        "(SELECT count(*) FROM jobs j WHERE j.call_id = c.id AND j.voided_at IS NULL) <> 1"), b)
     if bad:
         problems.append(f"{bad} dispatched calls without exactly one voucher")
     if receipts:
@@ -537,10 +600,31 @@ def sql_problems(conn: Any, calls: list[str], vouchers: list[tuple[str, int]],
         if cardless:
             problems.append(f"{cardless} take-ins without a repair card")
     over = conn.scalar(text(
-        "SELECT count(*) FROM bills b WHERE b.total_cents < (SELECT coalesce(sum("
-        "p.amount_cents), 0) FROM payments p WHERE p.bill_id = b.id AND NOT p.voided)"))
+        "SELECT count(*) FROM bills b WHERE b.branch_id = :b AND b.total_cents < (SELECT "
+        "coalesce(sum(p.amount_cents), 0) FROM payments p WHERE p.bill_id = b.id AND NOT "
+        "p.voided)"), b)
     if over:
         problems.append(f"{over} bills paid beyond their total")
+    return problems + paid_twice(conn, payments)
+
+
+def paid_twice(conn: Any, payments: list[tuple[str, int]]) -> list[str]:
+    if not payments:
+        return []
+    twice = conn.scalar(text(
+        "SELECT count(*) FROM (SELECT bill_id FROM payments WHERE number = ANY(:n) AND NOT "
+        "voided GROUP BY bill_id HAVING count(*) > 1) t"), {"n": [n for n, _ in payments]})
+    return [f"{twice} bills the counters paid more than once"] if twice else []
+
+
+def company_problems(conn: Any) -> list[str]:
+    """Across the company: no number twice in any series (the unique columns, checked)."""
+    problems = []
+    for series, table in SERIES_TABLES.items():
+        dups = conn.scalar(text(f"SELECT count(*) FROM (SELECT number FROM {table} GROUP BY "
+                                "number HAVING count(*) > 1) t"))
+        if dups:
+            problems.append(f"{series}: {dups} numbers used twice in the company")
     return problems
 
 
@@ -611,8 +695,9 @@ def run_clients(server_url: str, args: argparse.Namespace, data: Path,
     out = ctx.Queue()
     cfg = {"seconds": args.minutes * 60, "think": args.think, "seed": args.seed,
            "data": str(data), "warmup": args.warmup}
-    procs = [ctx.Process(target=client_main, args=(branch_url(server_url, b), b, c, cfg,
-                                                   barrier, out), daemon=True)
+    url = company_url(server_url)
+    procs = [ctx.Process(target=client_main, args=(url, b, c, cfg, barrier, out),
+                         daemon=True)
              for b in range(1, args.branches + 1) for c in range(1, args.counters + 1)]
     started = time.perf_counter()
     for p in procs:
@@ -709,14 +794,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=3.0,
                         help="mean think time between actions, seconds (exponential)")
     parser.add_argument("--history", type=int, default=200, help="demo calls per branch")
-    parser.add_argument("--url", help="a PostgreSQL server URL (its databases are created "
-                        "there); without it a private cluster is started on --port")
+    parser.add_argument("--url", help="a PostgreSQL server URL (the company database is "
+                        "created there); without it a private cluster is started on --port")
     parser.add_argument("--port", type=int, default=55509)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--warmup", action=argparse.BooleanOptionalAction, default=True,
                         help="each counter does each action once before the clock starts "
                         "(its figures are printed apart, not held to the targets)")
-    parser.add_argument("--keep", action="store_true", help="keep the branch databases")
+    parser.add_argument("--keep", action="store_true", help="keep the company database")
     args = parser.parse_args(argv)
 
     cluster = None
@@ -738,9 +823,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"max_connections {settings['max_connections']} < {need} needed "
                   "(two per counter)")
             return 1
-        create_branches(server_url, args.branches, args.history)
-        urls = {b: branch_url(server_url, b) for b in range(1, args.branches + 1)}
-        before = {b: baseline(u) for b, u in urls.items()}
+        create_company(server_url, args.branches, args.history, data)
+        url = company_url(server_url)
+        branches = range(1, args.branches + 1)
+        before = {b: baseline(url, b) for b in branches}
         statements = statements_available(server_url)
         results = run_clients(server_url, args, data, on_start=(
             (lambda: reset_statements(server_url)) if statements else (lambda: None)))
@@ -752,26 +838,28 @@ def main(argv: list[str] | None = None) -> int:
         for r in results:
             by_branch[r.branch].append(r)
         books_bad = 0
-        for b, u in urls.items():
-            problems = check_branch(u, before[b], by_branch[b])
+        for b in branches:
+            problems = check_branch(url, b, before[b], by_branch[b])
             if problems:
                 books_bad += 1
                 print(f"branch {b}: " + "; ".join(problems[:4]))
+        with admin_engine(url) as engine, engine.connect() as conn:
+            company = company_problems(conn)
+        for problem in company:
+            print(f"company: {problem}")
         made = {k: sum(len(getattr(r, k)) for r in results)
                 for k in ("calls", "vouchers", "receipts", "payments")}
         print(f"\nbooks: {args.branches - books_bad}/{args.branches} branches consistent "
               f"(calls {made['calls']}, vouchers {made['vouchers']}, receipts "
               f"{made['receipts']}, payments {made['payments']}; number series gap- and "
               "duplicate-free checked per branch)")
-        ok = ok and books_bad == 0
+        ok = ok and books_bad == 0 and not company
         print(f"VERDICT: {'all targets met' if ok else 'TARGET MISSED'} "
               f"(p95 <= {P95_MS:g} ms, p99 <= {P99_MS:g} ms per action, 0 errors, "
               "0 duplicate numbers, books consistent)")
         if not args.keep:
             with admin_engine(server_url) as admin:
-                drop_branches(admin)
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)'))
+                drop_company(admin)
         return 0 if ok else 1
     finally:
         shutil.rmtree(data, ignore_errors=True)

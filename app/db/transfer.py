@@ -36,14 +36,14 @@ class TransferError(Exception):
     """The target is not empty or the copy did not verify."""
 
 
-def _money_columns(table: Table) -> list[str]:
+def money_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name.endswith("_cents")]
 
 
 def _figures(conn: Connection, table: Table) -> tuple[int, int]:
     rows = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
     money = 0
-    for name in _money_columns(table):
+    for name in money_columns(table):
         money += int(conn.execute(select(func.coalesce(func.sum(table.c[name]), 0))).scalar_one())
     return rows, money
 
@@ -76,7 +76,7 @@ def _copy_table(src: Connection, dst: Connection, table: Table,
             progress(table.name, done, total)
 
 
-def _reset_sequences(dst: Connection) -> None:
+def reset_sequences(dst: Connection) -> None:
     for table in _tables():
         for column in table.primary_key.columns:
             if column.autoincrement is True or (
@@ -89,9 +89,10 @@ def _reset_sequences(dst: Connection) -> None:
                     dst.execute(text(f"SELECT setval('{seq}', {top}, false)"))
 
 
-def transfer(source: Database, target: Database, *,
-             progress: Progress | None = None) -> list[TableCheck]:
-    """Copy everything; both databases must already be at the same schema revision."""
+def transfer(source: Database, target: Database, *, progress: Progress | None = None,
+             finish: Callable[[Connection], object] | None = None) -> list[TableCheck]:
+    """Copy everything; both databases must already be at the same schema revision.
+    ``finish`` runs last in the same transaction (e.g. naming the first branch)."""
     checks: list[TableCheck] = []
     with source.engine.connect() as src, target.engine.begin() as dst:
         _refuse_non_empty(dst)
@@ -100,7 +101,9 @@ def transfer(source: Database, target: Database, *,
         for table in _tables():
             _copy_table(src, dst, table, progress)
         if dst.dialect.name == "postgresql":
-            _reset_sequences(dst)
+            reset_sequences(dst)
+        if finish is not None:
+            finish(dst)
         for table in _tables():
             src_rows, src_money = _figures(src, table)
             dst_rows, dst_money = _figures(dst, table)

@@ -15,12 +15,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.numbering import SERIES
+from app.db.branch_import import PRINTED_BEFORE
+from app.db.numbering import SERIES, branch_code
 from app.models.billing import Bill, Invoice, Payment
 from app.models.calls import Call
 from app.models.carry_in import ItemReceipt, RepairCard
 from app.models.contracts import MaintenanceContract
 from app.models.jobs import Job
+from app.models.store import Setting
 from app.models.voice import Complaint, SurveyCard
 from app.services.context import ServiceContext
 from app.services.validation import searchable
@@ -96,6 +98,7 @@ def find_by_number(ctx: ServiceContext, text: str) -> list[Found]:
     wanted = candidates(text)
     typed = searchable(text).strip()
     with ctx.read() as session:
+        wanted += printed_before(session, wanted)
         found: list[Found] = []
         for series, number in wanted:
             model = MODELS[series]
@@ -109,6 +112,26 @@ def find_by_number(ctx: ServiceContext, text: str) -> list[Found]:
                 found.append(Found("invoice", invoice.id, invoice.invoice_no,
                                    _call_of(session, "invoice", invoice)))
         return found
+
+
+def printed_before(session: Session, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The numbers a store printed before it came into the company as this branch
+    (``migrate-data --as-branch``): C2612-0001 on its paper is now C02-2612-0001. Only in
+    such a branch, and only up to the month it came in."""
+    code = branch_code(session)
+    if not code:
+        return []
+    last = session.scalar(select(Setting.value).where(
+        Setting.key == PRINTED_BEFORE.format(code=code)))
+    if last is None:
+        return []
+    more = []
+    for series, number in wanted:
+        prefix = SERIES[series][0]
+        body = number[len(prefix):]
+        if body.count("-") == 1 and body[:4] <= last:
+            more.append((series, f"{prefix}{code}-{body}"))
+    return more
 
 
 def call_number(text: str) -> str | None:

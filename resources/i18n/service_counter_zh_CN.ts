@@ -532,10 +532,6 @@
             <translation>请选择调入的另一个分公司。</translation>
         </message>
         <message>
-            <source>No such branch.</source>
-            <translation>没有这个分公司。</translation>
-        </message>
-        <message>
             <source>No part with the number {number}.</source>
             <translation>没有编号为 {number} 的配件。</translation>
         </message>
@@ -800,20 +796,56 @@
             <translation>一个空的 PostgreSQL 数据库，例如 postgresql+psycopg://用户@主机/库名?sslmode=verify-full&amp;sslrootcert=根证书.crt</translation>
         </message>
         <message>
+            <source>bring the store into the company's database (--to) as a new branch with this two-digit code, e.g. 02</source>
+            <translation>把本店数据并入公司数据库（--to），作为新的分公司，两位数代码，例如 02</translation>
+        </message>
+        <message>
+            <source>--as-branch needs --branch-name</source>
+            <translation>--as-branch 需要同时给出 --branch-name</translation>
+        </message>
+        <message>
             <source>No such database file: {file}</source>
             <translation>数据库文件不存在：{file}</translation>
+        </message>
+        <message>
+            <source>The move failed, nothing was changed: {detail}</source>
+            <translation>迁移失败，数据未作任何改动：{detail}</translation>
         </message>
         <message>
             <source>Cannot open the database: {detail}</source>
             <translation>无法打开数据库：{detail}</translation>
         </message>
         <message>
+            <source>the new branch's name (with --as-branch); without --as-branch: the store becomes the company's first branch 01 of this name, its staff work in it</source>
+            <translation>新分公司的名称（与 --as-branch 同用）；不带 --as-branch 时：本店成为公司的第一个分公司 01，用这个名称，本店员工归属该分公司</translation>
+        </message>
+        <message>
             <source>{table}: {rows} rows, money {money} fen — verified</source>
             <translation>{table}：{rows} 行，金额 {money} 分——已核对</translation>
         </message>
         <message>
+            <source>The store is branch 01 ({name}); {count} of its people work in it, its administrators in the service department.</source>
+            <translation>本店成为分公司 01（{name}）；{count} 名员工归属该分公司，管理员归属服务部。</translation>
+        </message>
+        <message>
             <source>Done. Start the app with --db {url}</source>
             <translation>完成。请用 --db {url} 启动程序</translation>
+        </message>
+        <message>
+            <source>{table}: {matched} matched the company's, {added} added</source>
+            <translation>{table}：{matched} 条与公司已有的对上，新增 {added} 条</translation>
+        </message>
+        <message>
+            <source>{table}: {rows} rows not copied (the company's stay)</source>
+            <translation>{table}：{rows} 行未复制（保留公司的）</translation>
+        </message>
+        <message>
+            <source>Account {old} is now {new} (the company has a {old}): tell its user.</source>
+            <translation>账号 {old} 改为 {new}（公司已有 {old}），请告知本人。</translation>
+        </message>
+        <message>
+            <source>Done. Branch {code} ({name}): {numbers} document numbers carry the branch code (C2612-0001 is now C{code}-2612-0001; the branch's people find it by either).</source>
+            <translation>完成。分公司 {code}（{name}）：{numbers} 个单据编号加上了分公司代码（C2612-0001 现为 C{code}-2612-0001；本分公司人员用新旧编号都能查到）。</translation>
         </message>
         <message>
             <source>move the data of a SQLite file to a PostgreSQL server</source>
@@ -1956,6 +1988,18 @@
             <translation>请输入分公司代码（两位数字，如 02）。</translation>
         </message>
         <message>
+            <source>rename a branch</source>
+            <translation>修改分公司名称</translation>
+        </message>
+        <message>
+            <source>close or reopen a branch</source>
+            <translation>停用或恢复分公司</translation>
+        </message>
+        <message>
+            <source>No such branch.</source>
+            <translation>没有这个分公司。</translation>
+        </message>
+        <message>
             <source>A branch code is two digits, like 02.</source>
             <translation>分公司代码为两位数字，如 02。</translation>
         </message>
@@ -1964,12 +2008,24 @@
             <translation>分公司代码 {code} 已被使用。</translation>
         </message>
         <message>
-            <source>rename a branch</source>
-            <translation>修改分公司名称</translation>
+            <source>The file holds several branches: a company's database, not a store's.</source>
+            <translation>这个文件里有多个分公司：是公司的数据库，不是门店的。</translation>
         </message>
         <message>
-            <source>close or reopen a branch</source>
-            <translation>停用或恢复分公司</translation>
+            <source>The branch code {code} is taken: this store may be in the company already.</source>
+            <translation>分公司代码 {code} 已被使用：这家门店可能已经并入公司。</translation>
+        </message>
+        <message>
+            <source>The company already has these numbers (invoices keep theirs): {numbers}. Nothing was copied.</source>
+            <translation>公司已有这些编号（发票号码保持不变）：{numbers}。未复制任何数据。</translation>
+        </message>
+        <message>
+            <source>The company already uses these usernames, also with the branch code added: {names}. Rename them in the store first.</source>
+            <translation>公司已有这些用户名（加上分公司代码后也重复）：{names}。请先在门店里改名。</translation>
+        </message>
+        <message>
+            <source>The copy did not verify, nothing was changed: {problems}</source>
+            <translation>复制后核对不符，数据未作任何改动：{problems}</translation>
         </message>
         <message>
             <source>the settings of another branch or of the company</source>
