@@ -16,11 +16,13 @@ holds data, in one transaction on the target (a failure anywhere leaves it uncha
 - the store's people become the branch's staff; a username the company already uses gets
   the branch code as the demo's branch staff have it (``clerk`` → ``clerk02``, ``clerk2`` →
   ``clerk02_2``), listed in the report (a clash even then: refused, naming them);
-- reference data merges: zones by name, product models by code, message templates by kind,
-  parts by part number (the store's stock on hand is added to the company's), settings by
-  key (the company's value kept, the store's only where the company has none). The company's
-  calendar (business hours, store days) and its monthly outputs stay; the store's are not
-  copied (they stay in the store's file).
+- the catalogues merge: product models by code, message templates by kind, parts by part
+  number (the store's stock on hand is added to the company's total and is the branch's
+  stock); the store's zones come in as the branch's own;
+- the store's own values (its profile and letterhead, terms, prices and other settings, its
+  business hours and calendar days) become the branch's own values over the company's,
+  which stay as they were; the store's monthly outputs are not copied (they stay in the
+  store's file).
 
 Verified before the commit: per table the branch's rows equal the source's in count and in
 the sum of every money (``*_cents``) column, every document number is found.
@@ -48,15 +50,21 @@ from app.models import Base
 from app.models.base import utcnow
 from app.models.branch import FIRST_BRANCH_ID
 from app.models.enums import Role
+from app.models.store import COMPANY_WIDE_SETTINGS
 
 Progress = Callable[[str, int, int], None]
 
 # reference rows with an id, matched in the company by a natural key
-MERGED = {"zones": "name", "product_models": "code", "parts": "number",
-          "message_templates": "kind"}
-# the company's own: the store's rows are not copied
-COMPANY_ONLY = frozenset({"branches", "business_hours", "store_days",
+# (zones are each branch's own: the store's come in as the branch's)
+MERGED = {"product_models": "code", "parts": "number", "message_templates": "kind"}
+# the company's own: the store's rows are not copied as they are; its settings, hours and
+# calendar days become the branch's own values (``_store_values_as_branchs``)
+COMPANY_ONLY = frozenset({"branches", "business_hours", "store_days", "settings",
                           "complaint_month_figures", "monthly_submissions"})
+# the store's own values of the company's tables → the branch's override tables
+AS_BRANCHS = {"settings": ("branch_settings", "key"), "business_hours": ("branch_hours",
+                                                                          "weekday"),
+              "store_days": ("branch_days", "day")}
 # number columns printed on paper: they get the branch code
 NUMBERS = {"calls": "number", "jobs": "number", "item_receipts": "number",
            "repair_cards": "number", "payments": "number", "complaints": "number",
@@ -295,14 +303,9 @@ def _copy(src: Connection, dst: Connection, table: Table, ids: _Ids, code: str,
         report.not_copied[name] = _count(src, table)
         return
     total, done = _count(src, table), 0
-    keys: set[Any] = set()
-    if name == "settings":
-        keys = set(dst.scalars(select(table.c.key)).all())
     for chunk in _rows(src, table):
         rows = []
         for raw in chunk:
-            if name == "settings" and raw["key"] in keys:
-                continue
             if name in MERGED:
                 old = raw["id"]
                 new = ids.merged[name][old]
@@ -317,9 +320,6 @@ def _copy(src: Connection, dst: Connection, table: Table, ids: _Ids, code: str,
         done += len(chunk)
         if progress:
             progress(name, done, total)
-    if name == "settings":
-        copied = total - len(keys & set(src.scalars(select(table.c.key)).all()))
-        report.merged[name] = (total - copied, copied)
 
 
 def _where(src: Connection, table: Table, ids: _Ids,
@@ -360,7 +360,7 @@ def _verify(src: Connection, dst: Connection, ids: _Ids, code: str,
     bad: list[str] = []
     for table in Base.metadata.sorted_tables:
         name = table.name
-        if name in COMPANY_ONLY or name in MERGED or name == "settings":
+        if name in COMPANY_ONLY or name in MERGED:
             continue
         if name == "action_tokens":
             tokens = list(src.scalars(select(table.c.token)).all())
@@ -443,7 +443,34 @@ def import_branch(source: Database, target: Database, *, code: str, name: str,
             reset_sequences(dst)
         _note_in_trail(dst, report, name)
         _verify(src, dst, ids, code, report)
+        _store_values_as_branchs(src, dst, ids, report)
     return report
+
+
+def _of_the_database(key: str) -> bool:
+    """A setting of the store's database itself (the demo mark, the set-up's progress, an
+    earlier import's note), not a value of the store."""
+    return key in COMPANY_WIDE_SETTINGS or key.startswith("branch_import.")
+
+
+def _store_values_as_branchs(src: Connection, dst: Connection, ids: _Ids,
+                             report: BranchImport) -> None:
+    """The store's profile, letterhead, prices, hours and calendar days were its own: they
+    become the branch's own values over the company's (where the store's first branch had
+    an own value already, that one came in with the branch's rows and stays)."""
+    for name, (target_name, key) in AS_BRANCHS.items():
+        table, target = Base.metadata.tables[name], Base.metadata.tables[target_name]
+        have = set(dst.scalars(select(target.c[key]).where(
+            target.c.branch_id == ids.branch_id)).all())
+        rows = []
+        for raw in src.execute(select(table)).mappings():
+            if raw[key] in have or (name == "settings" and _of_the_database(raw[key])):
+                continue
+            row = {c.name: raw[c.name] for c in table.columns if c.name in target.c}
+            rows.append({**row, "branch_id": ids.branch_id, "version": 1})
+        if rows:
+            dst.execute(target.insert(), rows)
+        report.merged[target_name] = (len(have), len(rows))
 
 
 __all__ = ["BranchImport", "branch_number", "import_branch", "place_first_branch"]

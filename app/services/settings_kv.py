@@ -23,7 +23,7 @@ from app.db.branch_scope import branch_of
 from app.db.locking import lock_name
 from app.errors import ConflictError, PermissionDenied
 from app.i18n import N_
-from app.models.store import BranchSetting, Setting
+from app.models.store import COMPANY_WIDE_SETTINGS, BranchSetting, Setting
 from app.services.validation import check_version
 
 
@@ -34,7 +34,7 @@ class _SessionBranch:
 
 SESSION: Final = _SessionBranch()
 BranchArg = int | None | _SessionBranch
-COMPANY_WIDE = frozenset({"store.demo", "setup.progress"})
+COMPANY_WIDE = COMPANY_WIDE_SETTINGS
 
 
 def resolve_branch(session: Session, branch: BranchArg) -> int | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from dataclasses import replace
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +32,8 @@ from app.services import (
 from app.services import call_book_service as book
 from app.services import calls_service as calls
 from app.services import customers_service as customers
+from app.services import reference_service as ref
+from app.services.calendar_service import load_calendar
 from app.services.context import ServiceContext
 from app.services.money_dto import LineInput
 from tests.helpers.seed import SEED_PASSWORD, seed_store
@@ -274,3 +278,34 @@ def test_from_one_pc_to_a_company_server_by_the_command_line(store, tmp_path, ca
             with admin.connect() as conn:
                 conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             admin.dispose()
+
+
+def test_the_stores_letterhead_hours_and_zones_become_the_branchs_own(store, company):
+    """A store had its own name on its paper, its own hours and zones: they come in as the
+    branch's own values, and the company's (its first branch's) stay as they were."""
+    admin = ServiceContext(store, auth_service.log_in(store, "admin", SEED_PASSWORD))
+    profile = ref.get_store_profile(admin)
+    ref.update_store_profile(admin, replace(profile, name="宁波门店"),
+                             expected_version=profile.version)
+    hours = ref.list_business_hours(admin)
+    saturday = next(h for h in hours if h.weekday == 5)
+    ref.update_business_hours(admin, [replace(h, is_open=True, opens_at=time(9),
+                                              closes_at=time(17)) if h is saturday else h
+                                      for h in hours])
+    ref.create_zone(admin, ref.ZoneInput("镇海区", "suburb"))
+    before = ref.get_store_profile(ServiceContext(company, auth_service.log_in(
+        company, "admin", SEED_PASSWORD)))
+
+    done = import_branch(store, company, code="02", name="宁波分公司")
+    branch = ServiceContext(company, auth_service.log_in(company, "clerk02", SEED_PASSWORD))
+    first = ServiceContext(company, auth_service.log_in(company, "clerk", SEED_PASSWORD))
+    assert branch.actor.branch_id == done.branch_id
+    assert ref.get_store_profile(branch).name == "宁波门店"
+    assert ref.get_store_profile(first).name == before.name
+    saturday_date = date(2026, 12, 12)
+    with company.read() as session:
+        assert load_calendar(session, branch.tz, done.branch_id).hours_on(saturday_date) \
+            == (time(9), time(17))
+        assert load_calendar(session, first.tz, 1).hours_on(saturday_date) is None
+    assert "镇海区" in {z.name for z in ref.list_zones(branch)}
+    assert "镇海区" not in {z.name for z in ref.list_zones(first)}
