@@ -18,7 +18,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import Base, Timestamped, Versioned
 from app.models.branch import BranchOwned
 
-
 # settings of the database itself, not of a branch (the demo store's mark, the set-up's
 # progress): never a branch's own copy
 COMPANY_WIDE_SETTINGS = frozenset({"store.demo", "setup.progress"})
