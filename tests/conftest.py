@@ -6,8 +6,9 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import create_engine
@@ -22,7 +23,7 @@ from app.bootstrap import open_database
 from app.db.database import Database
 from app.models.enums import Role
 from app.services import auth_service
-from app.services.context import Actor, ServiceContext
+from app.services.context import DEFAULT_TZ, Actor, ServiceContext
 from tests.helpers.seed import SEED_PASSWORD, seed_store
 
 auth_service.use_fast_hashing()
@@ -168,7 +169,9 @@ def admin(login: Callable[[str], ServiceContext]) -> ServiceContext:
 
 @pytest.fixture
 def today() -> date:
-    return date.today()
+    """The store's date (Asia/Shanghai by default), not this machine's: from 16:00 UTC on,
+    the store is already a day ahead."""
+    return datetime.now(ZoneInfo(DEFAULT_TZ)).date()
 
 
 __all__ = ["Actor", "Role"]

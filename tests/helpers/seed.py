@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -49,10 +49,10 @@ def seed_store(db: Database) -> None:
     zhang = create_customer(admin, CustomerInput("张伟", ("13812345678",), "市区人民路 12 号",
                                                  city))
     add_item(admin, zhang.id, ItemInput(models["KFR-35GW"], "GR2024001",
-                                        date.today() - timedelta(days=200), "FP001"))
+                                        admin.today() - timedelta(days=200), "FP001"))
     add_item(admin, zhang.id, ItemInput(models["XQB80"], "XTE778",
-                                        date.today() - timedelta(days=800)))
+                                        admin.today() - timedelta(days=800)))
     li = create_customer(admin, CustomerInput("李娜", ("0571-87654321",), "郊区桃源镇 3 号",
                                               suburb))
     add_item(admin, li.id, ItemInput(models["BCD-470"], "HE55501",
-                                     date.today() - timedelta(days=30)))
+                                     admin.today() - timedelta(days=30)))

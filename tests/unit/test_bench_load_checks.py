@@ -43,17 +43,17 @@ def test_a_clean_series_passes_and_a_gap_or_a_number_beyond_the_counter_is_repor
         bench: ModuleType, db: Database, clerk: ServiceContext) -> None:
     numbers = _three_calls(clerk)
     with db.engine.connect() as conn:
-        assert bench.number_problems(conn) == []
+        assert bench.number_problems(conn, 1) == []
     with db.engine.begin() as conn:  # a number lost (a gap): the counter moved on without it
         conn.execute(text("UPDATE document_counters SET last_value = last_value + 1 "
                           "WHERE series = 'call'"))
     with db.engine.connect() as conn:
-        problems = bench.number_problems(conn)
+        problems = bench.number_problems(conn, 1)
     assert len(problems) == 1 and "gaps [4]" in problems[0], problems
     with db.engine.begin() as conn:  # the counter behind the numbers: the next one collides
         conn.execute(text("UPDATE document_counters SET last_value = 2 WHERE series = 'call'"))
     with db.engine.connect() as conn:
-        problems = bench.number_problems(conn)
+        problems = bench.number_problems(conn, 1)
     assert len(problems) == 1 and "beyond counter [3]" in problems[0], problems
     assert numbers[-1].endswith("-0003")
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -17,6 +18,7 @@ from app.models.customers import Customer, CustomerPhone, Item
 from app.models.store import ProductModel
 from app.services import customers_service as customers
 from app.services import import_service as imp
+from app.services.context import DEFAULT_TZ
 
 CUSTOMER_HEADER = ["姓名", "电话", "地址", "区域", "类型", "备注", "型号", "序列号", "购买日期",
                    "发票号"]
@@ -32,7 +34,7 @@ def write_xlsx(path: Path, rows: list[list[Any]]) -> Path:
 
 
 def customer_file(tmp_path: Path) -> Path:
-    future = date.today() + timedelta(days=3)
+    future = datetime.now(ZoneInfo(DEFAULT_TZ)).date() + timedelta(days=3)  # the store's
     return write_xlsx(tmp_path / "customers.xlsx", [
         CUSTOMER_HEADER,
         ["欧阳喆😀", "13911112222；0571-88886666", "市区文三路 8 号", "市区", "个人", "老客户",

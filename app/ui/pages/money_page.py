@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -35,6 +35,7 @@ from app.ui.labels import label
 from app.ui.session import AppSession, Topic
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.payment_methods import method_text
+from app.ui.widgets.take_in_fields import qdate_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -263,7 +264,7 @@ class MoneyPage(QWidget):
 
     # ---- day-end ----------------------------------------------------------------------
     def _day_tab(self) -> None:
-        self.day = DateField(QDate.currentDate())
+        self.day = DateField(qdate_of(self.session.ctx.today()))  # the store's day
         self.day.setCalendarPopup(True)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.day_total = QLabel()
