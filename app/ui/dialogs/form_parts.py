@@ -33,9 +33,11 @@ def save_buttons(dialog: QDialog) -> QDialogButtonBox:
     return ok_cancel_buttons(dialog, _Button.Save)
 
 
-def stack_form(dialog: QDialog, form: QLayout, message: QLabel) -> QDialogButtonBox:
-    """Lay the dialog out as its form, the message line, then OK and Cancel; return the buttons."""
-    buttons = ok_cancel_buttons(dialog)
+def stack_form(dialog: QDialog, form: QLayout, message: QLabel, *,
+               save: bool = False) -> QDialogButtonBox:
+    """Lay the dialog out as its form, the message line, then OK (``save``: Save) and Cancel;
+    return the buttons."""
+    buttons = save_buttons(dialog) if save else ok_cancel_buttons(dialog)
     layout = QVBoxLayout(dialog)
     layout.setSpacing(SPACING)
     layout.addLayout(form)

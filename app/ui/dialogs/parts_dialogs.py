@@ -19,7 +19,7 @@ from app.services import branch_service, parts_service
 from app.services.money import parse_money
 from app.services.parts_service import PartDTO, PartInput
 from app.ui.dialogs.form_dialog import FormDialog
-from app.ui.dialogs.form_parts import message_label, save_buttons
+from app.ui.dialogs.form_parts import message_label, save_buttons, stack_form
 from app.ui.errors import clear_field_errors, show_user_error
 from app.ui.session import AppSession
 
@@ -209,10 +209,7 @@ class BranchTransferDialog(FormDialog):
         form.addRow(self.tr("&Quantity"), self.quantity_spin)
         form.addRow(self.tr("&Note"), self.note_edit)
         self.message = message_label()
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(save_buttons(self))
+        stack_form(self, form, self.message, save=True)
 
     def accept(self) -> None:
         fields: dict[str, QWidget] = {"quantity": self.quantity_spin, "note": self.note_edit,
