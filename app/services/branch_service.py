@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.locking import lock_name
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.branch import FIRST_BRANCH_ID, Branch
@@ -59,6 +60,7 @@ def create_branch(ctx: ServiceContext, *, code: str, name: str,
         raise ValidationError(N_("A branch code is two digits, like 02."), field="code")
     name = _name(name)
     with ctx.write(action="branch.create") as session:
+        lock_name(session, f"branch:{code}")  # two offices opening one code: the second is told
         if session.scalar(select(Branch.id).where(Branch.code == code)) is not None:
             raise ValidationError(N_("The branch code {code} is taken."), field="code",
                                   code=code)

@@ -132,7 +132,15 @@ def _edit_call(url: str, args: dict[str, Any]) -> Callable[[], Any]:
                                              expected_version=args["version"]).fault
 
 
+def _open_branch(url: str, args: dict[str, Any]) -> Callable[[], Any]:
+    from app.services import branch_service
+
+    ctx = _ctx(url, args)
+    return lambda: branch_service.create_branch(ctx, code=args["code"], name=args["name"]).id
+
+
 ACTIONS: dict[str, Callable[[str, dict[str, Any]], Callable[[], Any]]] = {
+    "open_branch": _open_branch,
     "collect": _collect, "invoice": _invoice, "use_part": _use_part, "visit_part": _visit_part,
     "register": _register,
     "dispatch": _dispatch, "close_or_cancel": _close_or_cancel, "log_in": _log_in,

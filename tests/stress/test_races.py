@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from app.db.database import Database
 from app.models.billing import Invoice, Payment
+from app.models.branch import Branch
 from app.models.calls import Call
 from app.models.jobs import Job, VisitOutcome
 from app.services import (
@@ -286,3 +287,20 @@ def test_two_clerks_saving_one_call_at_once_see_who_changed_it(pool, db, clerk, 
             errors=len(errors), conflicts_without_who=unnamed)
     assert (lost, errors, unnamed) == (0, [], 0), errors[:1]
 
+
+
+def test_two_offices_opening_one_branch_code_at_once_make_one_branch(pool, db, admin):
+    """Each round four administrators of the service department open the same code: one
+    branch is made, the others are told the code is taken (at the field, not an apology)."""
+    errors: list[str] = []
+    for r in range(ROUNDS):
+        code = f"{r + 10:02d}"
+        tasks = [("open_branch", {"actor": admin.actor, "code": code, "name": f"分公司{i}"})
+                 for i in range(WORKERS)]
+        outcomes = pool.race(db.url, tasks)
+        errors += _errors(outcomes)
+        assert _oks(outcomes) == 1, outcomes
+    with db.read() as session:
+        made = session.scalar(select(func.count(Branch.id)).where(Branch.code != "01"))
+    _report("one branch code opened on 4 PCs", db, branches=made, errors=len(errors))
+    assert (made, errors) == (ROUNDS, []), errors[:1]
