@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from app.db.branch_scope import branch_of
 from app.errors import ValidationError
 from app.i18n import N_
 from app.models.billing import Bill, Invoice, Payment
@@ -27,7 +28,7 @@ from app.models.carry_in import ItemReceipt, ItemReturn, RepairCard, RepairWork
 from app.models.jobs import InternalWork, Job, Visit
 from app.models.store import Zone
 from app.services.billing_service import rates_of
-from app.services.calendar_service import load_calendar
+from app.services.calendar_service import Calendars, load_calendar
 from app.services.context import ServiceContext
 from app.services.expense_service import month_expense_figures
 from app.services.monthly_dto import BranchMonth, Figure, JobDetail, MonthlyReport
@@ -288,9 +289,7 @@ def _job_figures(ctx: ServiceContext, session: Session, win: Window,
                                     .where(_in(Visit.completed_at, win))
                                     .group_by(Visit.outcome))}
     met = sum(1 for *_times, in_time in arrivals if in_time)
-    cal = load_calendar(session, ctx.tz)
-    minutes = Counter(cal.working_minutes([(received, arrived)
-                                           for received, arrived, _ in arrivals]))
+    minutes = _arrival_minutes(ctx, session, win, arrivals)
     hours = Counter({m / 60: n for m, n in minutes.items()})
     return [
         Figure("jobs_A", N_("Jobs A paid service"), int(categories.get("A", 0))),
@@ -304,6 +303,29 @@ def _job_figures(ctx: ServiceContext, session: Session, win: Window,
         Figure("arrival_hours", N_("Average time to arrival (business hours)"),
                round(mean_of_counted(hours), 2) if hours else 0.0, "hours"),
     ]
+
+
+def _arrival_minutes(ctx: ServiceContext, session: Session, win: Window,
+                     arrivals: list[Arrival]) -> Counter[int]:
+    """Business minutes from call to arrival, each in its branch's hours: a branch's (or a
+    single store's) in its calendar; the company's, in a company of several branches, each
+    voucher in its own branch's, so the company's figure is made of the branches' own."""
+    if branch_of(session) is not None or len(_company_branches(session)) < 2:
+        cal = load_calendar(session, ctx.tz)
+        return Counter(cal.working_minutes([(received, arrived)
+                                            for received, arrived, _ in arrivals]))
+    by_branch: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for branch, received, arrived in session.execute(
+            select(Call.branch_id, Call.received_at, Job.arrived_at)
+            .join(Call, Call.id == Job.call_id)
+            .where(_in(Job.dispatched_at, win), Job.arrived_at.is_not(None))):
+        if arrived is not None:
+            by_branch[int(branch)].append((received, arrived))
+    calendars = Calendars(session, ctx.tz)
+    minutes: Counter[int] = Counter()
+    for branch, pairs in by_branch.items():
+        minutes.update(calendars.of(branch).working_minutes(pairs))
+    return minutes
 
 
 def _carry_in_figures(session: Session, win: Window) -> list[Figure]:

@@ -3,14 +3,26 @@ totals and a sheet per branch; a branch's people get their branch's only; the nu
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, time
+
 import openpyxl
 import pytest
 
 from app.export.monthly_workbook import branch_sheet_name, write_monthly_workbook
-from app.services import billing_service
+from app.services import (
+    billing_service,
+    calls_service,
+    customers_service,
+    dispatch_service,
+    reference_service,
+)
 from app.services.money import from_cents
 from app.services.monthly_report_service import monthly_report
+from tests.helpers.carry_in import user_id
+from tests.helpers.on_site import visit
 from tests.helpers.service_dept import Company, make_company
+from tests.helpers.voice import at
 
 ADDITIVE = ("count", "money")  # averages and rates are not sums of the branches'
 
@@ -87,3 +99,27 @@ def test_the_companys_costs_are_each_branchs_at_its_own_prices(company):
     assert two_sheet.figure("dispatch_cost") == 4 * one_sheet.figure("dispatch_cost")
     for key in ("dispatch_cost", "transport_cost", "total_cost"):
         assert report.figure(key) == one_sheet.figure(key) + two_sheet.figure(key), key
+
+
+def test_the_companys_time_to_arrival_counts_each_branchs_own_hours(company):
+    """Branch 02 opens at 07:00 on Tuesdays (the company at 09:00): a call it took at 08:00
+    and reached at 09:00 took 60 business minutes in its hours. The company's figure is made
+    of the branches' own, not of the company's hours (which count 0 minutes)."""
+    two = company.branch_ids[1]
+    hours = reference_service.list_business_hours(company.office, two)
+    reference_service.update_business_hours(company.office, [
+        replace(h, is_open=True, opens_at=time(7)) if h.weekday == 1 else h for h in hours],
+        branch=two)
+    tuesday = date(2026, 11, 10)
+    clerk, boss = company.people[two]["clerk"], company.people[two]["super"]
+    customer = customers_service.find_customers(clerk, "客户2号")[0]
+    call = calls_service.register_call(at(clerk, tuesday, 8), calls_service.CallInput(
+        fault="早上八点的电话", customer_id=customer.id))
+    job = dispatch_service.dispatch_call(at(boss, tuesday, 9), call.id,
+                                         user_id(clerk, "tech_b2"),
+                                         expected_version=call.version)
+    visit(at(company.people[two]["tech"], tuesday, 11), job, minutes=30)
+    report = monthly_report(company.office, tuesday.replace(day=1))
+    by_code = {b.code: b for b in report.branches}
+    assert by_code["02"].figure("arrival_hours") == 1.0
+    assert report.figure("arrival_hours") == 1.0
