@@ -91,7 +91,7 @@ class ServiceDeptPage(QWidget):
         row.addWidget(self.book_title, 1)
         row.addWidget(self.open_button)
         books_layout.addLayout(row)
-        books_layout.addWidget(self.book_view, 2)
+        books_layout.addWidget(self.book_view, 1)  # the branches and the book: half each
         reports = QWidget()
         reports_layout = QVBoxLayout(reports)
         reports_layout.addWidget(self.reports_view, 1)
