@@ -102,10 +102,15 @@ pdffonts "$WORK/voucher.pdf" | tail -n +3 | awk '$(NF-4) != "yes" {bad=1} END {e
 pdftotext "$WORK/voucher.pdf" - | grep -q "服务凭证" || fail "no Chinese text in the voucher PDF"
 pdftotext "$WORK/voucher.pdf" - | grep -q "$VOUCHER" || fail "the voucher number is not printed"
 
-# the first start on the default database (first-admin dialog), then the demo store (log-in)
-QT_QPA_PLATFORM=offscreen first_window "$SC" >/dev/null
-[ -f "$HOME/.local/share/ServiceCounter/service_counter.sqlite" ] \
-    || fail "the default database is not in the user data folder"
+# a new PC's first start asks where the store's data is (a store of its own, or the company's
+# server) and makes no database before the answer; then the demo store (log-in)
+first=$(SERVICE_COUNTER_SMOKE_QUIT_MS=0 QT_QPA_PLATFORM=offscreen timeout 120 "$SC" 2>&1) \
+    || { echo "$first" >&2; fail "the application did not start and exit on a new PC"; }
+grep -q "^first window shown: StoreChoiceDialog" <<<"$first" \
+    || { echo "$first" >&2; fail "a new PC's first start does not ask where the store is"; }
+[ -d "$HOME/.local/share/ServiceCounter" ] || fail "the user data folder was not made"
+[ ! -e "$HOME/.local/share/ServiceCounter/service_counter.sqlite" ] \
+    || fail "a new PC made a store of its own before it was asked"
 warm=$(QT_QPA_PLATFORM=offscreen first_window "$SC" --db "$HOME/demo.sqlite")
 if (sync; echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then  # cold: no file in the cache
     cold=$(QT_QPA_PLATFORM=offscreen first_window "$SC" --db "$HOME/demo.sqlite")
