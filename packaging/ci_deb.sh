@@ -111,6 +111,12 @@ grep -q "^first window shown: StoreChoiceDialog" <<<"$first" \
 [ -d "$HOME/.local/share/ServiceCounter" ] || fail "the user data folder was not made"
 [ ! -e "$HOME/.local/share/ServiceCounter/service_counter.sqlite" ] \
     || fail "a new PC made a store of its own before it was asked"
+# a PC with its store in the data folder opens it without being told (the log-in)
+cp "$HOME/demo.sqlite" "$HOME/.local/share/ServiceCounter/service_counter.sqlite"
+own=$(SERVICE_COUNTER_SMOKE_QUIT_MS=0 QT_QPA_PLATFORM=offscreen timeout 120 "$SC" 2>&1) \
+    || { echo "$own" >&2; fail "the application did not open the store in the data folder"; }
+grep -q "^first window shown: LoginDialog" <<<"$own" \
+    || { echo "$own" >&2; fail "the store in the user data folder is not the default"; }
 warm=$(QT_QPA_PLATFORM=offscreen first_window "$SC" --db "$HOME/demo.sqlite")
 if (sync; echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then  # cold: no file in the cache
     cold=$(QT_QPA_PLATFORM=offscreen first_window "$SC" --db "$HOME/demo.sqlite")
