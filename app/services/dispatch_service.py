@@ -476,7 +476,7 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
     now = ctx.now()
     with ctx.read() as session:
         cals = cal_svc.Calendars(session, ctx.tz)
-        zones = cal_svc.zone_hours(session)
+        zones: dict[int, int] | None = None  # read once, and only if a call waits for it
         # one statement: each call still waiting for a technician, with its open voucher's
         # arrive-by time when it is on the way
         open_job = and_(Job.call_id == Call.id, Job.arrived_at.is_(None),
@@ -491,6 +491,8 @@ def call_deadlines(ctx: ServiceContext, call_ids: list[int]) -> dict[int, CallDe
         for call_id, status, received_at, zone_id, arrive_by, branch in rows:
             cal = cals.of(branch)  # read in the session, once per branch
             if status == CallStatus.REGISTERED.value:
+                if zones is None:
+                    zones = cal_svc.zone_hours(session)
                 deadlines[call_id] = (cal_svc.dispatch_deadline(cal, received_at,
                                                                 zones.get(zone_id or 0)), cal)
             elif arrive_by is not None:
