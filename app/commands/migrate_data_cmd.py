@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.bootstrap import open_database
+    from app.commands import open_for_cli
     from app.db.branch_import import BranchImportError, place_first_branch
     from app.db.pglink import redact
     from app.db.transfer import TransferError, transfer
@@ -54,11 +55,14 @@ def run(args: argparse.Namespace) -> int:
     first_name = _first_branch_name(args) if as_branch is None else None
     if not args.source.is_file():
         raise CliError(tr(N_("No such database file: {file}"), file=args.source), EXIT_USAGE)
+    # the store is brought up to this version's schema first: a read-only file is refused
+    # with a clear message (open_for_cli), not a traceback
+    source = open_for_cli(str(args.source))
     try:
-        source = open_database(str(args.source), create="never")
         target = open_database(args.target, defaults=False,
                                create="never" if as_branch else "always")
     except SQLAlchemyError as err:
+        source.dispose()
         raise CliError(tr(N_("Cannot open the database: {detail}"), detail=redact(err)),
                        EXIT_USAGE) from err
     try:

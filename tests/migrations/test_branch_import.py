@@ -204,11 +204,9 @@ def test_the_store_file_deleted_midway_still_comes_in_whole(store, company):
     assert {c.table: c.target_rows for c in done.checks}["calls"] == 3
 
 
-def test_the_command_line_reads_a_read_only_store_and_refuses_twice(
-        store, company, capsys, tmp_path):
+def test_the_command_line_brings_a_store_in_and_refuses_twice(store, company, capsys):
     path = Path(store.engine.url.database)
     store.dispose()
-    path.chmod(0o444)
     url = company.engine.url.render_as_string(hide_password=False)
     args = ["--lang", "en", "migrate-data", "--from", str(path), "--to", url]
     assert main([*args, "--as-branch", "2", "--branch-name", "宁波"]) == 2  # code shape
@@ -309,3 +307,22 @@ def test_the_stores_letterhead_hours_and_zones_become_the_branchs_own(store, com
         assert load_calendar(session, first.tz, 1).hours_on(saturday_date) is None
     assert "镇海区" in {z.name for z in ref.list_zones(branch)}
     assert "镇海区" not in {z.name for z in ref.list_zones(first)}
+
+
+def test_a_read_only_store_file_is_refused_with_a_message_and_nothing_changes(
+        store, company, capsys, monkeypatch):
+    """The store is brought to this version's schema before it is copied: a file that cannot
+    be written (a read-only share, another user's file) is said, not a traceback."""
+    import app.db.migrate as migrate_module
+
+    path = Path(store.engine.url.database)
+    store.dispose()
+    real_access = os.access
+    monkeypatch.setattr(migrate_module.os, "access", lambda p, mode: (
+        False if Path(p) == path and mode == os.W_OK else real_access(p, mode)))
+    before = _counts(company)
+    url = company.engine.url.render_as_string(hide_password=False)
+    assert main(["--lang", "en", "migrate-data", "--from", str(path), "--to", url,
+                 "--as-branch", "02", "--branch-name", "宁波分公司"]) == 2
+    assert "cannot be written" in capsys.readouterr().err
+    assert _counts(company) == before
