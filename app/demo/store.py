@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from app.demo.core import DemoContext, Step
 from app.demo.data import DISTRICTS, STORE_PROFILE
+from app.models.branch import FIRST_BRANCH_ID
 from app.models.enums import Role, StoreKind, ZoneKind
+from app.services import branch_service, setup_checklist
 from app.services import reference_service as reference
-from app.services import setup_checklist
 from app.services.reference_service import StoreProfile, ZoneInput
 
 
 def run(dc: DemoContext) -> None:
     admin = dc.ctx[Role.ADMIN]
     current = reference.get_store_profile(admin)
-    profile = StoreProfile(STORE_PROFILE["name"], STORE_PROFILE["address"],
+    name = STORE_PROFILE["name"]
+    branch = admin.actor.branch_id
+    if branch not in (None, FIRST_BRANCH_ID):  # a company's other branch: its own letterhead
+        name = next(b.name for b in branch_service.list_branches(admin) if b.id == branch)
+    profile = StoreProfile(name, STORE_PROFILE["address"],
                            STORE_PROFILE["phone"], StoreKind(STORE_PROFILE["kind"]),
                            STORE_PROFILE["timezone"])
     reference.update_store_profile(admin, profile, expected_version=current.version)
